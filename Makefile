@@ -1,0 +1,61 @@
+# Samspill — `make help` lists the targets. Quick start: `make run`, `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export UV_PYTHON_DOWNLOADS ?= automatic
+export UV_PROJECT_ENVIRONMENT := .venv
+
+UV = $(shell bin/ensure-uv)
+PYTHON_FOUND = $(shell bin/find-python)
+# Use a Python >= 3.12 found on the machine; if there is none, uv fetches one where it may.
+UV_PYTHON = $(if $(PYTHON_FOUND),--python $(PYTHON_FOUND),--python 3.12)
+MANAGE = .venv/bin/python manage.py
+
+.PHONY: help install install-dev run test lint fmt migrations-check messages worker beat seed clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+install:  ## Install system libraries (if missing), uv and the Python packages
+	@bin/system-deps
+	@$(UV) sync --locked --no-dev $(UV_PYTHON)
+
+install-dev:
+	@bin/system-deps --test
+	@$(UV) sync --locked $(UV_PYTHON)
+
+run: install  ## Set up the database and demo data, then serve http://127.0.0.1:8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_municipalities
+	$(MANAGE) seed_demo
+	@echo "Samspill runs at http://127.0.0.1:8000 (stop with Ctrl+C)"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install-dev lint migrations-check  ## Lint, then run the whole test suite
+	.venv/bin/pytest
+
+lint:  ## ruff: lint and formatting check
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+fmt:  ## Format and fix what ruff can
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+migrations-check:  ## Fail when a model change has no migration
+	$(MANAGE) makemigrations --check --dry-run
+
+messages:  ## Update the translation files (bokmål and English) and compile them
+	$(MANAGE) makemessages --locale nb --locale en --no-obsolete --ignore '.venv/*' --ignore '.tools/*' --ignore 'staticfiles/*'
+	$(MANAGE) compilemessages --ignore '.venv/*' --ignore '.tools/*'
+
+worker:  ## A Celery worker (needs CELERY_BROKER_URL)
+	.venv/bin/celery -A coordination worker --loglevel=INFO
+
+beat:  ## Celery beat, the scheduler (needs CELERY_BROKER_URL)
+	.venv/bin/celery -A coordination beat --loglevel=INFO
+
+seed: install  ## Create or refresh the demo data and print the demo logins
+	$(MANAGE) seed_demo
+
+clean:  ## Remove the virtualenv, tools and the SQLite database
+	rm -rf .venv .tools samspill.sqlite3 staticfiles

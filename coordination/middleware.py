@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.utils import translation
+
+
+class PreferredLanguageMiddleware:
+    """Show a logged-in person the site in their preferred language, unless they have just
+    chosen another with the language switcher (which sets the language cookie)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
+            and user.preferred_language in dict(settings.LANGUAGES)
+        ):
+            translation.activate(user.preferred_language)
+            request.LANGUAGE_CODE = user.preferred_language
+        return self.get_response(request)

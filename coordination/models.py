@@ -1,0 +1,248 @@
+"""Core domain: people, municipalities, roles within a municipality, partner organisations."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from stdnum.no import orgnr
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, email: str):
+        return self.get(email__iexact=email)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who logs in with their email address."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    phone = models.CharField(
+        _("phone"),
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(r"^\+?[0-9 ]{8,19}$", _("Enter a phone number, e.g. 912 34 567."))
+        ],
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    is_staff = models.BooleanField(
+        _("staff status"),
+        default=False,
+        help_text=_("Can log in to the technical administration pages."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_case_insensitive_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class Municipality(models.Model):
+    """A Norwegian municipality (kommune), keyed by its stable 4-digit number."""
+
+    class LanguageForm(models.TextChoices):
+        BOKMAL = "bokmal", _("Bokmål")
+        NYNORSK = "nynorsk", _("Nynorsk")
+        NEUTRAL = "neutral", _("Neutral")
+
+    number = models.CharField(
+        _("municipality number"),
+        max_length=4,
+        primary_key=True,
+        validators=[RegexValidator(r"^\d{4}$", _("A municipality number has four digits."))],
+    )
+    name = models.CharField(_("name"), max_length=100)
+    official_name = models.CharField(_("official name"), max_length=200)
+    county = models.CharField(_("county"), max_length=100)
+    county_number = models.CharField(_("county number"), max_length=2)
+    population = models.PositiveIntegerField(_("population"))
+    language_form = models.CharField(
+        _("official written standard"), max_length=10, choices=LanguageForm.choices
+    )
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name", "number"]
+        indexes = [models.Index(Lower("name"), name="municipality_name_lower_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.county})"
+
+
+class Role(models.TextChoices):
+    """What a person does for a municipality. Volunteers are linked through their profile."""
+
+    COORDINATOR = "coordinator", _("Coordinator")
+    VOLUNTEER_CONTACT = "volunteer_contact", _("Volunteer contact")
+    GRANT_OFFICER = "grant_officer", _("Grant officer")
+    REVIEWER = "reviewer", _("Reviewer")
+    PARTNER_REPRESENTATIVE = "partner_representative", _("Partner representative")
+
+
+class MembershipQuerySet(models.QuerySet):
+    def with_role(self, *roles: str) -> "MembershipQuerySet":
+        return self.filter(role__in=roles)
+
+
+class Membership(models.Model):
+    """One role that one person holds in one municipality."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("municipality"),
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "PartnerOrganisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="representatives",
+        verbose_name=_("organisation"),
+        help_text=_("For partner representatives: the organisation they speak for."),
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        ordering = ["role", "user__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "municipality", "role"], name="membership_unique_role"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role="partner_representative")
+                | models.Q(organisation__isnull=True),
+                name="membership_organisation_only_for_partners",
+            ),
+        ]
+        indexes = [models.Index(fields=["municipality", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} ({self.municipality.name})"
+
+
+def validate_organisation_number(value: str) -> None:
+    from django.core.exceptions import ValidationError
+
+    if not orgnr.is_valid(value):
+        raise ValidationError(
+            _("%(value)s is not a valid organisation number (9 digits)."),
+            params={"value": value},
+        )
+
+
+class PartnerOrganisation(models.Model):
+    """A volunteer centre, association, business or other partner; may serve several
+    municipalities (inter-municipal cooperation)."""
+
+    class Kind(models.TextChoices):
+        VOLUNTEER_CENTRE = "volunteer_centre", _("Volunteer centre")
+        ASSOCIATION = "association", _("Association")
+        BUSINESS = "business", _("Business")
+        MUSEUM = "museum", _("Museum")
+        CHURCH = "church", _("Church or faith community")
+        MUNICIPALITY = "municipality", _("Other municipality")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    organisation_number = models.CharField(
+        _("organisation number"),
+        max_length=9,
+        blank=True,
+        validators=[validate_organisation_number],
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, related_name="partners", verbose_name=_("municipalities")
+    )
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation_number"],
+                condition=~models.Q(organisation_number=""),
+                name="partner_unique_organisation_number",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.organisation_number = orgnr.compact(self.organisation_number or "")
+        super().save(*args, **kwargs)

@@ -1,0 +1,41 @@
+"""The project's URLs: the core domain's own under the ``coordination`` namespace."""
+
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+admin.site.login = secure_admin_login(admin.site.login)  # admin login goes through allauth
+admin.site.site_header = "Samspill"
+
+coordination_patterns = [
+    path("municipalities/", views.municipality_directory, name="municipality_directory"),
+    path(
+        "municipalities/<str:municipality>/",
+        views.municipality_detail,
+        name="municipality_detail",
+    ),
+    path("my/", views.my_page, name="my_page"),
+    path("my/profile/", views.profile_edit, name="profile_edit"),
+    path("coordination/<str:municipality>/", views.overview, name="overview"),
+    path(
+        "coordination/<str:municipality>/roles/add/",
+        views.membership_add,
+        name="membership_add",
+    ),
+    path(
+        "coordination/<str:municipality>/roles/<int:pk>/remove/",
+        views.membership_remove,
+        name="membership_remove",
+    ),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include((coordination_patterns, "coordination"))),
+]

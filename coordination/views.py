@@ -1,0 +1,203 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.i18n import set_language as django_set_language
+
+from . import health, services
+from .forms import MembershipForm, MunicipalitySearchForm, ProfileForm
+from .models import Membership, Municipality, Role
+from .permissions import (
+    can,
+    get_for_user,
+    login_required,
+    municipality_view,
+    public,
+    roles_by_municipality,
+)
+
+
+@public
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "coordination/home.html")
+
+
+@public
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    checks = {"database": health.check_database(), "broker": health.check_broker()}
+    healthy = all(value in ("ok", "eager") for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )
+
+
+@public
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch, which also remembers the choice on the person's account."""
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if request.user.is_authenticated and language in {"nb", "en"}:
+        request.user.preferred_language = language
+        request.user.save(update_fields=["preferred_language"])
+    return response
+
+
+@public
+@require_GET
+def municipality_directory(request: HttpRequest) -> HttpResponse:
+    form = MunicipalitySearchForm(request.GET)
+    municipalities = Municipality.objects.annotate(
+        coordinator_count=Count("memberships", filter=Q(memberships__role=Role.COORDINATOR))
+    ).order_by("name", "number")
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    if query:
+        municipalities = municipalities.filter(
+            Q(name__icontains=query)
+            | Q(official_name__icontains=query)
+            | Q(county__icontains=query)
+            | Q(number=query)
+        )
+    page = Paginator(municipalities, 50).get_page(request.GET.get("page"))
+    template = "coordination/municipality_directory.html"
+    if request.htmx:
+        template += "#results"
+    return render(request, template, {"form": form, "page": page, "query": query})
+
+
+@public
+@require_GET
+def municipality_detail(request: HttpRequest, municipality: str) -> HttpResponse:
+    found = get_object_or_404(Municipality, pk=municipality)
+    in_use = found.memberships.filter(role=Role.COORDINATOR).exists()
+    return render(
+        request,
+        "coordination/municipality_detail.html",
+        {
+            "municipality": found,
+            "in_use": in_use,
+            "may_coordinate": can(request.user, "view_municipality", found),
+        },
+    )
+
+
+@login_required
+@require_GET
+@never_cache
+def my_page(request: HttpRequest) -> HttpResponse:
+    roles = roles_by_municipality(request.user)
+    municipalities = Municipality.objects.filter(pk__in=roles).order_by("name")
+    places = [
+        {
+            "municipality": m,
+            "roles": [Role(r).label for r in sorted(roles[m.pk])],
+            "may_coordinate": can(request.user, "view_municipality", m),
+        }
+        for m in municipalities
+    ]
+    return render(request, "coordination/my_page.html", {"places": places})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        response = redirect("coordination:my_page")
+        # Let the saved preference decide the language from now on.
+        response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
+        messages.success(request, _("Your details have been saved."))
+        return response
+    return render(request, "coordination/profile_form.html", {"form": form})
+
+
+@municipality_view("view_municipality")
+@require_GET
+@never_cache
+def overview(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    memberships = municipality.memberships.select_related("user", "organisation").order_by(
+        "role", "user__full_name"
+    )
+    return render(
+        request,
+        "coordination/overview.html",
+        {
+            "municipality": municipality,
+            "memberships": memberships,
+            "partners": municipality.partners.order_by("name"),
+            "may_manage_roles": can(request.user, "manage_roles", municipality),
+        },
+    )
+
+
+@municipality_view("manage_roles")
+@require_http_methods(["GET", "POST"])
+@never_cache
+def membership_add(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = MembershipForm(request.POST or None, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.add_membership(
+                municipality=municipality,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                organisation=form.cleaned_data["organisation"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            for field, field_errors in error.message_dict.items():
+                for message in field_errors:
+                    form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now %(role)s.")
+                % {"name": membership.user, "role": membership.get_role_display().lower()},
+            )
+            return redirect("coordination:overview", municipality.pk)
+    return render(
+        request, "coordination/membership_form.html", {"form": form, "municipality": municipality}
+    )
+
+
+@municipality_view("manage_roles")
+@require_http_methods(["GET", "POST"])
+@never_cache
+def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    membership = get_for_user(
+        Membership.objects.select_related("user").filter(municipality=municipality),
+        request.user,
+        "manage_roles",
+        pk=pk,
+    )
+    if request.method == "POST":
+        try:
+            services.remove_membership(membership=membership, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(name)s no longer has the role %(role)s.")
+                % {"name": membership.user, "role": membership.get_role_display().lower()},
+            )
+        return redirect("coordination:overview", municipality.pk)
+    return render(
+        request,
+        "coordination/membership_confirm_remove.html",
+        {"membership": membership, "municipality": municipality},
+    )

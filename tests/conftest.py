@@ -1,0 +1,76 @@
+"""Personas shared by every test: named people with real roles in real municipalities."""
+
+import os
+
+import pytest
+
+from coordination.models import Role
+from tests.factories import MembershipFactory, UserFactory, municipality
+
+# live_server + database fixtures run Django in Playwright's event loop thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+LOM, DRAMMEN = "3434", "3301"
+
+
+@pytest.fixture
+def lom(db):
+    return municipality(LOM)
+
+
+@pytest.fixture
+def drammen(db):
+    return municipality(DRAMMEN)
+
+
+def _person(number: str, role: Role | None, **kwargs):
+    user = UserFactory(**kwargs)
+    if role is not None:
+        MembershipFactory(user=user, municipality=municipality(number), role=role)
+    return user
+
+
+@pytest.fixture
+def coordinator_lom(db):
+    return _person(LOM, Role.COORDINATOR, full_name="Ingrid Bakken")
+
+
+@pytest.fixture
+def coordinator_drammen(db):
+    return _person(DRAMMEN, Role.COORDINATOR, full_name="Hassan Ali")
+
+
+@pytest.fixture
+def volunteer_contact_lom(db):
+    return _person(LOM, Role.VOLUNTEER_CONTACT, full_name="Kari Sletten")
+
+
+@pytest.fixture
+def officer(db):
+    return _person(LOM, Role.GRANT_OFFICER, full_name="Sigrid Lien")
+
+
+@pytest.fixture
+def reviewer(db):
+    return _person(LOM, Role.REVIEWER, full_name="Olav Moen")
+
+
+@pytest.fixture
+def volunteer(db):
+    return _person(LOM, None, full_name="Astrid Rustad")
+
+
+@pytest.fixture
+def applicant(db):
+    return _person(LOM, Role.PARTNER_REPRESENTATIVE, full_name="Marit Nordheim")
+
+
+@pytest.fixture
+def client_of(client):
+    """Log the test client in as a persona: ``client_of(coordinator_lom).get(...)``."""
+
+    def log_in(user):
+        client.force_login(user)
+        return client
+
+    return log_in
