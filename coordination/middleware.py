@@ -11,11 +11,9 @@ class PreferredLanguageMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if (
-            user.is_authenticated
-            and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
-            and user.preferred_language in dict(settings.LANGUAGES)
-        ):
+        languages = dict(settings.LANGUAGES)
+        chosen_in_browser = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) in languages
+        if user.is_authenticated and not chosen_in_browser and user.preferred_language in languages:
             translation.activate(user.preferred_language)
             request.LANGUAGE_CODE = user.preferred_language
         return self.get_response(request)

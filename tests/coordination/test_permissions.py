@@ -77,7 +77,7 @@ def test_add_membership_refuses_unknown_email_and_duplicates(coordinator_lom, lo
         services.add_membership(
             municipality=lom, email="nobody@x.example", role=Role.REVIEWER, by=coordinator_lom
         )
-    assert "register first" in str(error.value)
+    assert "registrere seg først" in str(error.value)
     with pytest.raises(ValidationError):
         services.add_membership(
             municipality=lom, email=coordinator_lom.email, role=Role.COORDINATOR, by=coordinator_lom

@@ -1,0 +1,40 @@
+"""Bokmål is the default and English is complete beside it."""
+
+from pathlib import Path
+
+import polib
+import pytest
+from django.urls import reverse
+
+LOCALE = Path(__file__).resolve().parents[1] / "locale"
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_every_message_is_translated_and_compiled(language):
+    po_path = LOCALE / language / "LC_MESSAGES" / "django.po"
+    catalog = polib.pofile(str(po_path))
+    assert len(catalog) > 150
+    untranslated = [e.msgid for e in catalog if not e.translated()]
+    assert untranslated == []
+    compiled = polib.mofile(str(po_path.with_suffix(".mo")))
+    assert {e.msgid for e in compiled} >= {e.msgid for e in catalog}
+
+
+@pytest.mark.django_db
+def test_site_speaks_bokmal_by_default_and_english_on_request(client):
+    assert "Hopp til hovedinnholdet" in client.get("/").content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get("/").content.decode()
+    assert "Skip to main content" in html
+    assert '<html lang="en">' in html
+
+
+@pytest.mark.django_db
+def test_language_choice_is_remembered_on_the_account(client, volunteer):
+    client.force_login(volunteer)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    volunteer.refresh_from_db()
+    assert volunteer.preferred_language == "en"
+    client.cookies.clear()  # a new browser: the account's choice still holds
+    client.force_login(volunteer)
+    assert "My page" in client.get(reverse("coordination:my_page")).content.decode()
