@@ -46,6 +46,7 @@ migrations-check:  ## Fail when a model change has no migration
 
 messages:  ## Update the translation files (bokmål and English) and compile them
 	$(MANAGE) makemessages --locale nb --locale en --no-obsolete --ignore '.venv/*' --ignore '.tools/*' --ignore 'staticfiles/*'
+	.venv/bin/python locale/translate.py
 	$(MANAGE) compilemessages --ignore '.venv/*' --ignore '.tools/*'
 
 worker:  ## A Celery worker (needs CELERY_BROKER_URL)

@@ -1,19 +1,20 @@
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
 
-class PreferredLanguageMiddleware:
-    """Show a logged-in person the site in their preferred language, unless they have just
-    chosen another with the language switcher (which sets the language cookie)."""
+class LanguageMiddleware(LocaleMiddleware):
+    """Bokmål unless the person has chosen otherwise: first the language switcher's cookie,
+    then the preferred language on their account. The browser's Accept-Language is not used:
+    many Norwegians run English browsers but expect their municipality's portal in Norwegian.
+    Must come after AuthenticationMiddleware."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = request.user
+    def process_request(self, request):
         languages = dict(settings.LANGUAGES)
-        chosen_in_browser = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) in languages
-        if user.is_authenticated and not chosen_in_browser and user.preferred_language in languages:
-            translation.activate(user.preferred_language)
-            request.LANGUAGE_CODE = user.preferred_language
-        return self.get_response(request)
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in languages:
+            user = getattr(request, "user", None)
+            preferred = getattr(user, "preferred_language", None) if user else None
+            language = preferred if preferred in languages else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

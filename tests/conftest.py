@@ -13,6 +13,17 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 LOM, DRAMMEN = "3434", "3301"
 
 
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request):
+    """Transactional tests (live server, real Celery worker) empty every table afterwards,
+    including the municipalities the migration loaded; put them back for each such test."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+        from coordination.services import load_municipalities
+
+        load_municipalities()
+
+
 @pytest.fixture
 def lom(db):
     return municipality(LOM)

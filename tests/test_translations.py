@@ -38,3 +38,9 @@ def test_language_choice_is_remembered_on_the_account(client, volunteer):
     client.cookies.clear()  # a new browser: the account's choice still holds
     client.force_login(volunteer)
     assert "My page" in client.get(reverse("coordination:my_page")).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_english_browser_still_gets_bokmal_until_english_is_chosen(client):
+    html = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+    assert '<html lang="nb">' in html

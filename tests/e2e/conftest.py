@@ -1,0 +1,76 @@
+"""Browser tests: Playwright driving Debian's Chromium (never a downloaded browser)."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+MAX_TABS = 60
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+def assert_accessible(axe, page):
+    """No WCAG 2.1 A/AA violation that axe-core can find on the page as it is now."""
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+def focused(page) -> dict:
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            const label = el.labels && el.labels.length ? el.labels[0].innerText.trim() : "";
+            const style = getComputedStyle(el);
+            return {tag: el.tagName, text: (el.innerText || "").trim(), label,
+                    name: el.getAttribute("name") || "", id: el.id || "",
+                    outline: style.outlineStyle, shadow: style.boxShadow};
+        }"""
+    )
+
+
+def tab_to(page, *, label=None, text=None, name=None) -> dict:
+    """Press Tab until the element with this label, text or name has focus; check that the
+    focus is visible there. The keyboard-only journeys are built from this."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        current = focused(page)
+        if (
+            (label is not None and current["label"].startswith(label))
+            or (text is not None and current["text"] == text)
+            or (name is not None and current["name"] == name)
+        ):
+            assert current["outline"] != "none" or current["shadow"] != "none", current
+            return current
+    raise AssertionError(f"Tab never reached {label or text or name!r}")
+
+
+def type_into(page, value: str, **target) -> None:
+    tab_to(page, **target)
+    page.keyboard.type(value)
