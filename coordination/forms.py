@@ -45,11 +45,12 @@ class MembershipForm(forms.Form):
         help_text=_("The person must already have registered in Samspill."),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    role = forms.ChoiceField(label=_("Role"), choices=[("", _("Choose a role")), *Role.choices])
     organisation = forms.ModelChoiceField(
         label=_("Organisation (for partner representatives)"),
         queryset=PartnerOrganisation.objects.none(),
         required=False,
+        empty_label=_("No organisation"),
     )
 
     def __init__(self, *args, municipality, **kwargs):

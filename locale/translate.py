@@ -42,6 +42,8 @@ NB = {
     "Role": "Rolle",
     "Organisation (for partner representatives)": "Organisasjon (for representanter for samarbeidspartnere)",
     "Search by name, number or county": "Søk på navn, nummer eller fylke",
+    "Choose a role": "Velg en rolle",
+    "No organisation": "Ingen organisasjon",
     # models
     "email address": "e-postadresse",
     "full name": "fullt navn",
