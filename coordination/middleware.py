@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 
 class LanguageMiddleware(LocaleMiddleware):
@@ -18,3 +19,18 @@ class LanguageMiddleware(LocaleMiddleware):
             language = preferred if preferred in languages else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class PrivatePagesMiddleware:
+    """Every response to a logged-in person may hold personal data: never let a browser or a
+    proxy store it (shared computers at libraries and day centres are common)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)
+        return response

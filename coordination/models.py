@@ -246,3 +246,74 @@ class PartnerOrganisation(models.Model):
     def save(self, *args, **kwargs):
         self.organisation_number = orgnr.compact(self.organisation_number or "")
         super().save(*args, **kwargs)
+
+
+class AuditEvent(models.Model):
+    """Who viewed or changed sensitive data, when, in which municipality. Written only through
+    ``coordination.audit.record``; never edited."""
+
+    class Verb(models.TextChoices):
+        VIEWED = "viewed", _("viewed")
+        CREATED = "created", _("created")
+        CHANGED = "changed", _("changed")
+        DELETED = "deleted", _("deleted")
+        EXPORTED = "exported", _("exported")
+        REFUSED = "refused", _("refused")
+
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    actor_name = models.CharField(_("who (name at the time)"), max_length=150, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="audit_events",
+        verbose_name=_("municipality"),
+    )
+    verb = models.CharField(_("what"), max_length=10, choices=Verb.choices)
+    object_type = models.CharField(_("kind of data"), max_length=100)  # app_label.model
+    object_id = models.CharField(_("record"), max_length=64, blank=True)
+    summary = models.CharField(_("details"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["municipality", "-at"], name="audit_municipality_at_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.verb} {self.object_type}"
+
+    @property
+    def object_type_display(self) -> str:
+        """The kind of data in the reader's language (stored as a stable ``app.model`` key)."""
+        from django.apps import apps
+
+        try:
+            return str(apps.get_model(self.object_type)._meta.verbose_name)
+        except (LookupError, ValueError):
+            return self.object_type
+
+
+class RetentionRun(models.Model):
+    """One application of one data-retention rule: how many records it removed or anonymised.
+    The statistics the rule keeps live here, not in the records it removed."""
+
+    rule = models.CharField(_("rule"), max_length=100)
+    ran_at = models.DateTimeField(_("ran at"), default=timezone.now)
+    affected = models.PositiveIntegerField(_("records affected"))
+    statistics = models.JSONField(_("statistics kept"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("retention run")
+        verbose_name_plural = _("retention runs")
+        ordering = ["-ran_at"]
+
+    def __str__(self) -> str:
+        return f"{self.rule} {self.ran_at:%Y-%m-%d}: {self.affected}"

@@ -46,6 +46,8 @@ RULES: dict[str, Rule] = {
     ),
     # Give and take away roles (volunteer contacts, reviewers, …) in the municipality.
     "manage_roles": Rule(frozenset({Role.COORDINATOR})),
+    # Read who viewed or changed sensitive data in the municipality.
+    "view_audit_log": Rule(frozenset({Role.COORDINATOR})),
 }
 
 

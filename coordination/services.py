@@ -10,8 +10,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from . import permissions
+from . import audit, jobs, permissions
 from .models import Membership, Municipality, Role, User
+from .tasks import notify_role_added
 
 MUNICIPALITIES_CSV = Path(__file__).resolve().parent / "data" / "kommuner.csv"
 
@@ -91,6 +92,10 @@ def add_membership(
         user=user, municipality=municipality, role=role, organisation=organisation, created_by=by
     )
     permissions.forget_roles(user)
+    audit.record(by, "created", membership, summary=f"{membership.get_role_display()}: {user}")
+    jobs.enqueue(
+        notify_role_added, requested_by=by, municipality=municipality, membership=membership.pk
+    )
     return membership
 
 
@@ -108,5 +113,8 @@ def remove_membership(*, membership: Membership, by: User) -> None:
             raise ValidationError(
                 _("The municipality must have at least one coordinator. Add another first.")
             )
+    audit.record(
+        by, "deleted", membership, summary=f"{membership.get_role_display()}: {membership.user}"
+    )
     membership.delete()
     permissions.forget_roles(membership.user)

@@ -24,6 +24,7 @@ coordination_patterns = [
         views.membership_add,
         name="membership_add",
     ),
+    path("coordination/<str:municipality>/audit/", views.audit_log, name="audit_log"),
     path(
         "coordination/<str:municipality>/roles/<int:pk>/remove/",
         views.membership_remove,

@@ -12,7 +12,7 @@ from django.views.i18n import set_language as django_set_language
 
 from . import health, services
 from .forms import MembershipForm, MunicipalitySearchForm, ProfileForm
-from .models import Membership, Municipality, Role
+from .models import AuditEvent, Membership, Municipality, Role
 from .permissions import (
     can,
     get_for_user,
@@ -138,6 +138,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "memberships": memberships,
             "partners": municipality.partners.order_by("name"),
             "may_manage_roles": can(request.user, "manage_roles", municipality),
+            "may_view_audit_log": can(request.user, "view_audit_log", municipality),
         },
     )
 
@@ -200,4 +201,25 @@ def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "coordination/membership_confirm_remove.html",
         {"membership": membership, "municipality": municipality},
+    )
+
+
+@municipality_view("view_audit_log")
+@require_GET
+def audit_log(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    events = AuditEvent.objects.filter(municipality=municipality)
+    verb = request.GET.get("verb", "")
+    if verb in AuditEvent.Verb.values:
+        events = events.filter(verb=verb)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "coordination/audit_log.html",
+        {
+            "municipality": municipality,
+            "page": page,
+            "verb": verb,
+            "verbs": AuditEvent.Verb.choices,
+        },
     )

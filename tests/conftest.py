@@ -24,6 +24,19 @@ def _reference_data_in_transactional_tests(request):
         load_municipalities()
 
 
+@pytest.fixture(autouse=True)
+def _celery_in_process(request):
+    """Tasks run eagerly in tests, even when CI configures Redis, except in tests that start a
+    real worker (``@pytest.mark.celery_worker``): a queued task nobody consumes would be lost."""
+    from coordination.celery import app
+
+    eager = request.node.get_closest_marker("celery_worker") is None
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = eager or before
+    yield
+    app.conf.task_always_eager = before
+
+
 @pytest.fixture
 def lom(db):
     return municipality(LOM)

@@ -1,0 +1,99 @@
+"""Data retention: a registry of rules saying how long each kind of record is kept.
+
+Each app registers its rules in ``AppConfig.ready()``; the Celery beat job
+``coordination.tasks.apply_retention_rules`` applies them every night. A rule picks the records
+that are due, keeps the statistics it names (in ``RetentionRun``), then deletes or anonymises.
+The privacy page lists the rules, so what we say and what the code does cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .models import AuditEvent, RetentionRun, User
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    name: str  # stable key, stored in RetentionRun
+    what: str | Promise  # for people: which records (shown on the privacy page)
+    kept_for: str | Promise  # for people: how long
+    due: Callable[[datetime], QuerySet]  # the records due for removal at this moment
+    remove: Callable[[QuerySet], int] = lambda records: records.delete()[0]  # how many removed
+    statistics: Callable[[QuerySet], dict] = lambda records: {}
+
+
+RULES: dict[str, RetentionRule] = {}
+
+
+def register(rule: RetentionRule) -> None:
+    if rule.name in RULES and RULES[rule.name] != rule:
+        raise ValueError(f"Retention rule {rule.name!r} is already registered.")
+    RULES[rule.name] = rule
+
+
+def apply_rules(now: datetime | None = None) -> list[RetentionRun]:
+    """Apply every rule once; each in its own transaction, so one failing rule stops none of
+    the others from running next time."""
+    now = now or timezone.now()
+    runs = []
+    for rule in RULES.values():
+        with transaction.atomic():
+            records = rule.due(now)
+            statistics = rule.statistics(records)
+            affected = rule.remove(records)
+            runs.append(
+                RetentionRun.objects.create(
+                    rule=rule.name, ran_at=now, affected=affected, statistics=statistics
+                )
+            )
+    return runs
+
+
+UNVERIFIED_SIGN_UP_DAYS = 30
+AUDIT_EVENT_YEARS = 5
+
+
+def _unverified_sign_ups(now: datetime) -> QuerySet:
+    return User.objects.filter(
+        date_joined__lt=now - timedelta(days=UNVERIFIED_SIGN_UP_DAYS),
+        is_staff=False,
+        is_superuser=False,
+        memberships__isnull=True,
+    ).exclude(emailaddress__verified=True)
+
+
+def _old_audit_events(now: datetime) -> QuerySet:
+    return AuditEvent.objects.filter(at__lt=now - timedelta(days=365 * AUDIT_EVENT_YEARS))
+
+
+def _count_by_verb(events: QuerySet) -> dict:
+    return dict(events.order_by().values_list("verb").annotate(n=Count("pk")))
+
+
+register(
+    RetentionRule(
+        name="unverified-sign-ups",
+        what=_("Accounts whose email address was never confirmed"),
+        kept_for=_("deleted after %(days)s days") % {"days": UNVERIFIED_SIGN_UP_DAYS},
+        due=_unverified_sign_ups,
+        remove=lambda users: users.delete()[1].get("coordination.User", 0),
+    )
+)
+register(
+    RetentionRule(
+        name="audit-events",
+        what=_("The audit log of who viewed or changed sensitive information"),
+        kept_for=_("deleted after %(years)s years") % {"years": AUDIT_EVENT_YEARS},
+        due=_old_audit_events,
+        statistics=_count_by_verb,
+    )
+)
