@@ -1,0 +1,116 @@
+"""The declared access rule of every URL in the project. The sweep (test_url_sweep.py) requests
+every URL pattern as every persona and checks the outcome against this table; a URL that is not
+in it fails the sweep. To add a view: give it one of the decorators in coordination.permissions,
+then add its URL name here with who may use it.
+
+Objects in the sweep belong to Lom (3434); ``coordinator_drammen`` is the coordinator of another
+municipality and must get 404 everywhere in Lom.
+"""
+
+from dataclasses import dataclass
+
+PERSONAS = (
+    "anonymous",
+    "volunteer",
+    "applicant",  # partner representative
+    "reviewer",
+    "officer",  # grant officer
+    "volunteer_contact_lom",
+    "coordinator_lom",
+    "coordinator_drammen",
+)
+LOGGED_IN = frozenset(PERSONAS) - {"anonymous"}
+
+
+@dataclass(frozen=True)
+class Public:
+    """Anyone; never sends a visitor to the login page."""
+
+
+@dataclass(frozen=True)
+class Login:
+    """Any logged-in person (the page shows only their own data); others go to login."""
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Any logged-in person, on their own record only (e.g. their two-factor settings); 404
+    when they have no such record; anonymous visitors go to login."""
+
+
+@dataclass(frozen=True)
+class Token:
+    """A link carrying a secret token (email confirmation, password reset): anyone; an unknown
+    token gives an error page or 404, never someone else's data."""
+
+
+@dataclass(frozen=True)
+class LoginStep:
+    """A step inside a login in progress (a code, a second factor): anyone; without a login in
+    progress it sends the visitor back to the login page."""
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Only these personas (by their role in the owning municipality); everyone else logged in
+    gets 404, as if the object did not exist; anonymous visitors go to login."""
+
+    allowed: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Staff:
+    """The technical admin: staff accounts only; none of the personas is staff."""
+
+
+PUBLIC, LOGIN, OWNER, TOKEN, LOGIN_STEP, STAFF = (
+    Public(),
+    Login(),
+    Owner(),
+    Token(),
+    LoginStep(),
+    Staff(),
+)
+COORDINATORS = Roles(frozenset({"coordinator_lom"}))
+MUNICIPAL_STAFF = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom", "officer"}))
+
+ACCESS = {
+    # coordination
+    "home": PUBLIC,
+    "healthz": PUBLIC,
+    "set_language": PUBLIC,
+    "coordination:municipality_directory": PUBLIC,
+    "coordination:municipality_detail": PUBLIC,
+    "coordination:my_page": LOGIN,
+    "coordination:profile_edit": LOGIN,
+    "coordination:overview": MUNICIPAL_STAFF,
+    "coordination:membership_add": COORDINATORS,
+    "coordination:membership_remove": COORDINATORS,
+    "coordination:audit_log": COORDINATORS,
+    # accounts (django-allauth)
+    "account_login": PUBLIC,
+    "account_logout": PUBLIC,
+    "account_inactive": PUBLIC,
+    "account_signup": PUBLIC,
+    "account_email_verification_sent": PUBLIC,
+    "account_confirm_email": TOKEN,
+    "account_reset_password": PUBLIC,
+    "account_reset_password_done": PUBLIC,
+    "account_reset_password_from_key": TOKEN,
+    "account_reset_password_from_key_done": PUBLIC,
+    "account_confirm_login_code": LOGIN_STEP,
+    "mfa_authenticate": LOGIN_STEP,
+    "account_reauthenticate": LOGIN,
+    "account_email": LOGIN,
+    "account_change_password": LOGIN,
+    "account_set_password": LOGIN,
+    "mfa_index": LOGIN,
+    "mfa_reauthenticate": LOGIN,
+    "mfa_activate_totp": LOGIN,
+    "mfa_deactivate_totp": OWNER,
+    "mfa_view_recovery_codes": OWNER,
+    "mfa_generate_recovery_codes": OWNER,
+    "mfa_download_recovery_codes": OWNER,
+}
+# The admin site guards all of its URLs itself (and its login goes through allauth).
+NAMESPACE_ACCESS = {"admin": STAFF}
