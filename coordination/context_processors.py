@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -10,8 +11,9 @@ def navigation(request):
     items = []
     if user is not None and user.is_authenticated:
         items.append((reverse("coordination:my_page"), _("My page")))
-        for number in municipalities_for(user, "view_municipality"):
-            items.append((reverse("coordination:overview", args=[number]), _("Coordination")))
-            break
+        coordinated = municipalities_for(user, "view_municipality")
+        if coordinated:
+            overview = reverse("coordination:overview", args=[coordinated[0]])
+            items.append((overview, _("Coordination")))
     items.append((reverse("coordination:municipality_directory"), _("Municipalities")))
-    return {"main_navigation": items}
+    return {"main_navigation": items, "support_email": settings.SUPPORT_EMAIL}

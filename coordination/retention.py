@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent, RetentionRun, User
@@ -83,7 +84,7 @@ register(
     RetentionRule(
         name="unverified-sign-ups",
         what=_("Accounts whose email address was never confirmed"),
-        kept_for=_("deleted after %(days)s days") % {"days": UNVERIFIED_SIGN_UP_DAYS},
+        kept_for=format_lazy(_("deleted after {days} days"), days=UNVERIFIED_SIGN_UP_DAYS),
         due=_unverified_sign_ups,
         remove=lambda users: users.delete()[1].get("coordination.User", 0),
     )
@@ -92,7 +93,7 @@ register(
     RetentionRule(
         name="audit-events",
         what=_("The audit log of who viewed or changed sensitive information"),
-        kept_for=_("deleted after %(years)s years") % {"years": AUDIT_EVENT_YEARS},
+        kept_for=format_lazy(_("deleted after {years} years"), years=AUDIT_EVENT_YEARS),
         due=_old_audit_events,
         statistics=_count_by_verb,
     )

@@ -182,6 +182,8 @@ if env.str("EMAIL_URL", default=""):
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# Where people report problems (accessibility, privacy) and ask for help.
+SUPPORT_EMAIL = env.str("SUPPORT_EMAIL", default="support@samspill.example")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Samspill <ikke-svar@samspill.no>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -18,6 +18,10 @@ coordination_patterns = [
     ),
     path("my/", views.my_page, name="my_page"),
     path("my/profile/", views.profile_edit, name="profile_edit"),
+    path("my/data/", views.my_data_download, name="my_data_download"),
+    path("my/delete/", views.account_delete, name="account_delete"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
     path("coordination/<str:municipality>/", views.overview, name="overview"),
     path(
         "coordination/<str:municipality>/roles/add/",

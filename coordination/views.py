@@ -1,5 +1,7 @@
+from allauth.account.decorators import reauthentication_required
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -10,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from . import health, services
+from . import account_data, health, retention, services
 from .forms import MembershipForm, MunicipalitySearchForm, ProfileForm
 from .models import AuditEvent, Membership, Municipality, Role
 from .permissions import (
@@ -105,6 +107,48 @@ def my_page(request: HttpRequest) -> HttpResponse:
         for m in municipalities
     ]
     return render(request, "coordination/my_page.html", {"places": places})
+
+
+@public
+@require_GET
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    return render(request, "coordination/accessibility.html")
+
+
+@public
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "coordination/privacy.html", {"retention_rules": retention.RULES.values()}
+    )
+
+
+@login_required
+@require_GET
+def my_data_download(request: HttpRequest) -> JsonResponse:
+    """Everything Samspill holds about the person, as a JSON file they can keep."""
+    response = JsonResponse(
+        account_data.export_for(request.user),
+        json_dumps_params={"indent": 2, "ensure_ascii": False},
+    )
+    response["Content-Disposition"] = 'attachment; filename="samspill-mine-data.json"'
+    return response
+
+
+@login_required
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        try:
+            account_data.delete_account(user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("coordination:my_page")
+        logout(request)
+        messages.success(request, _("Your account and your details have been deleted."))
+        return redirect("home")
+    return render(request, "coordination/account_confirm_delete.html")
 
 
 @login_required

@@ -25,6 +25,14 @@ def _reference_data_in_transactional_tests(request):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache; one test's failed logins must not block the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _celery_in_process(request):
     """Tasks run eagerly in tests, even when CI configures Redis, except in tests that start a
     real worker (``@pytest.mark.celery_worker``): a queued task nobody consumes would be lost."""
