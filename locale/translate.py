@@ -208,6 +208,10 @@ NB = {
     "Change to": "Endre til",
     "Unused codes": "Ubrukte koder",
     "I have saved my recovery codes": "Jeg har tatt vare på gjenopprettingskodene mine",
+    # uploads
+    "{kinds}, at most {size}.": "{kinds}, høyst {size}.",
+    "The file is %(size)s. It can be at most %(limit)s.": "Filen er %(size)s. Den kan være høyst %(limit)s.",
+    "This file is not a %(kinds)s file. Choose another file.": "Denne filen er ikke en %(kinds)s-fil. Velg en annen fil.",
     # audit log and retention
     "viewed": "så på",
     "changed": "endret",
