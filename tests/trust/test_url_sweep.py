@@ -80,6 +80,19 @@ def rule_for(route: Route):
     return ACCESS.get(route.key) or NAMESPACE_ACCESS.get(top)
 
 
+def test_urls_carry_ids_and_tokens_only_never_personal_data():
+    """Every URL argument is a number, an id or a secret token (listed in SAMPLES); a new
+    argument name, such as an email or a name, fails here."""
+    unknown = {
+        (route.key, argument)
+        for route in all_routes()
+        for argument in set(route.pattern.pattern.converters)
+        | set(route.pattern.pattern.regex.groupindex)
+        if argument not in SAMPLES and argument != "pk"
+    }
+    assert unknown == set()
+
+
 def test_every_url_pattern_has_a_declared_rule():
     routes = all_routes()
     missing = [r.key for r in routes if rule_for(r) is None]
