@@ -208,6 +208,9 @@ NB = {
     "Change to": "Endre til",
     "Unused codes": "Ubrukte koder",
     "I have saved my recovery codes": "Jeg har tatt vare på gjenopprettingskodene mine",
+    "Too many attempts": "For mange forsøk",
+    "For your safety we stop many attempts in a short time. Wait a few minutes, then try again.":
+        "Av hensyn til sikkerheten stanser vi mange forsøk på kort tid. Vent noen minutter og prøv igjen.",
     # uploads
     "{kinds}, at most {size}.": "{kinds}, høyst {size}.",
     "The file is %(size)s. It can be at most %(limit)s.": "Filen er %(size)s. Den kan være høyst %(limit)s.",

@@ -113,6 +113,35 @@ def test_many_login_requests_from_one_address_get_429(client):
     assert 429 in statuses
 
 
+def test_password_reset_for_one_address_is_limited_to_five_a_minute(client):
+    UserFactory(email="glemsk@samspill.example")
+    statuses = [
+        client.post(reverse("account_reset_password"), {"email": "glemsk@samspill.example"})
+        for _ in range(6)
+    ]
+    assert [r.status_code for r in statuses] == [302] * 5 + [429]
+    assert len(mail.outbox) == 5
+    assert "Vent noen minutter" in statuses[-1].content.decode()
+
+
+def test_sign_ups_from_one_address_are_limited(client):
+    statuses = [
+        client.post(
+            reverse("account_signup"),
+            {
+                "full_name": "Ny",
+                "email": f"ny{number}@samspill.example",
+                "password1": "Fjellvann-2026!",
+                "password2": "Fjellvann-2026!",
+            },
+        ).status_code
+        for number in range(21)
+    ]
+    assert statuses[:20] == [302] * 20
+    assert statuses[20] == 429
+    assert User.objects.filter(email="ny20@samspill.example").exists() is False
+
+
 def test_password_reset_sends_a_working_link(client):
     UserFactory(email="glemsk@samspill.example")
     client.post(reverse("account_reset_password"), {"email": "glemsk@samspill.example"})
