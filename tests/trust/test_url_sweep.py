@@ -1,6 +1,7 @@
 """The authorization sweep: every URL pattern of the project, as every persona, GET and POST,
-against the declared table in access_table.py. Also checks, on every response, the security
-headers that must hold everywhere (CSP without inline scripts; no-store for logged-in people)."""
+against the declared table in access_table.py. Also checks, on every HTML page, the security
+headers that must hold everywhere: CSP without inline scripts, nosniff, a same-origin referrer
+policy, and no-store for logged-in people."""
 
 import re
 from dataclasses import dataclass
@@ -151,6 +152,8 @@ def _header_problem(persona: str, response) -> str | None:
         return "page for a logged-in person may be stored (no Cache-Control: no-store)"
     if response.get("X-Content-Type-Options") != "nosniff":
         return "X-Content-Type-Options: nosniff missing"
+    if response.get("Referrer-Policy") != "same-origin":
+        return "Referrer-Policy: same-origin missing"
     return None
 
 
