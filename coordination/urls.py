@@ -2,9 +2,24 @@
 
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from . import views
+
+
+class MunicipalityNumberConverter:
+    """Four digits, or the URL does not match (404): nothing else reaches a query."""
+
+    regex = "[0-9]{4}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
+register_converter(MunicipalityNumberConverter, "municipality")
 
 admin.site.login = secure_admin_login(admin.site.login)  # admin login goes through allauth
 admin.site.site_header = "Samspill"
@@ -12,7 +27,7 @@ admin.site.site_header = "Samspill"
 coordination_patterns = [
     path("municipalities/", views.municipality_directory, name="municipality_directory"),
     path(
-        "municipalities/<str:municipality>/",
+        "municipalities/<municipality:municipality>/",
         views.municipality_detail,
         name="municipality_detail",
     ),
@@ -22,15 +37,15 @@ coordination_patterns = [
     path("my/delete/", views.account_delete, name="account_delete"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
-    path("coordination/<str:municipality>/", views.overview, name="overview"),
+    path("coordination/<municipality:municipality>/", views.overview, name="overview"),
     path(
-        "coordination/<str:municipality>/roles/add/",
+        "coordination/<municipality:municipality>/roles/add/",
         views.membership_add,
         name="membership_add",
     ),
-    path("coordination/<str:municipality>/audit/", views.audit_log, name="audit_log"),
+    path("coordination/<municipality:municipality>/audit/", views.audit_log, name="audit_log"),
     path(
-        "coordination/<str:municipality>/roles/<int:pk>/remove/",
+        "coordination/<municipality:municipality>/roles/<int:pk>/remove/",
         views.membership_remove,
         name="membership_remove",
     ),

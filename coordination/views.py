@@ -62,7 +62,9 @@ def municipality_directory(request: HttpRequest) -> HttpResponse:
         coordinator_count=Count("memberships", filter=Q(memberships__role=Role.COORDINATOR))
     ).order_by("name", "number")
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    if query:
+    if form.errors:
+        municipalities = municipalities.none()  # say why, rather than silently list everything
+    elif query:
         municipalities = municipalities.filter(
             Q(name__icontains=query)
             | Q(official_name__icontains=query)

@@ -49,6 +49,22 @@ def test_municipality_page_is_public_and_unknown_numbers_are_404(client):
     assert client.get("/municipalities/9999/").status_code == 404
 
 
+@pytest.mark.parametrize("place", ["%00", "34%0034", "abcd", "343", "34345", "3434%20"])
+def test_only_four_digits_are_a_municipality_in_an_address(client_of, coordinator_lom, place):
+    client = client_of(coordinator_lom)
+    for url in (f"/municipalities/{place}/", f"/coordination/{place}/"):
+        assert client.get(url).status_code == 404
+
+
+def test_a_search_that_cannot_be_used_says_why_and_keeps_the_text(client):
+    response = client.get("/municipalities/", {"q": "Lom" * 34})
+    html = response.content.decode()
+    assert 'aria-describedby="id_q_error"' in html
+    assert "100 eller færre tegn" in html
+    assert 'value="' + "Lom" * 34 + '"' in html
+    assert response.context["page"].paginator.count == 0
+
+
 def test_my_page_requires_login(client):
     response = client.get(reverse("coordination:my_page"))
     assert response.status_code == 302
