@@ -34,3 +34,19 @@ class PrivatePagesMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)
         return response
+
+
+class MalformedSessionCookieMiddleware:
+    """Ignore a session cookie that cannot be a session key (Django's keys are lowercase
+    letters and digits). A forged one with a NUL byte would otherwise reach PostgreSQL, which
+    refuses it with a server error. Must come before SessionMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        name = settings.SESSION_COOKIE_NAME
+        value = request.COOKIES.get(name)
+        if value is not None and not (value.isascii() and value.isalnum()):
+            del request.COOKIES[name]
+        return self.get_response(request)

@@ -43,8 +43,7 @@ NB = {
     "Organisation (for partner representatives)": "Organisasjon (for representanter for samarbeidspartnere)",
     "Search by name, number or county": "Søk på navn, nummer eller fylke",
     "Choose a role": "Velg en rolle",
-    "You have a role in a municipality. Ask your coordinator to remove the role first, then delete your account.":
-        "Du har en rolle i en kommune. Be frivillighetskoordinatoren din fjerne rollen først, og slett deretter kontoen din.",
+    "You have a role in a municipality. Ask your coordinator to remove the role first, then delete your account.": "Du har en rolle i en kommune. Be frivillighetskoordinatoren din fjerne rollen først, og slett deretter kontoen din.",
     "No organisation": "Ingen organisasjon",
     # models
     "email address": "e-postadresse",
@@ -209,8 +208,7 @@ NB = {
     "Unused codes": "Ubrukte koder",
     "I have saved my recovery codes": "Jeg har tatt vare på gjenopprettingskodene mine",
     "Too many attempts": "For mange forsøk",
-    "For your safety we stop many attempts in a short time. Wait a few minutes, then try again.":
-        "Av hensyn til sikkerheten stanser vi mange forsøk på kort tid. Vent noen minutter og prøv igjen.",
+    "For your safety we stop many attempts in a short time. Wait a few minutes, then try again.": "Av hensyn til sikkerheten stanser vi mange forsøk på kort tid. Vent noen minutter og prøv igjen.",
     # uploads
     "{kinds}, at most {size}.": "{kinds}, høyst {size}.",
     "The file is %(size)s. It can be at most %(limit)s.": "Filen er %(size)s. Den kan være høyst %(limit)s.",
@@ -241,8 +239,7 @@ NB = {
     "The audit log of who viewed or changed sensitive information": "Tilgangsloggen over hvem som så på eller endret sensitive opplysninger",
     "deleted after {years} years": "slettes etter {years} år",
     "Audit log – %(name)s": "Tilgangslogg – %(name)s",
-    "Who has looked at or changed sensitive information in the municipality, and when. Entries cannot be changed.":
-        "Hvem som har sett på eller endret sensitive opplysninger i kommunen, og når. Oppføringene kan ikke endres.",
+    "Who has looked at or changed sensitive information in the municipality, and when. Entries cannot be changed.": "Hvem som har sett på eller endret sensitive opplysninger i kommunen, og når. Oppføringene kan ikke endres.",
     "Show": "Vis",
     "Everything": "Alt",
     "Audit log": "Tilgangslogg",
@@ -266,62 +263,44 @@ NB = {
     'Read what we store about you and why on the <a href="%(url)s">privacy page</a>.': 'Les hva vi lagrer om deg og hvorfor på <a href="%(url)s">personvernsiden</a>.',
     "Download your data": "Last ned opplysningene dine",
     "Delete your account": "Slett kontoen din",
-    "When you delete your account, your name, email address, phone number and settings are deleted at once. This cannot be undone.":
-        "Når du sletter kontoen din, blir navn, e-postadresse, telefonnummer og innstillinger slettet med en gang. Dette kan ikke angres.",
+    "When you delete your account, your name, email address, phone number and settings are deleted at once. This cannot be undone.": "Når du sletter kontoen din, blir navn, e-postadresse, telefonnummer og innstillinger slettet med en gang. Dette kan ikke angres.",
     'Want to keep a copy first? <a href="%(url)s">Download your data</a>.': 'Vil du ta vare på en kopi først? <a href="%(url)s">Last ned opplysningene dine</a>.',
     "Yes, delete my account": "Ja, slett kontoen min",
     "Your account and your details have been deleted.": "Kontoen din og opplysningene dine er slettet.",
     # accessibility statement
     "Privacy": "Personvern",
     "Accessibility statement": "Tilgjengelighetserklæring",
-    "Samspill is made to be used by everyone, including people who see, hear or move less well, and people who are not used to computers.":
-        "Samspill er laget for at alle skal kunne bruke det, også de som ser, hører eller beveger seg dårligere, og de som ikke er vant med datamaskiner.",
+    "Samspill is made to be used by everyone, including people who see, hear or move less well, and people who are not used to computers.": "Samspill er laget for at alle skal kunne bruke det, også de som ser, hører eller beveger seg dårligere, og de som ikke er vant med datamaskiner.",
     "How accessible Samspill is": "Hvor tilgjengelig Samspill er",
-    "Samspill aims to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA, which Norwegian law requires of public websites. We believe the pages that exist today meet that level.":
-        "Samspill skal oppfylle retningslinjene for tilgjengelig webinnhold (WCAG) 2.1 på nivå AA, som norsk lov krever av offentlige nettsteder. Vi mener sidene som finnes i dag, oppfyller dette nivået.",
+    "Samspill aims to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA, which Norwegian law requires of public websites. We believe the pages that exist today meet that level.": "Samspill skal oppfylle retningslinjene for tilgjengelig webinnhold (WCAG) 2.1 på nivå AA, som norsk lov krever av offentlige nettsteder. Vi mener sidene som finnes i dag, oppfyller dette nivået.",
     "How we check it": "Slik sjekker vi det",
-    "Every change to the portal is tested automatically in a real browser: every main page, for every kind of user, in Norwegian and English, is checked against the WCAG 2.1 A and AA rules that can be tested by machine.":
-        "Hver endring i portalen testes automatisk i en ekte nettleser: alle hovedsider, for alle typer brukere, på norsk og engelsk, sjekkes mot de WCAG 2.1 A- og AA-kravene som kan testes maskinelt.",
-    "We test that signing up, logging in and resetting a password can be done with the keyboard alone, with the focus always visible.":
-        "Vi tester at du kan registrere deg, logge inn og lage nytt passord bare med tastaturet, og at du alltid ser hvor du er på siden.",
-    "We test that pages can be enlarged to twice their size (200 percent) without losing content or having to scroll sideways.":
-        "Vi tester at sidene kan forstørres til dobbel størrelse (200 prosent) uten at innhold forsvinner eller du må rulle sidelengs.",
-    "Every form field has a label, and error messages are read out and linked to the field they belong to.":
-        "Alle skjemafelt har en ledetekst, og feilmeldinger blir lest opp og knyttet til feltet de gjelder.",
+    "Every change to the portal is tested automatically in a real browser: every main page, for every kind of user, in Norwegian and English, is checked against the WCAG 2.1 A and AA rules that can be tested by machine.": "Hver endring i portalen testes automatisk i en ekte nettleser: alle hovedsider, for alle typer brukere, på norsk og engelsk, sjekkes mot de WCAG 2.1 A- og AA-kravene som kan testes maskinelt.",
+    "We test that signing up, logging in and resetting a password can be done with the keyboard alone, with the focus always visible.": "Vi tester at du kan registrere deg, logge inn og lage nytt passord bare med tastaturet, og at du alltid ser hvor du er på siden.",
+    "We test that pages can be enlarged to twice their size (200 percent) without losing content or having to scroll sideways.": "Vi tester at sidene kan forstørres til dobbel størrelse (200 prosent) uten at innhold forsvinner eller du må rulle sidelengs.",
+    "Every form field has a label, and error messages are read out and linked to the field they belong to.": "Alle skjemafelt har en ledetekst, og feilmeldinger blir lest opp og knyttet til feltet de gjelder.",
     "What you can do": "Dette kan du gjøre",
     "Make the text larger with Ctrl and + (Cmd and + on a Mac). The pages adjust.": "Gjør teksten større med Ctrl og + (Cmd og + på Mac). Sidene tilpasser seg.",
-    "Use the Tab key to move between links and buttons, and Enter to choose. The first Tab takes you to a link that skips straight to the main content.":
-        "Bruk Tab-tasten for å flytte mellom lenker og knapper, og Enter for å velge. Første trykk på Tab gir deg en lenke som hopper rett til hovedinnholdet.",
+    "Use the Tab key to move between links and buttons, and Enter to choose. The first Tab takes you to a link that skips straight to the main content.": "Bruk Tab-tasten for å flytte mellom lenker og knapper, og Enter for å velge. Første trykk på Tab gir deg en lenke som hopper rett til hovedinnholdet.",
     "Choose Norwegian or English with the button at the top of every page.": "Velg norsk eller engelsk med knappen øverst på hver side.",
     "Known limitations": "Kjente begrensninger",
-    "Turning on two-factor authentication shows a QR code to scan with a phone. The same secret is also shown as text, so it can be typed into the app instead.":
-        "Når du slår på totrinnsbekreftelse, vises en QR-kode som skannes med telefonen. Den samme koden vises også som tekst, slik at den kan skrives inn i appen i stedet.",
+    "Turning on two-factor authentication shows a QR code to scan with a phone. The same secret is also shown as text, so it can be typed into the app instead.": "Når du slår på totrinnsbekreftelse, vises en QR-kode som skannes med telefonen. Den samme koden vises også som tekst, slik at den kan skrives inn i appen i stedet.",
     "Report a problem": "Meld fra om et problem",
-    'If something on Samspill is hard or impossible for you to use, tell us by email at <a href="mailto:%(email)s">%(email)s</a>. Say which page it was and what happened. We answer within two weeks.':
-        'Er noe i Samspill vanskelig eller umulig for deg å bruke, kan du si fra på e-post til <a href="mailto:%(email)s">%(email)s</a>. Skriv hvilken side det gjaldt og hva som skjedde. Vi svarer innen to uker.',
-    "If you are not satisfied with our answer, you can complain to the Authority for Universal Design of ICT (Tilsynet for universell utforming av ikt) at uutilsynet.no.":
-        "Er du ikke fornøyd med svaret, kan du klage til Tilsynet for universell utforming av ikt på uutilsynet.no.",
+    'If something on Samspill is hard or impossible for you to use, tell us by email at <a href="mailto:%(email)s">%(email)s</a>. Say which page it was and what happened. We answer within two weeks.': 'Er noe i Samspill vanskelig eller umulig for deg å bruke, kan du si fra på e-post til <a href="mailto:%(email)s">%(email)s</a>. Skriv hvilken side det gjaldt og hva som skjedde. Vi svarer innen to uker.',
+    "If you are not satisfied with our answer, you can complain to the Authority for Universal Design of ICT (Tilsynet for universell utforming av ikt) at uutilsynet.no.": "Er du ikke fornøyd med svaret, kan du klage til Tilsynet for universell utforming av ikt på uutilsynet.no.",
     "Last reviewed: 23 November 2026.": "Sist gjennomgått: 23. november 2026.",
     # privacy page
     "Privacy: what we store about you": "Personvern: hva vi lagrer om deg",
-    "Samspill stores only what is needed to connect volunteers, municipalities and partners, and keeps it only as long as it is needed.":
-        "Samspill lagrer bare det som trengs for å koble frivillige, kommuner og samarbeidspartnere, og bare så lenge det trengs.",
+    "Samspill stores only what is needed to connect volunteers, municipalities and partners, and keeps it only as long as it is needed.": "Samspill lagrer bare det som trengs for å koble frivillige, kommuner og samarbeidspartnere, og bare så lenge det trengs.",
     "Who is responsible": "Hvem som har ansvaret",
-    "The municipality you volunteer for or work with is responsible for the information about you that it registers in Samspill (it is the data controller). Samspill processes the information on the municipality's behalf.":
-        "Kommunen du er frivillig for eller jobber med, har ansvaret for opplysningene om deg som den registrerer i Samspill (den er behandlingsansvarlig). Samspill behandler opplysningene på vegne av kommunen.",
+    "The municipality you volunteer for or work with is responsible for the information about you that it registers in Samspill (it is the data controller). Samspill processes the information on the municipality's behalf.": "Kommunen du er frivillig for eller jobber med, har ansvaret for opplysningene om deg som den registrerer i Samspill (den er behandlingsansvarlig). Samspill behandler opplysningene på vegne av kommunen.",
     "What we store, and why": "Hva vi lagrer, og hvorfor",
-    "Your name, email address, phone number (if you give it) and preferred language, so that you can log in and we can reach you. Your password is stored only in a form that cannot be read back.":
-        "Navn, e-postadresse, telefonnummer (hvis du oppgir det) og språk, slik at du kan logge inn og vi kan nå deg. Passordet lagres bare i en form som ikke kan leses tilbake.",
-    "If you turn it on: the secret your authenticator app uses, stored encrypted, and your recovery codes.":
-        "Hvis du slår det på: hemmeligheten autentiseringsappen din bruker, lagret kryptert, og gjenopprettingskodene dine.",
-    "Which municipality you have a role in (for example coordinator or volunteer contact), who gave it to you and when, so that you see what the role needs and nothing more.":
-        "Hvilken kommune du har en rolle i (for eksempel frivillighetskoordinator eller frivillighetskontakt), hvem som ga deg den og når, slik at du ser det rollen trenger og ikke mer.",
+    "Your name, email address, phone number (if you give it) and preferred language, so that you can log in and we can reach you. Your password is stored only in a form that cannot be read back.": "Navn, e-postadresse, telefonnummer (hvis du oppgir det) og språk, slik at du kan logge inn og vi kan nå deg. Passordet lagres bare i en form som ikke kan leses tilbake.",
+    "If you turn it on: the secret your authenticator app uses, stored encrypted, and your recovery codes.": "Hvis du slår det på: hemmeligheten autentiseringsappen din bruker, lagret kryptert, og gjenopprettingskodene dine.",
+    "Which municipality you have a role in (for example coordinator or volunteer contact), who gave it to you and when, so that you see what the role needs and nothing more.": "Hvilken kommune du har en rolle i (for eksempel frivillighetskoordinator eller frivillighetskontakt), hvem som ga deg den og når, slik at du ser det rollen trenger og ikke mer.",
     "The audit log": "Tilgangsloggen",
-    "When someone looks at or changes sensitive information, we record who, when and what kind of information (never the information itself). The coordinators of the municipality can read this log. It protects you: it shows who has seen your information.":
-        "Når noen ser på eller endrer sensitive opplysninger, registrerer vi hvem, når og hva slags opplysninger (aldri selve opplysningene). Frivillighetskoordinatorene i kommunen kan lese denne loggen. Den beskytter deg: den viser hvem som har sett opplysningene dine.",
+    "When someone looks at or changes sensitive information, we record who, when and what kind of information (never the information itself). The coordinators of the municipality can read this log. It protects you: it shows who has seen your information.": "Når noen ser på eller endrer sensitive opplysninger, registrerer vi hvem, når og hva slags opplysninger (aldri selve opplysningene). Frivillighetskoordinatorene i kommunen kan lese denne loggen. Den beskytter deg: den viser hvem som har sett opplysningene dine.",
     "Cookies": "Informasjonskapsler",
-    "Only the cookies the portal needs to work: one that keeps you logged in, one that protects forms against misuse, and one that remembers your language. We use no cookies for statistics or advertising.":
-        "Bare informasjonskapslene portalen trenger for å virke: én som holder deg innlogget, én som beskytter skjemaer mot misbruk, og én som husker språket ditt. Vi bruker ingen informasjonskapsler til statistikk eller reklame.",
+    "Only the cookies the portal needs to work: one that keeps you logged in, one that protects forms against misuse, and one that remembers your language. We use no cookies for statistics or advertising.": "Bare informasjonskapslene portalen trenger for å virke: én som holder deg innlogget, én som beskytter skjemaer mot misbruk, og én som husker språket ditt. Vi bruker ingen informasjonskapsler til statistikk eller reklame.",
     "How long we keep it": "Hvor lenge vi tar vare på det",
     "Information": "Opplysninger",
     "How long": "Hvor lenge",
@@ -331,10 +310,8 @@ NB = {
     "Your rights": "Dine rettigheter",
     'See and correct your details on <a href="%(url)s">My page</a>.': 'Se og rett opplysningene dine på <a href="%(url)s">Min side</a>.',
     '<a href="%(url)s">Download everything we store about you</a> as a file (you must be logged in).': '<a href="%(url)s">Last ned alt vi lagrer om deg</a> som en fil (du må være logget inn).',
-    "Delete your account from My page. If you have a role in a municipality, your coordinator removes the role first. Entries in the audit log about what you did are kept for the time stated above, with your name.":
-        "Slett kontoen din fra Min side. Har du en rolle i en kommune, fjerner frivillighetskoordinatoren rollen først. Oppføringer i tilgangsloggen om hva du gjorde, blir tatt vare på så lenge det står over, med navnet ditt.",
-    'Ask us anything, or complain, at <a href="mailto:%(email)s">%(email)s</a>. You can also complain to the Norwegian Data Protection Authority (Datatilsynet).':
-        'Spør oss om hva som helst, eller klag, på <a href="mailto:%(email)s">%(email)s</a>. Du kan også klage til Datatilsynet.',
+    "Delete your account from My page. If you have a role in a municipality, your coordinator removes the role first. Entries in the audit log about what you did are kept for the time stated above, with your name.": "Slett kontoen din fra Min side. Har du en rolle i en kommune, fjerner frivillighetskoordinatoren rollen først. Oppføringer i tilgangsloggen om hva du gjorde, blir tatt vare på så lenge det står over, med navnet ditt.",
+    'Ask us anything, or complain, at <a href="mailto:%(email)s">%(email)s</a>. You can also complain to the Norwegian Data Protection Authority (Datatilsynet).': 'Spør oss om hva som helst, eller klag, på <a href="mailto:%(email)s">%(email)s</a>. Du kan også klage til Datatilsynet.',
 }
 
 

@@ -14,13 +14,24 @@ LOM, DRAMMEN = "3434", "3301"
 
 
 @pytest.fixture(autouse=True)
-def _reference_data_in_transactional_tests(request):
-    """Transactional tests (live server, real Celery worker) empty every table afterwards,
-    including the municipalities the migration loaded; put them back for each such test."""
-    if {"transactional_db", "live_server"} & set(request.fixturenames):
-        request.getfixturevalue("transactional_db")
-        from coordination.services import load_municipalities
+def _reference_data(request):
+    """Municipalities are reference data loaded by a migration. Transactional tests (live
+    server, real Celery worker) empty every table afterwards, and plugins may run them before
+    other database tests; so any database test that finds them gone loads them again."""
+    uses_db = request.node.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if not uses_db:
+        return
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction", False)) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from coordination.models import Municipality
+    from coordination.services import load_municipalities
 
+    if not Municipality.objects.exists():
         load_municipalities()
 
 

@@ -202,3 +202,10 @@ def test_coordinator_gets_404_for_every_object_of_another_municipality(
             assert client.get(url).status_code == 404, url
             assert client.post(url).status_code in (404, 405), url
     assert Membership.objects.filter(pk=drammen_object.pk).exists()
+
+
+def test_a_forged_session_cookie_is_ignored_not_a_server_error(client):
+    client.cookies["sessionid"] = "abcdefghijk\x00"
+    assert client.get("/my/").status_code == 302
+    client.cookies["sessionid"] = "../../etc/passwd"
+    assert client.get("/").status_code == 200
