@@ -119,6 +119,12 @@ def client_of(client):
     return log_in
 
 
+def pytest_terminal_summary(terminalreporter, config):
+    """Lines tests ask to show even when they pass (e.g. the URL sweep's coverage)."""
+    for line in getattr(config, "samspill_summary", []):
+        terminalreporter.write_line(line)
+
+
 def pytest_configure(config):
     from django.conf import settings
 
