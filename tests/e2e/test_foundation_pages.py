@@ -11,7 +11,8 @@ from tests.factories import PASSWORD, UserFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PUBLIC_PAGES = ["/", "/municipalities/", "/municipalities/3434/", "/accounts/login/",
-                "/accounts/signup/", "/accounts/password/reset/"]  # fmt: skip
+                "/accounts/signup/", "/accounts/password/reset/", "/privacy/",
+                "/accessibility/", "/municipalities/?q=Lom" + "m" * 100]  # fmt: skip
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
