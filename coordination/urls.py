@@ -58,4 +58,5 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include((coordination_patterns, "coordination"))),
+    path("", include("volunteers.urls")),
 ]

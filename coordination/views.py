@@ -12,8 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from . import account_data, health, retention, services
-from .forms import MembershipForm, MunicipalitySearchForm, ProfileForm
+from . import account_data, contributions, health, retention, services
+from .forms import MembershipForm, MunicipalitySearchForm, ProfileForm, add_service_errors
 from .models import AuditEvent, Membership, Municipality, Role
 from .permissions import (
     can,
@@ -108,7 +108,11 @@ def my_page(request: HttpRequest) -> HttpResponse:
         }
         for m in municipalities
     ]
-    return render(request, "coordination/my_page.html", {"places": places})
+    return render(
+        request,
+        "coordination/my_page.html",
+        {"places": places, "panels": contributions.my_page_panels(request)},
+    )
 
 
 @public
@@ -185,6 +189,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "partners": municipality.partners.order_by("name"),
             "may_manage_roles": can(request.user, "manage_roles", municipality),
             "may_view_audit_log": can(request.user, "view_audit_log", municipality),
+            "links": contributions.overview_links(request, municipality),
         },
     )
 
@@ -205,9 +210,7 @@ def membership_add(request: HttpRequest) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as error:
-            for field, field_errors in error.message_dict.items():
-                for message in field_errors:
-                    form.add_error(field if field in form.fields else None, message)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -5,3 +5,19 @@ from django.utils.translation import gettext_lazy as _
 class VolunteersConfig(AppConfig):
     name = "volunteers"
     verbose_name = _("Volunteers")
+
+    def ready(self) -> None:
+        from coordination import account_data, contributions
+        from coordination.management.commands.seed_demo import DEMO_STEPS
+        from coordination.models import Role
+        from coordination.permissions import Rule, register_rule
+
+        from . import demo, panels
+
+        # Publish new versions of the municipality's confidentiality declaration.
+        register_rule("manage_declaration", Rule(frozenset({Role.COORDINATOR})))
+        contributions.MY_PAGE_PANELS.append(panels.volunteer_panel)
+        contributions.OVERVIEW_LINKS.append(panels.overview_links)
+        account_data.register_section("volunteer", panels.export_volunteer)
+        if demo.seed_volunteers not in DEMO_STEPS:
+            DEMO_STEPS.append(demo.seed_volunteers)

@@ -91,6 +91,12 @@ ACCESS = {
     "coordination:membership_add": COORDINATORS,
     "coordination:membership_remove": COORDINATORS,
     "coordination:audit_log": COORDINATORS,
+    # volunteers
+    "volunteers:own_page": LOGIN,  # the person's own volunteer profile only
+    "volunteers:register": LOGIN,
+    "volunteers:profile_edit": LOGIN,
+    "volunteers:declaration": LOGIN,
+    "volunteers:declaration_manage": COORDINATORS,
     # accounts (django-allauth)
     "account_login": PUBLIC,
     "account_logout": PUBLIC,

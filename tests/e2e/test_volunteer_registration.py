@@ -1,0 +1,91 @@
+"""A new volunteer, in a real browser: from My page through registration to the signed
+confidentiality declaration, by keyboard alone, with every page checked by axe."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from coordination.models import Municipality
+from tests.e2e.conftest import assert_accessible, tab_to, type_into
+from tests.factories import PASSWORD, UserFactory
+from volunteers import services
+from volunteers.models import Signature, Volunteer
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+DECLARATION = (
+    "Jeg lover å ikke fortelle andre det jeg får vite om dem jeg hjelper, heller ikke senere."
+)
+
+
+def _press(page, key, times=1):
+    for _ in range(times):
+        page.keyboard.press(key)
+
+
+def test_a_new_volunteer_registers_and_signs_by_keyboard(live_server, page, axe, coordinator_lom):
+    services.publish_declaration(
+        municipality=Municipality.objects.get(pk="3434"), body=DECLARATION, by=coordinator_lom
+    )
+    person = UserFactory(email="ny.frivillig@samspill.example", full_name="Solveig Ny")
+    page.goto(live_server.url + "/accounts/login/")
+    type_into(page, person.email, name="login")
+    type_into(page, PASSWORD, name="password")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/my/$"))
+    assert_accessible(axe, page)
+
+    tab_to(page, text="Registrer deg som frivillig")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/volunteer/register/$"))
+    assert_accessible(axe, page)
+
+    tab_to(page, name="municipality")
+    page.keyboard.type("Lom")  # a select jumps to the typed name
+    type_into(page, "Bøverdalen", name="area")
+    tab_to(page, label="Besøksvenn")
+    page.keyboard.press("Space")
+    tab_to(page, name="evenings")
+    page.keyboard.press("Space")
+    type_into(page, "912 34 567", name="phone")
+    tab_to(page, name="consent")
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")  # submits the form
+
+    expect(page).to_have_url(re.compile(r"/volunteer/declaration/$"))
+    expect(page.locator(".declaration-text")).to_contain_text("Jeg lover")
+    assert_accessible(axe, page)
+    tab_to(page, name="agree")
+    page.keyboard.press("Space")
+    tab_to(page, text="Skriv under")
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"/volunteer/$"))
+    expect(page.locator("main")).to_contain_text("Versjon 1")
+    assert_accessible(axe, page)
+    volunteer = Volunteer.objects.get(user=person)
+    assert (volunteer.municipality_id, volunteer.area, volunteer.evenings) == (
+        "3434",
+        "Bøverdalen",
+        True,
+    )
+    assert volunteer.interest_codes == ["visiting_friend"]
+    assert Signature.objects.filter(volunteer=volunteer, text__version=1).exists()
+
+
+def test_registration_errors_are_announced_next_to_their_fields(live_server, page, axe):
+    person = UserFactory()
+    page.goto(live_server.url + "/accounts/login/")
+    type_into(page, person.email, name="login")
+    type_into(page, PASSWORD, name="password")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/my/$"))
+    page.goto(live_server.url + "/volunteer/register/")
+    page.get_by_role("button", name="Registrer").last.click()
+    for field in ("id_municipality", "id_consent"):
+        described = page.locator(f"#{field}").get_attribute("aria-describedby") or ""
+        assert "error" in described, field
+    expect(page.locator("#id_consent")).to_have_attribute("aria-invalid", "true")
+    assert_accessible(axe, page)
+    assert not Volunteer.objects.exists()

@@ -1,0 +1,206 @@
+"""Volunteers: who they are, what they like to do, when they can, and what they have signed."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coordination.models import Municipality
+
+
+class Interest(models.TextChoices):
+    VISITING_FRIEND = "visiting_friend", _("Visiting friend")
+    TRANSPORT = "transport", _("Transport and escort")
+    DIGITAL_HELP = "digital_help", _("Digital help")
+    WALKS = "walks", _("Walks and outdoor activities")
+    CULTURE = "culture", _("Culture and social gatherings")
+    PRACTICAL_HELP = "practical_help", _("Practical help")
+    ACTIVITY_LEADING = "activity_leading", _("Leading an activity")
+
+
+class Frequency(models.TextChoices):
+    WEEKLY = "weekly", _("Every week")
+    MONTHLY = "monthly", _("A few times a month")
+    NOW_AND_THEN = "now_and_then", _("Now and then")
+
+
+class ContactBy(models.TextChoices):
+    PHONE = "phone", _("Phone call")
+    SMS = "sms", _("Text message")
+    EMAIL = "email", _("Email")
+
+
+class VolunteerQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(left_at__isnull=True)
+
+
+class Volunteer(models.Model):
+    """A person's volunteer profile in one municipality. Matching proposes; the volunteer
+    always decides."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="volunteer",
+        verbose_name=_("person"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="volunteers",
+        verbose_name=_("municipality"),
+    )
+    area = models.CharField(
+        _("area or village"),
+        max_length=100,
+        blank=True,
+        help_text=_("Where you live or would like to help, for example Bøverdalen."),
+    )
+    skills = models.CharField(
+        _("skills"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: knitting, a tractor licence, playing the accordion."),
+    )
+    languages = models.CharField(
+        _("languages you speak"), max_length=200, blank=True, default="norsk"
+    )
+    weekday_daytime = models.BooleanField(_("weekdays, daytime"), default=False)
+    evenings = models.BooleanField(_("evenings"), default=False)
+    weekends = models.BooleanField(_("weekends"), default=False)
+    summer = models.BooleanField(_("in summer"), default=True)
+    winter = models.BooleanField(_("in winter"), default=True)
+    can_drive = models.BooleanField(_("I have a driving licence"), default=False)
+    has_car = models.BooleanField(_("I have a car I can use"), default=False)
+    frequency = models.CharField(
+        _("how often"), max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY
+    )
+    contact_by = models.CharField(
+        _("how we should contact you"),
+        max_length=10,
+        choices=ContactBy.choices,
+        default=ContactBy.PHONE,
+    )
+    active_since = models.DateField(_("volunteer since"), default=timezone.localdate)
+    left_at = models.DateTimeField(_("left"), null=True, blank=True)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+
+    objects = VolunteerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("volunteer")
+        verbose_name_plural = _("volunteers")
+        indexes = [
+            models.Index(fields=["municipality", "left_at"], name="volunteer_muni_active_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @property
+    def interest_codes(self) -> list[str]:
+        return sorted(i.interest for i in self.interests.all())
+
+
+class VolunteerInterest(models.Model):
+    """What a volunteer would like to do; a table of its own so the registry can filter on it
+    with an index, on any database."""
+
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.CASCADE, related_name="interests", verbose_name=_("volunteer")
+    )
+    interest = models.CharField(_("interest"), max_length=30, choices=Interest.choices)
+
+    class Meta:
+        verbose_name = _("interest")
+        verbose_name_plural = _("interests")
+        constraints = [
+            models.UniqueConstraint(fields=["volunteer", "interest"], name="interest_once")
+        ]
+        indexes = [models.Index(fields=["interest", "volunteer"], name="interest_lookup_idx")]
+
+    def __str__(self) -> str:
+        return self.get_interest_display()
+
+
+class Consent(models.Model):
+    """A volunteer's consent to the processing of their data: what text, which version, when."""
+
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.CASCADE, related_name="consents", verbose_name=_("volunteer")
+    )
+    purpose_version = models.CharField(_("version of the purpose text"), max_length=20)
+    purpose_text = models.TextField(_("purpose text as shown"))
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_at"]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} {self.purpose_version} {self.given_at:%Y-%m-%d}"
+
+
+class DeclarationText(models.Model):
+    """One version of a municipality's confidentiality declaration (taushetserklæring).
+    Publishing a new version asks every active volunteer to sign again."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="declaration_texts",
+        verbose_name=_("municipality"),
+    )
+    version = models.PositiveIntegerField(_("version"))
+    body = models.TextField(_("text"))
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+
+    class Meta:
+        verbose_name = _("confidentiality declaration")
+        verbose_name_plural = _("confidentiality declarations")
+        ordering = ["municipality", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "version"], name="declaration_version_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality.name} v{self.version}"
+
+
+class Signature(models.Model):
+    """Who signed which version of the declaration, and when."""
+
+    volunteer = models.ForeignKey(
+        Volunteer,
+        on_delete=models.CASCADE,
+        related_name="signatures",
+        verbose_name=_("volunteer"),
+    )
+    text = models.ForeignKey(
+        DeclarationText,
+        on_delete=models.PROTECT,
+        related_name="signatures",
+        verbose_name=_("declaration"),
+    )
+    signed_at = models.DateTimeField(_("signed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [
+            models.UniqueConstraint(fields=["volunteer", "text"], name="signature_once_per_text")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} – {self.text}"

@@ -1,0 +1,69 @@
+"""What the volunteers app contributes to coordination's pages and to a person's data export."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from coordination.contributions import Panel
+from coordination.permissions import can
+
+from .models import Volunteer
+from .services import declaration_to_sign
+
+
+def volunteer_panel(request) -> Panel:
+    volunteer = Volunteer.objects.filter(user=request.user).first()
+    return Panel(
+        "volunteers/partials/_my_page_panel.html",
+        {
+            "volunteer": volunteer,
+            "to_sign": declaration_to_sign(volunteer) if volunteer else None,
+        },
+    )
+
+
+def export_volunteer(user) -> dict | None:
+    volunteer = (
+        Volunteer.objects.filter(user=user)
+        .select_related("municipality")
+        .prefetch_related("interests", "consents", "signatures__text")
+        .first()
+    )
+    if volunteer is None:
+        return None
+    return {
+        "municipality": volunteer.municipality.name,
+        "area": volunteer.area,
+        "interests": volunteer.interest_codes,
+        "skills": volunteer.skills,
+        "languages": volunteer.languages,
+        "available": {
+            f: getattr(volunteer, f)
+            for f in ("weekday_daytime", "evenings", "weekends", "summer", "winter")
+        },
+        "can_drive": volunteer.can_drive,
+        "has_car": volunteer.has_car,
+        "frequency": volunteer.frequency,
+        "contact_by": volunteer.contact_by,
+        "active_since": volunteer.active_since.isoformat(),
+        "consents": [
+            {
+                "version": c.purpose_version,
+                "text": c.purpose_text,
+                "given_at": c.given_at.isoformat(),
+            }
+            for c in volunteer.consents.all()
+        ],
+        "confidentiality_declarations_signed": [
+            {"version": s.text.version, "signed_at": s.signed_at.isoformat()}
+            for s in volunteer.signatures.all()
+        ],
+    }
+
+
+def overview_links(request, municipality) -> list[tuple[str, str]]:
+    if not can(request.user, "manage_declaration", municipality):
+        return []
+    url = reverse("volunteers:declaration_manage", args=[municipality.pk])
+    return [(url, _("The confidentiality declaration volunteers sign"))]

@@ -1,0 +1,127 @@
+"""Writes for volunteers. Views call these; each checks its rule and raises ValidationError
+with a message for the person when it is broken."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from coordination import audit, permissions
+from coordination.models import Municipality, User
+
+from .models import Consent, DeclarationText, Signature, Volunteer, VolunteerInterest
+
+# The purpose people consent to. Change the text => change the version.
+CONSENT_VERSION = "2026-11"
+CONSENT_PURPOSE = gettext_lazy(
+    "The municipality stores what you tell us here so that the coordinator can ask you about "
+    "tasks that fit you, and contact you about them. Only people with a role in the "
+    "municipality see it. You can see, change, download or delete it at any time on your "
+    "page, and you can leave whenever you like."
+)
+
+PROFILE_FIELDS = [
+    "municipality",
+    "area",
+    "skills",
+    "languages",
+    "weekday_daytime",
+    "evenings",
+    "weekends",
+    "summer",
+    "winter",
+    "can_drive",
+    "has_car",
+    "frequency",
+    "contact_by",
+]
+
+
+def _set_interests(volunteer: Volunteer, interests: list[str]) -> None:
+    volunteer.interests.exclude(interest__in=interests).delete()
+    existing = set(volunteer.interests.values_list("interest", flat=True))
+    VolunteerInterest.objects.bulk_create(
+        VolunteerInterest(volunteer=volunteer, interest=i) for i in interests if i not in existing
+    )
+
+
+@transaction.atomic
+def register_volunteer(
+    *, user: User, profile: dict, interests: list[str], consented: bool
+) -> Volunteer:
+    """Create the person's volunteer profile with their consent, recorded with its text."""
+    if Volunteer.objects.filter(user=user).exists():
+        raise ValidationError(_("You are already registered as a volunteer."))
+    if not consented:
+        raise ValidationError(
+            {"consent": _("We need your consent to store your details. Tick the box to go on.")}
+        )
+    volunteer = Volunteer.objects.create(
+        user=user, **{f: profile[f] for f in PROFILE_FIELDS if f in profile}
+    )
+    _set_interests(volunteer, interests)
+    Consent.objects.create(
+        volunteer=volunteer, purpose_version=CONSENT_VERSION, purpose_text=str(CONSENT_PURPOSE)
+    )
+    return volunteer
+
+
+@transaction.atomic
+def update_profile(*, volunteer: Volunteer, profile: dict, interests: list[str], by: User) -> None:
+    if volunteer.user_id != by.pk:
+        raise PermissionDenied
+    for field in PROFILE_FIELDS:
+        if field in profile:
+            setattr(volunteer, field, profile[field])
+    volunteer.save()
+    _set_interests(volunteer, interests)
+
+
+def current_declaration(municipality: Municipality | str) -> DeclarationText | None:
+    number = municipality.pk if isinstance(municipality, Municipality) else municipality
+    return DeclarationText.objects.filter(municipality_id=number).order_by("-version").first()
+
+
+def declaration_to_sign(volunteer: Volunteer) -> DeclarationText | None:
+    """The declaration the volunteer still has to sign, or None when they are up to date (or
+    their municipality has published none)."""
+    current = current_declaration(volunteer.municipality_id)
+    if current is None or Signature.objects.filter(volunteer=volunteer, text=current).exists():
+        return None
+    return current
+
+
+@transaction.atomic
+def publish_declaration(*, municipality: Municipality, body: str, by: User) -> DeclarationText:
+    """A new version of the municipality's declaration; every active volunteer must sign it."""
+    if not permissions.can(by, "manage_declaration", municipality):
+        raise PermissionDenied
+    body = body.strip()
+    if len(body) < 50:
+        raise ValidationError(
+            {"body": _("Write out the whole declaration (at least 50 characters).")}
+        )
+    latest = (
+        DeclarationText.objects.select_for_update()
+        .filter(municipality=municipality)
+        .aggregate(v=Max("version"))["v"]
+    )
+    text = DeclarationText.objects.create(
+        municipality=municipality, version=(latest or 0) + 1, body=body, published_by=by
+    )
+    audit.record(by, "created", text, summary=f"v{text.version}")
+    return text
+
+
+@transaction.atomic
+def sign_declaration(*, volunteer: Volunteer, text: DeclarationText, by: User) -> Signature:
+    """Only the volunteer signs, and only the current version of their own municipality's."""
+    if volunteer.user_id != by.pk:
+        raise PermissionDenied
+    if text != current_declaration(volunteer.municipality_id):
+        raise ValidationError(_("This is not the current declaration. Open it again and sign."))
+    signature, _created = Signature.objects.get_or_create(volunteer=volunteer, text=text)
+    return signature
