@@ -102,6 +102,14 @@ class DeclarationSignForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors.pop("version", None):  # hidden: its own message would never be seen
+            self.add_error(
+                None, _("The declaration has changed since you opened it. Read it again.")
+            )
+        return cleaned
+
 
 class DeclarationPublishForm(forms.Form):
     body = forms.CharField(
