@@ -16,6 +16,11 @@ class VolunteersConfig(AppConfig):
 
         # Publish new versions of the municipality's confidentiality declaration.
         register_rule("manage_declaration", Rule(frozenset({Role.COORDINATOR})))
+        # The registry of volunteers and each volunteer's details (Drammen model: volunteer
+        # contacts in the units follow up volunteers too).
+        register_rule(
+            "view_volunteers", Rule(frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT}))
+        )
         contributions.MY_PAGE_PANELS.append(panels.volunteer_panel)
         contributions.OVERVIEW_LINKS.append(panels.overview_links)
         account_data.register_section("volunteer", panels.export_volunteer)

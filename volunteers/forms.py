@@ -121,3 +121,81 @@ class DeclarationPublishForm(forms.Form):
             "not ready for tasks until they have."
         ),
     )
+
+
+class RegistryFilterForm(forms.Form):
+    """Search and filters of the volunteer registry; every field optional."""
+
+    SORTS = {
+        "name": ("user__full_name", "pk"),
+        "-name": ("-user__full_name", "-pk"),
+        "area": ("area", "user__full_name", "pk"),
+        "newest": ("-active_since", "-pk"),
+        "oldest": ("active_since", "pk"),
+    }
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    interest = forms.ChoiceField(
+        label=_("Would like to do"),
+        required=False,
+        choices=[("", _("Anything")), *Interest.choices],
+    )
+    when = forms.ChoiceField(
+        label=_("Can help"),
+        required=False,
+        choices=[
+            ("", _("Any time")),
+            ("weekday_daytime", _("weekdays, daytime")),
+            ("evenings", _("evenings")),
+            ("weekends", _("weekends")),
+        ],
+    )
+    can_drive = forms.BooleanField(label=_("Can drive"), required=False)
+    declaration = forms.ChoiceField(
+        label=_("Confidentiality declaration"),
+        required=False,
+        choices=[("", _("Any")), ("signed", _("Has signed")), ("missing", _("Has not signed"))],
+    )
+    active_since = forms.DateField(
+        label=_("Volunteer since, at the earliest"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Active")), ("left", _("Have left")), ("all", _("All"))],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("name", _("Name, A–Å")),
+            ("-name", _("Name, Å–A")),
+            ("area", _("Area")),
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+        ],
+    )
+
+    def apply(self, volunteers):
+        """The filtered, sorted queryset (the form must be valid)."""
+        data = self.cleaned_data
+        status = data.get("status") or ""
+        if status == "":
+            volunteers = volunteers.filter(left_at__isnull=True)
+        elif status == "left":
+            volunteers = volunteers.filter(left_at__isnull=False)
+        if text := (data.get("q") or "").strip():
+            volunteers = volunteers.search(text)
+        if data.get("interest"):
+            volunteers = volunteers.with_interest(data["interest"])
+        if data.get("when"):
+            volunteers = volunteers.filter(**{data["when"]: True})
+        if data.get("can_drive"):
+            volunteers = volunteers.filter(can_drive=True)
+        if data.get("declaration"):
+            volunteers = volunteers.filter(signed_current=data["declaration"] == "signed")
+        if data.get("active_since"):
+            volunteers = volunteers.filter(active_since__gte=data["active_since"])
+        return volunteers.order_by(*self.SORTS[data.get("sort") or "name"])

@@ -34,6 +34,32 @@ class VolunteerQuerySet(models.QuerySet):
     def active(self):
         return self.filter(left_at__isnull=True)
 
+    def search(self, text: str):
+        """Name, email, area or skills containing the text."""
+        return self.filter(
+            models.Q(user__full_name__icontains=text)
+            | models.Q(user__email__icontains=text)
+            | models.Q(area__icontains=text)
+            | models.Q(skills__icontains=text)
+        )
+
+    def with_interest(self, interest: str):
+        return self.filter(
+            models.Exists(
+                VolunteerInterest.objects.filter(volunteer=models.OuterRef("pk"), interest=interest)
+            )
+        )
+
+    def annotate_signed_current(self, current_text_id: int | None):
+        """``signed_current``: has signed the municipality's current declaration."""
+        if current_text_id is None:
+            return self.annotate(signed_current=models.Value(False))
+        return self.annotate(
+            signed_current=models.Exists(
+                Signature.objects.filter(volunteer=models.OuterRef("pk"), text_id=current_text_id)
+            )
+        )
+
 
 class Volunteer(models.Model):
     """A person's volunteer profile in one municipality. Matching proposes; the volunteer

@@ -63,7 +63,11 @@ def export_volunteer(user) -> dict | None:
 
 
 def overview_links(request, municipality) -> list[tuple[str, str]]:
-    if not can(request.user, "manage_declaration", municipality):
-        return []
-    url = reverse("volunteers:declaration_manage", args=[municipality.pk])
-    return [(url, _("The confidentiality declaration volunteers sign"))]
+    links = []
+    if can(request.user, "view_volunteers", municipality):
+        url = reverse("volunteers:registry", args=[municipality.pk])
+        links.append((url, _("Volunteers")))
+    if can(request.user, "manage_declaration", municipality):
+        url = reverse("volunteers:declaration_manage", args=[municipality.pk])
+        links.append((url, _("The confidentiality declaration volunteers sign")))
+    return links

@@ -14,4 +14,14 @@ urlpatterns = [
         views.declaration_manage,
         name="declaration_manage",
     ),
+    path(
+        "coordination/<municipality:municipality>/volunteers/",
+        views.registry,
+        name="registry",
+    ),
+    path(
+        "coordination/<municipality:municipality>/volunteers/<int:pk>/",
+        views.volunteer_detail,
+        name="volunteer_detail",
+    ),
 ]

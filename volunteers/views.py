@@ -1,16 +1,25 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from coordination import audit
 from coordination.forms import add_service_errors
-from coordination.permissions import login_required, municipality_view
+from coordination.models import AuditEvent
+from coordination.permissions import get_for_user, login_required, municipality_view
 
 from . import services
-from .forms import DeclarationPublishForm, DeclarationSignForm, VolunteerProfileForm
+from .forms import (
+    DeclarationPublishForm,
+    DeclarationSignForm,
+    RegistryFilterForm,
+    VolunteerProfileForm,
+)
 from .models import Signature, Volunteer
 
 
@@ -163,3 +172,59 @@ def _starter_text() -> str:
     from django.template.loader import render_to_string
 
     return render_to_string("volunteers/declaration_starter.txt").strip()
+
+
+@municipality_view("view_volunteers")
+@require_GET
+def registry(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = RegistryFilterForm(request.GET or None)
+    current = services.current_declaration(municipality)
+    volunteers = (
+        Volunteer.objects.filter(municipality=municipality)
+        .select_related("user")
+        .annotate_signed_current(current.pk if current else None)
+    )
+    if form.is_bound and not form.is_valid():
+        volunteers = volunteers.none()  # the form says what is wrong
+    else:
+        if not form.is_bound:
+            form = RegistryFilterForm({})
+            form.is_valid()
+        volunteers = form.apply(volunteers)
+    page = Paginator(volunteers, 50).get_page(request.GET.get("page"))
+    prefetch_related_objects(page.object_list, "interests")
+    return render(
+        request,
+        "volunteers/registry.html",
+        {"municipality": municipality, "form": form, "page": page, "declaration": current},
+    )
+
+
+@municipality_view("view_volunteers")
+@require_GET
+def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    volunteer = get_for_user(
+        Volunteer.objects.filter(municipality=municipality)
+        .select_related("user")
+        .prefetch_related("interests"),
+        request.user,
+        "view_volunteers",
+        pk=pk,
+    )
+    audit.record(request.user, "viewed", volunteer, summary=str(volunteer.user))
+    history = AuditEvent.objects.filter(
+        municipality=municipality, object_type="volunteers.volunteer", object_id=str(volunteer.pk)
+    )[:20]
+    return render(
+        request,
+        "volunteers/volunteer_detail.html",
+        {
+            "municipality": municipality,
+            "volunteer": volunteer,
+            "to_sign": services.declaration_to_sign(volunteer),
+            "signatures": volunteer.signatures.select_related("text"),
+            "history": history,
+        },
+    )

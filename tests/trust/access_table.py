@@ -97,6 +97,8 @@ ACCESS = {
     "volunteers:profile_edit": LOGIN,
     "volunteers:declaration": LOGIN,
     "volunteers:declaration_manage": COORDINATORS,
+    "volunteers:registry": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
+    "volunteers:volunteer_detail": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
     # accounts (django-allauth)
     "account_login": PUBLIC,
     "account_logout": PUBLIC,
@@ -124,3 +126,6 @@ ACCESS = {
 }
 # The admin site guards all of its URLs itself (and its login goes through allauth).
 NAMESPACE_ACCESS = {"admin": STAFF}
+
+# Which Lom object a URL's ``pk`` names (default: a role, i.e. a Membership).
+PK_OBJECT = {"volunteers:volunteer_detail": "volunteer"}

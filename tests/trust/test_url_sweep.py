@@ -13,10 +13,12 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from coordination.models import Membership
+from tests.factories import UserFactory
 from tests.trust.access_table import (
     ACCESS,
     NAMESPACE_ACCESS,
     PERSONAS,
+    PK_OBJECT,
     Login,
     LoginStep,
     Owner,
@@ -25,6 +27,7 @@ from tests.trust.access_table import (
     Staff,
     Token,
 )
+from volunteers.models import Volunteer
 
 # A sample value for each URL argument. ``pk`` is replaced by a Lom object in the test.
 SAMPLES = {
@@ -161,11 +164,17 @@ def _header_problem(persona: str, response) -> str | None:
 def test_every_url_as_every_persona(request, volunteer_contact_lom):
     personas = {name: request.getfixturevalue(name) for name in PERSONAS if name != "anonymous"}
     lom_object = Membership.objects.get(user=volunteer_contact_lom)
+    lom_objects = {
+        "membership": lom_object,
+        "volunteer": Volunteer.objects.create(
+            user=UserFactory(full_name="Frivillig i Lom"), municipality_id="3434"
+        ),
+    }
     routes = all_routes()
     problems, requests = [], 0
     for route in routes:
         rule = rule_for(route)
-        url = route.url(lom_object.pk)
+        url = route.url(lom_objects[PK_OBJECT.get(route.key, "membership")].pk)
         for persona in PERSONAS:
             for method in ("get", "post"):
                 cache.clear()  # rate limits would otherwise mask outcomes
