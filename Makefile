@@ -10,7 +10,7 @@ PYTHON_FOUND = $(shell bin/find-python)
 UV_PYTHON = $(if $(PYTHON_FOUND),--python $(PYTHON_FOUND),--python 3.12)
 MANAGE = .venv/bin/python manage.py
 
-.PHONY: help install install-dev run test lint fmt migrations-check messages worker beat seed clean
+.PHONY: help install install-dev run test lint fmt migrations-check messages bench worker beat seed clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ messages:  ## Update the translation files (bokmål and English) and compile the
 	$(MANAGE) makemessages --locale nb --locale en --no-obsolete --ignore '.venv/*' --ignore '.tools/*' --ignore 'staticfiles/*'
 	.venv/bin/python locale/translate.py
 	$(MANAGE) compilemessages --ignore '.venv/*' --ignore '.tools/*'
+
+bench: install-dev  ## Benchmarks at national scale on PostgreSQL (see bench/README.md)
+	.venv/bin/python -m bench.registry
 
 worker:  ## A Celery worker (needs CELERY_BROKER_URL)
 	.venv/bin/celery -A coordination worker --loglevel=INFO

@@ -12,7 +12,7 @@ class VolunteersConfig(AppConfig):
         from coordination.models import Role
         from coordination.permissions import Rule, register_rule
 
-        from . import demo, panels
+        from . import demo, panels, signals  # noqa: F401 (signals connect on import)
 
         # Publish new versions of the municipality's confidentiality declaration.
         register_rule("manage_declaration", Rule(frozenset({Role.COORDINATOR})))

@@ -127,9 +127,9 @@ class RegistryFilterForm(forms.Form):
     """Search and filters of the volunteer registry; every field optional."""
 
     SORTS = {
-        "name": ("user__full_name", "pk"),
-        "-name": ("-user__full_name", "-pk"),
-        "area": ("area", "user__full_name", "pk"),
+        "name": ("sort_name", "pk"),
+        "-name": ("-sort_name", "-pk"),
+        "area": ("area", "sort_name", "pk"),
         "newest": ("-active_since", "-pk"),
         "oldest": ("active_since", "pk"),
     }

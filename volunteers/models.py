@@ -108,6 +108,9 @@ class Volunteer(models.Model):
         choices=ContactBy.choices,
         default=ContactBy.PHONE,
     )
+    # The person's name, folded, for sorting the registry without joining every user.
+    # Kept in step with the user's name (volunteers/signals.py).
+    sort_name = models.CharField(max_length=150, editable=False, default="")
     active_since = models.DateField(_("volunteer since"), default=timezone.localdate)
     left_at = models.DateTimeField(_("left"), null=True, blank=True)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
@@ -119,7 +122,18 @@ class Volunteer(models.Model):
         verbose_name_plural = _("volunteers")
         indexes = [
             models.Index(fields=["municipality", "left_at"], name="volunteer_muni_active_idx"),
+            # The registry's default list: active volunteers of one municipality by name.
+            # Partial, because PostgreSQL cannot order by an index past an IS NULL column.
+            models.Index(
+                fields=["municipality", "sort_name", "id"],
+                condition=models.Q(left_at__isnull=True),
+                name="volunteer_registry_name_idx",
+            ),
         ]
+
+    def save(self, *args, **kwargs):
+        self.sort_name = self.user.full_name.casefold()
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return str(self.user)

@@ -131,3 +131,10 @@ def test_another_municipalitys_volunteer_is_404(client_of, coordinator_drammen, 
         url = reverse("volunteers:volunteer_detail", args=[number, nils.pk])
         assert client_of(coordinator_drammen).get(url).status_code == 404
     assert not AuditEvent.objects.exists()
+
+
+def test_renaming_the_person_moves_them_in_the_registry(client_of, coordinator_lom, lom_volunteers):
+    astrid = lom_volunteers["astrid"].user
+    astrid.full_name = "Åse Rustad"
+    astrid.save()
+    assert _names(client_of(coordinator_lom).get(URL)) == ["Nils Brimi", "Tor Vole", "Åse Rustad"]
