@@ -131,12 +131,12 @@ class Volunteer(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return str(self.user)
+
     def save(self, *args, **kwargs):
         self.sort_name = self.user.full_name.casefold()
         super().save(*args, **kwargs)
-
-    def __str__(self) -> str:
-        return str(self.user)
 
     @property
     def interest_codes(self) -> list[str]:
