@@ -124,9 +124,7 @@ def main() -> None:
     parser.add_argument("--volunteers", type=int, default=VOLUNTEERS)
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
-    url = os.environ.get(
-        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/samspill_bench"
-    )
+    url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/samspill_bench")
     if not args.reuse:
         recreate_database(url)
     setup_django(url)

@@ -9,6 +9,6 @@ from .models import Volunteer
 @receiver(post_save, sender=User, dispatch_uid="volunteers.keep_sort_name")
 def keep_sort_name(sender, instance: User, **kwargs) -> None:
     """A person's name changes on their account (coordination); the registry sorts by it."""
-    Volunteer.objects.filter(user=instance).exclude(
+    Volunteer.objects.filter(user=instance).exclude(sort_name=instance.full_name.casefold()).update(
         sort_name=instance.full_name.casefold()
-    ).update(sort_name=instance.full_name.casefold())
+    )
