@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from coordination.models import Membership
 from tests.e2e.conftest import assert_accessible, tab_to, type_into
 from tests.factories import PASSWORD, UserFactory
+from volunteers.models import Volunteer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -159,6 +160,14 @@ def _coordinator_pages(checker: Checker, base_url: str, other_membership: Member
     checker.check("/coordination/3434/roles/add/ (sent empty)")
     checker.visit(base_url, f"/coordination/3434/roles/{other_membership.pk}/remove/")
     expect(page.locator("main")).to_contain_text(other_membership.user.full_name)
+    # Volunteers: the registry with a filter that finds nobody and one that is refused, a
+    # volunteer's details, and the declaration page.
+    page.goto(base_url + "/coordination/3434/volunteers/?active_since=i+fjor")
+    expect(page.locator("#id_active_since")).to_have_attribute("aria-invalid", "true")
+    checker.check("/coordination/3434/volunteers/ (a refused filter)")
+    volunteer = Volunteer.objects.get(municipality_id="3434")
+    checker.visit(base_url, f"/coordination/3434/volunteers/{volunteer.pk}/")
+    checker.visit(base_url, "/coordination/3434/declaration/")
 
 
 @pytest.mark.parametrize(("persona", "language"), list(_cases()))
@@ -166,6 +175,10 @@ def test_every_page_of_each_persona_has_no_wcag_violations(
     live_server, page, axe, request, persona, language
 ):
     user = request.getfixturevalue(persona)
+    if persona in ("coordinator_lom", "volunteer_contact_lom"):  # something in the registry
+        Volunteer.objects.create(
+            user=UserFactory(full_name="Frivillig Fredrikke"), municipality_id="3434"
+        )
     _choose_language(page, live_server.url, language)
     _log_in(page, live_server.url, user.email)
 
