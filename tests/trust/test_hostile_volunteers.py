@@ -117,3 +117,29 @@ def test_publishing_never_fails_and_publishes_only_valid_text(coordinator_lom, l
         else:
             assert published is None
             assert_explained(response)
+
+
+@few
+@given(
+    data=form_data(
+        q=nasty_text,
+        interest=sometimes_valid("walks", "transport"),
+        when=sometimes_valid("evenings", "weekends"),
+        can_drive=sometimes_valid("on"),
+        declaration=sometimes_valid("signed", "missing"),
+        active_since=sometimes_valid("2025-01-01"),
+        status=sometimes_valid("left", "all"),
+        sort=sometimes_valid("name", "-name", "newest"),
+        page=sometimes_valid("1", "2", "999999999999999999999"),
+    )
+)
+def test_registry_filters_never_fail_and_explain_what_they_refuse(coordinator_lom, lom, data):
+    with rolled_back():
+        Volunteer.objects.create(user=coordinator_lom, municipality=lom, area="<b>Garmo</b>")
+        url = reverse("volunteers:registry", args=["3434"])
+        response = get(client_for(coordinator_lom), url, data)
+        assert response.status_code == 200
+        form = response.context["form"]
+        if form.errors:
+            assert 'aria-invalid="true"' in response.content.decode()
+        assert "<b>Garmo</b>" not in response.content.decode()
