@@ -317,3 +317,46 @@ class RetentionRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} {self.ran_at:%Y-%m-%d}: {self.affected}"
+
+
+class GeneratedFile(models.Model):
+    """A file a background job made for a person (an export now, PDF handbooks later): who
+    asked, for which municipality, and where it is stored (privately, under MEDIA_ROOT)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="generated_files",
+        verbose_name=_("municipality"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="generated_files",
+        verbose_name=_("asked for by"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    # The permission the file was made under; downloading asks it again.
+    action = models.CharField(_("permission"), max_length=50)
+    parameters = models.JSONField(_("choices made"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    file = models.FileField(_("file"), upload_to="generated/%Y/%m/", blank=True)
+    rows = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    created_at = models.DateTimeField(_("asked for"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("generated file")
+        verbose_name_plural = _("generated files")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["requested_by", "municipality", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.title

@@ -19,7 +19,8 @@ from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEvent, RetentionRun, User
+from .files import delete_with_files
+from .models import AuditEvent, GeneratedFile, RetentionRun, User
 
 
 @dataclass(frozen=True)
@@ -96,5 +97,20 @@ register(
         kept_for=format_lazy(_("deleted after {years} years"), years=AUDIT_EVENT_YEARS),
         due=_old_audit_events,
         statistics=_count_by_verb,
+    )
+)
+
+
+GENERATED_FILE_DAYS = 7
+
+register(
+    RetentionRule(
+        name="generated-files",
+        what=_("Files you asked the portal to make (exports)"),
+        kept_for=format_lazy(_("deleted after {days} days"), days=GENERATED_FILE_DAYS),
+        due=lambda now: GeneratedFile.objects.filter(
+            created_at__lt=now - timedelta(days=GENERATED_FILE_DAYS)
+        ),
+        remove=delete_with_files,
     )
 )

@@ -44,6 +44,12 @@ coordination_patterns = [
         name="membership_add",
     ),
     path("coordination/<municipality:municipality>/audit/", views.audit_log, name="audit_log"),
+    path("coordination/<municipality:municipality>/files/", views.file_list, name="file_list"),
+    path(
+        "coordination/<municipality:municipality>/files/<int:pk>/",
+        views.file_download,
+        name="file_download",
+    ),
     path(
         "coordination/<municipality:municipality>/roles/<int:pk>/remove/",
         views.membership_remove,

@@ -5,16 +5,16 @@ from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from . import account_data, contributions, health, retention, services
+from . import account_data, audit, contributions, health, retention, services, uploads
 from .forms import MembershipForm, MunicipalitySearchForm, ProfileForm, add_service_errors
-from .models import AuditEvent, Membership, Municipality, Role
+from .models import AuditEvent, GeneratedFile, Membership, Municipality, Role
 from .permissions import (
     can,
     get_for_user,
@@ -271,4 +271,41 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             "verb": verb,
             "verbs": AuditEvent.Verb.choices,
         },
+    )
+
+
+@municipality_view("view_municipality")
+@require_GET
+def file_list(request: HttpRequest) -> HttpResponse:
+    """The files background jobs made for this person in this municipality."""
+    municipality = request.municipality
+    records = GeneratedFile.objects.filter(municipality=municipality, requested_by=request.user)
+    return render(
+        request,
+        "coordination/file_list.html",
+        {"municipality": municipality, "records": records[:50]},
+    )
+
+
+@municipality_view("view_municipality")
+def file_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Only the person who asked, and only while they still have the permission it was made
+    under; each download is audited. (Ownership is checked before the method, so that others
+    get 404 whatever they send.)"""
+    municipality = request.municipality
+    record = get_object_or_404(
+        GeneratedFile,
+        pk=pk,
+        municipality=municipality,
+        requested_by=request.user,
+        status=GeneratedFile.Status.DONE,
+    )
+    if not can(request.user, record.action, municipality):
+        raise Http404
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    audit.record(request.user, "exported", record, summary=record.title)
+    extension = record.file.name.rsplit(".", 1)[-1]
+    return uploads.file_response(
+        record.file, download_name=f"{record.title} {record.created_at:%Y-%m-%d}.{extension}"
     )

@@ -36,6 +36,12 @@ def _reference_data(request):
 
 
 @pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Files tests store (uploads, exports) go to a temporary folder, never the project's."""
+    settings.MEDIA_ROOT = tmp_path / "private-media"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits live in the cache; one test's failed logins must not block the next."""
     from django.core.cache import cache

@@ -21,6 +21,8 @@ class VolunteersConfig(AppConfig):
         register_rule(
             "view_volunteers", Rule(frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT}))
         )
+        # Take the registry out as a file (personal data leaves the portal: coordinators only).
+        register_rule("export_volunteers", Rule(frozenset({Role.COORDINATOR})))
         contributions.MY_PAGE_PANELS.append(panels.volunteer_panel)
         contributions.OVERVIEW_LINKS.append(panels.overview_links)
         account_data.register_section("volunteer", panels.export_volunteer)

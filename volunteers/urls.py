@@ -20,6 +20,11 @@ urlpatterns = [
         name="registry",
     ),
     path(
+        "coordination/<municipality:municipality>/volunteers/export/",
+        views.registry_export,
+        name="registry_export",
+    ),
+    path(
         "coordination/<municipality:municipality>/volunteers/<int:pk>/",
         views.volunteer_detail,
         name="volunteer_detail",

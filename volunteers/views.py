@@ -6,12 +6,12 @@ from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from coordination import audit
+from coordination import audit, files
 from coordination.forms import add_service_errors
 from coordination.models import AuditEvent
-from coordination.permissions import get_for_user, login_required, municipality_view
+from coordination.permissions import can, get_for_user, login_required, municipality_view
 
 from . import services
 from .forms import (
@@ -21,6 +21,7 @@ from .forms import (
     VolunteerProfileForm,
 )
 from .models import Signature, Volunteer
+from .tasks import export_volunteers
 
 
 def _own_volunteer(request: HttpRequest) -> Volunteer | None:
@@ -197,7 +198,13 @@ def registry(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "volunteers/registry.html",
-        {"municipality": municipality, "form": form, "page": page, "declaration": current},
+        {
+            "municipality": municipality,
+            "form": form,
+            "page": page,
+            "declaration": current,
+            "may_export": can(request.user, "export_volunteers", municipality),
+        },
     )
 
 
@@ -228,3 +235,22 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
         },
     )
+
+
+@municipality_view("export_volunteers")
+@require_POST
+def registry_export(request: HttpRequest) -> HttpResponse:
+    """Ask for the registry, filtered as shown, as a file; a background job makes it."""
+    municipality = request.municipality
+    form = RegistryFilterForm(request.POST)
+    parameters = form.cleaned_data if form.is_valid() else {}
+    files.request(
+        municipality=municipality,
+        by=request.user,
+        action="export_volunteers",
+        title=_("Volunteers in %(name)s") % {"name": municipality.name},
+        task=export_volunteers,
+        parameters={k: str(v) for k, v in parameters.items() if v not in (None, "", False)},
+    )
+    messages.success(request, _("The file is being made. It appears here when it is ready."))
+    return redirect("coordination:file_list", municipality.pk)

@@ -29,7 +29,11 @@ def test_unconfirmed_sign_ups_are_deleted_after_30_days_and_nothing_else():
         MembershipFactory(user=with_role)
 
     with time_machine.travel(SIGNED_UP + timedelta(days=29), tick=False):
-        assert apply_retention_rules.delay().get() == {"unverified-sign-ups": 0, "audit-events": 0}
+        assert apply_retention_rules.delay().get() == {
+            "unverified-sign-ups": 0,
+            "audit-events": 0,
+            "generated-files": 0,
+        }
     assert User.objects.filter(email="glemte@samspill.example").exists()
 
     with time_machine.travel(SIGNED_UP + timedelta(days=31), tick=False):

@@ -91,12 +91,15 @@ ACCESS = {
     "coordination:membership_add": COORDINATORS,
     "coordination:membership_remove": COORDINATORS,
     "coordination:audit_log": COORDINATORS,
+    "coordination:file_list": MUNICIPAL_STAFF,  # each sees only their own files
+    "coordination:file_download": COORDINATORS,  # only the coordinator who asked for it
     # volunteers
     "volunteers:own_page": LOGIN,  # the person's own volunteer profile only
     "volunteers:register": LOGIN,
     "volunteers:profile_edit": LOGIN,
     "volunteers:declaration": LOGIN,
     "volunteers:declaration_manage": COORDINATORS,
+    "volunteers:registry_export": COORDINATORS,
     "volunteers:registry": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
     "volunteers:volunteer_detail": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
     # accounts (django-allauth)
@@ -128,4 +131,7 @@ ACCESS = {
 NAMESPACE_ACCESS = {"admin": STAFF}
 
 # Which Lom object a URL's ``pk`` names (default: a role, i.e. a Membership).
-PK_OBJECT = {"volunteers:volunteer_detail": "volunteer"}
+PK_OBJECT = {
+    "volunteers:volunteer_detail": "volunteer",
+    "coordination:file_download": "generated_file",  # made for coordinator_lom
+}

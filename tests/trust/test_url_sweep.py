@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from coordination.models import Membership
+from coordination.models import GeneratedFile, Membership
 from tests.factories import UserFactory
 from tests.trust.access_table import (
     ACCESS,
@@ -168,6 +169,14 @@ def test_every_url_as_every_persona(request, volunteer_contact_lom):
         "membership": lom_object,
         "volunteer": Volunteer.objects.create(
             user=UserFactory(full_name="Frivillig i Lom"), municipality_id="3434"
+        ),
+        "generated_file": GeneratedFile.objects.create(
+            municipality_id="3434",
+            requested_by=personas["coordinator_lom"],
+            action="export_volunteers",
+            title="Frivillige i Lom",
+            status=GeneratedFile.Status.DONE,
+            file=ContentFile(b"navn;e-post\n", name="sweep.csv"),
         ),
     }
     routes = all_routes()
