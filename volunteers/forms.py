@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from coordination.models import Municipality, User
 
 from .models import Interest, Volunteer
-from .services import CONSENT_PURPOSE
+from .services import CONSENT_PURPOSE, PROFILE_FIELDS
 
 
 class VolunteerProfileForm(forms.ModelForm):
@@ -29,21 +29,7 @@ class VolunteerProfileForm(forms.ModelForm):
 
     class Meta:
         model = Volunteer
-        fields = [
-            "municipality",
-            "area",
-            "skills",
-            "languages",
-            "weekday_daytime",
-            "evenings",
-            "weekends",
-            "summer",
-            "winter",
-            "can_drive",
-            "has_car",
-            "frequency",
-            "contact_by",
-        ]
+        fields = PROFILE_FIELDS
         widgets = {
             "frequency": forms.RadioSelect,
             "contact_by": forms.RadioSelect,

@@ -23,6 +23,7 @@ CONSENT_PURPOSE = gettext_lazy(
     "page, and you can leave whenever you like."
 )
 
+# The fields a volunteer fills in about themself (the profile form shows exactly these).
 PROFILE_FIELDS = [
     "municipality",
     "area",
