@@ -7,8 +7,10 @@ from .models import Volunteer
 
 
 @receiver(post_save, sender=User, dispatch_uid="volunteers.keep_sort_name")
-def keep_sort_name(sender, instance: User, **kwargs) -> None:
+def keep_sort_name(sender, instance: User, update_fields=None, **kwargs) -> None:
     """A person's name changes on their account (coordination); the registry sorts by it."""
+    if update_fields is not None and "full_name" not in update_fields:
+        return  # e.g. last_login at every login
     Volunteer.objects.filter(user=instance).exclude(sort_name=instance.full_name.casefold()).update(
         sort_name=instance.full_name.casefold()
     )

@@ -138,3 +138,9 @@ def test_renaming_the_person_moves_them_in_the_registry(client_of, coordinator_l
     astrid.full_name = "Åse Rustad"
     astrid.save()
     assert _names(client_of(coordinator_lom).get(URL)) == ["Nils Brimi", "Tor Vole", "Åse Rustad"]
+
+
+def test_logging_in_costs_no_registry_update(lom_volunteers, django_assert_num_queries):
+    user = lom_volunteers["astrid"].user
+    with django_assert_num_queries(1):
+        user.save(update_fields=["last_login"])
