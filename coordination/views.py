@@ -96,7 +96,6 @@ def municipality_detail(request: HttpRequest, municipality: str) -> HttpResponse
 
 @login_required
 @require_GET
-@never_cache
 def my_page(request: HttpRequest) -> HttpResponse:
     roles = roles_by_municipality(request.user)
     municipalities = Municipality.objects.filter(pk__in=roles).order_by("name")
@@ -159,7 +158,6 @@ def account_delete(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@never_cache
 def profile_edit(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
@@ -174,7 +172,6 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
 
 @municipality_view("view_municipality")
 @require_GET
-@never_cache
 def overview(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     memberships = municipality.memberships.select_related("user", "organisation").order_by(
@@ -196,7 +193,6 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @municipality_view("manage_roles")
 @require_http_methods(["GET", "POST"])
-@never_cache
 def membership_add(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     form = MembershipForm(request.POST or None, municipality=municipality)
@@ -225,7 +221,6 @@ def membership_add(request: HttpRequest) -> HttpResponse:
 
 @municipality_view("manage_roles")
 @require_http_methods(["GET", "POST"])
-@never_cache
 def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     membership = get_for_user(
