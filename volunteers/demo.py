@@ -2,13 +2,13 @@
 signed. Idempotent."""
 
 from allauth.account.models import EmailAddress
-from django.template.loader import render_to_string
 from django.utils import translation
 
 from coordination.management.commands.seed_demo import DEMO_PASSWORD, LOM
 from coordination.models import Membership, Role, User
 
 from .models import DeclarationText, Signature, Volunteer, VolunteerInterest
+from .services import starter_declaration_text
 
 # email, name, area, interests, evenings, weekends, drives, signed
 DEMO_VOLUNTEERS = [
@@ -80,7 +80,7 @@ def seed_volunteers(command) -> None:
     declaration = DeclarationText.objects.filter(municipality_id=LOM).order_by("-version").first()
     if declaration is None:
         with translation.override("nb"):
-            body = render_to_string("volunteers/declaration_starter.txt").strip()
+            body = starter_declaration_text()
         declaration = DeclarationText.objects.create(
             municipality_id=LOM, version=1, body=body, published_by=coordinator and coordinator.user
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -81,6 +82,11 @@ def update_profile(*, volunteer: Volunteer, profile: dict, interests: list[str],
     _set_interests(volunteer, interests)
 
 
+def starter_declaration_text() -> str:
+    """A declaration to start from, in the active language; the municipality adapts it."""
+    return render_to_string("volunteers/declaration_starter.txt").strip()
+
+
 def current_declaration(municipality: Municipality | str) -> DeclarationText | None:
     number = municipality.pk if isinstance(municipality, Municipality) else municipality
     return DeclarationText.objects.filter(municipality_id=number).order_by("-version").first()
@@ -90,9 +96,13 @@ def declaration_to_sign(volunteer: Volunteer) -> DeclarationText | None:
     """The declaration the volunteer still has to sign, or None when they are up to date (or
     their municipality has published none)."""
     current = current_declaration(volunteer.municipality_id)
-    if current is None or Signature.objects.filter(volunteer=volunteer, text=current).exists():
+    if current is None or has_signed(volunteer, current):
         return None
     return current
+
+
+def has_signed(volunteer: Volunteer, text: DeclarationText) -> bool:
+    return Signature.objects.filter(volunteer=volunteer, text=text).exists()
 
 
 @transaction.atomic

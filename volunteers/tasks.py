@@ -9,7 +9,7 @@ from coordination import audit, files
 from coordination.jobs import acting_for
 
 from .forms import RegistryFilterForm
-from .models import Interest, Volunteer
+from .models import Volunteer
 from .services import current_declaration
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -23,7 +23,6 @@ def _cell(value) -> str:
 
 def registry_csv(volunteers, declaration) -> tuple[bytes, int]:
     """Semicolon-separated UTF-8 with a byte order mark: what Norwegian Excel opens as is."""
-    labels = dict(Interest.choices)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(
@@ -36,7 +35,7 @@ def registry_csv(volunteers, declaration) -> tuple[bytes, int]:
         writer.writerow(
             [_cell(x) for x in (
                 v.user.full_name, v.user.email, v.user.phone, v.area,
-                ", ".join(str(labels[i.interest]) for i in v.interests.all()),
+                ", ".join(str(interest) for interest in v.interests.all()),
                 _("Yes") if v.weekday_daytime else _("No"),
                 _("Yes") if v.evenings else _("No"),
                 _("Yes") if v.weekends else _("No"),

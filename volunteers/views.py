@@ -112,7 +112,7 @@ def declaration(request: HttpRequest) -> HttpResponse:
     if volunteer is None:
         return redirect("volunteers:register")
     current = services.current_declaration(volunteer.municipality_id)
-    signed = current is not None and services.declaration_to_sign(volunteer) is None
+    signed = current is not None and services.has_signed(volunteer, current)
     form = DeclarationSignForm(
         request.POST or None, initial={"version": current.version if current else 0}
     )
@@ -138,7 +138,8 @@ def declaration_manage(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     current = services.current_declaration(municipality)
     form = DeclarationPublishForm(
-        request.POST or None, initial={"body": current.body if current else _starter_text()}
+        request.POST or None,
+        initial={"body": current.body if current else services.starter_declaration_text()},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -169,30 +170,19 @@ def declaration_manage(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _starter_text() -> str:
-    from django.template.loader import render_to_string
-
-    return render_to_string("volunteers/declaration_starter.txt").strip()
-
-
 @municipality_view("view_volunteers")
 @require_GET
 def registry(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
-    form = RegistryFilterForm(request.GET or None)
+    form = RegistryFilterForm(request.GET)  # every field optional: no filters is valid
     current = services.current_declaration(municipality)
     volunteers = (
         Volunteer.objects.filter(municipality=municipality)
         .select_related("user")
         .annotate_signed_current(current.pk if current else None)
     )
-    if form.is_bound and not form.is_valid():
-        volunteers = volunteers.none()  # the form says what is wrong
-    else:
-        if not form.is_bound:
-            form = RegistryFilterForm({})
-            form.is_valid()
-        volunteers = form.apply(volunteers)
+    # An invalid filter lists nobody; the form says what is wrong.
+    volunteers = form.apply(volunteers) if form.is_valid() else volunteers.none()
     page = Paginator(volunteers, 50).get_page(request.GET.get("page"))
     prefetch_related_objects(page.object_list, "interests")
     return render(
