@@ -1,7 +1,10 @@
 """Browser tests: Playwright driving Debian's Chromium (never a downloaded browser)."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MAX_TABS = 60
@@ -74,3 +77,12 @@ def tab_to(page, *, label=None, text=None, name=None) -> dict:
 def type_into(page, value: str, **target) -> None:
     tab_to(page, **target)
     page.keyboard.type(value)
+
+
+def log_in_by_keyboard(page, base_url: str, email: str, password: str) -> None:
+    """Log in from the login page with the keyboard alone, and land on My page."""
+    page.goto(base_url + "/accounts/login/")
+    type_into(page, email, name="login")
+    type_into(page, password, name="password")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/my/$"))

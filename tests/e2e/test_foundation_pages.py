@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, focused, tab_to, type_into
+from tests.e2e.conftest import assert_accessible, focused, log_in_by_keyboard, tab_to, type_into
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -36,11 +36,7 @@ def test_skip_link_is_first_and_moves_focus_to_main(live_server, page):
 
 def test_log_in_by_keyboard_alone(live_server, page):
     UserFactory(email="tastatur@samspill.example", full_name="Tora Tastatur")
-    page.goto(live_server.url + "/accounts/login/")
-    type_into(page, "tastatur@samspill.example", name="login")
-    type_into(page, PASSWORD, name="password")
-    page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/my/$"))
+    log_in_by_keyboard(page, live_server.url, "tastatur@samspill.example", PASSWORD)
     expect(page.locator("h1")).to_contain_text("Tora")
 
 

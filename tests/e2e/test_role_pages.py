@@ -13,7 +13,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from coordination.models import Membership
-from tests.e2e.conftest import assert_accessible, tab_to, type_into
+from tests.e2e.conftest import assert_accessible, log_in_by_keyboard, tab_to, type_into
 from tests.factories import PASSWORD, UserFactory
 from volunteers.models import Volunteer
 
@@ -240,11 +240,7 @@ def test_reset_password_and_log_in_by_keyboard_alone(live_server, page, mailoutb
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/accounts/password/reset/key/done/$"))
 
-    page.goto(live_server.url + "/accounts/login/")
-    type_into(page, "glemsk.tast@samspill.example", name="login")
-    type_into(page, new_password, name="password")
-    page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/my/$"))
+    log_in_by_keyboard(page, live_server.url, "glemsk.tast@samspill.example", new_password)
     expect(page.locator("h1")).to_contain_text("Gunnar")
 
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from coordination.models import Municipality
-from tests.e2e.conftest import assert_accessible, tab_to, type_into
+from tests.e2e.conftest import assert_accessible, log_in_by_keyboard, tab_to, type_into
 from tests.factories import PASSWORD, UserFactory
 from volunteers import services
 from volunteers.models import Signature, Volunteer
@@ -29,11 +29,7 @@ def test_a_new_volunteer_registers_and_signs_by_keyboard(live_server, page, axe,
         municipality=Municipality.objects.get(pk="3434"), body=DECLARATION, by=coordinator_lom
     )
     person = UserFactory(email="ny.frivillig@samspill.example", full_name="Solveig Ny")
-    page.goto(live_server.url + "/accounts/login/")
-    type_into(page, person.email, name="login")
-    type_into(page, PASSWORD, name="password")
-    page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/my/$"))
+    log_in_by_keyboard(page, live_server.url, person.email, PASSWORD)
     assert_accessible(axe, page)
 
     tab_to(page, text="Registrer deg som frivillig")
@@ -76,11 +72,7 @@ def test_a_new_volunteer_registers_and_signs_by_keyboard(live_server, page, axe,
 
 def test_registration_errors_are_announced_next_to_their_fields(live_server, page, axe):
     person = UserFactory()
-    page.goto(live_server.url + "/accounts/login/")
-    type_into(page, person.email, name="login")
-    type_into(page, PASSWORD, name="password")
-    page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/my/$"))
+    log_in_by_keyboard(page, live_server.url, person.email, PASSWORD)
     page.goto(live_server.url + "/volunteer/register/")
     page.get_by_role("button", name="Registrer").last.click()
     for field in ("id_municipality", "id_consent"):
