@@ -503,6 +503,19 @@ NB = {
 }
 
 
+def _more_translations() -> dict:
+    """Each area of the product may keep its bokmål in locale/bokmal/<area>.py (a dict ``NB``)."""
+    merged = {}
+    for path in sorted((HERE / "bokmal").glob("*.py")):
+        namespace: dict = {}
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+        merged.update(namespace["NB"])
+    return merged
+
+
+NB.update(_more_translations())
+
+
 def _key(entry):
     return (entry.msgid, entry.msgid_plural) if entry.msgid_plural else entry.msgid
 

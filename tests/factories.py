@@ -1,7 +1,21 @@
+from decimal import Decimal
+
 import factory
 from allauth.account.models import EmailAddress
 
 from coordination.models import Membership, Municipality, PartnerOrganisation, Role, User
+from volunteers.models import (
+    Assignment,
+    Course,
+    HoursEntry,
+    Interest,
+    Invitation,
+    Need,
+    NeedSource,
+    Volunteer,
+    VolunteerInterest,
+    VolunteerRole,
+)
 
 PASSWORD = "a-Long-test-passw0rd"
 
@@ -50,3 +64,85 @@ class PartnerOrganisationFactory(factory.django.DjangoModelFactory):
     def municipalities(self, create, extracted, **kwargs):
         if create:
             self.municipalities.add(*(extracted or ["3434"]))
+
+
+# --- volunteers -------------------------------------------------------------------------
+
+
+class VolunteerFactory(factory.django.DjangoModelFactory):
+    """An active volunteer in Lom; pass ``interests=[...]`` to give them interests."""
+
+    class Meta:
+        model = Volunteer
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory)
+    municipality = factory.LazyFunction(lambda: municipality("3434"))
+    area = "Lom sentrum"
+    weekday_daytime = True
+
+    @factory.post_generation
+    def interests(self, create, extracted, **kwargs):
+        if create and extracted:
+            VolunteerInterest.objects.bulk_create(
+                VolunteerInterest(volunteer=self, interest=i) for i in extracted
+            )
+
+
+class VolunteerRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VolunteerRole
+
+    municipality = factory.LazyFunction(lambda: municipality("3434"))
+    name = factory.Sequence(lambda n: f"Besøksvenn {n}")
+    interest = Interest.VISITING_FRIEND
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Course
+
+    municipality = factory.LazyFunction(lambda: municipality("3434"))
+    name = factory.Sequence(lambda n: f"Introduksjonskurs {n}")
+    is_introductory = True
+
+
+class NeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Need
+
+    municipality = factory.LazyFunction(lambda: municipality("3434"))
+    kind = Interest.VISITING_FRIEND
+    description = "Noen å gå tur med på tirsdager"
+    area = "Lom sentrum"
+    weekday_daytime = True
+    person_name = "Ingrid Bakken"
+    person_phone = "61211234"
+    address = "Bakkevegen 3"
+    consent_text_version = "2026-11"
+    source = NeedSource.COORDINATOR
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    need = factory.SubFactory(NeedFactory)
+    volunteer = factory.SubFactory(VolunteerFactory)
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assignment
+
+    need = factory.SubFactory(NeedFactory)
+    volunteer = factory.SubFactory(VolunteerFactory)
+
+
+class HoursEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HoursEntry
+
+    volunteer = factory.SubFactory(VolunteerFactory)
+    municipality = factory.LazyAttribute(lambda entry: entry.volunteer.municipality)
+    hours = Decimal("2")

@@ -23,6 +23,16 @@ class VolunteersConfig(AppConfig):
         )
         # Take the registry out as a file (personal data leaves the portal: coordinators only).
         register_rule("export_volunteers", Rule(frozenset({Role.COORDINATOR})))
+        # Bring in an existing list of volunteers from a file.
+        register_rule("import_volunteers", Rule(frozenset({Role.COORDINATOR})))
+        # Roles and their requirements, courses, police certificate checks, completions.
+        register_rule("manage_screening", Rule(frozenset({Role.COORDINATOR})))
+        # Report a need for help (the unit's volunteer contact sees the needs, not the person).
+        register_rule("report_needs", Rule(frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT})))
+        # Follow a need through the method, see the person's details, match and invite.
+        register_rule("manage_needs", Rule(frozenset({Role.COORDINATOR})))
+        # Log hours for volunteers, approve what they log, set the kilometre rate.
+        register_rule("manage_hours", Rule(frozenset({Role.COORDINATOR})))
         contributions.MY_PAGE_PANELS.append(panels.volunteer_panel)
         contributions.OVERVIEW_LINKS.append(panels.overview_links)
         account_data.register_section("volunteer", panels.export_volunteer)

@@ -33,6 +33,7 @@ class VolunteerProfileForm(forms.ModelForm):
         widgets = {
             "frequency": forms.RadioSelect,
             "contact_by": forms.RadioSelect,
+            "gender": forms.RadioSelect,
         }
 
     def __init__(self, *args, user: User, with_consent: bool, **kwargs):
@@ -57,7 +58,7 @@ class VolunteerProfileForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Fieldset(_("Where"), "municipality", "area"),
+            Fieldset(_("Where"), "municipality", "area", "willing_to_travel"),
             Fieldset(_("What"), "interests", "skills", "languages"),
             Fieldset(
                 _("When can you help?"),
@@ -70,6 +71,7 @@ class VolunteerProfileForm(forms.ModelForm):
             ),  # fmt: skip
             Fieldset(_("Transport"), "can_drive", "has_car"),
             Fieldset(_("How we reach you"), "contact_by", "phone"),
+            Fieldset(_("About you"), "gender"),
             *consent,
         )
 

@@ -1,32 +1,24 @@
 from django.urls import path
 
-from . import views
+from .views import profile, registry
 
 app_name = "volunteers"
 
+COORDINATION = "coordination/<municipality:municipality>/"
+
 urlpatterns = [
-    path("volunteer/", views.own_page, name="own_page"),
-    path("volunteer/register/", views.register, name="register"),
-    path("volunteer/profile/", views.profile_edit, name="profile_edit"),
-    path("volunteer/declaration/", views.declaration, name="declaration"),
-    path(
-        "coordination/<municipality:municipality>/declaration/",
-        views.declaration_manage,
-        name="declaration_manage",
-    ),
-    path(
-        "coordination/<municipality:municipality>/volunteers/",
-        views.registry,
-        name="registry",
-    ),
-    path(
-        "coordination/<municipality:municipality>/volunteers/export/",
-        views.registry_export,
-        name="registry_export",
-    ),
-    path(
-        "coordination/<municipality:municipality>/volunteers/<int:pk>/",
-        views.volunteer_detail,
-        name="volunteer_detail",
-    ),
+    # --- the volunteer's own pages ---
+    path("volunteer/", profile.own_page, name="own_page"),
+    path("volunteer/register/", profile.register, name="register"),
+    path("volunteer/profile/", profile.profile_edit, name="profile_edit"),
+    path("volunteer/declaration/", profile.declaration, name="declaration"),
+    # --- the registry (coordinators, volunteer contacts) ---
+    path(f"{COORDINATION}declaration/", registry.declaration_manage, name="declaration_manage"),
+    path(f"{COORDINATION}volunteers/", registry.registry, name="registry"),
+    path(f"{COORDINATION}volunteers/export/", registry.registry_export, name="registry_export"),
+    path(f"{COORDINATION}volunteers/<int:pk>/", registry.volunteer_detail, name="volunteer_detail"),
+    # --- import of an existing list ---
+    # --- screening: roles, police certificates, courses ---
+    # --- needs, matching, invitations and assignments ---
+    # --- hours ---
 ]

@@ -72,6 +72,7 @@ PUBLIC, LOGIN, OWNER, TOKEN, LOGIN_STEP, STAFF = (
     Staff(),
 )
 COORDINATORS = Roles(frozenset({"coordinator_lom"}))
+REGISTRY_READERS = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"}))
 MUNICIPAL_STAFF = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom", "officer"}))
 
 ACCESS = {
@@ -102,6 +103,10 @@ ACCESS = {
     "volunteers:registry_export": COORDINATORS,
     "volunteers:registry": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
     "volunteers:volunteer_detail": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
+    # volunteers: import
+    # volunteers: screening
+    # volunteers: needs and matching
+    # volunteers: hours
     # accounts (django-allauth)
     "account_login": PUBLIC,
     "account_logout": PUBLIC,

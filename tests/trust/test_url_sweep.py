@@ -14,7 +14,16 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from coordination.models import GeneratedFile, Membership
-from tests.factories import UserFactory
+from tests.factories import (
+    AssignmentFactory,
+    CourseFactory,
+    HoursEntryFactory,
+    InvitationFactory,
+    NeedFactory,
+    UserFactory,
+    VolunteerFactory,
+    VolunteerRoleFactory,
+)
 from tests.trust.access_table import (
     ACCESS,
     NAMESPACE_ACCESS,
@@ -28,7 +37,13 @@ from tests.trust.access_table import (
     Staff,
     Token,
 )
-from volunteers.models import Volunteer
+from volunteers.models import (
+    CertificateCheck,
+    CourseSession,
+    FollowUp,
+    RoleHolder,
+    VolunteerNote,
+)
 
 # A sample value for each URL argument. ``pk`` is replaced by a Lom object in the test.
 SAMPLES = {
@@ -161,15 +176,18 @@ def _header_problem(persona: str, response) -> str | None:
     return None
 
 
-@pytest.mark.django_db
-def test_every_url_as_every_persona(request, volunteer_contact_lom):
-    personas = {name: request.getfixturevalue(name) for name in PERSONAS if name != "anonymous"}
-    lom_object = Membership.objects.get(user=volunteer_contact_lom)
-    lom_objects = {
-        "membership": lom_object,
-        "volunteer": Volunteer.objects.create(
-            user=UserFactory(full_name="Frivillig i Lom"), municipality_id="3434"
-        ),
+def _lom_objects(personas: dict, membership: Membership) -> dict:
+    """One object of each kind a URL's ``pk`` can name (see PK_OBJECT), all in Lom. The
+    ``volunteer`` persona is a volunteer in Lom who owns the invitation, assignment and hours."""
+    own = VolunteerFactory(user=personas["volunteer"], interests=["visiting_friend"])
+    role = VolunteerRoleFactory(certificate_kind="limited")
+    course = CourseFactory()
+    need = NeedFactory()
+    assignment = AssignmentFactory(need=need, volunteer=own)
+    holder = RoleHolder.objects.create(volunteer=own, role=role)
+    return {
+        "membership": membership,
+        "volunteer": VolunteerFactory(user=UserFactory(full_name="Frivillig i Lom")),
         "generated_file": GeneratedFile.objects.create(
             municipality_id="3434",
             requested_by=personas["coordinator_lom"],
@@ -178,7 +196,29 @@ def test_every_url_as_every_persona(request, volunteer_contact_lom):
             status=GeneratedFile.Status.DONE,
             file=ContentFile(b"navn;e-post\n", name="sweep.csv"),
         ),
+        "volunteer_role": role,
+        "role_holder": holder,
+        "certificate_check": CertificateCheck.objects.create(
+            holder=holder, kind="limited", presented_on="2026-01-05", approved=True
+        ),
+        "course": course,
+        "course_session": CourseSession.objects.create(
+            course=course, starts_at="2026-03-10T18:00:00+01:00", place="Lom bygdesenter"
+        ),
+        "need": need,
+        "invitation": InvitationFactory(need=NeedFactory(), volunteer=own),
+        "assignment": assignment,
+        "follow_up": FollowUp.objects.create(need=need, due_on="2026-12-01"),
+        "hours_entry": HoursEntryFactory(volunteer=own, assignment=assignment),
+        "note": VolunteerNote.objects.create(volunteer=own, text="Ringte 3. mars."),
     }
+
+
+@pytest.mark.django_db
+def test_every_url_as_every_persona(request, volunteer_contact_lom):
+    personas = {name: request.getfixturevalue(name) for name in PERSONAS if name != "anonymous"}
+    lom_object = Membership.objects.get(user=volunteer_contact_lom)
+    lom_objects = _lom_objects(personas, lom_object)
     routes = all_routes()
     problems, requests = [], 0
     for route in routes:

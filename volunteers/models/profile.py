@@ -3,9 +3,13 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Municipality
+
+# The interest a need of each kind calls for is the same list: a need for a visiting friend
+# looks for volunteers who would like to be one.
 
 
 class Interest(models.TextChoices):
@@ -22,6 +26,13 @@ class Frequency(models.TextChoices):
     WEEKLY = "weekly", _("Every week")
     MONTHLY = "monthly", _("A few times a month")
     NOW_AND_THEN = "now_and_then", _("Now and then")
+
+
+class Gender(models.TextChoices):
+    UNSAID = "", _("Prefer not to say")
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    OTHER = "other", _("Other")
 
 
 class ContactBy(models.TextChoices):
@@ -65,9 +76,11 @@ class Volunteer(models.Model):
     """A person's volunteer profile in one municipality. Matching proposes; the volunteer
     always decides."""
 
+    # Empty once the volunteer is anonymised: the row stays for the statistics.
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="volunteer",
         verbose_name=_("person"),
     )
@@ -97,6 +110,17 @@ class Volunteer(models.Model):
     weekends = models.BooleanField(_("weekends"), default=False)
     summer = models.BooleanField(_("in summer"), default=True)
     winter = models.BooleanField(_("in winter"), default=True)
+    willing_to_travel = models.BooleanField(
+        _("I can help in other parts of the municipality too"), default=True
+    )
+    gender = models.CharField(
+        _("gender"),
+        max_length=10,
+        choices=Gender.choices,
+        blank=True,
+        default="",
+        help_text=_("Optional. Some people prefer a visiting friend of their own gender."),
+    )
     can_drive = models.BooleanField(_("I have a driving licence"), default=False)
     has_car = models.BooleanField(_("I have a car I can use"), default=False)
     frequency = models.CharField(
@@ -113,6 +137,7 @@ class Volunteer(models.Model):
     sort_name = models.CharField(max_length=150, editable=False, default="")
     active_since = models.DateField(_("volunteer since"), default=timezone.localdate)
     left_at = models.DateTimeField(_("left"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
 
     objects = VolunteerQuerySet.as_manager()
@@ -132,10 +157,10 @@ class Volunteer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(self.user)
+        return str(self.user) if self.user_id else gettext("Anonymised volunteer")
 
     def save(self, *args, **kwargs):
-        self.sort_name = self.user.full_name.casefold()
+        self.sort_name = self.user.full_name.casefold() if self.user_id else ""
         super().save(*args, **kwargs)
 
     @property
@@ -244,3 +269,29 @@ class Signature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.volunteer} – {self.text}"
+
+
+class VolunteerNote(models.Model):
+    """A coordinator's note about a volunteer (what was agreed in a conversation, …); never
+    health information or what a police certificate says."""
+
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.CASCADE, related_name="notes", verbose_name=_("volunteer")
+    )
+    text = models.TextField(_("note"), max_length=2000)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    written_at = models.DateTimeField(_("written"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["-written_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} {self.written_at:%Y-%m-%d}"

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from coordination import audit, permissions
 from coordination.models import Municipality, User
 
-from .models import Consent, DeclarationText, Signature, Volunteer, VolunteerInterest
+from ..models import Consent, DeclarationText, Signature, Volunteer, VolunteerInterest
 
 # The purpose people consent to. Change the text => change the version.
 CONSENT_VERSION = "2026-11"
@@ -28,6 +28,7 @@ CONSENT_PURPOSE = gettext_lazy(
 PROFILE_FIELDS = [
     "municipality",
     "area",
+    "willing_to_travel",
     "skills",
     "languages",
     "weekday_daytime",
@@ -39,6 +40,7 @@ PROFILE_FIELDS = [
     "has_car",
     "frequency",
     "contact_by",
+    "gender",
 ]
 
 

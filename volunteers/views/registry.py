@@ -1,7 +1,8 @@
+"""The coordinator's volunteer registry and the declaration they publish."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,125 +12,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from coordination import audit, files
 from coordination.forms import add_service_errors
 from coordination.models import AuditEvent
-from coordination.permissions import can, get_for_user, login_required, municipality_view
+from coordination.permissions import can, get_for_user, municipality_view
 
-from . import services
-from .forms import (
+from .. import services
+from ..forms import (
     DeclarationPublishForm,
-    DeclarationSignForm,
     RegistryFilterForm,
-    VolunteerProfileForm,
 )
-from .models import Signature, Volunteer
-from .tasks import export_volunteers
-
-
-def _own_volunteer(request: HttpRequest) -> Volunteer | None:
-    return (
-        Volunteer.objects.filter(user=request.user)
-        .select_related("municipality")
-        .prefetch_related("interests")
-        .first()
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def register(request: HttpRequest) -> HttpResponse:
-    if _own_volunteer(request) is not None:
-        return redirect("volunteers:own_page")
-    form = VolunteerProfileForm(request.POST or None, user=request.user, with_consent=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                _save_phone(request, form)
-                services.register_volunteer(
-                    user=request.user,
-                    profile=form.cleaned_data,
-                    interests=form.cleaned_data["interests"],
-                    consented=form.cleaned_data["consent"],
-                )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Welcome as a volunteer! One last step: the declaration."))
-            return redirect("volunteers:declaration")
-    return render(request, "volunteers/volunteer_form.html", {"form": form, "registering": True})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def profile_edit(request: HttpRequest) -> HttpResponse:
-    volunteer = _own_volunteer(request)
-    if volunteer is None:
-        return redirect("volunteers:register")
-    form = VolunteerProfileForm(
-        request.POST or None, instance=volunteer, user=request.user, with_consent=False
-    )
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            _save_phone(request, form)
-            services.update_profile(
-                volunteer=volunteer,
-                profile=form.cleaned_data,
-                interests=form.cleaned_data["interests"],
-                by=request.user,
-            )
-        messages.success(request, _("Your details have been saved."))
-        return redirect("volunteers:own_page")
-    return render(request, "volunteers/volunteer_form.html", {"form": form, "registering": False})
-
-
-def _save_phone(request: HttpRequest, form: VolunteerProfileForm) -> None:
-    phone = form.cleaned_data.get("phone")
-    if phone and phone != request.user.phone:
-        request.user.phone = phone
-        request.user.save(update_fields=["phone"])
-
-
-@login_required
-@require_GET
-def own_page(request: HttpRequest) -> HttpResponse:
-    volunteer = _own_volunteer(request)
-    if volunteer is None:
-        return redirect("volunteers:register")
-    return render(
-        request,
-        "volunteers/own_page.html",
-        {
-            "volunteer": volunteer,
-            "to_sign": services.declaration_to_sign(volunteer),
-            "signatures": Signature.objects.filter(volunteer=volunteer).select_related("text"),
-            "consent": volunteer.consents.first(),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def declaration(request: HttpRequest) -> HttpResponse:
-    volunteer = _own_volunteer(request)
-    if volunteer is None:
-        return redirect("volunteers:register")
-    current = services.current_declaration(volunteer.municipality_id)
-    signed = current is not None and services.has_signed(volunteer, current)
-    form = DeclarationSignForm(
-        request.POST or None, initial={"version": current.version if current else 0}
-    )
-    if request.method == "POST" and current is not None and form.is_valid():
-        if form.cleaned_data["version"] != current.version:
-            form.add_error(
-                None, _("The declaration has changed since you opened it. Read it again.")
-            )
-        else:
-            services.sign_declaration(volunteer=volunteer, text=current, by=request.user)
-            messages.success(request, _("Thank you. You have signed the declaration."))
-            return redirect("volunteers:own_page")
-    return render(
-        request,
-        "volunteers/declaration_sign.html",
-        {"volunteer": volunteer, "declaration": current, "signed": signed, "form": form},
-    )
+from ..models import Volunteer
+from ..tasks import export_volunteers
 
 
 @municipality_view("manage_declaration")

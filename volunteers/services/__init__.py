@@ -1,0 +1,32 @@
+"""Writes for volunteers, one module per area. Views call these; each checks its rule and
+raises ValidationError with a message for the person when it is broken.
+
+The profile and declaration services are re-exported here, as they were first."""
+
+from .profile import (
+    CONSENT_PURPOSE,
+    CONSENT_VERSION,
+    PROFILE_FIELDS,
+    current_declaration,
+    declaration_to_sign,
+    has_signed,
+    publish_declaration,
+    register_volunteer,
+    sign_declaration,
+    starter_declaration_text,
+    update_profile,
+)
+
+__all__ = [
+    "CONSENT_PURPOSE",
+    "CONSENT_VERSION",
+    "PROFILE_FIELDS",
+    "current_declaration",
+    "declaration_to_sign",
+    "has_signed",
+    "publish_declaration",
+    "register_volunteer",
+    "sign_declaration",
+    "starter_declaration_text",
+    "update_profile",
+]
