@@ -13,15 +13,22 @@ from allauth.mfa.models import Authenticator
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import AuditEvent, Membership, User
 
 SECTIONS: dict[str, Callable[[User], object]] = {}
+TITLES: dict[str, str | Promise] = {}
 
 
-def register_section(name: str, collect: Callable[[User], object]) -> None:
+def register_section(
+    name: str, collect: Callable[[User], object], *, title: str | Promise | None = None
+) -> None:
+    """``title`` names the section for people on the readable page (default: ``name``)."""
     SECTIONS[name] = collect
+    TITLES[name] = title or name.replace("_", " ").capitalize()
 
 
 def _account(user: User) -> dict:
@@ -62,9 +69,13 @@ def _actions_in_audit_log(user: User) -> list[dict]:
     ]
 
 
-register_section("account", _account)
-register_section("roles", _roles)
-register_section("your_actions_in_the_audit_log", _actions_in_audit_log)
+register_section("account", _account, title=gettext_lazy("Your account"))
+register_section("roles", _roles, title=gettext_lazy("Your roles"))
+register_section(
+    "your_actions_in_the_audit_log",
+    _actions_in_audit_log,
+    title=gettext_lazy("What you have done that the audit log records"),
+)
 
 
 def export_for(user: User) -> dict:
@@ -72,6 +83,12 @@ def export_for(user: User) -> dict:
         "exported_at": timezone.now().isoformat(),
         **{name: collect(user) for name, collect in SECTIONS.items()},
     }
+
+
+def readable_export_for(user: User) -> list[tuple[str, object]]:
+    """The export as (title, data) pairs for the readable page; empty sections left out."""
+    data = export_for(user)
+    return [(TITLES[name], data[name]) for name in SECTIONS if data[name] not in (None, [], {})]
 
 
 @transaction.atomic

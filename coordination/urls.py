@@ -34,6 +34,7 @@ coordination_patterns = [
     path("my/", views.my_page, name="my_page"),
     path("my/profile/", views.profile_edit, name="profile_edit"),
     path("my/data/", views.my_data_download, name="my_data_download"),
+    path("my/data/page/", views.my_data_page, name="my_data_page"),
     path("my/delete/", views.account_delete, name="account_delete"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),

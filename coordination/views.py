@@ -141,6 +141,21 @@ def my_data_download(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
+@require_GET
+def my_data_page(request: HttpRequest) -> HttpResponse:
+    """The same data as the JSON file, readable on one page; ``?download=1`` saves it as a
+    web page file the person can keep and print."""
+    response = render(
+        request,
+        "coordination/my_data.html",
+        {"sections": account_data.readable_export_for(request.user)},
+    )
+    if request.GET.get("download") == "1":
+        response["Content-Disposition"] = 'attachment; filename="samspill-mine-data.html"'
+    return response
+
+
+@login_required
 @reauthentication_required
 @require_http_methods(["GET", "POST"])
 def account_delete(request: HttpRequest) -> HttpResponse:

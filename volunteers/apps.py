@@ -12,7 +12,7 @@ class VolunteersConfig(AppConfig):
         from coordination.models import Role
         from coordination.permissions import Rule, register_rule
 
-        from . import demo, panels, signals  # noqa: F401 (signals connect on import)
+        from . import demo, panels, retention, signals  # noqa: F401 (signals connect on import)
 
         # Publish new versions of the municipality's confidentiality declaration.
         register_rule("manage_declaration", Rule(frozenset({Role.COORDINATOR})))
@@ -33,8 +33,11 @@ class VolunteersConfig(AppConfig):
         register_rule("manage_needs", Rule(frozenset({Role.COORDINATOR})))
         # Log hours for volunteers, approve what they log, set the kilometre rate.
         register_rule("manage_hours", Rule(frozenset({Role.COORDINATOR})))
+        retention.register()
         contributions.MY_PAGE_PANELS.append(panels.volunteer_panel)
         contributions.OVERVIEW_LINKS.append(panels.overview_links)
-        account_data.register_section("volunteer", panels.export_volunteer)
+        account_data.register_section(
+            "volunteer", panels.export_volunteer, title=_("Your volunteer profile")
+        )
         if demo.seed_volunteers not in DEMO_STEPS:
             DEMO_STEPS.append(demo.seed_volunteers)

@@ -1,4 +1,4 @@
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
 from coordination.models import User
@@ -14,3 +14,13 @@ def keep_sort_name(sender, instance: User, update_fields=None, **kwargs) -> None
     Volunteer.objects.filter(user=instance).exclude(sort_name=instance.full_name.casefold()).update(
         sort_name=instance.full_name.casefold()
     )
+
+
+@receiver(pre_delete, sender=User, dispatch_uid="volunteers.anonymise_on_account_deletion")
+def anonymise_on_account_deletion(sender, instance: User, **kwargs) -> None:
+    """However an account goes (the person deletes it, a retention rule, the admin), the
+    volunteer profile is anonymised, never left behind with the person's details."""
+    from .services.leaving import anonymise_volunteer
+
+    for volunteer in Volunteer.objects.filter(user=instance):
+        anonymise_volunteer(volunteer=volunteer)

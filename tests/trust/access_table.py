@@ -93,12 +93,16 @@ ACCESS = {
     "coordination:membership_remove": COORDINATORS,
     "coordination:audit_log": COORDINATORS,
     "coordination:file_list": MUNICIPAL_STAFF,  # each sees only their own files
+    "coordination:my_data_page": LOGIN,
     "coordination:file_download": COORDINATORS,  # only the coordinator who asked for it
     # volunteers
     "volunteers:own_page": LOGIN,  # the person's own volunteer profile only
     "volunteers:register": LOGIN,
     "volunteers:profile_edit": LOGIN,
     "volunteers:declaration": LOGIN,
+    "volunteers:leave": LOGIN,
+    "volunteers:volunteer_leave": COORDINATORS,
+    "volunteers:volunteer_anonymise": COORDINATORS,
     "volunteers:declaration_manage": COORDINATORS,
     "volunteers:registry_export": COORDINATORS,
     "volunteers:registry": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
@@ -138,5 +142,7 @@ NAMESPACE_ACCESS = {"admin": STAFF}
 # Which Lom object a URL's ``pk`` names (default: a role, i.e. a Membership).
 PK_OBJECT = {
     "volunteers:volunteer_detail": "volunteer",
+    "volunteers:volunteer_leave": "volunteer",
+    "volunteers:volunteer_anonymise": "volunteer",
     "coordination:file_download": "generated_file",  # made for coordinator_lom
 }

@@ -114,6 +114,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "to_sign": services.declaration_to_sign(volunteer),
             "signatures": volunteer.signatures.select_related("text"),
             "history": history,
+            "may_remove": can(request.user, "manage_screening", municipality),
         },
     )
 

@@ -1,0 +1,91 @@
+"""Leaving: a volunteer stops, and later (or at once, when they delete their account or a
+coordinator removes them) their personal data is anonymised. The volunteer row, their hours,
+assignments and course completions stay, without anything that points to the person, so the
+municipality's statistics (hours given, how many helped) stay true."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coordination import audit, permissions
+from coordination.models import User
+
+from ..models import (
+    Assignment,
+    AssignmentStatus,
+    EndReason,
+    HoursEntry,
+    Invitation,
+    InvitationStatus,
+    Volunteer,
+)
+
+# Volunteers who left are anonymised after this many days (see volunteers/apps.py retention).
+ANONYMISE_AFTER_LEAVING_DAYS = 365
+
+
+def _end_running_work(volunteer: Volunteer) -> None:
+    today = timezone.localdate()
+    Assignment.objects.filter(volunteer=volunteer).exclude(status=AssignmentStatus.ENDED).update(
+        status=AssignmentStatus.ENDED,
+        ended_on=today,
+        end_reason=EndReason.VOLUNTEER_STOPPED,
+    )
+    Invitation.objects.filter(volunteer=volunteer, status=InvitationStatus.PENDING).update(
+        status=InvitationStatus.WITHDRAWN, answered_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def end_volunteering(*, volunteer: Volunteer, by: User) -> None:
+    """The volunteer stops (they say so themself, or a coordinator records it). Their running
+    assignments end and open invitations are withdrawn; their roles (and with them the police
+    certificate records) are removed, since they are no longer needed."""
+    is_self = volunteer.user_id == by.pk
+    if not is_self and not permissions.can(by, "manage_screening", volunteer.municipality):
+        raise PermissionDenied
+    if volunteer.left_at is not None:
+        raise ValidationError(_("This volunteer has already left."))
+    _end_running_work(volunteer)
+    volunteer.roles.all().delete()
+    volunteer.left_at = timezone.now()
+    volunteer.save(update_fields=["left_at"])
+    audit.record(by, "changed", volunteer, summary=_("left as a volunteer"))
+
+
+@transaction.atomic
+def anonymise_volunteer(*, volunteer: Volunteer, by: User | None = None) -> None:
+    """Remove everything that points to the person; keep the numbers.
+
+    ``by`` is None when the person deletes their own account or a retention rule runs;
+    otherwise it must be a coordinator of the volunteer's municipality."""
+    if by is not None and not permissions.can(by, "manage_screening", volunteer.municipality):
+        raise PermissionDenied
+    if volunteer.anonymised_at is not None:
+        return
+    _end_running_work(volunteer)
+    volunteer.roles.all().delete()
+    volunteer.notes.all().delete()
+    volunteer.consents.all().delete()
+    volunteer.signatures.all().delete()
+    volunteer.interests.all().delete()
+    Invitation.objects.filter(volunteer=volunteer).update(decline_reason="", message="")
+    HoursEntry.objects.filter(volunteer=volunteer).update(description="")
+    Assignment.objects.filter(volunteer=volunteer).update(end_note="", pause_reason="")
+    now = timezone.now()
+    if by is not None:
+        audit.record(by, "deleted", volunteer, summary=_("personal data anonymised"))
+    Volunteer.objects.filter(pk=volunteer.pk).update(
+        user=None,
+        sort_name="",
+        area="",
+        skills="",
+        languages="",
+        gender="",
+        left_at=volunteer.left_at or now,
+        anonymised_at=now,
+    )
+    volunteer.refresh_from_db()
