@@ -134,8 +134,14 @@ def role_for(request: MatchRequest) -> VolunteerRole | None:
     )
 
 
-def candidates(request: MatchRequest, *, today: datetime.date | None = None) -> QuerySet:
-    """Every volunteer who passes the hard rules, annotated with ``score`` and ``load``."""
+_UNSET = object()
+
+
+def candidates(
+    request: MatchRequest, *, today: datetime.date | None = None, role=_UNSET
+) -> QuerySet:
+    """Every volunteer who passes the hard rules, annotated with ``score`` and ``load``.
+    ``role``: the role for the request if already looked up (see ``role_for``)."""
     volunteers = Volunteer.objects.filter(
         municipality_id=request.municipality_id,
         left_at__isnull=True,
@@ -144,7 +150,8 @@ def candidates(request: MatchRequest, *, today: datetime.date | None = None) -> 
     ).filter(
         Exists(VolunteerInterest.objects.filter(volunteer=OuterRef("pk"), interest=request.kind))
     )
-    role = role_for(request)
+    if role is _UNSET:
+        role = role_for(request)
     if role is not None:
         volunteers = volunteers.filter(ready_q(role, today=today))
     elif (declaration := current_declaration(request.municipality_id)) is not None:
@@ -197,12 +204,12 @@ def propose(
     request: MatchRequest, *, limit: int = 10, today: datetime.date | None = None
 ) -> list[Proposal]:
     """The best ``limit`` volunteers for the request, best first, each with why."""
+    role = role_for(request)
     found = list(
-        candidates(request, today=today)
+        candidates(request, today=today, role=role)
         .select_related("user")
         .order_by("-score", "load", "sort_name", "pk")[:limit]
     )
-    role = role_for(request)
     return [
         Proposal(volunteer=v, score=v.score, reasons=reasons(request, v, role), role=role)
         for v in found
