@@ -57,10 +57,9 @@ def fill(count: int) -> None:
             )
             for n in range(start, min(start + batch, count))
         )
-        volunteers = Volunteer.objects.bulk_create(
+        volunteers = [
             Volunteer(
                 user=user,
-                sort_name=user.full_name.casefold(),
                 municipality_id=LOM,
                 area=rng.choice(areas),
                 weekday_daytime=rng.random() < 0.6,
@@ -69,7 +68,11 @@ def fill(count: int) -> None:
                 can_drive=rng.random() < 0.5,
             )
             for user in users
-        )
+        ]
+        for volunteer in volunteers:  # as save() does
+            volunteer.sort_name = volunteer.user.full_name.casefold()
+            volunteer.search_text = volunteer.searchable_text()
+        Volunteer.objects.bulk_create(volunteers)
         VolunteerInterest.objects.bulk_create(
             VolunteerInterest(volunteer=v, interest=code)
             for v in volunteers

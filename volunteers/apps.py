@@ -39,5 +39,6 @@ class VolunteersConfig(AppConfig):
         account_data.register_section(
             "volunteer", panels.export_volunteer, title=_("Your volunteer profile")
         )
-        if demo.seed_volunteers not in DEMO_STEPS:
-            DEMO_STEPS.append(demo.seed_volunteers)
+        for step in (demo.seed_volunteers, demo.seed_screening_and_needs):
+            if step not in DEMO_STEPS:
+                DEMO_STEPS.append(step)

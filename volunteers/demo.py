@@ -1,8 +1,11 @@
 """Demo volunteers in Lom for ``seed_demo``: mixed profiles, a published declaration, some
 signed. Idempotent."""
 
+import datetime
+from decimal import Decimal
+
 from allauth.account.models import EmailAddress
-from django.utils import translation
+from django.utils import timezone, translation
 
 from coordination.management.commands.seed_demo import DEMO_PASSWORD, LOM
 from coordination.models import Membership, Role, User
@@ -108,3 +111,252 @@ def seed_volunteers(command) -> None:
             VolunteerInterest.objects.get_or_create(volunteer=volunteer, interest=interest)
         if signed:
             Signature.objects.get_or_create(volunteer=volunteer, text=declaration)
+
+
+# person, kind, area, description, step, source, times (day, evening, weekend), driver
+DEMO_NEEDS = [
+    (
+        "Ingrid Bakken",
+        "visiting_friend",
+        "Lom sentrum",
+        "Enke, bor alene. Ønsker besøk og en tur i nærområdet, gjerne en som liker å strikke.",
+        "follow_up",
+        "coordinator",
+        (True, False, True),
+        False,
+    ),
+    (
+        "Hans Moen",
+        "transport",
+        "Bøverdalen",
+        "Skyss til dagsenteret og fredagsklubben på Lom, tur-retur.",
+        "proposed",
+        "unit",
+        (True, False, False),
+        True,
+    ),
+    (
+        "Marit Lien",
+        "digital_help",
+        "Fossbergom",
+        "Vil lære å bruke nettbrettet til videosamtaler med barnebarna.",
+        "mapped",
+        "public",
+        (True, True, False),
+        False,
+    ),
+    (
+        "Per Haugen",
+        "walks",
+        "Garmo",
+        "Trenger følge på tur for å holde seg i form etter et fall i vinter.",
+        "reported",
+        "unit",
+        (False, False, True),
+        False,
+    ),
+    (
+        "Solveig Vole",
+        "visiting_friend",
+        "Lom sentrum",
+        "Hadde besøksvenn i to år; har nå flyttet på sjukeheimen.",
+        "closed",
+        "coordinator",
+        (True, False, False),
+        False,
+    ),
+]
+
+
+def seed_screening_and_needs(command) -> None:
+    """Lom's roles, course, police certificate checks, needs in several steps of the method,
+    invitations, a visiting-friend pairing with follow-ups, and hours."""
+    from .models import (
+        NEED_STEPS,
+        Assignment,
+        CertificateCheck,
+        Course,
+        CourseCompletion,
+        CourseSession,
+        FollowUp,
+        HoursEntry,
+        HoursStatus,
+        Invitation,
+        Need,
+        NeedStep,
+        RoleHolder,
+        VolunteerRole,
+        VolunteerSettings,
+    )
+    from .services.profile import CONSENT_VERSION
+
+    today = timezone.localdate()
+    coordinator = (
+        Membership.objects.filter(municipality_id=LOM, role=Role.COORDINATOR)
+        .select_related("user")
+        .first()
+    )
+    by = coordinator.user if coordinator else None
+    volunteers = {
+        v.user.email.split("@")[0].removeprefix("frivillig."): v
+        for v in Volunteer.objects.filter(
+            municipality_id=LOM, user__email__endswith="@samspill.example"
+        ).select_related("user")
+    }
+    VolunteerSettings.objects.get_or_create(municipality_id=LOM)
+
+    course, _ = Course.objects.get_or_create(
+        municipality_id=LOM,
+        name="Introduksjonskurs for frivillige",
+        defaults={
+            "is_introductory": True,
+            "description": (
+                "Taushetsplikt, roller og ansvar, hvem du kontakter hvis du blir bekymret."
+            ),
+        },
+    )
+    held = timezone.make_aware(
+        datetime.datetime.combine(today.replace(month=3, day=12), datetime.time(18))
+    )
+    session, _ = CourseSession.objects.get_or_create(
+        course=course, starts_at=held, defaults={"place": "Lom bygdesenter"}
+    )
+    CourseSession.objects.get_or_create(
+        course=course,
+        starts_at=held.replace(year=today.year + 1),
+        defaults={"place": "Lom bygdesenter"},
+    )
+    visiting, _ = VolunteerRole.objects.get_or_create(
+        municipality_id=LOM,
+        name="Besøksvenn",
+        defaults={
+            "interest": "visiting_friend",
+            "certificate_kind": "limited",
+            "certificate_valid_months": 36,
+        },
+    )
+    visiting.required_courses.add(course)
+    driver, _ = VolunteerRole.objects.get_or_create(
+        municipality_id=LOM, name="Sjåfør", defaults={"interest": "transport"}
+    )
+    for key in ("astrid", "randi", "ola"):
+        if key in volunteers:
+            CourseCompletion.objects.get_or_create(
+                volunteer=volunteers[key],
+                course=course,
+                defaults={"session": session, "completed_on": held.date(), "recorded_by": by},
+            )
+    for key, role in (("astrid", visiting), ("randi", visiting), ("nils", driver), ("tor", driver)):
+        if key not in volunteers:
+            continue
+        holder, created = RoleHolder.objects.get_or_create(volunteer=volunteers[key], role=role)
+        if created and key == "astrid":
+            CertificateCheck.objects.create(
+                holder=holder,
+                kind="limited",
+                presented_on=today - datetime.timedelta(days=200),
+                checked_by=by,
+                approved=True,
+                renew_by=today + datetime.timedelta(days=20),  # a reminder is due soon
+            )
+
+    for person, kind, area, description, step, source, times, needs_driver in DEMO_NEEDS:
+        if Need.objects.filter(municipality_id=LOM, person_name=person).exists():
+            continue
+        started = today - datetime.timedelta(days=60)
+        need = Need.objects.create(
+            municipality_id=LOM,
+            kind=kind,
+            area=area,
+            description=description,
+            weekday_daytime=times[0],
+            evenings=times[1],
+            weekends=times[2],
+            needs_driver=needs_driver,
+            person_name=person,
+            person_phone="612 11 234",
+            address=f"{area}, Lom",
+            consent_text_version=CONSENT_VERSION,
+            source=source,
+            reported_by=by if source != "public" else None,
+            status=step,
+            created_at=timezone.make_aware(datetime.datetime.combine(started, datetime.time(10))),
+            closed_at=timezone.now() if step == "closed" else None,
+        )
+        for number, name in enumerate(NEED_STEPS[: NEED_STEPS.index(step) + 1]):
+            NeedStep.objects.create(
+                need=need,
+                step=name,
+                happened_on=started + datetime.timedelta(days=7 * number),
+                recorded_by=by,
+                notes="Samtale hjemme hos henne sammen med datteren." if name == "mapped" else "",
+            )
+        if person == "Ingrid Bakken" and "astrid" in volunteers:
+            Invitation.objects.create(
+                need=need,
+                volunteer=volunteers["astrid"],
+                status="accepted",
+                reasons=["bor i Lom sentrum", "liker å strikke"],
+                invited_by=by,
+                answered_at=timezone.now() - datetime.timedelta(days=40),
+            )
+            pairing = Assignment.objects.create(
+                need=need,
+                volunteer=volunteers["astrid"],
+                started_on=started + datetime.timedelta(days=21),
+                trial_meeting_on=started + datetime.timedelta(days=24),
+                trial_went_well=True,
+                frequency="weekly",
+            )
+            FollowUp.objects.create(
+                need=need,
+                assignment=pairing,
+                due_on=started + datetime.timedelta(days=45),
+                held_on=started + datetime.timedelta(days=46),
+                held_by=by,
+                notes="Begge trives. Fortsetter hver tirsdag.",
+            )
+            FollowUp.objects.create(
+                need=need, assignment=pairing, due_on=today + datetime.timedelta(days=14)
+            )
+            for weeks_ago in (4, 3, 2, 1):
+                HoursEntry.objects.create(
+                    municipality_id=LOM,
+                    volunteer=volunteers["astrid"],
+                    assignment=pairing,
+                    worked_on=today - datetime.timedelta(weeks=weeks_ago),
+                    hours=Decimal("2"),
+                    description="Besøk og tur",
+                    status=HoursStatus.APPROVED if weeks_ago > 1 else HoursStatus.PENDING,
+                    km_rate=Decimal("3.50") if weeks_ago > 1 else None,
+                    logged_by=volunteers["astrid"].user,
+                    decided_by=by if weeks_ago > 1 else None,
+                )
+        if person == "Hans Moen":
+            if "nils" in volunteers:
+                Invitation.objects.create(
+                    need=need,
+                    volunteer=volunteers["nils"],
+                    reasons=["bor i Bøverdalen", "har førerkort og bil"],
+                    invited_by=by,
+                )
+            if "tor" in volunteers:
+                Invitation.objects.create(
+                    need=need,
+                    volunteer=volunteers["tor"],
+                    status="declined",
+                    reasons=["bor i Bøverdalen", "har førerkort og bil"],
+                    invited_by=by,
+                    answered_at=timezone.now() - datetime.timedelta(days=3),
+                    decline_reason="Er bortreist i desember.",
+                )
+        if person == "Solveig Vole" and "randi" in volunteers:
+            Assignment.objects.create(
+                need=need,
+                volunteer=volunteers["randi"],
+                started_on=started - datetime.timedelta(days=700),
+                frequency="weekly",
+                status="ended",
+                ended_on=today - datetime.timedelta(days=10),
+                end_reason="moved",
+            )

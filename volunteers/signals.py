@@ -8,12 +8,13 @@ from .models import Volunteer
 
 @receiver(post_save, sender=User, dispatch_uid="volunteers.keep_sort_name")
 def keep_sort_name(sender, instance: User, update_fields=None, **kwargs) -> None:
-    """A person's name changes on their account (coordination); the registry sorts by it."""
-    if update_fields is not None and "full_name" not in update_fields:
+    """A person's name and email live on their account (coordination); the registry sorts and
+    searches by them."""
+    if update_fields is not None and not {"full_name", "email"} & set(update_fields):
         return  # e.g. last_login at every login
-    Volunteer.objects.filter(user=instance).exclude(sort_name=instance.full_name.casefold()).update(
-        sort_name=instance.full_name.casefold()
-    )
+    for volunteer in Volunteer.objects.filter(user=instance):
+        volunteer.user = instance
+        volunteer.save(update_fields=["sort_name", "search_text"])
 
 
 @receiver(pre_delete, sender=User, dispatch_uid="volunteers.anonymise_on_account_deletion")

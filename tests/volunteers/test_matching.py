@@ -1,8 +1,9 @@
 """Matching: each hard rule excludes, the soft rules rank, and every proposal says why."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from tests.factories import (
     AssignmentFactory,
@@ -141,9 +142,9 @@ def test_where_a_role_exists_only_volunteers_ready_for_it_are_proposed():
         CertificateCheck.objects.create(
             holder=holder,
             kind="limited",
-            presented_on=date.today() - timedelta(days=30),
+            presented_on=timezone.localdate() - timedelta(days=30),
             approved=True,
-            renew_by=date.today() - timedelta(days=1) if volunteer == expired else None,
+            renew_by=timezone.localdate() - timedelta(days=1) if volunteer == expired else None,
         )
     for volunteer in (ready, expired):
         CourseCompletion.objects.create(volunteer=volunteer, course=course)

@@ -144,3 +144,14 @@ def test_logging_in_costs_no_registry_update(lom_volunteers, django_assert_num_q
     user = lom_volunteers["astrid"].user
     with django_assert_num_queries(1):
         user.save(update_fields=["last_login"])
+
+
+def test_search_finds_a_new_name_or_email_after_the_person_changes_it(client_of, coordinator_lom):
+    volunteer = _volunteer("Kari Nordmann", area="Garmo", interests=["walks"])
+    volunteer.user.full_name = "Kari Sulheim"
+    volunteer.user.email = "kari.sulheim@samspill.example"
+    volunteer.user.save()
+    for text in ("SULHEIM", "kari.sulheim@", "garmo"):
+        response = client_of(coordinator_lom).get(URL, {"q": text})
+        assert _names(response) == ["Kari Sulheim"], text
+    assert _names(client_of(coordinator_lom).get(URL, {"q": "Nordmann"})) == []

@@ -81,6 +81,7 @@ def anonymise_volunteer(*, volunteer: Volunteer, by: User | None = None) -> None
     Volunteer.objects.filter(pk=volunteer.pk).update(
         user=None,
         sort_name="",
+        search_text="",
         area="",
         skills="",
         languages="",
