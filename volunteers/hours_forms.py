@@ -23,6 +23,7 @@ class HoursForm(forms.Form):
         label=_("What were the hours for?"),
         queryset=Assignment.objects.none(),
         required=False,
+        blank=True,  # a radio button for "other volunteer work" too
         empty_label=_("Other volunteer work (not one of the assignments)"),
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("Choose one of the assignments in the list.")},
@@ -66,6 +67,10 @@ class HoursForm(forms.Form):
         self.fields["assignment"].label_from_instance = _assignment_label
         if not self.is_bound and "worked_on" not in self.initial:
             self.initial["worked_on"] = timezone.localdate()
+        if not self.is_bound and "assignment" not in self.initial:
+            # Most hours are for the assignment the volunteer has now.
+            latest = assignments.first()
+            self.initial["assignment"] = latest.pk if latest is not None else None
 
     def clean_km(self):
         return self.cleaned_data["km"] or Decimal("0")

@@ -1,6 +1,7 @@
 """Totals of hours: approved hours, kilometres and kilometre allowance (each entry's kilometres
 times the rate stored on it when it was approved), with hours waiting for approval beside them.
-Computed by the database (one aggregate query each), never by looping over entries."""
+Computed by the database (one aggregate query each), never by looping over entries. The
+allowance is summed exactly (kilometres × rate) and rounded to øre only when shown."""
 
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ NB = {
     "These hours have already been decided on, so they can no longer be changed.": "Disse timene er allerede behandlet, så de kan ikke endres lenger.",
     "hours logged and approved": "timer ført og godkjent",
     "Decide on at most %(count)s entries at a time.": "Behandle høyst %(count)s føringer om gangen.",
-    "Some of the entries have already been decided on. Reload the page and try again.": "Noen av føringene er allerede behandlet. Last inn siden på nytt og prøv igjen.",
+    "Some of the entries have been withdrawn or decided on meanwhile. Reload the page and try again.": "Noen av føringene er trukket tilbake eller behandlet i mellomtiden. Last inn siden på nytt og prøv igjen.",
     "hours approved": "timer godkjent",
     "hours not approved": "timer ikke godkjent",
     "Write a rate from 0 to 50 kroner.": "Skriv en sats fra 0 til 50 kroner.",

@@ -296,12 +296,15 @@ def _decide(entry_ids: Iterable[int], by: User) -> list[HoursEntry]:
             _("Decide on at most %(count)s entries at a time.") % {"count": MAX_DECIDED_AT_ONCE}
         )
     entries = list(HoursEntry.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
-    allowed = [e for e in entries if permissions.can(by, "manage_hours", e)]
-    if len(allowed) != len(ids):
+    if not all(permissions.can(by, "manage_hours", e) for e in entries):
         raise PermissionDenied
-    if any(e.status != HoursStatus.PENDING for e in entries):
+    # Gone (withdrawn by the volunteer meanwhile) or decided by someone else meanwhile.
+    if len(entries) != len(ids) or any(e.status != HoursStatus.PENDING for e in entries):
         raise ValidationError(
-            _("Some of the entries have already been decided on. Reload the page and try again.")
+            _(
+                "Some of the entries have been withdrawn or decided on meanwhile. Reload the "
+                "page and try again."
+            )
         )
     return entries
 
