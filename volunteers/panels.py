@@ -59,7 +59,30 @@ def export_volunteer(user) -> dict | None:
             {"version": s.text.version, "signed_at": s.signed_at.isoformat()}
             for s in volunteer.signatures.all()
         ],
+        "hours": _export_hours(volunteer),
     }
+
+
+def _export_hours(volunteer: Volunteer) -> list[dict]:
+    """Every hours entry of the volunteer, with the rate and allowance of approved ones."""
+    return [
+        {
+            "date": entry.worked_on.isoformat(),
+            "hours": str(entry.hours),
+            "km": str(entry.km),
+            "km_rate": str(entry.km_rate) if entry.km_rate is not None else None,
+            "km_allowance": str(entry.reimbursement) if entry.km_rate is not None else None,
+            "status": entry.status,
+            "what_you_did": entry.description,
+            "assignment": entry.assignment.need.get_kind_display() if entry.assignment else None,
+            "municipality": entry.municipality.name,
+            "logged_at": entry.logged_at.isoformat(),
+            "decided_at": entry.decided_at.isoformat() if entry.decided_at else None,
+        }
+        for entry in volunteer.hours.select_related("assignment__need", "municipality").order_by(
+            "worked_on", "pk"
+        )
+    ]
 
 
 def overview_links(request, municipality) -> list[tuple[str, str]]:
@@ -70,4 +93,7 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
     if can(request.user, "manage_declaration", municipality):
         url = reverse("volunteers:declaration_manage", args=[municipality.pk])
         links.append((url, _("The confidentiality declaration volunteers sign")))
+    if can(request.user, "manage_hours", municipality):
+        url = reverse("volunteers:hours_manage", args=[municipality.pk])
+        links.append((url, _("Volunteer hours: approve, totals and kilometre rate")))
     return links

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import leaving, profile, registry
+from .views import hours, leaving, profile, registry
 
 app_name = "volunteers"
 
@@ -32,4 +32,11 @@ urlpatterns = [
     # --- screening: roles, police certificates, courses ---
     # --- needs, matching, invitations and assignments ---
     # --- hours ---
+    path("volunteer/hours/", hours.own_hours, name="own_hours"),
+    path("volunteer/hours/<int:pk>/edit/", hours.own_hours_edit, name="own_hours_edit"),
+    path("volunteer/hours/<int:pk>/withdraw/", hours.own_hours_withdraw, name="own_hours_withdraw"),
+    path(f"{COORDINATION}hours/", hours.hours_manage, name="hours_manage"),
+    path(f"{COORDINATION}hours/log/", hours.hours_log_for, name="hours_log_for"),
+    path(f"{COORDINATION}hours/volunteers/", hours.hours_totals_view, name="hours_totals"),
+    path(f"{COORDINATION}hours/rate/", hours.hours_rate, name="hours_rate"),
 ]

@@ -111,6 +111,13 @@ ACCESS = {
     # volunteers: screening
     # volunteers: needs and matching
     # volunteers: hours
+    "volunteers:own_hours": LOGIN,  # the person's own hours only
+    "volunteers:own_hours_edit": OWNER,
+    "volunteers:own_hours_withdraw": OWNER,
+    "volunteers:hours_manage": COORDINATORS,
+    "volunteers:hours_log_for": COORDINATORS,
+    "volunteers:hours_totals": COORDINATORS,
+    "volunteers:hours_rate": COORDINATORS,
     # accounts (django-allauth)
     "account_login": PUBLIC,
     "account_logout": PUBLIC,
@@ -145,4 +152,6 @@ PK_OBJECT = {
     "volunteers:volunteer_leave": "volunteer",
     "volunteers:volunteer_anonymise": "volunteer",
     "coordination:file_download": "generated_file",  # made for coordinator_lom
+    "volunteers:own_hours_edit": "hours_entry",  # the volunteer persona's own, pending
+    "volunteers:own_hours_withdraw": "hours_entry",
 }

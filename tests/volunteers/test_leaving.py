@@ -181,6 +181,6 @@ def test_readable_data_page_shows_the_volunteer_profile_and_can_be_saved(client_
     page = client.get(reverse("coordination:my_data_page"))
     text = page.content.decode()
     assert "Bøverdalen" in text and "strikking" in text
-    assert "Din frivilligprofil" in text or "Your volunteer profile" in text
+    assert "Frivilligprofilen din" in text
     saved = client.get(reverse("coordination:my_data_page"), {"download": "1"})
     assert saved["Content-Disposition"] == 'attachment; filename="samspill-mine-data.html"'

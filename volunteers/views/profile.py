@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from coordination.forms import add_service_errors
 from coordination.permissions import login_required
 
-from .. import services
+from .. import hours_totals, services
 from ..forms import (
     DeclarationSignForm,
     VolunteerProfileForm,
@@ -96,6 +96,7 @@ def own_page(request: HttpRequest) -> HttpResponse:
             "to_sign": services.declaration_to_sign(volunteer),
             "signatures": Signature.objects.filter(volunteer=volunteer).select_related("text"),
             "consent": volunteer.consents.first(),
+            "own_hours": hours_totals.own_summary(volunteer),
         },
     )
 

@@ -21,6 +21,7 @@ from ..forms import (
 )
 from ..models import Volunteer
 from ..tasks import export_volunteers
+from . import hours
 
 
 @municipality_view("manage_declaration")
@@ -115,6 +116,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "signatures": volunteer.signatures.select_related("text"),
             "history": history,
             "may_remove": can(request.user, "manage_screening", municipality),
+            "hours": hours.detail_panel(request, volunteer),
         },
     )
 
