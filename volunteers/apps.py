@@ -7,7 +7,7 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Volunteers")
 
     def ready(self) -> None:
-        from coordination import account_data, contributions
+        from coordination import account_data, contributions, retention
         from coordination.management.commands.seed_demo import DEMO_STEPS
         from coordination.models import Role
         from coordination.permissions import Rule, register_rule
@@ -36,5 +36,8 @@ class VolunteersConfig(AppConfig):
         contributions.MY_PAGE_PANELS.append(panels.volunteer_panel)
         contributions.OVERVIEW_LINKS.append(panels.overview_links)
         account_data.register_section("volunteer", panels.export_volunteer)
+        # Imported volunteers have an unconfirmed email address until they first log in.
+        if "volunteer" not in retention.KEEP_UNVERIFIED_ACCOUNTS:
+            retention.KEEP_UNVERIFIED_ACCOUNTS.append("volunteer")
         if demo.seed_volunteers not in DEMO_STEPS:
             DEMO_STEPS.append(demo.seed_volunteers)

@@ -9,7 +9,7 @@ from coordination.contributions import Panel
 from coordination.permissions import can
 
 from .models import Volunteer
-from .services import declaration_to_sign
+from .services import declaration_to_sign, has_consented
 
 
 def volunteer_panel(request) -> Panel:
@@ -19,6 +19,7 @@ def volunteer_panel(request) -> Panel:
         {
             "volunteer": volunteer,
             "to_sign": declaration_to_sign(volunteer) if volunteer else None,
+            "needs_consent": volunteer is not None and not has_consented(volunteer),
         },
     )
 

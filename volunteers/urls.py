@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import profile, registry
+from .views import importing, notes, profile, registry
 
 app_name = "volunteers"
 
@@ -17,7 +17,17 @@ urlpatterns = [
     path(f"{COORDINATION}volunteers/", registry.registry, name="registry"),
     path(f"{COORDINATION}volunteers/export/", registry.registry_export, name="registry_export"),
     path(f"{COORDINATION}volunteers/<int:pk>/", registry.volunteer_detail, name="volunteer_detail"),
-    # --- import of an existing list ---
+    # --- import of an existing list, notes, consent after an import ---
+    path(f"{COORDINATION}volunteers/import/", importing.volunteer_import, name="volunteer_import"),
+    path(
+        f"{COORDINATION}volunteers/import/confirm/",
+        importing.volunteer_import_confirm,
+        name="volunteer_import_confirm",
+    ),
+    path(
+        f"{COORDINATION}volunteers/<int:pk>/notes/", notes.volunteer_notes, name="volunteer_notes"
+    ),
+    path("volunteer/consent/", profile.consent, name="consent"),
     # --- screening: roles, police certificates, courses ---
     # --- needs, matching, invitations and assignments ---
     # --- hours ---

@@ -104,6 +104,10 @@ ACCESS = {
     "volunteers:registry": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
     "volunteers:volunteer_detail": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
     # volunteers: import
+    "volunteers:volunteer_import": COORDINATORS,
+    "volunteers:volunteer_import_confirm": COORDINATORS,  # only the coordinator's own upload
+    "volunteers:volunteer_notes": REGISTRY_READERS,
+    "volunteers:consent": LOGIN,  # the person's own volunteer profile only
     # volunteers: screening
     # volunteers: needs and matching
     # volunteers: hours
@@ -139,4 +143,5 @@ NAMESPACE_ACCESS = {"admin": STAFF}
 PK_OBJECT = {
     "volunteers:volunteer_detail": "volunteer",
     "coordination:file_download": "generated_file",  # made for coordinator_lom
+    "volunteers:volunteer_notes": "volunteer",
 }
