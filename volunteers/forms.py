@@ -217,6 +217,14 @@ class VolunteerNoteForm(forms.ModelForm):
             "text": _("Never write health information or what a police certificate says.")
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "text": {
+                "required": _("Write the note first."),
+                "max_length": _(
+                    "A note can be at most %(limit_value)d characters; this one has %(show_value)d."
+                ),
+            }
+        }
 
 
 class ConsentForm(forms.Form):

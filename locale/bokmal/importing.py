@@ -113,6 +113,7 @@ NB = {
     "Only the 50 newest notes are shown.": "Bare de 50 nyeste notatene vises.",
     "No notes yet.": "Ingen notater ennå.",
     "Write the note first.": "Skriv notatet først.",
+    "A note can be at most %(limit_value)d characters; this one has %(show_value)d.": "Et notat kan ha høyst %(limit_value)d tegn; dette har %(show_value)d.",
     "A note can be at most %(limit)s characters.": "Et notat kan ha høyst %(limit)s tegn.",
     "The note is saved.": "Notatet er lagret.",
     "note": "notat",

@@ -8,35 +8,27 @@ whole. Nothing here writes; ``volunteers.services.importing`` imports a preview 
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-import unicodedata
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models.functions import Lower
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, override
+from django.utils.translation import gettext_lazy
 
 from coordination.models import Municipality, User
 
-from .models import Interest, Volunteer
+from ..models import Interest, Volunteer
+from . import values
+from .reading import UnreadableFile, fold, rows_of, text
 
 MAX_ROWS = 5000
 MAX_FILE_BYTES = 5 * 1024 * 1024
-# An .xlsx file is a zip archive: refuse one that unpacks to far more than a list of 5 000
-# people needs (a "zip bomb" would otherwise fill the memory of the server).
-MAX_UNPACKED_BYTES = 60 * 1024 * 1024
-MAX_COLUMNS = 60
 
 
 @dataclass(frozen=True)
@@ -122,16 +114,6 @@ COLUMNS = (
 BY_NAME = {name: column for column in COLUMNS for name in column.names}
 REQUIRED = ("name", "email")
 
-YES = {"ja", "j", "yes", "y", "x", "true", "sant", "1"}
-NO = {"nei", "n", "no", "false", "usant", "0", ""}
-DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d")
-
-
-def fold(text: str) -> str:
-    """A header or a value as we compare it: case, spaces and underscores do not matter."""
-    text = unicodedata.normalize("NFC", text.replace("_", " "))
-    return " ".join(text.split()).casefold().rstrip(":*").strip()
-
 
 @dataclass
 class Row:
@@ -187,201 +169,31 @@ class Preview:
         return [c for c in COLUMNS if c.key in self.headers]
 
 
-class UnreadableFile(Exception):
-    """The file cannot be read as a table; the message says why, for the person."""
-
-
-# --- Reading the file into rows of cells --------------------------------------------------
-
-
-def _text(value) -> str:
-    """A cell as one line of text: no control characters, single spaces."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # a phone number Excel stored as a number
-    text = str(value)
-    text = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
-    return " ".join(text.split())
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")  # what Norwegian Excel saves as "CSV"
-    except UnicodeDecodeError as error:
-        raise UnreadableFile(
-            _('The file\'s letters cannot be read. Save it as "CSV UTF-8" and try again.')
-        ) from error
-
-
-def _delimiter(text: str) -> str:
-    """Semicolon or comma: whichever splits the header line into more of our columns."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
-
-    def score(delimiter: str) -> tuple[int, int]:
-        cells = next(csv.reader([header], delimiter=delimiter), [])
-        return sum(fold(c) in BY_NAME for c in cells), len(cells)
-
-    return max((";", ","), key=score)
-
-
-def _csv_rows(data: bytes) -> Iterator[list]:
-    text = _decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    try:
-        yield from reader
-    except csv.Error as error:
-        raise UnreadableFile(
-            _("Line %(line)s of the file cannot be read as CSV.") % {"line": reader.line_num}
-        ) from error
-
-
-def _xlsx_rows(data: bytes) -> Iterator[list]:
-    from openpyxl import load_workbook
-
-    damaged = _("The Excel file cannot be read. Open it in Excel, save it again and try again.")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(item.file_size for item in archive.infolist())
-    except zipfile.BadZipFile as error:
-        raise UnreadableFile(damaged) from error
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise UnreadableFile(
-            _("The Excel file is too large when unpacked (%(size)s).")
-            % {"size": filesizeformat(unpacked)}
-        )
-    # A damaged or hostile workbook can fail in many ways inside openpyxl (zip, XML, styles):
-    # each is the same answer for the person.
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:
-        raise UnreadableFile(damaged) from error
-    try:
-        if not workbook.worksheets:
-            raise UnreadableFile(damaged)
-        sheet = workbook.worksheets[0]  # the first sheet is the list
-        try:
-            for cells in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-                yield list(cells)
-        except UnreadableFile:
-            raise
-        except Exception as error:
-            raise UnreadableFile(damaged) from error
-    finally:
-        workbook.close()
-
-
-def _rows_of(data: bytes, kind: str) -> Iterator[list]:
-    return _xlsx_rows(data) if kind == "xlsx" else _csv_rows(data)
-
-
-# --- Checking each value ------------------------------------------------------------------
-
-
-def _interest_names() -> dict[str, str]:
-    """Every way a list may name an interest (code, bokmål or English label) -> the code."""
-    names = {}
-    for code, label in Interest.choices:
-        names[fold(code)] = code
-        for language in ("nb", "en"):
-            with override(language):
-                names[fold(str(label))] = code
-    return names
-
-
-def _yes_no(value) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = fold(_text(value))
-    if text in YES:
-        return True
-    if text in NO:
-        return False
-    raise ValidationError(_("Write ja or nei (or x for yes)."))
-
-
-def _date(value) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        found = value.date()
-    elif isinstance(value, datetime.date):
-        found = value
-    else:
-        text = _text(value)
-        if not text:
-            return None
-        for pattern in DATE_FORMATS:
-            try:
-                found = datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 (a date)
-                break
-            except ValueError:
-                continue
-        else:
-            raise ValidationError(
-                _("Write the date as dd.mm.yyyy (for example 01.03.2024) or yyyy-mm-dd.")
-            )
-    if found > timezone.localdate():
-        raise ValidationError(_("The date is in the future."))
-    if found.year < 1900:
-        raise ValidationError(_("The date is too long ago."))
-    return found
-
-
-def _phone(value) -> str:
-    text = _text(value)
-    if text:
-        for validate in User._meta.get_field("phone").validators:
-            validate(text)
-    return text
-
-
-def _interests(value, names: dict[str, str]) -> list[str]:
-    codes = []
-    for part in _text(value).split(","):
-        if not fold(part):
-            continue
-        code = names.get(fold(part))
-        if code is None:
-            raise ValidationError(
-                _("We do not know the interest “%(value)s”. Use one of: %(choices)s.")
-                % {
-                    "value": part.strip(),
-                    "choices": ", ".join(str(label) for _code, label in Interest.choices),
-                }
-            )
-        if code not in codes:
-            codes.append(code)
-    return codes
-
-
-def _clean(column: Column, value, interest_names: dict[str, str]):
+def _clean(column: Column, value, interest_names: dict[str, str], today: datetime.date):
     """The value to store, or ValidationError with a message for the person."""
     if column.key in ("can_drive", "has_car"):
-        return _yes_no(value)
+        return values.yes_no(value)
     if column.key == "active_since":
-        return _date(value)
+        return values.since(value, today)
     if column.key == "phone":
-        return _phone(value)
+        return values.phone(value)
     if column.key == "interests":
-        return _interests(value, interest_names)
-    text = _text(value)
-    if column.key in REQUIRED and not text:
+        return values.interests(value, interest_names)
+    written = text(value)
+    if column.key in REQUIRED and not written:
         raise ValidationError(_("This is missing, and it is needed."))
-    if column.max_length and len(text) > column.max_length:
+    if column.max_length and len(written) > column.max_length:
         raise ValidationError(
             _("At most %(limit)s characters (this has %(length)s).")
-            % {"limit": column.max_length, "length": len(text)}
+            % {"limit": column.max_length, "length": len(written)}
         )
     if column.key == "email":
         try:
-            validate_email(text)
+            validate_email(written)
         except ValidationError as error:
             raise ValidationError(_("This is not a valid email address.")) from error
-        return User.objects.normalize_email(text)
-    return text
+        return User.objects.normalize_email(written)
+    return written
 
 
 # --- The whole file -----------------------------------------------------------------------
@@ -391,7 +203,7 @@ def _read_headers(cells: list, preview: Preview) -> dict[str, int]:
     """Which column of the file holds what; problems for missing or doubled columns."""
     positions: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        header = _text(cell)
+        header = text(cell)
         column = BY_NAME.get(fold(header))
         if column is None:
             if header:
@@ -414,11 +226,12 @@ def _read_headers(cells: list, preview: Preview) -> dict[str, int]:
 
 
 def _read(data: bytes, kind: str, preview: Preview) -> None:
-    rows = _rows_of(data, kind)
+    rows = rows_of(data, kind, set(BY_NAME))
     positions: dict[str, int] | None = None
-    names = _interest_names()
+    names = values.interest_names()
+    today = timezone.localdate()
     for number, cells in enumerate(rows, start=1):
-        if not any(_text(cell) for cell in cells):
+        if not any(text(cell) for cell in cells):
             continue  # blank rows (Excel often keeps some at the end)
         if positions is None:
             positions = _read_headers(cells, preview)
@@ -441,10 +254,10 @@ def _read(data: bytes, kind: str, preview: Preview) -> None:
             index = positions[column.key]
             value = cells[index] if index < len(cells) else None
             try:
-                row.values[column.key] = _clean(column, value, names)
+                row.values[column.key] = _clean(column, value, names, today)
             except ValidationError as error:
                 row.errors.append((preview.headers[column.key], " ".join(error.messages)))
-                row.raw[column.key] = _text(value)[:200]
+                row.raw[column.key] = text(value)[:200]
                 row.wrong.add(column.key)
         preview.rows.append(row)
     if positions is None:
