@@ -199,6 +199,7 @@ class VolunteerImportForm(forms.Form):
         kinds=("csv", "xlsx"),
         max_bytes=importing.MAX_FILE_BYTES,
         label=_("The volunteer list (CSV or Excel)"),
+        error_messages={"required": _("Choose the file with the list.")},
     )
 
 

@@ -28,7 +28,7 @@ def export_volunteer(user) -> dict | None:
     volunteer = (
         Volunteer.objects.filter(user=user)
         .select_related("municipality")
-        .prefetch_related("interests", "consents", "signatures__text")
+        .prefetch_related("interests", "consents", "signatures__text", "notes")
         .first()
     )
     if volunteer is None:
@@ -55,6 +55,10 @@ def export_volunteer(user) -> dict | None:
                 "given_at": c.given_at.isoformat(),
             }
             for c in volunteer.consents.all()
+        ],
+        # What coordinators wrote about the person is theirs to see too (not who wrote it).
+        "notes_about_you": [
+            {"written_at": n.written_at.isoformat(), "text": n.text} for n in volunteer.notes.all()
         ],
         "confidentiality_declarations_signed": [
             {"version": s.text.version, "signed_at": s.signed_at.isoformat()}

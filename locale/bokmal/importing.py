@@ -18,6 +18,7 @@ NB = {
     "Each person gets an account without a password, and Samspill sends them nothing. Tell them yourself that they log in the first time by choosing “Forgot password” with their email address. Then they are asked for their consent and to sign the confidentiality declaration; until they have signed, they are not ready for tasks.": "Hver person får en konto uten passord, og Samspill sender dem ingenting. Fortell dem selv at de logger inn første gang ved å velge «Glemt passord» med e-postadressen sin. Deretter blir de bedt om samtykke og om å skrive under på taushetserklæringen; før de har skrevet under, er de ikke klare for oppgaver.",
     "Choose the file": "Velg filen",
     "Check the list": "Sjekk listen",
+    "Choose the file with the list.": "Velg filen med listen.",
     "The volunteer list (CSV or Excel)": "Listen over frivillige (CSV eller Excel)",
     "Import a list of volunteers from a file": "Importer en liste over frivillige fra en fil",
     # columns

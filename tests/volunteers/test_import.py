@@ -114,7 +114,7 @@ def test_a_valid_csv_is_previewed_then_imported_completely(
     )  # fmt: skip
     assert ase.active_since == date(2024, 3, 1)
     assert ase.contact_by == "phone"
-    nils = Volunteer.objects.get(user__email="NILS@lom.example")  # the domain is lower-cased
+    nils = Volunteer.objects.get(user__email="nils@lom.example")  # lower-cased, as allauth does
     assert (nils.active_since, nils.can_drive, nils.contact_by) == (
         date(2025, 9, 15),
         False,
@@ -268,7 +268,7 @@ def test_people_who_already_are_volunteers_or_have_an_account_are_errors(
     response = upload(client_of(coordinator_lom), csv_file(rows))
     messages = [message for _row, _column, message in problems(response)]
     assert messages == [
-        "HER@lom.example er allerede frivillig i denne kommunen.",
+        "her@lom.example er allerede frivillig i denne kommunen.",
         "drammen@lom.example er allerede frivillig i en annen kommune. En person kan være "
         "frivillig i bare én kommune.",
         "konto@lom.example har allerede en konto i Samspill. Be personen registrere seg som "
@@ -456,8 +456,9 @@ def test_an_imported_volunteer_sets_a_password_then_gives_consent_and_signs(
     with django_capture_on_commit_callbacks(execute=True):
         confirm(coordinator, GeneratedFile.objects.get())
     coordinator.logout()
-    client.post(reverse("account_reset_password"), {"email": "ase@lom.example"})
+    client.post(reverse("account_reset_password"), {"email": "ASE@lom.example"})
     assert [m.to for m in mail.outbox] == [["ase@lom.example"]]
+    assert "/accounts/password/reset/key/" in mail.outbox[0].body  # a link to set a password
 
     ase = User.objects.get(email="ase@lom.example")
     volunteer = client_of(ase)
@@ -485,3 +486,39 @@ def test_the_registry_offers_the_import_to_coordinators_only(
     assert URL not in client_of(volunteer_contact_lom).get(registry).content.decode()
     page = client_of(coordinator_lom).get(URL).content.decode()
     assert "frivillig siden" in page and "Høyst 5000 frivillige i én fil." in page
+
+
+def test_sending_no_file_is_explained(client_of, coordinator_lom):
+    response = client_of(coordinator_lom).post(URL, {})
+    assert response.context["form"].errors["file"] == ["Velg filen med listen."]
+    assert "Velg filen med listen." in response.content.decode()
+
+
+def test_headers_may_be_written_in_any_case_with_underscores_or_a_colon(client_of, coordinator_lom):
+    header = ["NAVN:", "E_Post", "Kan_Kjøre", "  Frivillig   Siden "]
+    response = upload(
+        client_of(coordinator_lom), csv_file([GOOD[0][:2] + ["x", ""]], header=header)
+    )
+    preview = response.context["preview"]
+    assert preview.valid, problems(response)
+    assert preview.rows[0].values["can_drive"] is True
+    assert [column.key for column in preview.columns] == [
+        "name", "email", "can_drive", "active_since",
+    ]  # fmt: skip
+
+
+def test_the_import_job_writes_in_batches_whatever_the_size(
+    client_of, coordinator_lom, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    rows = [
+        [f"Person {n}", f"p{n}@lom.example", "", "", "Besøksvenn, Digital hjelp"]
+        for n in range(2500)
+    ]
+    client = client_of(coordinator_lom)
+    upload(client, csv_file(rows, header=HEADER[:5]))
+    with django_capture_on_commit_callbacks(execute=False) as jobs:
+        confirm(client, GeneratedFile.objects.get())
+    with django_assert_max_num_queries(60):
+        jobs[0]()
+    assert Volunteer.objects.count() == 2500
+    assert VolunteerInterest.objects.count() == 5000

@@ -137,3 +137,14 @@ def test_markup_in_a_note_is_shown_only_as_text(client_of, coordinator_lom, astr
     page = client.get(detail).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_the_volunteer_finds_the_notes_about_them_in_their_data_download(
+    client_of, coordinator_lom, volunteer
+):
+    own = VolunteerFactory(user=volunteer)
+    VolunteerNote.objects.create(volunteer=own, text="Ringte 3. mars.", written_by=coordinator_lom)
+    data = client_of(volunteer).get(reverse("coordination:my_data_download")).json()
+    notes = data["volunteer"]["notes_about_you"]
+    assert [note["text"] for note in notes] == ["Ringte 3. mars."]
+    assert "Ingrid Bakken" not in str(notes)

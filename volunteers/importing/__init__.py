@@ -35,7 +35,7 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 class Column:
     key: str
     label: Promise  # the column's name in the preview, in the person's language
-    names: tuple[str, ...]  # headers that mean this column, folded: bokmål, English, others
+    names: tuple[str, ...]  # headers that mean this column: bokmål, English, others
     hint: Promise  # what to write in it, for the import page
     max_length: int | None = None
 
@@ -111,7 +111,7 @@ COLUMNS = (
         gettext_lazy("A date: dd.mm.yyyy or yyyy-mm-dd. Left empty: today."),
     ),
 )
-BY_NAME = {name: column for column in COLUMNS for name in column.names}
+BY_NAME = {fold(name): column for column in COLUMNS for name in column.names}
 REQUIRED = ("name", "email")
 
 
@@ -192,7 +192,7 @@ def _clean(column: Column, value, interest_names: dict[str, str], today: datetim
             validate_email(written)
         except ValidationError as error:
             raise ValidationError(_("This is not a valid email address.")) from error
-        return User.objects.normalize_email(written)
+        return written.lower()  # as allauth stores the addresses people sign up with
     return written
 
 

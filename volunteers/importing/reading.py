@@ -35,8 +35,9 @@ def text(value) -> str:
 
 
 def fold(value: str) -> str:
-    """A header or a value as we compare it: case, spaces and underscores do not matter."""
-    value = unicodedata.normalize("NFC", value.replace("_", " "))
+    """A header or a value as we compare it: case, spaces, hyphens and underscores do not
+    matter ("E_post", "e-post" and "E-POST:" are the same column)."""
+    value = unicodedata.normalize("NFC", value.replace("_", " ").replace("-", " "))
     return " ".join(value.split()).casefold().rstrip(":*").strip()
 
 

@@ -55,7 +55,8 @@ def preview_import(
     """Check the file; keep it for confirmation only when the whole file is valid."""
     if not permissions.can(by, ACTION, municipality):
         raise PermissionDenied
-    kind = upload.name.rsplit(".", 1)[-1]  # UploadField named it after its sniffed kind
+    # UploadField named the file after the kind it sniffed from the content.
+    kind = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
     upload.seek(0)
     data = upload.read()
     preview = importing.check(data, kind, municipality)
