@@ -207,7 +207,7 @@ def _read_headers(cells: list, preview: Preview) -> dict[str, int]:
         column = BY_NAME.get(fold(header))
         if column is None:
             if header:
-                preview.ignored.append(header)
+                preview.ignored.append(header[:100])
         elif column.key in positions:
             preview.problems.append(
                 _("The column “%(name)s” is in the file twice.") % {"name": header}
