@@ -27,6 +27,7 @@ def add_screening(seed: int = 2026) -> None:
     from volunteers.models import (
         Assignment,
         CertificateCheck,
+        Consent,
         CourseCompletion,
         DeclarationText,
         Need,
@@ -70,6 +71,14 @@ def add_screening(seed: int = 2026) -> None:
                 "skills = 'strikking' WHERE id = ANY(%s)",
                 [language, chosen[: len(chosen) // 10]],
             )
+    Consent.objects.bulk_create(
+        (
+            Consent(volunteer_id=i, purpose_version="2026-11", purpose_text="…")
+            for i in ids
+            if rng.random() < 0.98
+        ),
+        batch_size=5000,
+    )
     Signature.objects.bulk_create(
         (Signature(volunteer_id=i, text=text) for i in ids if rng.random() < 0.9),
         batch_size=5000,

@@ -5,6 +5,10 @@
 
 The job (decorated with ``jobs.acting_for(action)``) calls ``files.finish(record, name, bytes)``.
 Only the person who asked can download the file, and only while they still may ``action``.
+
+A record may also hold a file the person uploaded and must confirm before a job uses it (the
+import of a volunteer list): ``parameters["awaiting_confirmation"]`` is then true, and the
+files page says so. A record whose file was deleted after use has nothing to download.
 """
 
 from __future__ import annotations

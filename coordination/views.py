@@ -304,7 +304,7 @@ def file_download(request: HttpRequest, pk: int) -> HttpResponse:
     get 404 whatever they send.)"""
     municipality = request.municipality
     record = get_object_or_404(
-        GeneratedFile,
+        GeneratedFile.objects.exclude(file=""),  # e.g. an import, whose file is deleted
         pk=pk,
         municipality=municipality,
         requested_by=request.user,

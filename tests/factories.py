@@ -6,6 +6,7 @@ from allauth.account.models import EmailAddress
 from coordination.models import Membership, Municipality, PartnerOrganisation, Role, User
 from volunteers.models import (
     Assignment,
+    Consent,
     Course,
     HoursEntry,
     Interest,
@@ -87,6 +88,13 @@ class VolunteerFactory(factory.django.DjangoModelFactory):
             VolunteerInterest.objects.bulk_create(
                 VolunteerInterest(volunteer=self, interest=i) for i in extracted
             )
+
+    @factory.post_generation
+    def consented(self, create, extracted, **kwargs):
+        """Registered volunteers have consented; ``consented=False`` is one imported by a
+        coordinator who has not logged in yet."""
+        if create and extracted is not False:
+            Consent.objects.create(volunteer=self, purpose_version="2026-11", purpose_text="…")
 
 
 class VolunteerRoleFactory(factory.django.DjangoModelFactory):

@@ -10,8 +10,8 @@ from django.utils import timezone, translation
 from coordination.management.commands.seed_demo import DEMO_PASSWORD, LOM
 from coordination.models import Membership, Role, User
 
-from .models import DeclarationText, Signature, Volunteer, VolunteerInterest
-from .services import starter_declaration_text
+from .models import Consent, DeclarationText, Signature, Volunteer, VolunteerInterest
+from .services import CONSENT_PURPOSE, CONSENT_VERSION, starter_declaration_text
 
 # email, name, area, interests, evenings, weekends, drives, signed
 DEMO_VOLUNTEERS = [
@@ -109,6 +109,12 @@ def seed_volunteers(command) -> None:
         )
         for interest in interests:
             VolunteerInterest.objects.get_or_create(volunteer=volunteer, interest=interest)
+        if not volunteer.consents.exists():
+            Consent.objects.create(
+                volunteer=volunteer,
+                purpose_version=CONSENT_VERSION,
+                purpose_text=str(CONSENT_PURPOSE),
+            )
         if signed:
             Signature.objects.get_or_create(volunteer=volunteer, text=declaration)
 
@@ -188,7 +194,6 @@ def seed_screening_and_needs(command) -> None:
         VolunteerRole,
         VolunteerSettings,
     )
-    from .services.profile import CONSENT_VERSION
 
     today = timezone.localdate()
     coordinator = (

@@ -4,8 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Municipality, User
+from coordination.uploads import UploadField
 
-from .models import Interest, Volunteer
+from . import importing
+from .models import Interest, Volunteer, VolunteerNote
 from .services import CONSENT_PURPOSE, PROFILE_FIELDS
 
 
@@ -187,3 +189,47 @@ class RegistryFilterForm(forms.Form):
         if data.get("active_since"):
             volunteers = volunteers.filter(active_since__gte=data["active_since"])
         return volunteers.order_by(*self.SORTS[data.get("sort") or "name"])
+
+
+# --- import of a volunteer list, notes, consent after an import ------------------------------
+
+
+class VolunteerImportForm(forms.Form):
+    file = UploadField(
+        kinds=("csv", "xlsx"),
+        max_bytes=importing.MAX_FILE_BYTES,
+        label=_("The volunteer list (CSV or Excel)"),
+        error_messages={"required": _("Choose the file with the list.")},
+    )
+
+
+class ImportConfirmForm(forms.Form):
+    """The list the coordinator saw in the preview (its record, kept until confirmed)."""
+
+    upload = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
+
+
+class VolunteerNoteForm(forms.ModelForm):
+    class Meta:
+        model = VolunteerNote
+        fields = ["text"]
+        labels = {"text": _("New note")}
+        help_texts = {
+            "text": _("Never write health information or what a police certificate says.")
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "text": {
+                "required": _("Write the note first."),
+                "max_length": _(
+                    "A note can be at most %(limit_value)d characters; this one has %(show_value)d."
+                ),
+            }
+        }
+
+
+class ConsentForm(forms.Form):
+    consent = forms.BooleanField(
+        label=_("Yes, I agree that my details are stored for this purpose."),
+        error_messages={"required": _("We need your consent to store your details. Tick the box.")},
+    )

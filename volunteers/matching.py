@@ -1,12 +1,12 @@
 """Matching: a need (or, later, a ride) in, ranked volunteers with reasons out.
 
-Hard rules — a volunteer is proposed only if all hold: active in the need's municipality; would
-like to do this kind of help; ready for the role that gives it (or, where the municipality has
-no such role, has signed the current confidentiality declaration); lives in the area or is
-willing to travel; free at one of the times asked for; has a licence and a car when transport is
-needed; of the gender the person prefers, if they said; not already asked or helping with this
-need; and not overloaded (running assignments and open invitations below what they said they
-want to give).
+Hard rules — a volunteer is proposed only if all hold: active in the need's municipality and
+has consented to the processing of their data; would like to do this kind of help; ready for
+the role that gives it (or, where the municipality has no such role, has signed the current
+confidentiality declaration); lives in the area or is willing to travel; free at one of the
+times asked for; has a licence and a car when transport is needed; of the gender the person
+prefers, if they said; not already asked or helping with this need; and not overloaded
+(running assignments and open invitations below what they said they want to give).
 
 Soft rules rank those left: same area, more of the asked-for times, speaks the language, skills
 that fit, fewer tasks already. Everything is decided in one query; reasons are written for the
@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 from .models import (
     Assignment,
     AssignmentStatus,
+    Consent,
     Frequency,
     Invitation,
     InvitationStatus,
@@ -148,7 +149,9 @@ def candidates(
         user__isnull=False,
         user__is_active=True,
     ).filter(
-        Exists(VolunteerInterest.objects.filter(volunteer=OuterRef("pk"), interest=request.kind))
+        Exists(VolunteerInterest.objects.filter(volunteer=OuterRef("pk"), interest=request.kind)),
+        # Imported volunteers have not consented until they log in: not proposed before then.
+        Exists(Consent.objects.filter(volunteer=OuterRef("pk"))),
     )
     if role is _UNSET:
         role = role_for(request)

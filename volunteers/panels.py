@@ -9,7 +9,7 @@ from coordination.contributions import Panel
 from coordination.permissions import can
 
 from .models import Volunteer
-from .services import declaration_to_sign
+from .services import declaration_to_sign, has_consented
 
 
 def volunteer_panel(request) -> Panel:
@@ -19,6 +19,7 @@ def volunteer_panel(request) -> Panel:
         {
             "volunteer": volunteer,
             "to_sign": declaration_to_sign(volunteer) if volunteer else None,
+            "needs_consent": volunteer is not None and not has_consented(volunteer),
         },
     )
 
@@ -27,7 +28,7 @@ def export_volunteer(user) -> dict | None:
     volunteer = (
         Volunteer.objects.filter(user=user)
         .select_related("municipality")
-        .prefetch_related("interests", "consents", "signatures__text")
+        .prefetch_related("interests", "consents", "signatures__text", "notes")
         .first()
     )
     if volunteer is None:
@@ -54,6 +55,10 @@ def export_volunteer(user) -> dict | None:
                 "given_at": c.given_at.isoformat(),
             }
             for c in volunteer.consents.all()
+        ],
+        # What coordinators wrote about the person is theirs to see too (not who wrote it).
+        "notes_about_you": [
+            {"written_at": n.written_at.isoformat(), "text": n.text} for n in volunteer.notes.all()
         ],
         "confidentiality_declarations_signed": [
             {"version": s.text.version, "signed_at": s.signed_at.isoformat()}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import hours, leaving, profile, registry
+from .views import hours, importing, leaving, notes, profile, registry
 
 app_name = "volunteers"
 
@@ -28,7 +28,17 @@ urlpatterns = [
         leaving.volunteer_anonymise,
         name="volunteer_anonymise",
     ),
-    # --- import of an existing list ---
+    # --- import of an existing list, notes, consent after an import ---
+    path(f"{COORDINATION}volunteers/import/", importing.volunteer_import, name="volunteer_import"),
+    path(
+        f"{COORDINATION}volunteers/import/confirm/",
+        importing.volunteer_import_confirm,
+        name="volunteer_import_confirm",
+    ),
+    path(
+        f"{COORDINATION}volunteers/<int:pk>/notes/", notes.volunteer_notes, name="volunteer_notes"
+    ),
+    path("volunteer/consent/", profile.consent, name="consent"),
     # --- screening: roles, police certificates, courses ---
     # --- needs, matching, invitations and assignments ---
     # --- hours ---

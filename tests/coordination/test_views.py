@@ -199,7 +199,8 @@ def test_coordinator_gets_404_for_every_object_of_another_municipality(
             elif number == "3434":
                 continue  # a URL with no object of its own is Lom's own page
             url = reverse(name, kwargs=kwargs)
-            assert client.get(url).status_code == 404, url
+            # 405: a POST-only view refuses GET before it looks anything up.
+            assert client.get(url).status_code in (404, 405), url
             assert client.post(url).status_code in (404, 405), url
     assert Membership.objects.filter(pk=drammen_object.pk).exists()
 

@@ -108,6 +108,10 @@ ACCESS = {
     "volunteers:registry": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
     "volunteers:volunteer_detail": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
     # volunteers: import
+    "volunteers:volunteer_import": COORDINATORS,
+    "volunteers:volunteer_import_confirm": COORDINATORS,  # only the coordinator's own upload
+    "volunteers:volunteer_notes": REGISTRY_READERS,
+    "volunteers:consent": LOGIN,  # the person's own volunteer profile only
     # volunteers: screening
     # volunteers: needs and matching
     # volunteers: hours
@@ -154,4 +158,5 @@ PK_OBJECT = {
     "coordination:file_download": "generated_file",  # made for coordinator_lom
     "volunteers:own_hours_edit": "hours_entry",  # the volunteer persona's own, pending
     "volunteers:own_hours_withdraw": "hours_entry",
+    "volunteers:volunteer_notes": "volunteer",
 }

@@ -45,6 +45,12 @@ def test_only_volunteers_who_want_this_kind_of_help_are_proposed():
     assert _proposed(NeedFactory()) == ["Anne Visit"]
 
 
+def test_volunteers_who_have_not_consented_yet_are_not_proposed():
+    _volunteer("Registered Herself")
+    _volunteer("Imported By Coordinator", consented=False)
+    assert _proposed(NeedFactory()) == ["Registered Herself"]
+
+
 def test_another_municipality_and_those_who_left_are_never_proposed():
     _volunteer("Anne Lom")
     _volunteer("Drammen Person", municipality_id="3301")

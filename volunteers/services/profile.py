@@ -74,6 +74,23 @@ def register_volunteer(
 
 
 @transaction.atomic
+def give_consent(*, volunteer: Volunteer, by: User) -> Consent:
+    """Consent given later than registration: by a volunteer a coordinator imported."""
+    if volunteer.user_id != by.pk:
+        raise PermissionDenied
+    existing = volunteer.consents.filter(purpose_version=CONSENT_VERSION).first()
+    if existing is not None:
+        return existing
+    return Consent.objects.create(
+        volunteer=volunteer, purpose_version=CONSENT_VERSION, purpose_text=str(CONSENT_PURPOSE)
+    )
+
+
+def has_consented(volunteer: Volunteer) -> bool:
+    return volunteer.consents.exists()
+
+
+@transaction.atomic
 def update_profile(*, volunteer: Volunteer, profile: dict, interests: list[str], by: User) -> None:
     if volunteer.user_id != by.pk:
         raise PermissionDenied

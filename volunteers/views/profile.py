@@ -13,6 +13,7 @@ from coordination.permissions import login_required
 
 from .. import hours_totals, services
 from ..forms import (
+    ConsentForm,
     DeclarationSignForm,
     VolunteerProfileForm,
 )
@@ -125,4 +126,27 @@ def declaration(request: HttpRequest) -> HttpResponse:
         request,
         "volunteers/declaration_sign.html",
         {"volunteer": volunteer, "declaration": current, "signed": signed, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent(request: HttpRequest) -> HttpResponse:
+    """A volunteer a coordinator imported gives their consent here when they first log in."""
+    volunteer = _own_volunteer(request)
+    if volunteer is None:
+        return redirect("volunteers:register")
+    if services.has_consented(volunteer):
+        return redirect("volunteers:own_page")
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.give_consent(volunteer=volunteer, by=request.user)
+        messages.success(request, _("Thank you. Your consent is recorded."))
+        if services.declaration_to_sign(volunteer) is not None:
+            return redirect("volunteers:declaration")
+        return redirect("volunteers:own_page")
+    return render(
+        request,
+        "volunteers/consent.html",
+        {"volunteer": volunteer, "form": form, "purpose": services.CONSENT_PURPOSE},
     )

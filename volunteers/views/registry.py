@@ -22,6 +22,7 @@ from ..forms import (
 from ..models import Volunteer
 from ..tasks import export_volunteers
 from . import hours
+from .notes import notes_context
 
 
 @municipality_view("manage_declaration")
@@ -86,6 +87,7 @@ def registry(request: HttpRequest) -> HttpResponse:
             "page": page,
             "declaration": current,
             "may_export": can(request.user, "export_volunteers", municipality),
+            "may_import": can(request.user, "import_volunteers", municipality),
         },
     )
 
@@ -117,6 +119,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "may_remove": can(request.user, "manage_screening", municipality),
             "hours": hours.detail_panel(request, volunteer),
+            **notes_context(volunteer),
         },
     )
 
@@ -128,13 +131,15 @@ def registry_export(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     form = RegistryFilterForm(request.POST)
     parameters = form.cleaned_data if form.is_valid() else {}
+    parameters = {k: str(v) for k, v in parameters.items() if v not in (None, "", False)}
+    parameters["format"] = "xlsx" if request.POST.get("format") == "xlsx" else "csv"
     files.request(
         municipality=municipality,
         by=request.user,
         action="export_volunteers",
         title=_("Volunteers in %(name)s") % {"name": municipality.name},
         task=export_volunteers,
-        parameters={k: str(v) for k, v in parameters.items() if v not in (None, "", False)},
+        parameters=parameters,
     )
     messages.success(request, _("The file is being made. It appears here when it is ready."))
     return redirect("coordination:file_list", municipality.pk)
