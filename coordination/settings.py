@@ -126,6 +126,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "coordination.tasks.apply_retention_rules",
         "schedule": crontab(hour=3, minute=15),
     },
+    "send-screening-reminders": {
+        "task": "volunteers.tasks.send_screening_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # --- Accounts -----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from coordination.jobs import acting_for
 
 from .forms import RegistryFilterForm
 from .models import Volunteer
-from .services import current_declaration
+from .services import current_declaration, reminders
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -54,9 +54,9 @@ def export_volunteers(*, user, municipality, generated_file: int) -> int:
     """The registry as the person filtered it, as a CSV file only they can download."""
     record = files.for_job(pk=generated_file, user=user, municipality=municipality)
     try:
-        form = RegistryFilterForm(record.parameters)
+        form = RegistryFilterForm(record.parameters, municipality=municipality)
         if not form.is_valid():
-            form = RegistryFilterForm({})
+            form = RegistryFilterForm({}, municipality=municipality)
             form.is_valid()
         declaration = current_declaration(municipality)
         volunteers = form.apply(
@@ -76,3 +76,13 @@ def export_volunteers(*, user, municipality, generated_file: int) -> int:
         summary=f"{rows} volunteers (CSV)",
     )  # fmt: skip
     return rows
+
+
+@shared_task(acks_late=True)
+def send_screening_reminders() -> dict[str, int]:
+    """Daily: police certificates due for renewal, and declarations left unsigned. Each
+    reminder goes out once, so running it twice in a day sends nothing new."""
+    return {
+        "certificates": reminders.send_certificate_reminders(),
+        "declarations": reminders.send_declaration_reminders(),
+    }

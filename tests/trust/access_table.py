@@ -105,6 +105,17 @@ ACCESS = {
     "volunteers:volunteer_detail": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
     # volunteers: import
     # volunteers: screening
+    "volunteers:role_list": COORDINATORS,
+    "volunteers:role_edit": COORDINATORS,
+    "volunteers:course_list": COORDINATORS,
+    "volunteers:course_detail": COORDINATORS,
+    "volunteers:course_edit": COORDINATORS,
+    "volunteers:session_edit": COORDINATORS,
+    "volunteers:session_completions": COORDINATORS,
+    "volunteers:role_give": COORDINATORS,
+    "volunteers:completion_add": COORDINATORS,
+    "volunteers:certificate_record": COORDINATORS,
+    "volunteers:role_take_away": COORDINATORS,
     # volunteers: needs and matching
     # volunteers: hours
     # accounts (django-allauth)
@@ -139,4 +150,14 @@ NAMESPACE_ACCESS = {"admin": STAFF}
 PK_OBJECT = {
     "volunteers:volunteer_detail": "volunteer",
     "coordination:file_download": "generated_file",  # made for coordinator_lom
+    # volunteers: screening
+    "volunteers:role_edit": "volunteer_role",
+    "volunteers:course_detail": "course",
+    "volunteers:course_edit": "course",
+    "volunteers:session_edit": "course_session",
+    "volunteers:session_completions": "course_session",
+    "volunteers:role_give": "volunteer",
+    "volunteers:completion_add": "volunteer",
+    "volunteers:certificate_record": "role_holder",
+    "volunteers:role_take_away": "role_holder",
 }

@@ -21,6 +21,7 @@ from ..forms import (
 )
 from ..models import Volunteer
 from ..tasks import export_volunteers
+from .screening import detail_screening, with_readiness
 
 
 @municipality_view("manage_declaration")
@@ -65,7 +66,8 @@ def declaration_manage(request: HttpRequest) -> HttpResponse:
 @require_GET
 def registry(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
-    form = RegistryFilterForm(request.GET)  # every field optional: no filters is valid
+    # Every field optional: no filters is valid.
+    form = RegistryFilterForm(request.GET, municipality=municipality)
     current = services.current_declaration(municipality)
     volunteers = (
         Volunteer.objects.filter(municipality=municipality)
@@ -75,6 +77,7 @@ def registry(request: HttpRequest) -> HttpResponse:
     # An invalid filter lists nobody; the form says what is wrong.
     volunteers = form.apply(volunteers) if form.is_valid() else volunteers.none()
     page = Paginator(volunteers, 50).get_page(request.GET.get("page"))
+    page.object_list = with_readiness(page.object_list, roles_exist=bool(form.roles))
     prefetch_related_objects(page.object_list, "interests")
     return render(
         request,
@@ -114,6 +117,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "to_sign": services.declaration_to_sign(volunteer),
             "signatures": volunteer.signatures.select_related("text"),
             "history": history,
+            "screening": detail_screening(request, volunteer),
         },
     )
 
@@ -123,15 +127,15 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def registry_export(request: HttpRequest) -> HttpResponse:
     """Ask for the registry, filtered as shown, as a file; a background job makes it."""
     municipality = request.municipality
-    form = RegistryFilterForm(request.POST)
-    parameters = form.cleaned_data if form.is_valid() else {}
+    form = RegistryFilterForm(request.POST, municipality=municipality)
+    parameters = form.data if form.is_valid() else {}
     files.request(
         municipality=municipality,
         by=request.user,
         action="export_volunteers",
         title=_("Volunteers in %(name)s") % {"name": municipality.name},
         task=export_volunteers,
-        parameters={k: str(v) for k, v in parameters.items() if v not in (None, "", False)},
+        parameters={k: parameters[k] for k in form.fields if parameters.get(k)},
     )
     messages.success(request, _("The file is being made. It appears here when it is ready."))
     return redirect("coordination:file_list", municipality.pk)
