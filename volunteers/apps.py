@@ -7,13 +7,12 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Volunteers")
 
     def ready(self) -> None:
-        from coordination import account_data, contributions, retention
+        from coordination import account_data, contributions
         from coordination.management.commands.seed_demo import DEMO_STEPS
         from coordination.models import Role
         from coordination.permissions import Rule, register_rule
 
         from . import demo, panels, signals  # noqa: F401 (signals connect on import)
-        from .services import screening
 
         # Publish new versions of the municipality's confidentiality declaration.
         register_rule("manage_declaration", Rule(frozenset({Role.COORDINATOR})))
@@ -37,15 +36,7 @@ class VolunteersConfig(AppConfig):
         contributions.MY_PAGE_PANELS.append(panels.volunteer_panel)
         contributions.OVERVIEW_LINKS.append(panels.overview_links)
         contributions.OVERVIEW_LINKS.append(panels.screening_links)
-        account_data.register_section("volunteer_screening", panels.export_screening)
-        retention.register(
-            retention.RetentionRule(
-                name="volunteers.roles_of_volunteers_who_left",
-                what=_("Volunteers' roles and the records of their police certificate checks"),
-                kept_for=_("Until the volunteer leaves the role, or stops as a volunteer"),
-                due=screening.holders_who_left,
-            )
-        )
         account_data.register_section("volunteer", panels.export_volunteer)
+        account_data.register_section("volunteer_screening", panels.export_screening)
         if demo.seed_volunteers not in DEMO_STEPS:
             DEMO_STEPS.append(demo.seed_volunteers)

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -321,9 +320,3 @@ def record_certificate_check(
         by, "changed", holder.volunteer, summary=f"police certificate check recorded: {role.name}"
     )
     return check
-
-
-def holders_who_left(now: datetime.datetime) -> QuerySet:
-    """Roles (and with them police certificate checks) of volunteers who have left: the retention
-    job deletes them."""
-    return RoleHolder.objects.filter(volunteer__left_at__lte=now)

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from coordination.forms import add_service_errors
@@ -344,7 +345,11 @@ def session_completions(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Completed %(course)s: %(count)s volunteer(s) recorded.")
+                ngettext(
+                    "%(count)s volunteer is now recorded as having completed %(course)s.",
+                    "%(count)s volunteers are now recorded as having completed %(course)s.",
+                    recorded,
+                )
                 % {"course": course.name, "count": recorded},
             )
             return redirect(request.get_full_path())
