@@ -253,7 +253,7 @@ CERTIFICATE_HELP = _(
 )
 
 
-class DateField(forms.DateField):
+class CalendarDateField(forms.DateField):
     """A date picked in the browser's own calendar."""
 
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -330,7 +330,7 @@ class CertificateCheckForm(forms.ModelForm):
         widget=forms.RadioSelect,
         help_text=CERTIFICATE_HELP,
     )
-    presented_on = DateField(label=_("The day it was presented"))
+    presented_on = CalendarDateField(label=_("The day it was presented"))
 
     class Meta:
         model = CertificateCheck
@@ -351,7 +351,7 @@ class CompletionForm(forms.Form):
     course = forms.ModelChoiceField(
         label=_("Course"), queryset=Course.objects.none(), empty_label=_("Choose a course")
     )
-    completed_on = DateField(label=_("Completed on"), initial=timezone.localdate)
+    completed_on = CalendarDateField(label=_("Completed on"), initial=timezone.localdate)
 
     def __init__(self, *args, volunteer: Volunteer, **kwargs):
         super().__init__(*args, **kwargs)
@@ -394,7 +394,7 @@ class SessionCompletionsForm(forms.Form):
         limit=200,
         error_messages={"required": _("Tick at least one volunteer.")},
     )
-    completed_on = DateField(label=_("Completed on"))
+    completed_on = CalendarDateField(label=_("Completed on"))
 
     def __init__(self, *args, session: CourseSession, **kwargs):
         super().__init__(*args, **kwargs)

@@ -67,6 +67,16 @@ NB = {
     "The role %(role)s does not require a police certificate. Record nothing.": "Rollen %(role)s krever ikke politiattest. Ikke registrer noe.",
     "Choose the kind of police certificate you saw.": "Velg hvilken type politiattest du så.",
     "The day it was presented cannot be in the future.": "Dagen den ble vist fram, kan ikke være fram i tid.",
+    "role given: %(role)s": "fikk rollen: %(role)s",
+    "role taken away: %(role)s": "rollen tatt fra: %(role)s",
+    (
+        "%(count)s police certificate record deleted",
+        "%(count)s police certificate records deleted",
+    ): (
+        "%(count)s registrering av politiattest slettet",
+        "%(count)s registreringer av politiattest slettet",
+    ),
+    "police certificate check recorded: %(role)s": "kontroll av politiattest registrert: %(role)s",
     # forms
     "Ready for the role": "Klar for rollen",
     "Missing something": "Mangler noe",

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coordination import audit, permissions
 from coordination.models import Municipality, User
@@ -260,7 +261,7 @@ def give_role(*, volunteer: Volunteer, role: VolunteerRole, by: User) -> RoleHol
     holder, created = RoleHolder.objects.get_or_create(volunteer=volunteer, role=role)
     if not created:
         raise ValidationError({"role": _("The volunteer already has this role.")})
-    audit.record(by, "changed", volunteer, summary=f"role given: {role.name}")
+    audit.record(by, "changed", volunteer, summary=_("role given: %(role)s") % {"role": role.name})
     return holder
 
 
@@ -272,9 +273,13 @@ def take_away_role(*, holder: RoleHolder, by: User) -> None:
     _require(by, role.municipality_id)
     checks = holder.certificate_checks.count()
     holder.delete()  # cascades to the CertificateCheck rows
-    summary = f"role taken away: {role.name}"
+    summary = _("role taken away: %(role)s") % {"role": role.name}
     if checks:
-        summary += f"; {checks} police certificate record(s) deleted"
+        summary += "; " + ngettext(
+            "%(count)s police certificate record deleted",
+            "%(count)s police certificate records deleted",
+            checks,
+        ) % {"count": checks}
     audit.record(by, "changed", volunteer, summary=summary)
 
 
@@ -317,6 +322,9 @@ def record_certificate_check(
         renew_by=renew_by,
     )
     audit.record(
-        by, "changed", holder.volunteer, summary=f"police certificate check recorded: {role.name}"
+        by,
+        "changed",
+        holder.volunteer,
+        summary=_("police certificate check recorded: %(role)s") % {"role": role.name},
     )
     return check
