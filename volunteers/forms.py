@@ -203,8 +203,8 @@ class RegistryFilterForm(forms.Form):
         ]
 
     def _readiness(self, volunteers, role: VolunteerRole | None, wanted: str):
-        """One query whatever the number of roles: each role's conditions become EXISTS
-        clauses of the same statement."""
+        """One statement whatever the number of volunteers: each role's requirements become
+        EXISTS clauses of it (building them reads each role's courses and the declaration)."""
         if role is not None:
             if wanted == "ready":
                 return volunteers.filter(ready_q(role))
