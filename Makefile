@@ -52,6 +52,7 @@ messages:  ## Update the translation files (bokmål and English) and compile the
 bench: install-dev  ## Benchmarks at national scale on PostgreSQL (see bench/README.md)
 	.venv/bin/python -m bench.registry
 	.venv/bin/python -m bench.matching
+	.venv/bin/python -m bench.screening
 
 worker:  ## A Celery worker (needs CELERY_BROKER_URL)
 	.venv/bin/celery -A coordination worker --loglevel=INFO

@@ -538,6 +538,10 @@ def main() -> None:
             entry.msgstr = allauth[key].msgstr
             entry.msgstr_plural = dict(allauth[key].msgstr_plural)
         else:
+            # msgmerge's fuzzy guess for a new msgid is another message (often with other
+            # placeholders, which msgfmt refuses): leave it untranslated instead.
+            entry.msgstr = ""
+            entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
             missing.append(key)
     nb.metadata["Language"] = "nb"
     nb.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"

@@ -36,8 +36,14 @@ class VolunteersConfig(AppConfig):
         retention.register()
         contributions.MY_PAGE_PANELS.append(panels.volunteer_panel)
         contributions.OVERVIEW_LINKS.append(panels.overview_links)
+        contributions.OVERVIEW_LINKS.append(panels.screening_links)
         account_data.register_section(
             "volunteer", panels.export_volunteer, title=_("Your volunteer profile")
+        )
+        account_data.register_section(
+            "volunteer_screening",
+            panels.export_screening,
+            title=_("Your roles, police certificate checks and courses"),
         )
         for step in (demo.seed_volunteers, demo.seed_screening_and_needs):
             if step not in DEMO_STEPS:

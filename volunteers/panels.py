@@ -102,3 +102,49 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
         url = reverse("volunteers:hours_manage", args=[municipality.pk])
         links.append((url, _("Volunteer hours: approve, totals and kilometre rate")))
     return links
+
+
+def screening_links(request, municipality) -> list[tuple[str, str]]:
+    if not can(request.user, "manage_screening", municipality):
+        return []
+    return [
+        (
+            reverse("volunteers:role_list", args=[municipality.pk]),
+            _("Volunteer roles and what they require"),
+        ),
+        (
+            reverse("volunteers:course_list", args=[municipality.pk]),
+            _("Courses for volunteers, and who has completed them"),
+        ),
+    ]
+
+
+def export_screening(user) -> dict | None:
+    """The volunteer's roles, police certificate checks (that they were seen, never what they
+    said) and courses."""
+    volunteer = Volunteer.objects.filter(user=user).first()
+    if volunteer is None:
+        return None
+    holders = volunteer.roles.select_related("role").prefetch_related("certificate_checks")
+    return {
+        "roles": [
+            {
+                "role": holder.role.name,
+                "since": holder.since.isoformat(),
+                "police_certificate_checks": [
+                    {
+                        "kind": check.kind,
+                        "presented_on": check.presented_on.isoformat(),
+                        "approved": check.approved,
+                        "renew_by": check.renew_by.isoformat() if check.renew_by else None,
+                    }
+                    for check in holder.certificate_checks.all()
+                ],
+            }
+            for holder in holders
+        ],
+        "courses_completed": [
+            {"course": c.course.name, "completed_on": c.completed_on.isoformat()}
+            for c in volunteer.completions.select_related("course")
+        ],
+    }

@@ -63,10 +63,24 @@ def ready_q(role: VolunteerRole, *, today: datetime.date | None = None, voluntee
     return condition
 
 
+class Missing(str):
+    """One thing missing, as a phrase for staff ("a police certificate"). ``kind`` names the
+    requirement (declaration, certificate, renewal, course; ``course`` for the last) so a page
+    for the volunteer can say it in its own words."""
+
+    DECLARATION, CERTIFICATE, RENEWAL, COURSE = "declaration", "certificate", "renewal", "course"
+
+    def __new__(cls, text: str, kind: str, course=None):
+        missing = super().__new__(cls, text)
+        missing.kind = kind
+        missing.course = course
+        return missing
+
+
 @dataclass(frozen=True)
 class RoleReadiness:
     role: VolunteerRole
-    missing: tuple[str, ...]
+    missing: tuple[Missing, ...]
 
     @property
     def ready(self) -> bool:
@@ -111,11 +125,11 @@ def missing_for(
     for holder in holders:
         missing = []
         if holder.volunteer_id not in signed:
-            missing.append(_("the confidentiality declaration"))
+            missing.append(Missing(_("the confidentiality declaration"), Missing.DECLARATION))
         if holder.role.certificate_kind:
             missing.extend(_certificate_missing(holder, checks[holder.pk], today))
         missing.extend(
-            _("the course %(name)s") % {"name": course.name}
+            Missing(_("the course %(name)s") % {"name": course.name}, Missing.COURSE, course)
             for course in holder.role.required_courses.all()
             if course.pk not in completed[holder.volunteer_id]
         )
@@ -123,12 +137,12 @@ def missing_for(
     return result
 
 
-def _certificate_missing(holder: RoleHolder, checks: list, today: datetime.date) -> list[str]:
+def _certificate_missing(holder: RoleHolder, checks: list, today: datetime.date) -> list[Missing]:
     kind = holder.role.certificate_kind
     for check in checks:
         fits = check.kind == CertificateKind.ORDINARY or kind == CertificateKind.LIMITED
         if check.approved and fits:
             if check.renew_by is None or check.renew_by >= today:
                 return []
-            return [_("a renewed police certificate")]
-    return [_("a police certificate")]
+            return [Missing(_("a renewed police certificate"), Missing.RENEWAL)]
+    return [Missing(_("a police certificate"), Missing.CERTIFICATE)]

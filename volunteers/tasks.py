@@ -17,7 +17,7 @@ from coordination.jobs import acting_for
 
 from .forms import RegistryFilterForm
 from .models import Volunteer
-from .services import current_declaration
+from .services import current_declaration, reminders
 from .services.importing import run_import
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -113,9 +113,9 @@ def export_volunteers(*, user, municipality, generated_file: int) -> int:
     download."""
     record = files.for_job(pk=generated_file, user=user, municipality=municipality)
     try:
-        form = RegistryFilterForm(record.parameters)
+        form = RegistryFilterForm(record.parameters, municipality=municipality)
         if not form.is_valid():
-            form = RegistryFilterForm({})
+            form = RegistryFilterForm({}, municipality=municipality)
             form.is_valid()
         declaration = current_declaration(municipality)
         volunteers = form.apply(
@@ -150,3 +150,12 @@ def import_volunteer_list(*, user, municipality, generated_file: int) -> int:
     """Import a volunteer list the coordinator confirmed: all rows, or none."""
     record = files.for_job(pk=generated_file, user=user, municipality=municipality)
     return run_import(record=record, by=user)
+
+
+def send_screening_reminders() -> dict[str, int]:
+    """Daily: police certificates due for renewal, and declarations left unsigned. Each
+    reminder goes out once, so running it twice in a day sends nothing new."""
+    return {
+        "certificates": reminders.send_certificate_reminders(),
+        "declarations": reminders.send_declaration_reminders(),
+    }

@@ -37,4 +37,5 @@ NB = {
     "You have stopped as a volunteer. Thank you for your help!": "Du har sluttet som frivillig. Takk for hjelpen!",
     "%(name)s is recorded as having stopped.": "%(name)s er registrert som sluttet.",
     "The volunteer's personal data is deleted. Their hours are kept.": "Personopplysningene til den frivillige er slettet. Timene beholdes.",
+    "Your roles, police certificate checks and courses": "Rollene dine, kontroller av politiattest og kurs",
 }

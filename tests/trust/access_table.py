@@ -113,6 +113,17 @@ ACCESS = {
     "volunteers:volunteer_notes": REGISTRY_READERS,
     "volunteers:consent": LOGIN,  # the person's own volunteer profile only
     # volunteers: screening
+    "volunteers:role_list": COORDINATORS,
+    "volunteers:role_edit": COORDINATORS,
+    "volunteers:course_list": COORDINATORS,
+    "volunteers:course_detail": COORDINATORS,
+    "volunteers:course_edit": COORDINATORS,
+    "volunteers:session_edit": COORDINATORS,
+    "volunteers:session_completions": COORDINATORS,
+    "volunteers:role_give": COORDINATORS,
+    "volunteers:completion_add": COORDINATORS,
+    "volunteers:certificate_record": COORDINATORS,
+    "volunteers:role_take_away": COORDINATORS,
     # volunteers: needs and matching
     # volunteers: hours
     "volunteers:own_hours": LOGIN,  # the person's own hours only
@@ -159,4 +170,14 @@ PK_OBJECT = {
     "volunteers:own_hours_edit": "hours_entry",  # the volunteer persona's own, pending
     "volunteers:own_hours_withdraw": "hours_entry",
     "volunteers:volunteer_notes": "volunteer",
+    # volunteers: screening
+    "volunteers:role_edit": "volunteer_role",
+    "volunteers:course_detail": "course",
+    "volunteers:course_edit": "course",
+    "volunteers:session_edit": "course_session",
+    "volunteers:session_completions": "course_session",
+    "volunteers:role_give": "volunteer",
+    "volunteers:completion_add": "volunteer",
+    "volunteers:certificate_record": "role_holder",
+    "volunteers:role_take_away": "role_holder",
 }

@@ -123,7 +123,7 @@ def test_the_detail_page_shows_the_50_newest_notes_in_a_fixed_number_of_queries(
     )
     client = client_of(coordinator_lom)
     client.get(_urls(astrid)[0])  # warm the session and permission caches
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(25):
         response = client.get(_urls(astrid)[0])
     assert len(response.context["notes"]) == 50
     assert response.context["notes"][0].text == "Notat 0"

@@ -18,6 +18,7 @@ from ..forms import (
     VolunteerProfileForm,
 )
 from ..models import Signature, Volunteer
+from .screening import own_screening
 
 
 def _own_volunteer(request: HttpRequest) -> Volunteer | None:
@@ -98,6 +99,7 @@ def own_page(request: HttpRequest) -> HttpResponse:
             "signatures": Signature.objects.filter(volunteer=volunteer).select_related("text"),
             "consent": volunteer.consents.first(),
             "own_hours": hours_totals.own_summary(volunteer),
+            "screening": own_screening(volunteer),
         },
     )
 

@@ -23,6 +23,7 @@ from ..models import Volunteer
 from ..tasks import export_volunteers
 from . import hours
 from .notes import notes_context
+from .screening import detail_screening, with_readiness
 
 
 @municipality_view("manage_declaration")
@@ -67,7 +68,8 @@ def declaration_manage(request: HttpRequest) -> HttpResponse:
 @require_GET
 def registry(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
-    form = RegistryFilterForm(request.GET)  # every field optional: no filters is valid
+    # Every field optional: no filters is valid.
+    form = RegistryFilterForm(request.GET, municipality=municipality)
     current = services.current_declaration(municipality)
     volunteers = (
         Volunteer.objects.filter(municipality=municipality)
@@ -77,6 +79,7 @@ def registry(request: HttpRequest) -> HttpResponse:
     # An invalid filter lists nobody; the form says what is wrong.
     volunteers = form.apply(volunteers) if form.is_valid() else volunteers.none()
     page = Paginator(volunteers, 50).get_page(request.GET.get("page"))
+    page.object_list = with_readiness(page.object_list, roles_exist=bool(form.roles))
     prefetch_related_objects(page.object_list, "interests")
     return render(
         request,
@@ -119,6 +122,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "may_remove": can(request.user, "manage_screening", municipality),
             "hours": hours.detail_panel(request, volunteer),
+            "screening": detail_screening(request, volunteer),
             **notes_context(volunteer),
         },
     )
@@ -129,9 +133,11 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def registry_export(request: HttpRequest) -> HttpResponse:
     """Ask for the registry, filtered as shown, as a file; a background job makes it."""
     municipality = request.municipality
-    form = RegistryFilterForm(request.POST)
-    parameters = form.cleaned_data if form.is_valid() else {}
-    parameters = {k: str(v) for k, v in parameters.items() if v not in (None, "", False)}
+    form = RegistryFilterForm(request.POST, municipality=municipality)
+    # The filters as typed (a role by its id), so the job rebuilds the same form.
+    parameters = (
+        {k: form.data[k] for k in form.fields if form.data.get(k)} if form.is_valid() else {}
+    )
     parameters["format"] = "xlsx" if request.POST.get("format") == "xlsx" else "csv"
     files.request(
         municipality=municipality,

@@ -1,0 +1,579 @@
+"""Screening pages for coordinators: roles and what they require, courses and sessions, and on a
+volunteer's page their roles, police certificate checks and courses. Also the readiness shown
+to volunteer contacts, in the registry and to the volunteers themselves."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
+
+from coordination.forms import add_service_errors
+from coordination.permissions import can, get_for_user, municipality_view
+
+from ..forms import (
+    CERTIFICATE_HELP,
+    CertificateCheckForm,
+    CompletionForm,
+    CourseForm,
+    CourseSessionForm,
+    GiveRoleForm,
+    SessionCompletionsForm,
+    VolunteerRoleForm,
+    VolunteerSearchForm,
+)
+from ..models import (
+    CertificateCheck,
+    Course,
+    CourseCompletion,
+    CourseSession,
+    RoleHolder,
+    Volunteer,
+    VolunteerRole,
+)
+from ..readiness import missing_for
+from ..services import screening
+
+PAGE_SIZE = 50
+# How many names of a session's participants the session page lists.
+SESSION_NAMES_SHOWN = 100
+
+ACTION = "manage_screening"
+
+
+def _volunteer(request: HttpRequest, pk: int) -> Volunteer:
+    return get_for_user(
+        Volunteer.objects.filter(municipality=request.municipality).select_related("user"),
+        request.user,
+        ACTION,
+        pk=pk,
+    )
+
+
+def _holder(request: HttpRequest, pk: int) -> RoleHolder:
+    return get_for_user(
+        RoleHolder.objects.filter(role__municipality=request.municipality).select_related(
+            "role", "volunteer__user"
+        ),
+        request.user,
+        ACTION,
+        via="role__municipality",
+        pk=pk,
+    )
+
+
+def _course(request: HttpRequest, pk: int) -> Course:
+    return get_for_user(
+        Course.objects.filter(municipality=request.municipality), request.user, ACTION, pk=pk
+    )
+
+
+def _session(request: HttpRequest, pk: int) -> CourseSession:
+    return get_for_user(
+        CourseSession.objects.filter(course__municipality=request.municipality).select_related(
+            "course"
+        ),
+        request.user,
+        ACTION,
+        via="course__municipality",
+        pk=pk,
+    )
+
+
+def _detail_url(volunteer: Volunteer) -> str:
+    url = reverse("volunteers:volunteer_detail", args=[volunteer.municipality_id, volunteer.pk])
+    return url + "#screening"
+
+
+def _form_page(request: HttpRequest, **context) -> HttpResponse:
+    """One form on a page of its own: what the small forms on a volunteer's page show when
+    opened alone, or when what was sent needs correcting."""
+    return render(
+        request, "volunteers/screening_form.html", {"municipality": request.municipality, **context}
+    )
+
+
+# --- Roles --------------------------------------------------------------------------------
+
+
+def _role_fields(form: VolunteerRoleForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "name": data["name"],
+        "interest": data.get("interest") or "",
+        "certificate_kind": data.get("certificate_kind") or "",
+        "certificate_valid_months": data.get("certificate_valid_months"),
+        "required_courses": data.get("required_courses") or [],
+    }
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def role_list(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = VolunteerRoleForm(request.POST or None, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        try:
+            role = screening.save_role(
+                municipality=municipality, by=request.user, **_role_fields(form)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The role %(name)s is saved.") % {"name": role.name})
+            return redirect("volunteers:role_list", municipality.pk)
+    roles = (
+        VolunteerRole.objects.filter(municipality=municipality)
+        .annotate(holder_count=Count("holders"))
+        .prefetch_related("required_courses")
+        .order_by("name", "pk")
+    )
+    return render(
+        request,
+        "volunteers/role_list.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "page": Paginator(roles, PAGE_SIZE).get_page(request.GET.get("page")),
+        },
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def role_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    role = get_for_user(
+        VolunteerRole.objects.filter(municipality=municipality), request.user, ACTION, pk=pk
+    )
+    name = role.name  # the form writes what was typed onto the instance, even when refused
+    form = VolunteerRoleForm(request.POST or None, instance=role, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        try:
+            screening.save_role(
+                municipality=municipality, by=request.user, role=role, **_role_fields(form)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The role %(name)s is saved.") % {"name": role.name})
+            return redirect("volunteers:role_list", municipality.pk)
+    return render(
+        request,
+        "volunteers/role_form.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "name": name,
+            "holder_count": RoleHolder.objects.filter(role_id=role.pk).count(),
+        },
+    )
+
+
+# --- Courses and sessions -----------------------------------------------------------------
+
+
+def _course_fields(form: CourseForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "name": data["name"],
+        "description": data.get("description") or "",
+        "is_introductory": bool(data.get("is_introductory")),
+    }
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def course_list(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = CourseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            course = screening.save_course(
+                municipality=municipality, by=request.user, **_course_fields(form)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The course %(name)s is saved.") % {"name": course.name})
+            return redirect("volunteers:course_detail", municipality.pk, course.pk)
+    courses = (
+        Course.objects.filter(municipality=municipality)
+        .annotate(
+            completed_count=Count("completions", distinct=True),
+            next_session=Min(
+                "sessions__starts_at", filter=Q(sessions__starts_at__gte=timezone.now())
+            ),
+        )
+        .order_by("name", "pk")
+    )
+    return render(
+        request,
+        "volunteers/course_list.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "page": Paginator(courses, PAGE_SIZE).get_page(request.GET.get("page")),
+        },
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The course, its sessions, and a form to add a session."""
+    municipality = request.municipality
+    course = _course(request, pk)
+    form = CourseSessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            screening.save_session(
+                course=course,
+                by=request.user,
+                starts_at=form.cleaned_data["starts_at"],
+                place=form.cleaned_data.get("place") or "",
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The session is added."))
+            return redirect("volunteers:course_detail", municipality.pk, course.pk)
+    sessions = course.sessions.annotate(completed_count=Count("completions")).order_by(
+        "-starts_at", "pk"
+    )
+    return render(
+        request,
+        "volunteers/course_detail.html",
+        {
+            "municipality": municipality,
+            "course": course,
+            "form": form,
+            "completed_count": course.completions.count(),
+            "page": Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page")),
+        },
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    course = _course(request, pk)
+    name = course.name
+    form = CourseForm(request.POST or None, instance=course)
+    if request.method == "POST" and form.is_valid():
+        try:
+            screening.save_course(
+                municipality=municipality, by=request.user, course=course, **_course_fields(form)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The course %(name)s is saved.") % {"name": course.name})
+            return redirect("volunteers:course_detail", municipality.pk, course.pk)
+    return _form_page(
+        request,
+        form=form,
+        title=_("Change the course %(name)s") % {"name": name},
+        submit=_("Save"),
+        cancel_url=reverse("volunteers:course_detail", args=[municipality.pk, course.pk]),
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    session = _session(request, pk)
+    form = CourseSessionForm(request.POST or None, instance=session)
+    course_url = reverse("volunteers:course_detail", args=[municipality.pk, session.course_id])
+    if request.method == "POST" and form.is_valid():
+        try:
+            screening.save_session(
+                course=session.course,
+                by=request.user,
+                session=session,
+                starts_at=form.cleaned_data["starts_at"],
+                place=form.cleaned_data.get("place") or "",
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The session is saved."))
+            return redirect(course_url)
+    return _form_page(
+        request,
+        form=form,
+        title=_("Change a session of %(name)s") % {"name": session.course.name},
+        submit=_("Save"),
+        cancel_url=course_url,
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def session_completions(request: HttpRequest, pk: int) -> HttpResponse:
+    """Tick who completed a session. The list is searched and paged, so it works whatever the
+    number of volunteers."""
+    municipality = request.municipality
+    session = _session(request, pk)
+    course = session.course
+    search = VolunteerSearchForm(request.GET)
+    form = SessionCompletionsForm(
+        request.POST or None,
+        session=session,
+        initial={"completed_on": screening.session_day(session)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            recorded = screening.record_completions(
+                session=session,
+                volunteers=form.cleaned_data["volunteers"],
+                completed_on=form.cleaned_data["completed_on"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s volunteer is now recorded as having completed %(course)s.",
+                    "%(count)s volunteers are now recorded as having completed %(course)s.",
+                    recorded,
+                )
+                % {"course": course.name, "count": recorded},
+            )
+            return redirect(request.get_full_path())
+    volunteers = (
+        Volunteer.objects.active()
+        .filter(municipality=municipality)
+        .select_related("user")
+        .annotate(
+            completed=Exists(
+                CourseCompletion.objects.filter(course=course, volunteer=OuterRef("pk"))
+            )
+        )
+    )
+    if search.is_valid() and (text := search.cleaned_data["q"].strip()):
+        volunteers = volunteers.search(text)
+    participants = session.completions.select_related("volunteer__user").order_by(
+        "volunteer__sort_name", "pk"
+    )
+    return render(
+        request,
+        "volunteers/session_completions.html",
+        {
+            "municipality": municipality,
+            "session": session,
+            "course": course,
+            "search": search,
+            "form": form,
+            "ticked": {str(v) for v in form.data.getlist("volunteers")} if form.is_bound else set(),
+            "page": Paginator(volunteers.order_by("sort_name", "pk"), PAGE_SIZE).get_page(
+                request.GET.get("page")
+            ),
+            "participant_count": participants.count(),
+            "participants": participants[:SESSION_NAMES_SHOWN],
+        },
+    )
+
+
+# --- A volunteer's roles, police certificates and courses ---------------------------------
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def role_give(request: HttpRequest, pk: int) -> HttpResponse:
+    volunteer = _volunteer(request, pk)
+    form = GiveRoleForm(request.POST or None, volunteer=volunteer, prefix="give")
+    if request.method == "POST" and form.is_valid():
+        try:
+            holder = screening.give_role(
+                volunteer=volunteer, role=form.cleaned_data["role"], by=request.user
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s now has the role %(role)s.")
+                % {"name": volunteer, "role": holder.role.name},
+            )
+            return redirect(_detail_url(volunteer))
+    return _form_page(
+        request,
+        form=form,
+        title=_("Give %(name)s a role") % {"name": volunteer},
+        submit=_("Give the role"),
+        cancel_url=_detail_url(volunteer),
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def role_take_away(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask first, then take the role away; its police certificate records are deleted."""
+    holder = _holder(request, pk)
+    volunteer = holder.volunteer
+    if request.method == "POST":
+        screening.take_away_role(holder=holder, by=request.user)
+        messages.success(
+            request,
+            _("%(name)s no longer has the role %(role)s.")
+            % {"name": volunteer, "role": holder.role.name},
+        )
+        return redirect(_detail_url(volunteer))
+    return render(
+        request,
+        "volunteers/role_confirm_take_away.html",
+        {
+            "municipality": request.municipality,
+            "holder": holder,
+            "volunteer": volunteer,
+            "check_count": holder.certificate_checks.count(),
+            "cancel_url": _detail_url(volunteer),
+        },
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def certificate_record(request: HttpRequest, pk: int) -> HttpResponse:
+    holder = _holder(request, pk)
+    volunteer = holder.volunteer
+    if not holder.role.certificate_kind:
+        messages.info(
+            request,
+            _("The role %(role)s does not require a police certificate.")
+            % {"role": holder.role.name},
+        )
+        return redirect(_detail_url(volunteer))
+    form = CertificateCheckForm(request.POST or None, holder=holder, prefix=f"holder{holder.pk}")
+    if request.method == "POST" and form.is_valid():
+        try:
+            screening.record_certificate_check(
+                holder=holder,
+                kind=form.cleaned_data["kind"],
+                presented_on=form.cleaned_data["presented_on"],
+                approved=form.cleaned_data["approved"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The police certificate check is recorded."))
+            return redirect(_detail_url(volunteer))
+    return _form_page(
+        request,
+        form=form,
+        title=_("Police certificate for %(name)s as %(role)s")
+        % {"name": volunteer, "role": holder.role.name},
+        intro=CERTIFICATE_HELP,
+        submit=_("Record the check"),
+        cancel_url=_detail_url(volunteer),
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def completion_add(request: HttpRequest, pk: int) -> HttpResponse:
+    volunteer = _volunteer(request, pk)
+    form = CompletionForm(request.POST or None, volunteer=volunteer, prefix="completion")
+    if request.method == "POST" and form.is_valid():
+        try:
+            completion = screening.record_completion(
+                volunteer=volunteer,
+                course=form.cleaned_data["course"],
+                completed_on=form.cleaned_data["completed_on"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s has completed %(course)s.")
+                % {"name": volunteer, "course": completion.course.name},
+            )
+            return redirect(_detail_url(volunteer))
+    return _form_page(
+        request,
+        form=form,
+        title=_("Record a course %(name)s has completed") % {"name": volunteer},
+        submit=_("Record"),
+        cancel_url=_detail_url(volunteer),
+    )
+
+
+# --- Context for the pages of other areas -------------------------------------------------
+
+
+def _roles_with_checks(volunteer: Volunteer) -> list[dict]:
+    """Each role the volunteer has, with what is missing and the police certificate checks."""
+    readiness = {r.role.pk: r for r in missing_for([volunteer]).get(volunteer.pk, [])}
+    holders = volunteer.roles.select_related("role").prefetch_related(
+        Prefetch(
+            "certificate_checks",
+            queryset=CertificateCheck.objects.select_related("checked_by"),
+        )
+    )
+    return [
+        {"holder": holder, "readiness": readiness.get(holder.role_id)}
+        for holder in holders.order_by("role__name", "pk")
+    ]
+
+
+def detail_screening(request: HttpRequest, volunteer: Volunteer) -> dict:
+    """What ``partials/_detail_screening.html`` shows: readiness for everyone who may see the
+    volunteer; the forms only for those who manage screening."""
+    may_manage = can(request.user, ACTION, request.municipality)
+    rows = _roles_with_checks(volunteer)
+    if may_manage:
+        for row in rows:
+            holder = row["holder"]
+            if holder.role.certificate_kind:
+                row["certificate_form"] = CertificateCheckForm(
+                    holder=holder, prefix=f"holder{holder.pk}"
+                )
+    give_form = GiveRoleForm(volunteer=volunteer, prefix="give") if may_manage else None
+    completion_form = (
+        CompletionForm(volunteer=volunteer, prefix="completion") if may_manage else None
+    )
+    return {
+        "may_manage": may_manage,
+        "roles": rows,
+        "completions": volunteer.completions.select_related("course").order_by("-completed_on"),
+        "give_form": give_form,
+        "completion_form": completion_form,
+    }
+
+
+def own_screening(volunteer: Volunteer) -> dict:
+    """What ``partials/_own_screening.html`` shows the volunteer about their own roles."""
+    rows = _roles_with_checks(volunteer)
+    for row in rows:
+        approved = [c for c in row["holder"].certificate_checks.all() if c.approved]
+        row["renew_by"] = approved[0].renew_by if approved else None
+    return {
+        "roles": rows,
+        "completions": volunteer.completions.select_related("course").order_by("-completed_on"),
+    }
+
+
+def with_readiness(volunteers, *, roles_exist: bool) -> list[Volunteer]:
+    """The registry's page of volunteers, each with ``readiness``: what is missing for each
+    role they have. A fixed number of queries; none when the municipality has no roles."""
+    volunteers = list(volunteers)
+    found = missing_for(volunteers) if roles_exist and volunteers else {}
+    for volunteer in volunteers:
+        volunteer.readiness = found.get(volunteer.pk, [])
+    return volunteers
