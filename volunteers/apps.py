@@ -35,6 +35,7 @@ class VolunteersConfig(AppConfig):
         register_rule("manage_hours", Rule(frozenset({Role.COORDINATOR})))
         contributions.MY_PAGE_PANELS.append(panels.volunteer_panel)
         contributions.OVERVIEW_LINKS.append(panels.overview_links)
+        contributions.OVERVIEW_LINKS.append(panels.needs_links)
         account_data.register_section("volunteer", panels.export_volunteer)
         if demo.seed_volunteers not in DEMO_STEPS:
             DEMO_STEPS.append(demo.seed_volunteers)

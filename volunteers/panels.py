@@ -71,3 +71,9 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
         url = reverse("volunteers:declaration_manage", args=[municipality.pk])
         links.append((url, _("The confidentiality declaration volunteers sign")))
     return links
+
+
+def needs_links(request, municipality) -> list[tuple[str, str]]:
+    if not can(request.user, "report_needs", municipality):
+        return []
+    return [(reverse("volunteers:need_list", args=[municipality.pk]), _("Needs for help"))]

@@ -17,6 +17,7 @@ from ..forms import (
     VolunteerProfileForm,
 )
 from ..models import Signature, Volunteer
+from .needs import own_needs_context
 
 
 def _own_volunteer(request: HttpRequest) -> Volunteer | None:
@@ -96,6 +97,7 @@ def own_page(request: HttpRequest) -> HttpResponse:
             "to_sign": services.declaration_to_sign(volunteer),
             "signatures": Signature.objects.filter(volunteer=volunteer).select_related("text"),
             "consent": volunteer.consents.first(),
+            **own_needs_context(volunteer),
         },
     )
 

@@ -21,6 +21,7 @@ from ..forms import (
 )
 from ..models import Volunteer
 from ..tasks import export_volunteers
+from .needs import volunteer_needs_context
 
 
 @municipality_view("manage_declaration")
@@ -114,6 +115,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "to_sign": services.declaration_to_sign(volunteer),
             "signatures": volunteer.signatures.select_related("text"),
             "history": history,
+            **volunteer_needs_context(request, volunteer),
         },
     )
 
