@@ -11,6 +11,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordination.models import User
+
 from .models import (
     ConsentBasis,
     EndReason,
@@ -23,6 +25,14 @@ from .services.needs import NEED_CONSENT_TEXT, NEED_FIELDS, PUBLIC_NEED_FIELDS, 
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIMES = ("weekday_daytime", "evenings", "weekends")
+PHONE_FIELDS = ("person_phone", "contact_phone")
+
+
+def _check_phones(form: forms.ModelForm) -> None:
+    """The same rule for phone numbers as on a person's own profile (e.g. 912 34 567)."""
+    for name in PHONE_FIELDS:
+        if name in form.fields:
+            form.fields[name].validators.extend(User._meta.get_field("phone").validators)
 
 
 def _helper(*layout) -> FormHelper:
@@ -54,6 +64,7 @@ class NeedForm(forms.ModelForm):
 
     def __init__(self, *args, with_consent: bool, **kwargs):
         super().__init__(*args, **kwargs)
+        _check_phones(self)
         consent = ["consent_basis"]
         if with_consent:
             self.fields["consent"] = forms.BooleanField(
@@ -133,6 +144,7 @@ class PublicNeedForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        _check_phones(self)
         self.fields["kind"].choices = [
             choice for choice in Interest.choices if choice[0] != Interest.ACTIVITY_LEADING
         ]

@@ -1,4 +1,5 @@
-"""The public form where a citizen or a relative asks for help."""
+"""The public form where a citizen or a relative asks for help. The spam trap and the rate
+limit are proved in tests/trust/test_hostile_needs.py."""
 
 import pytest
 from django.core import mail
@@ -66,21 +67,6 @@ def test_without_consent_nothing_is_stored_and_the_message_is_clear(client, in_u
     assert "consent" in message or "samtykke" in message
     assert message in response.content.decode()
     assert not Need.objects.exists()
-
-
-def test_a_robot_filling_the_trap_is_thanked_and_nothing_is_stored(client, in_use):
-    response = client.post(HELP, {**FORM, "website": "http://spam.example"})
-    assert response["Location"] == THANKS
-    assert not Need.objects.exists()
-    assert mail.outbox == []
-
-
-def test_five_an_hour_from_one_address_then_429(client, in_use):
-    for n in range(5):
-        assert client.post(HELP, {**FORM, "person_name": f"Person {n}"}).status_code == 302
-    response = client.post(HELP, {**FORM, "person_name": "Person 6"})
-    assert response.status_code == 429
-    assert Need.objects.count() == 5
 
 
 def test_only_the_public_fields_are_taken(client, in_use):

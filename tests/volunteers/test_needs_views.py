@@ -151,9 +151,11 @@ def test_reporting_without_consent_stores_nothing_and_says_why(client_of, coordi
     assert not Need.objects.exists()
 
 
-def test_a_bad_phone_is_refused(client_of, coordinator_lom):
-    response = client_of(coordinator_lom).post(REPORT, {**REPORT_FORM, "person_phone": "x" * 30})
-    assert response.context["form"].errors["person_phone"]
+@pytest.mark.parametrize("field", ["person_phone", "contact_phone"])
+@pytest.mark.parametrize("phone", ["ring meg", "123", "9" * 30])
+def test_a_bad_phone_is_refused(client_of, coordinator_lom, field, phone):
+    response = client_of(coordinator_lom).post(REPORT, {**REPORT_FORM, field: phone})
+    assert response.context["form"].errors[field]
     assert not Need.objects.exists()
 
 
