@@ -363,3 +363,14 @@ def test_the_volunteers_registry_page_lists_their_invitations_and_assignments(
 def test_the_overview_links_to_the_needs(client_of, volunteer_contact_lom):
     url = reverse("coordination:overview", args=["3434"])
     assert LIST in client_of(volunteer_contact_lom).get(url).content.decode()
+
+
+def test_reloading_a_form_address_after_an_error_goes_back_to_the_page(client_of, coordinator_lom):
+    need = _need()
+    assignment = AssignmentFactory(need=need)
+    client = client_of(coordinator_lom)
+    assert client.get(_url("need_step", need.pk))["Location"] == _url("need_detail", need.pk)
+    response = client.get(_url("assignment_end", assignment.pk))
+    assert response["Location"] == _url("assignment_detail", assignment.pk)
+    assignment.refresh_from_db()
+    assert assignment.status == "active"

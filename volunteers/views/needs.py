@@ -13,7 +13,7 @@ from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.forms import add_service_errors
 from coordination.models import Municipality, Role
@@ -216,9 +216,11 @@ def _render_need(request: HttpRequest, need: Need, **bound) -> HttpResponse:
 
 
 @municipality_view("manage_needs")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def need_step(request: HttpRequest, pk: int) -> HttpResponse:
     need = _need(request, pk, "manage_needs")
+    if request.method == "GET":  # e.g. reloading the page after an error
+        return _back_to(need)
     form = StepForm(request.POST, need=need)
     if form.is_valid():
         try:
@@ -232,9 +234,11 @@ def need_step(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @municipality_view("manage_needs")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def need_invite(request: HttpRequest, pk: int) -> HttpResponse:
     need = _need(request, pk, "manage_needs")
+    if request.method == "GET":
+        return _back_to(need)
     is_open = not need.is_closed and need.anonymised_at is None
     form = InviteForm(request.POST, proposals=propose_for_need(need) if is_open else [])
     if form.is_valid():
@@ -258,7 +262,7 @@ def need_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @municipality_view("manage_needs")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = get_for_user(
         Invitation.objects.select_related("need").filter(need__municipality=request.municipality),
@@ -267,6 +271,8 @@ def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         via="need__municipality",
         pk=pk,
     )
+    if request.method == "GET":
+        return _back_to(invitation.need)
     try:
         services.withdraw_invitation(invitation=invitation, by=request.user)
     except ValidationError as error:
@@ -277,9 +283,11 @@ def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @municipality_view("manage_needs")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def follow_up_plan(request: HttpRequest, pk: int) -> HttpResponse:
     need = _need(request, pk, "manage_needs")
+    if request.method == "GET":
+        return _back_to(need)
     form = FollowUpPlanForm(request.POST, need=need)
     if form.is_valid():
         data = form.cleaned_data
@@ -301,7 +309,7 @@ def follow_up_plan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @municipality_view("manage_needs")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def follow_up_record(request: HttpRequest, pk: int) -> HttpResponse:
     follow_up = get_for_user(
         FollowUp.objects.select_related("need").filter(need__municipality=request.municipality),
@@ -310,6 +318,8 @@ def follow_up_record(request: HttpRequest, pk: int) -> HttpResponse:
         via="need__municipality",
         pk=pk,
     )
+    if request.method == "GET":
+        return _back_to(follow_up.need)
     form = FollowUpRecordForm(request.POST, prefix=f"f{follow_up.pk}")
     if form.is_valid():
         try:
@@ -370,6 +380,8 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _assignment_change(request, pk, form_class, name, change, done: str) -> HttpResponse:
     """Validate the form, call the service, and come back to the pairing page."""
     assignment = _assignment(request, pk)
+    if request.method == "GET":
+        return _back_to_assignment(assignment)
     form = form_class(request.POST)
     if form.is_valid():
         try:
@@ -383,7 +395,7 @@ def _assignment_change(request, pk, form_class, name, change, done: str) -> Http
 
 
 @municipality_view("manage_needs")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assignment_pairing(request: HttpRequest, pk: int) -> HttpResponse:
     return _assignment_change(
         request,
@@ -396,7 +408,7 @@ def assignment_pairing(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @municipality_view("manage_needs")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assignment_pause(request: HttpRequest, pk: int) -> HttpResponse:
     return _assignment_change(
         request,
@@ -411,9 +423,11 @@ def assignment_pause(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @municipality_view("manage_needs")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assignment_resume(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _assignment(request, pk)
+    if request.method == "GET":
+        return _back_to_assignment(assignment)
     try:
         services.resume_assignment(assignment=assignment, by=request.user)
     except ValidationError as error:
@@ -424,7 +438,7 @@ def assignment_resume(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @municipality_view("manage_needs")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
     return _assignment_change(
         request,
