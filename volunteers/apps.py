@@ -37,5 +37,6 @@ class VolunteersConfig(AppConfig):
         contributions.OVERVIEW_LINKS.append(panels.overview_links)
         contributions.OVERVIEW_LINKS.append(panels.needs_links)
         account_data.register_section("volunteer", panels.export_volunteer)
+        account_data.register_section("volunteer_tasks", panels.export_volunteer_tasks)
         if demo.seed_volunteers not in DEMO_STEPS:
             DEMO_STEPS.append(demo.seed_volunteers)

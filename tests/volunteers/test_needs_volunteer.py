@@ -1,6 +1,8 @@
 """The volunteer's side of a need: the invitation they answer, and the assignment page that
 shows the person's details to them only while it runs."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -155,3 +157,15 @@ def test_a_closed_need_cannot_be_accepted(client_of, volunteer, invitation):
     response = client_of(volunteer).post(_invitation_url(invitation), {"answer": "accept"})
     assert response.status_code == 200
     assert not Assignment.objects.exists()
+
+
+def test_the_volunteers_data_download_holds_their_tasks_but_not_the_person(
+    client_of, volunteer, own, invitation
+):
+    AssignmentFactory(volunteer=own, need=NeedFactory(**PERSON, area="Bøverdalen"))
+    response = client_of(volunteer).get(reverse("coordination:my_data_download"))
+    tasks = json.loads(response.content)["volunteer_tasks"]
+    assert [(i["area"], i["status"]) for i in tasks["invitations"]] == [("Garmo", "pending")]
+    assert [(a["area"], a["status"]) for a in tasks["assignments"]] == [("Bøverdalen", "active")]
+    for secret in PERSON.values():
+        assert secret not in response.content.decode()
