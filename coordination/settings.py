@@ -162,6 +162,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_RATE_LIMITS_ENABLED = True  # documented default; stated so nobody turns it off by habit
+# allauth's defaults, plus the project's own: the public "ask for help" form (volunteers).
+ACCOUNT_RATE_LIMITS = {"report_need_publicly": "5/h/ip"}
 ACCOUNT_FORMS = {"signup": "coordination.forms.SignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samspill] "
 ACCOUNT_PRECONFIRM_EMAIL_SENT_REDIRECT_URL = None

@@ -37,6 +37,7 @@ class VolunteersConfig(AppConfig):
         contributions.MY_PAGE_PANELS.append(panels.volunteer_panel)
         contributions.OVERVIEW_LINKS.append(panels.overview_links)
         contributions.OVERVIEW_LINKS.append(panels.screening_links)
+        contributions.OVERVIEW_LINKS.append(panels.needs_links)
         account_data.register_section(
             "volunteer", panels.export_volunteer, title=_("Your volunteer profile")
         )
@@ -44,6 +45,11 @@ class VolunteersConfig(AppConfig):
             "volunteer_screening",
             panels.export_screening,
             title=_("Your roles, police certificate checks and courses"),
+        )
+        account_data.register_section(
+            "volunteer_tasks",
+            panels.export_volunteer_tasks,
+            title=_("Invitations you have had, and tasks you have helped with"),
         )
         for step in (demo.seed_volunteers, demo.seed_screening_and_needs):
             if step not in DEMO_STEPS:

@@ -148,3 +148,51 @@ def export_screening(user) -> dict | None:
             for c in volunteer.completions.select_related("course")
         ],
     }
+
+
+def needs_links(request, municipality) -> list[tuple[str, str]]:
+    if not can(request.user, "report_needs", municipality):
+        return []
+    return [(reverse("volunteers:need_list", args=[municipality.pk]), _("Needs for help"))]
+
+
+def export_volunteer_tasks(user) -> dict | None:
+    """The volunteer's invitations and assignments, for their own data download. About the
+    person helped: only the kind of help and the area, as that person's details are theirs."""
+    from .models import Assignment, Invitation
+
+    invitations = Invitation.objects.filter(volunteer__user=user).select_related("need")
+    assignments = Assignment.objects.filter(volunteer__user=user).select_related("need")
+    if not invitations and not assignments:
+        return None
+
+    def day(value):
+        return value.isoformat() if value else None
+
+    return {
+        "invitations": [
+            {
+                "help": i.need.kind,
+                "area": i.need.area,
+                "status": i.status,
+                "sent_at": day(i.sent_at),
+                "answered_at": day(i.answered_at),
+                "why_you_were_asked": i.reasons,
+                "your_reason_for_declining": i.decline_reason,
+            }
+            for i in invitations
+        ],
+        "assignments": [
+            {
+                "help": a.need.kind,
+                "area": a.need.area,
+                "status": a.status,
+                "started_on": day(a.started_on),
+                "trial_meeting_on": day(a.trial_meeting_on),
+                "agreed_frequency": a.frequency,
+                "ended_on": day(a.ended_on),
+                "why_it_ended": a.end_reason,
+            }
+            for a in assignments
+        ],
+    }

@@ -38,4 +38,5 @@ NB = {
     "%(name)s is recorded as having stopped.": "%(name)s er registrert som sluttet.",
     "The volunteer's personal data is deleted. Their hours are kept.": "Personopplysningene til den frivillige er slettet. Timene beholdes.",
     "Your roles, police certificate checks and courses": "Rollene dine, kontroller av politiattest og kurs",
+    "Invitations you have had, and tasks you have helped with": "Invitasjoner du har fått, og oppdrag du har hjulpet med",
 }

@@ -125,6 +125,24 @@ ACCESS = {
     "volunteers:certificate_record": COORDINATORS,
     "volunteers:role_take_away": COORDINATORS,
     # volunteers: needs and matching
+    "volunteers:help_form": PUBLIC,  # a citizen or relative asks for help
+    "volunteers:help_thanks": PUBLIC,
+    "volunteers:invitation": OWNER,  # the invited volunteer only
+    "volunteers:own_assignment": OWNER,  # the assigned volunteer only
+    "volunteers:need_list": REGISTRY_READERS,  # never the person's details
+    "volunteers:need_report": REGISTRY_READERS,
+    "volunteers:need_detail": REGISTRY_READERS,  # the person's details: coordinators only
+    "volunteers:need_edit": COORDINATORS,
+    "volunteers:need_step": COORDINATORS,
+    "volunteers:need_invite": COORDINATORS,
+    "volunteers:follow_up_plan": COORDINATORS,
+    "volunteers:invitation_withdraw": COORDINATORS,
+    "volunteers:follow_up_record": COORDINATORS,
+    "volunteers:assignment_detail": COORDINATORS,
+    "volunteers:assignment_pairing": COORDINATORS,
+    "volunteers:assignment_pause": COORDINATORS,
+    "volunteers:assignment_resume": COORDINATORS,
+    "volunteers:assignment_end": COORDINATORS,
     # volunteers: hours
     "volunteers:own_hours": LOGIN,  # the person's own hours only
     "volunteers:own_hours_edit": OWNER,
@@ -166,6 +184,21 @@ PK_OBJECT = {
     "volunteers:volunteer_detail": "volunteer",
     "volunteers:volunteer_leave": "volunteer",
     "volunteers:volunteer_anonymise": "volunteer",
+    # needs: the invitation and assignment belong to the ``volunteer`` persona
+    "volunteers:invitation": "invitation",
+    "volunteers:own_assignment": "assignment",
+    "volunteers:need_detail": "need",
+    "volunteers:need_edit": "need",
+    "volunteers:need_step": "need",
+    "volunteers:need_invite": "need",
+    "volunteers:follow_up_plan": "need",
+    "volunteers:invitation_withdraw": "invitation",
+    "volunteers:follow_up_record": "follow_up",
+    "volunteers:assignment_detail": "assignment",
+    "volunteers:assignment_pairing": "assignment",
+    "volunteers:assignment_pause": "assignment",
+    "volunteers:assignment_resume": "assignment",
+    "volunteers:assignment_end": "assignment",
     "coordination:file_download": "generated_file",  # made for coordinator_lom
     "volunteers:own_hours_edit": "hours_entry",  # the volunteer persona's own, pending
     "volunteers:own_hours_withdraw": "hours_entry",

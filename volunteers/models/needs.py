@@ -247,7 +247,7 @@ class Invitation(models.Model):
 
 
 class AssignmentStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", _("In progress")
     PAUSED = "paused", _("Paused")
     ENDED = "ended", _("Ended")
 

@@ -18,6 +18,7 @@ from ..forms import (
     VolunteerProfileForm,
 )
 from ..models import Signature, Volunteer
+from .needs import own_needs_context
 from .screening import own_screening
 
 
@@ -100,6 +101,7 @@ def own_page(request: HttpRequest) -> HttpResponse:
             "consent": volunteer.consents.first(),
             "own_hours": hours_totals.own_summary(volunteer),
             "screening": own_screening(volunteer),
+            **own_needs_context(volunteer),
         },
     )
 

@@ -22,6 +22,7 @@ from ..forms import (
 from ..models import Volunteer
 from ..tasks import export_volunteers
 from . import hours
+from .needs import volunteer_needs_context
 from .notes import notes_context
 from .screening import detail_screening, with_readiness
 
@@ -124,6 +125,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "hours": hours.detail_panel(request, volunteer),
             "screening": detail_screening(request, volunteer),
             **notes_context(volunteer),
+            **volunteer_needs_context(request, volunteer),
         },
     )
 

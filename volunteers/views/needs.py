@@ -1,0 +1,581 @@
+"""Needs, after Vennesla's method: the list and the need page (coordinators and volunteer
+contacts; the person's details only for those allowed), the public form for asking for help,
+the coordinator's pairing page, and the volunteer's own invitations and assignments."""
+
+from __future__ import annotations
+
+from allauth.core import ratelimit
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.forms.models import model_to_dict
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from coordination.forms import add_service_errors
+from coordination.models import Municipality, Role
+from coordination.permissions import (
+    can,
+    get_for_user,
+    login_required,
+    municipality_view,
+    public,
+)
+
+from ..matching import propose_for_need
+from ..models import (
+    Assignment,
+    AssignmentStatus,
+    FollowUp,
+    Invitation,
+    InvitationStatus,
+    Need,
+    NeedStatus,
+    Volunteer,
+)
+from ..need_forms import (
+    AnswerForm,
+    EndForm,
+    FollowUpPlanForm,
+    FollowUpRecordForm,
+    InviteForm,
+    NeedFilterForm,
+    NeedForm,
+    PairingForm,
+    PauseForm,
+    PublicNeedForm,
+    StepForm,
+)
+from ..services import needs as services
+
+# What the need list reads: never the person's details.
+LIST_FIELDS = (
+    "municipality",
+    "kind",
+    "area",
+    "weekday_daytime",
+    "evenings",
+    "weekends",
+    "needs_driver",
+    "status",
+    "created_at",
+    "closed_at",
+)
+# The public form: this many reports per hour from one address.
+PUBLIC_RATE_ACTION = "report_need_publicly"
+
+
+def _need(request: HttpRequest, pk: int, action: str) -> Need:
+    return get_for_user(
+        Need.objects.filter(municipality=request.municipality), request.user, action, pk=pk
+    )
+
+
+def _back_to(need: Need) -> HttpResponse:
+    return redirect("volunteers:need_detail", need.municipality_id, need.pk)
+
+
+# --- the list -------------------------------------------------------------------------------
+
+
+@municipality_view("report_needs")
+@require_GET
+def need_list(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = NeedFilterForm(request.GET)
+    needs = Need.objects.filter(municipality=municipality)
+    if form.is_valid():
+        if form.cleaned_data["kind"]:
+            needs = needs.filter(kind=form.cleaned_data["kind"])
+        counted = needs
+        if form.cleaned_data["step"]:
+            needs = needs.filter(status=form.cleaned_data["step"])
+    else:
+        needs = counted = needs.none()
+    counts = dict(counted.order_by().values_list("status").annotate(n=Count("pk")))
+    steps = [(value, label, counts.get(value, 0)) for value, label in NeedStatus.choices]
+    page = Paginator(needs.only(*LIST_FIELDS), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "volunteers/need_list.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "page": page,
+            "steps": steps,
+            "total": sum(counts.values()),
+            "chosen_step": form.cleaned_data.get("step") if form.is_valid() else "",
+        },
+    )
+
+
+# --- reporting and changing a need ----------------------------------------------------------
+
+
+@municipality_view("report_needs")
+@require_http_methods(["GET", "POST"])
+def need_report(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = NeedForm(request.POST or None, with_consent=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            need = services.report_need(
+                municipality=municipality,
+                fields=form.cleaned_data,
+                consented=form.cleaned_data["consent"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The need is registered."))
+            return _back_to(need)
+    return render(
+        request,
+        "volunteers/need_form.html",
+        {"municipality": municipality, "form": form, "need": None},
+    )
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    need = _need(request, pk, "manage_needs")
+    if need.anonymised_at is not None:
+        messages.error(request, _("This need has been anonymised and cannot be changed."))
+        return _back_to(need)
+    form = NeedForm(
+        request.POST or None,
+        initial=model_to_dict(need, fields=services.NEED_FIELDS),
+        with_consent=False,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_need(need=need, fields=form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The need is saved."))
+            return _back_to(need)
+    return render(
+        request,
+        "volunteers/need_form.html",
+        {"municipality": request.municipality, "form": form, "need": need},
+    )
+
+
+# --- the need page --------------------------------------------------------------------------
+
+
+@municipality_view("report_needs")
+@require_GET
+def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_need(request, _need(request, pk, "report_needs"))
+
+
+def _render_need(request: HttpRequest, need: Need, **bound) -> HttpResponse:
+    """The need page. ``bound`` replaces a form with the one the person just sent, so that its
+    errors show; ``form`` names that one for the hostile-input checks."""
+    may_manage = can(request.user, "manage_needs", need)
+    context = {
+        "municipality": request.municipality,
+        "need": need,
+        "may_manage": may_manage,
+        "show_person": services.show_person(request.user, need),
+        "steps": need.steps.select_related("recorded_by"),
+    }
+    if may_manage:
+        follow_ups = list(need.follow_ups.select_related("assignment__volunteer__user", "held_by"))
+        record_form = bound.get("record_form")
+        for follow_up in follow_ups:
+            follow_up.form = (
+                record_form
+                if record_form is not None and record_form.prefix == f"f{follow_up.pk}"
+                else FollowUpRecordForm(prefix=f"f{follow_up.pk}")
+            )
+        is_open = not need.is_closed and need.anonymised_at is None
+        proposals = propose_for_need(need) if is_open else []
+        context.update(
+            {
+                "is_open": is_open,
+                "proposals": proposals,
+                "invitations": need.invitations.select_related("volunteer__user", "invited_by"),
+                "assignments": need.assignments.select_related("volunteer__user"),
+                "follow_ups": follow_ups,
+                "step_form": bound.get("step_form") or StepForm(need=need),
+                "invite_form": bound.get("invite_form") or InviteForm(proposals=proposals),
+                "plan_form": bound.get("plan_form") or FollowUpPlanForm(need=need),
+            }
+        )
+    if "form" in bound:
+        context["form"] = bound["form"]
+    return render(request, "volunteers/need_detail.html", context)
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def need_step(request: HttpRequest, pk: int) -> HttpResponse:
+    need = _need(request, pk, "manage_needs")
+    if request.method == "GET":  # e.g. reloading the page after an error
+        return _back_to(need)
+    form = StepForm(request.POST, need=need)
+    if form.is_valid():
+        try:
+            services.record_step(need=need, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The step is recorded."))
+            return _back_to(need)
+    return _render_need(request, need, step_form=form, form=form)
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def need_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    need = _need(request, pk, "manage_needs")
+    if request.method == "GET":
+        return _back_to(need)
+    is_open = not need.is_closed and need.anonymised_at is None
+    form = InviteForm(request.POST, proposals=propose_for_need(need) if is_open else [])
+    if form.is_valid():
+        try:
+            sent = services.invite_volunteers(
+                need=need,
+                proposals=form.chosen(),
+                message=form.cleaned_data["message"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(count)s invitation(s) sent. Each volunteer answers for themself.")
+                % {"count": len(sent)},
+            )
+            return _back_to(need)
+    return _render_need(request, need, invite_form=form, form=form)
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_for_user(
+        Invitation.objects.select_related("need").filter(need__municipality=request.municipality),
+        request.user,
+        "manage_needs",
+        via="need__municipality",
+        pk=pk,
+    )
+    if request.method == "GET":
+        return _back_to(invitation.need)
+    try:
+        services.withdraw_invitation(invitation=invitation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The invitation is withdrawn."))
+    return _back_to(invitation.need)
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def follow_up_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    need = _need(request, pk, "manage_needs")
+    if request.method == "GET":
+        return _back_to(need)
+    form = FollowUpPlanForm(request.POST, need=need)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = services.plan_follow_ups(
+                need=need,
+                by=request.user,
+                first_on=data["first_on"],
+                every_weeks=data["every_weeks"],
+                until=data["until"],
+                assignment=data["assignment"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("%(count)s follow-up(s) planned.") % {"count": len(made)})
+            return _back_to(need)
+    return _render_need(request, need, plan_form=form, form=form)
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def follow_up_record(request: HttpRequest, pk: int) -> HttpResponse:
+    follow_up = get_for_user(
+        FollowUp.objects.select_related("need").filter(need__municipality=request.municipality),
+        request.user,
+        "manage_needs",
+        via="need__municipality",
+        pk=pk,
+    )
+    if request.method == "GET":
+        return _back_to(follow_up.need)
+    form = FollowUpRecordForm(request.POST, prefix=f"f{follow_up.pk}")
+    if form.is_valid():
+        try:
+            services.record_follow_up(follow_up=follow_up, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The follow-up is recorded."))
+            return _back_to(follow_up.need)
+    return _render_need(request, follow_up.need, record_form=form, form=form)
+
+
+# --- the pairing (coordinator) --------------------------------------------------------------
+
+
+def _assignment(request: HttpRequest, pk: int) -> Assignment:
+    return get_for_user(
+        Assignment.objects.select_related("need", "volunteer__user").filter(
+            need__municipality=request.municipality
+        ),
+        request.user,
+        "manage_needs",
+        via="need__municipality",
+        pk=pk,
+    )
+
+
+def _render_assignment(request: HttpRequest, assignment: Assignment, **bound) -> HttpResponse:
+    initial = {
+        "trial_meeting_on": assignment.trial_meeting_on,
+        "trial_went_well": {True: "yes", False: "no"}.get(assignment.trial_went_well, ""),
+        "frequency": assignment.frequency,
+    }
+    context = {
+        "municipality": request.municipality,
+        "assignment": assignment,
+        "need": assignment.need,
+        "pairing_form": bound.get("pairing_form") or PairingForm(initial=initial),
+        "pause_form": bound.get("pause_form") or PauseForm(),
+        "end_form": bound.get("end_form") or EndForm(),
+        "follow_ups": assignment.follow_ups.select_related("held_by"),
+    }
+    if "form" in bound:
+        context["form"] = bound["form"]
+    return render(request, "volunteers/assignment_detail.html", context)
+
+
+def _back_to_assignment(assignment: Assignment) -> HttpResponse:
+    return redirect("volunteers:assignment_detail", assignment.need.municipality_id, assignment.pk)
+
+
+@municipality_view("manage_needs")
+@require_GET
+def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_assignment(request, _assignment(request, pk))
+
+
+def _assignment_change(request, pk, form_class, name, change, done: str) -> HttpResponse:
+    """Validate the form, call the service, and come back to the pairing page."""
+    assignment = _assignment(request, pk)
+    if request.method == "GET":
+        return _back_to_assignment(assignment)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            change(assignment, form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, done)
+            return _back_to_assignment(assignment)
+    return _render_assignment(request, assignment, **{name: form, "form": form})
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def assignment_pairing(request: HttpRequest, pk: int) -> HttpResponse:
+    return _assignment_change(
+        request,
+        pk,
+        PairingForm,
+        "pairing_form",
+        lambda a, data: services.set_pairing(assignment=a, by=request.user, **data),
+        _("The pairing is saved."),
+    )
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def assignment_pause(request: HttpRequest, pk: int) -> HttpResponse:
+    return _assignment_change(
+        request,
+        pk,
+        PauseForm,
+        "pause_form",
+        lambda a, data: services.pause_assignment(
+            assignment=a, by=request.user, until=data["paused_until"], reason=data["reason"]
+        ),
+        _("The assignment is paused."),
+    )
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def assignment_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = _assignment(request, pk)
+    if request.method == "GET":
+        return _back_to_assignment(assignment)
+    try:
+        services.resume_assignment(assignment=assignment, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The assignment is running again."))
+    return _back_to_assignment(assignment)
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
+    return _assignment_change(
+        request,
+        pk,
+        EndForm,
+        "end_form",
+        lambda a, data: services.end_assignment(
+            assignment=a, by=request.user, reason=data["end_reason"], note=data["end_note"]
+        ),
+        _("The assignment has ended. The volunteer no longer sees the person's details."),
+    )
+
+
+# --- asking for help (public) ---------------------------------------------------------------
+
+
+def _in_use(municipality: Municipality) -> bool:
+    return municipality.memberships.filter(role=Role.COORDINATOR).exists()
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def help_form(request: HttpRequest, municipality: str) -> HttpResponse:
+    place = get_object_or_404(Municipality, pk=municipality)
+    in_use = _in_use(place)
+    form = PublicNeedForm(request.POST or None) if in_use else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        if not ratelimit.consume(request, action=PUBLIC_RATE_ACTION):
+            return render(request, "429.html", status=429)
+        if form.cleaned_data["website"]:  # a robot filled in the trap: store nothing
+            return redirect("volunteers:help_thanks", place.pk)
+        try:
+            services.report_need(
+                municipality=place,
+                fields=form.cleaned_data,
+                consented=form.cleaned_data["consent"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("volunteers:help_thanks", place.pk)
+    return render(
+        request,
+        "volunteers/help_form.html",
+        {"municipality": place, "form": form, "in_use": in_use},
+    )
+
+
+@public
+@require_GET
+def help_thanks(request: HttpRequest, municipality: str) -> HttpResponse:
+    place = get_object_or_404(Municipality, pk=municipality)
+    return render(request, "volunteers/help_thanks.html", {"municipality": place})
+
+
+# --- the volunteer's own invitations and assignments --------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation(request: HttpRequest, pk: int) -> HttpResponse:
+    """The invited volunteer only (404 for anyone else): what, where, when, why them."""
+    invited = get_object_or_404(
+        Invitation.objects.select_related("need__municipality", "invited_by"),
+        pk=pk,
+        volunteer__user=request.user,
+    )
+    form = AnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["answer"] == "accept":
+                assignment = services.accept_invitation(invitation=invited, by=request.user)
+            else:
+                services.decline_invitation(
+                    invitation=invited, by=request.user, reason=form.cleaned_data["reason"]
+                )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if form.cleaned_data["answer"] == "accept":
+                messages.success(request, _("Thank you for helping! Here is what you need."))
+                return redirect("volunteers:own_assignment", assignment.pk)
+            messages.success(request, _("Thank you for answering. The coordinator is told."))
+            return redirect("volunteers:own_page")
+    return render(request, "volunteers/invitation.html", {"invitation": invited, "form": form})
+
+
+@login_required
+@require_GET
+def own_assignment(request: HttpRequest, pk: int) -> HttpResponse:
+    """The assigned volunteer only (404 for anyone else). The person's details are shown while
+    the assignment runs, and each look is recorded."""
+    assignment = get_object_or_404(
+        Assignment.objects.select_related("need__municipality"),
+        pk=pk,
+        volunteer__user=request.user,
+    )
+    need = assignment.need
+    show = assignment.is_running and services.show_person(request.user, need)
+    accepted = (
+        Invitation.objects.filter(
+            need=need, volunteer_id=assignment.volunteer_id, status=InvitationStatus.ACCEPTED
+        )
+        .select_related("invited_by")
+        .first()
+    )
+    return render(
+        request,
+        "volunteers/own_assignment.html",
+        {
+            "assignment": assignment,
+            "need": need,
+            "show_person": show,
+            "coordinator": accepted.invited_by if accepted else None,
+        },
+    )
+
+
+# --- what other pages show ------------------------------------------------------------------
+
+
+def own_needs_context(volunteer: Volunteer) -> dict:
+    """For the volunteer's own page: open invitations and running assignments."""
+    return {
+        "open_invitations": Invitation.objects.filter(
+            volunteer=volunteer, status=InvitationStatus.PENDING
+        ).select_related("need"),
+        "running_assignments": Assignment.objects.filter(volunteer=volunteer)
+        .exclude(status=AssignmentStatus.ENDED)
+        .select_related("need"),
+    }
+
+
+def volunteer_needs_context(request: HttpRequest, volunteer: Volunteer) -> dict:
+    """For a volunteer's page in the registry: their invitations and assignments."""
+    return {
+        "volunteer_invitations": volunteer.invitations.select_related("need")[:20],
+        "volunteer_assignments": volunteer.assignments.select_related("need")[:20],
+        "may_manage_needs": can(request.user, "manage_needs", volunteer),
+    }
