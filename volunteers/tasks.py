@@ -21,7 +21,7 @@ from coordination.jobs import acting_for
 from coordination.models import Role, User
 from coordination.permissions import get_for_user
 
-from .forms import RegistryFilterForm
+from .forms.registry import RegistryFilterForm
 from .models import Invitation, InvitationStatus, Need, Volunteer
 from .services import current_declaration, reminders
 from .services.importing import run_import

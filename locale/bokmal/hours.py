@@ -42,7 +42,7 @@ NB = {
     "Write a rate from 0 to 50 kroner.": "Skriv en sats fra 0 til 50 kroner.",
     "Write the rate with at most two decimals.": "Skriv satsen med høyst to desimaler.",
     "kilometre rate changed from %(before)s to %(after)s": "kilometersats endret fra %(before)s til %(after)s",
-    # forms (volunteers/hours_forms.py)
+    # forms (volunteers/forms/hours.py)
     "What were the hours for?": "Hva gjaldt timene?",
     "Other volunteer work (not one of the assignments)": "Annet frivillig arbeid (ikke et av oppdragene)",
     "Choose one of the assignments in the list.": "Velg et av oppdragene i listen.",

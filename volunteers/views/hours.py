@@ -18,7 +18,8 @@ from coordination.forms import add_service_errors
 from coordination.permissions import can, login_required, municipality_view
 
 from .. import hours_totals
-from ..hours_forms import HoursDecisionForm, HoursForm, KmRateForm, VolunteerSearchForm, YearForm
+from ..forms.hours import HoursDecisionForm, HoursForm, KmRateForm, YearForm
+from ..forms.registry import VolunteerSearchForm
 from ..models import Assignment, HoursEntry, HoursStatus, Volunteer
 from ..services import hours as services
 from .profile import _own_volunteer

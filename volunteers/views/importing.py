@@ -12,7 +12,7 @@ from coordination.models import GeneratedFile
 from coordination.permissions import municipality_view
 
 from .. import importing
-from ..forms import ImportConfirmForm, VolunteerImportForm
+from ..forms.registry import ImportConfirmForm, VolunteerImportForm
 from ..services.importing import ACTION, confirm_import, preview_import
 
 

@@ -25,18 +25,7 @@ from coordination.permissions import (
     public,
 )
 
-from ..matching import propose_for_need
-from ..models import (
-    Assignment,
-    AssignmentStatus,
-    FollowUp,
-    Invitation,
-    InvitationStatus,
-    Need,
-    NeedStatus,
-    Volunteer,
-)
-from ..need_forms import (
+from ..forms.needs import (
     AnswerForm,
     EndForm,
     FollowUpPlanForm,
@@ -48,6 +37,17 @@ from ..need_forms import (
     PauseForm,
     PublicNeedForm,
     StepForm,
+)
+from ..matching import propose_for_need
+from ..models import (
+    Assignment,
+    AssignmentStatus,
+    FollowUp,
+    Invitation,
+    InvitationStatus,
+    Need,
+    NeedStatus,
+    Volunteer,
 )
 from ..services import needs as services
 

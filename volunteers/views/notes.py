@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from coordination.forms import add_service_errors
 from coordination.permissions import get_for_user, municipality_view
 
-from ..forms import VolunteerNoteForm
+from ..forms.registry import VolunteerNoteForm
 from ..models import Volunteer
 from ..services.notes import add_note
 

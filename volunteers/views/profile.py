@@ -12,7 +12,7 @@ from coordination.forms import add_service_errors
 from coordination.permissions import login_required
 
 from .. import hours_totals, services
-from ..forms import (
+from ..forms.profile import (
     ConsentForm,
     DeclarationSignForm,
     VolunteerProfileForm,

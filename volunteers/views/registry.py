@@ -15,10 +15,8 @@ from coordination.models import AuditEvent
 from coordination.permissions import can, get_for_user, municipality_view
 
 from .. import services
-from ..forms import (
-    DeclarationPublishForm,
-    RegistryFilterForm,
-)
+from ..forms.profile import DeclarationPublishForm
+from ..forms.registry import RegistryFilterForm
 from ..models import Volunteer
 from ..tasks import export_volunteers
 from . import hours

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_http_methods
 from coordination.forms import add_service_errors
 from coordination.permissions import can, get_for_user, municipality_view
 
-from ..forms import (
+from ..forms.registry import VolunteerSearchForm
+from ..forms.screening import (
     CERTIFICATE_HELP,
     CertificateCheckForm,
     CompletionForm,
@@ -28,7 +29,6 @@ from ..forms import (
     GiveRoleForm,
     SessionCompletionsForm,
     VolunteerRoleForm,
-    VolunteerSearchForm,
 )
 from ..models import (
     CertificateCheck,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import User
 
-from .models import (
+from ..models import (
     ConsentBasis,
     EndReason,
     Frequency,
@@ -21,7 +21,7 @@ from .models import (
     Need,
     NeedStatus,
 )
-from .services.needs import NEED_CONSENT_TEXT, NEED_FIELDS, PUBLIC_NEED_FIELDS, add_months
+from ..services.needs import NEED_CONSENT_TEXT, NEED_FIELDS, PUBLIC_NEED_FIELDS, add_months
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIMES = ("weekday_daytime", "evenings", "weekends")

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Assignment, HoursEntry
-from .services.hours import MAX_DECIDED_AT_ONCE
+from ..models import Assignment, HoursEntry
+from ..services.hours import MAX_DECIDED_AT_ONCE
 
 
 def _assignment_label(assignment: Assignment) -> str:
@@ -171,12 +171,3 @@ class YearForm(forms.Form):
         if self.is_valid() and self.cleaned_data.get("year"):
             return self.cleaned_data["year"]
         return timezone.localdate().year
-
-
-class VolunteerSearchForm(forms.Form):
-    q = forms.CharField(
-        label=_("Find the volunteer: name, email or area"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )
