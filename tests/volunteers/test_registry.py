@@ -52,6 +52,8 @@ def test_registry_lists_own_municipality_only_sorted_by_name(
     [
         ({"q": "bøverdalen"}, ["Nils Brimi", "Tor Vole"]),
         ({"q": "astrid"}, ["Astrid Rustad"]),
+        ({"area": "bøverdalen"}, ["Nils Brimi", "Tor Vole"]),
+        ({"area": "Bøverdal"}, []),  # the whole name, not a part of it
         ({"interest": "transport"}, ["Nils Brimi", "Tor Vole"]),
         ({"interest": "transport", "when": "evenings"}, ["Nils Brimi"]),
         ({"can_drive": "on"}, ["Nils Brimi", "Tor Vole"]),

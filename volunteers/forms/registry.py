@@ -29,6 +29,12 @@ class RegistryFilterForm(forms.Form):
     }
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    area = forms.CharField(
+        label=_("Area or village"),
+        required=False,
+        max_length=100,
+        help_text=_("The whole name, for example Bøverdalen."),
+    )
     interest = forms.ChoiceField(
         label=_("Would like to do"),
         required=False,
@@ -119,6 +125,8 @@ class RegistryFilterForm(forms.Form):
             volunteers = volunteers.filter(left_at__isnull=False)
         if text := (data.get("q") or "").strip():
             volunteers = volunteers.search(text)
+        if area := (data.get("area") or "").strip():
+            volunteers = volunteers.filter(area__iexact=area)
         if data.get("interest"):
             volunteers = volunteers.with_interest(data["interest"])
         if data.get("when"):

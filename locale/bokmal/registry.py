@@ -1,4 +1,4 @@
-"""Bokmål for stopping as a volunteer, anonymising, the readable data page and retention."""
+"""Bokmål for stopping, anonymising, the readable data page, retention and the registry."""
 
 NB = {
     "What you have done that the audit log records": "Det du har gjort som revisjonsloggen registrerer",
@@ -39,4 +39,6 @@ NB = {
     "The volunteer's personal data is deleted. Their hours are kept.": "Personopplysningene til den frivillige er slettet. Timene beholdes.",
     "Your roles, police certificate checks and courses": "Rollene dine, kontroller av politiattest og kurs",
     "Invitations you have had, and tasks you have helped with": "Invitasjoner du har fått, og oppdrag du har hjulpet med",
+    "Area or village": "Område eller grend",
+    "The whole name, for example Bøverdalen.": "Hele navnet, for eksempel Bøverdalen.",
 }
