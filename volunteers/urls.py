@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import hours, importing, leaving, needs, notes, profile, registry, screening
+from .views import (
+    assignments,
+    hours,
+    importing,
+    leaving,
+    needs,
+    notes,
+    profile,
+    registry,
+    screening,
+    volunteer_screening,
+)
 
 app_name = "volunteers"
 
@@ -51,27 +62,29 @@ urlpatterns = [
         screening.session_completions,
         name="session_completions",
     ),
-    path(f"{COORDINATION}volunteers/<int:pk>/roles/", screening.role_give, name="role_give"),
+    path(
+        f"{COORDINATION}volunteers/<int:pk>/roles/", volunteer_screening.role_give, name="role_give"
+    ),
     path(
         f"{COORDINATION}volunteers/<int:pk>/courses/",
-        screening.completion_add,
+        volunteer_screening.completion_add,
         name="completion_add",
     ),
     path(
         f"{COORDINATION}role-holders/<int:pk>/police-certificate/",
-        screening.certificate_record,
+        volunteer_screening.certificate_record,
         name="certificate_record",
     ),
     path(
         f"{COORDINATION}role-holders/<int:pk>/remove/",
-        screening.role_take_away,
+        volunteer_screening.role_take_away,
         name="role_take_away",
     ),
     # --- needs, matching, invitations and assignments ---
     path("help/<municipality:municipality>/", needs.help_form, name="help_form"),
     path("help/<municipality:municipality>/thanks/", needs.help_thanks, name="help_thanks"),
-    path("volunteer/invitations/<int:pk>/", needs.invitation, name="invitation"),
-    path("volunteer/assignments/<int:pk>/", needs.own_assignment, name="own_assignment"),
+    path("volunteer/invitations/<int:pk>/", assignments.invitation, name="invitation"),
+    path("volunteer/assignments/<int:pk>/", assignments.own_assignment, name="own_assignment"),
     path(f"{COORDINATION}needs/", needs.need_list, name="need_list"),
     path(f"{COORDINATION}needs/new/", needs.need_report, name="need_report"),
     path(f"{COORDINATION}needs/<int:pk>/", needs.need_detail, name="need_detail"),
@@ -85,23 +98,31 @@ urlpatterns = [
         name="invitation_withdraw",
     ),
     path(f"{COORDINATION}follow-ups/<int:pk>/", needs.follow_up_record, name="follow_up_record"),
-    path(f"{COORDINATION}assignments/<int:pk>/", needs.assignment_detail, name="assignment_detail"),
+    path(
+        f"{COORDINATION}assignments/<int:pk>/",
+        assignments.assignment_detail,
+        name="assignment_detail",
+    ),
     path(
         f"{COORDINATION}assignments/<int:pk>/pairing/",
-        needs.assignment_pairing,
+        assignments.assignment_pairing,
         name="assignment_pairing",
     ),
     path(
         f"{COORDINATION}assignments/<int:pk>/pause/",
-        needs.assignment_pause,
+        assignments.assignment_pause,
         name="assignment_pause",
     ),
     path(
         f"{COORDINATION}assignments/<int:pk>/resume/",
-        needs.assignment_resume,
+        assignments.assignment_resume,
         name="assignment_resume",
     ),
-    path(f"{COORDINATION}assignments/<int:pk>/end/", needs.assignment_end, name="assignment_end"),
+    path(
+        f"{COORDINATION}assignments/<int:pk>/end/",
+        assignments.assignment_end,
+        name="assignment_end",
+    ),
     # --- hours ---
     path("volunteer/hours/", hours.own_hours, name="own_hours"),
     path("volunteer/hours/<int:pk>/edit/", hours.own_hours_edit, name="own_hours_edit"),

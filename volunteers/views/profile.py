@@ -18,8 +18,8 @@ from ..forms.profile import (
     VolunteerProfileForm,
 )
 from ..models import Signature, Volunteer
-from .needs import own_needs_context
-from .screening import own_screening
+from .assignments import own_needs_context
+from .volunteer_screening import own_screening
 
 
 def _own_volunteer(request: HttpRequest) -> Volunteer | None:

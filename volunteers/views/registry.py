@@ -20,9 +20,9 @@ from ..forms.registry import RegistryFilterForm
 from ..models import Volunteer
 from ..tasks import export_volunteers
 from . import hours
-from .needs import volunteer_needs_context
+from .assignments import volunteer_needs_context
 from .notes import notes_context
-from .screening import detail_screening, with_readiness
+from .volunteer_screening import detail_screening, with_readiness
 
 
 @municipality_view("manage_declaration")
