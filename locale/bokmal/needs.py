@@ -45,8 +45,6 @@ NB = {
     "need": "behov",
     "needs": "behov",
     "notes": "notater",
-    "recorded by": "registrert av",
-    "recorded": "registrert",
     "steps": "steg",
     "Waiting for an answer": "Venter på svar",
     "Accepted": "Takket ja",
