@@ -4,7 +4,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
-from . import views
+from .views import core as views
 
 
 class MunicipalityNumberConverter:

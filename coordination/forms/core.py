@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import PartnerOrganisation, Role, User
+from ..models import PartnerOrganisation, Role, User
 
 
 class SignupForm(AllauthSignupForm):

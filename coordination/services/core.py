@@ -10,11 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from . import audit, jobs, permissions
-from .models import Membership, Municipality, Role, User
-from .tasks import notify_role_added
+from .. import audit, jobs, permissions
+from ..models import Membership, Municipality, Role, User
+from ..tasks import notify_role_added
 
-MUNICIPALITIES_CSV = Path(__file__).resolve().parent / "data" / "kommuner.csv"
+MUNICIPALITIES_CSV = Path(__file__).resolve().parent.parent / "data" / "kommuner.csv"
 
 _LANGUAGE_FORMS = {
     "Bokmål": Municipality.LanguageForm.BOKMAL,

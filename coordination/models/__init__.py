@@ -1,0 +1,28 @@
+"""The core domain's models, one module per area; import them from here."""
+
+from .core import (
+    AuditEvent,
+    GeneratedFile,
+    Membership,
+    MembershipQuerySet,
+    Municipality,
+    RetentionRun,
+    Role,
+    User,
+    UserManager,
+)
+from .partners import PartnerOrganisation, validate_organisation_number
+
+__all__ = [
+    "AuditEvent",
+    "GeneratedFile",
+    "Membership",
+    "MembershipQuerySet",
+    "Municipality",
+    "PartnerOrganisation",
+    "RetentionRun",
+    "Role",
+    "User",
+    "UserManager",
+    "validate_organisation_number",
+]

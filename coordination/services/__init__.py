@@ -1,0 +1,17 @@
+"""Writes with rules or side effects, one module per area; views call these."""
+
+from .core import (
+    MUNICIPALITIES_CSV,
+    add_membership,
+    load_municipalities,
+    read_municipalities,
+    remove_membership,
+)
+
+__all__ = [
+    "MUNICIPALITIES_CSV",
+    "add_membership",
+    "load_municipalities",
+    "read_municipalities",
+    "remove_membership",
+]
