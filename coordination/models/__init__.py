@@ -12,6 +12,7 @@ from .core import (
     UserManager,
 )
 from .partners import PartnerOrganisation, validate_organisation_number
+from .steps import STEP_DESCRIPTIONS, Step
 
 __all__ = [
     "AuditEvent",
@@ -22,6 +23,8 @@ __all__ = [
     "PartnerOrganisation",
     "RetentionRun",
     "Role",
+    "STEP_DESCRIPTIONS",
+    "Step",
     "User",
     "UserManager",
     "validate_organisation_number",
