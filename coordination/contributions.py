@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,14 @@ DASHBOARD_PANELS: list[Callable[[HttpRequest, object], DashboardPanel | None]] =
 def dashboard_panels(request: HttpRequest, municipality) -> list[DashboardPanel]:
     found = [panel for build in DASHBOARD_PANELS if (panel := build(request, municipality))]
     return sorted(found, key=lambda panel: panel.order)
+
+
+def render_dashboard(request: HttpRequest, municipality) -> list[str]:
+    """Each panel rendered with its own context (its keys are the template's variables)."""
+    return [
+        render_to_string(panel.template, panel.context, request=request)
+        for panel in dashboard_panels(request, municipality)
+    ]
 
 
 # --- The annual wheel (årshjul) ------------------------------------------------------------

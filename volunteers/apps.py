@@ -12,6 +12,7 @@ class VolunteersConfig(AppConfig):
         from coordination.models import Role
         from coordination.permissions import Rule, register_rule
 
+        from . import contributions as dashboard_and_staircase
         from . import demo, panels, retention, signals  # noqa: F401 (signals connect on import)
 
         # Publish new versions of the municipality's confidentiality declaration.
@@ -34,6 +35,7 @@ class VolunteersConfig(AppConfig):
         # Log hours for volunteers, approve what they log, set the kilometre rate.
         register_rule("manage_hours", Rule(frozenset({Role.COORDINATOR})))
         retention.register()
+        dashboard_and_staircase.register()
         contributions.MY_PAGE_PANELS.append(panels.volunteer_panel)
         contributions.OVERVIEW_LINKS.append(panels.overview_links)
         contributions.OVERVIEW_LINKS.append(panels.screening_links)

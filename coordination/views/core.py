@@ -202,6 +202,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "may_manage_roles": can(request.user, "manage_roles", municipality),
             "may_view_audit_log": can(request.user, "view_audit_log", municipality),
             "links": contributions.overview_links(request, municipality),
+            "panels": contributions.render_dashboard(request, municipality),
         },
     )
 

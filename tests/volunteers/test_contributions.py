@@ -1,0 +1,205 @@
+"""What the volunteers app shows on the coordinator's dashboard, puts on the annual wheel and
+proves for the involvement staircase."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from coordination import contributions
+from tests.factories import (
+    CourseFactory,
+    HoursEntryFactory,
+    NeedFactory,
+    VolunteerFactory,
+    VolunteerRoleFactory,
+)
+from volunteers.models import (
+    CourseSession,
+    DeclarationText,
+    NeedStatus,
+    RoleHolder,
+    Signature,
+    Volunteer,
+)
+
+pytestmark = pytest.mark.django_db
+DASHBOARD = "/coordination/3434/"
+
+
+def _declaration(version=1):
+    return DeclarationText.objects.create(
+        municipality_id="3434", version=version, body="Jeg lover å bevare taushet."
+    )
+
+
+def _signed(volunteers, declaration):
+    Signature.objects.bulk_create(Signature(volunteer=v, text=declaration) for v in volunteers)
+
+
+def _session(course, when):
+    return CourseSession.objects.create(course=course, starts_at=when, place="Lom kulturhus")
+
+
+def _at(year, month, day, hour=18):
+    return datetime.datetime(year, month, day, hour, tzinfo=timezone.get_current_timezone())
+
+
+# --- evidence for the staircase ---------------------------------------------------------------
+
+
+def test_declarations_signed_is_met_at_four_out_of_five(lom):
+    declaration = _declaration()
+    volunteers = VolunteerFactory.create_batch(5)
+    _signed(volunteers[:3], declaration)
+    evidence = contributions.evidence_for(lom, "declarations_signed")
+    assert not evidence.met
+    assert "3 of 5" in evidence.summary and "60 %" in evidence.summary
+
+    _signed(volunteers[3:4], declaration)
+    evidence = contributions.evidence_for(lom, "declarations_signed")
+    assert evidence.met and "4 of 5" in evidence.summary
+    assert evidence.url.endswith("?declaration=missing")
+
+
+def test_declarations_signed_counts_only_the_current_version_and_active_volunteers(lom):
+    old = _declaration(1)
+    volunteers = VolunteerFactory.create_batch(2)
+    _signed(volunteers, old)
+    gone = VolunteerFactory(left_at=timezone.now())
+    current = _declaration(2)
+    _signed([volunteers[0], gone], current)
+    evidence = contributions.evidence_for(lom, "declarations_signed")
+    assert not evidence.met and "1 of 2" in evidence.summary
+
+
+def test_declarations_signed_without_a_declaration_or_volunteers(lom):
+    VolunteerFactory()
+    assert (
+        "No confidentiality declaration"
+        in contributions.evidence_for(lom, "declarations_signed").summary
+    )
+    Volunteer.objects.all().delete()
+    _declaration()
+    evidence = contributions.evidence_for(lom, "declarations_signed")
+    assert not evidence.met and "No active volunteers" in evidence.summary
+
+
+def test_volunteers_registered_counts_active_volunteers_of_the_municipality(lom, drammen):
+    assert not contributions.evidence_for(lom, "volunteers_registered").met
+    VolunteerFactory.create_batch(2)
+    VolunteerFactory(left_at=timezone.now())
+    VolunteerFactory(municipality=drammen)
+    evidence = contributions.evidence_for(lom, "volunteers_registered")
+    assert evidence.met and evidence.summary.startswith("2 active volunteers")
+
+
+@time_machine.travel(_at(2026, 6, 1, 12), tick=False)
+def test_intro_course_this_year_held_planned_or_missing(lom):
+    course = CourseFactory(is_introductory=True)
+    other = CourseFactory(name="Demensomsorg", is_introductory=False)
+    _session(other, _at(2026, 3, 1))
+    _session(course, _at(2025, 11, 1))  # last year does not count
+    evidence = contributions.evidence_for(lom, "intro_course_this_year")
+    assert not evidence.met and "No introductory course" in evidence.summary
+
+    _session(course, _at(2026, 9, 15))
+    evidence = contributions.evidence_for(lom, "intro_course_this_year")
+    assert not evidence.met and "planned for 15. september 2026" in evidence.summary.lower()
+
+    _session(course, _at(2026, 3, 10))
+    evidence = contributions.evidence_for(lom, "intro_course_this_year")
+    assert evidence.met and "held on 10. mar" in evidence.summary.lower()
+
+
+def test_needs_mapped_needs_a_mapped_need_in_the_last_year(lom):
+    NeedFactory(status=NeedStatus.REPORTED)
+    NeedFactory(status=NeedStatus.CLOSED, created_at=timezone.now() - datetime.timedelta(days=400))
+    evidence = contributions.evidence_for(lom, "needs_mapped")
+    assert not evidence.met and evidence.summary.startswith("1 needs reported")
+    NeedFactory(status=NeedStatus.MAPPED)
+    evidence = contributions.evidence_for(lom, "needs_mapped")
+    assert (
+        evidence.met and "2 needs reported" in evidence.summary and "1 of them" in evidence.summary
+    )
+
+
+# --- the annual wheel -------------------------------------------------------------------------
+
+
+def test_course_sessions_appear_on_the_wheel_of_their_year(lom, drammen):
+    course = CourseFactory(name="Introduksjonskurs for nye frivillige")
+    _session(course, _at(2026, 3, 12))
+    _session(course, _at(2027, 3, 11))
+    _session(CourseFactory(municipality=drammen, name="Kurs i Drammen"), _at(2026, 4, 1))
+    entries = [e for e in contributions.wheel_entries(lom, 2026) if e.category == "course"]
+    assert [(e.date, e.title) for e in entries] == [
+        (datetime.date(2026, 3, 12), "Introduksjonskurs for nye frivillige")
+    ]
+    assert entries[0].url == f"/coordination/3434/courses/{course.pk}/"
+    assert "course" in contributions.WHEEL_CATEGORIES
+
+
+# --- the dashboard ----------------------------------------------------------------------------
+
+
+def test_dashboard_counts_volunteers_readiness_declaration_and_hours(client_of, coordinator_lom):
+    declaration = _declaration()
+    role = VolunteerRoleFactory(certificate_kind="")
+    ready, missing, plain = VolunteerFactory.create_batch(3)
+    _signed([ready, plain], declaration)
+    RoleHolder.objects.bulk_create(
+        [RoleHolder(volunteer=ready, role=role), RoleHolder(volunteer=missing, role=role)]
+    )
+    HoursEntryFactory(volunteer=ready)
+    html = client_of(coordinator_lom).get(DASHBOARD).content.decode()
+    registry = "/coordination/3434/volunteers/"
+    assert f'<a href="{registry}"><span class="dashboard-number">3</span> active volunteers' in html
+    assert f'href="{registry}?readiness=ready"><span class="dashboard-number">1</span>' in html
+    assert f'href="{registry}?readiness=missing"><span class="dashboard-number">1</span>' in html
+    assert f'href="{registry}?declaration=missing"><span class="dashboard-number">1</span>' in html
+    assert '<span class="dashboard-number">1</span> hours entries waiting' in html
+
+
+def test_dashboard_shows_open_needs_by_step_with_links(client_of, coordinator_lom):
+    NeedFactory.create_batch(2, status=NeedStatus.REPORTED)
+    NeedFactory(status=NeedStatus.FOLLOW_UP)
+    NeedFactory(status=NeedStatus.CLOSED)
+    html = client_of(coordinator_lom).get(DASHBOARD).content.decode()
+    needs = "/coordination/3434/needs/"
+    assert f'href="{needs}?step=reported"><span class="dashboard-number">2</span>' in html
+    assert f'href="{needs}?step=follow_up"><span class="dashboard-number">1</span>' in html
+    assert "?step=closed" not in html
+
+
+def test_volunteer_contact_sees_volunteers_but_not_the_hours_to_approve(
+    client_of, volunteer_contact_lom
+):
+    VolunteerFactory()
+    html = client_of(volunteer_contact_lom).get(DASHBOARD).content.decode()
+    assert "active volunteers" in html
+    assert "hours entries waiting" not in html
+
+
+def test_grant_officer_sees_neither_volunteers_nor_needs(client_of, officer):
+    VolunteerFactory()
+    html = client_of(officer).get(DASHBOARD).content.decode()
+    assert "active volunteers" not in html and "Open needs" not in html
+
+
+def test_dashboard_queries_do_not_grow_with_volunteers_roles_or_needs(client_of, coordinator_lom):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_of(coordinator_lom)
+    _declaration()
+    VolunteerRoleFactory()
+    client.get(DASHBOARD)
+    with CaptureQueriesContext(connection) as few:
+        client.get(DASHBOARD)
+    VolunteerFactory.create_batch(30)
+    NeedFactory.create_batch(10)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(DASHBOARD).status_code == 200
+    assert len(many) == len(few)
