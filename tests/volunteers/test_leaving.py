@@ -79,6 +79,42 @@ def test_volunteer_who_stops_ends_tasks_and_loses_roles_but_keeps_profile(client
     assert volunteer.invitations.get().status == InvitationStatus.WITHDRAWN
 
 
+def test_volunteer_can_ask_for_their_details_to_be_deleted_when_stopping(client_of):
+    volunteer = _busy_volunteer()
+    user = volunteer.user
+    page = client_of(user).get(reverse("volunteers:leave")).content.decode()
+    assert "delete my volunteer details now" in page.lower()
+
+    response = client_of(user).post(reverse("volunteers:leave"), {"delete_now": "on"})
+    assert response.status_code == 302
+    volunteer.refresh_from_db()
+    assert volunteer.user is None and volunteer.anonymised_at is not None
+    assert volunteer.left_at is not None
+    assert not VolunteerNote.objects.filter(volunteer=volunteer).exists()
+    assert HoursEntry.objects.get(volunteer=volunteer).hours == Decimal("3")  # statistics stay
+    assert User.objects.filter(pk=user.pk).exists()  # the account itself stays
+    assert "details are deleted" in client_of(user).get(response.url).content.decode()
+
+
+def test_stopping_without_asking_keeps_the_details_for_now(client_of):
+    volunteer = _busy_volunteer()
+    client_of(volunteer.user).post(reverse("volunteers:leave"), {})
+    volunteer.refresh_from_db()
+    assert volunteer.user is not None and volunteer.anonymised_at is None
+
+
+def test_a_volunteer_cannot_anonymise_someone_else():
+    from django.core.exceptions import PermissionDenied
+
+    from volunteers.services.leaving import anonymise_volunteer
+
+    volunteer, other = VolunteerFactory(), VolunteerFactory()
+    with pytest.raises(PermissionDenied):
+        anonymise_volunteer(volunteer=volunteer, by=other.user)
+    volunteer.refresh_from_db()
+    assert volunteer.anonymised_at is None
+
+
 def test_deleting_the_account_anonymises_the_volunteer_and_keeps_the_hours():
     volunteer = _busy_volunteer()
     user = volunteer.user

@@ -85,6 +85,17 @@ class VolunteerProfileForm(forms.ModelForm):
         return cleaned
 
 
+class LeaveForm(forms.Form):
+    delete_now = forms.BooleanField(
+        label=_("Also delete my volunteer details now, instead of a year after I stop."),
+        help_text=_(
+            "Your name, contact details, interests and notes are removed at once. The hours you "
+            "gave stay in the statistics without your name."
+        ),
+        required=False,
+    )
+
+
 class DeclarationSignForm(forms.Form):
     agree = forms.BooleanField(
         label=_("I have read the declaration and promise to keep it."),

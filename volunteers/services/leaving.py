@@ -61,8 +61,14 @@ def anonymise_volunteer(*, volunteer: Volunteer, by: User | None = None) -> None
     """Remove everything that points to the person; keep the numbers.
 
     ``by`` is None when the person deletes their own account or a retention rule runs;
-    otherwise it must be a coordinator of the volunteer's municipality."""
-    if by is not None and not permissions.can(by, "manage_screening", volunteer.municipality):
+    otherwise it is the volunteer themself (asking for deletion) or a coordinator of the
+    volunteer's municipality."""
+    is_self = by is not None and volunteer.user_id == by.pk
+    if (
+        by is not None
+        and not is_self
+        and not permissions.can(by, "manage_screening", volunteer.municipality)
+    ):
         raise PermissionDenied
     if volunteer.anonymised_at is not None:
         return

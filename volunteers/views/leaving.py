@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from coordination.permissions import get_for_user, login_required, municipality_view
 
+from ..forms.profile import LeaveForm
 from ..models import Volunteer
 from ..services import leaving
 
@@ -16,15 +17,26 @@ from ..services import leaving
 @login_required
 @require_http_methods(["GET", "POST"])
 def leave(request: HttpRequest) -> HttpResponse:
-    """The volunteer stops. Their account stays; they can register again later."""
+    """The volunteer stops, and may ask for their details to be deleted at once. Their account
+    stays; they can register again later."""
     volunteer = Volunteer.objects.filter(user=request.user, left_at__isnull=True).first()
     if volunteer is None:
         return redirect("volunteers:own_page")
-    if request.method == "POST":
+    form = LeaveForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
         leaving.end_volunteering(volunteer=volunteer, by=request.user)
-        messages.success(request, _("You have stopped as a volunteer. Thank you for your help!"))
+        if form.cleaned_data["delete_now"]:
+            leaving.anonymise_volunteer(volunteer=volunteer, by=request.user)
+            messages.success(
+                request,
+                _("You have stopped as a volunteer, and your volunteer details are deleted."),
+            )
+        else:
+            messages.success(
+                request, _("You have stopped as a volunteer. Thank you for your help!")
+            )
         return redirect("coordination:my_page")
-    return render(request, "volunteers/leave_confirm.html", {"volunteer": volunteer})
+    return render(request, "volunteers/leave_confirm.html", {"volunteer": volunteer, "form": form})
 
 
 def _volunteer_of(request: HttpRequest, pk: int) -> Volunteer:
