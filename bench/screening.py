@@ -124,6 +124,7 @@ def measure(runs: int) -> list[tuple[str, float, float, int]]:
     session = CourseSession.objects.get()
     base = f"/coordination/{LOM}/"
     cases = [
+        ("coordination dashboard (overview)", base),
         ("registry, first page with Missing", base + "volunteers/"),
         ("role Besøksvenn", base + f"volunteers/?role={friend.pk}"),
         ("ready for Besøksvenn", base + f"volunteers/?role={friend.pk}&readiness=ready"),

@@ -17,7 +17,6 @@ from coordination import contributions
 from coordination.contributions import DashboardPanel, Evidence, WheelEntry
 from coordination.permissions import can
 
-from .forms.registry import holds_role
 from .models import (
     CourseSession,
     HoursEntry,
@@ -25,9 +24,8 @@ from .models import (
     Need,
     NeedStatus,
     Volunteer,
-    VolunteerRole,
 )
-from .readiness import ready_q
+from .readiness import readiness_counts
 from .services.profile import current_declaration
 
 # Share of active volunteers who must have signed the current declaration for the staircase.
@@ -54,26 +52,18 @@ def volunteers_panel(request, municipality) -> DashboardPanel | None:
         if declaration
         else None
     )
-    roles = list(VolunteerRole.objects.filter(municipality=municipality))
-    missing_any = Q(pk__in=[])
-    for role in roles:
-        missing_any |= holds_role(role) & ~ready_q(role)
-    counts = active.aggregate(
-        total=Count("pk"),
-        missing=Count("pk", filter=missing_any),
-        ready=Count("pk", filter=holds_role(None) & ~missing_any),
-    )
+    with_roles, missing = readiness_counts(municipality.pk)
     registry = "volunteers:registry"
-    figures = [(counts["total"], _("active volunteers"), _url(registry, municipality))]
-    if roles:
+    figures = [(active.count(), _("active volunteers"), _url(registry, municipality))]
+    if with_roles:
         figures += [
             (
-                counts["ready"],
+                with_roles - missing,
                 _("ready for all their roles"),
                 _url(registry, municipality, readiness="ready"),
             ),
             (
-                counts["missing"],
+                missing,
                 _("missing something for a role (declaration, police certificate or course)"),
                 _url(registry, municipality, readiness="missing"),
             ),

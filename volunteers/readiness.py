@@ -63,6 +63,21 @@ def ready_q(role: VolunteerRole, *, today: datetime.date | None = None, voluntee
     return condition
 
 
+def readiness_counts(municipality_id: str) -> tuple[int, int]:
+    """(active volunteers holding a role, those of them missing something for one of their
+    roles), counted over role holders rather than every volunteer: the same numbers as the
+    registry's "ready"/"missing" filters, at about a third of their cost."""
+    holders = RoleHolder.objects.filter(
+        volunteer__municipality_id=municipality_id, volunteer__left_at__isnull=True
+    )
+    not_ready = Q(pk__in=[])
+    for role in VolunteerRole.objects.filter(municipality_id=municipality_id):
+        not_ready |= Q(role=role) & ~ready_q(role, volunteer_ref="volunteer_id")
+    with_roles = holders.values("volunteer_id").distinct().count()
+    missing = holders.filter(not_ready).values("volunteer_id").distinct().count()
+    return with_roles, missing
+
+
 class Missing(str):
     """One thing missing, as a phrase for staff ("a police certificate"). ``kind`` names the
     requirement (declaration, certificate, renewal, course; ``course`` for the last) so a page

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 import time_machine
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from coordination import contributions
 from tests.factories import (
@@ -26,6 +26,14 @@ from volunteers.models import (
 
 pytestmark = pytest.mark.django_db
 DASHBOARD = "/coordination/3434/"
+
+
+@pytest.fixture(autouse=True)
+def _in_english(client, settings):
+    """The texts are checked in English: in the code and on the pages."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
 
 
 def _declaration(version=1):
@@ -203,3 +211,31 @@ def test_dashboard_queries_do_not_grow_with_volunteers_roles_or_needs(client_of,
     with CaptureQueriesContext(connection) as many:
         assert client.get(DASHBOARD).status_code == 200
     assert len(many) == len(few)
+
+
+def test_readiness_counts_agree_with_the_registry_filters(client_of, coordinator_lom):
+    from volunteers.readiness import readiness_counts
+
+    declaration = _declaration()
+    friend = VolunteerRoleFactory(certificate_kind="")
+    course = CourseFactory()
+    driver = VolunteerRoleFactory(name="Sjåfør", certificate_kind="")
+    driver.required_courses.add(course)
+    both, only_friend, none_signed, plain = VolunteerFactory.create_batch(4)
+    gone = VolunteerFactory(left_at=timezone.now())
+    _signed([both, only_friend, plain, gone], declaration)
+    RoleHolder.objects.bulk_create(
+        [
+            RoleHolder(volunteer=both, role=friend),
+            RoleHolder(volunteer=both, role=driver),  # the course is missing for this one
+            RoleHolder(volunteer=only_friend, role=friend),
+            RoleHolder(volunteer=none_signed, role=friend),
+            RoleHolder(volunteer=gone, role=friend),
+        ]
+    )
+    assert readiness_counts("3434") == (3, 2)
+    client = client_of(coordinator_lom)
+    registry = "/coordination/3434/volunteers/"
+    for wanted, expected in (("ready", 1), ("missing", 2)):
+        page = client.get(registry, {"readiness": wanted}).context["page"]
+        assert page.paginator.count == expected
