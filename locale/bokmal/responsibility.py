@@ -51,7 +51,10 @@ NB = {
         "%(count)s uten ansvarlig",
         "%(count)s uten ansvarlig",
     ),
-    ("%(count)s with more than one responsible party", "%(count)s with more than one responsible party"): (
+    (
+        "%(count)s with more than one responsible party",
+        "%(count)s with more than one responsible party",
+    ): (
         "%(count)s med mer enn én ansvarlig",
         "%(count)s med mer enn én ansvarlig",
     ),
@@ -65,7 +68,10 @@ NB = {
         "%(counter)s oppgaver trenger oppmerksomhet",
     ),
     "Every task has exactly one responsible party.": "Hver oppgave har nøyaktig én ansvarlig.",
-    ("%(counter)s warning in the responsibility map", "%(counter)s warnings in the responsibility map"): (
+    (
+        "%(counter)s warning in the responsibility map",
+        "%(counter)s warnings in the responsibility map",
+    ): (
         "%(counter)s varsel i ansvarskartet",
         "%(counter)s varsler i ansvarskartet",
     ),

@@ -79,19 +79,28 @@ NB = {
     # registrations
     "Forum of volunteer contacts": "Forum for frivillighetskontakter",
     "Forum meetings": "Forummøter",
-    ("%(with)s of %(total)s unit has a volunteer contact", "%(with)s of %(total)s units have a volunteer contact"): (
+    (
+        "%(with)s of %(total)s unit has a volunteer contact",
+        "%(with)s of %(total)s units have a volunteer contact",
+    ): (
         "%(with)s av %(total)s virksomhet har frivillighetskontakt",
         "%(with)s av %(total)s virksomheter har frivillighetskontakt",
     ),
     "No units are registered yet": "Ingen virksomheter er registrert ennå",
-    ("The forum of volunteer contacts met %(count)s time in the last 12 months", "The forum of volunteer contacts met %(count)s times in the last 12 months"): (
+    (
+        "The forum of volunteer contacts met %(count)s time in the last 12 months",
+        "The forum of volunteer contacts met %(count)s times in the last 12 months",
+    ): (
         "Forumet for frivillighetskontakter har møttes %(count)s gang de siste 12 månedene",
         "Forumet for frivillighetskontakter har møttes %(count)s ganger de siste 12 månedene",
     ),
     "Units and volunteer contacts (who to call)": "Virksomheter og frivillighetskontakter (hvem du ringer)",
     "The forum of volunteer contacts: meetings, agendas and minutes": "Forumet for frivillighetskontakter: møter, sakslister og referater",
     "Units, forum and responsibility map": "Virksomheter, forum og ansvarskart",
-    ("%(counter)s unit without a volunteer contact", "%(counter)s units without a volunteer contact"): (
+    (
+        "%(counter)s unit without a volunteer contact",
+        "%(counter)s units without a volunteer contact",
+    ): (
         "%(counter)s virksomhet uten frivillighetskontakt",
         "%(counter)s virksomheter uten frivillighetskontakt",
     ),
