@@ -68,10 +68,11 @@ class GridForm(forms.Form):
         return data
 
     def cells(self) -> dict[tuple[int, int], str]:
+        """The cells that were sent; one left out of the request keeps what it had."""
         found = {}
         for name, value in self.cleaned_data.items():
             match = CELL_NAME.match(name)
-            if match:
+            if match and name in self.data:
                 found[(int(match[1]), int(match[2]))] = value or ""
         return found
 
