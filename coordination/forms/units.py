@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import ForumMeeting, Membership, Role, Unit
+from ..models import ForumMeeting, Membership, Role, Unit, UnitKind
 
 
 class UnitForm(forms.ModelForm):
@@ -14,6 +14,10 @@ class UnitForm(forms.ModelForm):
             "address": _("Optional. For example Lomsvegen 12, or the area it serves."),
             "leader_name": _("Optional. The name of the person who leads the unit."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Choose the kind of unit")), *UnitKind.choices]
 
 
 class ContactChoiceField(forms.ModelChoiceField):

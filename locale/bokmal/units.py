@@ -40,6 +40,7 @@ NB = {
     "Optional. For example Lomsvegen 12, or the area it serves.": "Valgfritt. For eksempel Lomsvegen 12, eller området virksomheten dekker.",
     "Optional. The name of the person who leads the unit.": "Valgfritt. Navnet på den som leder virksomheten.",
     "Choose a volunteer contact": "Velg en frivillighetskontakt",
+    "Choose the kind of unit": "Velg type virksomhet",
     "Choose one of the municipality's volunteer contacts in the list. Only a person with the role volunteer contact can be a unit's contact.": "Velg en av kommunens frivillighetskontakter i listen. Bare en person med rollen frivillighetskontakt kan være kontakt for en virksomhet.",
     "People with the role volunteer contact in the municipality. Give someone the role on the coordination overview first.": "Personer med rollen frivillighetskontakt i kommunen. Gi noen rollen på koordineringsoversikten først.",
     "Date and time": "Dato og klokkeslett",
