@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from . import contributions
 from .contributions import DashboardPanel, Evidence, WheelEntry
-from .models import ForumMeeting, ResponsibilityMap, Unit
+from .models import ForumMeeting, ResponsibilityMap, Unit, UnitContact
 from .permissions import can
 
 FORUM_MEETINGS_NEEDED = 2  # in the last 12 months, for the staircase evidence
@@ -154,7 +154,33 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
     return links
 
 
+def export_units(user) -> dict | None:
+    """For a person's data export: the units they are a volunteer contact for, the forum
+    meetings they attended and the minutes they wrote."""
+    links = UnitContact.objects.filter(membership__user=user).select_related("unit__municipality")
+    attended = ForumMeeting.objects.filter(attendees__user=user).select_related("municipality")
+    wrote = ForumMeeting.objects.filter(minutes_by=user).select_related("municipality")
+    if not (links or attended or wrote):
+        return None
+    return {
+        "volunteer_contact_for": [
+            {"unit": link.unit.name, "municipality": link.unit.municipality.name}
+            for link in links
+        ],
+        "forum_meetings_attended": [
+            {"municipality": m.municipality.name, "starts_at": m.starts_at.isoformat()}
+            for m in attended
+        ],
+        "minutes_written": [
+            {"municipality": m.municipality.name, "starts_at": m.starts_at.isoformat(),
+             "written_at": m.minutes_at.isoformat() if m.minutes_at else None}
+            for m in wrote
+        ],
+    }  # fmt: skip
+
+
 def register() -> None:
+    from . import account_data
     from .demo_units import seed
     from .management.commands.seed_demo import DEMO_STEPS
 
@@ -168,5 +194,8 @@ def register() -> None:
         contributions.DASHBOARD_PANELS.append(dashboard_panel)
     if overview_links not in contributions.OVERVIEW_LINKS:
         contributions.OVERVIEW_LINKS.append(overview_links)
+    account_data.register_section(
+        "units", export_units, title=gettext_lazy("Units and the forum of volunteer contacts")
+    )
     if seed not in DEMO_STEPS:
         DEMO_STEPS.append(seed)

@@ -98,6 +98,7 @@ NB = {
     "Units and volunteer contacts (who to call)": "Virksomheter og frivillighetskontakter (hvem du ringer)",
     "The forum of volunteer contacts: meetings, agendas and minutes": "Forumet for frivillighetskontakter: møter, sakslister og referater",
     "Units, forum and responsibility map": "Virksomheter, forum og ansvarskart",
+    "Units and the forum of volunteer contacts": "Virksomheter og forumet for frivillighetskontakter",
     (
         "%(counter)s unit without a volunteer contact",
         "%(counter)s units without a volunteer contact",

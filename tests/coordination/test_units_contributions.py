@@ -151,3 +151,19 @@ def test_demo_is_believable_and_can_run_twice():
     drammen = contributions.evidence_for(drammen_units.first().municipality, "responsibility_map")
     assert drammen.met
     assert contributions.evidence_for(drammen_units.first().municipality, "forum_meetings").met
+
+
+def test_a_persons_data_export_lists_their_units_and_forum_meetings(
+    lom, coordinator_lom, volunteer_contact_lom, contact
+):
+    from coordination import account_data
+
+    unit = Unit.objects.create(municipality=lom, name="Lom sjukeheim", kind="nursing_home")
+    UnitContact.objects.create(unit=unit, membership=contact)
+    meeting = _meeting(-3, minutes="Referat", minutes_by=coordinator_lom)
+    meeting.attendees.add(contact)
+    mine = account_data.SECTIONS["units"](volunteer_contact_lom)
+    assert mine["volunteer_contact_for"] == [{"unit": "Lom sjukeheim", "municipality": "Lom"}]
+    assert len(mine["forum_meetings_attended"]) == 1 and mine["minutes_written"] == []
+    theirs = account_data.SECTIONS["units"](coordinator_lom)
+    assert len(theirs["minutes_written"]) == 1
