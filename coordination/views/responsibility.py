@@ -102,9 +102,16 @@ def responsibility_map_edit(request: HttpRequest) -> HttpResponse:
                 messages.info(request, _("Nothing was changed."))
             return redirect("coordination:responsibility_map_edit", municipality.pk)
     context = _context(
-        request, map_, tasks, parties, assignments, form=form, task_form=TaskForm(),
-        party_form=PartyForm(municipality=municipality),
-    )  # fmt: skip
+        request,
+        map_,
+        tasks,
+        parties,
+        assignments,
+        form=form,
+        # other ids than the grid's and each other's: both forms have a "name" field
+        task_form=TaskForm(auto_id="id_task_%s"),
+        party_form=PartyForm(municipality=municipality, auto_id="id_party_%s"),
+    )
     context["rows"] = [
         (task, fields, context["warnings_by_task"].get(task.pk))
         for task, fields in form.bound_rows()
