@@ -68,12 +68,9 @@ NB = {
         "%(counter)s oppgaver trenger oppmerksomhet",
     ),
     "Every task has exactly one responsible party.": "Hver oppgave har nøyaktig én ansvarlig.",
-    (
-        "%(counter)s warning in the responsibility map",
-        "%(counter)s warnings in the responsibility map",
-    ): (
-        "%(counter)s varsel i ansvarskartet",
-        "%(counter)s varsler i ansvarskartet",
+    ("warning in the responsibility map", "warnings in the responsibility map"): (
+        "varsel i ansvarskartet",
+        "varsler i ansvarskartet",
     ),
     # services
     "The map has changed since you opened it. Open it again and make your changes.": "Ansvarskartet er endret siden du åpnet det. Åpne det på nytt og gjør endringene dine.",

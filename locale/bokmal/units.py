@@ -99,14 +99,11 @@ NB = {
     "The forum of volunteer contacts: meetings, agendas and minutes": "Forumet for frivillighetskontakter: møter, sakslister og referater",
     "Units, forum and responsibility map": "Virksomheter, forum og ansvarskart",
     "Units and the forum of volunteer contacts": "Virksomheter og forumet for frivillighetskontakter",
-    (
-        "%(counter)s unit without a volunteer contact",
-        "%(counter)s units without a volunteer contact",
-    ): (
-        "%(counter)s virksomhet uten frivillighetskontakt",
-        "%(counter)s virksomheter uten frivillighetskontakt",
+    ("unit without a volunteer contact", "units without a volunteer contact"): (
+        "virksomhet uten frivillighetskontakt",
+        "virksomheter uten frivillighetskontakt",
     ),
-    "Next forum meeting: %(when)s": "Neste forummøte: %(when)s",
+    "next forum meeting": "neste forummøte",
     "No forum meeting planned": "Ingen forummøter er planlagt",
     # templates
     "Forum meeting %(when)s": "Forummøte %(when)s",

@@ -109,7 +109,8 @@ def test_dashboard_panel_links_each_number_to_the_list_behind_it(
     assert reverse("coordination:unit_list", args=["3434"]) + "?without=contact" in html
     assert reverse("coordination:forum_meeting_detail", args=["3434", meeting.pk]) in html
     assert reverse("coordination:responsibility_map_detail", args=["3434"]) in html
-    assert "12 varsler i ansvarskartet" in html
+    assert '<span class="dashboard-number">12</span> varsler i ansvarskartet' in html
+    assert '<span class="dashboard-number">1</span> virksomhet uten' in html
     contact_panels = contributions.dashboard_panels(_request(volunteer_contact_lom), lom)
     assert all(p.template != panel.template for p in contact_panels)
 
