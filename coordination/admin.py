@@ -2,7 +2,18 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Municipality, PartnerOrganisation, User
+from .models import (
+    ForumMeeting,
+    Membership,
+    Municipality,
+    PartnerOrganisation,
+    ResponsibilityMap,
+    ResponsibilityParty,
+    ResponsibilityTask,
+    Unit,
+    UnitContact,
+    User,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -57,3 +68,52 @@ class PartnerOrganisationAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "organisation_number"]
     filter_horizontal = ["municipalities"]
+
+
+# --- units, the forum and the responsibility map -------------------------------------------
+
+
+class UnitContactInline(admin.TabularInline):
+    model = UnitContact
+    extra = 0
+    raw_id_fields = ["membership"]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "municipality"]
+    list_filter = ["kind"]
+    search_fields = ["name", "municipality__name"]
+    raw_id_fields = ["municipality"]
+    inlines = [UnitContactInline]
+
+
+@admin.register(ForumMeeting)
+class ForumMeetingAdmin(admin.ModelAdmin):
+    list_display = ["starts_at", "place", "municipality"]
+    search_fields = ["place", "municipality__name"]
+    raw_id_fields = ["municipality", "attendees", "minutes_by", "created_by"]
+    date_hierarchy = "starts_at"
+
+
+class ResponsibilityTaskInline(admin.TabularInline):
+    model = ResponsibilityTask
+    extra = 0
+    fields = ["name", "starter_key", "position"]
+    readonly_fields = ["starter_key"]
+
+
+class ResponsibilityPartyInline(admin.TabularInline):
+    model = ResponsibilityParty
+    extra = 0
+    fields = ["name", "starter_key", "position", "unit", "partner"]
+    readonly_fields = ["starter_key"]
+    raw_id_fields = ["unit", "partner"]
+
+
+@admin.register(ResponsibilityMap)
+class ResponsibilityMapAdmin(admin.ModelAdmin):
+    list_display = ["municipality", "updated_at"]
+    search_fields = ["municipality__name"]
+    raw_id_fields = ["municipality"]
+    inlines = [ResponsibilityTaskInline, ResponsibilityPartyInline]

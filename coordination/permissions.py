@@ -48,6 +48,21 @@ RULES: dict[str, Rule] = {
     "manage_roles": Rule(frozenset({Role.COORDINATOR})),
     # Read who viewed or changed sensitive data in the municipality.
     "view_audit_log": Rule(frozenset({Role.COORDINATOR})),
+    # See the units and who their volunteer contacts are ("who do I call").
+    "view_units": Rule(frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT})),
+    # Add, change and remove units and link volunteer contacts to them.
+    "manage_units": Rule(frozenset({Role.COORDINATOR})),
+    # Read the forum of volunteer contacts: meetings, agendas, minutes.
+    "view_forum": Rule(frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT})),
+    # Plan forum meetings, write agendas and minutes, record who attended.
+    "manage_forum": Rule(frozenset({Role.COORDINATOR})),
+    # Read the responsibility map (no personal data in it).
+    "view_responsibility_map": Rule(
+        frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT, Role.PARTNER_REPRESENTATIVE}),
+        personal_data=False,
+    ),
+    # Edit the responsibility map: its tasks, parties and who does what.
+    "manage_responsibility_map": Rule(frozenset({Role.COORDINATOR}), personal_data=False),
 }
 
 

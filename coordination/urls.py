@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from .views import core as views
+from .views import responsibility, units
 
 
 class MunicipalityNumberConverter:
@@ -55,6 +56,89 @@ coordination_patterns = [
         "coordination/<municipality:municipality>/roles/<int:pk>/remove/",
         views.membership_remove,
         name="membership_remove",
+    ),
+]
+
+units_prefix = "coordination/<municipality:municipality>/units/"
+responsibility_prefix = "coordination/<municipality:municipality>/responsibility/"
+coordination_patterns += [
+    # units, their volunteer contacts and the forum of volunteer contacts
+    path(units_prefix, units.unit_list, name="unit_list"),
+    path(units_prefix + "add/", units.unit_add, name="unit_add"),
+    path(units_prefix + "<int:pk>/", units.unit_edit, name="unit_edit"),
+    path(units_prefix + "<int:pk>/remove/", units.unit_delete, name="unit_delete"),
+    path(units_prefix + "<int:pk>/contacts/add/", units.unit_contact_add, name="unit_contact_add"),
+    path(
+        units_prefix + "contacts/<int:pk>/remove/",
+        units.unit_contact_remove,
+        name="unit_contact_remove",
+    ),
+    path(units_prefix + "forum/", units.forum_meeting_list, name="forum_meeting_list"),
+    path(units_prefix + "forum/add/", units.forum_meeting_add, name="forum_meeting_add"),
+    path(units_prefix + "forum/<int:pk>/", units.forum_meeting_detail, name="forum_meeting_detail"),
+    path(
+        units_prefix + "forum/<int:pk>/edit/", units.forum_meeting_edit, name="forum_meeting_edit"
+    ),
+    path(
+        units_prefix + "forum/<int:pk>/minutes/",
+        units.forum_meeting_minutes,
+        name="forum_meeting_minutes",
+    ),
+    path(
+        units_prefix + "forum/<int:pk>/remove/",
+        units.forum_meeting_delete,
+        name="forum_meeting_delete",
+    ),
+    # the responsibility map
+    path(
+        responsibility_prefix,
+        responsibility.responsibility_map_detail,
+        name="responsibility_map_detail",
+    ),
+    path(
+        responsibility_prefix + "edit/",
+        responsibility.responsibility_map_edit,
+        name="responsibility_map_edit",
+    ),
+    path(
+        responsibility_prefix + "tasks/add/",
+        responsibility.responsibility_task_add,
+        name="responsibility_task_add",
+    ),
+    path(
+        responsibility_prefix + "tasks/<int:pk>/",
+        responsibility.responsibility_task_edit,
+        name="responsibility_task_edit",
+    ),
+    path(
+        responsibility_prefix + "tasks/<int:pk>/move/",
+        responsibility.responsibility_task_move,
+        name="responsibility_task_move",
+    ),
+    path(
+        responsibility_prefix + "tasks/<int:pk>/remove/",
+        responsibility.responsibility_task_delete,
+        name="responsibility_task_delete",
+    ),
+    path(
+        responsibility_prefix + "parties/add/",
+        responsibility.responsibility_party_add,
+        name="responsibility_party_add",
+    ),
+    path(
+        responsibility_prefix + "parties/<int:pk>/",
+        responsibility.responsibility_party_edit,
+        name="responsibility_party_edit",
+    ),
+    path(
+        responsibility_prefix + "parties/<int:pk>/move/",
+        responsibility.responsibility_party_move,
+        name="responsibility_party_move",
+    ),
+    path(
+        responsibility_prefix + "parties/<int:pk>/remove/",
+        responsibility.responsibility_party_delete,
+        name="responsibility_party_delete",
     ),
 ]
 

@@ -151,6 +151,32 @@ ACCESS = {
     "volunteers:hours_log_for": COORDINATORS,
     "volunteers:hours_totals": COORDINATORS,
     "volunteers:hours_rate": COORDINATORS,
+    # coordination: units, volunteer contacts and their forum
+    "coordination:unit_list": REGISTRY_READERS,  # "who do I call": contacts see it too
+    "coordination:unit_add": COORDINATORS,
+    "coordination:unit_edit": COORDINATORS,
+    "coordination:unit_delete": COORDINATORS,
+    "coordination:unit_contact_add": COORDINATORS,
+    "coordination:unit_contact_remove": COORDINATORS,
+    "coordination:forum_meeting_list": REGISTRY_READERS,
+    "coordination:forum_meeting_add": COORDINATORS,
+    "coordination:forum_meeting_detail": REGISTRY_READERS,
+    "coordination:forum_meeting_edit": COORDINATORS,
+    "coordination:forum_meeting_minutes": COORDINATORS,
+    "coordination:forum_meeting_delete": COORDINATORS,
+    # coordination: the responsibility map (read-only for contacts and partner representatives)
+    "coordination:responsibility_map_detail": Roles(
+        frozenset({"coordinator_lom", "volunteer_contact_lom", "applicant"})
+    ),
+    "coordination:responsibility_map_edit": COORDINATORS,
+    "coordination:responsibility_task_add": COORDINATORS,
+    "coordination:responsibility_task_edit": COORDINATORS,
+    "coordination:responsibility_task_move": COORDINATORS,
+    "coordination:responsibility_task_delete": COORDINATORS,
+    "coordination:responsibility_party_add": COORDINATORS,
+    "coordination:responsibility_party_edit": COORDINATORS,
+    "coordination:responsibility_party_move": COORDINATORS,
+    "coordination:responsibility_party_delete": COORDINATORS,
     # accounts (django-allauth)
     "account_login": PUBLIC,
     "account_logout": PUBLIC,
@@ -213,4 +239,20 @@ PK_OBJECT = {
     "volunteers:completion_add": "volunteer",
     "volunteers:certificate_record": "role_holder",
     "volunteers:role_take_away": "role_holder",
+    # coordination: units and the forum
+    "coordination:unit_edit": "unit",
+    "coordination:unit_delete": "unit",
+    "coordination:unit_contact_add": "unit",
+    "coordination:unit_contact_remove": "unit_contact",
+    "coordination:forum_meeting_detail": "forum_meeting",
+    "coordination:forum_meeting_edit": "forum_meeting",
+    "coordination:forum_meeting_minutes": "forum_meeting",
+    "coordination:forum_meeting_delete": "forum_meeting",
+    # coordination: the responsibility map
+    "coordination:responsibility_task_edit": "responsibility_task",
+    "coordination:responsibility_task_move": "responsibility_task",
+    "coordination:responsibility_task_delete": "responsibility_task",
+    "coordination:responsibility_party_edit": "responsibility_party",
+    "coordination:responsibility_party_move": "responsibility_party",
+    "coordination:responsibility_party_delete": "responsibility_party",
 }

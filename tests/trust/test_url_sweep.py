@@ -13,7 +13,8 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from coordination.models import GeneratedFile, Membership
+from coordination.models import ForumMeeting, GeneratedFile, Membership, Unit, UnitContact
+from coordination.services.responsibility import map_for
 from tests.factories import (
     AssignmentFactory,
     CourseFactory,
@@ -185,6 +186,8 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
     need = NeedFactory()
     assignment = AssignmentFactory(need=need, volunteer=own)
     holder = RoleHolder.objects.create(volunteer=own, role=role)
+    unit = Unit.objects.create(municipality_id="3434", name="Lom sjukeheim", kind="nursing_home")
+    responsibility_map = map_for(membership.municipality)
     return {
         "membership": membership,
         "volunteer": VolunteerFactory(user=UserFactory(full_name="Frivillig i Lom")),
@@ -211,6 +214,13 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
         "follow_up": FollowUp.objects.create(need=need, due_on="2026-12-01"),
         "hours_entry": HoursEntryFactory(volunteer=own, assignment=assignment),
         "note": VolunteerNote.objects.create(volunteer=own, text="Ringte 3. mars."),
+        "unit": unit,
+        "unit_contact": UnitContact.objects.create(unit=unit, membership=membership),
+        "forum_meeting": ForumMeeting.objects.create(
+            municipality_id="3434", starts_at="2026-03-10T13:00:00+01:00", place="Lom"
+        ),
+        "responsibility_task": responsibility_map.tasks.first(),
+        "responsibility_party": responsibility_map.parties.first(),
     }
 
 

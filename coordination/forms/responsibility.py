@@ -1,0 +1,128 @@
+"""The responsibility map: the grid as one form, and the small forms for tasks and parties."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ..models import (
+    ROLE_ABBREVIATIONS,
+    PartnerOrganisation,
+    ResponsibilityParty,
+    ResponsibilityRole,
+    ResponsibilityTask,
+    Unit,
+)
+
+CELL_NAME = re.compile(r"^cell-(\d+)-(\d+)$")
+
+
+def cell_name(task_id: int, party_id: int) -> str:
+    return f"cell-{task_id}-{party_id}"
+
+
+def role_choices() -> list[tuple[str, str]]:
+    return [("", "–")] + [
+        (value, f"{ROLE_ABBREVIATIONS[value]} – {label}")
+        for value, label in ResponsibilityRole.choices
+    ]
+
+
+class GridForm(forms.Form):
+    """One select per cell, named ``cell-<task>-<party>``. A cell the map does not have (a task
+    removed meanwhile, or one of another municipality) refuses the whole form."""
+
+    def __init__(self, *args, tasks, parties, assignments, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = {(a.task_id, a.party_id): a.role for a in assignments}
+        choices = role_choices()
+        self.rows = []
+        for task in tasks:
+            cells = []
+            for party in parties:
+                name = cell_name(task.pk, party.pk)
+                field = forms.ChoiceField(
+                    label=f"{task.display_name} – {party.display_name}",
+                    choices=choices,
+                    required=False,
+                    initial=current.get((task.pk, party.pk), ""),
+                )
+                self.fields[name] = field
+                cells.append(name)
+            self.rows.append((task, cells))
+
+    def clean(self):
+        data = super().clean()
+        if self.data:
+            unknown = [k for k in self.data if CELL_NAME.match(k) and k not in self.fields]
+            if unknown:
+                raise ValidationError(
+                    _(
+                        "The map has changed since you opened it. Open it again and make your "
+                        "changes."
+                    )
+                )
+        return data
+
+    def cells(self) -> dict[tuple[int, int], str]:
+        """The cells that were sent; one left out of the request keeps what it had."""
+        found = {}
+        for name, value in self.cleaned_data.items():
+            match = CELL_NAME.match(name)
+            if match and name in self.data:
+                found[(int(match[1]), int(match[2]))] = value or ""
+        return found
+
+    def bound_rows(self):
+        """(task, [bound fields]) for the template."""
+        return [(task, [self[name] for name in cells]) for task, cells in self.rows]
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = ResponsibilityTask
+        fields = ["name"]
+        labels = {"name": _("Task")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = True
+        if self.instance.pk and not self.instance.name:
+            self.initial["name"] = self.instance.display_name
+
+
+class PartyForm(forms.ModelForm):
+    class Meta:
+        model = ResponsibilityParty
+        fields = ["name", "unit", "partner"]
+        labels = {"name": _("Party")}
+        help_texts = {
+            "name": _("For example Lom sanitetslag, or the unit leader at the nursing home."),
+            "unit": _("Optional: the unit this party is."),
+            "partner": _("Optional: the partner organisation this party is."),
+        }
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = False
+        self.fields["unit"].queryset = Unit.objects.filter(municipality=municipality)
+        self.fields["unit"].empty_label = _("No particular unit")
+        self.fields["partner"].queryset = PartnerOrganisation.objects.filter(
+            municipalities=municipality
+        )
+        self.fields["partner"].empty_label = _("No particular partner organisation")
+        if self.instance.pk and not self.instance.name:
+            self.initial["name"] = self.instance.display_name
+
+    def clean(self):
+        data = super().clean()
+        if (
+            not (data.get("name") or "").strip()
+            and not data.get("unit")
+            and not data.get("partner")
+        ):
+            self.add_error("name", _("Write a name, or choose a unit or a partner organisation."))
+        return data

@@ -1,0 +1,329 @@
+"""The responsibility map: read as a grid by coordinators, volunteer contacts and partner
+representatives; edited as one grid by coordinators, who also add, rename, reorder and remove
+its tasks and parties."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ..forms import add_service_errors
+from ..forms.responsibility import GridForm, PartyForm, TaskForm
+from ..models import (
+    ROLE_ABBREVIATIONS,
+    ROLE_EXPLANATIONS,
+    ResponsibilityAssignment,
+    ResponsibilityParty,
+    ResponsibilityRole,
+    ResponsibilityTask,
+)
+from ..permissions import can, get_for_user, municipality_view
+from ..services import responsibility as services
+from .units import confirm_page, form_page
+
+ACTION = "manage_responsibility_map"
+
+
+def _grid(map_):
+    """Tasks, parties and cells in three queries, whatever the size of the map."""
+    tasks = list(map_.tasks.all())
+    parties = list(map_.parties.select_related("unit", "partner"))
+    assignments = list(
+        ResponsibilityAssignment.objects.filter(task__map=map_).only("task_id", "party_id", "role")
+    )
+    return tasks, parties, assignments
+
+
+def _legend() -> list[tuple[str, str]]:
+    return [(ROLE_ABBREVIATIONS[role], ROLE_EXPLANATIONS[role]) for role in ResponsibilityRole]
+
+
+def _context(request, map_, tasks, parties, assignments, **extra) -> dict:
+    warnings = services.responsibility_warnings(map_, tasks=tasks, assignments=assignments)
+    return {
+        "municipality": request.municipality,
+        "map": map_,
+        "tasks": tasks,
+        "parties": parties,
+        "warnings": warnings,
+        "warnings_by_task": {w.task.pk: w for w in warnings},
+        "legend": _legend(),
+        **extra,
+    }
+
+
+@municipality_view("view_responsibility_map")
+@require_GET
+def responsibility_map_detail(request: HttpRequest) -> HttpResponse:
+    map_ = services.map_for(request.municipality)
+    tasks, parties, assignments = _grid(map_)
+    cells = {(a.task_id, a.party_id): a.role for a in assignments}
+    labels = dict(ResponsibilityRole.choices)
+    context = _context(
+        request, map_, tasks, parties, assignments,
+        may_manage=can(request.user, ACTION, request.municipality),
+    )  # fmt: skip
+    context["rows"] = [
+        (
+            task,
+            [
+                (party, ROLE_ABBREVIATIONS.get(role, ""), labels.get(role, ""))
+                for party in parties
+                for role in [cells.get((task.pk, party.pk), "")]
+            ],
+            context["warnings_by_task"].get(task.pk),
+        )
+        for task in tasks
+    ]
+    return render(request, "coordination/responsibility/map_detail.html", context)
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def responsibility_map_edit(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    map_ = services.map_for(municipality)
+    tasks, parties, assignments = _grid(map_)
+    form = GridForm(request.POST or None, tasks=tasks, parties=parties, assignments=assignments)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.save_grid(map_=map_, by=request.user, cells=form.cells())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if changed:
+                messages.success(request, _("The responsibility map is saved."))
+            else:
+                messages.info(request, _("Nothing was changed."))
+            return redirect("coordination:responsibility_map_edit", municipality.pk)
+    context = _context(
+        request,
+        map_,
+        tasks,
+        parties,
+        assignments,
+        form=form,
+        # other ids than the grid's and each other's: both forms have a "name" field
+        task_form=TaskForm(auto_id="id_task_%s"),
+        party_form=PartyForm(municipality=municipality, auto_id="id_party_%s"),
+    )
+    context["rows"] = [
+        (task, fields, context["warnings_by_task"].get(task.pk))
+        for task, fields in form.bound_rows()
+    ]
+    return render(request, "coordination/responsibility/map_edit.html", context)
+
+
+# --- Tasks and parties -------------------------------------------------------------------
+
+
+def _task(request: HttpRequest, pk: int) -> ResponsibilityTask:
+    return get_for_user(
+        ResponsibilityTask.objects.filter(map__municipality=request.municipality).select_related(
+            "map"
+        ),
+        request.user,
+        ACTION,
+        via="map__municipality",
+        pk=pk,
+    )
+
+
+def _party(request: HttpRequest, pk: int) -> ResponsibilityParty:
+    return get_for_user(
+        ResponsibilityParty.objects.filter(map__municipality=request.municipality).select_related(
+            "map"
+        ),
+        request.user,
+        ACTION,
+        via="map__municipality",
+        pk=pk,
+    )
+
+
+def _back(request: HttpRequest) -> str:
+    return reverse("coordination:responsibility_map_edit", args=[request.municipality.pk])
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def responsibility_task_add(request: HttpRequest) -> HttpResponse:
+    map_ = services.map_for(request.municipality)
+    form = TaskForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            task = services.add_task(map_=map_, by=request.user, name=form.cleaned_data["name"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The task %(name)s is added.") % {"name": task})
+            return redirect(_back(request) + "#tasks")
+    return form_page(
+        request,
+        form=form,
+        title=_("Add a task to the responsibility map"),
+        submit=_("Add the task"),
+        back_url=_back(request),
+        back_label=_("Back to the responsibility map"),
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def responsibility_task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    task = _task(request, pk)
+    shown = task.display_name
+    form = TaskForm(request.POST or None, instance=task)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rename_task(task=task, by=request.user, name=form.cleaned_data["name"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The task %(name)s is saved.") % {"name": task})
+            return redirect(_back(request) + "#tasks")
+    return form_page(
+        request,
+        form=form,
+        title=_("Rename the task %(name)s") % {"name": shown},
+        submit=_("Save"),
+        back_url=_back(request),
+        back_label=_("Back to the responsibility map"),
+        delete_url=reverse(
+            "coordination:responsibility_task_delete", args=[request.municipality.pk, task.pk]
+        ),
+    )
+
+
+def _move(request: HttpRequest, row) -> HttpResponse:
+    try:
+        services.move_row(row=row, by=request.user, direction=request.POST.get("direction", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(_back(request) + ("#tasks" if isinstance(row, ResponsibilityTask) else
+                                      "#parties"))  # fmt: skip
+
+
+@municipality_view(ACTION)
+@require_POST
+def responsibility_task_move(request: HttpRequest, pk: int) -> HttpResponse:
+    return _move(request, _task(request, pk))
+
+
+@municipality_view(ACTION)
+@require_POST
+def responsibility_party_move(request: HttpRequest, pk: int) -> HttpResponse:
+    return _move(request, _party(request, pk))
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def responsibility_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    task = _task(request, pk)
+    if request.method == "POST":
+        services.delete_row(row=task, by=request.user)
+        messages.success(request, _("The task %(name)s is removed.") % {"name": task})
+        return redirect(_back(request) + "#tasks")
+    return confirm_page(
+        request,
+        title=_("Remove the task %(name)s") % {"name": task},
+        question=_(
+            "Do you want to remove the task %(name)s from the responsibility map, with who "
+            "does what for it?"
+        )
+        % {"name": task},
+        submit=_("Yes, remove the task"),
+        back_url=_back(request),
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def responsibility_party_add(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    map_ = services.map_for(municipality)
+    form = PartyForm(request.POST or None, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            party = services.add_party(
+                map_=map_,
+                by=request.user,
+                name=data.get("name") or "",
+                unit=data.get("unit"),
+                partner=data.get("partner"),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The party %(name)s is added.") % {"name": party})
+            return redirect(_back(request) + "#parties")
+    return form_page(
+        request,
+        form=form,
+        title=_("Add a party to the responsibility map"),
+        submit=_("Add the party"),
+        back_url=_back(request),
+        back_label=_("Back to the responsibility map"),
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def responsibility_party_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    party = _party(request, pk)
+    shown = party.display_name
+    form = PartyForm(request.POST or None, instance=party, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.save_party(
+                party=party,
+                by=request.user,
+                name=data.get("name") or shown,
+                unit=data.get("unit"),
+                partner=data.get("partner"),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The party %(name)s is saved.") % {"name": party})
+            return redirect(_back(request) + "#parties")
+    return form_page(
+        request,
+        form=form,
+        title=_("Change the party %(name)s") % {"name": shown},
+        submit=_("Save"),
+        back_url=_back(request),
+        back_label=_("Back to the responsibility map"),
+        delete_url=reverse(
+            "coordination:responsibility_party_delete", args=[municipality.pk, party.pk]
+        ),
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def responsibility_party_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    party = _party(request, pk)
+    if request.method == "POST":
+        services.delete_row(row=party, by=request.user)
+        messages.success(request, _("The party %(name)s is removed.") % {"name": party})
+        return redirect(_back(request) + "#parties")
+    return confirm_page(
+        request,
+        title=_("Remove the party %(name)s") % {"name": party},
+        question=_(
+            "Do you want to remove %(name)s from the responsibility map, with what it does "
+            "for each task?"
+        )
+        % {"name": party},
+        submit=_("Yes, remove the party"),
+        back_url=_back(request),
+    )
