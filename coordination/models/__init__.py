@@ -12,7 +12,9 @@ from .core import (
     UserManager,
 )
 from .partners import PartnerOrganisation, validate_organisation_number
+from .routines import REVIEW_NOTICE_DAYS, Routine, RoutineTopic, RoutineVersion
 from .steps import STEP_DESCRIPTIONS, Step
+from .wheel import WheelCategory, WheelEvent
 
 __all__ = [
     "AuditEvent",
@@ -21,11 +23,17 @@ __all__ = [
     "MembershipQuerySet",
     "Municipality",
     "PartnerOrganisation",
+    "REVIEW_NOTICE_DAYS",
     "RetentionRun",
     "Role",
+    "Routine",
+    "RoutineTopic",
+    "RoutineVersion",
     "STEP_DESCRIPTIONS",
     "Step",
     "User",
     "UserManager",
+    "WheelCategory",
+    "WheelEvent",
     "validate_organisation_number",
 ]
