@@ -20,9 +20,11 @@ from tests.factories import (
     HoursEntryFactory,
     InvitationFactory,
     NeedFactory,
+    RoutineFactory,
     UserFactory,
     VolunteerFactory,
     VolunteerRoleFactory,
+    WheelEventFactory,
 )
 from tests.trust.access_table import (
     ACCESS,
@@ -185,6 +187,8 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
     need = NeedFactory()
     assignment = AssignmentFactory(need=need, volunteer=own)
     holder = RoleHolder.objects.create(volunteer=own, role=role)
+    routine = RoutineFactory(owner=personas["coordinator_lom"], approved=True)
+    routine.co_authors.add(personas["volunteer_contact_lom"])
     return {
         "membership": membership,
         "volunteer": VolunteerFactory(user=UserFactory(full_name="Frivillig i Lom")),
@@ -211,6 +215,9 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
         "follow_up": FollowUp.objects.create(need=need, due_on="2026-12-01"),
         "hours_entry": HoursEntryFactory(volunteer=own, assignment=assignment),
         "note": VolunteerNote.objects.create(volunteer=own, text="Ringte 3. mars."),
+        "routine": routine,
+        "routine_version": routine.approved_version,
+        "wheel_event": WheelEventFactory(),
     }
 
 
