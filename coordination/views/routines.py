@@ -108,7 +108,9 @@ def routine_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def routine_create(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
-    form = RoutineForm(request.POST or None, initial={"step": Step.DEVELOP_ROUTINES})
+    form = RoutineForm(
+        request.POST if request.method == "POST" else None, initial={"step": Step.DEVELOP_ROUTINES}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -168,7 +170,9 @@ def routine_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {"title": latest.title if latest else routine.title,
                "body": latest.body if latest else "", "step": routine.step,
                "topic": routine.topic}  # fmt: skip
-    form = RoutineForm(request.POST or None, initial=initial, may_place=manager)
+    form = RoutineForm(
+        request.POST if request.method == "POST" else None, initial=initial, may_place=manager
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -203,7 +207,7 @@ def routine_approve(request: HttpRequest, pk: int) -> HttpResponse:
     routine = _routine(request, pk)
     latest = routine.versions.order_by("-number").first()
     form = ApproveRoutineForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"next_review": services.add_months(timezone.localdate(), 12)},
     )
     if request.method == "POST" and form.is_valid():
@@ -229,7 +233,7 @@ def routine_approve(request: HttpRequest, pk: int) -> HttpResponse:
 def routine_people(request: HttpRequest, pk: int) -> HttpResponse:
     routine = _routine(request, pk)
     form = RoutinePeopleForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         routine=routine,
         initial={"owner": routine.owner_id, "co_authors": list(routine.co_authors.all())},
     )
@@ -331,7 +335,9 @@ def routine_starters(request: HttpRequest) -> HttpResponse:
     """Samspill's starter routines: tick some to copy them into the binder as drafts."""
     municipality = request.municipality
     language = services.starter_language(request.user)
-    form = StarterRoutinesForm(request.POST or None, language=language)
+    form = StarterRoutinesForm(
+        request.POST if request.method == "POST" else None, language=language
+    )
     if request.method == "POST" and form.is_valid():
         try:
             copied, skipped = services.copy_starter_routines(

@@ -71,7 +71,7 @@ def _event_fields(form: WheelEventForm) -> dict:
 @require_http_methods(["GET", "POST"])
 def wheel_event_list(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
-    form = WheelEventForm(request.POST or None)
+    form = WheelEventForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             event = services.save_wheel_event(
@@ -107,7 +107,7 @@ def _event(request: HttpRequest, pk: int) -> WheelEvent:
 def wheel_event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     title = event.title
-    form = WheelEventForm(request.POST or None, instance=event)
+    form = WheelEventForm(request.POST if request.method == "POST" else None, instance=event)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_wheel_event(
