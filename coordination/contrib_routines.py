@@ -128,6 +128,34 @@ def wheel_panel(request, municipality) -> DashboardPanel | None:
     )
 
 
+# --- Easy to reach: My page and the coordination overview ---------------------------------
+
+
+def my_page_panel(request) -> contributions.Panel | None:
+    """The routine binder and the annual wheel of each municipality where the person has a
+    role: reviewers and partner representatives have no overview page to find them on."""
+    from .models import Municipality
+
+    numbers = permissions.municipalities_for(request.user, "view_routines")
+    if not numbers:
+        return None
+    places = Municipality.objects.filter(pk__in=numbers).order_by("name")
+    return contributions.Panel("coordination/routines/_my_page_panel.html", {"places": places})
+
+
+def overview_links(request, municipality) -> list[tuple[str, str]]:
+    links = []
+    if permissions.can(request.user, "view_routines", municipality):
+        links.append(
+            (reverse("coordination:routine_list", args=[municipality.pk]), _("The routine binder"))
+        )
+    if permissions.can(request.user, "view_wheel", municipality):
+        links.append(
+            (reverse("coordination:wheel_detail", args=[municipality.pk]), _("The annual wheel"))
+        )
+    return links
+
+
 def register() -> None:
     from .demo_routines import seed
     from .management.commands.seed_demo import DEMO_STEPS
@@ -143,5 +171,9 @@ def register() -> None:
     for panel in (routines_panel, wheel_panel):
         if panel not in contributions.DASHBOARD_PANELS:
             contributions.DASHBOARD_PANELS.append(panel)
+    if my_page_panel not in contributions.MY_PAGE_PANELS:
+        contributions.MY_PAGE_PANELS.append(my_page_panel)
+    if overview_links not in contributions.OVERVIEW_LINKS:
+        contributions.OVERVIEW_LINKS.append(overview_links)
     if seed not in DEMO_STEPS:
         DEMO_STEPS.append(seed)

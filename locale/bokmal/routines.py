@@ -140,6 +140,7 @@ NB = {
     "The event is taken off the wheel.": "Hendelsen er tatt ut av årshjulet.",
     # templates
     "Routines": "Rutiner",
+    "Routines and the annual wheel": "Rutiner og årshjul",
     (
         "%(counter)s due for review in the next %(notice_days)s days",
         "%(counter)s due for review in the next %(notice_days)s days",

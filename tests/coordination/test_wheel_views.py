@@ -198,3 +198,19 @@ def test_only_coordinators_get_the_routines_panel(rf, officer, coordinator_dramm
     assert contrib_routines.wheel_panel(request, lom) is not None
     request.user = coordinator_drammen
     assert contrib_routines.wheel_panel(request, lom) is None
+
+
+@pytest.mark.parametrize("persona", ["reviewer", "applicant", "coordinator_lom"])
+def test_my_page_leads_to_the_binder_and_the_wheel(client_of, request, persona):
+    page = _html(client_of(request.getfixturevalue(persona)).get(reverse("coordination:my_page")))
+    assert url("routine_list") in page and url("wheel_detail") in page
+
+
+def test_my_page_has_no_binder_for_a_volunteer_without_a_role(client_of, volunteer):
+    page = _html(client_of(volunteer).get(reverse("coordination:my_page")))
+    assert "/routines/" not in page
+
+
+def test_the_overview_links_to_the_binder_and_the_wheel(client_of, officer):
+    page = _html(client_of(officer).get(reverse("coordination:overview", args=[LOM])))
+    assert url("routine_list") in page and url("wheel_detail") in page
