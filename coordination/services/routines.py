@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -286,18 +286,22 @@ def copy_starter_routines(
         starter = starter_by_key(key)
         with translation.override(language):
             note = _("Copied from Samspill's starter routines.")
-        copied.append(
-            create_routine(
-                municipality=municipality,
-                by=by,
-                title=starter[f"title_{language}"],
-                body=starter[f"body_{language}"],
-                step=starter["step"],
-                topic=starter["topic"],
-                note=note,
-                starter_key=key,
-            )
-        )
+        try:
+            with transaction.atomic():  # a copy made at the same moment elsewhere wins
+                copied.append(
+                    create_routine(
+                        municipality=municipality,
+                        by=by,
+                        title=starter[f"title_{language}"],
+                        body=starter[f"body_{language}"],
+                        step=starter["step"],
+                        topic=starter["topic"],
+                        note=note,
+                        starter_key=key,
+                    )
+                )
+        except IntegrityError:
+            have.add(key)
     return copied, [key for key in keys if key in have]
 
 

@@ -150,9 +150,9 @@ def category_label(key: str) -> str:
 SIZE = 640
 CENTRE = SIZE / 2
 OUTER, INNER = 300, 96
-LABEL_RADIUS = 272
+LABEL_RADIUS = 262
 # Marker slots in a month's sector: rings from the centre outwards, three across.
-RINGS = (126, 162, 198, 234)
+RINGS = (124, 156, 188, 220)
 ACROSS = (-8.5, 0.0, 8.5)
 SLOTS = len(RINGS) * len(ACROSS)
 

@@ -2,6 +2,7 @@
 municipality's own events; who may and may not."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -39,6 +40,8 @@ def test_everyone_with_a_role_sees_the_wheel_and_its_list(client_of, request, pe
     assert "Kategorier" in page  # the legend
     assert "Årshjul 2027 – Lom" in page
     assert "?year=2026" in page and "?year=2028" in page
+    # Coordinates are never written with a decimal comma (bokmål formats numbers so).
+    assert re.search(r'(?:x|y)="-?\d+,\d', page) is None and ">2027</text>" in page
 
 
 def test_people_without_a_role_in_the_municipality_get_404(
