@@ -6,8 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Membership, Routine, RoutineTopic, Step, User
-from ..permissions import ROUTINE_CO_AUTHOR_ROLES
+from ..models import Membership, Role, Routine, RoutineTopic, Step, User
 from ..services.routines import MAX_BODY, MAX_NOTE, MAX_TITLE
 from ..starter_routines import STARTER_ROUTINES
 
@@ -91,13 +90,16 @@ class RoutinePeopleForm(forms.Form):
         self.fields["co_authors"].queryset = User.objects.filter(
             pk__in=members.values("user_id")
         ).order_by("full_name", "pk")
-        self.co_author_ids = set(
-            members.filter(role__in=ROUTINE_CO_AUTHOR_ROLES).values_list("user_id", flat=True)
-        )
-        self.fields["co_authors"].label_from_instance = self._co_author_label
+        roles: dict[int, list[str]] = {}
+        for user_id, role in members.values_list("user_id", "role"):
+            roles.setdefault(user_id, []).append(str(Role(role).label))
+        self.fields["owner"].label_from_instance = lambda user: self._label(user, roles)
+        self.fields["co_authors"].label_from_instance = lambda user: self._label(user, roles)
 
-    def _co_author_label(self, user: User) -> str:
-        return user.full_name or user.email
+    @staticmethod
+    def _label(user: User, roles: dict[int, list[str]]) -> str:
+        """The person and their roles, so the coordinator sees who may co-author."""
+        return f"{user.full_name or user.email} ({', '.join(sorted(roles.get(user.pk, [])))})"
 
 
 class StarterRoutinesForm(forms.Form):

@@ -241,3 +241,9 @@ def test_the_versions_list_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(10):
         response = client.get(url("routine_versions", routine.pk))
     assert response.status_code == 200 and len(response.context["page"].object_list) == 29
+
+
+def test_the_people_page_names_each_persons_role(client_of, coordinator_lom, binder):
+    page = _html(client_of(coordinator_lom).get(url("routine_people", binder["welcome"].pk)))
+    assert "Kari Sletten (Frivillighetskontakt)" in page
+    assert "Ingrid Bakken (Frivillighetskoordinator)" in page
