@@ -316,3 +316,14 @@ def test_routines_reviewed_fails_with_an_overdue_or_old_approval(coordinator_lom
     routines[0].approved_at = timezone.now() - datetime.timedelta(days=400)
     routines[0].save()
     assert not contrib_routines.routines_reviewed(lom).met
+
+
+def test_the_daily_task_sends_the_reminders(coordinator_lom):
+    from coordination.tasks import send_routine_review_reminders
+
+    routine = RoutineFactory(owner=coordinator_lom, approved=True)
+    routine.next_review = timezone.localdate() + datetime.timedelta(days=3)
+    routine.save()
+    assert send_routine_review_reminders.delay().get() == 1
+    assert send_routine_review_reminders.delay().get() == 0
+    assert len(mail.outbox) == 1
