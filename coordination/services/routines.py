@@ -305,20 +305,29 @@ def copy_starter_routines(
     return copied, [key for key in keys if key in have]
 
 
-def diff_versions(old: RoutineVersion, new: RoutineVersion) -> list[tuple[str, str]]:
-    """Lines of the two versions as (kind, text): kind is "added", "removed" or "same"."""
+def diff_versions(
+    old: RoutineVersion, new: RoutineVersion, *, context: int = 1
+) -> list[tuple[str, str]]:
+    """What changed between two versions, line by line, as (kind, text): kind is "added",
+    "removed" or "same" (a line next to a change), and "gap" where unchanged lines are left
+    out. Empty lines are left out."""
     lines = []
     for line in difflib.ndiff(
         [old.title, *old.body.splitlines()], [new.title, *new.body.splitlines()]
     ):
         code, text = line[:2], line[2:]
-        if code == "+ ":
-            lines.append(("added", text))
-        elif code == "- ":
-            lines.append(("removed", text))
-        elif code == "  ":
-            lines.append(("same", text))
-    return lines
+        if not text.strip() or code not in ("+ ", "- ", "  "):
+            continue
+        lines.append(({"+ ": "added", "- ": "removed", "  ": "same"}[code], text))
+    changed = [index for index, (kind, _text) in enumerate(lines) if kind != "same"]
+    keep = {i for index in changed for i in range(index - context, index + context + 1)}
+    shown: list[tuple[str, str]] = []
+    for index, line in enumerate(lines):
+        if index in keep:
+            shown.append(line)
+        elif not shown or shown[-1][0] != "gap":
+            shown.append(("gap", ""))
+    return shown
 
 
 # --- Reminders before a review -------------------------------------------------------------

@@ -213,6 +213,7 @@ NB = {
     "Changes from version %(number)s": "Endringer fra versjon %(number)s",
     "Lines marked “Added” are new in this version; lines marked “Removed” were in the one before.": "Linjer merket «Lagt til» er nye i denne versjonen. Linjer merket «Fjernet» sto i versjonen før.",
     "Added:": "Lagt til:",
+    "Lines that did not change are left out, except those next to a change.": "Linjer som ikke er endret, er utelatt, bortsett fra de som står ved siden av en endring.",
     "Removed:": "Fjernet:",
     "Versions of %(title)s": "Versjoner av %(title)s",
     "Versions, newest first": "Versjoner, den nyeste først",

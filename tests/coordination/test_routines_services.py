@@ -237,7 +237,19 @@ def test_diff_shows_added_and_removed_lines(coordinator_lom):
     diff = services.diff_versions(routine.versions.get(number=1), new)
     assert ("removed", "1. Ring den frivillige innen en uke.") in diff
     assert ("added", "1. Ring den frivillige innen tre dager.") in diff
-    assert ("same", "2. Avtal en første samtale.") in diff
+    assert ("same", "2. Avtal en første samtale.") in diff  # next to the change
+
+
+def test_diff_leaves_out_unchanged_lines_far_from_a_change(coordinator_lom):
+    body = "\n".join(f"{n}. Linje {n}." for n in range(1, 11))
+    routine = _new(coordinator_lom, body=body)
+    new = services.edit_routine(
+        routine=routine, by=coordinator_lom, title="Velkomst",
+        body=body.replace("5. Linje 5.", "5. Ny linje 5."),
+    )  # fmt: skip
+    diff = services.diff_versions(routine.versions.get(number=1), new)
+    assert diff == [("gap", ""), ("same", "4. Linje 4."), ("removed", "5. Linje 5."),
+                    ("added", "5. Ny linje 5."), ("same", "6. Linje 6."), ("gap", "")]  # fmt: skip
 
 
 # --- Reminders ------------------------------------------------------------------------------
