@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from .core import Municipality
 from .steps import Step
 
-# A routine is reviewed this many days after approval unless the coordinator says otherwise,
-# and due for review (on the list, on the dashboard, by email) this many days before the date.
+# A routine is due for review (on the list, on the dashboard, in the owner's email) this many
+# days before its next review date.
 REVIEW_NOTICE_DAYS = 30
 
 

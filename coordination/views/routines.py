@@ -54,7 +54,7 @@ def _routine(request: HttpRequest, pk: int) -> Routine:
     )
 
 
-def _shown_version(request: HttpRequest, routine: Routine, editor: bool) -> RoutineVersion | None:
+def _shown_version(routine: Routine, editor: bool) -> RoutineVersion | None:
     """Editors read the latest version; everyone else the approved one."""
     if editor:
         return routine.versions.select_related("changed_by").order_by("-number").first()
@@ -140,7 +140,7 @@ def routine_create(request: HttpRequest) -> HttpResponse:
 def routine_detail(request: HttpRequest, pk: int) -> HttpResponse:
     routine = _routine(request, pk)
     editor = can_edit_routine(request.user, routine)
-    version = _shown_version(request, routine, editor)
+    version = _shown_version(routine, editor)
     return render(
         request,
         "coordination/routines/routine_detail.html",
