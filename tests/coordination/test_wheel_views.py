@@ -29,7 +29,9 @@ def _html(response) -> str:
 @pytest.mark.parametrize("persona", ["coordinator_lom", "volunteer_contact_lom", "officer",
                                      "reviewer", "applicant"])  # fmt: skip
 def test_everyone_with_a_role_sees_the_wheel_and_its_list(client_of, request, persona):
-    WheelEventFactory(title="Introduksjonskurs", category="course", month=3, day=12)
+    WheelEventFactory(
+        title="Introduksjonskurs", category="course", month=3, day=12, description="Lom bygdesenter"
+    )
     page = _html(
         client_of(request.getfixturevalue(persona)).get(url("wheel_detail"), {"year": 2027})
     )
@@ -38,6 +40,7 @@ def test_everyone_with_a_role_sees_the_wheel_and_its_list(client_of, request, pe
     assert '<h3 class="h5" id="month-3">Mars' in page
     assert "12. " in page and "(Introduksjonskurs)" in page
     assert "Kategorier" in page  # the legend
+    assert "Lom bygdesenter" in page
     assert "Årshjul 2027 – Lom" in page
     assert "?year=2026" in page and "?year=2028" in page
     # Coordinates are never written with a decimal comma (bokmål formats numbers so).
