@@ -10,3 +10,6 @@ class CoordinationConfig(AppConfig):
         from .contrib_units import register as register_units
 
         register_units()
+        from .contrib_routines import register as register_routines
+
+        register_routines()

@@ -63,7 +63,18 @@ RULES: dict[str, Rule] = {
     ),
     # Edit the responsibility map: its tasks, parties and who does what.
     "manage_responsibility_map": Rule(frozenset({Role.COORDINATOR}), personal_data=False),
+    # Read the routine binder (approved routines): everyone with a role in the municipality.
+    "view_routines": Rule(frozenset(Role.values), personal_data=False),
+    # Create, edit, approve and archive routines; copy starter routines; name co-authors.
+    "manage_routines": Rule(frozenset({Role.COORDINATOR}), personal_data=False),
+    # Read the annual wheel: everyone with a role in the municipality.
+    "view_wheel": Rule(frozenset(Role.values), personal_data=False),
+    # Add, change and remove the municipality's own events on the annual wheel.
+    "manage_wheel": Rule(frozenset({Role.COORDINATOR}), personal_data=False),
 }
+
+# Roles a routine's co-author must hold in its municipality (they propose, never approve).
+ROUTINE_CO_AUTHOR_ROLES = frozenset({Role.VOLUNTEER_CONTACT, Role.PARTNER_REPRESENTATIVE})
 
 
 def register_rule(action: str, rule: Rule) -> None:
@@ -137,6 +148,19 @@ def get_for_user(queryset: QuerySet, user, action: str, *, via: str = "municipal
     """Fetch one object in the user's scope, or 404 — never reveal that an object exists in a
     municipality the user may not see."""
     return get_object_or_404(scope_to_user(queryset, user, action, via=via), **lookup)
+
+
+def can_edit_routine(user, routine) -> bool:
+    """Coordinators edit any routine of their municipality; a named co-author who still holds
+    a volunteer contact or partner representative role there may propose new versions. Nobody
+    edits an archived routine."""
+    if routine.status == "archived" or not user.is_authenticated or not user.is_active:
+        return False
+    if can(user, "manage_routines", routine):
+        return True
+    return has_role(user, municipality_of(routine), *ROUTINE_CO_AUTHOR_ROLES) and (
+        routine.co_authors.filter(pk=user.pk).exists()
+    )
 
 
 def needs_mfa_setup(user, action: str) -> bool:

@@ -134,6 +134,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "volunteers.tasks.send_screening_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "send-routine-review-reminders": {
+        "task": "coordination.tasks.send_routine_review_reminders",
+        "schedule": crontab(hour=7, minute=10),
+    },
 }
 
 # --- Accounts -----------------------------------------------------------------------------

@@ -18,6 +18,14 @@ def apply_retention_rules() -> dict[str, int]:
 
 
 @shared_task(acks_late=True)
+def send_routine_review_reminders() -> int:
+    """Daily: each routine's owner is told once, 30 days before the routine's review."""
+    from .services.routines import send_review_reminders
+
+    return send_review_reminders()
+
+
+@shared_task(acks_late=True)
 @acting_for("manage_roles")
 def notify_role_added(*, user, municipality, membership: int) -> str:
     """Tell a person, in their own language, that they have been given a role."""

@@ -6,6 +6,8 @@ from django.urls import include, path, register_converter
 
 from .views import core as views
 from .views import responsibility, units
+from .views import routines as routine_views
+from .views import wheel as wheel_views
 
 
 class MunicipalityNumberConverter:
@@ -56,6 +58,77 @@ coordination_patterns = [
         "coordination/<municipality:municipality>/roles/<int:pk>/remove/",
         views.membership_remove,
         name="membership_remove",
+    ),
+    # routines (the routine binder) and the annual wheel
+    path(
+        "coordination/<municipality:municipality>/routines/",
+        routine_views.routine_list,
+        name="routine_list",
+    ),
+    path(
+        "coordination/<municipality:municipality>/routines/new/",
+        routine_views.routine_create,
+        name="routine_create",
+    ),
+    path(
+        "coordination/<municipality:municipality>/routines/starter/",
+        routine_views.routine_starters,
+        name="routine_starters",
+    ),
+    path(
+        "coordination/<municipality:municipality>/routines/<int:pk>/",
+        routine_views.routine_detail,
+        name="routine_detail",
+    ),
+    path(
+        "coordination/<municipality:municipality>/routines/<int:pk>/edit/",
+        routine_views.routine_edit,
+        name="routine_edit",
+    ),
+    path(
+        "coordination/<municipality:municipality>/routines/<int:pk>/approve/",
+        routine_views.routine_approve,
+        name="routine_approve",
+    ),
+    path(
+        "coordination/<municipality:municipality>/routines/<int:pk>/people/",
+        routine_views.routine_people,
+        name="routine_people",
+    ),
+    path(
+        "coordination/<municipality:municipality>/routines/<int:pk>/archive/",
+        routine_views.routine_archive,
+        name="routine_archive",
+    ),
+    path(
+        "coordination/<municipality:municipality>/routines/<int:pk>/versions/",
+        routine_views.routine_versions,
+        name="routine_versions",
+    ),
+    path(
+        "coordination/<municipality:municipality>/routines/versions/<int:pk>/",
+        routine_views.routine_version_detail,
+        name="routine_version_detail",
+    ),
+    path(
+        "coordination/<municipality:municipality>/wheel/",
+        wheel_views.wheel_detail,
+        name="wheel_detail",
+    ),
+    path(
+        "coordination/<municipality:municipality>/wheel/events/",
+        wheel_views.wheel_event_list,
+        name="wheel_event_list",
+    ),
+    path(
+        "coordination/<municipality:municipality>/wheel/events/<int:pk>/",
+        wheel_views.wheel_event_edit,
+        name="wheel_event_edit",
+    ),
+    path(
+        "coordination/<municipality:municipality>/wheel/events/<int:pk>/delete/",
+        wheel_views.wheel_event_delete,
+        name="wheel_event_delete",
     ),
 ]
 

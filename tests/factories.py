@@ -3,7 +3,16 @@ from decimal import Decimal
 import factory
 from allauth.account.models import EmailAddress
 
-from coordination.models import Membership, Municipality, PartnerOrganisation, Role, User
+from coordination.models import (
+    Membership,
+    Municipality,
+    PartnerOrganisation,
+    Role,
+    Routine,
+    RoutineVersion,
+    User,
+    WheelEvent,
+)
 from volunteers.models import (
     Assignment,
     Consent,
@@ -154,3 +163,51 @@ class HoursEntryFactory(factory.django.DjangoModelFactory):
     volunteer = factory.SubFactory(VolunteerFactory)
     municipality = factory.LazyAttribute(lambda entry: entry.volunteer.municipality)
     hours = Decimal("2")
+
+
+# --- coordination: routines and the annual wheel -------------------------------------------
+
+
+class RoutineFactory(factory.django.DjangoModelFactory):
+    """A routine in Lom with version 1; ``approved=True`` approves it (review in a year)."""
+
+    class Meta:
+        model = Routine
+        skip_postgeneration_save = True
+
+    municipality = factory.LazyFunction(lambda: municipality("3434"))
+    title = factory.Sequence(lambda n: f"Rutine {n}")
+    step = 6
+    topic = "welcoming"
+    owner = factory.SubFactory(UserFactory)
+    version_number = 1
+
+    @factory.post_generation
+    def approved(self, create, extracted, **kwargs):
+        if not create:
+            return
+        import datetime
+
+        from django.utils import timezone
+
+        version = RoutineVersion.objects.create(
+            routine=self, number=1, title=self.title, body="1. Slik gjør vi det.",
+            changed_by=self.owner,
+        )  # fmt: skip
+        if extracted:
+            self.status = Routine.Status.APPROVED
+            self.approved_version = version
+            self.approved_by = self.owner
+            self.approved_at = timezone.now()
+            self.next_review = timezone.localdate() + datetime.timedelta(days=365)
+            self.save()
+
+
+class WheelEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WheelEvent
+
+    municipality = factory.LazyFunction(lambda: municipality("3434"))
+    title = factory.Sequence(lambda n: f"Hendelse {n}")
+    category = "activity"
+    month = 3

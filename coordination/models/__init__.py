@@ -23,8 +23,10 @@ from .responsibility import (
     ResponsibilityRole,
     ResponsibilityTask,
 )
+from .routines import REVIEW_NOTICE_DAYS, Routine, RoutineTopic, RoutineVersion
 from .steps import STEP_DESCRIPTIONS, Step
 from .units import ForumMeeting, Unit, UnitContact, UnitKind
+from .wheel import WheelCategory, WheelEvent
 
 __all__ = [
     "AuditEvent",
@@ -34,6 +36,7 @@ __all__ = [
     "MembershipQuerySet",
     "Municipality",
     "PartnerOrganisation",
+    "REVIEW_NOTICE_DAYS",
     "ROLE_ABBREVIATIONS",
     "ROLE_EXPLANATIONS",
     "ResponsibilityAssignment",
@@ -43,6 +46,9 @@ __all__ = [
     "ResponsibilityTask",
     "RetentionRun",
     "Role",
+    "Routine",
+    "RoutineTopic",
+    "RoutineVersion",
     "STARTER_PARTIES",
     "STARTER_TASKS",
     "STEP_DESCRIPTIONS",
@@ -52,5 +58,7 @@ __all__ = [
     "UnitKind",
     "User",
     "UserManager",
+    "WheelCategory",
+    "WheelEvent",
     "validate_organisation_number",
 ]

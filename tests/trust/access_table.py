@@ -74,6 +74,10 @@ PUBLIC, LOGIN, OWNER, TOKEN, LOGIN_STEP, STAFF = (
 COORDINATORS = Roles(frozenset({"coordinator_lom"}))
 REGISTRY_READERS = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"}))
 MUNICIPAL_STAFF = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom", "officer"}))
+# Everyone with a role in the municipality (the routine binder, the annual wheel).
+ALL_ROLES = Roles(
+    frozenset({"coordinator_lom", "volunteer_contact_lom", "officer", "reviewer", "applicant"})
+)
 
 ACCESS = {
     # coordination
@@ -95,6 +99,21 @@ ACCESS = {
     "coordination:file_list": MUNICIPAL_STAFF,  # each sees only their own files
     "coordination:my_data_page": LOGIN,
     "coordination:file_download": COORDINATORS,  # only the coordinator who asked for it
+    # coordination: routines (the routine binder) and the annual wheel
+    "coordination:routine_list": ALL_ROLES,
+    "coordination:routine_create": COORDINATORS,
+    "coordination:routine_starters": COORDINATORS,
+    "coordination:routine_detail": ALL_ROLES,  # approved routines; drafts to their editors
+    "coordination:routine_edit": REGISTRY_READERS,  # the sweep's routine names the contact
+    "coordination:routine_approve": COORDINATORS,
+    "coordination:routine_people": COORDINATORS,
+    "coordination:routine_archive": COORDINATORS,
+    "coordination:routine_versions": ALL_ROLES,
+    "coordination:routine_version_detail": ALL_ROLES,
+    "coordination:wheel_detail": ALL_ROLES,
+    "coordination:wheel_event_list": COORDINATORS,
+    "coordination:wheel_event_edit": COORDINATORS,
+    "coordination:wheel_event_delete": COORDINATORS,
     # volunteers
     "volunteers:own_page": LOGIN,  # the person's own volunteer profile only
     "volunteers:register": LOGIN,
@@ -229,6 +248,16 @@ PK_OBJECT = {
     "volunteers:own_hours_edit": "hours_entry",  # the volunteer persona's own, pending
     "volunteers:own_hours_withdraw": "hours_entry",
     "volunteers:volunteer_notes": "volunteer",
+    # coordination: routines and the annual wheel
+    "coordination:routine_detail": "routine",  # approved; volunteer_contact_lom co-authors
+    "coordination:routine_edit": "routine",
+    "coordination:routine_approve": "routine",
+    "coordination:routine_people": "routine",
+    "coordination:routine_archive": "routine",
+    "coordination:routine_versions": "routine",
+    "coordination:routine_version_detail": "routine_version",
+    "coordination:wheel_event_edit": "wheel_event",
+    "coordination:wheel_event_delete": "wheel_event",
     # volunteers: screening
     "volunteers:role_edit": "volunteer_role",
     "volunteers:course_detail": "course",

@@ -21,9 +21,11 @@ from tests.factories import (
     HoursEntryFactory,
     InvitationFactory,
     NeedFactory,
+    RoutineFactory,
     UserFactory,
     VolunteerFactory,
     VolunteerRoleFactory,
+    WheelEventFactory,
 )
 from tests.trust.access_table import (
     ACCESS,
@@ -188,6 +190,8 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
     holder = RoleHolder.objects.create(volunteer=own, role=role)
     unit = Unit.objects.create(municipality_id="3434", name="Lom sjukeheim", kind="nursing_home")
     responsibility_map = map_for(membership.municipality)
+    routine = RoutineFactory(owner=personas["coordinator_lom"], approved=True)
+    routine.co_authors.add(personas["volunteer_contact_lom"])
     return {
         "membership": membership,
         "volunteer": VolunteerFactory(user=UserFactory(full_name="Frivillig i Lom")),
@@ -221,6 +225,9 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
         ),
         "responsibility_task": responsibility_map.tasks.first(),
         "responsibility_party": responsibility_map.parties.first(),
+        "routine": routine,
+        "routine_version": routine.approved_version,
+        "wheel_event": WheelEventFactory(),
     }
 
 

@@ -1,0 +1,390 @@
+"""The routine binder: the list grouped by the 8 steps, a routine and its versions, writing and
+approving, owner and co-authors, and copying Samspill's starter routines. Everyone with a role
+in the municipality reads approved routines; coordinators and named co-authors write."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
+
+from ..forms import add_service_errors
+from ..forms.routines import (
+    ApproveRoutineForm,
+    RoutineFilterForm,
+    RoutineForm,
+    RoutinePeopleForm,
+    StarterRoutinesForm,
+)
+from ..models import STEP_DESCRIPTIONS, Routine, RoutineVersion, Step
+from ..permissions import can, can_edit_routine, get_for_user, municipality_view
+from ..services import routines as services
+from ..starter_routines import STARTER_ROUTINES
+
+PAGE_SIZE = 50
+READ, MANAGE = "view_routines", "manage_routines"
+
+
+def _visible(request: HttpRequest):
+    """The routines this person may open: all of them for coordinators; for others those in
+    the binder (approved) and the drafts they co-author."""
+    routines = Routine.objects.filter(municipality=request.municipality)
+    if can(request.user, MANAGE, request.municipality):
+        return routines
+    return (
+        routines.current()
+        .filter(Q(approved_version__isnull=False) | Q(co_authors=request.user))
+        .distinct()
+    )
+
+
+def _routine(request: HttpRequest, pk: int) -> Routine:
+    return get_for_user(
+        _visible(request).select_related("owner", "approved_by", "approved_version"),
+        request.user,
+        READ,
+        pk=pk,
+    )
+
+
+def _shown_version(routine: Routine, editor: bool) -> RoutineVersion | None:
+    """Editors read the latest version; everyone else the approved one."""
+    if editor:
+        return routine.versions.select_related("changed_by").order_by("-number").first()
+    return routine.approved_version
+
+
+@municipality_view(READ)
+@require_http_methods(["GET"])
+def routine_list(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    today = timezone.localdate()
+    form = RoutineFilterForm(request.GET or None)
+    routines = _visible(request).select_related("owner", "approved_by", "approved_version")
+    routines = routines.defer("approved_version__body")
+    manager = can(request.user, MANAGE, municipality)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data["topic"]:
+            routines = routines.filter(topic=data["topic"])
+        status = data["status"]
+        routines = routines.filter(status=status) if status else routines.current()
+        if data["due"]:
+            routines = routines.due_for_review(today)
+    else:
+        routines = routines.current()
+    page = Paginator(routines.order_by("step", "title", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    for routine in page.object_list:
+        routine.shown_number = (
+            routine.version_number
+            if manager or not routine.approved_version
+            else routine.approved_version.number
+        )
+        routine.overdue = routine.is_overdue(today)
+    return render(
+        request,
+        "coordination/routines/routine_list.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "page": page,
+            "may_manage": manager,
+            "step_descriptions": {int(step): text for step, text in STEP_DESCRIPTIONS.items()},
+            "today": today,
+        },
+    )
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def routine_create(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = RoutineForm(
+        request.POST if request.method == "POST" else None, initial={"step": Step.DEVELOP_ROUTINES}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            routine = services.create_routine(
+                municipality=municipality,
+                by=request.user,
+                title=data["title"],
+                body=data["body"],
+                step=data["step"],
+                topic=data["topic"],
+                note=data.get("note") or "",
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The routine is saved as a draft."))
+            return redirect("coordination:routine_detail", municipality.pk, routine.pk)
+    return render(
+        request,
+        "coordination/routines/routine_form.html",
+        {"municipality": municipality, "form": form, "routine": None},
+    )
+
+
+@municipality_view(READ)
+@require_http_methods(["GET"])
+def routine_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    routine = _routine(request, pk)
+    editor = can_edit_routine(request.user, routine)
+    version = _shown_version(routine, editor)
+    return render(
+        request,
+        "coordination/routines/routine_detail.html",
+        {
+            "municipality": request.municipality,
+            "routine": routine,
+            "version": version,
+            "paragraphs": [p for p in (version.body.split("\n\n") if version else []) if p],
+            "co_authors": routine.co_authors.order_by("full_name"),
+            "may_edit": editor,
+            "may_manage": can(request.user, MANAGE, routine),
+            "step_description": STEP_DESCRIPTIONS.get(routine.step, ""),
+            "overdue": routine.is_overdue(timezone.localdate()),
+        },
+    )
+
+
+@municipality_view(READ)
+@require_http_methods(["GET", "POST"])
+def routine_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new version. Co-authors change the text; coordinators also the step and topic."""
+    routine = _routine(request, pk)
+    if not can_edit_routine(request.user, routine):
+        raise Http404
+    manager = can(request.user, MANAGE, routine)
+    latest = routine.versions.order_by("-number").first()
+    initial = {"title": latest.title if latest else routine.title,
+               "body": latest.body if latest else "", "step": routine.step,
+               "topic": routine.topic}  # fmt: skip
+    form = RoutineForm(
+        request.POST if request.method == "POST" else None, initial=initial, may_place=manager
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            version = services.edit_routine(
+                routine=routine,
+                by=request.user,
+                title=data["title"],
+                body=data["body"],
+                note=data.get("note") or "",
+                step=data.get("step"),
+                topic=data.get("topic"),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Version %(number)s is saved. A coordinator approves it before others read it.")
+                % {"number": version.number},
+            )
+            return redirect("coordination:routine_detail", request.municipality.pk, routine.pk)
+    return render(
+        request,
+        "coordination/routines/routine_form.html",
+        {"municipality": request.municipality, "form": form, "routine": routine},
+    )
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def routine_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    routine = _routine(request, pk)
+    latest = routine.versions.order_by("-number").first()
+    form = ApproveRoutineForm(
+        request.POST if request.method == "POST" else None,
+        initial={"next_review": services.add_months(timezone.localdate(), 12)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.approve_routine(
+                routine=routine, by=request.user, next_review=form.cleaned_data["next_review"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The routine is approved and in the binder."))
+            return redirect("coordination:routine_detail", request.municipality.pk, routine.pk)
+    return render(
+        request,
+        "coordination/routines/routine_approve.html",
+        {"municipality": request.municipality, "routine": routine, "latest": latest,
+         "form": form},
+    )  # fmt: skip
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def routine_people(request: HttpRequest, pk: int) -> HttpResponse:
+    routine = _routine(request, pk)
+    form = RoutinePeopleForm(
+        request.POST if request.method == "POST" else None,
+        routine=routine,
+        initial={"owner": routine.owner_id, "co_authors": list(routine.co_authors.all())},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_routine_people(
+                routine=routine,
+                by=request.user,
+                owner=form.cleaned_data["owner"],
+                co_authors=form.cleaned_data["co_authors"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The owner and co-authors are saved."))
+            return redirect("coordination:routine_detail", request.municipality.pk, routine.pk)
+    return render(
+        request,
+        "coordination/routines/routine_people.html",
+        {"municipality": request.municipality, "routine": routine, "form": form},
+    )
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def routine_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    routine = _routine(request, pk)
+    if request.method == "POST":
+        services.archive_routine(routine=routine, by=request.user)
+        messages.success(request, _("The routine is archived. Its versions are kept."))
+        return redirect("coordination:routine_list", request.municipality.pk)
+    return render(
+        request,
+        "coordination/routines/routine_confirm_archive.html",
+        {"municipality": request.municipality, "routine": routine},
+    )
+
+
+def _readable_versions(request: HttpRequest, routine: Routine):
+    versions = routine.versions.select_related("changed_by").defer("body")
+    if can_edit_routine(request.user, routine) or can(request.user, MANAGE, routine):
+        return versions
+    return versions.filter(number__lte=routine.approved_version.number)
+
+
+@municipality_view(READ)
+@require_http_methods(["GET"])
+def routine_versions(request: HttpRequest, pk: int) -> HttpResponse:
+    routine = _routine(request, pk)
+    versions = _readable_versions(request, routine).order_by("-number")
+    return render(
+        request,
+        "coordination/routines/routine_versions.html",
+        {
+            "municipality": request.municipality,
+            "routine": routine,
+            "page": Paginator(versions, PAGE_SIZE).get_page(request.GET.get("page")),
+        },
+    )
+
+
+@municipality_view(READ)
+@require_http_methods(["GET"])
+def routine_version_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    version = get_for_user(
+        RoutineVersion.objects.filter(routine__in=_visible(request).values("pk")).select_related(
+            "routine", "changed_by"
+        ),
+        request.user,
+        READ,
+        via="routine__municipality",
+        pk=pk,
+    )
+    routine = version.routine
+    readable = _readable_versions(request, routine)
+    if not readable.filter(pk=version.pk).exists():
+        raise Http404
+    previous = readable.filter(number__lt=version.number).order_by("-number").first()
+    if previous is not None:
+        previous = RoutineVersion.objects.get(pk=previous.pk)  # with its body
+    return render(
+        request,
+        "coordination/routines/routine_version.html",
+        {
+            "municipality": request.municipality,
+            "routine": routine,
+            "version": version,
+            "paragraphs": [p for p in version.body.split("\n\n") if p],
+            "previous": previous,
+            "diff": services.diff_versions(previous, version) if previous else [],
+            "is_approved": routine.approved_version_id == version.pk,
+        },
+    )
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def routine_starters(request: HttpRequest) -> HttpResponse:
+    """Samspill's starter routines: tick some to copy them into the binder as drafts."""
+    municipality = request.municipality
+    language = services.starter_language(request.user)
+    form = StarterRoutinesForm(
+        request.POST if request.method == "POST" else None, language=language
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            copied, skipped = services.copy_starter_routines(
+                municipality=municipality, by=request.user, keys=form.cleaned_data["keys"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if copied:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s routine is copied into the binder as a draft.",
+                        "%(count)s routines are copied into the binder as drafts.",
+                        len(copied),
+                    )
+                    % {"count": len(copied)},
+                )
+            if skipped:
+                messages.info(
+                    request,
+                    ngettext(
+                        "%(count)s was skipped: the binder has it already.",
+                        "%(count)s were skipped: the binder has them already.",
+                        len(skipped),
+                    )
+                    % {"count": len(skipped)},
+                )
+            return redirect("coordination:routine_list", municipality.pk)
+    have = set(
+        Routine.objects.filter(municipality=municipality)
+        .exclude(starter_key="")
+        .values_list("starter_key", flat=True)
+    )
+    starters = [
+        {
+            "key": starter["key"],
+            "title": starter[f"title_{language}"],
+            "body": starter[f"body_{language}"],
+            "step": Step(starter["step"]).label,
+            "copied": starter["key"] in have,
+        }
+        for starter in STARTER_ROUTINES
+    ]
+    return render(
+        request,
+        "coordination/routines/routine_starters.html",
+        {"municipality": municipality, "form": form, "starters": starters,
+         "language": language},
+    )  # fmt: skip
