@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Municipality, PartnerOrganisation, User
+from .models import (
+    Indicator,
+    Membership,
+    Municipality,
+    PartnerOrganisation,
+    StaircaseLevel,
+    User,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -57,3 +64,21 @@ class PartnerOrganisationAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "organisation_number"]
     filter_horizontal = ["municipalities"]
+
+
+# --- staircase: a national administrator edits the levels' and indicators' wording ----------
+
+
+@admin.register(StaircaseLevel)
+class StaircaseLevelAdmin(admin.ModelAdmin):
+    list_display = ["number", "name_nb", "name_en"]
+    ordering = ["number"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["text_nb", "step", "level", "evidence_key", "order", "is_active"]
+    list_filter = ["step", "level", "is_active"]
+    list_editable = ["order", "is_active"]
+    search_fields = ["text_nb", "text_en"]
+    list_select_related = ["level"]

@@ -48,6 +48,13 @@ RULES: dict[str, Rule] = {
     "manage_roles": Rule(frozenset({Role.COORDINATOR})),
     # Read who viewed or changed sensitive data in the municipality.
     "view_audit_log": Rule(frozenset({Role.COORDINATOR})),
+    # staircase: read the municipality's staircase level, assessments and the comparison.
+    "view_staircase": Rule(
+        frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT, Role.GRANT_OFFICER}),
+        personal_data=False,
+    ),
+    # staircase: answer the assessment (drafts, completing) and choose to be named in comparisons.
+    "answer_staircase": Rule(frozenset({Role.COORDINATOR}), personal_data=False),
 }
 
 

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from .views import core as views
+from .views import staircase as staircase_views
 
 
 class MunicipalityNumberConverter:
@@ -55,6 +56,32 @@ coordination_patterns = [
         "coordination/<municipality:municipality>/roles/<int:pk>/remove/",
         views.membership_remove,
         name="membership_remove",
+    ),
+    # staircase
+    path(
+        "coordination/<municipality:municipality>/staircase/",
+        staircase_views.assessment_list,
+        name="assessment_list",
+    ),
+    path(
+        "coordination/<municipality:municipality>/staircase/questionnaire/",
+        staircase_views.assessment_answer,
+        name="assessment_answer",
+    ),
+    path(
+        "coordination/<municipality:municipality>/staircase/comparison/",
+        staircase_views.assessment_compare,
+        name="assessment_compare",
+    ),
+    path(
+        "coordination/<municipality:municipality>/staircase/sharing/",
+        staircase_views.staircase_sharing_edit,
+        name="staircase_sharing_edit",
+    ),
+    path(
+        "coordination/<municipality:municipality>/staircase/<int:pk>/",
+        staircase_views.assessment_detail,
+        name="assessment_detail",
     ),
 ]
 

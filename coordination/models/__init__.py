@@ -12,9 +12,25 @@ from .core import (
     UserManager,
 )
 from .partners import PartnerOrganisation, validate_organisation_number
+from .staircase import (
+    LEVEL_NUMBERS,
+    Answer,
+    Assessment,
+    Indicator,
+    StaircaseLevel,
+    StaircaseSharing,
+)
 from .steps import STEP_DESCRIPTIONS, Step
 
 __all__ = [
+    # staircase
+    "LEVEL_NUMBERS",
+    "Answer",
+    "Assessment",
+    "Indicator",
+    "StaircaseLevel",
+    "StaircaseSharing",
+    # others
     "AuditEvent",
     "GeneratedFile",
     "Membership",

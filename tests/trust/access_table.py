@@ -95,6 +95,12 @@ ACCESS = {
     "coordination:file_list": MUNICIPAL_STAFF,  # each sees only their own files
     "coordination:my_data_page": LOGIN,
     "coordination:file_download": COORDINATORS,  # only the coordinator who asked for it
+    # coordination: staircase
+    "coordination:assessment_list": MUNICIPAL_STAFF,
+    "coordination:assessment_answer": COORDINATORS,
+    "coordination:assessment_detail": MUNICIPAL_STAFF,  # completed assessments only
+    "coordination:assessment_compare": MUNICIPAL_STAFF,
+    "coordination:staircase_sharing_edit": COORDINATORS,
     # volunteers
     "volunteers:own_page": LOGIN,  # the person's own volunteer profile only
     "volunteers:register": LOGIN,
@@ -200,6 +206,7 @@ PK_OBJECT = {
     "volunteers:assignment_resume": "assignment",
     "volunteers:assignment_end": "assignment",
     "coordination:file_download": "generated_file",  # made for coordinator_lom
+    "coordination:assessment_detail": "assessment",  # a completed one in Lom
     "volunteers:own_hours_edit": "hours_entry",  # the volunteer persona's own, pending
     "volunteers:own_hours_withdraw": "hours_entry",
     "volunteers:volunteer_notes": "volunteer",

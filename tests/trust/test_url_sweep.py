@@ -13,7 +13,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from coordination.models import GeneratedFile, Membership
+from coordination.models import Assessment, GeneratedFile, Membership
 from tests.factories import (
     AssignmentFactory,
     CourseFactory,
@@ -211,6 +211,14 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
         "follow_up": FollowUp.objects.create(need=need, due_on="2026-12-01"),
         "hours_entry": HoursEntryFactory(volunteer=own, assignment=assignment),
         "note": VolunteerNote.objects.create(volunteer=own, text="Ringte 3. mars."),
+        "assessment": Assessment.objects.create(
+            municipality_id="3434",
+            status=Assessment.Status.COMPLETED,
+            completed_on="2026-02-01",
+            level_reached=2,
+            score=45,
+            is_current=True,
+        ),
     }
 
 
