@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .. import audit, contributions, permissions
 from .. import staircase as scoring
@@ -108,11 +109,12 @@ def save_assessment(
                 for indicator in missing
             }
             errors["__all__"] = [
-                _("%(count)s indicators are not answered yet: %(names)s")
-                % {
-                    "count": len(missing),
-                    "names": "; ".join(indicator.text for indicator in missing),
-                }
+                ngettext(
+                    "%(count)s statement is not answered yet:",
+                    "%(count)s statements are not answered yet:",
+                    len(missing),
+                )
+                % {"count": len(missing)}
             ]
             raise ValidationError(errors)
 

@@ -175,6 +175,7 @@ def assessment_answer(request: HttpRequest) -> HttpResponse:
             "municipality": municipality,
             "form": form,
             "groups": _grouped(form, staircase.evidence_by_key(municipality, indicators)),
+            "unanswered": [row for row in form.rows() if row.answer.errors],
             "draft": draft,
             "prefilled_from": None if draft else source,
             "threshold": int(scoring.THRESHOLD * 100),
