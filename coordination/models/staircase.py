@@ -225,7 +225,7 @@ class Answer(models.Model):
     value = models.CharField(_("answer"), max_length=10, choices=Value.choices, blank=True)
     comment = models.TextField(_("comment"), max_length=2000, blank=True)
     evidence_summary = models.CharField(_("the portal's data showed"), max_length=300, blank=True)
-    evidence_met = models.BooleanField(_("the portal's data showed it met"), null=True)
+    evidence_met = models.BooleanField(_("the portal's data showed it met"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("staircase answer")
