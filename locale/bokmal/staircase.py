@@ -84,7 +84,7 @@ NB = {
     # comparison
     "Level": "Nivå",
     "Share, as a bar": "Andel, som stolpe",
-    "your level": "deres nivå",
+    "our level": "vårt nivå",
     "Compared with others – %(name)s": "Sammenlignet med andre – %(name)s",
     "Back to the staircase": "Tilbake til involveringstrappen",
     "Each municipality's latest completed assessment: its level and score only. Answers and comments are never shown to others, and a municipality is named only if it has agreed to it.": "Hver kommunes siste fullførte vurdering: bare nivå og poengsum. Svar og kommentarer blir aldri vist til andre, og en kommune blir bare navngitt hvis den har sagt ja til det.",
@@ -125,7 +125,8 @@ NB = {
     "Score": "Poengsum",
     "Level %(number)s: %(name)s": "Nivå %(number)s: %(name)s",
     "not answered": "ikke besvart",
-    "Level %(number)s: “%(text)s” – answered %(value)s.": "Nivå %(number)s: «%(text)s» – svart %(value)s.",
+    "“%(text)s” – answered %(value)s.": "«%(text)s» – svart %(value)s.",
+    "For level %(number)s": "For nivå %(number)s",
     "The portal's data suggests this may already be in place: %(summary)s": "Dataene i portalen tyder på at dette kanskje allerede er på plass: %(summary)s",
     "The five levels of the involvement staircase": "De fem nivåene i involveringstrappen",
     "You are here": "Her er dere",
