@@ -88,6 +88,9 @@ def save_assessment(
     active indicator must then be answered; the level and score are stored and the assessment
     becomes the current standing. Ids of indicators not in use are refused."""
     _require(by, municipality)
+    # One save at a time per municipality: two coordinators completing at once would otherwise
+    # both try to become the current standing (or create two drafts).
+    Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
     indicators = {indicator.pk: indicator for indicator in active_indicators()}
     unknown = set(answers) - set(indicators)
     if unknown:

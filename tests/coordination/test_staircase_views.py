@@ -175,7 +175,11 @@ def test_questionnaire_shows_evidence_and_a_hint_when_yes_disagrees(
         page = _html(client_of(coordinator_lom).get(url("assessment_answer")))
     assert "Ingen aktive samarbeidsavtaler ennå." in page and 'href="/avtaler/"' in page
     assert "Rutinene ble gjennomgått 3. mars." in page
-    assert page.count('class="evidence-mismatch"') == 1  # only where evidence is not met
+    # The hint shows where the answer is yes and the evidence is not met (and is there, hidden,
+    # for the browser to show when the answer changes); not where the evidence is met.
+    agreement = Indicator.objects.get(evidence_key="active_agreement")
+    assert page.count('class="evidence-mismatch"') == 1
+    assert f'data-mismatch-for="answer_{agreement.pk}">' in page  # not hidden
     assert "1 frivillighetskoordinator er navngitt i portalen." in page
 
 

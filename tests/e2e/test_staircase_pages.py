@@ -8,9 +8,14 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
+from coordination import contributions
 from coordination.models import Assessment, Indicator
 from coordination.services import staircase
-from tests.coordination.staircase_helpers import LEVEL_TWO_GOING_ON_THREE, complete
+from tests.coordination.staircase_helpers import (
+    LEVEL_TWO_GOING_ON_THREE,
+    complete,
+    fake_evidence,
+)
 from tests.e2e.conftest import assert_accessible, log_in_by_keyboard, tab_to, type_into
 from tests.factories import PASSWORD
 
@@ -77,3 +82,19 @@ def test_coordinator_answers_a_few_and_saves_a_draft_by_keyboard(
     assert answers[first.pk] == ("yes", "Vi har møtt ordføreren.")
     assert answers[second.pk] == ("partly", "")
     assert draft.score is None
+
+
+def test_the_mismatch_hint_appears_when_yes_is_chosen(live_server, page, axe, coordinator_lom, lom):
+    cache.clear()
+    agreement = Indicator.objects.get(evidence_key="active_agreement")
+    missing = contributions.Evidence(False, "Ingen aktive samarbeidsavtaler ennå.", "/")
+    with fake_evidence(active_agreement=missing):
+        log_in_by_keyboard(page, live_server.url, coordinator_lom.email, PASSWORD)
+        page.goto(live_server.url + "/coordination/3434/staircase/questionnaire/")
+        hint = page.locator(f'[data-mismatch-for="answer_{agreement.pk}"]')
+        expect(hint).to_be_hidden()
+        page.locator(f"#id_answer_{agreement.pk}_0").check()  # yes
+        expect(hint).to_be_visible()
+        assert_accessible(axe, page)
+        page.locator(f"#id_answer_{agreement.pk}_2").check()  # no
+        expect(hint).to_be_hidden()
