@@ -13,7 +13,6 @@ from .core import (
 )
 from .partners import PartnerOrganisation, validate_organisation_number
 from .staircase import (
-    LEVEL_NUMBERS,
     Answer,
     Assessment,
     Indicator,
@@ -23,14 +22,6 @@ from .staircase import (
 from .steps import STEP_DESCRIPTIONS, Step
 
 __all__ = [
-    # staircase
-    "LEVEL_NUMBERS",
-    "Answer",
-    "Assessment",
-    "Indicator",
-    "StaircaseLevel",
-    "StaircaseSharing",
-    # others
     "AuditEvent",
     "GeneratedFile",
     "Membership",
@@ -44,4 +35,10 @@ __all__ = [
     "User",
     "UserManager",
     "validate_organisation_number",
+    # staircase
+    "Answer",
+    "Assessment",
+    "Indicator",
+    "StaircaseLevel",
+    "StaircaseSharing",
 ]

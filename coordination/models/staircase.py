@@ -14,8 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from .core import Municipality
 from .steps import Step
 
-LEVEL_NUMBERS = (1, 2, 3, 4, 5)
-
 
 def localized(obj: models.Model, field: str) -> str:
     """``obj.<field>_en`` when the active language is English, else the bokmål ``_nb`` (also
