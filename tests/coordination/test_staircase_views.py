@@ -333,39 +333,15 @@ def test_overview_links_to_the_staircase(client_of, coordinator_lom, lom):
     assert url("assessment_list") in page
 
 
-def test_indicator_admin_is_registered():
-    from django.contrib import admin
+def test_staff_edit_levels_and_indicators_in_the_admin(client):
+    from tests.factories import UserFactory
 
-    assert admin.site.is_registered(Indicator)
-
-
-def test_not_yet_at_level_one_is_said_in_words_with_level_one_next_steps(
-    client_of, coordinator_lom, lom
-):
-    current = complete(lom, coordinator_lom, {1: "ynnn"})
-    assert current.level_reached == 0
-    page = _html(client_of(coordinator_lom).get(url("assessment_list")))
-    assert "Ikke på nivå 1 ennå" in page
-    assert 'aria-current="step"' not in page
-    assert "For nivå 1" in page and "For nivå 2" in page and "For nivå 3" not in page
-
-
-def test_comparison_without_an_own_assessment(client_of, coordinator_lom, lom):
-    page = _html(client_of(coordinator_lom).get(url("assessment_compare")))
-    assert "Vi har ikke fullført en vurdering ennå" in page
-    assert "Ingen kommune er vurdert ennå." in page
-
-
-def test_history_chart_stays_inside_its_box(lom, coordinator_lom):
-    from coordination.views.staircase import history_chart
-
-    one = [complete(lom, coordinator_lom, "n")]
-    chart = history_chart(one)
-    assert chart["line"].count(",") == 1 and len(chart["bars"]) == 1
-    assert chart["bars"][0]["height"] == 0  # level 0: no bar
-    many = [complete(lom, coordinator_lom, "y") for _ in range(24)]
-    chart = history_chart(many)
-    for point in chart["points"]:
-        assert chart["left"] <= point["x"] <= chart["right"]
-        assert point["y"] == 16  # score 100: the top line
-    assert all(bar["height"] == chart["baseline"] - 16 for bar in chart["bars"])  # level 5
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    indicator = Indicator.objects.first()
+    for address in (
+        reverse("admin:coordination_indicator_changelist"),
+        reverse("admin:coordination_indicator_change", args=[indicator.pk]),
+        reverse("admin:coordination_staircaselevel_changelist"),
+    ):
+        assert client.get(address).status_code == 200
