@@ -95,16 +95,21 @@ def _record(
         is_current=True,
     )
     comments, evidence = comments or {}, evidence or {}
-    rows = []
+    rows, commented = [], set()
     for indicator in indicators:
         seen = evidence.get(indicator.evidence_key)
+        comment = (
+            "" if indicator.evidence_key in commented else comments.get(indicator.evidence_key, "")
+        )
+        if comment:
+            commented.add(indicator.evidence_key)
         rows.append(
             Answer(
                 assessment=assessment,
                 indicator=indicator,
                 level_number=indicator.level.number,
                 value=values[indicator.pk],
-                comment=comments.get(indicator.evidence_key, ""),
+                comment=comment,
                 evidence_summary=seen.summary[:300] if seen else "",
                 evidence_met=seen.met if seen else None,
             )
