@@ -4,12 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import (
     ForumMeeting,
+    Indicator,
     Membership,
     Municipality,
     PartnerOrganisation,
     ResponsibilityMap,
     ResponsibilityParty,
     ResponsibilityTask,
+    StaircaseLevel,
     Unit,
     UnitContact,
     User,
@@ -117,3 +119,21 @@ class ResponsibilityMapAdmin(admin.ModelAdmin):
     search_fields = ["municipality__name"]
     raw_id_fields = ["municipality"]
     inlines = [ResponsibilityTaskInline, ResponsibilityPartyInline]
+
+
+# --- staircase: a national administrator edits the levels' and indicators' wording ----------
+
+
+@admin.register(StaircaseLevel)
+class StaircaseLevelAdmin(admin.ModelAdmin):
+    list_display = ["number", "name_nb", "name_en"]
+    ordering = ["number"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["text_nb", "step", "level", "evidence_key", "order", "is_active"]
+    list_filter = ["step", "level", "is_active"]
+    list_editable = ["order", "is_active"]
+    search_fields = ["text_nb", "text_en"]
+    list_select_related = ["level"]

@@ -13,3 +13,6 @@ class CoordinationConfig(AppConfig):
         from .contrib_routines import register as register_routines
 
         register_routines()
+        from .contrib_staircase import register as register_staircase
+
+        register_staircase()

@@ -71,6 +71,13 @@ RULES: dict[str, Rule] = {
     "view_wheel": Rule(frozenset(Role.values), personal_data=False),
     # Add, change and remove the municipality's own events on the annual wheel.
     "manage_wheel": Rule(frozenset({Role.COORDINATOR}), personal_data=False),
+    # staircase: read the municipality's staircase level, assessments and the comparison.
+    "view_staircase": Rule(
+        frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT, Role.GRANT_OFFICER}),
+        personal_data=False,
+    ),
+    # staircase: answer the assessment (drafts, completing) and choose to be named in comparisons.
+    "answer_staircase": Rule(frozenset({Role.COORDINATOR}), personal_data=False),
 }
 
 # Roles a routine's co-author must hold in its municipality (they propose, never approve).

@@ -7,6 +7,7 @@ from django.urls import include, path, register_converter
 from .views import core as views
 from .views import responsibility, units
 from .views import routines as routine_views
+from .views import staircase as staircase_views
 from .views import wheel as wheel_views
 
 
@@ -212,6 +213,32 @@ coordination_patterns += [
         responsibility_prefix + "parties/<int:pk>/remove/",
         responsibility.responsibility_party_delete,
         name="responsibility_party_delete",
+    ),
+    # staircase
+    path(
+        "coordination/<municipality:municipality>/staircase/",
+        staircase_views.assessment_list,
+        name="assessment_list",
+    ),
+    path(
+        "coordination/<municipality:municipality>/staircase/questionnaire/",
+        staircase_views.assessment_answer,
+        name="assessment_answer",
+    ),
+    path(
+        "coordination/<municipality:municipality>/staircase/comparison/",
+        staircase_views.assessment_compare,
+        name="assessment_compare",
+    ),
+    path(
+        "coordination/<municipality:municipality>/staircase/sharing/",
+        staircase_views.staircase_sharing_edit,
+        name="staircase_sharing_edit",
+    ),
+    path(
+        "coordination/<municipality:municipality>/staircase/<int:pk>/",
+        staircase_views.assessment_detail,
+        name="assessment_detail",
     ),
 ]
 

@@ -33,6 +33,14 @@ def _reference_data(request):
 
     if not Municipality.objects.exists():
         load_municipalities()
+    # staircase: the default levels and indicators are reference data loaded by migration too.
+    from django.apps import apps
+
+    from coordination.models import StaircaseLevel
+    from coordination.staircase_defaults import add_defaults
+
+    if not StaircaseLevel.objects.exists():
+        add_defaults(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -24,14 +24,24 @@ from .responsibility import (
     ResponsibilityTask,
 )
 from .routines import REVIEW_NOTICE_DAYS, Routine, RoutineTopic, RoutineVersion
+from .staircase import (
+    Answer,
+    Assessment,
+    Indicator,
+    StaircaseLevel,
+    StaircaseSharing,
+)
 from .steps import STEP_DESCRIPTIONS, Step
 from .units import ForumMeeting, Unit, UnitContact, UnitKind
 from .wheel import WheelCategory, WheelEvent
 
 __all__ = [
+    "Answer",
+    "Assessment",
     "AuditEvent",
     "ForumMeeting",
     "GeneratedFile",
+    "Indicator",
     "Membership",
     "MembershipQuerySet",
     "Municipality",
@@ -52,6 +62,8 @@ __all__ = [
     "STARTER_PARTIES",
     "STARTER_TASKS",
     "STEP_DESCRIPTIONS",
+    "StaircaseLevel",
+    "StaircaseSharing",
     "Step",
     "Unit",
     "UnitContact",

@@ -114,6 +114,12 @@ ACCESS = {
     "coordination:wheel_event_list": COORDINATORS,
     "coordination:wheel_event_edit": COORDINATORS,
     "coordination:wheel_event_delete": COORDINATORS,
+    # coordination: staircase
+    "coordination:assessment_list": MUNICIPAL_STAFF,
+    "coordination:assessment_answer": COORDINATORS,
+    "coordination:assessment_detail": MUNICIPAL_STAFF,  # completed assessments only
+    "coordination:assessment_compare": MUNICIPAL_STAFF,
+    "coordination:staircase_sharing_edit": COORDINATORS,
     # volunteers
     "volunteers:own_page": LOGIN,  # the person's own volunteer profile only
     "volunteers:register": LOGIN,
@@ -245,6 +251,7 @@ PK_OBJECT = {
     "volunteers:assignment_resume": "assignment",
     "volunteers:assignment_end": "assignment",
     "coordination:file_download": "generated_file",  # made for coordinator_lom
+    "coordination:assessment_detail": "assessment",  # a completed one in Lom
     "volunteers:own_hours_edit": "hours_entry",  # the volunteer persona's own, pending
     "volunteers:own_hours_withdraw": "hours_entry",
     "volunteers:volunteer_notes": "volunteer",

@@ -13,7 +13,14 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from coordination.models import ForumMeeting, GeneratedFile, Membership, Unit, UnitContact
+from coordination.models import (
+    Assessment,
+    ForumMeeting,
+    GeneratedFile,
+    Membership,
+    Unit,
+    UnitContact,
+)
 from coordination.services.responsibility import map_for
 from tests.factories import (
     AssignmentFactory,
@@ -228,6 +235,14 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
         "routine": routine,
         "routine_version": routine.approved_version,
         "wheel_event": WheelEventFactory(),
+        "assessment": Assessment.objects.create(
+            municipality_id="3434",
+            status=Assessment.Status.COMPLETED,
+            completed_on="2026-02-01",
+            level_reached=2,
+            score=45,
+            is_current=True,
+        ),
     }
 
 

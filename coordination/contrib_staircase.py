@@ -1,0 +1,73 @@
+"""What the involvement staircase registers with the rest of the portal: its own evidence
+(``named_coordinator``), the dashboard panel, a link on the overview and the demo step.
+Called once from ``CoordinationConfig.ready()``."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import contributions
+from .models import Membership, Role
+from .permissions import can
+
+DASHBOARD_ORDER = 10
+NEXT_STEPS_ON_DASHBOARD = 3
+
+
+def named_coordinator(municipality) -> contributions.Evidence:
+    """Met when the municipality has at least one person with the coordinator role."""
+    count = Membership.objects.filter(municipality=municipality, role=Role.COORDINATOR).count()
+    if count:
+        summary = ngettext(
+            "%(count)s coordinator is named in the portal.",
+            "%(count)s coordinators are named in the portal.",
+            count,
+        ) % {"count": count}
+    else:
+        summary = _("No coordinator is named in the portal yet.")
+    return contributions.Evidence(
+        met=count > 0,
+        summary=summary,
+        url=reverse("coordination:overview", args=[municipality.pk]),
+    )
+
+
+def dashboard_panel(request, municipality) -> contributions.DashboardPanel | None:
+    if not can(request.user, "view_staircase", municipality):
+        return None
+    from .services import staircase
+
+    current = staircase.current_for(municipality)
+    steps = staircase.next_steps_of(staircase.answers_of(current)) if current else []
+    return contributions.DashboardPanel(
+        order=DASHBOARD_ORDER,
+        template="coordination/staircase/_dashboard_panel.html",
+        context={
+            "municipality": municipality,
+            "current": current,
+            "next_steps": steps[:NEXT_STEPS_ON_DASHBOARD],
+            "may_answer": can(request.user, "answer_staircase", municipality),
+        },
+    )
+
+
+def overview_links(request, municipality) -> list[tuple[str, str]]:
+    if not can(request.user, "view_staircase", municipality):
+        return []
+    url = reverse("coordination:assessment_list", args=[municipality.pk])
+    return [(url, _("The involvement staircase: where we stand"))]
+
+
+def register() -> None:
+    from .demo_staircase import seed
+    from .management.commands.seed_demo import DEMO_STEPS
+
+    contributions.register_evidence("named_coordinator", named_coordinator)
+    if dashboard_panel not in contributions.DASHBOARD_PANELS:
+        contributions.DASHBOARD_PANELS.append(dashboard_panel)
+    if overview_links not in contributions.OVERVIEW_LINKS:
+        contributions.OVERVIEW_LINKS.append(overview_links)
+    if seed not in DEMO_STEPS:
+        DEMO_STEPS.append(seed)

@@ -1,0 +1,310 @@
+"""The involvement staircase: saving and completing a municipality's assessment, the name-sharing
+choice, and the comparison with other municipalities. Writes check ``answer_staircase`` in the
+municipality; the scoring rules themselves are in ``coordination.staircase``.
+
+A completed assessment stores its level and score and becomes the municipality's current
+standing; nothing recomputes it later, so changing or retiring an indicator leaves old results
+as they were."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Case, Count, IntegerField, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .. import audit, contributions, permissions
+from .. import staircase as scoring
+from ..models import (
+    Answer,
+    Assessment,
+    Indicator,
+    Municipality,
+    StaircaseSharing,
+    User,
+)
+
+MAX_COMMENT = 2000
+ANSWER_VALUES = frozenset(Answer.Value.values)
+
+# SSB-like size classes on the number of inhabitants: (lowest, highest or None).
+SIZE_CLASSES = ((0, 4_999), (5_000, 19_999), (20_000, 49_999), (50_000, None))
+
+
+def _require(by: User, municipality: Municipality) -> None:
+    if not permissions.can(by, "answer_staircase", municipality):
+        raise PermissionDenied
+
+
+@dataclass(frozen=True)
+class Given:
+    """What a coordinator gave for one indicator."""
+
+    value: str = ""
+    comment: str = ""
+
+
+def active_indicators() -> list[Indicator]:
+    return list(Indicator.objects.active().in_order())
+
+
+def draft_for(municipality: Municipality) -> Assessment | None:
+    return Assessment.objects.drafts().filter(municipality=municipality).first()
+
+
+def current_for(municipality: Municipality) -> Assessment | None:
+    return (
+        Assessment.objects.filter(municipality=municipality, is_current=True)
+        .select_related("made_by")
+        .first()
+    )
+
+
+def evidence_by_key(municipality: Municipality, indicators) -> dict[str, contributions.Evidence]:
+    """The portal's evidence for each key these indicators name, asked once per key."""
+    found = {}
+    for key in {indicator.evidence_key for indicator in indicators if indicator.evidence_key}:
+        evidence = contributions.evidence_for(municipality, key)
+        if evidence is not None:
+            found[key] = evidence
+    return found
+
+
+@transaction.atomic
+def save_assessment(
+    *,
+    municipality: Municipality,
+    by: User,
+    answers: Mapping[int, Given],
+    complete: bool,
+) -> Assessment:
+    """Save the answers as the municipality's draft, and with ``complete`` finish it: every
+    active indicator must then be answered; the level and score are stored and the assessment
+    becomes the current standing. Ids of indicators not in use are refused."""
+    _require(by, municipality)
+    # One save at a time per municipality: two coordinators completing at once would otherwise
+    # both try to become the current standing (or create two drafts).
+    Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
+    indicators = {indicator.pk: indicator for indicator in active_indicators()}
+    unknown = set(answers) - set(indicators)
+    if unknown:
+        raise ValidationError(_("Some answers were for indicators that are not in use."))
+    for given in answers.values():
+        if given.value and given.value not in ANSWER_VALUES:
+            raise ValidationError(_("Answer yes, partly or no."))
+        if len(given.comment) > MAX_COMMENT:
+            raise ValidationError(
+                _("A comment can be at most %(max)s characters.") % {"max": MAX_COMMENT}
+            )
+    if complete:
+        missing = [
+            indicator for pk, indicator in indicators.items() if not answers.get(pk, Given()).value
+        ]
+        if missing:
+            errors = {
+                f"answer_{indicator.pk}": _("Answer this one before you complete.")
+                for indicator in missing
+            }
+            errors["__all__"] = [
+                ngettext(
+                    "%(count)s statement is not answered yet:",
+                    "%(count)s statements are not answered yet:",
+                    len(missing),
+                )
+                % {"count": len(missing)}
+            ]
+            raise ValidationError(errors)
+
+    assessment = draft_for(municipality) or Assessment(municipality=municipality)
+    assessment.made_by = by
+    assessment.save()
+    evidence = evidence_by_key(municipality, indicators.values())
+    assessment.answers.all().delete()
+    rows = []
+    for pk, indicator in indicators.items():
+        given = answers.get(pk, Given())
+        seen = evidence.get(indicator.evidence_key)
+        rows.append(
+            Answer(
+                assessment=assessment,
+                indicator=indicator,
+                level_number=indicator.level.number,
+                value=given.value,
+                comment=given.comment.strip(),
+                evidence_summary=seen.summary[:300] if seen else "",
+                evidence_met=seen.met if seen else None,
+            )
+        )
+    Answer.objects.bulk_create(rows)
+    if complete:
+        result = scoring.score(scoring.Item(row.level_number, row.value) for row in rows)
+        Assessment.objects.filter(municipality=municipality, is_current=True).update(
+            is_current=False
+        )
+        assessment.status = Assessment.Status.COMPLETED
+        assessment.completed_on = timezone.localdate()
+        assessment.level_reached = result.level
+        assessment.score = result.score
+        assessment.is_current = True
+        assessment.save()
+        audit.record(
+            by,
+            "created",
+            assessment,
+            summary=f"staircase assessment completed: level {result.level}, score {result.score}",
+        )
+    return assessment
+
+
+@transaction.atomic
+def set_name_sharing(*, municipality: Municipality, by: User, share_name: bool) -> None:
+    """Whether other municipalities see this one by name on their comparison page."""
+    _require(by, municipality)
+    StaircaseSharing.objects.update_or_create(
+        municipality=municipality, defaults={"share_name": share_name, "changed_by": by}
+    )
+    audit.record(
+        by,
+        "changed",
+        municipality,
+        object_type="coordination.staircasesharing",
+        summary="named in staircase comparisons" if share_name else "anonymous in comparisons",
+    )
+
+
+def shares_name(municipality: Municipality) -> bool:
+    return StaircaseSharing.objects.filter(municipality=municipality, share_name=True).exists()
+
+
+# --- Reading back a stored assessment ------------------------------------------------------
+
+
+def answers_of(assessment: Assessment) -> list[Answer]:
+    return list(
+        assessment.answers.select_related("indicator").order_by(
+            "indicator__step", "level_number", "indicator__order", "indicator__pk"
+        )
+    )
+
+
+def result_of(answers: list[Answer]) -> scoring.Result:
+    return scoring.score(scoring.Item(a.level_number, a.value, a) for a in answers)
+
+
+def next_steps_of(answers: list[Answer]) -> list[Answer]:
+    """The stored answers that are next steps, lowest level first."""
+    items = [scoring.Item(a.level_number, a.value, a) for a in answers]
+    steps = scoring.next_steps(items, scoring.score(items))
+    return [item.ref for item in sorted(steps, key=lambda item: item.level)]
+
+
+# --- Comparison ----------------------------------------------------------------------------
+
+
+def size_class_of(population: int) -> int:
+    for index, (lowest, highest) in enumerate(SIZE_CLASSES):
+        if population >= lowest and (highest is None or population <= highest):
+            return index
+    return 0
+
+
+@dataclass
+class Other:
+    label: str
+    named: bool
+    level: int
+    score: int
+    is_self: bool = False
+
+
+@dataclass
+class Comparison:
+    size_class: int
+    lowest: int
+    highest: int | None
+    in_class: int = 0
+    class_levels: dict[int, int] = field(default_factory=dict)  # level -> count
+    class_median: float | None = None
+    national_levels: dict[int, int] = field(default_factory=dict)
+    national_count: int = 0
+    national_median: float | None = None
+    others: list[Other] = field(default_factory=list)
+
+
+def _size_case() -> Case:
+    whens = [
+        When(
+            municipality__population__gte=lowest,
+            **({"municipality__population__lte": highest} if highest is not None else {}),
+            then=Value(index),
+        )
+        for index, (lowest, highest) in enumerate(SIZE_CLASSES)
+    ]
+    return Case(*whens, default=Value(0), output_field=IntegerField())
+
+
+def _median(scores: list[int]) -> float | None:
+    return statistics.median(scores) if scores else None
+
+
+def comparison(municipality: Municipality) -> Comparison:
+    """The municipality against those of the same size class, and the national picture: only
+    the current level and score of each, named only when a municipality agreed. In three
+    queries, however many municipalities are assessed."""
+    index = size_class_of(municipality.population)
+    lowest, highest = SIZE_CLASSES[index]
+    found = Comparison(size_class=index, lowest=lowest, highest=highest)
+    current = Assessment.objects.filter(is_current=True)
+    levels_by_class = (
+        current.annotate(size_class=_size_case())
+        .values("size_class", "level_reached")
+        .annotate(count=Count("pk"))
+    )
+    found.national_levels = dict.fromkeys(range(6), 0)
+    found.class_levels = dict.fromkeys(range(6), 0)
+    for row in levels_by_class:
+        found.national_levels[row["level_reached"]] += row["count"]
+        if row["size_class"] == index:
+            found.class_levels[row["level_reached"]] += row["count"]
+    found.national_count = sum(found.national_levels.values())
+    found.in_class = sum(found.class_levels.values())
+    found.national_median = _median(list(current.values_list("score", flat=True)))
+    in_class = current.filter(municipality__population__gte=lowest)
+    if highest is not None:
+        in_class = in_class.filter(municipality__population__lte=highest)
+    rows = in_class.order_by("-score", "-level_reached", "municipality_id").values_list(
+        "municipality_id",
+        "municipality__name",
+        "municipality__staircase_sharing__share_name",
+        "level_reached",
+        "score",
+    )
+    letters = iter(_anonymous_labels())
+    for number, name, share, level, score in rows:
+        is_self = number == municipality.pk
+        named = bool(share) or is_self
+        label = name if named else next(letters)
+        found.others.append(Other(label, named, level, score, is_self=is_self))
+    found.class_median = _median([other.score for other in found.others])
+    return found
+
+
+def _anonymous_labels():
+    """Municipality A, B, …, Z, AA, AB, …"""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    count = 0
+    while True:
+        letters, n = "", count
+        while True:
+            letters = alphabet[n % 26] + letters
+            n = n // 26 - 1
+            if n < 0:
+                break
+        yield _("Municipality %(letter)s") % {"letter": letters}
+        count += 1

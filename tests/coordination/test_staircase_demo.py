@@ -1,0 +1,49 @@
+"""``seed_demo`` gives the staircase a believable state: Lom at level 2 going on 3, Drammen at
+level 4 after three assessments, and others of each size class for the comparison. Running it
+twice changes nothing."""
+
+import pytest
+from django.core.management import call_command
+
+from coordination.models import Answer, Assessment, StaircaseSharing
+from coordination.services import staircase
+
+pytestmark = pytest.mark.django_db
+
+
+def _seed():
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_seed_demo_gives_lom_level_two_going_on_three_and_drammen_level_four():
+    _seed()
+    counts = (Assessment.objects.count(), Answer.objects.count(), StaircaseSharing.objects.count())
+    _seed()
+    assert (
+        Assessment.objects.count(),
+        Answer.objects.count(),
+        StaircaseSharing.objects.count(),
+    ) == counts
+
+    lom = list(Assessment.objects.filter(municipality_id="3434").order_by("completed_on"))
+    assert [a.level_reached for a in lom] == [1, 2]
+    assert lom[-1].is_current and lom[-1].made_by.full_name == "Ingrid Bakken"
+    assert 300 <= (lom[1].completed_on - lom[0].completed_on).days <= 400
+    steps = staircase.next_steps_of(staircase.answers_of(lom[-1]))
+    assert steps[0].level_number == 3  # the next steps are level 3's
+    level3 = staircase.result_of(staircase.answers_of(lom[-1])).levels[2]
+    assert 60 <= level3.percent < 80  # close to level 3
+    assert lom[-1].answers.exclude(comment="").exists()
+
+    drammen = list(Assessment.objects.filter(municipality_id="3301").order_by("completed_on"))
+    assert [a.level_reached for a in drammen] == [2, 3, 4]
+    assert (drammen[-1].completed_on - drammen[0].completed_on).days >= 600
+
+    found = staircase.comparison(lom[-1].municipality)
+    assert found.in_class >= 4 and found.national_count >= 10
+    assert {other.named for other in found.others} == {True, False}
+    for size_class in range(4):
+        assert any(
+            staircase.size_class_of(a.municipality.population) == size_class
+            for a in Assessment.objects.filter(is_current=True).select_related("municipality")
+        ), size_class
