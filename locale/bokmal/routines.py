@@ -142,19 +142,19 @@ NB = {
     "Routines": "Rutiner",
     "Routines and the annual wheel": "Rutiner og årshjul",
     (
-        "%(counter)s due for review in the next %(notice_days)s days",
-        "%(counter)s due for review in the next %(notice_days)s days",
+        "due for review in the next %(notice_days)s days",
+        "due for review in the next %(notice_days)s days",
     ): (
-        "%(counter)s skal gjennomgås de neste %(notice_days)s dagene",
-        "%(counter)s skal gjennomgås de neste %(notice_days)s dagene",
+        "skal gjennomgås de neste %(notice_days)s dagene",
+        "skal gjennomgås de neste %(notice_days)s dagene",
     ),
-    ("%(counter)s overdue for review", "%(counter)s overdue for review"): (
-        "%(counter)s har passert datoen for gjennomgang",
-        "%(counter)s har passert datoen for gjennomgang",
+    ("overdue for review", "overdue for review"): (
+        "har passert datoen for gjennomgang",
+        "har passert datoen for gjennomgang",
     ),
-    ("%(counter)s draft waiting for approval", "%(counter)s drafts waiting for approval"): (
-        "%(counter)s utkast venter på godkjenning",
-        "%(counter)s utkast venter på godkjenning",
+    ("draft waiting for approval", "drafts waiting for approval"): (
+        "utkast venter på godkjenning",
+        "utkast venter på godkjenning",
     ),
     "The routine binder": "Rutineperma",
     "You own the routine %(title)s in %(municipality)s. It is due for review by %(date)s.": "Du er eier av rutinen %(title)s i %(municipality)s. Den skal gjennomgås innen %(date)s.",
