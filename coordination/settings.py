@@ -134,7 +134,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "volunteers.tasks.send_screening_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "send-agreement-reminders": {
+        "task": "coordination.tasks_partners.send_agreement_reminders",
+        "schedule": crontab(hour=7, minute=10),
+    },
 }
+# partners: look organisation numbers up in the Central Coordinating Register for Legal Entities
+# after a partner is saved. Empty: no lookup. Production: the Enhetsregisteret API,
+# https://data.brreg.no/enhetsregisteret/api/enheter/{number}
+BRREG_LOOKUP_URL = env.str("BRREG_LOOKUP_URL", default="")
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "coordination.User"

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from .views import core as views
+from .views import partners
 
 
 class MunicipalityNumberConverter:
@@ -23,6 +24,8 @@ register_converter(MunicipalityNumberConverter, "municipality")
 
 admin.site.login = secure_admin_login(admin.site.login)  # admin login goes through allauth
 admin.site.site_header = "Samspill"
+
+PARTNERS = "coordination/<municipality:municipality>/partners/"
 
 coordination_patterns = [
     path("municipalities/", views.municipality_directory, name="municipality_directory"),
@@ -55,6 +58,42 @@ coordination_patterns = [
         "coordination/<municipality:municipality>/roles/<int:pk>/remove/",
         views.membership_remove,
         name="membership_remove",
+    ),
+    # partners and agreements
+    path(f"{PARTNERS}", partners.partner_list, name="partner_list"),
+    path(f"{PARTNERS}add/", partners.partner_add, name="partner_add"),
+    path(f"{PARTNERS}map/", partners.partner_map, name="partner_map"),
+    path(f"{PARTNERS}<int:pk>/", partners.partner_detail, name="partner_detail"),
+    path(f"{PARTNERS}<int:pk>/edit/", partners.partner_edit, name="partner_edit"),
+    path(
+        f"{PARTNERS}<int:pk>/contacts/add/",
+        partners.partner_contact_add,
+        name="partner_contact_add",
+    ),
+    path(
+        f"{PARTNERS}contacts/<int:pk>/remove/",
+        partners.partner_contact_remove,
+        name="partner_contact_remove",
+    ),
+    path(f"{PARTNERS}<int:pk>/offers/add/", partners.partner_offer_add, name="partner_offer_add"),
+    path(
+        f"{PARTNERS}offers/<int:pk>/remove/",
+        partners.partner_offer_remove,
+        name="partner_offer_remove",
+    ),
+    path(f"{PARTNERS}agreements/", partners.agreement_list, name="agreement_list"),
+    path(f"{PARTNERS}agreements/add/", partners.agreement_add, name="agreement_add"),
+    path(f"{PARTNERS}agreements/<int:pk>/", partners.agreement_detail, name="agreement_detail"),
+    path(f"{PARTNERS}agreements/<int:pk>/edit/", partners.agreement_edit, name="agreement_edit"),
+    path(
+        f"{PARTNERS}agreements/<int:pk>/status/",
+        partners.agreement_status,
+        name="agreement_status",
+    ),
+    path(
+        f"{PARTNERS}agreements/<int:pk>/document/",
+        partners.agreement_document,
+        name="agreement_document",
     ),
 ]
 

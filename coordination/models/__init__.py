@@ -11,10 +11,25 @@ from .core import (
     User,
     UserManager,
 )
-from .partners import PartnerOrganisation, validate_organisation_number
+from .partners import (
+    AgreementParty,
+    AgreementReminder,
+    CooperationAgreement,
+    OfferKind,
+    PartnerContact,
+    PartnerOffer,
+    PartnerOrganisation,
+    validate_organisation_number,
+)
 from .steps import STEP_DESCRIPTIONS, Step
 
 __all__ = [
+    "AgreementParty",
+    "AgreementReminder",
+    "CooperationAgreement",
+    "OfferKind",
+    "PartnerContact",
+    "PartnerOffer",
     "AuditEvent",
     "GeneratedFile",
     "Membership",

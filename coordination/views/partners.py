@@ -1,0 +1,523 @@
+"""Partner registry, the partner map and cooperation agreements. Coordinators manage them;
+volunteer contacts and grant officers read; a partner representative sees only their own
+organisation and the agreements it is party to."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from stdnum.no import orgnr
+
+from .. import permissions, uploads
+from ..forms import add_service_errors
+from ..forms.partners import (
+    AGREEMENT_LISTS,
+    AgreementForm,
+    AgreementStatusForm,
+    ContactForm,
+    OfferForm,
+    PartnerForm,
+    PartnerSearchForm,
+    agreement_list_choice,
+)
+from ..models import (
+    AgreementParty,
+    CooperationAgreement,
+    OfferKind,
+    PartnerContact,
+    PartnerOffer,
+    PartnerOrganisation,
+)
+from ..permissions import can, get_for_user, municipality_view
+from ..services import partners as services
+from .partner_map import groups as map_groups
+
+PAGE_SIZE = 50
+MANAGE, READ, PAGES = "manage_partners", "view_partners", "view_partner_pages"
+
+
+def _partner(request: HttpRequest, pk: int, action: str = MANAGE) -> PartnerOrganisation:
+    return get_for_user(
+        PartnerOrganisation.objects.filter(municipalities=request.municipality),
+        request.user,
+        action,
+        via="municipalities",
+        pk=pk,
+    )
+
+
+def _agreement(request: HttpRequest, pk: int, action: str = MANAGE) -> CooperationAgreement:
+    return get_for_user(
+        CooperationAgreement.objects.filter(municipality=request.municipality),
+        request.user,
+        action,
+        pk=pk,
+    )
+
+
+def offers_here(municipality) -> Prefetch:
+    """The partner's offers to this municipality only (one query for a whole page)."""
+    return Prefetch(
+        "offers",
+        queryset=PartnerOffer.objects.filter(municipality=municipality).order_by("kind", "pk"),
+        to_attr="offers_here",
+    )
+
+
+def municipality_areas(municipality) -> list[str]:
+    """Every area or village named in the municipality's offers, alphabetically."""
+    found: dict[str, str] = {}
+    for areas in PartnerOffer.objects.filter(municipality=municipality).values_list(
+        "areas", flat=True
+    ):
+        for area in services.split_areas(areas):
+            found.setdefault(area.casefold(), area)
+    return sorted(found.values(), key=str.casefold)
+
+
+def filtered_partners(request: HttpRequest, form: PartnerSearchForm):
+    """The municipality's partners as the search form asks; none (and the form says why) when
+    what was sent is not valid."""
+    municipality = request.municipality
+    partners = municipality.partners.all()
+    if form.errors:
+        return partners.none()
+    data = form.cleaned_data if form.is_valid() else {}
+    query = (data.get("q") or "").strip()
+    if query:
+        number = orgnr.compact(query) if query.replace(" ", "").isdigit() else None
+        partners = partners.filter(
+            Q(name__icontains=query) | (Q(organisation_number=number) if number else Q())
+        )
+    if data.get("kind"):
+        partners = partners.filter(kind=data["kind"])
+    offers = PartnerOffer.objects.filter(municipality=municipality, organisation=OuterRef("pk"))
+    if data.get("offer"):
+        offers = offers.filter(kind=data["offer"])
+    if data.get("area"):
+        offers = offers.filter(Q(areas="") | Q(areas__icontains=data["area"]))
+    if data.get("offer") or data.get("area"):
+        partners = partners.filter(Exists(offers))
+    return partners
+
+
+def _active_agreements_q(municipality):
+    return Exists(
+        AgreementParty.objects.filter(
+            organisation=OuterRef("pk"),
+            agreement__in=CooperationAgreement.objects.filter(municipality=municipality).active(),
+        )
+    )
+
+
+# --- Partners -------------------------------------------------------------------------------
+
+
+@municipality_view(READ)
+@require_GET
+def partner_list(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = PartnerSearchForm(request.GET or None, areas=municipality_areas(municipality))
+    partners = (
+        filtered_partners(request, form)
+        .annotate(has_active_agreement=_active_agreements_q(municipality))
+        .prefetch_related(offers_here(municipality))
+        .order_by("name", "pk")
+    )
+    return render(
+        request,
+        "coordination/partners/partner_list.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "page": Paginator(partners, PAGE_SIZE).get_page(request.GET.get("page")),
+            "may_manage": can(request.user, MANAGE, municipality),
+        },
+    )
+
+
+def _partner_fields(form: PartnerForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "name": data["name"],
+        "kind": data["kind"],
+        "organisation_number": data.get("organisation_number") or "",
+        "email": data.get("email") or "",
+        "phone": data.get("phone") or "",
+    }
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def partner_add(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = PartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            partner, linked = services.save_partner(
+                municipality=municipality, by=request.user, **_partner_fields(form)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if linked:
+                messages.success(
+                    request,
+                    _(
+                        "%(name)s was already registered by another municipality, with the same "
+                        "organisation number. It is now your partner too; its name and details "
+                        "are shared, and your contacts and offers are your own."
+                    )
+                    % {"name": partner.name},
+                )
+            else:
+                messages.success(request, _("%(name)s is added.") % {"name": partner.name})
+            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+    return render(
+        request,
+        "coordination/partners/partner_form.html",
+        {"municipality": municipality, "form": form, "partner": None},
+    )
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    partner = _partner(request, pk)
+    form = PartnerForm(request.POST or None, initial=PartnerForm.initial_for(partner))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_partner(
+                municipality=municipality, by=request.user, partner=partner, **_partner_fields(form)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s is saved.") % {"name": partner.name})
+            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+        partner.refresh_from_db()
+    return render(
+        request,
+        "coordination/partners/partner_form.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "partner": partner,
+            "shared_with": partner.municipalities.exclude(pk=municipality.pk).count(),
+        },
+    )
+
+
+def _detail_page(
+    request: HttpRequest,
+    partner: PartnerOrganisation,
+    *,
+    contact_form: ContactForm | None = None,
+    offer_form: OfferForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    municipality = request.municipality
+    may_manage = can(request.user, MANAGE, municipality)
+    agreements = (
+        CooperationAgreement.objects.filter(
+            municipality=municipality, party_rows__organisation=partner
+        )
+        .order_by("-starts_on", "pk")
+        .distinct()
+    )
+    return render(
+        request,
+        "coordination/partners/partner_detail.html",
+        {
+            "municipality": municipality,
+            "partner": partner,
+            "contacts": PartnerContact.objects.filter(
+                municipality=municipality, organisation=partner
+            ),
+            "offers": PartnerOffer.objects.filter(municipality=municipality, organisation=partner),
+            "agreements": agreements,
+            "other_municipalities": partner.municipalities.exclude(pk=municipality.pk).order_by(
+                "name"
+            ),
+            "may_manage": may_manage,
+            "may_read_registry": can(request.user, READ, municipality),
+            "contact_form": contact_form or (ContactForm() if may_manage else None),
+            "offer_form": offer_form or (OfferForm() if may_manage else None),
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
+
+
+@municipality_view(PAGES)
+@require_GET
+def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    partner = _partner(request, pk, PAGES)
+    if not permissions.can_view_partner(request.user, partner, request.municipality):
+        raise Http404
+    return _detail_page(request, partner)
+
+
+@municipality_view(MANAGE)
+@require_POST
+def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    partner = _partner(request, pk)
+    form = ContactForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_contact(
+                municipality=municipality, by=request.user, partner=partner, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The contact person is added."))
+            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+    return _detail_page(request, partner, contact_form=form)
+
+
+@municipality_view(MANAGE)
+@require_POST
+def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    contact = get_for_user(
+        PartnerContact.objects.filter(municipality=municipality).select_related("organisation"),
+        request.user,
+        MANAGE,
+        pk=pk,
+    )
+    services.remove_contact(contact=contact, by=request.user)
+    messages.success(
+        request, _("%(name)s is removed as a contact person.") % {"name": contact.name}
+    )
+    return redirect("coordination:partner_detail", municipality.pk, contact.organisation_id)
+
+
+@municipality_view(MANAGE)
+@require_POST
+def partner_offer_add(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    partner = _partner(request, pk)
+    form = OfferForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_offer(
+                municipality=municipality, by=request.user, partner=partner, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The offer is added."))
+            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+    return _detail_page(request, partner, offer_form=form)
+
+
+@municipality_view(MANAGE)
+@require_POST
+def partner_offer_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    offer = get_for_user(
+        PartnerOffer.objects.filter(municipality=municipality).select_related("organisation"),
+        request.user,
+        MANAGE,
+        pk=pk,
+    )
+    services.remove_offer(offer=offer, by=request.user)
+    messages.success(request, _("The offer is removed."))
+    return redirect("coordination:partner_detail", municipality.pk, offer.organisation_id)
+
+
+@municipality_view(READ)
+@require_GET
+def partner_map(request: HttpRequest) -> HttpResponse:
+    """The "mind map of partners" (step 2, Map): the municipality in the centre, its partners
+    around it by type, each with what it offers."""
+    municipality = request.municipality
+    areas = municipality_areas(municipality)
+    form = PartnerSearchForm(request.GET or None, areas=areas)
+    form.fields.pop("q")
+    form.fields.pop("kind")
+    partners = list(
+        filtered_partners(request, form)
+        .annotate(has_active_agreement=_active_agreements_q(municipality))
+        .prefetch_related(offers_here(municipality))
+        .order_by("name", "pk")
+    )
+    return render(
+        request,
+        "coordination/partners/partner_map.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "groups": map_groups(partners),
+            "partners": partners,
+            "offer_kinds": OfferKind.choices,
+            "filtered": bool(form.is_bound and form.is_valid() and any(form.cleaned_data.values())),
+        },
+    )
+
+
+# --- Agreements -----------------------------------------------------------------------------
+
+
+@municipality_view(READ)
+@require_GET
+def agreement_list(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    show = agreement_list_choice(request.GET.get("show"))
+    agreements = CooperationAgreement.objects.filter(municipality=municipality)
+    today = timezone.localdate()
+    lists = {
+        "active": agreements.active(today),
+        "review": agreements.due_for_review(today),
+        "expired": agreements.expired(today),
+        "draft": agreements.filter(status=CooperationAgreement.Status.DRAFT),
+        "all": agreements,
+    }
+    counts = {key: lists[key].count() for key in ("active", "review", "expired", "draft")}
+    shown = (
+        lists[show]
+        .annotate(party_count=Count("party_rows"))
+        .prefetch_related("parties")
+        .order_by("review_on" if show == "review" else "title", "pk")
+    )
+    return render(
+        request,
+        "coordination/partners/agreement_list.html",
+        {
+            "municipality": municipality,
+            "show": show,
+            "tabs": [(key, label, counts.get(key)) for key, label in AGREEMENT_LISTS.items()],
+            "page": Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page")),
+            "may_manage": can(request.user, MANAGE, municipality),
+            "today": today,
+        },
+    )
+
+
+def _agreement_form_page(request, form, agreement=None) -> HttpResponse:
+    return render(
+        request,
+        "coordination/partners/agreement_form.html",
+        {"municipality": request.municipality, "form": form, "agreement": agreement},
+    )
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def agreement_add(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = AgreementForm(
+        request.POST or None, request.FILES or None, partners=municipality.partners.order_by("name")
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            agreement = services.save_agreement(
+                municipality=municipality, by=request.user, **form.service_fields()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The agreement %(title)s is saved as a draft.") % {"title": agreement.title},
+            )
+            return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+    return _agreement_form_page(request, form)
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    agreement = _agreement(request, pk)
+    form = AgreementForm(
+        request.POST or None,
+        request.FILES or None,
+        partners=municipality.partners.order_by("name"),
+        agreement=agreement,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_agreement(
+                municipality=municipality,
+                by=request.user,
+                agreement=agreement,
+                **form.service_fields(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            agreement.refresh_from_db()
+        else:
+            messages.success(request, _("The agreement is saved."))
+            return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+    return _agreement_form_page(request, form, agreement)
+
+
+@municipality_view(PAGES)
+@require_GET
+def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    agreement = _agreement(request, pk, PAGES)
+    if not permissions.can_view_agreement(request.user, agreement):
+        raise Http404
+    return render(
+        request,
+        "coordination/partners/agreement_detail.html",
+        {
+            "municipality": municipality,
+            "agreement": agreement,
+            "parties": agreement.party_rows.select_related("organisation"),
+            "may_manage": can(request.user, MANAGE, municipality),
+            "may_read_registry": can(request.user, READ, municipality),
+            "next_statuses": [
+                (status, CooperationAgreement.Status(status).label)
+                for status in sorted(services.STATUS_STEPS[agreement.status])
+            ],
+            "expired": agreement.is_expired(),
+        },
+    )
+
+
+@municipality_view(MANAGE)
+@require_POST
+def agreement_status(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    agreement = _agreement(request, pk)
+    form = AgreementStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose what should happen with the agreement."))
+    else:
+        try:
+            agreement = services.set_agreement_status(
+                agreement=agreement, by=request.user, status=form.cleaned_data["status"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("The agreement is now %(status)s.")
+                % {"status": agreement.get_status_display().lower()},
+            )
+    return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+
+
+@municipality_view(PAGES)
+@require_GET
+def agreement_document(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk, PAGES)
+    if not permissions.can_view_agreement(request.user, agreement) or not agreement.document:
+        raise Http404
+    return uploads.file_response(
+        agreement.document, download_name=f"{agreement.title[:80]}.pdf".replace("/", "-")
+    )
