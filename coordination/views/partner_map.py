@@ -31,9 +31,23 @@ class Group:
 
 def groups(partners: list[PartnerOrganisation]) -> list[Group]:
     by_kind: dict[str, list] = {}
-    for partner in partners:
+    for partner in with_offer_kinds(partners):
         by_kind.setdefault(partner.kind, []).append(partner)
     found = []
     for (kind, label), (row, column) in zip(PartnerOrganisation.Kind.choices, AROUND, strict=False):
         found.append(Group(kind, label, row, column, by_kind.get(kind, [])))
     return found
+
+
+def with_offer_kinds(partners) -> list:
+    """Each partner's kinds of offer here, once each, in the legend's order (from the
+    prefetched ``offers_here``)."""
+    from ..models import OfferKind
+
+    order = list(OfferKind.values)
+    for partner in partners:
+        kinds = {offer.kind for offer in getattr(partner, "offers_here", [])}
+        partner.offer_kinds = [
+            (kind, OfferKind(kind).label) for kind in sorted(kinds, key=order.index)
+        ]
+    return partners

@@ -38,6 +38,7 @@ from ..models import (
 from ..permissions import can, get_for_user, municipality_view
 from ..services import partners as services
 from .partner_map import groups as map_groups
+from .partner_map import with_offer_kinds
 
 PAGE_SIZE = 50
 MANAGE, READ, PAGES = "manage_partners", "view_partners", "view_partner_pages"
@@ -131,13 +132,15 @@ def partner_list(request: HttpRequest) -> HttpResponse:
         .prefetch_related(offers_here(municipality))
         .order_by("name", "pk")
     )
+    page = Paginator(partners, PAGE_SIZE).get_page(request.GET.get("page"))
+    with_offer_kinds(page.object_list)
     return render(
         request,
         "coordination/partners/partner_list.html",
         {
             "municipality": municipality,
             "form": form,
-            "page": Paginator(partners, PAGE_SIZE).get_page(request.GET.get("page")),
+            "page": page,
             "may_manage": can(request.user, MANAGE, municipality),
         },
     )

@@ -74,6 +74,10 @@ PUBLIC, LOGIN, OWNER, TOKEN, LOGIN_STEP, STAFF = (
 COORDINATORS = Roles(frozenset({"coordinator_lom"}))
 REGISTRY_READERS = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"}))
 MUNICIPAL_STAFF = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom", "officer"}))
+# partners: staff, and the representative of the partner itself
+PARTNER_READERS = Roles(
+    frozenset({"coordinator_lom", "volunteer_contact_lom", "officer", "applicant"})
+)
 
 ACCESS = {
     # coordination
@@ -151,6 +155,23 @@ ACCESS = {
     "volunteers:hours_log_for": COORDINATORS,
     "volunteers:hours_totals": COORDINATORS,
     "volunteers:hours_rate": COORDINATORS,
+    # partners and agreements
+    "coordination:partner_list": MUNICIPAL_STAFF,
+    "coordination:partner_map": MUNICIPAL_STAFF,
+    "coordination:partner_add": COORDINATORS,
+    # the applicant persona represents the sweep's partner (see _lom_objects)
+    "coordination:partner_detail": PARTNER_READERS,
+    "coordination:partner_edit": COORDINATORS,
+    "coordination:partner_contact_add": COORDINATORS,
+    "coordination:partner_contact_remove": COORDINATORS,
+    "coordination:partner_offer_add": COORDINATORS,
+    "coordination:partner_offer_remove": COORDINATORS,
+    "coordination:agreement_list": MUNICIPAL_STAFF,
+    "coordination:agreement_add": COORDINATORS,
+    "coordination:agreement_detail": PARTNER_READERS,  # the applicant's organisation is a party
+    "coordination:agreement_edit": COORDINATORS,
+    "coordination:agreement_status": COORDINATORS,
+    "coordination:agreement_document": PARTNER_READERS,
     # accounts (django-allauth)
     "account_login": PUBLIC,
     "account_logout": PUBLIC,
@@ -213,4 +234,15 @@ PK_OBJECT = {
     "volunteers:completion_add": "volunteer",
     "volunteers:certificate_record": "role_holder",
     "volunteers:role_take_away": "role_holder",
+    # partners
+    "coordination:partner_detail": "partner",
+    "coordination:partner_edit": "partner",
+    "coordination:partner_contact_add": "partner",
+    "coordination:partner_offer_add": "partner",
+    "coordination:partner_contact_remove": "partner_contact",
+    "coordination:partner_offer_remove": "partner_offer",
+    "coordination:agreement_detail": "agreement",
+    "coordination:agreement_edit": "agreement",
+    "coordination:agreement_status": "agreement",
+    "coordination:agreement_document": "agreement",
 }

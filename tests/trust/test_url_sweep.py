@@ -13,13 +13,21 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from coordination.models import GeneratedFile, Membership
+from coordination.models import (
+    AgreementParty,
+    CooperationAgreement,
+    GeneratedFile,
+    Membership,
+    PartnerContact,
+    PartnerOffer,
+)
 from tests.factories import (
     AssignmentFactory,
     CourseFactory,
     HoursEntryFactory,
     InvitationFactory,
     NeedFactory,
+    PartnerOrganisationFactory,
     UserFactory,
     VolunteerFactory,
     VolunteerRoleFactory,
@@ -185,7 +193,9 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
     need = NeedFactory()
     assignment = AssignmentFactory(need=need, volunteer=own)
     holder = RoleHolder.objects.create(volunteer=own, role=role)
+    partner = _lom_partner(personas["applicant"])
     return {
+        **partner,
         "membership": membership,
         "volunteer": VolunteerFactory(user=UserFactory(full_name="Frivillig i Lom")),
         "generated_file": GeneratedFile.objects.create(
@@ -211,6 +221,29 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
         "follow_up": FollowUp.objects.create(need=need, due_on="2026-12-01"),
         "hours_entry": HoursEntryFactory(volunteer=own, assignment=assignment),
         "note": VolunteerNote.objects.create(volunteer=own, text="Ringte 3. mars."),
+    }
+
+
+def _lom_partner(applicant) -> dict:
+    """A partner in Lom that the applicant persona represents, with a contact, an offer and an
+    active agreement with a signed document."""
+    partner = PartnerOrganisationFactory(name="Lom frivilligsentral")
+    Membership.objects.filter(user=applicant).update(organisation=partner)
+    agreement = CooperationAgreement.objects.create(
+        municipality_id="3434", title="Samarbeidsavtale", purpose="Besøksvenner",
+        starts_on="2026-01-01", review_on="2026-12-01", status="active",
+        document=ContentFile(b"%PDF-1.4\n%%EOF\n", name="avtale.pdf"), document_name="avtale.pdf",
+    )  # fmt: skip
+    AgreementParty.objects.create(agreement=agreement, organisation=partner)
+    return {
+        "partner": partner,
+        "partner_contact": PartnerContact.objects.create(
+            organisation=partner, municipality_id="3434", name="Marit Nordheim", phone="61211050"
+        ),
+        "partner_offer": PartnerOffer.objects.create(
+            organisation=partner, municipality_id="3434", kind="people", description="Besøksvenner"
+        ),
+        "agreement": agreement,
     }
 
 
