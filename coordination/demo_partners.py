@@ -169,6 +169,12 @@ def seed(command) -> None:
             name=name, defaults={"kind": kind, "organisation_number": number}
         )
         partner.municipalities.add(*numbers)
+    # Made-up organisation numbers with a valid check digit, set once.
+    for name, number in (("Lom frivilligsentral", "971234563"), ("Verdighetsenteret", "998877660")):
+        if not PartnerOrganisation.objects.filter(organisation_number=number).exists():
+            PartnerOrganisation.objects.filter(name=name, organisation_number="").update(
+                organisation_number=number
+            )
     _details(LOM, LOM_DETAILS)
     _details(DRAMMEN, DRAMMEN_DETAILS)
 

@@ -144,9 +144,9 @@ class AgreementForm(forms.Form):
         help_text=_("One a line: name, organisation, phone or email."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    starts_on = CalendarDateField(label=_("Start"))
+    starts_on = CalendarDateField(label=_("Start date"))
     ends_on = CalendarDateField(
-        label=_("End"), required=False, help_text=_("Leave it empty if it runs until ended.")
+        label=_("End date"), required=False, help_text=_("Leave it empty if it runs until ended.")
     )
     review_on = CalendarDateField(
         label=_("Review date"), help_text=_("When you and the partners go through it together.")

@@ -212,7 +212,7 @@ class CooperationAgreement(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        ACTIVE = "active", _("Active")
+        ACTIVE = "active", _("In force")
         ENDED = "ended", _("Ended")
 
     municipality = models.ForeignKey(
