@@ -185,7 +185,7 @@ class PartnerOffer(models.Model):
 
     @property
     def area_list(self) -> list[str]:
-        return [area for area in self.areas.split(AREA_SEPARATOR.strip()) if area.strip()]
+        return [area.strip() for area in self.areas.split(AREA_SEPARATOR.strip()) if area.strip()]
 
 
 class AgreementQuerySet(models.QuerySet):
