@@ -272,13 +272,17 @@ def test_only_coordinators_change_the_status(lom, coordinator_lom, volunteer_con
 
 def test_active_due_and_expired_lists(lom, coordinator_lom):
     today = timezone.localdate()
-    soon = _agreement(lom, coordinator_lom, title="Snart", starts_on=today - datetime.timedelta(days=300),
-                      review_on=today + datetime.timedelta(days=59))  # fmt: skip
-    later = _agreement(lom, coordinator_lom, title="Seinare", starts_on=today,
-                       review_on=today + datetime.timedelta(days=61))  # fmt: skip
-    gone = _agreement(lom, coordinator_lom, title="Ute", starts_on=today - datetime.timedelta(days=300),
-                      ends_on=today - datetime.timedelta(days=1),
-                      review_on=today - datetime.timedelta(days=30))  # fmt: skip
+    days = datetime.timedelta
+    soon = _agreement(
+        lom, coordinator_lom, title="Snart", starts_on=today - days(300), review_on=today + days(59)
+    )
+    later = _agreement(
+        lom, coordinator_lom, title="Seinare", starts_on=today, review_on=today + days(61)
+    )
+    gone = _agreement(
+        lom, coordinator_lom, title="Ute", starts_on=today - days(300),
+        ends_on=today - days(1), review_on=today - days(30),
+    )  # fmt: skip
     CooperationAgreement.objects.update(status="active")
     agreements = CooperationAgreement.objects.all()
     assert set(agreements.active()) == {soon, later}

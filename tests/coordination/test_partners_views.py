@@ -289,7 +289,7 @@ def test_coordinator_writes_an_agreement_with_parties_and_a_signed_pdf(client_of
             "title": "Samarbeidsavtale", "purpose": "Besøksvenner", "starts_on": "2026-12-01",
             "review_on": "2027-06-01", f"party_{centre.pk}": "on",
             f"contribution_{centre.pk}": "Rekrutterer", "municipality_contribution": "Lokale",
-            "document": SimpleUploadedFile("signert avtale.pdf", PDF, content_type="application/pdf"),
+            "document": SimpleUploadedFile("signert avtale.pdf", PDF),
         },
     )  # fmt: skip
     agreement = CooperationAgreement.objects.get()
