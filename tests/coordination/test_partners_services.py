@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from coordination.models import (
     AgreementParty,
@@ -22,6 +22,13 @@ pytestmark = pytest.mark.django_db
 
 VALID = "923609016"
 TODAY = datetime.date(2026, 12, 1)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are checked in English (the bokmål is checked by the view tests)."""
+    with translation.override("en"):
+        yield
 
 
 # --- Organisation numbers -------------------------------------------------------------------
