@@ -252,6 +252,7 @@ def _detail_page(
             ),
             "may_manage": may_manage,
             "may_read_registry": can(request.user, READ, municipality),
+            "form": contact_form or offer_form,  # the one that was sent, if any
             "contact_form": contact_form or (ContactForm() if may_manage else None),
             "offer_form": offer_form or (OfferForm() if may_manage else None),
             "today": timezone.localdate(),
