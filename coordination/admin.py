@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Municipality, PartnerOrganisation, User
+from .models import (
+    AgreementParty,
+    CooperationAgreement,
+    Membership,
+    Municipality,
+    PartnerOrganisation,
+    User,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -57,3 +64,19 @@ class PartnerOrganisationAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "organisation_number"]
     filter_horizontal = ["municipalities"]
+
+
+class AgreementPartyInline(admin.TabularInline):
+    model = AgreementParty
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(CooperationAgreement)
+class CooperationAgreementAdmin(admin.ModelAdmin):
+    list_display = ["title", "municipality", "status", "starts_on", "review_on", "ends_on"]
+    list_filter = ["status"]
+    search_fields = ["title", "municipality__name"]
+    autocomplete_fields = ["municipality"]
+    readonly_fields = ["status", "created_at", "created_by"]  # status changes in a service
+    inlines = [AgreementPartyInline]
