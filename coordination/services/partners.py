@@ -177,7 +177,16 @@ def look_up_in_register(*, organisation: PartnerOrganisation) -> bool:
     number = organisation.organisation_number
     if not url_pattern or not number:
         return False
-    url = url_pattern.format(number=number)
+    try:
+        url = url_pattern.format(number=number)
+    except (KeyError, IndexError, ValueError) as error:
+        logger.warning(
+            "Register lookup of %s failed: BRREG_LOOKUP_URL is malformed (%s)", number, error
+        )
+        return False
+    if not url.startswith(("https://", "http://")):
+        logger.warning("Register lookup of %s failed: BRREG_LOOKUP_URL is not http(s)", number)
+        return False
     request = urllib.request.Request(url, headers={"Accept": "application/json"})
     found = True
     try:
@@ -356,8 +365,11 @@ def save_agreement(
     agreement.contact_persons = contact_persons.strip()
     agreement.starts_on, agreement.ends_on, agreement.review_on = starts_on, ends_on, review_on
     if document is not None:
-        if agreement.document:
-            agreement.document.delete(save=False)
+        replaced = agreement.document.name if agreement.document else ""
+        if replaced:
+            # The old file goes only once the new one is saved for good.
+            storage = agreement.document.storage
+            transaction.on_commit(lambda: storage.delete(replaced))
         agreement.document_name = getattr(document, "original_name", document.name)[:200]
         agreement.document.save(document.name, document, save=False)
     agreement.save()

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from stdnum.no import orgnr
 
-from .. import permissions, uploads
+from .. import audit, permissions, uploads
 from ..forms import add_service_errors
 from ..forms.partners import (
     AGREEMENT_LISTS,
@@ -522,6 +522,7 @@ def agreement_document(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk, PAGES)
     if not permissions.can_view_agreement(request.user, agreement) or not agreement.document:
         raise Http404
+    audit.record(request.user, "viewed", agreement, summary="signed agreement downloaded")
     return uploads.file_response(
         agreement.document, download_name=f"{agreement.title[:80]}.pdf".replace("/", "-")
     )

@@ -38,9 +38,14 @@ class FakeRegister(BaseHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # the client gave up waiting (the timeout test): nothing to report
+
+
 @pytest.fixture
 def register(settings):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeRegister)
+    server = QuietServer(("127.0.0.1", 0), FakeRegister)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     FakeRegister.answers, FakeRegister.asked = {}, []
@@ -148,3 +153,15 @@ def test_the_job_skips_a_partner_that_is_gone(register):
 
     assert look_up_partner_in_register.delay(organisation=999_999).get() is False
     assert register.asked == []
+
+
+@pytest.mark.parametrize(
+    "pattern", ["file:///etc/passwd?{number}", "http://127.0.0.1:9/{number}/{other}", "{0}"]
+)
+def test_a_misconfigured_lookup_address_is_refused_and_logged(settings, caplog, pattern):
+    settings.BRREG_LOOKUP_URL = pattern
+    partner = PartnerOrganisationFactory(organisation_number=NUMBER)
+    assert services.look_up_in_register(organisation=partner) is False
+    partner.refresh_from_db()
+    assert partner.register_checked_at is None
+    assert "failed" in caplog.text

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from coordination.models import (
     AgreementParty,
+    AuditEvent,
     CooperationAgreement,
     Membership,
     PartnerContact,
@@ -278,7 +279,9 @@ def test_map_is_not_for_partners_or_other_municipalities(client_of, applicant, c
 # --- Agreements -----------------------------------------------------------------------------
 
 
-def test_coordinator_writes_an_agreement_with_parties_and_a_signed_pdf(client_of, coordinator_lom):
+def test_coordinator_writes_an_agreement_with_parties_and_a_signed_pdf(
+    client_of, coordinator_lom, django_capture_on_commit_callbacks
+):
     centre = PartnerOrganisationFactory(name="Lom frivilligsentral")
     PartnerOrganisationFactory(name="Lom sanitetslag")
     client = client_of(coordinator_lom)
@@ -309,6 +312,22 @@ def test_coordinator_writes_an_agreement_with_parties_and_a_signed_pdf(client_of
     assert b"".join(download.streaming_content) == PDF
     assert download["Content-Type"] == "application/pdf"
     assert "no-store" in download["Cache-Control"]
+    assert AuditEvent.objects.filter(verb="viewed", object_id=str(agreement.pk)).exists()
+    # A new file replaces the old one, which is removed from storage.
+    old = agreement.document.name
+    storage = agreement.document.storage
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url("agreement_edit", agreement.pk),
+            {
+                "title": "Samarbeidsavtale", "purpose": "Besøksvenner", "starts_on": "2026-12-01",
+                "review_on": "2027-06-01", f"party_{centre.pk}": "on",
+                "document": SimpleUploadedFile("ny.pdf", PDF),
+            },
+        )  # fmt: skip
+    agreement.refresh_from_db()
+    assert agreement.document_name == "ny.pdf" and agreement.document.name != old
+    assert storage.exists(agreement.document.name) and not storage.exists(old)
 
 
 def test_agreement_form_refuses_a_file_that_is_not_a_pdf(client_of, coordinator_lom):
