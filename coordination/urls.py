@@ -75,7 +75,11 @@ coordination_patterns = [
         partners.partner_contact_remove,
         name="partner_contact_remove",
     ),
+    path(
+        f"{PARTNERS}contacts/<int:pk>/", partners.partner_contact_edit, name="partner_contact_edit"
+    ),
     path(f"{PARTNERS}<int:pk>/offers/add/", partners.partner_offer_add, name="partner_offer_add"),
+    path(f"{PARTNERS}offers/<int:pk>/", partners.partner_offer_edit, name="partner_offer_edit"),
     path(
         f"{PARTNERS}offers/<int:pk>/remove/",
         partners.partner_offer_remove,

@@ -222,7 +222,7 @@ def look_up_in_register(*, organisation: PartnerOrganisation) -> bool:
 
 
 @transaction.atomic
-def add_contact(
+def save_contact(
     *,
     municipality: Municipality,
     by: User,
@@ -231,23 +231,28 @@ def add_contact(
     role: str = "",
     email: str = "",
     phone: str = "",
+    contact: PartnerContact | None = None,
 ) -> PartnerContact:
+    """Add a contact person at the partner for this municipality, or change ``contact``."""
     _require(by, municipality)
     _in_municipality(partner, municipality)
+    if contact is not None and (
+        contact.municipality_id != municipality.pk or contact.organisation_id != partner.pk
+    ):
+        raise PermissionDenied
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Write the contact person's name.")})
     if not email.strip() and not phone.strip():
         raise ValidationError(_("Give an email address or a phone number, so they can be reached."))
-    contact = PartnerContact.objects.create(
-        organisation=partner,
-        municipality=municipality,
-        name=name,
-        role=role.strip(),
-        email=email.strip(),
-        phone=phone.strip(),
-    )
-    audit.record(by, "created", contact, summary=f"contact person at {partner.name}")
+    new = contact is None
+    if new:
+        contact = PartnerContact(organisation=partner, municipality=municipality)
+    contact.name, contact.role = name, role.strip()
+    contact.email, contact.phone = email.strip(), phone.strip()
+    contact.save()
+    verb = "created" if new else "changed"
+    audit.record(by, verb, contact, summary=f"contact person at {partner.name}")
     return contact
 
 
@@ -271,7 +276,7 @@ def split_areas(areas: str | Iterable[str]) -> list[str]:
 
 
 @transaction.atomic
-def add_offer(
+def save_offer(
     *,
     municipality: Municipality,
     by: User,
@@ -279,9 +284,15 @@ def add_offer(
     kind: str,
     description: str,
     areas: str | Iterable[str] = "",
+    offer: PartnerOffer | None = None,
 ) -> PartnerOffer:
+    """Add what the partner offers this municipality, and where; or change ``offer``."""
     _require(by, municipality)
     _in_municipality(partner, municipality)
+    if offer is not None and (
+        offer.municipality_id != municipality.pk or offer.organisation_id != partner.pk
+    ):
+        raise PermissionDenied
     if kind not in OfferKind.values:
         raise ValidationError({"kind": _("Choose what they offer.")})
     description = " ".join(description.split())
@@ -292,14 +303,12 @@ def add_offer(
         raise ValidationError(
             {"areas": _("That is too many areas. Name fewer, or leave it empty.")}
         )
-    offer = PartnerOffer.objects.create(
-        organisation=partner,
-        municipality=municipality,
-        kind=kind,
-        description=description,
-        areas=joined,
-    )
-    audit.record(by, "created", offer, summary=f"offer from {partner.name}")
+    new = offer is None
+    if new:
+        offer = PartnerOffer(organisation=partner, municipality=municipality)
+    offer.kind, offer.description, offer.areas = kind, description, joined
+    offer.save()
+    audit.record(by, "created" if new else "changed", offer, summary=f"offer from {partner.name}")
     return offer
 
 

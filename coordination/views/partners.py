@@ -278,7 +278,7 @@ def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = ContactForm(request.POST)
     if form.is_valid():
         try:
-            services.add_contact(
+            services.save_contact(
                 municipality=municipality, by=request.user, partner=partner, **form.cleaned_data
             )
         except ValidationError as error:
@@ -293,12 +293,7 @@ def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
-    contact = get_for_user(
-        PartnerContact.objects.filter(municipality=municipality).select_related("organisation"),
-        request.user,
-        MANAGE,
-        pk=pk,
-    )
+    contact = _contact(request, pk)
     services.remove_contact(contact=contact, by=request.user)
     messages.success(
         request, _("%(name)s is removed as a contact person.") % {"name": contact.name}
@@ -314,7 +309,7 @@ def partner_offer_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = OfferForm(request.POST)
     if form.is_valid():
         try:
-            services.add_offer(
+            services.save_offer(
                 municipality=municipality, by=request.user, partner=partner, **form.cleaned_data
             )
         except ValidationError as error:
@@ -329,15 +324,92 @@ def partner_offer_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def partner_offer_remove(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
-    offer = get_for_user(
-        PartnerOffer.objects.filter(municipality=municipality).select_related("organisation"),
+    offer = _offer(request, pk)
+    services.remove_offer(offer=offer, by=request.user)
+    messages.success(request, _("The offer is removed."))
+    return redirect("coordination:partner_detail", municipality.pk, offer.organisation_id)
+
+
+def _contact(request: HttpRequest, pk: int) -> PartnerContact:
+    return get_for_user(
+        PartnerContact.objects.filter(municipality=request.municipality).select_related(
+            "organisation"
+        ),
         request.user,
         MANAGE,
         pk=pk,
     )
-    services.remove_offer(offer=offer, by=request.user)
-    messages.success(request, _("The offer is removed."))
-    return redirect("coordination:partner_detail", municipality.pk, offer.organisation_id)
+
+
+def _offer(request: HttpRequest, pk: int) -> PartnerOffer:
+    return get_for_user(
+        PartnerOffer.objects.filter(municipality=request.municipality).select_related(
+            "organisation"
+        ),
+        request.user,
+        MANAGE,
+        pk=pk,
+    )
+
+
+def _item_page(request, *, form, partner, heading: str) -> HttpResponse:
+    return render(
+        request,
+        "coordination/partners/item_form.html",
+        {
+            "municipality": request.municipality,
+            "form": form,
+            "partner": partner,
+            "heading": heading,
+        },
+    )
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def partner_contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    contact = _contact(request, pk)
+    partner = contact.organisation
+    initial = {f: getattr(contact, f) for f in ("name", "role", "email", "phone")}
+    form = ContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_contact(
+                municipality=municipality, by=request.user, partner=partner, contact=contact,
+                **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The contact person is saved."))
+            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+    heading = _("Change the contact person at %(name)s") % {"name": partner.name}
+    return _item_page(request, form=form, partner=partner, heading=heading)
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def partner_offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    offer = _offer(request, pk)
+    partner = offer.organisation
+    initial = {"kind": offer.kind, "description": offer.description,
+               "areas": ", ".join(offer.area_list)}  # fmt: skip
+    form = OfferForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_offer(
+                municipality=municipality, by=request.user, partner=partner, offer=offer,
+                **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The offer is saved."))
+            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+    heading = _("Change what %(name)s offers") % {"name": partner.name}
+    return _item_page(request, form=form, partner=partner, heading=heading)
 
 
 @municipality_view(READ)

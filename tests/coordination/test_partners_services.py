@@ -154,8 +154,8 @@ def test_partner_needs_a_name_and_a_known_kind(lom, coordinator_lom):
 def test_contact_needs_a_way_to_be_reached(lom, coordinator_lom):
     partner = PartnerOrganisationFactory()
     with pytest.raises(ValidationError):
-        services.add_contact(municipality=lom, by=coordinator_lom, partner=partner, name="Marit")
-    contact = services.add_contact(
+        services.save_contact(municipality=lom, by=coordinator_lom, partner=partner, name="Marit")
+    contact = services.save_contact(
         municipality=lom, by=coordinator_lom, partner=partner, name="Marit", phone="61211050"
     )
     assert contact.municipality == lom
@@ -165,7 +165,7 @@ def test_contact_needs_a_way_to_be_reached(lom, coordinator_lom):
 
 def test_offer_areas_are_a_list_without_repeats(lom, coordinator_lom):
     partner = PartnerOrganisationFactory()
-    offer = services.add_offer(
+    offer = services.save_offer(
         municipality=lom, by=coordinator_lom, partner=partner, kind="vehicles",
         description="  To  sjåførar ", areas="Garmo, Bøverdalen\ngarmo;  Lom sentrum ,",
     )  # fmt: skip
@@ -176,11 +176,11 @@ def test_offer_areas_are_a_list_without_repeats(lom, coordinator_lom):
 def test_offer_needs_a_known_kind_and_a_description(lom, coordinator_lom):
     partner = PartnerOrganisationFactory()
     with pytest.raises(ValidationError):
-        services.add_offer(
+        services.save_offer(
             municipality=lom, by=coordinator_lom, partner=partner, kind="gold", description="x"
         )
     with pytest.raises(ValidationError):
-        services.add_offer(
+        services.save_offer(
             municipality=lom, by=coordinator_lom, partner=partner, kind="money", description=" "
         )
     assert not PartnerOffer.objects.exists()
@@ -189,7 +189,7 @@ def test_offer_needs_a_known_kind_and_a_description(lom, coordinator_lom):
 def test_offers_only_for_partners_of_the_municipality(lom, coordinator_lom):
     theirs = PartnerOrganisationFactory(municipalities=["3301"])
     with pytest.raises(PermissionDenied):
-        services.add_offer(
+        services.save_offer(
             municipality=lom, by=coordinator_lom, partner=theirs, kind="money", description="x"
         )
 

@@ -410,3 +410,61 @@ def test_agreement_without_a_document_has_no_download(client_of, coordinator_lom
     assert (
         client_of(coordinator_lom).get(url("agreement_document", agreement.pk)).status_code == 404
     )
+
+
+def test_coordinator_changes_a_contact_and_an_offer(client_of, coordinator_lom):
+    partner = PartnerOrganisationFactory()
+    contact = PartnerContact.objects.create(
+        organisation=partner, municipality_id=LOM, name="Marit", phone="61211050"
+    )
+    offer = _offer(partner, "vehicles", areas="Garmo")
+    client = client_of(coordinator_lom)
+    assert 'value="Marit"' in _html(client.get(url("partner_contact_edit", contact.pk)))
+    response = client.post(
+        url("partner_contact_edit", contact.pk),
+        {"name": "Marit Nordheim", "role": "Dagleg leiar", "phone": "61211050"},
+    )
+    assert response.url == url("partner_detail", partner.pk)
+    contact.refresh_from_db()
+    assert (contact.name, contact.role) == ("Marit Nordheim", "Dagleg leiar")
+    assert "Garmo" in _html(client.get(url("partner_offer_edit", offer.pk)))
+    client.post(
+        url("partner_offer_edit", offer.pk),
+        {"kind": "people", "description": "Sjåførar", "areas": "Garmo, Bøverdalen"},
+    )
+    offer.refresh_from_db()
+    assert (offer.kind, offer.area_list) == ("people", ["Garmo", "Bøverdalen"])
+    assert PartnerOffer.objects.count() == 1 and PartnerContact.objects.count() == 1
+
+
+def test_a_contact_change_without_a_way_to_reach_them_is_explained(client_of, coordinator_lom):
+    contact = PartnerContact.objects.create(
+        organisation=PartnerOrganisationFactory(), municipality_id=LOM, name="Marit", phone="1"
+    )
+    response = client_of(coordinator_lom).post(
+        url("partner_contact_edit", contact.pk), {"name": "Marit"}
+    )
+    assert response.status_code == 200 and response.context["form"].non_field_errors()
+    contact.refresh_from_db()
+    assert contact.phone == "1"
+
+
+def test_contacts_and_offers_are_changed_by_coordinators_of_the_municipality_only(
+    client_of, volunteer_contact_lom, coordinator_drammen, coordinator_lom
+):
+    partner = PartnerOrganisationFactory(municipalities=[LOM, "3301"])
+    theirs = PartnerContact.objects.create(
+        organisation=partner, municipality_id="3301", name="Ola", phone="1"
+    )
+    offer = _offer(partner)
+    assert (
+        client_of(volunteer_contact_lom).get(url("partner_offer_edit", offer.pk)).status_code == 404
+    )
+    assert (
+        client_of(coordinator_drammen).get(url("partner_offer_edit", offer.pk)).status_code == 404
+    )
+    # Drammen's contact at the shared partner is not reachable from Lom's pages.
+    client = client_of(coordinator_lom)
+    assert client.get(url("partner_contact_edit", theirs.pk)).status_code == 404
+    assert client.post(url("partner_contact_remove", theirs.pk)).status_code == 404
+    assert PartnerContact.objects.filter(pk=theirs.pk).exists()
