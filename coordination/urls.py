@@ -6,6 +6,7 @@ from django.urls import include, path, register_converter
 
 from .views import core as views
 from .views import partners
+from .views import partners_agreements as agreements
 
 
 class MunicipalityNumberConverter:
@@ -85,18 +86,26 @@ coordination_patterns = [
         partners.partner_offer_remove,
         name="partner_offer_remove",
     ),
-    path(f"{PARTNERS}agreements/", partners.agreement_list, name="agreement_list"),
-    path(f"{PARTNERS}agreements/add/", partners.agreement_add, name="agreement_add"),
-    path(f"{PARTNERS}agreements/<int:pk>/", partners.agreement_detail, name="agreement_detail"),
-    path(f"{PARTNERS}agreements/<int:pk>/edit/", partners.agreement_edit, name="agreement_edit"),
+    path(f"{PARTNERS}agreements/", agreements.agreement_list, name="agreement_list"),
+    path(f"{PARTNERS}agreements/add/", agreements.agreement_add, name="agreement_add"),
+    path(
+        f"{PARTNERS}agreements/<int:pk>/",
+        agreements.agreement_detail,
+        name="agreement_detail",
+    ),
+    path(
+        f"{PARTNERS}agreements/<int:pk>/edit/",
+        agreements.agreement_edit,
+        name="agreement_edit",
+    ),
     path(
         f"{PARTNERS}agreements/<int:pk>/status/",
-        partners.agreement_status,
+        agreements.agreement_status,
         name="agreement_status",
     ),
     path(
         f"{PARTNERS}agreements/<int:pk>/document/",
-        partners.agreement_document,
+        agreements.agreement_document,
         name="agreement_document",
     ),
 ]
