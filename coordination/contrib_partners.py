@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from . import contributions
-from .contributions import DashboardPanel, Evidence, WheelEntry
-from .models import AgreementParty, CooperationAgreement, PartnerOffer
+from .contributions import DashboardPanel, Evidence, Panel, WheelEntry
+from .models import AgreementParty, CooperationAgreement, Membership, PartnerOffer, Role
 from .permissions import can
 
 WHEEL_CATEGORY = "agreement"
@@ -137,6 +137,36 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
     ]
 
 
+def representative_panel(request) -> Panel | None:
+    """On My page of a partner representative: their organisation's page and the agreements
+    it is party to, in each municipality where they speak for it."""
+    memberships = list(
+        Membership.objects.filter(
+            user=request.user, role=Role.PARTNER_REPRESENTATIVE, organisation__isnull=False
+        )
+        .select_related("organisation", "municipality")
+        .order_by("municipality__name", "organisation__name")
+    )
+    if not memberships:
+        return None
+    places = []
+    for membership in memberships:
+        agreements = CooperationAgreement.objects.filter(
+            municipality=membership.municipality, party_rows__organisation=membership.organisation
+        ).exclude(status=CooperationAgreement.Status.DRAFT)
+        places.append(
+            {
+                "membership": membership,
+                "url": _url("partner_detail", membership.municipality, membership.organisation_id),
+                "agreements": [
+                    (a.title, _url("agreement_detail", membership.municipality, a.pk))
+                    for a in agreements.order_by("title", "pk")[:10]
+                ],
+            }
+        )
+    return Panel("coordination/partners/_my_page_panel.html", {"places": places})
+
+
 def register() -> None:
     from . import tasks_partners  # noqa: F401 (registers the Celery tasks)
     from .demo_partners import seed
@@ -150,6 +180,8 @@ def register() -> None:
     contributions.register_evidence("agreements_with_partners", agreements_with_partners)
     if dashboard_panel not in contributions.DASHBOARD_PANELS:
         contributions.DASHBOARD_PANELS.append(dashboard_panel)
+    if representative_panel not in contributions.MY_PAGE_PANELS:
+        contributions.MY_PAGE_PANELS.append(representative_panel)
     if overview_links not in contributions.OVERVIEW_LINKS:
         contributions.OVERVIEW_LINKS.append(overview_links)
     if seed not in DEMO_STEPS:

@@ -164,6 +164,10 @@ NB = {
         "%(counter)s samarbeidspartnere",
     ),
     "the partner map": "partnerkartet",
+    # templates: My page of a partner representative
+    "The organisation you represent": "Organisasjonen du representerer",
+    "%(name)s in %(municipality)s": "%(name)s i %(municipality)s",
+    "No cooperation agreement yet.": "Ingen samarbeidsavtale ennå.",
     # templates: agreements
     "Back to the agreements": "Tilbake til avtalene",
     "The end date has passed.": "Sluttdatoen er passert.",

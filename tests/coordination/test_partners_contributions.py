@@ -158,3 +158,20 @@ def test_demo_is_believable_and_idempotent():
     assert drammen.partners.count() == 8
     assert agreements_with_partners(drammen).met
     assert partners_mapped(drammen).met
+
+
+def test_my_page_leads_a_partner_representative_to_their_organisation(client_of, applicant):
+    from coordination.models import Membership
+
+    own = PartnerOrganisationFactory(name="Lom frivilligsentral")
+    Membership.objects.filter(user=applicant).update(organisation=own)
+    signed = _agreement(own, title="Samarbeidsavtale")
+    _agreement(own, title="Utkast til avtale", status="draft")
+    html = client_of(applicant).get("/my/").content.decode()
+    assert f"/coordination/3434/partners/{own.pk}/" in html
+    assert f"/coordination/3434/partners/agreements/{signed.pk}/" in html
+    assert "Utkast til avtale" not in html
+
+
+def test_my_page_has_no_partner_panel_for_others(client_of, volunteer):
+    assert "/partners/" not in client_of(volunteer).get("/my/").content.decode()
