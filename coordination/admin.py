@@ -3,6 +3,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    AgreementParty,
+    CooperationAgreement,
     ForumMeeting,
     Indicator,
     Membership,
@@ -137,3 +139,19 @@ class IndicatorAdmin(admin.ModelAdmin):
     list_editable = ["order", "is_active"]
     search_fields = ["text_nb", "text_en"]
     list_select_related = ["level"]
+
+
+class AgreementPartyInline(admin.TabularInline):
+    model = AgreementParty
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(CooperationAgreement)
+class CooperationAgreementAdmin(admin.ModelAdmin):
+    list_display = ["title", "municipality", "status", "starts_on", "review_on", "ends_on"]
+    list_filter = ["status"]
+    search_fields = ["title", "municipality__name"]
+    autocomplete_fields = ["municipality"]
+    readonly_fields = ["status", "created_at", "created_by"]  # status changes in a service
+    inlines = [AgreementPartyInline]

@@ -7,12 +7,9 @@ class CoordinationConfig(AppConfig):
     verbose_name = _("Coordination")
 
     def ready(self) -> None:
-        from .contrib_units import register as register_units
+        # Each area of coordination registers its dashboard panel, annual wheel entries,
+        # staircase evidence, overview links and demo data (see contributions.py).
+        from . import contrib_partners, contrib_routines, contrib_staircase, contrib_units
 
-        register_units()
-        from .contrib_routines import register as register_routines
-
-        register_routines()
-        from .contrib_staircase import register as register_staircase
-
-        register_staircase()
+        for area in (contrib_staircase, contrib_partners, contrib_units, contrib_routines):
+            area.register()

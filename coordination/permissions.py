@@ -78,6 +78,24 @@ RULES: dict[str, Rule] = {
     ),
     # staircase: answer the assessment (drafts, completing) and choose to be named in comparisons.
     "answer_staircase": Rule(frozenset({Role.COORDINATOR}), personal_data=False),
+    # partners: read the partner registry, the partner map and the agreements.
+    "view_partners": Rule(
+        frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT, Role.GRANT_OFFICER})
+    ),
+    # partners: open one partner's or one agreement's page; partner representatives only their
+    # own organisation's (checked by can_view_partner / can_view_agreement).
+    "view_partner_pages": Rule(
+        frozenset(
+            {
+                Role.COORDINATOR,
+                Role.VOLUNTEER_CONTACT,
+                Role.GRANT_OFFICER,
+                Role.PARTNER_REPRESENTATIVE,
+            }
+        )
+    ),
+    # partners: add and change partners, their contacts and offers, and the agreements.
+    "manage_partners": Rule(frozenset({Role.COORDINATOR})),
 }
 
 # Roles a routine's co-author must hold in its municipality (they propose, never approve).
@@ -231,3 +249,35 @@ def municipality_view(action: str) -> Callable[[Callable], Callable]:
         return _mark(django_login_required(wrapper), f"role:{action}")
 
     return decorator
+
+
+# --- partners: object-level checks -------------------------------------------------------
+
+
+def _speaks_for(user, municipality: Municipality | str, organisation_ids) -> bool:
+    """Is ``user`` a partner representative in the municipality for one of these
+    organisations?"""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    number = municipality if isinstance(municipality, str) else municipality.pk
+    return Membership.objects.filter(
+        user=user,
+        municipality_id=number,
+        role=Role.PARTNER_REPRESENTATIVE,
+        organisation_id__in=list(organisation_ids),
+    ).exists()
+
+
+def can_view_partner(user, partner, municipality: Municipality) -> bool:
+    """Staff who read the registry see every partner; a representative only their own."""
+    return can(user, "view_partners", municipality) or _speaks_for(user, municipality, [partner.pk])
+
+
+def can_view_agreement(user, agreement) -> bool:
+    """Staff who read the registry see every agreement; a representative only those their
+    organisation is party to."""
+    return can(user, "view_partners", agreement) or _speaks_for(
+        user,
+        agreement.municipality_id,
+        agreement.party_rows.values_list("organisation_id", flat=True),
+    )

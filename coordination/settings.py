@@ -138,7 +138,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "coordination.tasks.send_routine_review_reminders",
         "schedule": crontab(hour=7, minute=10),
     },
+    "send-agreement-reminders": {
+        "task": "coordination.tasks_partners.send_agreement_reminders",
+        "schedule": crontab(hour=7, minute=20),
+    },
 }
+
+# partners: look organisation numbers up in the Central Coordinating Register for Legal Entities
+# after a partner is saved. Empty: no lookup. Production: the Enhetsregisteret API,
+# https://data.brreg.no/enhetsregisteret/api/enheter/{number}
+BRREG_LOOKUP_URL = env.str("BRREG_LOOKUP_URL", default="")
+
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "coordination.User"

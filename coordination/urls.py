@@ -5,7 +5,8 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from .views import core as views
-from .views import responsibility, units
+from .views import partners, responsibility, units
+from .views import partners_agreements as agreements
 from .views import routines as routine_views
 from .views import staircase as staircase_views
 from .views import wheel as wheel_views
@@ -27,6 +28,8 @@ register_converter(MunicipalityNumberConverter, "municipality")
 
 admin.site.login = secure_admin_login(admin.site.login)  # admin login goes through allauth
 admin.site.site_header = "Samspill"
+
+PARTNERS = "coordination/<municipality:municipality>/partners/"
 
 coordination_patterns = [
     path("municipalities/", views.municipality_directory, name="municipality_directory"),
@@ -239,6 +242,54 @@ coordination_patterns += [
         "coordination/<municipality:municipality>/staircase/<int:pk>/",
         staircase_views.assessment_detail,
         name="assessment_detail",
+    ),
+    # partners and agreements
+    path(f"{PARTNERS}", partners.partner_list, name="partner_list"),
+    path(f"{PARTNERS}add/", partners.partner_add, name="partner_add"),
+    path(f"{PARTNERS}map/", partners.partner_map, name="partner_map"),
+    path(f"{PARTNERS}<int:pk>/", partners.partner_detail, name="partner_detail"),
+    path(f"{PARTNERS}<int:pk>/edit/", partners.partner_edit, name="partner_edit"),
+    path(
+        f"{PARTNERS}<int:pk>/contacts/add/",
+        partners.partner_contact_add,
+        name="partner_contact_add",
+    ),
+    path(
+        f"{PARTNERS}contacts/<int:pk>/remove/",
+        partners.partner_contact_remove,
+        name="partner_contact_remove",
+    ),
+    path(
+        f"{PARTNERS}contacts/<int:pk>/", partners.partner_contact_edit, name="partner_contact_edit"
+    ),
+    path(f"{PARTNERS}<int:pk>/offers/add/", partners.partner_offer_add, name="partner_offer_add"),
+    path(f"{PARTNERS}offers/<int:pk>/", partners.partner_offer_edit, name="partner_offer_edit"),
+    path(
+        f"{PARTNERS}offers/<int:pk>/remove/",
+        partners.partner_offer_remove,
+        name="partner_offer_remove",
+    ),
+    path(f"{PARTNERS}agreements/", agreements.agreement_list, name="agreement_list"),
+    path(f"{PARTNERS}agreements/add/", agreements.agreement_add, name="agreement_add"),
+    path(
+        f"{PARTNERS}agreements/<int:pk>/",
+        agreements.agreement_detail,
+        name="agreement_detail",
+    ),
+    path(
+        f"{PARTNERS}agreements/<int:pk>/edit/",
+        agreements.agreement_edit,
+        name="agreement_edit",
+    ),
+    path(
+        f"{PARTNERS}agreements/<int:pk>/status/",
+        agreements.agreement_status,
+        name="agreement_status",
+    ),
+    path(
+        f"{PARTNERS}agreements/<int:pk>/document/",
+        agreements.agreement_document,
+        name="agreement_document",
     ),
 ]
 

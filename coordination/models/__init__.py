@@ -11,7 +11,16 @@ from .core import (
     User,
     UserManager,
 )
-from .partners import PartnerOrganisation, validate_organisation_number
+from .partners import (
+    AgreementParty,
+    AgreementReminder,
+    CooperationAgreement,
+    OfferKind,
+    PartnerContact,
+    PartnerOffer,
+    PartnerOrganisation,
+    validate_organisation_number,
+)
 from .responsibility import (
     ROLE_ABBREVIATIONS,
     ROLE_EXPLANATIONS,
@@ -36,15 +45,21 @@ from .units import ForumMeeting, Unit, UnitContact, UnitKind
 from .wheel import WheelCategory, WheelEvent
 
 __all__ = [
+    "AgreementParty",
+    "AgreementReminder",
     "Answer",
     "Assessment",
     "AuditEvent",
+    "CooperationAgreement",
     "ForumMeeting",
     "GeneratedFile",
     "Indicator",
     "Membership",
     "MembershipQuerySet",
     "Municipality",
+    "OfferKind",
+    "PartnerContact",
+    "PartnerOffer",
     "PartnerOrganisation",
     "REVIEW_NOTICE_DAYS",
     "ROLE_ABBREVIATIONS",

@@ -78,6 +78,10 @@ MUNICIPAL_STAFF = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom", "
 ALL_ROLES = Roles(
     frozenset({"coordinator_lom", "volunteer_contact_lom", "officer", "reviewer", "applicant"})
 )
+# partners: staff, and the representative of the partner itself
+PARTNER_READERS = Roles(
+    frozenset({"coordinator_lom", "volunteer_contact_lom", "officer", "applicant"})
+)
 
 ACCESS = {
     # coordination
@@ -202,6 +206,25 @@ ACCESS = {
     "coordination:responsibility_party_edit": COORDINATORS,
     "coordination:responsibility_party_move": COORDINATORS,
     "coordination:responsibility_party_delete": COORDINATORS,
+    # partners and agreements
+    "coordination:partner_list": MUNICIPAL_STAFF,
+    "coordination:partner_map": MUNICIPAL_STAFF,
+    "coordination:partner_add": COORDINATORS,
+    # the applicant persona represents the sweep's partner (see _lom_objects)
+    "coordination:partner_detail": PARTNER_READERS,
+    "coordination:partner_edit": COORDINATORS,
+    "coordination:partner_contact_add": COORDINATORS,
+    "coordination:partner_contact_remove": COORDINATORS,
+    "coordination:partner_contact_edit": COORDINATORS,
+    "coordination:partner_offer_edit": COORDINATORS,
+    "coordination:partner_offer_add": COORDINATORS,
+    "coordination:partner_offer_remove": COORDINATORS,
+    "coordination:agreement_list": MUNICIPAL_STAFF,
+    "coordination:agreement_add": COORDINATORS,
+    "coordination:agreement_detail": PARTNER_READERS,  # the applicant's organisation is a party
+    "coordination:agreement_edit": COORDINATORS,
+    "coordination:agreement_status": COORDINATORS,
+    "coordination:agreement_document": PARTNER_READERS,
     # accounts (django-allauth)
     "account_login": PUBLIC,
     "account_logout": PUBLIC,
@@ -291,4 +314,17 @@ PK_OBJECT = {
     "coordination:responsibility_party_edit": "responsibility_party",
     "coordination:responsibility_party_move": "responsibility_party",
     "coordination:responsibility_party_delete": "responsibility_party",
+    # partners
+    "coordination:partner_detail": "partner",
+    "coordination:partner_edit": "partner",
+    "coordination:partner_contact_add": "partner",
+    "coordination:partner_offer_add": "partner",
+    "coordination:partner_contact_remove": "partner_contact",
+    "coordination:partner_contact_edit": "partner_contact",
+    "coordination:partner_offer_edit": "partner_offer",
+    "coordination:partner_offer_remove": "partner_offer",
+    "coordination:agreement_detail": "agreement",
+    "coordination:agreement_edit": "agreement",
+    "coordination:agreement_status": "agreement",
+    "coordination:agreement_document": "agreement",
 }

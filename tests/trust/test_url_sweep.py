@@ -14,10 +14,14 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from coordination.models import (
+    AgreementParty,
     Assessment,
+    CooperationAgreement,
     ForumMeeting,
     GeneratedFile,
     Membership,
+    PartnerContact,
+    PartnerOffer,
     Unit,
     UnitContact,
 )
@@ -28,6 +32,7 @@ from tests.factories import (
     HoursEntryFactory,
     InvitationFactory,
     NeedFactory,
+    PartnerOrganisationFactory,
     RoutineFactory,
     UserFactory,
     VolunteerFactory,
@@ -199,7 +204,9 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
     responsibility_map = map_for(membership.municipality)
     routine = RoutineFactory(owner=personas["coordinator_lom"], approved=True)
     routine.co_authors.add(personas["volunteer_contact_lom"])
+    partner = _lom_partner(personas["applicant"])
     return {
+        **partner,
         "membership": membership,
         "volunteer": VolunteerFactory(user=UserFactory(full_name="Frivillig i Lom")),
         "generated_file": GeneratedFile.objects.create(
@@ -243,6 +250,29 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
             score=45,
             is_current=True,
         ),
+    }
+
+
+def _lom_partner(applicant) -> dict:
+    """A partner in Lom that the applicant persona represents, with a contact, an offer and an
+    active agreement with a signed document."""
+    partner = PartnerOrganisationFactory(name="Lom frivilligsentral")
+    Membership.objects.filter(user=applicant).update(organisation=partner)
+    agreement = CooperationAgreement.objects.create(
+        municipality_id="3434", title="Samarbeidsavtale", purpose="Besøksvenner",
+        starts_on="2026-01-01", review_on="2026-12-01", status="active",
+        document=ContentFile(b"%PDF-1.4\n%%EOF\n", name="avtale.pdf"), document_name="avtale.pdf",
+    )  # fmt: skip
+    AgreementParty.objects.create(agreement=agreement, organisation=partner)
+    return {
+        "partner": partner,
+        "partner_contact": PartnerContact.objects.create(
+            organisation=partner, municipality_id="3434", name="Marit Nordheim", phone="61211050"
+        ),
+        "partner_offer": PartnerOffer.objects.create(
+            organisation=partner, municipality_id="3434", kind="people", description="Besøksvenner"
+        ),
+        "agreement": agreement,
     }
 
 

@@ -1,0 +1,242 @@
+"""Demo partners and agreements for ``seed_demo``. Lom looks like a municipality at staircase
+level 2 going on 3: its four partners mapped with contacts and offers, one active agreement
+(with the volunteer centre) and one draft. Drammen looks like level 4: eight partners, most of
+them party to an active agreement. Idempotent: a second run changes nothing."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from .models import (
+    AgreementParty,
+    CooperationAgreement,
+    OfferKind,
+    PartnerContact,
+    PartnerOffer,
+    PartnerOrganisation,
+)
+
+LOM, DRAMMEN = "3434", "3301"
+Kind = PartnerOrganisation.Kind
+
+# name, kind, organisation number (valid check digit, made up for the demo), municipalities
+DRAMMEN_PARTNERS = [
+    ("Verdighetsenteret", Kind.ASSOCIATION, "", [DRAMMEN]),
+    ("Drammen Røde Kors", Kind.ASSOCIATION, "", [DRAMMEN]),
+    ("Nasjonalforeningen Drammen demensforening", Kind.ASSOCIATION, "", [DRAMMEN]),
+    ("Bragernes menighet", Kind.CHURCH, "", [DRAMMEN]),
+    ("Elvebyen Regnskap AS", Kind.BUSINESS, "", [DRAMMEN]),
+    ("Drammens Museum", Kind.MUSEUM, "", [DRAMMEN]),
+    ("Lier kommune", Kind.MUNICIPALITY, "", [DRAMMEN]),
+]
+
+# partner name -> (contacts: (name, role, email, phone), offers: (kind, description, areas))
+LOM_DETAILS = {
+    "Lom frivilligsentral": (
+        [
+            (
+                "Marit Nordheim",
+                "Dagleg leiar",
+                "frivilligsentral.lom@samspill.example",
+                "61 21 10 50",
+            )
+        ],
+        [
+            (OfferKind.PEOPLE, "Besøksvenner og turvenner, koordinert av sentralen", ""),
+            (OfferKind.PREMISES, "Møterom i Lom bygdesenter tysdag og torsdag", "Lom sentrum"),
+            (OfferKind.VEHICLES, "Sjåførar til fredagsklubben", "Bøverdalen; Garmo; Fossbergom"),
+        ],
+    ),
+    "Lom pensjonistlag": (
+        [("Arne Storhaug", "Leiar", "", "917 44 120")],
+        [
+            (OfferKind.PEOPLE, "Medlemmer som held kaffistove og allsong", "Lom sentrum"),
+            (OfferKind.KNOWLEDGE, "Lokalhistorie og forteljekveldar", ""),
+        ],
+    ),
+    "Lom sanitetslag": (
+        [("Brit Løkken", "Leiar", "sanitet.lom@samspill.example", "")],
+        [
+            (OfferKind.MONEY, "Tilskot til turar for heimebuande eldre", ""),
+            (OfferKind.PEOPLE, "Strikkegruppe og trimgruppe for eldre", "Fossbergom"),
+        ],
+    ),
+    "Fjellmuseet i Lom": (
+        [("Jon Bakken", "Formidlar", "fjellmuseet@samspill.example", "61 21 16 00")],
+        [
+            (OfferKind.PREMISES, "Kafé og foredragssal utanom sesongen", "Lom sentrum"),
+            (OfferKind.KNOWLEDGE, "Omvisingar tilpassa personar med demens", ""),
+        ],
+    ),
+}
+
+DRAMMEN_DETAILS = {
+    "Frivilligsentralen i Drammen": (
+        [("Tone Hagen", "Daglig leder", "frivilligsentralen.drammen@samspill.example", "")],
+        [
+            (OfferKind.PEOPLE, "Besøksvenner og turvenner", ""),
+            (OfferKind.PREMISES, "Møtelokaler på Strømsø", "Strømsø"),
+        ],
+    ),
+    "Verdighetsenteret": (
+        [("Ragnhild Moe", "Rådgiver", "post.verdighet@samspill.example", "")],
+        [
+            (OfferKind.KNOWLEDGE, "Kurs for frivillighetskontakter og ansatte", ""),
+            (OfferKind.PEOPLE, "Nettverkskoordinator for frivillighet i omsorg", ""),
+        ],
+    ),
+    "Drammen Røde Kors": (
+        [("Ali Hassan", "Aktivitetsleder", "", "452 10 330")],
+        [
+            (OfferKind.PEOPLE, "Besøkstjeneste og følgetjeneste", ""),
+            (OfferKind.VEHICLES, "Transporttjeneste med to biler", "Konnerud; Åssiden"),
+        ],
+    ),
+    "Nasjonalforeningen Drammen demensforening": (
+        [("Eva Lunde", "Leder", "demens.drammen@samspill.example", "")],
+        [
+            (OfferKind.KNOWLEDGE, "Demensvennlig samfunn: kurs for frivillige", ""),
+            (OfferKind.PEOPLE, "Aktivitetsvenner for personer med demens", ""),
+        ],
+    ),
+    "Bragernes menighet": (
+        [("Knut Aas", "Diakon", "", "32 21 70 00")],
+        [
+            (OfferKind.PREMISES, "Menighetssalen til seniortreff", "Bragernes"),
+            (OfferKind.PEOPLE, "Besøkstjeneste", "Bragernes"),
+        ],
+    ),
+    "Elvebyen Regnskap AS": (
+        [("Siri Berg", "Daglig leder", "siri.berg@samspill.example", "")],
+        [(OfferKind.MONEY, "Sponser seniortreffene med 20 000 kroner i året", "")],
+    ),
+    "Drammens Museum": (
+        [("Per Olsen", "Formidlingsleder", "", "32 20 09 30")],
+        [
+            (OfferKind.KNOWLEDGE, "Minnesamtaler med gjenstander fra gamle dager", ""),
+            (OfferKind.PREMISES, "Kafeen på Marienlyst en formiddag i uka", "Bragernes"),
+        ],
+    ),
+    "Lier kommune": (
+        [("Hilde Dahl", "Frivillighetskoordinator", "frivillighet.lier@samspill.example", "")],
+        [(OfferKind.KNOWLEDGE, "Felles introduksjonskurs for frivillige", "")],
+    ),
+}
+
+
+def _details(number: str, details: dict) -> None:
+    for name, (contacts, offers) in details.items():
+        partner = PartnerOrganisation.objects.filter(name=name).first()
+        if partner is None:
+            continue
+        for contact_name, role, email, phone in contacts:
+            PartnerContact.objects.get_or_create(
+                organisation=partner,
+                municipality_id=number,
+                name=contact_name,
+                defaults={"role": role, "email": email, "phone": phone},
+            )
+        for kind, description, areas in offers:
+            PartnerOffer.objects.get_or_create(
+                organisation=partner,
+                municipality_id=number,
+                kind=kind,
+                description=description,
+                defaults={"areas": areas},
+            )
+
+
+def _agreement(number: str, title: str, parties: dict[str, str], **fields) -> None:
+    agreement, created = CooperationAgreement.objects.get_or_create(
+        municipality_id=number, title=title, defaults=fields
+    )
+    if not created:
+        return
+    for name, contribution in parties.items():
+        partner = PartnerOrganisation.objects.get(name=name)
+        AgreementParty.objects.get_or_create(
+            agreement=agreement, organisation=partner, defaults={"contribution": contribution}
+        )
+
+
+def seed(command) -> None:
+    today = timezone.localdate()
+    year_ago = today - datetime.timedelta(days=365)
+    for name, kind, number, numbers in DRAMMEN_PARTNERS:
+        partner, _ = PartnerOrganisation.objects.get_or_create(
+            name=name, defaults={"kind": kind, "organisation_number": number}
+        )
+        partner.municipalities.add(*numbers)
+    # Made-up organisation numbers with a valid check digit, set once.
+    for name, number in (("Lom frivilligsentral", "971234563"), ("Verdighetsenteret", "998877660")):
+        if not PartnerOrganisation.objects.filter(organisation_number=number).exists():
+            PartnerOrganisation.objects.filter(name=name, organisation_number="").update(
+                organisation_number=number
+            )
+    _details(LOM, LOM_DETAILS)
+    _details(DRAMMEN, DRAMMEN_DETAILS)
+
+    active = CooperationAgreement.Status.ACTIVE
+    _agreement(
+        LOM,
+        "Samarbeidsavtale med Lom frivilligsentral",
+        {
+            "Lom frivilligsentral": "Rekrutterer og følgjer opp besøksvenner og sjåførar; "
+            "held introduksjonskurset saman med kommunen."
+        },
+        purpose="Fleire heimebuande eldre i Lom skal ha nokon å snakke med og kome seg ut.",
+        municipality_contribution="Frivilligkoordinator i 20 % stilling, lokale i "
+        "bygdesenteret og køyregodtgjersle etter statens satsar.",
+        responsibilities="Kommunen tek imot behov og formidlar dei; frivilligsentralen "
+        "finn og følgjer opp dei frivillige.",
+        contact_persons="Ingrid Bakken, Lom kommune, koordinator.lom@samspill.example\n"
+        "Marit Nordheim, Lom frivilligsentral, 61 21 10 50",
+        starts_on=year_ago,
+        review_on=today + datetime.timedelta(days=75),
+        ends_on=year_ago + datetime.timedelta(days=3 * 365),
+        status=active,
+    )
+    _agreement(
+        LOM,
+        "Fredagsklubben med skyss",
+        {
+            "Lom pensjonistlag": "Kaffi, allsong og vertskap kvar fredag.",
+            "Lom sanitetslag": "Tilskot til skyss for dei som bur lengst unna.",
+        },
+        purpose="Ein fast møtestad fredag ettermiddag, med skyss frå grendene.",
+        starts_on=today + datetime.timedelta(days=30),
+        review_on=today + datetime.timedelta(days=200),
+    )
+
+    drammen = {
+        "Frivilligsentralen i Drammen": "Rekrutterer besøksvenner og turvenner.",
+        "Verdighetsenteret": "Nettverkskoordinator og kurs for frivillighetskontakter.",
+        "Drammen Røde Kors": "Besøkstjeneste, følgetjeneste og transport.",
+        "Nasjonalforeningen Drammen demensforening": "Aktivitetsvenner og kurs om demens.",
+        "Bragernes menighet": "Lokaler og besøkstjeneste på Bragernes.",
+        "Drammens Museum": "Minnesamtaler og kafé for seniorer.",
+        "Lier kommune": "Felles introduksjonskurs for frivillige.",
+    }
+    _agreement(
+        DRAMMEN,
+        "Frivillighetsnettverket i omsorg",
+        drammen,
+        purpose="Frivillighetskontakter i alle enheter, et felles forum og felles kurs.",
+        municipality_contribution="Frivillighetskontakt i hver enhet og nettverkskoordinator.",
+        responsibilities="Kommunen leder forumet; partnerne stiller med frivillige og kurs.",
+        starts_on=year_ago - datetime.timedelta(days=365),
+        review_on=today + datetime.timedelta(days=40),
+        status=active,
+    )
+    _agreement(
+        DRAMMEN,
+        "Seniortreff med sponsor",
+        {"Elvebyen Regnskap AS": "20 000 kroner i året til seniortreffene."},
+        purpose="Seniortreff i menighetssalen annenhver uke.",
+        starts_on=year_ago,
+        review_on=today + datetime.timedelta(days=180),
+        ends_on=today + datetime.timedelta(days=365),
+        status=active,
+    )

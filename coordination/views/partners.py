@@ -1,0 +1,429 @@
+"""The partner registry, a partner's page with its contacts and offers, and the partner map.
+Coordinators manage them; volunteer contacts and grant officers read; a partner representative
+sees only their own organisation's page. The agreements are in partners_agreements.py."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from stdnum.no import orgnr
+
+from .. import permissions
+from ..forms import add_service_errors
+from ..forms.partners import (
+    ContactForm,
+    OfferForm,
+    PartnerForm,
+    PartnerSearchForm,
+)
+from ..models import (
+    AgreementParty,
+    CooperationAgreement,
+    OfferKind,
+    PartnerContact,
+    PartnerOffer,
+    PartnerOrganisation,
+)
+from ..permissions import can, get_for_user, municipality_view
+from ..services import partners as services
+from .partner_map import groups as map_groups
+from .partner_map import with_offer_kinds
+
+PAGE_SIZE = 50
+MANAGE, READ, PAGES = "manage_partners", "view_partners", "view_partner_pages"
+
+
+def _partner(request: HttpRequest, pk: int, action: str = MANAGE) -> PartnerOrganisation:
+    return get_for_user(
+        PartnerOrganisation.objects.filter(municipalities=request.municipality),
+        request.user,
+        action,
+        via="municipalities",
+        pk=pk,
+    )
+
+
+def offers_here(municipality) -> Prefetch:
+    """The partner's offers to this municipality only (one query for a whole page)."""
+    return Prefetch(
+        "offers",
+        queryset=PartnerOffer.objects.filter(municipality=municipality).order_by("kind", "pk"),
+        to_attr="offers_here",
+    )
+
+
+def municipality_areas(municipality) -> list[str]:
+    """Every area or village named in the municipality's offers, alphabetically."""
+    found: dict[str, str] = {}
+    for areas in PartnerOffer.objects.filter(municipality=municipality).values_list(
+        "areas", flat=True
+    ):
+        for area in services.split_areas(areas):
+            found.setdefault(area.casefold(), area)
+    return sorted(found.values(), key=str.casefold)
+
+
+def filtered_partners(request: HttpRequest, form: PartnerSearchForm):
+    """The municipality's partners as the search form asks; none (and the form says why) when
+    what was sent is not valid."""
+    municipality = request.municipality
+    partners = municipality.partners.all()
+    if form.errors:
+        return partners.none()
+    data = form.cleaned_data if form.is_valid() else {}
+    query = (data.get("q") or "").strip()
+    if query:
+        number = orgnr.compact(query) if query.replace(" ", "").isdigit() else None
+        partners = partners.filter(
+            Q(name__icontains=query) | (Q(organisation_number=number) if number else Q())
+        )
+    if data.get("kind"):
+        partners = partners.filter(kind=data["kind"])
+    offers = PartnerOffer.objects.filter(municipality=municipality, organisation=OuterRef("pk"))
+    if data.get("offer"):
+        offers = offers.filter(kind=data["offer"])
+    if data.get("area"):
+        offers = offers.filter(Q(areas="") | Q(areas__icontains=data["area"]))
+    if data.get("offer") or data.get("area"):
+        partners = partners.filter(Exists(offers))
+    return partners
+
+
+def _active_agreements_q(municipality):
+    return Exists(
+        AgreementParty.objects.filter(
+            organisation=OuterRef("pk"),
+            agreement__in=CooperationAgreement.objects.filter(municipality=municipality).active(),
+        )
+    )
+
+
+# --- Partners -------------------------------------------------------------------------------
+
+
+@municipality_view(READ)
+@require_GET
+def partner_list(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = PartnerSearchForm(request.GET or None, areas=municipality_areas(municipality))
+    partners = (
+        filtered_partners(request, form)
+        .annotate(has_active_agreement=_active_agreements_q(municipality))
+        .prefetch_related(offers_here(municipality))
+        .order_by("name", "pk")
+    )
+    page = Paginator(partners, PAGE_SIZE).get_page(request.GET.get("page"))
+    with_offer_kinds(page.object_list)
+    return render(
+        request,
+        "coordination/partners/partner_list.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "page": page,
+            "may_manage": can(request.user, MANAGE, municipality),
+        },
+    )
+
+
+def _partner_fields(form: PartnerForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "name": data["name"],
+        "kind": data["kind"],
+        "organisation_number": data.get("organisation_number") or "",
+        "email": data.get("email") or "",
+        "phone": data.get("phone") or "",
+    }
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def partner_add(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = PartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            partner, linked = services.save_partner(
+                municipality=municipality, by=request.user, **_partner_fields(form)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if linked:
+                messages.success(
+                    request,
+                    _(
+                        "%(name)s was already registered by another municipality, with the same "
+                        "organisation number. It is now your partner too; its name and details "
+                        "are shared, and your contacts and offers are your own."
+                    )
+                    % {"name": partner.name},
+                )
+            else:
+                messages.success(request, _("%(name)s is added.") % {"name": partner.name})
+            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+    return render(
+        request,
+        "coordination/partners/partner_form.html",
+        {"municipality": municipality, "form": form, "partner": None},
+    )
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    partner = _partner(request, pk)
+    form = PartnerForm(request.POST or None, initial=PartnerForm.initial_for(partner))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_partner(
+                municipality=municipality, by=request.user, partner=partner, **_partner_fields(form)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s is saved.") % {"name": partner.name})
+            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+        partner.refresh_from_db()
+    return render(
+        request,
+        "coordination/partners/partner_form.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "partner": partner,
+            "shared_with": partner.municipalities.exclude(pk=municipality.pk).count(),
+        },
+    )
+
+
+def _detail_page(
+    request: HttpRequest,
+    partner: PartnerOrganisation,
+    *,
+    contact_form: ContactForm | None = None,
+    offer_form: OfferForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    municipality = request.municipality
+    may_manage = can(request.user, MANAGE, municipality)
+    agreements = (
+        CooperationAgreement.objects.filter(
+            municipality=municipality, party_rows__organisation=partner
+        )
+        .order_by("-starts_on", "pk")
+        .distinct()
+    )
+    return render(
+        request,
+        "coordination/partners/partner_detail.html",
+        {
+            "municipality": municipality,
+            "partner": partner,
+            "contacts": PartnerContact.objects.filter(
+                municipality=municipality, organisation=partner
+            ),
+            "offers": PartnerOffer.objects.filter(municipality=municipality, organisation=partner),
+            "agreements": agreements,
+            "other_municipalities": partner.municipalities.exclude(pk=municipality.pk).order_by(
+                "name"
+            ),
+            "may_manage": may_manage,
+            "may_read_registry": can(request.user, READ, municipality),
+            "form": contact_form or offer_form,  # the one that was sent, if any
+            "contact_form": contact_form or (ContactForm() if may_manage else None),
+            "offer_form": offer_form or (OfferForm() if may_manage else None),
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
+
+
+@municipality_view(PAGES)
+@require_GET
+def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    partner = _partner(request, pk, PAGES)
+    if not permissions.can_view_partner(request.user, partner, request.municipality):
+        raise Http404
+    return _detail_page(request, partner)
+
+
+@municipality_view(MANAGE)
+@require_POST
+def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    partner = _partner(request, pk)
+    form = ContactForm(request.POST)
+    if form.is_valid():
+        try:
+            services.save_contact(
+                municipality=municipality, by=request.user, partner=partner, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The contact person is added."))
+            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+    return _detail_page(request, partner, contact_form=form)
+
+
+@municipality_view(MANAGE)
+@require_POST
+def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    contact = _contact(request, pk)
+    services.remove_contact(contact=contact, by=request.user)
+    messages.success(
+        request, _("%(name)s is removed as a contact person.") % {"name": contact.name}
+    )
+    return redirect("coordination:partner_detail", municipality.pk, contact.organisation_id)
+
+
+@municipality_view(MANAGE)
+@require_POST
+def partner_offer_add(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    partner = _partner(request, pk)
+    form = OfferForm(request.POST)
+    if form.is_valid():
+        try:
+            services.save_offer(
+                municipality=municipality, by=request.user, partner=partner, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The offer is added."))
+            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+    return _detail_page(request, partner, offer_form=form)
+
+
+@municipality_view(MANAGE)
+@require_POST
+def partner_offer_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    offer = _offer(request, pk)
+    services.remove_offer(offer=offer, by=request.user)
+    messages.success(request, _("The offer is removed."))
+    return redirect("coordination:partner_detail", municipality.pk, offer.organisation_id)
+
+
+def _contact(request: HttpRequest, pk: int) -> PartnerContact:
+    return get_for_user(
+        PartnerContact.objects.filter(municipality=request.municipality).select_related(
+            "organisation"
+        ),
+        request.user,
+        MANAGE,
+        pk=pk,
+    )
+
+
+def _offer(request: HttpRequest, pk: int) -> PartnerOffer:
+    return get_for_user(
+        PartnerOffer.objects.filter(municipality=request.municipality).select_related(
+            "organisation"
+        ),
+        request.user,
+        MANAGE,
+        pk=pk,
+    )
+
+
+def _item_page(request, *, form, partner, heading: str) -> HttpResponse:
+    return render(
+        request,
+        "coordination/partners/item_form.html",
+        {
+            "municipality": request.municipality,
+            "form": form,
+            "partner": partner,
+            "heading": heading,
+        },
+    )
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def partner_contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    contact = _contact(request, pk)
+    partner = contact.organisation
+    initial = {f: getattr(contact, f) for f in ("name", "role", "email", "phone")}
+    form = ContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_contact(
+                municipality=municipality, by=request.user, partner=partner, contact=contact,
+                **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The contact person is saved."))
+            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+    heading = _("Change the contact person at %(name)s") % {"name": partner.name}
+    return _item_page(request, form=form, partner=partner, heading=heading)
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def partner_offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    offer = _offer(request, pk)
+    partner = offer.organisation
+    initial = {"kind": offer.kind, "description": offer.description,
+               "areas": ", ".join(offer.area_list)}  # fmt: skip
+    form = OfferForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_offer(
+                municipality=municipality, by=request.user, partner=partner, offer=offer,
+                **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The offer is saved."))
+            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+    heading = _("Change what %(name)s offers") % {"name": partner.name}
+    return _item_page(request, form=form, partner=partner, heading=heading)
+
+
+@municipality_view(READ)
+@require_GET
+def partner_map(request: HttpRequest) -> HttpResponse:
+    """The "mind map of partners" (step 2, Map): the municipality in the centre, its partners
+    around it by type, each with what it offers."""
+    municipality = request.municipality
+    areas = municipality_areas(municipality)
+    form = PartnerSearchForm(request.GET or None, areas=areas)
+    form.fields.pop("q")
+    form.fields.pop("kind")
+    partners = list(
+        filtered_partners(request, form)
+        .annotate(has_active_agreement=_active_agreements_q(municipality))
+        .prefetch_related(offers_here(municipality))
+        .order_by("name", "pk")
+    )
+    return render(
+        request,
+        "coordination/partners/partner_map.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "groups": map_groups(partners),
+            "partners": partners,
+            "offer_kinds": OfferKind.choices,
+            "filtered": bool(form.is_bound and form.is_valid() and any(form.cleaned_data.values())),
+        },
+    )
