@@ -158,6 +158,7 @@ def import_volunteer_list(*, user, municipality, generated_file: int) -> int:
     return run_import(record=record, by=user)
 
 
+@shared_task
 def send_screening_reminders() -> dict[str, int]:
     """Daily: police certificates due for renewal, and declarations left unsigned. Each
     reminder goes out once, so running it twice in a day sends nothing new."""
