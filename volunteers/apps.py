@@ -53,6 +53,6 @@ class VolunteersConfig(AppConfig):
             panels.export_volunteer_tasks,
             title=_("Invitations you have had, and tasks you have helped with"),
         )
-        for step in (demo.seed_volunteers, demo.seed_screening_and_needs):
+        for step in (demo.seed_volunteers, demo.seed_screening_and_needs, demo.seed_drammen):
             if step not in DEMO_STEPS:
                 DEMO_STEPS.append(step)

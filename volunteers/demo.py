@@ -365,3 +365,116 @@ def seed_screening_and_needs(command) -> None:
                 ended_on=today - datetime.timedelta(days=10),
                 end_reason="moved",
             )
+
+
+# Drammen, the larger municipality at staircase level 4: many registered volunteers, nearly
+# all of them signed, an introductory course held this year, needs followed through the method.
+DRAMMEN_AREAS = ["Bragernes", "Strømsø", "Konnerud", "Fjell", "Åssiden", "Gulskogen"]
+DRAMMEN_FIRST = ["Aud", "Bjørn", "Eva", "Geir", "Hilde", "Ivar", "Jorunn", "Knut", "Liv", "Magne"]
+DRAMMEN_LAST = ["Andersen", "Berg", "Dahl", "Hansen"]
+DRAMMEN_INTERESTS = ["visiting_friend", "transport", "digital_help", "walks", "culture"]
+DRAMMEN_NEEDS = [
+    ("Reidun Solberg", "visiting_friend", "Konnerud", "follow_up"),
+    ("Arne Kristiansen", "transport", "Fjell", "established"),
+    ("Gunvor Lie", "digital_help", "Strømsø", "mapped"),
+    ("Egil Nilsen", "walks", "Åssiden", "reported"),
+]
+
+
+def seed_drammen(command) -> None:
+    """40 volunteers (36 have signed the declaration), an introductory course held this year
+    that most have taken, and four needs in different steps."""
+    from coordination.management.commands.seed_demo import DRAMMEN
+
+    from .models import NEED_STEPS, Course, CourseCompletion, CourseSession, Need, NeedStep
+
+    coordinator = User.objects.filter(
+        memberships__municipality_id=DRAMMEN, memberships__role=Role.COORDINATOR
+    ).first()
+    declaration = DeclarationText.objects.filter(municipality_id=DRAMMEN).first()
+    if declaration is None:
+        with translation.override("nb"):
+            body = starter_declaration_text()
+        declaration = DeclarationText.objects.create(
+            municipality_id=DRAMMEN, version=1, body=body, published_by=coordinator
+        )
+    today = timezone.localdate()
+    course, _ = Course.objects.get_or_create(
+        municipality_id=DRAMMEN,
+        name="Introduksjonskurs for frivillige",
+        defaults={"is_introductory": True, "description": "Rolle, taushetsplikt og etikk."},
+    )
+    session = course.sessions.first()
+    if session is None:  # held this year, so the staircase's evidence finds it
+        held_on = max(today - datetime.timedelta(days=40), datetime.date(today.year, 1, 1))
+        session = CourseSession.objects.create(
+            course=course,
+            starts_at=timezone.make_aware(datetime.datetime.combine(held_on, datetime.time(17))),
+            place="Drammen frivilligsentral",
+        )
+    held_on = timezone.localtime(session.starts_at).date()
+    for number in range(40):
+        first = DRAMMEN_FIRST[number % len(DRAMMEN_FIRST)]
+        last = DRAMMEN_LAST[number // len(DRAMMEN_FIRST)]
+        user, created = User.objects.get_or_create(
+            email=f"frivillig.drammen.{number + 1:02d}@samspill.example",
+            defaults={"full_name": f"{first} {last}"},
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        volunteer, made = Volunteer.objects.get_or_create(
+            user=user,
+            defaults={
+                "municipality_id": DRAMMEN,
+                "area": DRAMMEN_AREAS[number % len(DRAMMEN_AREAS)],
+                "weekday_daytime": number % 2 == 0,
+                "evenings": number % 3 == 0,
+                "weekends": number % 4 == 0,
+                "can_drive": number % 5 == 0,
+                "has_car": number % 5 == 0,
+            },
+        )
+        if made:
+            VolunteerInterest.objects.create(
+                volunteer=volunteer, interest=DRAMMEN_INTERESTS[number % len(DRAMMEN_INTERESTS)]
+            )
+            Consent.objects.create(
+                volunteer=volunteer,
+                purpose_version=CONSENT_VERSION,
+                purpose_text=str(CONSENT_PURPOSE),
+            )
+        if number < 36:
+            Signature.objects.get_or_create(volunteer=volunteer, text=declaration)
+        if number < 30:
+            CourseCompletion.objects.get_or_create(
+                volunteer=volunteer,
+                course=course,
+                defaults={"completed_on": held_on, "session": session},
+            )
+    started = today - datetime.timedelta(days=90)
+    for person, kind, area, step in DRAMMEN_NEEDS:
+        if Need.objects.filter(municipality_id=DRAMMEN, person_name=person).exists():
+            continue
+        need = Need.objects.create(
+            municipality_id=DRAMMEN,
+            kind=kind,
+            area=area,
+            description="Meldt av hjemmetjenesten.",
+            weekday_daytime=True,
+            person_name=person,
+            person_phone="32 04 00 00",
+            address=f"{area}, Drammen",
+            consent_text_version=CONSENT_VERSION,
+            source="unit",
+            reported_by=coordinator,
+            status=step,
+            created_at=timezone.make_aware(datetime.datetime.combine(started, datetime.time(10))),
+        )
+        for days, name in enumerate(NEED_STEPS[: NEED_STEPS.index(step) + 1]):
+            NeedStep.objects.create(
+                need=need,
+                step=name,
+                happened_on=started + datetime.timedelta(days=7 * days),
+                recorded_by=coordinator,
+            )
