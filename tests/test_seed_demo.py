@@ -25,7 +25,9 @@ def test_seed_demo_is_believable_and_can_run_twice():
     assert Volunteer.objects.filter(municipality_id="3434").count() == 6
     steps = set(Need.objects.filter(municipality_id="3434").values_list("status", flat=True))
     assert {NeedStatus.REPORTED, NeedStatus.PROPOSED, NeedStatus.CLOSED} <= steps
-    assert Need.objects.count() == 5  # not doubled by the second run
+    assert Need.objects.filter(municipality_id="3434").count() == 5  # not doubled by the rerun
+    assert Volunteer.objects.filter(municipality_id="3301").count() == 40
+    assert Need.objects.filter(municipality_id="3301").count() == 4
     assert Invitation.objects.filter(status="pending").exists()
     assert Invitation.objects.filter(status="declined").exclude(decline_reason="").exists()
     pairing = Assignment.objects.get(status="active")
