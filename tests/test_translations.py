@@ -1,5 +1,6 @@
 """Bokmål is the default and English is complete beside it."""
 
+import re
 from pathlib import Path
 
 import polib
@@ -44,3 +45,30 @@ def test_language_choice_is_remembered_on_the_account(client, volunteer):
 def test_an_english_browser_still_gets_bokmal_until_english_is_chosen(client):
     html = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
     assert '<html lang="nb">' in html
+
+
+ROOT = LOCALE.parent
+# Simple one-line literals: {% translate "…" %} in templates, _("…") / gettext_lazy("…") in code.
+TEMPLATE_LITERAL = re.compile(r'\{% (?:translate|trans) "((?:[^"\\]|\\.)+)"')
+CODE_LITERAL = re.compile(r'\b_\(\s*"((?:[^"\\]|\\.)+)"\s*\)')
+
+
+def _project_files(pattern: str):
+    for folder in ("coordination", "volunteers", "activities", "grants", "templates"):
+        for path in (ROOT / folder).rglob(pattern):
+            if "migrations" not in path.parts:
+                yield path
+
+
+def test_the_catalogue_holds_every_message_in_the_code():
+    """A string shown to people but missing from the catalogue stays English in bokmål: the
+    catalogues must be regenerated (`make messages`) after any change to the texts."""
+    msgids = {e.msgid for e in polib.pofile(str(LOCALE / "nb" / "LC_MESSAGES" / "django.po"))}
+    found = {m for p in _project_files("*.html") for m in TEMPLATE_LITERAL.findall(p.read_text())}
+    found |= {
+        m.replace('\\"', '"')
+        for p in _project_files("*.py")
+        for m in CODE_LITERAL.findall(p.read_text())
+    }
+    assert len(found) > 500
+    assert sorted(found - msgids) == []
