@@ -257,23 +257,36 @@ def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail_page(request, partner)
 
 
-@municipality_view(MANAGE)
-@require_POST
-def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+def _add_to_partner(
+    request: HttpRequest, pk: int, form_class, save, done: str, form_name: str
+) -> HttpResponse:
+    """Add a contact or an offer with ``save`` (a service); on an error the partner's page is
+    shown again with the form that was sent (``form_name``: its name in ``_detail_page``)."""
     municipality = request.municipality
     partner = _partner(request, pk)
-    form = ContactForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.save_contact(
-                municipality=municipality, by=request.user, partner=partner, **form.cleaned_data
-            )
+            save(municipality=municipality, by=request.user, partner=partner, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The contact person is added."))
+            messages.success(request, done)
             return redirect("coordination:partner_detail", municipality.pk, partner.pk)
-    return _detail_page(request, partner, contact_form=form)
+    return _detail_page(request, partner, **{form_name: form})
+
+
+@municipality_view(MANAGE)
+@require_POST
+def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _add_to_partner(
+        request,
+        pk,
+        ContactForm,
+        services.save_contact,
+        _("The contact person is added."),
+        "contact_form",
+    )
 
 
 @municipality_view(MANAGE)
@@ -291,20 +304,9 @@ def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(MANAGE)
 @require_POST
 def partner_offer_add(request: HttpRequest, pk: int) -> HttpResponse:
-    municipality = request.municipality
-    partner = _partner(request, pk)
-    form = OfferForm(request.POST)
-    if form.is_valid():
-        try:
-            services.save_offer(
-                municipality=municipality, by=request.user, partner=partner, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The offer is added."))
-            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
-    return _detail_page(request, partner, offer_form=form)
+    return _add_to_partner(
+        request, pk, OfferForm, services.save_offer, _("The offer is added."), "offer_form"
+    )
 
 
 @municipality_view(MANAGE)
