@@ -196,6 +196,29 @@ class AgreementForm(forms.Form):
             for partner in self.partners
         ]
 
+    @staticmethod
+    def _is_chosen(party, contribution) -> bool:
+        """Ticked, or with something written or wrong: shown among the chosen parties."""
+        written = str(contribution.value() or "").strip()
+        return bool(party.value() or written or party.errors or contribution.errors)
+
+    def chosen_party_fields(self):
+        """The parties ticked (or, on a new form, already parties), each with its text box."""
+        return [row for row in self.party_fields() if self._is_chosen(*row[1:])]
+
+    def other_party_groups(self) -> list[tuple[str, list]]:
+        """The rest of the municipality's partners, grouped by type (a long list stays
+        readable): ``[(type label, [(partner, party field, contribution field), ...]), ...]``."""
+        by_kind: dict[str, list] = {}
+        for row in self.party_fields():
+            if not self._is_chosen(*row[1:]):
+                by_kind.setdefault(row[0].kind, []).append(row)
+        return [
+            (label, by_kind[kind])
+            for kind, label in PartnerOrganisation.Kind.choices
+            if kind in by_kind
+        ]
+
     def clean(self):
         data = super().clean()
         chosen = [p for p in self.partners if data.get(f"party_{p.pk}")]

@@ -264,4 +264,8 @@ NB = {
     "Partners and what they offer": "Samarbeidspartnere og hva de tilbyr",
     "What they offer, and where": "Hva de tilbyr, og hvor",
     "No partners match.": "Ingen samarbeidspartnere passer.",
+    "Add more parties": "Legg til flere parter",
+    "Choose the parties": "Velg partene",
+    "Find a partner by name": "Finn en samarbeidspartner etter navn",
+    "Partners shown: {shown} of {all}": "Viser {shown} av {all} samarbeidspartnere",
 }
