@@ -206,6 +206,9 @@ class AgreementForm(forms.Form):
         """The parties ticked (or, on a new form, already parties), each with its text box."""
         return [row for row in self.party_fields() if self._is_chosen(*row[1:])]
 
+    # From how many partners to choose among the form offers a box to find one by name.
+    FIND_FROM = 10
+
     def other_party_groups(self) -> list[tuple[str, list]]:
         """The rest of the municipality's partners, grouped by type (a long list stays
         readable): ``[(type label, [(partner, party field, contribution field), ...]), ...]``."""

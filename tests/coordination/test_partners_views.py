@@ -368,6 +368,11 @@ def test_agreement_form_lists_the_parties_first_and_the_other_partners_by_type(
     assert refused.status_code == 200
     assert shown(refused) == ([centre, museum], [("Lag eller forening", [lag])])
     assert f"contribution_{museum.pk}" in refused.context["form"].errors
+    # A box to find a partner by name only when there are many to choose among.
+    assert 'id="party-filter"' not in _html(new)
+    for number in range(7):
+        PartnerOrganisationFactory(name=f"Lag nummer {number}")
+    assert 'id="party-filter"' in _html(client.get(url("agreement_add")))
 
 
 def test_agreement_form_refuses_a_file_that_is_not_a_pdf(client_of, coordinator_lom):

@@ -109,6 +109,8 @@ def test_agreement_form_finds_a_partner_and_opens_its_text_box_when_ticked(
     live_server, page, axe, coordinator_lom, partners
 ):
     PartnerOrganisationFactory(name="Lom sanitetslag", kind="association")
+    for number in range(1, 9):  # ten partners: the form offers to find one by name
+        PartnerOrganisationFactory(name=f"Lag nummer {number}", kind="association")
     log_in_by_keyboard(page, live_server.url, coordinator_lom.email, PASSWORD)
     agreement, museum = partners["agreement"], partners["museum"]
     page.goto(live_server.url + f"/coordination/3434/partners/agreements/{agreement.pk}/edit/")
@@ -116,7 +118,7 @@ def test_agreement_form_finds_a_partner_and_opens_its_text_box_when_ticked(
     page.get_by_label("Finn en samarbeidspartner etter navn").fill("fjell")
     expect(page.locator("[data-party-name='Fjellmuseet i Lom']")).to_be_visible()
     expect(page.locator("[data-party-name='Lom sanitetslag']")).to_be_hidden()
-    expect(page.locator("#party-filter-count")).to_have_text("Viser 1 av 2 samarbeidspartnere")
+    expect(page.locator("#party-filter-count")).to_have_text("Viser 1 av 10 samarbeidspartnere")
     contribution = page.locator(f"#id_contribution_{museum.pk}")
     expect(contribution).to_be_hidden()
     page.locator(f"#id_party_{museum.pk}").press("Space")
