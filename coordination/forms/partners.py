@@ -17,6 +17,16 @@ class CalendarDateField(forms.DateField):
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def phone_field() -> forms.CharField:
+    """A phone number, optional (the partner's own, or a contact person's)."""
+    return forms.CharField(
+        label=_("Phone"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+    )
+
+
 class PartnerForm(forms.Form):
     name = forms.CharField(label=_("Name of the organisation"), max_length=200)
     kind = forms.ChoiceField(
@@ -34,12 +44,7 @@ class PartnerForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     email = forms.EmailField(label=_("Email"), required=False)
-    phone = forms.CharField(
-        label=_("Phone"),
-        max_length=20,
-        required=False,
-        widget=forms.TextInput(attrs={"inputmode": "tel"}),
-    )
+    phone = phone_field()
 
     def clean_organisation_number(self) -> str:
         return compact_organisation_number(self.cleaned_data.get("organisation_number") or "")
@@ -88,12 +93,7 @@ class ContactForm(forms.Form):
         help_text=_("For example leader or daily manager."),
     )
     email = forms.EmailField(label=_("Email"), required=False)
-    phone = forms.CharField(
-        label=_("Phone"),
-        max_length=20,
-        required=False,
-        widget=forms.TextInput(attrs={"inputmode": "tel"}),
-    )
+    phone = phone_field()
 
 
 class OfferForm(forms.Form):
