@@ -17,6 +17,16 @@ class CalendarDateField(forms.DateField):
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def phone_field() -> forms.CharField:
+    """A phone number, optional (the partner's own, or a contact person's)."""
+    return forms.CharField(
+        label=_("Phone"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+    )
+
+
 class PartnerForm(forms.Form):
     name = forms.CharField(label=_("Name of the organisation"), max_length=200)
     kind = forms.ChoiceField(
@@ -34,12 +44,7 @@ class PartnerForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     email = forms.EmailField(label=_("Email"), required=False)
-    phone = forms.CharField(
-        label=_("Phone"),
-        max_length=20,
-        required=False,
-        widget=forms.TextInput(attrs={"inputmode": "tel"}),
-    )
+    phone = phone_field()
 
     def clean_organisation_number(self) -> str:
         return compact_organisation_number(self.cleaned_data.get("organisation_number") or "")
@@ -88,12 +93,7 @@ class ContactForm(forms.Form):
         help_text=_("For example leader or daily manager."),
     )
     email = forms.EmailField(label=_("Email"), required=False)
-    phone = forms.CharField(
-        label=_("Phone"),
-        max_length=20,
-        required=False,
-        widget=forms.TextInput(attrs={"inputmode": "tel"}),
-    )
+    phone = phone_field()
 
 
 class OfferForm(forms.Form):
@@ -194,6 +194,32 @@ class AgreementForm(forms.Form):
         return [
             (partner, self[f"party_{partner.pk}"], self[f"contribution_{partner.pk}"])
             for partner in self.partners
+        ]
+
+    @staticmethod
+    def _is_chosen(party, contribution) -> bool:
+        """Ticked, or with something written or wrong: shown among the chosen parties."""
+        written = str(contribution.value() or "").strip()
+        return bool(party.value() or written or party.errors or contribution.errors)
+
+    def chosen_party_fields(self):
+        """The parties ticked (or, on a new form, already parties), each with its text box."""
+        return [row for row in self.party_fields() if self._is_chosen(*row[1:])]
+
+    # From how many partners to choose among the form offers a box to find one by name.
+    FIND_FROM = 10
+
+    def other_party_groups(self) -> list[tuple[str, list]]:
+        """The rest of the municipality's partners, grouped by type (a long list stays
+        readable): ``[(type label, [(partner, party field, contribution field), ...]), ...]``."""
+        by_kind: dict[str, list] = {}
+        for row in self.party_fields():
+            if not self._is_chosen(*row[1:]):
+                by_kind.setdefault(row[0].kind, []).append(row)
+        return [
+            (label, by_kind[kind])
+            for kind, label in PartnerOrganisation.Kind.choices
+            if kind in by_kind
         ]
 
     def clean(self):

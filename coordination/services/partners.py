@@ -221,6 +221,22 @@ def look_up_in_register(*, organisation: PartnerOrganisation) -> bool:
 # --- Contacts and offers --------------------------------------------------------------------
 
 
+def _check_item(
+    by: User,
+    municipality: Municipality,
+    partner: PartnerOrganisation,
+    item: PartnerContact | PartnerOffer | None,
+) -> None:
+    """``by`` may manage partners here, ``partner`` is the municipality's, and ``item`` (a
+    contact or an offer being changed, if any) is this municipality's view of that partner."""
+    _require(by, municipality)
+    _in_municipality(partner, municipality)
+    if item is not None and (
+        item.municipality_id != municipality.pk or item.organisation_id != partner.pk
+    ):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def save_contact(
     *,
@@ -234,12 +250,7 @@ def save_contact(
     contact: PartnerContact | None = None,
 ) -> PartnerContact:
     """Add a contact person at the partner for this municipality, or change ``contact``."""
-    _require(by, municipality)
-    _in_municipality(partner, municipality)
-    if contact is not None and (
-        contact.municipality_id != municipality.pk or contact.organisation_id != partner.pk
-    ):
-        raise PermissionDenied
+    _check_item(by, municipality, partner, contact)
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Write the contact person's name.")})
@@ -287,12 +298,7 @@ def save_offer(
     offer: PartnerOffer | None = None,
 ) -> PartnerOffer:
     """Add what the partner offers this municipality, and where; or change ``offer``."""
-    _require(by, municipality)
-    _in_municipality(partner, municipality)
-    if offer is not None and (
-        offer.municipality_id != municipality.pk or offer.organisation_id != partner.pk
-    ):
-        raise PermissionDenied
+    _check_item(by, municipality, partner, offer)
     if kind not in OfferKind.values:
         raise ValidationError({"kind": _("Choose what they offer.")})
     description = " ".join(description.split())

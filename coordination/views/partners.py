@@ -4,6 +4,8 @@ sees only their own organisation's page. The agreements are in partners_agreemen
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -257,30 +259,43 @@ def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail_page(request, partner)
 
 
-@municipality_view(MANAGE)
-@require_POST
-def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+def _add_to_partner(
+    request: HttpRequest, pk: int, form_class, save, done: str, form_name: str
+) -> HttpResponse:
+    """Add a contact or an offer with ``save`` (a service); on an error the partner's page is
+    shown again with the form that was sent (``form_name``: its name in ``_detail_page``)."""
     municipality = request.municipality
     partner = _partner(request, pk)
-    form = ContactForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.save_contact(
-                municipality=municipality, by=request.user, partner=partner, **form.cleaned_data
-            )
+            save(municipality=municipality, by=request.user, partner=partner, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The contact person is added."))
+            messages.success(request, done)
             return redirect("coordination:partner_detail", municipality.pk, partner.pk)
-    return _detail_page(request, partner, contact_form=form)
+    return _detail_page(request, partner, **{form_name: form})
+
+
+@municipality_view(MANAGE)
+@require_POST
+def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _add_to_partner(
+        request,
+        pk,
+        ContactForm,
+        services.save_contact,
+        _("The contact person is added."),
+        "contact_form",
+    )
 
 
 @municipality_view(MANAGE)
 @require_POST
 def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
-    contact = _contact(request, pk)
+    contact = _item(request, PartnerContact, pk)
     services.remove_contact(contact=contact, by=request.user)
     messages.success(
         request, _("%(name)s is removed as a contact person.") % {"name": contact.name}
@@ -291,112 +306,85 @@ def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(MANAGE)
 @require_POST
 def partner_offer_add(request: HttpRequest, pk: int) -> HttpResponse:
-    municipality = request.municipality
-    partner = _partner(request, pk)
-    form = OfferForm(request.POST)
-    if form.is_valid():
-        try:
-            services.save_offer(
-                municipality=municipality, by=request.user, partner=partner, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The offer is added."))
-            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
-    return _detail_page(request, partner, offer_form=form)
+    return _add_to_partner(
+        request, pk, OfferForm, services.save_offer, _("The offer is added."), "offer_form"
+    )
 
 
 @municipality_view(MANAGE)
 @require_POST
 def partner_offer_remove(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
-    offer = _offer(request, pk)
+    offer = _item(request, PartnerOffer, pk)
     services.remove_offer(offer=offer, by=request.user)
     messages.success(request, _("The offer is removed."))
     return redirect("coordination:partner_detail", municipality.pk, offer.organisation_id)
 
 
-def _contact(request: HttpRequest, pk: int) -> PartnerContact:
+def _item(request: HttpRequest, model: type[PartnerContact | PartnerOffer], pk: int):
+    """A contact person or an offer in this municipality, with its organisation."""
     return get_for_user(
-        PartnerContact.objects.filter(municipality=request.municipality).select_related(
-            "organisation"
-        ),
+        model.objects.filter(municipality=request.municipality).select_related("organisation"),
         request.user,
         MANAGE,
         pk=pk,
     )
 
 
-def _offer(request: HttpRequest, pk: int) -> PartnerOffer:
-    return get_for_user(
-        PartnerOffer.objects.filter(municipality=request.municipality).select_related(
-            "organisation"
-        ),
-        request.user,
-        MANAGE,
-        pk=pk,
-    )
-
-
-def _item_page(request, *, form, partner, heading: str) -> HttpResponse:
+def _edit_item(
+    request: HttpRequest, item, form_class, save, initial: dict, done: str, heading: str
+) -> HttpResponse:
+    """Change a contact person or an offer with ``save`` (a service already given the item)."""
+    municipality = request.municipality
+    partner = item.organisation
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(municipality=municipality, by=request.user, partner=partner, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
     return render(
         request,
         "coordination/partners/item_form.html",
-        {
-            "municipality": request.municipality,
-            "form": form,
-            "partner": partner,
-            "heading": heading,
-        },
+        {"municipality": municipality, "form": form, "partner": partner, "heading": heading},
     )
 
 
 @municipality_view(MANAGE)
 @require_http_methods(["GET", "POST"])
 def partner_contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    municipality = request.municipality
-    contact = _contact(request, pk)
-    partner = contact.organisation
-    initial = {f: getattr(contact, f) for f in ("name", "role", "email", "phone")}
-    form = ContactForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_contact(
-                municipality=municipality, by=request.user, partner=partner, contact=contact,
-                **form.cleaned_data,
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The contact person is saved."))
-            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
-    heading = _("Change the contact person at %(name)s") % {"name": partner.name}
-    return _item_page(request, form=form, partner=partner, heading=heading)
+    contact = _item(request, PartnerContact, pk)
+    return _edit_item(
+        request,
+        contact,
+        ContactForm,
+        partial(services.save_contact, contact=contact),
+        initial={f: getattr(contact, f) for f in ("name", "role", "email", "phone")},
+        done=_("The contact person is saved."),
+        heading=_("Change the contact person at %(name)s") % {"name": contact.organisation.name},
+    )
 
 
 @municipality_view(MANAGE)
 @require_http_methods(["GET", "POST"])
 def partner_offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    municipality = request.municipality
-    offer = _offer(request, pk)
-    partner = offer.organisation
-    initial = {"kind": offer.kind, "description": offer.description,
-               "areas": ", ".join(offer.area_list)}  # fmt: skip
-    form = OfferForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_offer(
-                municipality=municipality, by=request.user, partner=partner, offer=offer,
-                **form.cleaned_data,
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The offer is saved."))
-            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
-    heading = _("Change what %(name)s offers") % {"name": partner.name}
-    return _item_page(request, form=form, partner=partner, heading=heading)
+    offer = _item(request, PartnerOffer, pk)
+    return _edit_item(
+        request,
+        offer,
+        OfferForm,
+        partial(services.save_offer, offer=offer),
+        initial={
+            "kind": offer.kind,
+            "description": offer.description,
+            "areas": ", ".join(offer.area_list),
+        },
+        done=_("The offer is saved."),
+        heading=_("Change what %(name)s offers") % {"name": offer.organisation.name},
+    )
 
 
 @municipality_view(READ)

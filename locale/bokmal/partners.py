@@ -147,23 +147,17 @@ NB = {
     "The agreement is now %(status)s.": "Avtalen er nå %(status)s.",
     # templates: dashboard panel
     "Partners and agreements": "Samarbeidspartnere og avtaler",
-    ("%(counter)s active agreement", "%(counter)s active agreements"): (
-        "%(counter)s gjeldende avtale",
-        "%(counter)s gjeldende avtaler",
+    ("active agreement", "active agreements"): ("gjeldende avtale", "gjeldende avtaler"),
+    ("due for review within 60 days", "due for review within 60 days"): (
+        "skal gjennomgås innen 60 dager",
+        "skal gjennomgås innen 60 dager",
     ),
-    ("%(counter)s due for review within 60 days", "%(counter)s due for review within 60 days"): (
-        "%(counter)s skal gjennomgås innen 60 dager",
-        "%(counter)s skal gjennomgås innen 60 dager",
-    ),
-    ("%(counter)s expired or ended", "%(counter)s expired or ended"): (
-        "%(counter)s utløpt eller avsluttet",
-        "%(counter)s utløpt eller avsluttet",
-    ),
+    ("expired or ended", "expired or ended"): ("utløpt eller avsluttet", "utløpt eller avsluttet"),
+    ("partner", "partners"): ("samarbeidspartner", "samarbeidspartnere"),
     ("%(counter)s partner", "%(counter)s partners"): (
         "%(counter)s samarbeidspartner",
         "%(counter)s samarbeidspartnere",
     ),
-    "the partner map": "partnerkartet",
     # templates: My page of a partner representative
     "The organisation you represent": "Organisasjonen du representerer",
     "%(name)s in %(municipality)s": "%(name)s i %(municipality)s",
@@ -264,4 +258,8 @@ NB = {
     "Partners and what they offer": "Samarbeidspartnere og hva de tilbyr",
     "What they offer, and where": "Hva de tilbyr, og hvor",
     "No partners match.": "Ingen samarbeidspartnere passer.",
+    "Add more parties": "Legg til flere parter",
+    "Choose the parties": "Velg partene",
+    "Find a partner by name": "Finn en samarbeidspartner etter navn",
+    "Partners shown: {shown} of {all}": "Viser {shown} av {all} samarbeidspartnere",
 }

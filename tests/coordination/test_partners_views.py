@@ -330,6 +330,51 @@ def test_coordinator_writes_an_agreement_with_parties_and_a_signed_pdf(
     assert storage.exists(agreement.document.name) and not storage.exists(old)
 
 
+def test_agreement_form_lists_the_parties_first_and_the_other_partners_by_type(
+    client_of, coordinator_lom
+):
+    centre = PartnerOrganisationFactory(name="Lom frivilligsentral", kind="volunteer_centre")
+    museum = PartnerOrganisationFactory(name="Norsk Fjellmuseum", kind="museum")
+    lag = PartnerOrganisationFactory(name="Lom sanitetslag", kind="association")
+    agreement = _active_agreement(centre)
+    client = client_of(coordinator_lom)
+
+    def shown(response):
+        form = response.context["form"]
+        chosen = [partner for partner, *_ in form.chosen_party_fields()]
+        others = [
+            (str(label), [partner for partner, *_ in rows])
+            for label, rows in form.other_party_groups()
+        ]
+        return chosen, others
+
+    new = client.get(url("agreement_add"))
+    assert shown(new) == (
+        [],
+        [("Frivilligsentral", [centre]), ("Lag eller forening", [lag]), ("Museum", [museum])],
+    )
+    assert '<details class="agreement-more-parties" open>' in _html(new)
+    edit = client.get(url("agreement_edit", agreement.pk))
+    assert shown(edit) == ([centre], [("Lag eller forening", [lag]), ("Museum", [museum])])
+    assert '<details class="agreement-more-parties">' in _html(edit)
+    # Something written for a partner not ticked is shown among the chosen, with the error.
+    refused = client.post(
+        url("agreement_edit", agreement.pk),
+        {
+            "title": "Avtale", "purpose": "P", "starts_on": "2026-12-01", "review_on": "2027-06-01",
+            f"party_{centre.pk}": "on", f"contribution_{museum.pk}": "Lokaler",
+        },
+    )  # fmt: skip
+    assert refused.status_code == 200
+    assert shown(refused) == ([centre, museum], [("Lag eller forening", [lag])])
+    assert f"contribution_{museum.pk}" in refused.context["form"].errors
+    # A box to find a partner by name only when there are many to choose among.
+    assert 'id="party-filter"' not in _html(new)
+    for number in range(7):
+        PartnerOrganisationFactory(name=f"Lag nummer {number}")
+    assert 'id="party-filter"' in _html(client.get(url("agreement_add")))
+
+
 def test_agreement_form_refuses_a_file_that_is_not_a_pdf(client_of, coordinator_lom):
     centre = PartnerOrganisationFactory()
     response = client_of(coordinator_lom).post(

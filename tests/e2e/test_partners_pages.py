@@ -103,3 +103,31 @@ def test_coordinator_adds_a_partner_by_keyboard(live_server, page, axe, coordina
     expect(page.locator(".messages")).to_contain_text("Lom pensjonistlag er lagt til.")
     expect(page.locator("main")).to_contain_text("923 609 016")
     assert_accessible(axe, page)
+
+
+def test_agreement_form_finds_a_partner_and_opens_its_text_box_when_ticked(
+    live_server, page, axe, coordinator_lom, partners
+):
+    PartnerOrganisationFactory(name="Lom sanitetslag", kind="association")
+    for number in range(1, 9):  # ten partners: the form offers to find one by name
+        PartnerOrganisationFactory(name=f"Lag nummer {number}", kind="association")
+    log_in_by_keyboard(page, live_server.url, coordinator_lom.email, PASSWORD)
+    agreement, museum = partners["agreement"], partners["museum"]
+    page.goto(live_server.url + f"/coordination/3434/partners/agreements/{agreement.pk}/edit/")
+    page.locator("summary", has_text="Legg til flere parter").click()
+    page.get_by_label("Finn en samarbeidspartner etter navn").fill("fjell")
+    expect(page.locator("[data-party-name='Fjellmuseet i Lom']")).to_be_visible()
+    expect(page.locator("[data-party-name='Lom sanitetslag']")).to_be_hidden()
+    expect(page.locator("#party-filter-count")).to_have_text("Viser 1 av 10 samarbeidspartnere")
+    contribution = page.locator(f"#id_contribution_{museum.pk}")
+    expect(contribution).to_be_hidden()
+    page.locator(f"#id_party_{museum.pk}").press("Space")
+    expect(contribution).to_be_visible()
+    assert_accessible(axe, page)
+    contribution.fill("Lokaler til kurset")
+    page.locator("main form[method=post] button[type=submit]").click()
+    expect(page.locator(".messages")).to_be_visible()
+    assert dict(agreement.party_rows.values_list("organisation__name", "contribution")) == {
+        "Lom frivilligsentral": "Kurs",
+        "Fjellmuseet i Lom": "Lokaler til kurset",
+    }

@@ -62,6 +62,21 @@ def resolve(data: dict, ids: dict) -> dict:
     return resolved
 
 
+def post_and_check(user, address: str, data: dict, saved) -> None:
+    """Send the form as ``user`` (rolled back afterwards). When it is taken (a redirect),
+    ``saved(client, response, before)`` checks what was stored and shown; otherwise the page
+    must explain why, and nothing may have changed."""
+    with rolled_back():
+        before = rows(*PARTNER_TABLES)
+        client = client_for(user)
+        response = post(client, address, data)
+        if response.status_code == 302:
+            saved(client, response, before)
+        else:
+            assert_explained(response)
+            assert rows(*PARTNER_TABLES) == before
+
+
 @pytest.fixture
 def lom_objects(lom):
     partner = PartnerOrganisationFactory(name="Lom frivilligsentral", organisation_number="")
@@ -101,24 +116,16 @@ def lom_objects(lom):
 def test_partner_form_never_fails_and_stores_only_valid_partners(
     coordinator_lom, lom_objects, data
 ):
-    with rolled_back():
-        before = rows(*PARTNER_TABLES)
-        client = client_for(coordinator_lom)
-        response = post(
-            client, reverse("coordination:partner_add", args=[LOM]), resolve(data, lom_objects)
-        )
-        if response.status_code == 302:
-            partner = PartnerOrganisation.objects.get(
-                pk=resolve_url(response["Location"]).kwargs["pk"]
-            )
-            if partner.pk == lom_objects["DRAMMEN_PARTNER"]:
-                assert PartnerOrganisation.objects.count() == len(before[0])  # linked, no copy
-            partner.full_clean(exclude=["municipalities"])
-            page = get(client, response["Location"]).content.decode()
-            assert_shown_only_as_text(page, partner.name)
-        else:
-            assert_explained(response)
-            assert rows(*PARTNER_TABLES) == before
+    def saved(client, response, before):
+        partner = PartnerOrganisation.objects.get(pk=resolve_url(response["Location"]).kwargs["pk"])
+        if partner.pk == lom_objects["DRAMMEN_PARTNER"]:
+            assert PartnerOrganisation.objects.count() == len(before[0])  # linked, no copy
+        partner.full_clean(exclude=["municipalities"])
+        page = get(client, response["Location"]).content.decode()
+        assert_shown_only_as_text(page, partner.name)
+
+    address = reverse("coordination:partner_add", args=[LOM])
+    post_and_check(coordinator_lom, address, resolve(data, lom_objects), saved)
 
 
 @few
@@ -132,17 +139,14 @@ def test_partner_form_never_fails_and_stores_only_valid_partners(
 @example(data={"name": "X", "kind": "volunteer_centre", "organisation_number": "DRAMMEN_NUMBER"})
 def test_partner_edit_never_fails(coordinator_lom, lom_objects, data):
     partner = lom_objects["partner"]
-    with rolled_back():
-        before = rows(*PARTNER_TABLES)
-        address = reverse("coordination:partner_edit", args=[LOM, partner.pk])
-        response = post(client_for(coordinator_lom), address, resolve(data, lom_objects))
-        if response.status_code == 302:
-            partner.refresh_from_db()
-            partner.full_clean(exclude=["municipalities"])
-            assert partner.organisation_number != "974633698"  # never another's number
-        else:
-            assert_explained(response)
-            assert rows(*PARTNER_TABLES) == before
+
+    def saved(client, response, before):
+        partner.refresh_from_db()
+        partner.full_clean(exclude=["municipalities"])
+        assert partner.organisation_number != "974633698"  # never another's number
+
+    address = reverse("coordination:partner_edit", args=[LOM, partner.pk])
+    post_and_check(coordinator_lom, address, resolve(data, lom_objects), saved)
 
 
 @few
@@ -155,23 +159,16 @@ def test_partner_edit_never_fails(coordinator_lom, lom_objects, data):
     )
 )
 def test_contact_form_never_fails_and_shows_text_only_as_text(coordinator_lom, lom_objects, data):
-    partner = lom_objects["partner"]
-    with rolled_back():
-        before = rows(*PARTNER_TABLES)
-        client = client_for(coordinator_lom)
-        response = post(
-            client, reverse("coordination:partner_contact_add", args=[LOM, partner.pk]), data
-        )
-        if response.status_code == 302:
-            contact = PartnerContact.objects.get()
-            assert contact.municipality_id == LOM
-            page = get(client, response["Location"]).content.decode()
-            assert_shown_only_as_text(page, contact.name)
-            if contact.role:
-                assert_shown_only_as_text(page, contact.role)
-        else:
-            assert_explained(response)
-            assert rows(*PARTNER_TABLES) == before
+    def saved(client, response, before):
+        contact = PartnerContact.objects.get()
+        assert contact.municipality_id == LOM
+        page = get(client, response["Location"]).content.decode()
+        assert_shown_only_as_text(page, contact.name)
+        if contact.role:
+            assert_shown_only_as_text(page, contact.role)
+
+    address = reverse("coordination:partner_contact_add", args=[LOM, lom_objects["PARTNER"]])
+    post_and_check(coordinator_lom, address, data, saved)
 
 
 @few
@@ -183,24 +180,17 @@ def test_contact_form_never_fails_and_shows_text_only_as_text(coordinator_lom, l
     )
 )
 def test_offer_form_never_fails_and_shows_text_only_as_text(coordinator_lom, lom_objects, data):
-    partner = lom_objects["partner"]
-    with rolled_back():
-        before = rows(*PARTNER_TABLES)
-        client = client_for(coordinator_lom)
-        response = post(
-            client, reverse("coordination:partner_offer_add", args=[LOM, partner.pk]), data
-        )
-        if response.status_code == 302:
-            offer = PartnerOffer.objects.get()
-            page = get(client, response["Location"]).content.decode()
-            assert_shown_only_as_text(page, offer.description)
-            for area in offer.area_list:
-                assert_shown_only_as_text(page, area, on_page=False)
-            map_page = get(client, reverse("coordination:partner_map", args=[LOM])).content.decode()
-            assert_shown_only_as_text(map_page, offer.description)
-        else:
-            assert_explained(response)
-            assert rows(*PARTNER_TABLES) == before
+    def saved(client, response, before):
+        offer = PartnerOffer.objects.get()
+        page = get(client, response["Location"]).content.decode()
+        assert_shown_only_as_text(page, offer.description)
+        for area in offer.area_list:
+            assert_shown_only_as_text(page, area, on_page=False)
+        map_page = get(client, reverse("coordination:partner_map", args=[LOM])).content.decode()
+        assert_shown_only_as_text(map_page, offer.description)
+
+    address = reverse("coordination:partner_offer_add", args=[LOM, lom_objects["PARTNER"]])
+    post_and_check(coordinator_lom, address, data, saved)
 
 
 @few
@@ -222,26 +212,20 @@ def test_offer_form_never_fails_and_shows_text_only_as_text(coordinator_lom, lom
 @example(data={"title": "A", "purpose": "P", "starts_on": "2026-01-05", "review_on": "2027-06-01",
                "party_PARTNER": "on", "contribution_PARTNER": "<script>alert(1)"})  # fmt: skip
 def test_agreement_form_never_fails_and_takes_only_lom_partners(coordinator_lom, lom_objects, data):
-    with rolled_back():
-        before = rows(*PARTNER_TABLES)
-        client = client_for(coordinator_lom)
-        response = post(
-            client, reverse("coordination:agreement_add", args=[LOM]), resolve(data, lom_objects)
-        )
-        if response.status_code == 302:
-            agreement = CooperationAgreement.objects.order_by("-pk").first()
-            assert agreement.status == "draft"
-            assert {p.pk for p in agreement.parties.all()} <= {
-                lom_objects["PARTNER"],
-                lom_objects["OTHER_PARTNER"],
-            }
-            page = get(client, response["Location"]).content.decode()
-            assert_shown_only_as_text(page, agreement.title)
-            for party in agreement.party_rows.all():
-                assert_shown_only_as_text(page, party.contribution, on_page=False)
-        else:
-            assert_explained(response)
-            assert rows(*PARTNER_TABLES) == before
+    def saved(client, response, before):
+        agreement = CooperationAgreement.objects.order_by("-pk").first()
+        assert agreement.status == "draft"
+        assert {p.pk for p in agreement.parties.all()} <= {
+            lom_objects["PARTNER"],
+            lom_objects["OTHER_PARTNER"],
+        }
+        page = get(client, response["Location"]).content.decode()
+        assert_shown_only_as_text(page, agreement.title)
+        for party in agreement.party_rows.all():
+            assert_shown_only_as_text(page, party.contribution, on_page=False)
+
+    address = reverse("coordination:agreement_add", args=[LOM])
+    post_and_check(coordinator_lom, address, resolve(data, lom_objects), saved)
 
 
 @few
