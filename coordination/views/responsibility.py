@@ -150,26 +150,51 @@ def _back(request: HttpRequest) -> str:
     return reverse("coordination:responsibility_map_edit", args=[request.municipality.pk])
 
 
+def _back_to(request: HttpRequest, row) -> str:
+    """The edit page, at the list the row is in."""
+    return _back(request) + ("#tasks" if isinstance(row, ResponsibilityTask) else "#parties")
+
+
+def _row_form_page(request: HttpRequest, form, save, *, done: str, **page) -> HttpResponse:
+    """A task's or a party's form on a page of its own: ``save(cleaned_data)`` returns the row
+    saved, then ``done`` (a message naming it) and back to the edit page."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            row = save(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, done % {"name": row})
+            return redirect(_back_to(request, row))
+    return form_page(
+        request,
+        form=form,
+        back_url=_back(request),
+        back_label=_("Back to the responsibility map"),
+        **page,
+    )
+
+
+def _remove_page(request: HttpRequest, row, *, done: str, **page) -> HttpResponse:
+    """Ask before removing a task or a party; on POST remove it, then back to the edit page."""
+    if request.method == "POST":
+        services.delete_row(row=row, by=request.user)
+        messages.success(request, done % {"name": row})
+        return redirect(_back_to(request, row))
+    return confirm_page(request, back_url=_back(request), **page)
+
+
 @municipality_view(ACTION)
 @require_http_methods(["GET", "POST"])
 def responsibility_task_add(request: HttpRequest) -> HttpResponse:
     map_ = services.map_for(request.municipality)
-    form = TaskForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            task = services.add_task(map_=map_, by=request.user, name=form.cleaned_data["name"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The task %(name)s is added.") % {"name": task})
-            return redirect(_back(request) + "#tasks")
-    return form_page(
+    return _row_form_page(
         request,
-        form=form,
+        TaskForm(request.POST or None),
+        lambda data: services.add_task(map_=map_, by=request.user, name=data["name"]),
+        done=_("The task %(name)s is added."),
         title=_("Add a task to the responsibility map"),
         submit=_("Add the task"),
-        back_url=_back(request),
-        back_label=_("Back to the responsibility map"),
     )
 
 
@@ -178,22 +203,13 @@ def responsibility_task_add(request: HttpRequest) -> HttpResponse:
 def responsibility_task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task(request, pk)
     shown = task.display_name
-    form = TaskForm(request.POST or None, instance=task)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.rename_task(task=task, by=request.user, name=form.cleaned_data["name"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The task %(name)s is saved.") % {"name": task})
-            return redirect(_back(request) + "#tasks")
-    return form_page(
+    return _row_form_page(
         request,
-        form=form,
+        TaskForm(request.POST or None, instance=task),
+        lambda data: services.rename_task(task=task, by=request.user, name=data["name"]),
+        done=_("The task %(name)s is saved."),
         title=_("Rename the task %(name)s") % {"name": shown},
         submit=_("Save"),
-        back_url=_back(request),
-        back_label=_("Back to the responsibility map"),
         delete_url=reverse(
             "coordination:responsibility_task_delete", args=[request.municipality.pk, task.pk]
         ),
@@ -205,8 +221,7 @@ def _move(request: HttpRequest, row) -> HttpResponse:
         services.move_row(row=row, by=request.user, direction=request.POST.get("direction", ""))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect(_back(request) + ("#tasks" if isinstance(row, ResponsibilityTask) else
-                                      "#parties"))  # fmt: skip
+    return redirect(_back_to(request, row))
 
 
 @municipality_view(ACTION)
@@ -225,12 +240,10 @@ def responsibility_party_move(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def responsibility_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task(request, pk)
-    if request.method == "POST":
-        services.delete_row(row=task, by=request.user)
-        messages.success(request, _("The task %(name)s is removed.") % {"name": task})
-        return redirect(_back(request) + "#tasks")
-    return confirm_page(
+    return _remove_page(
         request,
+        task,
+        done=_("The task %(name)s is removed."),
         title=_("Remove the task %(name)s") % {"name": task},
         question=_(
             "Do you want to remove the task %(name)s from the responsibility map, with who "
@@ -238,7 +251,6 @@ def responsibility_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
         )
         % {"name": task},
         submit=_("Yes, remove the task"),
-        back_url=_back(request),
     )
 
 
@@ -247,29 +259,19 @@ def responsibility_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def responsibility_party_add(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     map_ = services.map_for(municipality)
-    form = PartyForm(request.POST or None, municipality=municipality)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            party = services.add_party(
-                map_=map_,
-                by=request.user,
-                name=data.get("name") or "",
-                unit=data.get("unit"),
-                partner=data.get("partner"),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The party %(name)s is added.") % {"name": party})
-            return redirect(_back(request) + "#parties")
-    return form_page(
+    return _row_form_page(
         request,
-        form=form,
+        PartyForm(request.POST or None, municipality=municipality),
+        lambda data: services.add_party(
+            map_=map_,
+            by=request.user,
+            name=data.get("name") or "",
+            unit=data.get("unit"),
+            partner=data.get("partner"),
+        ),
+        done=_("The party %(name)s is added."),
         title=_("Add a party to the responsibility map"),
         submit=_("Add the party"),
-        back_url=_back(request),
-        back_label=_("Back to the responsibility map"),
     )
 
 
@@ -279,29 +281,19 @@ def responsibility_party_edit(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     party = _party(request, pk)
     shown = party.display_name
-    form = PartyForm(request.POST or None, instance=party, municipality=municipality)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.save_party(
-                party=party,
-                by=request.user,
-                name=data.get("name") or shown,
-                unit=data.get("unit"),
-                partner=data.get("partner"),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The party %(name)s is saved.") % {"name": party})
-            return redirect(_back(request) + "#parties")
-    return form_page(
+    return _row_form_page(
         request,
-        form=form,
+        PartyForm(request.POST or None, instance=party, municipality=municipality),
+        lambda data: services.save_party(
+            party=party,
+            by=request.user,
+            name=data.get("name") or shown,
+            unit=data.get("unit"),
+            partner=data.get("partner"),
+        ),
+        done=_("The party %(name)s is saved."),
         title=_("Change the party %(name)s") % {"name": shown},
         submit=_("Save"),
-        back_url=_back(request),
-        back_label=_("Back to the responsibility map"),
         delete_url=reverse(
             "coordination:responsibility_party_delete", args=[municipality.pk, party.pk]
         ),
@@ -312,12 +304,10 @@ def responsibility_party_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def responsibility_party_delete(request: HttpRequest, pk: int) -> HttpResponse:
     party = _party(request, pk)
-    if request.method == "POST":
-        services.delete_row(row=party, by=request.user)
-        messages.success(request, _("The party %(name)s is removed.") % {"name": party})
-        return redirect(_back(request) + "#parties")
-    return confirm_page(
+    return _remove_page(
         request,
+        party,
+        done=_("The party %(name)s is removed."),
         title=_("Remove the party %(name)s") % {"name": party},
         question=_(
             "Do you want to remove %(name)s from the responsibility map, with what it does "
@@ -325,5 +315,4 @@ def responsibility_party_delete(request: HttpRequest, pk: int) -> HttpResponse:
         )
         % {"name": party},
         submit=_("Yes, remove the party"),
-        back_url=_back(request),
     )
