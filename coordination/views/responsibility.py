@@ -72,7 +72,7 @@ def responsibility_map_detail(request: HttpRequest) -> HttpResponse:
         (
             task,
             [
-                (party, ROLE_ABBREVIATIONS.get(role, ""), labels.get(role, ""))
+                {"letter": ROLE_ABBREVIATIONS.get(role, ""), "label": labels.get(role, "")}
                 for party in parties
                 for role in [cells.get((task.pk, party.pk), "")]
             ],
