@@ -108,15 +108,46 @@ def responsibility_map_edit(request: HttpRequest) -> HttpResponse:
         parties,
         assignments,
         form=form,
-        # other ids than the grid's and each other's: both forms have a "name" field
-        task_form=TaskForm(auto_id="id_task_%s"),
-        party_form=PartyForm(municipality=municipality, auto_id="id_party_%s"),
+        sections=_row_sections(municipality, tasks, parties),
     )
     context["rows"] = [
         (task, fields, context["warnings_by_task"].get(task.pk))
         for task, fields in form.bound_rows()
     ]
     return render(request, "coordination/responsibility/map_edit.html", context)
+
+
+def _row_sections(municipality, tasks, parties) -> list[dict]:
+    """The lists of tasks and of parties below the grid, each with its form to add one."""
+    return [
+        {
+            "id": "tasks",
+            "heading": _("Tasks"),
+            "rows": tasks,
+            "edit_url": "coordination:responsibility_task_edit",
+            "move_url": "coordination:responsibility_task_move",
+            "delete_url": "coordination:responsibility_task_delete",
+            "add_id": "new-task",
+            "add_heading": _("Add a task"),
+            "add_url": reverse("coordination:responsibility_task_add", args=[municipality.pk]),
+            "add_submit": _("Add the task"),
+            # other ids than the grid's and each other's: both forms have a "name" field
+            "form": TaskForm(auto_id="id_task_%s"),
+        },
+        {
+            "id": "parties",
+            "heading": _("Parties"),
+            "rows": parties,
+            "edit_url": "coordination:responsibility_party_edit",
+            "move_url": "coordination:responsibility_party_move",
+            "delete_url": "coordination:responsibility_party_delete",
+            "add_id": "new-party",
+            "add_heading": _("Add a party"),
+            "add_url": reverse("coordination:responsibility_party_add", args=[municipality.pk]),
+            "add_submit": _("Add the party"),
+            "form": PartyForm(municipality=municipality, auto_id="id_party_%s"),
+        },
+    ]
 
 
 # --- Tasks and parties -------------------------------------------------------------------
