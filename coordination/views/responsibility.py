@@ -1,6 +1,7 @@
 """The responsibility map: read as a grid by coordinators, volunteer contacts and partner
 representatives; edited as one grid by coordinators, who also add, rename, reorder and remove
-its tasks and parties."""
+its tasks and parties. The map is made from the starter set when a coordinator first opens it;
+until then the readers are told that there is none yet."""
 
 from __future__ import annotations
 
@@ -60,14 +61,20 @@ def _context(request, map_, tasks, parties, assignments, **extra) -> dict:
 @municipality_view("view_responsibility_map")
 @require_GET
 def responsibility_map_detail(request: HttpRequest) -> HttpResponse:
-    map_ = services.map_for(request.municipality)
+    municipality = request.municipality
+    may_manage = can(request.user, ACTION, municipality)
+    # A coordinator's first visit makes the map from the starter set; a reader's makes nothing.
+    map_ = services.map_for(municipality) if may_manage else services.find_map(municipality)
+    if map_ is None:
+        return render(
+            request,
+            "coordination/responsibility/map_detail.html",
+            {"municipality": municipality, "map": None, "may_manage": False},
+        )
     tasks, parties, assignments = _grid(map_)
     cells = {(a.task_id, a.party_id): a.role for a in assignments}
     labels = dict(ResponsibilityRole.choices)
-    context = _context(
-        request, map_, tasks, parties, assignments,
-        may_manage=can(request.user, ACTION, request.municipality),
-    )  # fmt: skip
+    context = _context(request, map_, tasks, parties, assignments, may_manage=may_manage)
     context["rows"] = [
         (
             task,
