@@ -160,23 +160,10 @@ def _row_sections(municipality, tasks, parties) -> list[dict]:
 # --- Tasks and parties -------------------------------------------------------------------
 
 
-def _task(request: HttpRequest, pk: int) -> ResponsibilityTask:
+def _row(request: HttpRequest, model: type[ResponsibilityTask | ResponsibilityParty], pk: int):
+    """A task or a party of this municipality's map (404 elsewhere)."""
     return get_for_user(
-        ResponsibilityTask.objects.filter(map__municipality=request.municipality).select_related(
-            "map"
-        ),
-        request.user,
-        ACTION,
-        via="map__municipality",
-        pk=pk,
-    )
-
-
-def _party(request: HttpRequest, pk: int) -> ResponsibilityParty:
-    return get_for_user(
-        ResponsibilityParty.objects.filter(map__municipality=request.municipality).select_related(
-            "map"
-        ),
+        model.objects.filter(map__municipality=request.municipality).select_related("map"),
         request.user,
         ACTION,
         via="map__municipality",
@@ -239,7 +226,7 @@ def responsibility_task_add(request: HttpRequest) -> HttpResponse:
 @municipality_view(ACTION)
 @require_http_methods(["GET", "POST"])
 def responsibility_task_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    task = _task(request, pk)
+    task = _row(request, ResponsibilityTask, pk)
     shown = task.display_name
     return _row_form_page(
         request,
@@ -265,19 +252,19 @@ def _move(request: HttpRequest, row) -> HttpResponse:
 @municipality_view(ACTION)
 @require_POST
 def responsibility_task_move(request: HttpRequest, pk: int) -> HttpResponse:
-    return _move(request, _task(request, pk))
+    return _move(request, _row(request, ResponsibilityTask, pk))
 
 
 @municipality_view(ACTION)
 @require_POST
 def responsibility_party_move(request: HttpRequest, pk: int) -> HttpResponse:
-    return _move(request, _party(request, pk))
+    return _move(request, _row(request, ResponsibilityParty, pk))
 
 
 @municipality_view(ACTION)
 @require_http_methods(["GET", "POST"])
 def responsibility_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    task = _task(request, pk)
+    task = _row(request, ResponsibilityTask, pk)
     return _remove_page(
         request,
         task,
@@ -317,7 +304,7 @@ def responsibility_party_add(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def responsibility_party_edit(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
-    party = _party(request, pk)
+    party = _row(request, ResponsibilityParty, pk)
     shown = party.display_name
     return _row_form_page(
         request,
@@ -341,7 +328,7 @@ def responsibility_party_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(ACTION)
 @require_http_methods(["GET", "POST"])
 def responsibility_party_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    party = _party(request, pk)
+    party = _row(request, ResponsibilityParty, pk)
     return _remove_page(
         request,
         party,
