@@ -122,6 +122,7 @@ def dashboard_panel(request, municipality) -> DashboardPanel | None:
             "next_meeting_url": next_meeting
             and reverse("coordination:forum_meeting_detail", args=[number, next_meeting.pk]),
             "forum_url": reverse("coordination:forum_meeting_list", args=[number]),
+            "has_map": map_ is not None,
             "warning_count": len(responsibility_warnings(map_)) if map_ else 0,
             "map_url": map_url + "#warnings",
         },

@@ -1,6 +1,7 @@
-"""The responsibility map: made from a starter set on first visit, edited as one grid (saved
-here in one transaction), its tasks and parties added, renamed, reordered and removed; and the
-warnings a map can have (a task with no responsible party, or with more than one)."""
+"""The responsibility map: made from a starter set when a coordinator first opens it, edited
+as one grid (saved here in one transaction), its tasks and parties added, renamed, reordered and
+removed; and the warnings a map can have (a task with no responsible party, or with more than
+one)."""
 
 from __future__ import annotations
 
@@ -38,9 +39,15 @@ def _require(by: User, map_: ResponsibilityMap) -> None:
         raise PermissionDenied
 
 
+def find_map(municipality: Municipality) -> ResponsibilityMap | None:
+    """The municipality's map, or None while no coordinator has opened it yet."""
+    return ResponsibilityMap.objects.filter(municipality=municipality).first()
+
+
 def map_for(municipality: Municipality) -> ResponsibilityMap:
-    """The municipality's map; made from the starter set the first time it is asked for."""
-    found = ResponsibilityMap.objects.filter(municipality=municipality).first()
+    """The municipality's map; made from the starter set the first time it is asked for. Only
+    the coordinators' pages ask for it (readers get ``find_map``)."""
+    found = find_map(municipality)
     if found is not None:
         return found
     try:

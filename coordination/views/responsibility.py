@@ -1,6 +1,7 @@
 """The responsibility map: read as a grid by coordinators, volunteer contacts and partner
 representatives; edited as one grid by coordinators, who also add, rename, reorder and remove
-its tasks and parties."""
+its tasks and parties. The map is made from the starter set when a coordinator first opens it;
+until then the readers are told that there is none yet."""
 
 from __future__ import annotations
 
@@ -60,19 +61,25 @@ def _context(request, map_, tasks, parties, assignments, **extra) -> dict:
 @municipality_view("view_responsibility_map")
 @require_GET
 def responsibility_map_detail(request: HttpRequest) -> HttpResponse:
-    map_ = services.map_for(request.municipality)
+    municipality = request.municipality
+    may_manage = can(request.user, ACTION, municipality)
+    # A coordinator's first visit makes the map from the starter set; a reader's makes nothing.
+    map_ = services.map_for(municipality) if may_manage else services.find_map(municipality)
+    if map_ is None:
+        return render(
+            request,
+            "coordination/responsibility/map_detail.html",
+            {"municipality": municipality, "map": None, "may_manage": False},
+        )
     tasks, parties, assignments = _grid(map_)
     cells = {(a.task_id, a.party_id): a.role for a in assignments}
     labels = dict(ResponsibilityRole.choices)
-    context = _context(
-        request, map_, tasks, parties, assignments,
-        may_manage=can(request.user, ACTION, request.municipality),
-    )  # fmt: skip
+    context = _context(request, map_, tasks, parties, assignments, may_manage=may_manage)
     context["rows"] = [
         (
             task,
             [
-                (party, ROLE_ABBREVIATIONS.get(role, ""), labels.get(role, ""))
+                {"letter": ROLE_ABBREVIATIONS.get(role, ""), "label": labels.get(role, "")}
                 for party in parties
                 for role in [cells.get((task.pk, party.pk), "")]
             ],
@@ -108,9 +115,7 @@ def responsibility_map_edit(request: HttpRequest) -> HttpResponse:
         parties,
         assignments,
         form=form,
-        # other ids than the grid's and each other's: both forms have a "name" field
-        task_form=TaskForm(auto_id="id_task_%s"),
-        party_form=PartyForm(municipality=municipality, auto_id="id_party_%s"),
+        sections=_row_sections(municipality, tasks, parties),
     )
     context["rows"] = [
         (task, fields, context["warnings_by_task"].get(task.pk))
@@ -119,26 +124,46 @@ def responsibility_map_edit(request: HttpRequest) -> HttpResponse:
     return render(request, "coordination/responsibility/map_edit.html", context)
 
 
+def _row_sections(municipality, tasks, parties) -> list[dict]:
+    """The lists of tasks and of parties below the grid, each with its form to add one."""
+    return [
+        {
+            "id": "tasks",
+            "heading": _("Tasks"),
+            "rows": tasks,
+            "edit_url": "coordination:responsibility_task_edit",
+            "move_url": "coordination:responsibility_task_move",
+            "delete_url": "coordination:responsibility_task_delete",
+            "add_id": "new-task",
+            "add_heading": _("Add a task"),
+            "add_url": reverse("coordination:responsibility_task_add", args=[municipality.pk]),
+            "add_submit": _("Add the task"),
+            # other ids than the grid's and each other's: both forms have a "name" field
+            "form": TaskForm(auto_id="id_task_%s"),
+        },
+        {
+            "id": "parties",
+            "heading": _("Parties"),
+            "rows": parties,
+            "edit_url": "coordination:responsibility_party_edit",
+            "move_url": "coordination:responsibility_party_move",
+            "delete_url": "coordination:responsibility_party_delete",
+            "add_id": "new-party",
+            "add_heading": _("Add a party"),
+            "add_url": reverse("coordination:responsibility_party_add", args=[municipality.pk]),
+            "add_submit": _("Add the party"),
+            "form": PartyForm(municipality=municipality, auto_id="id_party_%s"),
+        },
+    ]
+
+
 # --- Tasks and parties -------------------------------------------------------------------
 
 
-def _task(request: HttpRequest, pk: int) -> ResponsibilityTask:
+def _row(request: HttpRequest, model: type[ResponsibilityTask | ResponsibilityParty], pk: int):
+    """A task or a party of this municipality's map (404 elsewhere)."""
     return get_for_user(
-        ResponsibilityTask.objects.filter(map__municipality=request.municipality).select_related(
-            "map"
-        ),
-        request.user,
-        ACTION,
-        via="map__municipality",
-        pk=pk,
-    )
-
-
-def _party(request: HttpRequest, pk: int) -> ResponsibilityParty:
-    return get_for_user(
-        ResponsibilityParty.objects.filter(map__municipality=request.municipality).select_related(
-            "map"
-        ),
+        model.objects.filter(map__municipality=request.municipality).select_related("map"),
         request.user,
         ACTION,
         via="map__municipality",
@@ -150,50 +175,66 @@ def _back(request: HttpRequest) -> str:
     return reverse("coordination:responsibility_map_edit", args=[request.municipality.pk])
 
 
+def _back_to(request: HttpRequest, row) -> str:
+    """The edit page, at the list the row is in."""
+    return _back(request) + ("#tasks" if isinstance(row, ResponsibilityTask) else "#parties")
+
+
+def _row_form_page(request: HttpRequest, form, save, *, done: str, **page) -> HttpResponse:
+    """A task's or a party's form on a page of its own: ``save(cleaned_data)`` returns the row
+    saved, then ``done`` (a message naming it) and back to the edit page."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            row = save(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, done % {"name": row})
+            return redirect(_back_to(request, row))
+    return form_page(
+        request,
+        form=form,
+        back_url=_back(request),
+        back_label=_("Back to the responsibility map"),
+        **page,
+    )
+
+
+def _remove_page(request: HttpRequest, row, *, done: str, **page) -> HttpResponse:
+    """Ask before removing a task or a party; on POST remove it, then back to the edit page."""
+    if request.method == "POST":
+        services.delete_row(row=row, by=request.user)
+        messages.success(request, done % {"name": row})
+        return redirect(_back_to(request, row))
+    return confirm_page(request, back_url=_back(request), **page)
+
+
 @municipality_view(ACTION)
 @require_http_methods(["GET", "POST"])
 def responsibility_task_add(request: HttpRequest) -> HttpResponse:
     map_ = services.map_for(request.municipality)
-    form = TaskForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            task = services.add_task(map_=map_, by=request.user, name=form.cleaned_data["name"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The task %(name)s is added.") % {"name": task})
-            return redirect(_back(request) + "#tasks")
-    return form_page(
+    return _row_form_page(
         request,
-        form=form,
+        TaskForm(request.POST or None),
+        lambda data: services.add_task(map_=map_, by=request.user, name=data["name"]),
+        done=_("The task %(name)s is added."),
         title=_("Add a task to the responsibility map"),
         submit=_("Add the task"),
-        back_url=_back(request),
-        back_label=_("Back to the responsibility map"),
     )
 
 
 @municipality_view(ACTION)
 @require_http_methods(["GET", "POST"])
 def responsibility_task_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    task = _task(request, pk)
+    task = _row(request, ResponsibilityTask, pk)
     shown = task.display_name
-    form = TaskForm(request.POST or None, instance=task)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.rename_task(task=task, by=request.user, name=form.cleaned_data["name"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The task %(name)s is saved.") % {"name": task})
-            return redirect(_back(request) + "#tasks")
-    return form_page(
+    return _row_form_page(
         request,
-        form=form,
+        TaskForm(request.POST or None, instance=task),
+        lambda data: services.rename_task(task=task, by=request.user, name=data["name"]),
+        done=_("The task %(name)s is saved."),
         title=_("Rename the task %(name)s") % {"name": shown},
         submit=_("Save"),
-        back_url=_back(request),
-        back_label=_("Back to the responsibility map"),
         delete_url=reverse(
             "coordination:responsibility_task_delete", args=[request.municipality.pk, task.pk]
         ),
@@ -205,32 +246,29 @@ def _move(request: HttpRequest, row) -> HttpResponse:
         services.move_row(row=row, by=request.user, direction=request.POST.get("direction", ""))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect(_back(request) + ("#tasks" if isinstance(row, ResponsibilityTask) else
-                                      "#parties"))  # fmt: skip
+    return redirect(_back_to(request, row))
 
 
 @municipality_view(ACTION)
 @require_POST
 def responsibility_task_move(request: HttpRequest, pk: int) -> HttpResponse:
-    return _move(request, _task(request, pk))
+    return _move(request, _row(request, ResponsibilityTask, pk))
 
 
 @municipality_view(ACTION)
 @require_POST
 def responsibility_party_move(request: HttpRequest, pk: int) -> HttpResponse:
-    return _move(request, _party(request, pk))
+    return _move(request, _row(request, ResponsibilityParty, pk))
 
 
 @municipality_view(ACTION)
 @require_http_methods(["GET", "POST"])
 def responsibility_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    task = _task(request, pk)
-    if request.method == "POST":
-        services.delete_row(row=task, by=request.user)
-        messages.success(request, _("The task %(name)s is removed.") % {"name": task})
-        return redirect(_back(request) + "#tasks")
-    return confirm_page(
+    task = _row(request, ResponsibilityTask, pk)
+    return _remove_page(
         request,
+        task,
+        done=_("The task %(name)s is removed."),
         title=_("Remove the task %(name)s") % {"name": task},
         question=_(
             "Do you want to remove the task %(name)s from the responsibility map, with who "
@@ -238,7 +276,6 @@ def responsibility_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
         )
         % {"name": task},
         submit=_("Yes, remove the task"),
-        back_url=_back(request),
     )
 
 
@@ -247,29 +284,19 @@ def responsibility_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def responsibility_party_add(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     map_ = services.map_for(municipality)
-    form = PartyForm(request.POST or None, municipality=municipality)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            party = services.add_party(
-                map_=map_,
-                by=request.user,
-                name=data.get("name") or "",
-                unit=data.get("unit"),
-                partner=data.get("partner"),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The party %(name)s is added.") % {"name": party})
-            return redirect(_back(request) + "#parties")
-    return form_page(
+    return _row_form_page(
         request,
-        form=form,
+        PartyForm(request.POST or None, municipality=municipality),
+        lambda data: services.add_party(
+            map_=map_,
+            by=request.user,
+            name=data.get("name") or "",
+            unit=data.get("unit"),
+            partner=data.get("partner"),
+        ),
+        done=_("The party %(name)s is added."),
         title=_("Add a party to the responsibility map"),
         submit=_("Add the party"),
-        back_url=_back(request),
-        back_label=_("Back to the responsibility map"),
     )
 
 
@@ -277,31 +304,21 @@ def responsibility_party_add(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def responsibility_party_edit(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
-    party = _party(request, pk)
+    party = _row(request, ResponsibilityParty, pk)
     shown = party.display_name
-    form = PartyForm(request.POST or None, instance=party, municipality=municipality)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.save_party(
-                party=party,
-                by=request.user,
-                name=data.get("name") or shown,
-                unit=data.get("unit"),
-                partner=data.get("partner"),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The party %(name)s is saved.") % {"name": party})
-            return redirect(_back(request) + "#parties")
-    return form_page(
+    return _row_form_page(
         request,
-        form=form,
+        PartyForm(request.POST or None, instance=party, municipality=municipality),
+        lambda data: services.save_party(
+            party=party,
+            by=request.user,
+            name=data.get("name") or shown,
+            unit=data.get("unit"),
+            partner=data.get("partner"),
+        ),
+        done=_("The party %(name)s is saved."),
         title=_("Change the party %(name)s") % {"name": shown},
         submit=_("Save"),
-        back_url=_back(request),
-        back_label=_("Back to the responsibility map"),
         delete_url=reverse(
             "coordination:responsibility_party_delete", args=[municipality.pk, party.pk]
         ),
@@ -311,13 +328,11 @@ def responsibility_party_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(ACTION)
 @require_http_methods(["GET", "POST"])
 def responsibility_party_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    party = _party(request, pk)
-    if request.method == "POST":
-        services.delete_row(row=party, by=request.user)
-        messages.success(request, _("The party %(name)s is removed.") % {"name": party})
-        return redirect(_back(request) + "#parties")
-    return confirm_page(
+    party = _row(request, ResponsibilityParty, pk)
+    return _remove_page(
         request,
+        party,
+        done=_("The party %(name)s is removed."),
         title=_("Remove the party %(name)s") % {"name": party},
         question=_(
             "Do you want to remove %(name)s from the responsibility map, with what it does "
@@ -325,5 +340,4 @@ def responsibility_party_delete(request: HttpRequest, pk: int) -> HttpResponse:
         )
         % {"name": party},
         submit=_("Yes, remove the party"),
-        back_url=_back(request),
     )

@@ -270,17 +270,17 @@ def forum_meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@municipality_view("manage_forum")
-@require_http_methods(["GET", "POST"])
-def forum_meeting_add(request: HttpRequest) -> HttpResponse:
+def _meeting_form_page(request: HttpRequest, meeting: ForumMeeting | None = None) -> HttpResponse:
+    """Plan a forum meeting, or change ``meeting``: when, where, the agenda, who came."""
     municipality = request.municipality
-    form = ForumMeetingForm(request.POST or None, members=_members(request))
+    form = ForumMeetingForm(request.POST or None, instance=meeting, members=_members(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             meeting = services.save_forum_meeting(
                 municipality=municipality,
                 by=request.user,
+                meeting=meeting,
                 starts_at=data["starts_at"],
                 place=data.get("place") or "",
                 agenda=data.get("agenda") or "",
@@ -291,14 +291,30 @@ def forum_meeting_add(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The meeting is saved."))
             return redirect("coordination:forum_meeting_detail", municipality.pk, meeting.pk)
+    if meeting is None:
+        return form_page(
+            request,
+            form=form,
+            title=_("Plan a forum meeting"),
+            submit=_("Save the meeting"),
+            back_url=reverse("coordination:forum_meeting_list", args=[municipality.pk]),
+            back_label=_("Back to the forum"),
+        )
     return form_page(
         request,
         form=form,
-        title=_("Plan a forum meeting"),
-        submit=_("Save the meeting"),
-        back_url=reverse("coordination:forum_meeting_list", args=[municipality.pk]),
-        back_label=_("Back to the forum"),
+        title=_("Change the forum meeting"),
+        submit=_("Save"),
+        back_url=reverse("coordination:forum_meeting_detail", args=[municipality.pk, meeting.pk]),
+        back_label=_("Back to the meeting"),
+        delete_url=reverse("coordination:forum_meeting_delete", args=[municipality.pk, meeting.pk]),
     )
+
+
+@municipality_view("manage_forum")
+@require_http_methods(["GET", "POST"])
+def forum_meeting_add(request: HttpRequest) -> HttpResponse:
+    return _meeting_form_page(request)
 
 
 @municipality_view("view_forum")
@@ -320,35 +336,7 @@ def forum_meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view("manage_forum")
 @require_http_methods(["GET", "POST"])
 def forum_meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    municipality = request.municipality
-    meeting = _meeting(request, pk, "manage_forum")
-    form = ForumMeetingForm(request.POST or None, instance=meeting, members=_members(request))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.save_forum_meeting(
-                municipality=municipality,
-                by=request.user,
-                meeting=meeting,
-                starts_at=data["starts_at"],
-                place=data.get("place") or "",
-                agenda=data.get("agenda") or "",
-                attendees=data.get("attendees") or [],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The meeting is saved."))
-            return redirect("coordination:forum_meeting_detail", municipality.pk, meeting.pk)
-    return form_page(
-        request,
-        form=form,
-        title=_("Change the forum meeting"),
-        submit=_("Save"),
-        back_url=reverse("coordination:forum_meeting_detail", args=[municipality.pk, meeting.pk]),
-        back_label=_("Back to the meeting"),
-        delete_url=reverse("coordination:forum_meeting_delete", args=[municipality.pk, meeting.pk]),
-    )
+    return _meeting_form_page(request, _meeting(request, pk, "manage_forum"))
 
 
 @municipality_view("manage_forum")

@@ -130,4 +130,7 @@ NB = {
     "Add a task": "Legg til en oppgave",
     "Parties": "Parter",
     "Add a party": "Legg til en part",
+    "There is no responsibility map yet. The volunteer coordinator makes it, and then you can "
+    "read it here.": "Det finnes ikke noe ansvarskart ennå. Frivillighetskoordinatoren lager det, "
+    "og da kan du lese det her.",
 }

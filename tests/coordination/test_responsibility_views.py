@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coordination.forms.responsibility import cell_name
-from coordination.models import ResponsibilityAssignment, ResponsibilityRole
+from coordination.models import ResponsibilityAssignment, ResponsibilityMap, ResponsibilityRole
 from coordination.services import responsibility as services
 
 pytestmark = pytest.mark.django_db
@@ -37,12 +37,35 @@ def _grid_post(map_, overrides=None) -> dict:
     return data
 
 
-def test_first_visit_makes_the_map_with_the_starter_set(client_of, volunteer_contact_lom, lom):
+def test_a_coordinators_first_visit_makes_the_map_with_the_starter_set(
+    client_of, coordinator_lom, volunteer_contact_lom, lom
+):
+    client_of(coordinator_lom).get(url("responsibility_map_detail"))
+    assert ResponsibilityMap.objects.filter(municipality=lom).count() == 1
     page = _html(client_of(volunteer_contact_lom).get(url("responsibility_map_detail")))
     assert "Rekruttering av frivillige" in page and "Frivilligsentralen" in page
     assert "12 oppgaver trenger oppmerksomhet" in page  # none has a responsible party yet
     assert "Hva bokstavene betyr" in page
     assert "<select" not in page and "Rediger ansvarskartet" not in page  # read only
+
+
+def test_a_readers_visit_before_the_coordinators_makes_no_map_and_explains(
+    client_of, volunteer_contact_lom, applicant, lom
+):
+    for reader in (volunteer_contact_lom, applicant):
+        response = client_of(reader).get(url("responsibility_map_detail"))
+        assert response.status_code == 200
+        page = _html(response)
+        assert "Det finnes ikke noe ansvarskart ennå" in page
+        assert "Rekruttering av frivillige" not in page and "<table" not in page
+        assert "Rediger ansvarskartet" not in page
+    assert not ResponsibilityMap.objects.exists()
+
+
+def test_the_coordinators_edit_page_makes_the_map_too(client_of, coordinator_lom, lom):
+    page = _html(client_of(coordinator_lom).get(url("responsibility_map_edit")))
+    assert "Rekruttering av frivillige" in page
+    assert ResponsibilityMap.objects.filter(municipality=lom).count() == 1
 
 
 def test_partner_representative_reads_the_map(client_of, applicant, lom_map):

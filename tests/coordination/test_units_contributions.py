@@ -115,6 +115,15 @@ def test_dashboard_panel_links_each_number_to_the_list_behind_it(
     assert all(p.template != panel.template for p in contact_panels)
 
 
+def test_dashboard_panel_says_when_there_is_no_map_yet(lom, coordinator_lom):
+    [panel] = [p for p in contributions.dashboard_panels(_request(coordinator_lom), lom)
+               if p.template == "coordination/units/_dashboard_panel.html"]  # fmt: skip
+    html = render_to_string(panel.template, panel.context)
+    assert "Ingen ansvarskart ennå" in html and "varsler i ansvarskartet" not in html
+    assert reverse("coordination:responsibility_map_detail", args=["3434"]) in html
+    assert not ResponsibilityMap.objects.exists()  # the dashboard makes no map
+
+
 def test_overview_links_to_units_forum_and_map(client_of, coordinator_lom, lom):
     page = client_of(coordinator_lom).get(reverse("coordination:overview", args=["3434"]))
     html = page.content.decode()
