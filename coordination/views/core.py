@@ -198,7 +198,6 @@ def overview(request: HttpRequest) -> HttpResponse:
         {
             "municipality": municipality,
             "memberships": memberships,
-            "partners": municipality.partners.order_by("name"),
             "may_manage_roles": can(request.user, "manage_roles", municipality),
             "may_view_audit_log": can(request.user, "view_audit_log", municipality),
             "links": contributions.overview_links(request, municipality),
