@@ -78,6 +78,8 @@ def routine_list(request: HttpRequest) -> HttpResponse:
         routines = routines.filter(status=status) if status else routines.current()
         if data["due"]:
             routines = routines.due_for_review(today)
+        if data["overdue"]:
+            routines = routines.overdue_for_review(today)
     else:
         routines = routines.current()
     page = Paginator(routines.order_by("step", "title", "pk"), PAGE_SIZE).get_page(

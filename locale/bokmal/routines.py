@@ -46,6 +46,7 @@ NB = {
     "All topics": "Alle temaer",
     "Draft or approved": "Utkast eller godkjent",
     "Only those due for review": "Bare de som skal gjennomgås snart",
+    "Only those overdue for review": "Bare de som har passert datoen for gjennomgang",
     "Choose a month": "Velg en måned",
     "Every year": "Hvert år",
     "Only in one year": "Bare ett år",

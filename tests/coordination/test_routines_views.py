@@ -91,6 +91,21 @@ def test_filters_by_topic_status_and_due(client_of, coordinator_lom, binder):
     assert "Taushetserklæring" in page and "Melde fra om uro" not in page
 
 
+def test_filters_the_overdue_ones(client_of, coordinator_lom, binder):
+    soon = RoutineFactory(
+        owner=coordinator_lom, approved=True, title="Kjøring til dagsenteret", step=6
+    )
+    soon.next_review = timezone.localdate() + datetime.timedelta(days=10)
+    soon.save()
+    client = client_of(coordinator_lom)
+    page = _html(client.get(url("routine_list"), {"due": "on"}))
+    assert "Taushetserklæring" in page and "Kjøring til dagsenteret" in page
+    page = _html(client.get(url("routine_list"), {"overdue": "on"}))
+    assert "Taushetserklæring" in page
+    assert "Kjøring til dagsenteret" not in page and "Velkomst av nye frivillige" not in page
+    assert "Melde fra om uro" not in page
+
+
 def test_a_coordinator_writes_a_routine(client_of, coordinator_lom, lom):
     response = client_of(coordinator_lom).post(
         url("routine_create"),

@@ -172,6 +172,9 @@ def test_dashboard_panels_link_every_number_to_the_list_behind_it(rf, coordinato
     soon = RoutineFactory(owner=coordinator_lom, approved=True)
     soon.next_review = today + datetime.timedelta(days=10)
     soon.save()
+    late = RoutineFactory(owner=coordinator_lom, approved=True)
+    late.next_review = today - datetime.timedelta(days=1)
+    late.save()
     RoutineFactory(owner=coordinator_lom)  # a draft
     WheelEventFactory(title="Denne måneden", month=today.month)
     request = rf.get("/")
@@ -182,13 +185,14 @@ def test_dashboard_panels_link_every_number_to_the_list_behind_it(rf, coordinato
         routines.context["due_soon"],
         routines.context["overdue"],
         routines.context["drafts"],
-    ) == (1, 0, 1)
+    ) == (1, 1, 1)
     assert "Denne måneden" in [item.title for item in wheel.context["items"]]
     assert all(item.month == today.month for item in wheel.context["items"])
     from django.template.loader import render_to_string
 
     html = render_to_string(routines.template, routines.context)
     assert "/coordination/3434/routines/?due=on" in html and "?status=draft" in html
+    assert "/coordination/3434/routines/?overdue=on" in html
     html = render_to_string(wheel.template, wheel.context)
     assert "Denne måneden" in html and "/coordination/3434/wheel/" in html
 
