@@ -106,6 +106,19 @@ def routine_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _routine_fields(form: RoutineForm) -> dict:
+    """What the routine form gives the services; a co-author's form has no step or topic
+    (None: they stay as they are)."""
+    data = form.cleaned_data
+    return {
+        "title": data["title"],
+        "body": data["body"],
+        "note": data.get("note") or "",
+        "step": data.get("step"),
+        "topic": data.get("topic"),
+    }
+
+
 @municipality_view(MANAGE)
 @require_http_methods(["GET", "POST"])
 def routine_create(request: HttpRequest) -> HttpResponse:
@@ -114,16 +127,9 @@ def routine_create(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None, initial={"step": Step.DEVELOP_ROUTINES}
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             routine = services.create_routine(
-                municipality=municipality,
-                by=request.user,
-                title=data["title"],
-                body=data["body"],
-                step=data["step"],
-                topic=data["topic"],
-                note=data.get("note") or "",
+                municipality=municipality, by=request.user, **_routine_fields(form)
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -176,16 +182,9 @@ def routine_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None, initial=initial, may_place=manager
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             version = services.edit_routine(
-                routine=routine,
-                by=request.user,
-                title=data["title"],
-                body=data["body"],
-                note=data.get("note") or "",
-                step=data.get("step"),
-                topic=data.get("topic"),
+                routine=routine, by=request.user, **_routine_fields(form)
             )
         except ValidationError as error:
             add_service_errors(form, error)
