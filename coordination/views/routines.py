@@ -4,12 +4,15 @@ in the municipality reads approved routines; coordinators and named co-authors w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -43,6 +46,31 @@ def _visible(request: HttpRequest):
         .filter(Q(approved_version__isnull=False) | Q(co_authors=request.user))
         .distinct()
     )
+
+
+def confirm_then(
+    request: HttpRequest,
+    *,
+    do: Callable[[], object],
+    done: str,
+    then: str,
+    title: str,
+    question: str,
+    submit: str,
+    back_url: str,
+) -> HttpResponse:
+    """A page that asks before something is taken away (a routine archived, an event taken off
+    the wheel): on POST ``do()`` runs, ``done`` is shown and the person goes on to ``then``."""
+    if request.method == "POST":
+        do()
+        messages.success(request, done)
+        return redirect(then)
+    return render(
+        request,
+        "coordination/routines/confirm.html",
+        {"municipality": request.municipality, "title": title, "question": question,
+         "submit": submit, "back_url": back_url},
+    )  # fmt: skip
 
 
 def _routine(request: HttpRequest, pk: int) -> Routine:
@@ -262,14 +290,19 @@ def routine_people(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def routine_archive(request: HttpRequest, pk: int) -> HttpResponse:
     routine = _routine(request, pk)
-    if request.method == "POST":
-        services.archive_routine(routine=routine, by=request.user)
-        messages.success(request, _("The routine is archived. Its versions are kept."))
-        return redirect("coordination:routine_list", request.municipality.pk)
-    return render(
+    return confirm_then(
         request,
-        "coordination/routines/routine_confirm_archive.html",
-        {"municipality": request.municipality, "routine": routine},
+        do=lambda: services.archive_routine(routine=routine, by=request.user),
+        done=_("The routine is archived. Its versions are kept."),
+        then=reverse("coordination:routine_list", args=[request.municipality.pk]),
+        title=_("Archive the routine"),
+        question=_(
+            "Do you want to take %(title)s out of the binder? Its versions are kept and can "
+            "still be read by coordinators."
+        )
+        % {"title": routine.title},
+        submit=_("Yes, archive it"),
+        back_url=reverse("coordination:routine_detail", args=[request.municipality.pk, routine.pk]),
     )
 
 

@@ -200,6 +200,10 @@ def test_the_version_page_shows_the_changes(client_of, coordinator_lom, binder):
 
 def test_archiving_takes_it_out_of_the_binder(client_of, coordinator_lom, binder):
     client = client_of(coordinator_lom)
+    asked = _html(client.get(url("routine_archive", binder["old"].pk)))
+    assert "Vil du ta Taushetserklæring ut av rutineperma?" in asked
+    assert url("routine_detail", binder["old"].pk) in asked  # "No, go back"
+    assert Routine.objects.get(pk=binder["old"].pk).status == "approved"
     response = client.post(url("routine_archive", binder["old"].pk))
     assert response.url == url("routine_list")
     assert "Taushetserklæring" not in _html(client.get(url("routine_list")))

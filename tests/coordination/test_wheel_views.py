@@ -109,6 +109,10 @@ def test_the_coordinator_adds_changes_and_removes_an_event(client_of, coordinato
         2027,
         None,
     )
+    asked = client.get(url("wheel_event_delete", event.pk)).content.decode()
+    assert "Vil du ta Julebord 2027 ut av årshjulet?" in asked
+    assert url("wheel_event_edit", event.pk) in asked  # "No, go back"
+    assert WheelEvent.objects.exists()
     client.post(url("wheel_event_delete", event.pk))
     assert not WheelEvent.objects.exists()
 
