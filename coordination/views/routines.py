@@ -82,6 +82,24 @@ def _routine(request: HttpRequest, pk: int) -> Routine:
     )
 
 
+def _routine_page(
+    request: HttpRequest, template: str, routine: Routine | None, **context
+) -> HttpResponse:
+    """One of the pages for writing a routine (its form, approval, owner and co-authors);
+    ``routine`` is None for a new one."""
+    return render(
+        request,
+        f"coordination/routines/{template}",
+        {"municipality": request.municipality, "routine": routine, **context},
+    )
+
+
+def _back_to_routine(request: HttpRequest, routine: Routine, message: str) -> HttpResponse:
+    """Say what was saved and go back to the routine."""
+    messages.success(request, message)
+    return redirect("coordination:routine_detail", request.municipality.pk, routine.pk)
+
+
 def _shown_version(routine: Routine, editor: bool) -> RoutineVersion | None:
     """Editors read the latest version; everyone else the approved one."""
     if editor:
@@ -162,13 +180,8 @@ def routine_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The routine is saved as a draft."))
-            return redirect("coordination:routine_detail", municipality.pk, routine.pk)
-    return render(
-        request,
-        "coordination/routines/routine_form.html",
-        {"municipality": municipality, "form": form, "routine": None},
-    )
+            return _back_to_routine(request, routine, _("The routine is saved as a draft."))
+    return _routine_page(request, "routine_form.html", None, form=form)
 
 
 @municipality_view(READ)
@@ -217,17 +230,13 @@ def routine_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(
+            return _back_to_routine(
                 request,
+                routine,
                 _("Version %(number)s is saved. A coordinator approves it before others read it.")
                 % {"number": version.number},
             )
-            return redirect("coordination:routine_detail", request.municipality.pk, routine.pk)
-    return render(
-        request,
-        "coordination/routines/routine_form.html",
-        {"municipality": request.municipality, "form": form, "routine": routine},
-    )
+    return _routine_page(request, "routine_form.html", routine, form=form)
 
 
 @municipality_view(MANAGE)
@@ -247,14 +256,10 @@ def routine_approve(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The routine is approved and in the binder."))
-            return redirect("coordination:routine_detail", request.municipality.pk, routine.pk)
-    return render(
-        request,
-        "coordination/routines/routine_approve.html",
-        {"municipality": request.municipality, "routine": routine, "latest": latest,
-         "form": form},
-    )  # fmt: skip
+            return _back_to_routine(
+                request, routine, _("The routine is approved and in the binder.")
+            )
+    return _routine_page(request, "routine_approve.html", routine, latest=latest, form=form)
 
 
 @municipality_view(MANAGE)
@@ -277,13 +282,8 @@ def routine_people(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The owner and co-authors are saved."))
-            return redirect("coordination:routine_detail", request.municipality.pk, routine.pk)
-    return render(
-        request,
-        "coordination/routines/routine_people.html",
-        {"municipality": request.municipality, "routine": routine, "form": form},
-    )
+            return _back_to_routine(request, routine, _("The owner and co-authors are saved."))
+    return _routine_page(request, "routine_people.html", routine, form=form)
 
 
 @municipality_view(MANAGE)
