@@ -106,6 +106,25 @@ def test_a_crowded_month_shows_how_many_more_there_are(coordinator_lom):
     assert len(february.markers) == services.SLOTS - 1 and february.more == 4
 
 
+def test_the_markers_of_a_full_month_do_not_overlap_and_stay_in_its_sector():
+    import itertools
+    import math
+
+    for number in (1, 7):
+        mid = (number - 1) * 30 + 15
+        centres = [services._slot(mid, index) for index in range(services.SLOTS)]
+        for a, b in itertools.combinations(centres, 2):
+            assert math.dist(a, b) >= 2 * services.MARKER + 2
+        for x, y in centres:
+            dx, dy = x - services.CENTRE, y - services.CENTRE
+            radius = math.hypot(dx, dy)
+            assert services.INNER + services.MARKER < radius < services.LABEL_RADIUS - 20
+            # the whole marker, not only its centre, lies between the sector's two edges
+            off = math.degrees(math.asin(services.MARKER / radius))
+            angle = (math.degrees(math.atan2(dy, dx)) + 90) % 360
+            assert (number - 1) * 30 < angle - off and angle + off < number * 30
+
+
 def test_a_29_february_event_falls_on_the_28th_in_other_years():
     WheelEventFactory(title="Skuddårsfest", month=2, day=29)
     assert services.wheel_items(municipality("3434"), 2027)[0].day == 28
