@@ -221,16 +221,22 @@ class Month:
 def _legend(items: list[WheelItem]) -> dict[str, LegendEntry]:
     """The categories in use, in the order of the registry (own categories first)."""
     used = {item.category for item in items}
-    order = [key for key in contributions.WHEEL_CATEGORIES if key in used]
-    order += sorted(used - set(order))
+    registered = list(contributions.WHEEL_CATEGORIES)
+    order = [key for key in registered if key in used]
+    unknown = sorted(used - set(order))
+    # A category's colour and shape follow from its place among all registered categories,
+    # not among those used this year, so that it looks the same on every year's wheel.
+    places = {key: index for index, key in enumerate(registered + unknown)}
     legend = {}
-    for index, key in enumerate(order):
+    for key in order + unknown:
+        index = places[key]
+        shape = SHAPES[(index // COLOURS + index) % len(SHAPES)]
         legend[key] = LegendEntry(
             key=key,
             label=category_label(key),
             colour=index % COLOURS,
-            shape=SHAPES[(index // COLOURS + index) % len(SHAPES)],
-            swatch=_shape_path(SHAPES[(index // COLOURS + index) % len(SHAPES)], 12, 12, 9),
+            shape=shape,
+            swatch=_shape_path(shape, 12, 12, 9),
         )
     for item in items:
         legend[item.category].count += 1
