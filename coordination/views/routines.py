@@ -146,6 +146,7 @@ def routine_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "may_manage": manager,
+            "filtered": form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
             "step_descriptions": {int(step): text for step, text in STEP_DESCRIPTIONS.items()},
             "today": today,
         },

@@ -47,6 +47,7 @@ NB = {
     "Draft or approved": "Utkast eller godkjent",
     "Only those due for review": "Bare de som skal gjennomgås snart",
     "Only those overdue for review": "Bare de som har passert datoen for gjennomgang",
+    "No routines match. Try fewer filters.": "Ingen rutiner passer. Prøv med færre filtre.",
     "Choose a month": "Velg en måned",
     "Every year": "Hvert år",
     "Only in one year": "Bare ett år",

@@ -104,6 +104,10 @@ def test_filters_the_overdue_ones(client_of, coordinator_lom, binder):
     assert "Taushetserklæring" in page
     assert "Kjøring til dagsenteret" not in page and "Velkomst av nye frivillige" not in page
     assert "Melde fra om uro" not in page
+    binder["old"].next_review = timezone.localdate()
+    binder["old"].save()
+    page = _html(client.get(url("routine_list"), {"overdue": "on"}))
+    assert "Taushetserklæring" not in page and "Ingen rutiner passer." in page
 
 
 def test_a_coordinator_writes_a_routine(client_of, coordinator_lom, lom):
