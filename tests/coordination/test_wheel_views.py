@@ -97,6 +97,8 @@ def test_the_coordinator_adds_changes_and_removes_an_event(client_of, coordinato
     assert response.url == url("wheel_event_list")
     event = WheelEvent.objects.get()
     assert (event.month, event.day, event.recurring) == (12, 5, True)
+    listed = client.get(url("wheel_event_list")).content.decode()
+    assert "5. desember – hvert år" in listed  # the month by name, not only the day
     response = client.post(
         url("wheel_event_edit", event.pk),
         {"title": "Julebord 2027", "category": "recognition", "month": "12", "recurring": "no",
