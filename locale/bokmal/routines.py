@@ -251,7 +251,7 @@ NB = {
     "Take it off the wheel": "Ta den ut av årshjulet",
     "Events on the annual wheel – %(name)s": "Hendelser i årshjulet – %(name)s",
     "Back to the annual wheel": "Tilbake til årshjulet",
-    "The municipality's own events. Agreement and routine reviews come on the wheel by themselves.": "Kommunens egne hendelser. Gjennomgang av avtaler og rutiner kommer inn i årshjulet av seg selv.",
+    "The municipality's own events. Courses for volunteers, forum meetings and the reviews of agreements and routines come on the wheel by themselves: there is no need to add them here.": "Kommunens egne hendelser. Kurs for frivillige, forummøter og gjennomgang av avtaler og rutiner kommer inn i årshjulet av seg selv: dem trenger du ikke legge inn her.",
     "Event": "Hendelse",
     "Category": "Kategori",
     "No events yet. Add the first, for example the introductory course in March.": "Ingen hendelser ennå. Legg inn den første, for eksempel introduksjonskurset i mars.",
