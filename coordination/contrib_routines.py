@@ -101,13 +101,14 @@ def routines_panel(request, municipality) -> DashboardPanel | None:
     today = timezone.localdate()
     routines = Routine.objects.filter(municipality=municipality)
     due = routines.due_for_review(today)
+    overdue = routines.overdue_for_review(today)
     return DashboardPanel(
         order=60,
         template="coordination/routines/_dashboard_panel.html",
         context={
             "municipality": municipality,
             "due_soon": due.filter(next_review__gte=today).count(),
-            "overdue": due.filter(next_review__lt=today).count(),
+            "overdue": overdue.count(),
             "drafts": routines.filter(status=Routine.Status.DRAFT).count(),
             "notice_days": REVIEW_NOTICE_DAYS,
         },

@@ -127,3 +127,4 @@ class RoutineFilterForm(forms.Form):
         choices=[("", _("Draft or approved")), *Routine.Status.choices],
     )
     due = forms.BooleanField(label=_("Only those due for review"), required=False)
+    overdue = forms.BooleanField(label=_("Only those overdue for review"), required=False)

@@ -50,6 +50,10 @@ class RoutineQuerySet(models.QuerySet):
             approved_version__isnull=False, next_review__isnull=False, next_review__lte=until
         )
 
+    def overdue_for_review(self, today: datetime.date) -> RoutineQuerySet:
+        """Approved, and the review date has passed."""
+        return self.due_for_review(today).filter(next_review__lt=today)
+
 
 class Routine(models.Model):
     class Status(models.TextChoices):

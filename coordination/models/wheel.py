@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from .core import Municipality
@@ -81,3 +82,8 @@ class WheelEvent(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def month_name(self) -> str:
+        """The month's name in the reader's language ("mars"), for the list of events."""
+        return str(MONTHS.get(self.month, ""))

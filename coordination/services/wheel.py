@@ -151,15 +151,25 @@ SIZE = 640
 CENTRE = SIZE / 2
 OUTER, INNER = 300, 96
 LABEL_RADIUS = 262
-# Marker slots in a month's sector: rings from the centre outwards, three across.
-RINGS = (124, 156, 188, 220)
-ACROSS = (-8.5, 0.0, 8.5)
+# Marker slots in a month's sector: rings from the centre outwards, three across. Across is a
+# distance along the ring (not an angle), so that markers on the inner ring do not overlap:
+# a marker is 22 units wide, and the innermost ring still has room for three side by side.
+MARKER = 11
+RINGS = (140, 168, 196, 224)
+ACROSS = (-25.0, 0.0, 25.0)
 SLOTS = len(RINGS) * len(ACROSS)
 
 
 def _point(radius: float, degrees: float) -> tuple[float, float]:
     angle = math.radians(degrees - 90)  # 0° at the top, clockwise
     return round(CENTRE + radius * math.cos(angle), 1), round(CENTRE + radius * math.sin(angle), 1)
+
+
+def _slot(mid: float, index: int) -> tuple[float, float]:
+    """Where the ``index``-th marker of the month whose sector's middle is at ``mid``° lies."""
+    ring, across = divmod(index, len(ACROSS))
+    radius = RINGS[ring]
+    return _point(radius, mid + math.degrees(ACROSS[across] / radius))
 
 
 def _sector_path(month: int) -> str:
@@ -172,7 +182,7 @@ def _sector_path(month: int) -> str:
     )
 
 
-def _shape_path(shape: str, x: float, y: float, r: float = 11) -> str:
+def _shape_path(shape: str, x: float, y: float, r: float = MARKER) -> str:
     if shape == "square":
         s = r * 0.85
         return f"M {x - s} {y - s} H {x + s} V {y + s} H {x - s} Z"
@@ -211,16 +221,22 @@ class Month:
 def _legend(items: list[WheelItem]) -> dict[str, LegendEntry]:
     """The categories in use, in the order of the registry (own categories first)."""
     used = {item.category for item in items}
-    order = [key for key in contributions.WHEEL_CATEGORIES if key in used]
-    order += sorted(used - set(order))
+    registered = list(contributions.WHEEL_CATEGORIES)
+    order = [key for key in registered if key in used]
+    unknown = sorted(used - set(order))
+    # A category's colour and shape follow from its place among all registered categories,
+    # not among those used this year, so that it looks the same on every year's wheel.
+    places = {key: index for index, key in enumerate(registered + unknown)}
     legend = {}
-    for index, key in enumerate(order):
+    for key in order + unknown:
+        index = places[key]
+        shape = SHAPES[(index // COLOURS + index) % len(SHAPES)]
         legend[key] = LegendEntry(
             key=key,
             label=category_label(key),
             colour=index % COLOURS,
-            shape=SHAPES[(index // COLOURS + index) % len(SHAPES)],
-            swatch=_shape_path(SHAPES[(index // COLOURS + index) % len(SHAPES)], 12, 12, 9),
+            shape=shape,
+            swatch=_shape_path(shape, 12, 12, 9),
         )
     for item in items:
         legend[item.category].count += 1
@@ -250,8 +266,7 @@ def wheel_context(
         )
         shown = month.items if len(month.items) <= SLOTS else month.items[: SLOTS - 1]
         for index, item in enumerate(shown):
-            ring, across = divmod(index, len(ACROSS))
-            x, y = _point(RINGS[ring], mid + ACROSS[across])
+            x, y = _slot(mid, index)
             entry = legend[item.category]
             month.markers.append(
                 {
@@ -263,7 +278,7 @@ def wheel_context(
             )
         if len(month.items) > len(shown):
             month.more = len(month.items) - len(shown)
-            month.more_x, month.more_y = _point(RINGS[-1], mid + ACROSS[-1])
+            month.more_x, month.more_y = _slot(mid, SLOTS - 1)
         months.append(month)
     return {
         "year": year,

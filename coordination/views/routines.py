@@ -4,12 +4,15 @@ in the municipality reads approved routines; coordinators and named co-authors w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -45,6 +48,31 @@ def _visible(request: HttpRequest):
     )
 
 
+def confirm_then(
+    request: HttpRequest,
+    *,
+    do: Callable[[], object],
+    done: str,
+    then: str,
+    title: str,
+    question: str,
+    submit: str,
+    back_url: str,
+) -> HttpResponse:
+    """A page that asks before something is taken away (a routine archived, an event taken off
+    the wheel): on POST ``do()`` runs, ``done`` is shown and the person goes on to ``then``."""
+    if request.method == "POST":
+        do()
+        messages.success(request, done)
+        return redirect(then)
+    return render(
+        request,
+        "coordination/routines/confirm.html",
+        {"municipality": request.municipality, "title": title, "question": question,
+         "submit": submit, "back_url": back_url},
+    )  # fmt: skip
+
+
 def _routine(request: HttpRequest, pk: int) -> Routine:
     return get_for_user(
         _visible(request).select_related("owner", "approved_by", "approved_version"),
@@ -52,6 +80,24 @@ def _routine(request: HttpRequest, pk: int) -> Routine:
         READ,
         pk=pk,
     )
+
+
+def _routine_page(
+    request: HttpRequest, template: str, routine: Routine | None, **context
+) -> HttpResponse:
+    """One of the pages for writing a routine (its form, approval, owner and co-authors);
+    ``routine`` is None for a new one."""
+    return render(
+        request,
+        f"coordination/routines/{template}",
+        {"municipality": request.municipality, "routine": routine, **context},
+    )
+
+
+def _back_to_routine(request: HttpRequest, routine: Routine, message: str) -> HttpResponse:
+    """Say what was saved and go back to the routine."""
+    messages.success(request, message)
+    return redirect("coordination:routine_detail", request.municipality.pk, routine.pk)
 
 
 def _shown_version(routine: Routine, editor: bool) -> RoutineVersion | None:
@@ -78,6 +124,8 @@ def routine_list(request: HttpRequest) -> HttpResponse:
         routines = routines.filter(status=status) if status else routines.current()
         if data["due"]:
             routines = routines.due_for_review(today)
+        if data["overdue"]:
+            routines = routines.overdue_for_review(today)
     else:
         routines = routines.current()
     page = Paginator(routines.order_by("step", "title", "pk"), PAGE_SIZE).get_page(
@@ -98,10 +146,24 @@ def routine_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "may_manage": manager,
+            "filtered": form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
             "step_descriptions": {int(step): text for step, text in STEP_DESCRIPTIONS.items()},
             "today": today,
         },
     )
+
+
+def _routine_fields(form: RoutineForm) -> dict:
+    """What the routine form gives the services; a co-author's form has no step or topic
+    (None: they stay as they are)."""
+    data = form.cleaned_data
+    return {
+        "title": data["title"],
+        "body": data["body"],
+        "note": data.get("note") or "",
+        "step": data.get("step"),
+        "topic": data.get("topic"),
+    }
 
 
 @municipality_view(MANAGE)
@@ -112,27 +174,15 @@ def routine_create(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None, initial={"step": Step.DEVELOP_ROUTINES}
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             routine = services.create_routine(
-                municipality=municipality,
-                by=request.user,
-                title=data["title"],
-                body=data["body"],
-                step=data["step"],
-                topic=data["topic"],
-                note=data.get("note") or "",
+                municipality=municipality, by=request.user, **_routine_fields(form)
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The routine is saved as a draft."))
-            return redirect("coordination:routine_detail", municipality.pk, routine.pk)
-    return render(
-        request,
-        "coordination/routines/routine_form.html",
-        {"municipality": municipality, "form": form, "routine": None},
-    )
+            return _back_to_routine(request, routine, _("The routine is saved as a draft."))
+    return _routine_page(request, "routine_form.html", None, form=form)
 
 
 @municipality_view(READ)
@@ -174,31 +224,20 @@ def routine_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None, initial=initial, may_place=manager
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             version = services.edit_routine(
-                routine=routine,
-                by=request.user,
-                title=data["title"],
-                body=data["body"],
-                note=data.get("note") or "",
-                step=data.get("step"),
-                topic=data.get("topic"),
+                routine=routine, by=request.user, **_routine_fields(form)
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(
+            return _back_to_routine(
                 request,
+                routine,
                 _("Version %(number)s is saved. A coordinator approves it before others read it.")
                 % {"number": version.number},
             )
-            return redirect("coordination:routine_detail", request.municipality.pk, routine.pk)
-    return render(
-        request,
-        "coordination/routines/routine_form.html",
-        {"municipality": request.municipality, "form": form, "routine": routine},
-    )
+    return _routine_page(request, "routine_form.html", routine, form=form)
 
 
 @municipality_view(MANAGE)
@@ -218,14 +257,10 @@ def routine_approve(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The routine is approved and in the binder."))
-            return redirect("coordination:routine_detail", request.municipality.pk, routine.pk)
-    return render(
-        request,
-        "coordination/routines/routine_approve.html",
-        {"municipality": request.municipality, "routine": routine, "latest": latest,
-         "form": form},
-    )  # fmt: skip
+            return _back_to_routine(
+                request, routine, _("The routine is approved and in the binder.")
+            )
+    return _routine_page(request, "routine_approve.html", routine, latest=latest, form=form)
 
 
 @municipality_view(MANAGE)
@@ -248,27 +283,27 @@ def routine_people(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The owner and co-authors are saved."))
-            return redirect("coordination:routine_detail", request.municipality.pk, routine.pk)
-    return render(
-        request,
-        "coordination/routines/routine_people.html",
-        {"municipality": request.municipality, "routine": routine, "form": form},
-    )
+            return _back_to_routine(request, routine, _("The owner and co-authors are saved."))
+    return _routine_page(request, "routine_people.html", routine, form=form)
 
 
 @municipality_view(MANAGE)
 @require_http_methods(["GET", "POST"])
 def routine_archive(request: HttpRequest, pk: int) -> HttpResponse:
     routine = _routine(request, pk)
-    if request.method == "POST":
-        services.archive_routine(routine=routine, by=request.user)
-        messages.success(request, _("The routine is archived. Its versions are kept."))
-        return redirect("coordination:routine_list", request.municipality.pk)
-    return render(
+    return confirm_then(
         request,
-        "coordination/routines/routine_confirm_archive.html",
-        {"municipality": request.municipality, "routine": routine},
+        do=lambda: services.archive_routine(routine=routine, by=request.user),
+        done=_("The routine is archived. Its versions are kept."),
+        then=reverse("coordination:routine_list", args=[request.municipality.pk]),
+        title=_("Archive the routine"),
+        question=_(
+            "Do you want to take %(title)s out of the binder? Its versions are kept and can "
+            "still be read by coordinators."
+        )
+        % {"title": routine.title},
+        submit=_("Yes, archive it"),
+        back_url=reverse("coordination:routine_detail", args=[request.municipality.pk, routine.pk]),
     )
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -17,6 +18,7 @@ from ..forms.wheel import MAX_YEAR, MIN_YEAR, WheelEventForm, WheelYearForm
 from ..models import WheelEvent
 from ..permissions import can, get_for_user, municipality_view
 from ..services import wheel as services
+from .routines import confirm_then
 
 PAGE_SIZE = 50
 READ, MANAGE = "view_wheel", "manage_wheel"
@@ -132,12 +134,13 @@ def wheel_event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def wheel_event_delete(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
-    if request.method == "POST":
-        services.delete_wheel_event(event=event, by=request.user)
-        messages.success(request, _("The event is taken off the wheel."))
-        return redirect("coordination:wheel_event_list", request.municipality.pk)
-    return render(
+    return confirm_then(
         request,
-        "coordination/wheel/wheel_event_confirm_delete.html",
-        {"municipality": request.municipality, "event": event},
+        do=lambda: services.delete_wheel_event(event=event, by=request.user),
+        done=_("The event is taken off the wheel."),
+        then=reverse("coordination:wheel_event_list", args=[request.municipality.pk]),
+        title=_("Take the event off the wheel"),
+        question=_("Do you want to take %(title)s off the annual wheel?") % {"title": event.title},
+        submit=_("Yes, take it off"),
+        back_url=reverse("coordination:wheel_event_edit", args=[request.municipality.pk, event.pk]),
     )

@@ -91,6 +91,25 @@ def test_filters_by_topic_status_and_due(client_of, coordinator_lom, binder):
     assert "Taushetserklæring" in page and "Melde fra om uro" not in page
 
 
+def test_filters_the_overdue_ones(client_of, coordinator_lom, binder):
+    soon = RoutineFactory(
+        owner=coordinator_lom, approved=True, title="Kjøring til dagsenteret", step=6
+    )
+    soon.next_review = timezone.localdate() + datetime.timedelta(days=10)
+    soon.save()
+    client = client_of(coordinator_lom)
+    page = _html(client.get(url("routine_list"), {"due": "on"}))
+    assert "Taushetserklæring" in page and "Kjøring til dagsenteret" in page
+    page = _html(client.get(url("routine_list"), {"overdue": "on"}))
+    assert "Taushetserklæring" in page
+    assert "Kjøring til dagsenteret" not in page and "Velkomst av nye frivillige" not in page
+    assert "Melde fra om uro" not in page
+    binder["old"].next_review = timezone.localdate()
+    binder["old"].save()
+    page = _html(client.get(url("routine_list"), {"overdue": "on"}))
+    assert "Taushetserklæring" not in page and "Ingen rutiner passer." in page
+
+
 def test_a_coordinator_writes_a_routine(client_of, coordinator_lom, lom):
     response = client_of(coordinator_lom).post(
         url("routine_create"),
@@ -185,6 +204,10 @@ def test_the_version_page_shows_the_changes(client_of, coordinator_lom, binder):
 
 def test_archiving_takes_it_out_of_the_binder(client_of, coordinator_lom, binder):
     client = client_of(coordinator_lom)
+    asked = _html(client.get(url("routine_archive", binder["old"].pk)))
+    assert "Vil du ta Taushetserklæring ut av rutineperma?" in asked
+    assert url("routine_detail", binder["old"].pk) in asked  # "No, go back"
+    assert Routine.objects.get(pk=binder["old"].pk).status == "approved"
     response = client.post(url("routine_archive", binder["old"].pk))
     assert response.url == url("routine_list")
     assert "Taushetserklæring" not in _html(client.get(url("routine_list")))

@@ -20,7 +20,7 @@ YEAR = 2027
 
 
 @pytest.fixture
-def fake_source():
+def fake_source(monkeypatch):
     """A registered source like the agreements' or the forum's, taken away after the test."""
 
     def agreements(municipality, year):
@@ -32,11 +32,11 @@ def fake_source():
             WheelEntry(datetime.date(YEAR - 1, 5, 2), "Feil år", "agreement"),
         ]  # fmt: skip
 
-    contributions.WHEEL_SOURCES.append(agreements)
-    contributions.register_wheel_category("agreement", "Agreement reviews")
-    yield agreements
-    contributions.WHEEL_SOURCES.remove(agreements)
-    contributions.WHEEL_CATEGORIES.pop("agreement", None)
+    # Patched, not changed: the real registrations (the partners' own "agreement") are back
+    # after the test, whatever order the tests run in.
+    monkeypatch.setattr(contributions, "WHEEL_SOURCES", [*contributions.WHEEL_SOURCES, agreements])
+    monkeypatch.setitem(contributions.WHEEL_CATEGORIES, "agreement", "Agreement reviews")
+    return agreements
 
 
 def test_the_wheel_holds_own_events_routine_reviews_and_registered_sources(
@@ -104,6 +104,39 @@ def test_a_crowded_month_shows_how_many_more_there_are(coordinator_lom):
     february = wheel["months"][1]
     assert len(february.items) == 15  # the list has them all
     assert len(february.markers) == services.SLOTS - 1 and february.more == 4
+
+
+def test_a_category_looks_the_same_on_every_years_wheel(coordinator_lom, fake_source):
+    lom = municipality("3434")
+    WheelEventFactory(
+        title="Julebord 2027", category="recognition", month=12, recurring=False, year=YEAR
+    )
+    WheelEventFactory(title="Julebord 2028", category="recognition", month=12, recurring=False,
+                      year=YEAR + 1)  # fmt: skip
+    this_year = {e.key: e for e in services.wheel_context(lom, YEAR)["legend"]}
+    next_year = {e.key: e for e in services.wheel_context(lom, YEAR + 1)["legend"]}
+    assert "agreement" in this_year and "agreement" not in next_year  # the fake source's year
+    mine, later = this_year["recognition"], next_year["recognition"]
+    assert (mine.colour, mine.shape, mine.swatch) == (later.colour, later.shape, later.swatch)
+
+
+def test_the_markers_of_a_full_month_do_not_overlap_and_stay_in_its_sector():
+    import itertools
+    import math
+
+    for number in (1, 7):
+        mid = (number - 1) * 30 + 15
+        centres = [services._slot(mid, index) for index in range(services.SLOTS)]
+        for a, b in itertools.combinations(centres, 2):
+            assert math.dist(a, b) >= 2 * services.MARKER + 2
+        for x, y in centres:
+            dx, dy = x - services.CENTRE, y - services.CENTRE
+            radius = math.hypot(dx, dy)
+            assert services.INNER + services.MARKER < radius < services.LABEL_RADIUS - 20
+            # the whole marker, not only its centre, lies between the sector's two edges
+            off = math.degrees(math.asin(services.MARKER / radius))
+            angle = (math.degrees(math.atan2(dy, dx)) + 90) % 360
+            assert (number - 1) * 30 < angle - off and angle + off < number * 30
 
 
 def test_a_29_february_event_falls_on_the_28th_in_other_years():

@@ -97,6 +97,8 @@ def test_the_coordinator_adds_changes_and_removes_an_event(client_of, coordinato
     assert response.url == url("wheel_event_list")
     event = WheelEvent.objects.get()
     assert (event.month, event.day, event.recurring) == (12, 5, True)
+    listed = client.get(url("wheel_event_list")).content.decode()
+    assert "5. desember – hvert år" in listed  # the month by name, not only the day
     response = client.post(
         url("wheel_event_edit", event.pk),
         {"title": "Julebord 2027", "category": "recognition", "month": "12", "recurring": "no",
@@ -109,6 +111,10 @@ def test_the_coordinator_adds_changes_and_removes_an_event(client_of, coordinato
         2027,
         None,
     )
+    asked = client.get(url("wheel_event_delete", event.pk)).content.decode()
+    assert "Vil du ta Julebord 2027 ut av årshjulet?" in asked
+    assert url("wheel_event_edit", event.pk) in asked  # "No, go back"
+    assert WheelEvent.objects.exists()
     client.post(url("wheel_event_delete", event.pk))
     assert not WheelEvent.objects.exists()
 
@@ -172,6 +178,9 @@ def test_dashboard_panels_link_every_number_to_the_list_behind_it(rf, coordinato
     soon = RoutineFactory(owner=coordinator_lom, approved=True)
     soon.next_review = today + datetime.timedelta(days=10)
     soon.save()
+    late = RoutineFactory(owner=coordinator_lom, approved=True)
+    late.next_review = today - datetime.timedelta(days=1)
+    late.save()
     RoutineFactory(owner=coordinator_lom)  # a draft
     WheelEventFactory(title="Denne måneden", month=today.month)
     request = rf.get("/")
@@ -182,13 +191,14 @@ def test_dashboard_panels_link_every_number_to_the_list_behind_it(rf, coordinato
         routines.context["due_soon"],
         routines.context["overdue"],
         routines.context["drafts"],
-    ) == (1, 0, 1)
+    ) == (1, 1, 1)
     assert "Denne måneden" in [item.title for item in wheel.context["items"]]
     assert all(item.month == today.month for item in wheel.context["items"])
     from django.template.loader import render_to_string
 
     html = render_to_string(routines.template, routines.context)
     assert "/coordination/3434/routines/?due=on" in html and "?status=draft" in html
+    assert "/coordination/3434/routines/?overdue=on" in html
     html = render_to_string(wheel.template, wheel.context)
     assert "Denne måneden" in html and "/coordination/3434/wheel/" in html
 
