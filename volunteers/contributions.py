@@ -131,7 +131,7 @@ def course_sessions(municipality, year: int) -> list[WheelEntry]:
         WheelEntry(
             date=timezone.localtime(session.starts_at).date(),
             title=session.course.name,
-            category="course",
+            category="course_session",
             url=reverse("volunteers:course_detail", args=[municipality.pk, session.course_id]),
         )
         for session in sessions
@@ -222,7 +222,7 @@ def needs_mapped(municipality) -> Evidence:
 
 def register() -> None:
     contributions.DASHBOARD_PANELS.extend([volunteers_panel, needs_panel])
-    contributions.register_wheel_category("course", gettext_lazy("Courses for volunteers"))
+    contributions.register_wheel_category("course_session", gettext_lazy("Courses for volunteers"))
     contributions.WHEEL_SOURCES.append(course_sessions)
     for key, provider in {
         "volunteers_registered": volunteers_registered,

@@ -141,12 +141,15 @@ def test_course_sessions_appear_on_the_wheel_of_their_year(lom, drammen):
     _session(course, _at(2026, 3, 12))
     _session(course, _at(2027, 3, 11))
     _session(CourseFactory(municipality=drammen, name="Kurs i Drammen"), _at(2026, 4, 1))
-    entries = [e for e in contributions.wheel_entries(lom, 2026) if e.category == "course"]
+    entries = [e for e in contributions.wheel_entries(lom, 2026) if e.category == "course_session"]
     assert [(e.date, e.title) for e in entries] == [
         (datetime.date(2026, 3, 12), "Introduksjonskurs for nye frivillige")
     ]
     assert entries[0].url == f"/coordination/3434/courses/{course.pk}/"
-    assert "course" in contributions.WHEEL_CATEGORIES
+    # Its own category, apart from the wheel's planned "introductory course" events.
+    assert (
+        contributions.WHEEL_CATEGORIES["course_session"] != contributions.WHEEL_CATEGORIES["course"]
+    )
 
 
 # --- the dashboard ----------------------------------------------------------------------------
