@@ -199,7 +199,7 @@ def test_bad_values_and_long_comments_are_refused(lom, coordinator_lom):
 def test_named_coordinator_evidence_counts_coordinators(lom, drammen, coordinator_lom):
     evidence = named_coordinator(lom)
     assert evidence.met and "1" in evidence.summary
-    assert evidence.url.endswith("/coordination/3434/")
+    assert evidence.url.endswith("/coordination/3434/#team-heading")
     MembershipFactory(municipality=lom, role=Role.COORDINATOR)
     assert "2" in named_coordinator(lom).summary
     MembershipFactory(municipality=drammen, role=Role.VOLUNTEER_CONTACT)

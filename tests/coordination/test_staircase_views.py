@@ -187,17 +187,36 @@ def test_questionnaire_shows_evidence_and_a_hint_when_yes_disagrees(
 ):
     complete(lom, coordinator_lom, "y")  # every answer yes, so prefilled yes
     missing = contributions.Evidence(False, "Ingen aktive samarbeidsavtaler ennå.", "/avtaler/")
-    present = contributions.Evidence(True, "Rutinene ble gjennomgått 3. mars.", "/rutiner/")
+    present = contributions.Evidence(True, "Rutinene ble gjennomgått 3. mars", "/rutiner/")
     with fake_evidence(active_agreement=missing, routines_reviewed=present):
         page = _html(client_of(coordinator_lom).get(url("assessment_answer")))
-    assert "Ingen aktive samarbeidsavtaler ennå." in page and 'href="/avtaler/"' in page
-    assert "Rutinene ble gjennomgått 3. mars." in page
+    # Whether the data shows it is said in words, and the summary ends as a sentence.
+    shown = r'<p class="evidence evidence-%s">\s*<strong>%s</strong>\s*%s\s*<a href="%s">'
+    assert re.search(
+        shown % ("not-met", "Dataene i portalen viser ikke dette ennå:",
+                 "Ingen aktive samarbeidsavtaler ennå\\.", "/avtaler/"),
+        page,
+    )  # fmt: skip
+    assert re.search(
+        shown % ("met", "Dataene i portalen støtter dette:",
+                 "Rutinene ble gjennomgått 3\\. mars\\.", "/rutiner/"),
+        page,
+    )  # fmt: skip
     # The hint shows where the answer is yes and the evidence is not met (and is there, hidden,
     # for the browser to show when the answer changes); not where the evidence is met.
     agreement = Indicator.objects.get(evidence_key="active_agreement")
     assert page.count('class="evidence-mismatch"') == 1
     assert f'data-mismatch-for="answer_{agreement.pk}">' in page  # not hidden
     assert "1 frivillighetskoordinator er navngitt i portalen." in page
+
+
+def test_named_coordinator_evidence_leads_to_the_people_with_a_role(
+    client_of, coordinator_lom, lom
+):
+    path, anchor = contributions.evidence_for(lom, "named_coordinator").url.split("#")
+    page = _html(client_of(coordinator_lom).get(path))
+    assert f'<h2 id="{anchor}">Personer med en rolle</h2>' in page
+    assert "Ingrid Bakken" in page
 
 
 def test_questionnaire_is_for_coordinators_only(client_of, volunteer_contact_lom, officer, lom):
@@ -300,6 +319,21 @@ def test_past_assessment_shows_its_stored_answers(client_of, officer, coordinato
     assert "Ny koordinator fra i vår." in page
     assert "poengsum 45 av 100" in page
     assert "Nivå 2: Dialog" in page
+    # What the portal's data showed then, and whether it supported the indicator.
+    assert "<strong>Støtter dette:</strong> 1 frivillighetskoordinator er navngitt" in page
+
+
+def test_past_assessment_says_when_the_data_did_not_show_it(
+    client_of, officer, coordinator_lom, lom
+):
+    missing = contributions.Evidence(False, "0 av 6 virksomheter har frivillighetskontakt", "/")
+    with fake_evidence(unit_contacts=missing):
+        assessment = complete(lom, coordinator_lom, LEVEL_TWO_GOING_ON_THREE)
+    page = _html(client_of(officer).get(url("assessment_detail", assessment.pk)))
+    assert (
+        "<strong>Viser ikke dette:</strong> 0 av 6 virksomheter har frivillighetskontakt.</td>"
+        in page
+    )
 
 
 def test_past_assessment_of_another_municipality_or_a_draft_is_404(
