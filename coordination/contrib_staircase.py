@@ -30,7 +30,8 @@ def named_coordinator(municipality) -> contributions.Evidence:
     return contributions.Evidence(
         met=count > 0,
         summary=summary,
-        url=reverse("coordination:overview", args=[municipality.pk]),
+        # the overview's list of people with a role, below the dashboard
+        url=reverse("coordination:overview", args=[municipality.pk]) + "#team-heading",
     )
 
 

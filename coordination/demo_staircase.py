@@ -1,7 +1,11 @@
 """Demo staircase assessments for ``seed_demo``: Lom at level 2 going on 3 (a new coordinator,
 two assessments a year apart), Drammen at level 4 after two years, and a few municipalities of
 each size class so the comparison page has content (some agree to be named). Idempotent: a
-municipality that already has a completed assessment is left as it is."""
+municipality that already has a completed assessment is left as it is.
+
+It runs after the other demo steps (``runs_last``): the latest assessments of Lom and Drammen
+store the evidence of the data those steps made, and their answers agree with it, or say in a
+comment why not."""
 
 from __future__ import annotations
 
@@ -17,12 +21,12 @@ from .services.staircase import evidence_by_key
 # Per level, the answers to its indicators in order ("y" yes, "p" partly, "n" no; the last
 # letter repeats when a level has more indicators).
 LOM_A_YEAR_AGO = {1: "yyyp", 2: "ypnpn", 3: "pnnnnnnn", 4: "n", 5: "n"}
-LOM_NOW = {1: "yyyy", 2: "yyyyp", 3: "yyyppnyp", 4: "pnnnpnnnn", 5: "n"}
+LOM_NOW = {1: "yyyy", 2: "yyyyp", 3: "yyyppppp", 4: "pyynynppn", 5: "n"}
 DRAMMEN_HISTORY = [
     (24, {1: "yyyy", 2: "yyyyp", 3: "yyyppnnn", 4: "ppnnnnnnn", 5: "n"}),
     (12, {1: "yyyy", 2: "yyyyy", 3: "yyyyyypp", 4: "yyyyppnnn", 5: "pnnn"}),
-    (1, {1: "yyyy", 2: "yyyyy", 3: "yyyyyyyp", 4: "yyyyyyypp", 5: "ppnpnnp"}),
 ]
+DRAMMEN_NOW = {1: "yyyy", 2: "yyyyy", 3: "yyyyyyyp", 4: "yyyyyyyyp", 5: "ppypnnp"}
 # A believable pattern reaching each level.
 REACHING = {
     1: {1: "yyyp", 2: "yppnn", 3: "pnnn", 4: "n", 5: "n"},
@@ -55,6 +59,21 @@ LOM_COMMENTS = {
     "routines_exist": "Vi har rutine for mottak av nye frivillige, men ikke for oppfølging.",
     "wheel_most_months": "Årshjulet har fredagsklubben og julemarkedet, men sommeren er tom.",
     "partners_mapped": "Frivilligsentralen, pensjonistlaget, sanitetslaget og Fjellmuseet.",
+    "active_agreement": "Samarbeidsavtale med frivilligsentralen fra i år.",
+    "unit_contacts": "Sykehjemmet og hjemmetjenesten har hver sin frivillighetskontakt.",
+    "intro_course_this_year": "Introduksjonskurs holdt i mars, sammen med frivilligsentralen.",
+    "routines_reviewed": "Begge rutinene er gått gjennom i år, men ikke sammen med frivillige.",
+    "responsibility_map": "Ansvarskartet er laget, men én oppgave mangler fortsatt en ansvarlig.",
+}
+# Drammen's volunteers are not in the portal yet: the comments say where they are.
+DRAMMEN_COMMENTS = {
+    "needs_mapped": "Behovene er kartlagt i Leve hele livet-arbeidet, før vi tok i bruk portalen.",
+    "volunteers_registered": "De frivillige står i frivilligsentralens register. De flyttes inn i "
+    "Samspill i vår.",
+    "declarations_signed": "Erklæringene er skrevet under på papir og ligger hos "
+    "frivilligsentralen.",
+    "intro_course_this_year": "Frivilligsentralen holder kurset, sist i september. Det står "
+    "ikke i portalen ennå.",
 }
 
 
@@ -144,6 +163,15 @@ def seed(command) -> None:
         by = people.get("koordinator.drammen@samspill.example")
         for months_ago, pattern in DRAMMEN_HISTORY:
             _record(DRAMMEN, pattern, months_ago, by=by, indicators=indicators)
+        _record(
+            DRAMMEN,
+            DRAMMEN_NOW,
+            1,
+            by=by,
+            indicators=indicators,
+            comments=DRAMMEN_COMMENTS,
+            evidence=evidence_by_key(Municipality.objects.get(pk=DRAMMEN), indicators),
+        )
         StaircaseSharing.objects.get_or_create(
             municipality_id=DRAMMEN, defaults={"share_name": True}
         )
@@ -154,3 +182,6 @@ def seed(command) -> None:
         StaircaseSharing.objects.get_or_create(
             municipality_id=number, defaults={"share_name": named}
         )
+
+
+seed.runs_last = True  # see the module's docstring

@@ -1,7 +1,11 @@
-"""Helpers for the staircase tests: answer the default indicator set by level, and register fake
-evidence providers for keys other parts of the portal will provide."""
+"""Helpers for the staircase tests: answer the default indicator set by level, put fake evidence
+providers in place of the ones other parts of the portal register, and count how often the
+providers are asked."""
 
+from collections import Counter
 from contextlib import contextmanager
+
+import pytest
 
 from coordination import contributions
 from coordination.models import Indicator
@@ -42,15 +46,30 @@ LEVEL_TWO_GOING_ON_THREE = {1: "yyyy", 2: "yyyyp", 3: "yyyppnyp", 4: "pnnnpnnnn"
 
 @contextmanager
 def fake_evidence(**providers: contributions.Evidence):
-    """Register these keys as evidence while the block runs, then put back what was there."""
-    before = {key: contributions.EVIDENCE.get(key) for key in providers}
+    """While the block runs, the portal's evidence is the staircase's own (``named_coordinator``)
+    and these fakes only, whatever the other parts of the portal register; afterwards the
+    registry is the one that was there."""
+    registry = {"named_coordinator": contributions.EVIDENCE["named_coordinator"]}
     for key, evidence in providers.items():
-        contributions.EVIDENCE[key] = lambda municipality, evidence=evidence: evidence
-    try:
+        registry[key] = lambda municipality, evidence=evidence: evidence
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(contributions, "EVIDENCE", registry)
         yield
-    finally:
-        for key, old in before.items():
-            if old is None:
-                contributions.EVIDENCE.pop(key, None)
-            else:
-                contributions.EVIDENCE[key] = old
+
+
+@contextmanager
+def counted_evidence():
+    """Every registered provider, counting how often each is asked (a Counter by key)."""
+    calls: Counter[str] = Counter()
+
+    def counting(key, provider):
+        def ask(municipality):
+            calls[key] += 1
+            return provider(municipality)
+
+        return ask
+
+    registry = {key: counting(key, provider) for key, provider in contributions.EVIDENCE.items()}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(contributions, "EVIDENCE", registry)
+        yield calls

@@ -25,6 +25,7 @@ from coordination.services.staircase import Given
 from tests.coordination.staircase_helpers import (
     LEVEL_TWO_GOING_ON_THREE,
     complete,
+    counted_evidence,
     fake_evidence,
     given,
     indicators,
@@ -198,7 +199,7 @@ def test_bad_values_and_long_comments_are_refused(lom, coordinator_lom):
 def test_named_coordinator_evidence_counts_coordinators(lom, drammen, coordinator_lom):
     evidence = named_coordinator(lom)
     assert evidence.met and "1" in evidence.summary
-    assert evidence.url.endswith("/coordination/3434/")
+    assert evidence.url.endswith("/coordination/3434/#team-heading")
     MembershipFactory(municipality=lom, role=Role.COORDINATOR)
     assert "2" in named_coordinator(lom).summary
     MembershipFactory(municipality=drammen, role=Role.VOLUNTEER_CONTACT)
@@ -207,6 +208,7 @@ def test_named_coordinator_evidence_counts_coordinators(lom, drammen, coordinato
 
 
 def test_evidence_is_stored_with_the_answers_as_it_was(lom, coordinator_lom):
+    registered = dict(contributions.EVIDENCE)
     missing = contributions.Evidence(False, "Ingen aktive samarbeidsavtaler.", "/avtaler/")
     with fake_evidence(active_agreement=missing):
         assessment = complete(lom, coordinator_lom, "y")
@@ -217,10 +219,23 @@ def test_evidence_is_stored_with_the_answers_as_it_was(lom, coordinator_lom):
     )
     coordinator = assessment.answers.filter(indicator__evidence_key="named_coordinator").first()
     assert coordinator.evidence_met is True
-    # Keys nobody provides yet store nothing.
+    # Keys nobody provides store nothing.
     routines = assessment.answers.get(indicator__evidence_key="routines_reviewed")
     assert (routines.evidence_summary, routines.evidence_met) == ("", None)
-    assert "active_agreement" not in contributions.EVIDENCE
+    assert registered == contributions.EVIDENCE  # the fakes are gone again
+
+
+def test_every_registered_provider_is_asked_once_when_saving(lom, coordinator_lom):
+    with counted_evidence() as calls:
+        assessment = complete(lom, coordinator_lom, "y")
+    named = set(Indicator.objects.exclude(evidence_key="").values_list("evidence_key", flat=True))
+    asked = named & set(contributions.EVIDENCE)
+    assert "named_coordinator" in asked
+    assert calls == dict.fromkeys(asked, 1)
+    for answer in assessment.answers.select_related("indicator"):
+        provided = answer.indicator.evidence_key in asked
+        assert bool(answer.evidence_summary) is provided, answer.indicator.evidence_key
+        assert (answer.evidence_met is not None) is provided
 
 
 def test_next_steps_note_evidence_that_says_otherwise(lom, coordinator_lom):

@@ -6,21 +6,38 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from coordination import contributions
 from coordination.contrib_staircase import dashboard_panel, overview_links
-from coordination.models import Assessment, Indicator, Municipality, StaircaseSharing
+from coordination.models import (
+    Assessment,
+    Indicator,
+    Municipality,
+    Role,
+    StaircaseLevel,
+    StaircaseSharing,
+)
 from coordination.services import staircase
 from coordination.services.staircase import Given
 from tests.coordination.staircase_helpers import (
     LETTERS,
     LEVEL_TWO_GOING_ON_THREE,
     complete,
+    counted_evidence,
     fake_evidence,
     given,
     indicators,
+)
+from tests.factories import (
+    MembershipFactory,
+    PartnerOrganisationFactory,
+    RoutineFactory,
+    VolunteerFactory,
+    WheelEventFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -170,17 +187,36 @@ def test_questionnaire_shows_evidence_and_a_hint_when_yes_disagrees(
 ):
     complete(lom, coordinator_lom, "y")  # every answer yes, so prefilled yes
     missing = contributions.Evidence(False, "Ingen aktive samarbeidsavtaler ennå.", "/avtaler/")
-    present = contributions.Evidence(True, "Rutinene ble gjennomgått 3. mars.", "/rutiner/")
+    present = contributions.Evidence(True, "Rutinene ble gjennomgått 3. mars", "/rutiner/")
     with fake_evidence(active_agreement=missing, routines_reviewed=present):
         page = _html(client_of(coordinator_lom).get(url("assessment_answer")))
-    assert "Ingen aktive samarbeidsavtaler ennå." in page and 'href="/avtaler/"' in page
-    assert "Rutinene ble gjennomgått 3. mars." in page
+    # Whether the data shows it is said in words, and the summary ends as a sentence.
+    shown = r'<p class="evidence evidence-%s">\s*<strong>%s</strong>\s*%s\s*<a href="%s">'
+    assert re.search(
+        shown % ("not-met", "Dataene i portalen viser ikke dette ennå:",
+                 "Ingen aktive samarbeidsavtaler ennå\\.", "/avtaler/"),
+        page,
+    )  # fmt: skip
+    assert re.search(
+        shown % ("met", "Dataene i portalen støtter dette:",
+                 "Rutinene ble gjennomgått 3\\. mars\\.", "/rutiner/"),
+        page,
+    )  # fmt: skip
     # The hint shows where the answer is yes and the evidence is not met (and is there, hidden,
     # for the browser to show when the answer changes); not where the evidence is met.
     agreement = Indicator.objects.get(evidence_key="active_agreement")
     assert page.count('class="evidence-mismatch"') == 1
     assert f'data-mismatch-for="answer_{agreement.pk}">' in page  # not hidden
     assert "1 frivillighetskoordinator er navngitt i portalen." in page
+
+
+def test_named_coordinator_evidence_leads_to_the_people_with_a_role(
+    client_of, coordinator_lom, lom
+):
+    path, anchor = contributions.evidence_for(lom, "named_coordinator").url.split("#")
+    page = _html(client_of(coordinator_lom).get(path))
+    assert f'<h2 id="{anchor}">Personer med en rolle</h2>' in page
+    assert "Ingrid Bakken" in page
 
 
 def test_questionnaire_is_for_coordinators_only(client_of, volunteer_contact_lom, officer, lom):
@@ -191,13 +227,82 @@ def test_questionnaire_is_for_coordinators_only(client_of, volunteer_contact_lom
     assert not Assessment.objects.exists()
 
 
-def test_questionnaire_queries_are_fixed(
+def _more_indicators(count: int) -> None:
+    """``count`` more indicators in use, spread over the steps and levels, each naming one of
+    the evidence keys of the default set (and one key nobody provides)."""
+    keys = sorted(
+        set(Indicator.objects.exclude(evidence_key="").values_list("evidence_key", flat=True))
+    )
+    keys.append("not_provided_by_anyone")
+    levels = list(StaircaseLevel.objects.all())
+    Indicator.objects.bulk_create(
+        Indicator(
+            step=1 + index % 8, level=levels[index % 5], order=100 + index,
+            text_nb=f"Påstand {index}", text_en=f"Statement {index}",
+            next_step_nb="Gjør det.", next_step_en="Do it.", evidence_key=keys[index % len(keys)],
+        )
+        for index in range(count)
+    )  # fmt: skip
+
+
+def test_questionnaire_queries_do_not_grow_with_indicators_answers_or_coordinators(
     client_of, coordinator_lom, lom, django_assert_max_num_queries
 ):
     complete(lom, coordinator_lom, "y")
     client = client_of(coordinator_lom)
-    with django_assert_max_num_queries(14):
-        client.get(url("assessment_answer"))
+    missing = contributions.Evidence(False, "Ingen aktive samarbeidsavtaler ennå.", "/avtaler/")
+    with fake_evidence(active_agreement=missing):
+        with django_assert_max_num_queries(14) as few:
+            client.get(url("assessment_answer"))
+        _more_indicators(60)
+        complete(lom, coordinator_lom, "p")  # an answer and a comment field for each of them
+        staircase.save_assessment(
+            municipality=lom, by=coordinator_lom, answers=given("y", "Utkast."), complete=False
+        )
+        MembershipFactory.create_batch(10, municipality=lom, role=Role.COORDINATOR)
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            page = _html(client.get(url("assessment_answer")))
+    assert page.count('name="comment_') == len(indicators()) > 90
+    assert "11 frivillighetskoordinatorer er navngitt i portalen." in page
+
+
+def _data_the_providers_count(count: int) -> None:
+    """``count`` each of volunteers, partners and approved routines in Lom, and wheel events."""
+    VolunteerFactory.create_batch(count)
+    PartnerOrganisationFactory.create_batch(count)
+    RoutineFactory.create_batch(count, approved=True)
+    for month in range(1, count + 1):
+        WheelEventFactory(month=1 + month % 12)
+
+
+def test_questionnaire_asks_each_registered_provider_once(client_of, coordinator_lom, lom):
+    """With every provider the portal registers: each is asked once per page (also when it
+    shows an error), and the page's queries stay the same with many more indicators, answers,
+    coordinators and data of the kinds the providers count."""
+    named = set(Indicator.objects.exclude(evidence_key="").values_list("evidence_key", flat=True))
+    complete(lom, coordinator_lom, "y")
+    _data_the_providers_count(1)
+    client = client_of(coordinator_lom)
+    with counted_evidence() as calls:
+        asked = named & set(contributions.EVIDENCE)
+        assert len(asked) > 1
+        with CaptureQueriesContext(connection) as few:
+            client.get(url("assessment_answer"))
+        assert calls == dict.fromkeys(asked, 1)
+        _more_indicators(60)
+        complete(lom, coordinator_lom, "p")
+        MembershipFactory.create_batch(10, municipality=lom, role=Role.COORDINATOR)
+        _data_the_providers_count(12)
+        calls.clear()
+        with CaptureQueriesContext(connection) as many:
+            client.get(url("assessment_answer"))
+        assert len(many) == len(few)
+        assert calls == dict.fromkeys(asked, 1)
+        calls.clear()
+        data = _post_data("y")
+        del data[f"answer_{indicators()[0].pk}"]
+        assert client.post(url("assessment_answer"), data).status_code == 200  # with its error
+        assert calls == dict.fromkeys(asked, 1)
 
 
 # --- A past assessment -----------------------------------------------------------------------
@@ -214,6 +319,21 @@ def test_past_assessment_shows_its_stored_answers(client_of, officer, coordinato
     assert "Ny koordinator fra i vår." in page
     assert "poengsum 45 av 100" in page
     assert "Nivå 2: Dialog" in page
+    # What the portal's data showed then, and whether it supported the indicator.
+    assert "<strong>Støtter dette:</strong> 1 frivillighetskoordinator er navngitt" in page
+
+
+def test_past_assessment_says_when_the_data_did_not_show_it(
+    client_of, officer, coordinator_lom, lom
+):
+    missing = contributions.Evidence(False, "0 av 6 virksomheter har frivillighetskontakt", "/")
+    with fake_evidence(unit_contacts=missing):
+        assessment = complete(lom, coordinator_lom, LEVEL_TWO_GOING_ON_THREE)
+    page = _html(client_of(officer).get(url("assessment_detail", assessment.pk)))
+    assert (
+        "<strong>Viser ikke dette:</strong> 0 av 6 virksomheter har frivillighetskontakt.</td>"
+        in page
+    )
 
 
 def test_past_assessment_of_another_municipality_or_a_draft_is_404(

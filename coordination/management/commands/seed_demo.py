@@ -82,7 +82,8 @@ DEMO_PARTNERS = [
     ("Frivilligsentralen i Drammen", PartnerOrganisation.Kind.VOLUNTEER_CENTRE, [DRAMMEN]),
 ]
 
-# Later apps append callables taking (command,) to add their own demo data.
+# Later apps append callables taking (command,) to add their own demo data. A step with the
+# attribute ``runs_last = True`` runs after all the others (it reads what they made).
 DEMO_STEPS: list = []
 
 
@@ -97,7 +98,7 @@ class Command(BaseCommand):
             load_municipalities()
         partners = self._partners()
         logins = [self._person(*person, partners=partners) for person in DEMO_PEOPLE]
-        for step in DEMO_STEPS:
+        for step in sorted(DEMO_STEPS, key=lambda step: getattr(step, "runs_last", False)):
             step(self)
         self.stdout.write("Demo logins (role email password):")
         for line in logins:
