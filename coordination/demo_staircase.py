@@ -65,15 +65,12 @@ LOM_COMMENTS = {
     "routines_reviewed": "Begge rutinene er gått gjennom i år, men ikke sammen med frivillige.",
     "responsibility_map": "Ansvarskartet er laget, men én oppgave mangler fortsatt en ansvarlig.",
 }
-# Drammen's volunteers are not in the portal yet: the comments say where they are.
+# What Drammen's coordinator wrote beside the answers the portal's own data also shows.
 DRAMMEN_COMMENTS = {
-    "needs_mapped": "Behovene er kartlagt i Leve hele livet-arbeidet, før vi tok i bruk portalen.",
-    "volunteers_registered": "De frivillige står i frivilligsentralens register. De flyttes inn i "
-    "Samspill i vår.",
-    "declarations_signed": "Erklæringene er skrevet under på papir og ligger hos "
-    "frivilligsentralen.",
-    "intro_course_this_year": "Frivilligsentralen holder kurset, sist i september. Det står "
-    "ikke i portalen ennå.",
+    "needs_mapped": "Hjemmetjenesten melder behov, og koordinatoren kartlegger dem i samtaler.",
+    "volunteers_registered": "40 frivillige er registrert; frivilligsentralen legger inn flere.",
+    "declarations_signed": "Nesten alle har skrevet under; de siste har fått påminnelse.",
+    "intro_course_this_year": "Introduksjonskurset holdes sammen med frivilligsentralen.",
 }
 
 
