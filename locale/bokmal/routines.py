@@ -14,7 +14,7 @@ NB = {
         "All %(count)s approved routines were reviewed in the last 12 months",
     ): (
         "Den godkjente rutinen er gjennomgått de siste 12 månedene",
-        "Alle %(count)s godkjente rutiner er gjennomgått de siste 12 månedene",
+        "Alle de %(count)s godkjente rutinene er gjennomgått de siste 12 månedene",
     ),
     (
         "%(behind)s of %(count)s approved routine needs a review",
