@@ -78,15 +78,37 @@ DEMO_VOLUNTEERS = [
 ]
 
 
-def seed_volunteers(command) -> None:
-    coordinator = Membership.objects.filter(municipality_id=LOM, role=Role.COORDINATOR).first()
-    declaration = DeclarationText.objects.filter(municipality_id=LOM).order_by("-version").first()
+def _declaration(municipality_id: str, *, published_by) -> DeclarationText:
+    """The municipality's current declaration, or the starter text published as version 1."""
+    declaration = (
+        DeclarationText.objects.filter(municipality_id=municipality_id).order_by("-version").first()
+    )
     if declaration is None:
         with translation.override("nb"):
             body = starter_declaration_text()
         declaration = DeclarationText.objects.create(
-            municipality_id=LOM, version=1, body=body, published_by=coordinator and coordinator.user
+            municipality_id=municipality_id, version=1, body=body, published_by=published_by
         )
+    return declaration
+
+
+def _record_steps(need, *, started: datetime.date, by, mapped_note: str = "") -> None:
+    """Each step of the method up to the need's own, a week apart from ``started``."""
+    from .models import NEED_STEPS, NeedStep
+
+    for number, name in enumerate(NEED_STEPS[: NEED_STEPS.index(need.status) + 1]):
+        NeedStep.objects.create(
+            need=need,
+            step=name,
+            happened_on=started + datetime.timedelta(days=7 * number),
+            recorded_by=by,
+            notes=mapped_note if name == "mapped" else "",
+        )
+
+
+def seed_volunteers(command) -> None:
+    coordinator = Membership.objects.filter(municipality_id=LOM, role=Role.COORDINATOR).first()
+    declaration = _declaration(LOM, published_by=coordinator and coordinator.user)
     for email, name, area, interests, evenings, weekends, drives, signed in DEMO_VOLUNTEERS:
         user, created = User.objects.get_or_create(email=email, defaults={"full_name": name})
         if created:
@@ -178,7 +200,6 @@ def seed_screening_and_needs(command) -> None:
     """Lom's roles, course, police certificate checks, needs in several steps of the method,
     invitations, a visiting-friend pairing with follow-ups, and hours."""
     from .models import (
-        NEED_STEPS,
         Assignment,
         CertificateCheck,
         Course,
@@ -189,7 +210,6 @@ def seed_screening_and_needs(command) -> None:
         HoursStatus,
         Invitation,
         Need,
-        NeedStep,
         RoleHolder,
         VolunteerRole,
         VolunteerSettings,
@@ -288,14 +308,12 @@ def seed_screening_and_needs(command) -> None:
             created_at=timezone.make_aware(datetime.datetime.combine(started, datetime.time(10))),
             closed_at=timezone.now() if step == "closed" else None,
         )
-        for number, name in enumerate(NEED_STEPS[: NEED_STEPS.index(step) + 1]):
-            NeedStep.objects.create(
-                need=need,
-                step=name,
-                happened_on=started + datetime.timedelta(days=7 * number),
-                recorded_by=by,
-                notes="Samtale hjemme hos henne sammen med datteren." if name == "mapped" else "",
-            )
+        _record_steps(
+            need,
+            started=started,
+            by=by,
+            mapped_note="Samtale hjemme hos henne sammen med datteren.",
+        )
         if person == "Ingrid Bakken" and "astrid" in volunteers:
             Invitation.objects.create(
                 need=need,
@@ -386,18 +404,12 @@ def seed_drammen(command) -> None:
     that most have taken, and four needs in different steps."""
     from coordination.management.commands.seed_demo import DRAMMEN
 
-    from .models import NEED_STEPS, Course, CourseCompletion, CourseSession, Need, NeedStep
+    from .models import Course, CourseCompletion, CourseSession, Need
 
     coordinator = User.objects.filter(
         memberships__municipality_id=DRAMMEN, memberships__role=Role.COORDINATOR
     ).first()
-    declaration = DeclarationText.objects.filter(municipality_id=DRAMMEN).first()
-    if declaration is None:
-        with translation.override("nb"):
-            body = starter_declaration_text()
-        declaration = DeclarationText.objects.create(
-            municipality_id=DRAMMEN, version=1, body=body, published_by=coordinator
-        )
+    declaration = _declaration(DRAMMEN, published_by=coordinator)
     today = timezone.localdate()
     course, _ = Course.objects.get_or_create(
         municipality_id=DRAMMEN,
@@ -471,10 +483,4 @@ def seed_drammen(command) -> None:
             status=step,
             created_at=timezone.make_aware(datetime.datetime.combine(started, datetime.time(10))),
         )
-        for days, name in enumerate(NEED_STEPS[: NEED_STEPS.index(step) + 1]):
-            NeedStep.objects.create(
-                need=need,
-                step=name,
-                happened_on=started + datetime.timedelta(days=7 * days),
-                recorded_by=coordinator,
-            )
+        _record_steps(need, started=started, by=coordinator)
