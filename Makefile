@@ -9,6 +9,7 @@ PYTHON_FOUND = $(shell bin/find-python)
 # Use a Python >= 3.12 found on the machine; if there is none, uv fetches one where it may.
 UV_PYTHON = $(if $(PYTHON_FOUND),--python $(PYTHON_FOUND),--python 3.12)
 MANAGE = .venv/bin/python manage.py
+PORT ?= 8000
 
 .PHONY: help install install-dev run test lint fmt migrations-check messages bench worker beat seed clean
 
@@ -23,12 +24,12 @@ install-dev:
 	@bin/system-deps --test
 	@$(UV) sync --locked $(UV_PYTHON)
 
-run: install  ## Set up the database and demo data, then serve http://127.0.0.1:8000
+run: install  ## Set up the demo and serve http://127.0.0.1:8000 (another port: make run PORT=8001)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_municipalities
 	$(MANAGE) seed_demo
-	@echo "Samspill runs at http://127.0.0.1:8000 (stop with Ctrl+C)"
-	$(MANAGE) runserver 127.0.0.1:8000
+	@echo "Samspill runs at http://127.0.0.1:$(PORT) (stop with Ctrl+C)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install-dev lint migrations-check  ## Lint, then run the whole test suite
 	.venv/bin/pytest
