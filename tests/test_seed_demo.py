@@ -30,7 +30,7 @@ def test_seed_demo_is_believable_and_can_run_twice():
     assert Need.objects.filter(municipality_id="3301").count() == 4
     assert Invitation.objects.filter(status="pending").exists()
     assert Invitation.objects.filter(status="declined").exclude(decline_reason="").exists()
-    pairing = Assignment.objects.get(status="active")
+    pairing = Assignment.objects.get(status="active", need__municipality_id="3434")
     assert pairing.trial_went_well and pairing.follow_ups.filter(held_on__isnull=True).exists()
     assert HoursEntry.objects.filter(status="pending").exists()
 
@@ -45,3 +45,36 @@ def test_seed_demo_is_believable_and_can_run_twice():
     walk = Need.objects.get(person_name="Per Haugen")
     proposed = [p.volunteer.user.full_name for p in matching.propose_for_need(walk)]
     assert proposed == ["Ola Sulheim", "Randi Bakkom"]
+
+
+def test_demo_dates_agree_with_each_other():
+    """The demo is told through the services day by day, so no answer comes before its
+    invitation, no hours before the assignment, no role or signature before registering."""
+    from volunteers.models import CourseCompletion, NeedStep, Signature
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    for invitation in Invitation.objects.exclude(answered_at=None):
+        assert invitation.sent_at < invitation.answered_at
+    for assignment in Assignment.objects.select_related("volunteer", "need"):
+        assert assignment.volunteer.active_since <= assignment.started_on
+        assert assignment.need.created_at.date() <= assignment.started_on
+        assert assignment.ended_on is None or assignment.started_on < assignment.ended_on
+    for entry in HoursEntry.objects.select_related("assignment"):
+        assert entry.assignment.started_on <= entry.worked_on <= entry.logged_at.date()
+        assert entry.decided_at is None or entry.logged_at < entry.decided_at
+    for holder in RoleHolder.objects.select_related("volunteer"):
+        assert holder.volunteer.active_since <= holder.since
+        for check in holder.certificate_checks.all():
+            assert holder.volunteer.active_since <= check.presented_on
+    for signature in Signature.objects.select_related("volunteer", "text"):
+        assert signature.text.published_at < signature.signed_at
+        assert signature.volunteer.active_since <= signature.signed_at.date()
+    for completion in CourseCompletion.objects.select_related("volunteer"):
+        assert completion.volunteer.active_since <= completion.completed_on
+    for need in Need.objects.prefetch_related("steps"):
+        days = [step.happened_on for step in need.steps.order_by("recorded_at", "pk")]
+        assert days == sorted(days) and days[0] >= need.created_at.date()
+        assert days[-1] == max(days) and need.steps.order_by("-recorded_at", "-pk")[0].step == (
+            need.status
+        )

@@ -1,389 +1,440 @@
-"""Demo volunteers in Lom for ``seed_demo``: mixed profiles, a published declaration, some
-signed. Idempotent."""
+"""The volunteers' part of ``seed_demo``: Lom's and Drammen's volunteers, screening, needs,
+invitations, a visiting-friend pairing and hours — told as a story through the services.
+
+Every write goes through the same service a person's click would call, on the day it happened
+(``on(day)`` moves the clock there), so the demo can never show a state the services refuse,
+and its dates agree with each other: nobody answers before they are invited, logs hours before
+they started, or holds a role before they registered. Idempotent: a municipality whose
+volunteers are already there is left as it is."""
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 
+import time_machine
 from allauth.account.models import EmailAddress
 from django.utils import timezone, translation
 
-from coordination.management.commands.seed_demo import DEMO_PASSWORD, LOM
-from coordination.models import Membership, Role, User
+from coordination.management.commands.seed_demo import DEMO_PASSWORD, DRAMMEN, LOM
+from coordination.models import Municipality, Role, User
 
-from .models import Consent, DeclarationText, Signature, Volunteer, VolunteerInterest
-from .services import CONSENT_PURPOSE, CONSENT_VERSION, starter_declaration_text
+from . import matching
+from .models import DeclarationText, Need, Volunteer
+from .services import hours as hours_services
+from .services import needs as need_services
+from .services import screening as screening_services
+from .services.profile import (
+    publish_declaration,
+    register_volunteer,
+    sign_declaration,
+    starter_declaration_text,
+)
 
-# email, name, area, interests, evenings, weekends, drives, signed
+# Lom's volunteers: email, name, area, interests, evenings, weekends, drives,
+# days since they registered.
 DEMO_VOLUNTEERS = [
-    (
-        "frivillig.astrid@samspill.example",
-        "Astrid Rustad",
-        "Lom sentrum",
-        ["visiting_friend", "culture"],
-        False,
-        True,
-        False,
-        True,
-    ),
-    (
-        "frivillig.nils@samspill.example",
-        "Nils Brimi",
-        "Bøverdalen",
-        ["transport", "practical_help"],
-        True,
-        False,
-        True,
-        False,
-    ),
-    (
-        "frivillig.kari.o@samspill.example",
-        "Kari Ofigsbø",
-        "Fossbergom",
-        ["digital_help"],
-        True,
-        False,
-        False,
-        True,
-    ),
-    (
-        "frivillig.ola@samspill.example",
-        "Ola Sulheim",
-        "Garmo",
-        ["walks", "activity_leading"],
-        False,
-        True,
-        True,
-        True,
-    ),
-    (
-        "frivillig.randi@samspill.example",
-        "Randi Bakkom",
-        "Lom sentrum",
-        ["visiting_friend", "walks"],
-        True,
-        True,
-        False,
-        True,
-    ),
-    (
-        "frivillig.tor@samspill.example",
-        "Tor Vole",
-        "Bøverdalen",
-        ["transport"],
-        False,
-        False,
-        True,
-        False,
-    ),
-]
+    ("frivillig.astrid@samspill.example", "Astrid Rustad", "Lom sentrum",
+     ["visiting_friend", "culture"], False, True, False, 1185),
+    ("frivillig.randi@samspill.example", "Randi Bakkom", "Lom sentrum",
+     ["visiting_friend", "walks"], True, True, False, 1155),
+    ("frivillig.ola@samspill.example", "Ola Sulheim", "Garmo",
+     ["walks", "activity_leading"], False, True, True, 400),
+    ("frivillig.kari.o@samspill.example", "Kari Ofigsbø", "Fossbergom",
+     ["digital_help"], True, False, False, 300),
+    ("frivillig.nils@samspill.example", "Nils Brimi", "Bøverdalen",
+     ["transport", "practical_help"], True, False, True, 200),
+    ("frivillig.tor@samspill.example", "Tor Vole", "Bøverdalen",
+     ["transport"], False, False, True, 150),
+]  # fmt: skip
+
+# Version 2 of Lom's declaration came out last week; these have signed it already. Nils and Tor
+# signed version 1 only, so they see no one's details until they sign again.
+SIGNED_LATEST = ("astrid", "randi", "ola", "kari.o")
+
+DECLARATION_V2_NOTE = (
+    "\n\nNytt i versjon 2: Du deler ikke bilder eller opplysninger om den du besøker i sosiale "
+    "medier, heller ikke når personen selv sier det er greit."
+)
 
 
-def _declaration(municipality_id: str, *, published_by) -> DeclarationText:
-    """The municipality's current declaration, or the starter text published as version 1."""
-    declaration = (
-        DeclarationText.objects.filter(municipality_id=municipality_id).order_by("-version").first()
-    )
-    if declaration is None:
-        with translation.override("nb"):
-            body = starter_declaration_text()
-        declaration = DeclarationText.objects.create(
-            municipality_id=municipality_id, version=1, body=body, published_by=published_by
+def days_ago(days: int) -> datetime.date:
+    return timezone.localdate() - datetime.timedelta(days=days)
+
+
+@contextmanager
+def on(day: datetime.date, hour: int = 10) -> Iterator[None]:
+    """Run the services as if it were ``day`` at ``hour`` o'clock."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+    with time_machine.travel(moment, tick=False):
+        yield
+
+
+def _person(email: str, name: str, *, can_log_in: bool = True) -> User:
+    user = User.objects.create(email=email, full_name=name)
+    if can_log_in:
+        user.set_password(DEMO_PASSWORD)
+    else:
+        user.set_unusable_password()
+    user.save(update_fields=["password"])
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def _coordinator(number: str) -> User:
+    return User.objects.get(memberships__municipality_id=number, memberships__role=Role.COORDINATOR)
+
+
+def _contact(email: str) -> User:
+    return User.objects.get(email=email)
+
+
+def _register(email, name, municipality, *, area, interests, **times) -> Volunteer:
+    """The person signs up on the portal and registers as a volunteer, with consent."""
+    user = User.objects.filter(email=email).first() or _person(email, name)
+    profile = {"municipality": municipality, "area": area, "weekday_daytime": True} | times
+    return register_volunteer(user=user, profile=profile, interests=interests, consented=True)
+
+
+def _sign(volunteer: Volunteer, text) -> None:
+    sign_declaration(volunteer=volunteer, text=text, by=volunteer.user)
+
+
+def _last_march_12(today: datetime.date) -> datetime.date:
+    this_year = today.replace(month=3, day=12)
+    return this_year if this_year < today else this_year.replace(year=today.year - 1)
+
+
+def _step(need: Need, step: str, day: datetime.date, by: User, notes: str = "") -> None:
+    with on(day):
+        need_services.record_step(need=need, step=step, by=by, notes=notes)
+
+
+def _invite(need: Need, volunteer: Volunteer, day: datetime.date, by: User):
+    """Invite ``volunteer`` as matching proposed them, with matching's own reasons."""
+    with on(day):
+        proposals = [
+            p for p in matching.propose_for_need(need, limit=50) if p.volunteer.pk == volunteer.pk
+        ]
+        if not proposals:
+            raise RuntimeError(f"Matching does not propose {volunteer} for {need}: fix the demo.")
+        return need_services.invite_volunteers(need=need, proposals=proposals, by=by)[0]
+
+
+def _report(municipality, fields: dict, day: datetime.date, by: User | None) -> Need:
+    with on(day):
+        return need_services.report_need(
+            municipality=municipality, fields=fields, consented=True, by=by
         )
-    return declaration
 
 
-def _record_steps(need, *, started: datetime.date, by, mapped_note: str = "") -> None:
-    """Each step of the method up to the need's own, a week apart from ``started``."""
-    from .models import NEED_STEPS, NeedStep
+def _need_fields(person, kind, area, description, *, times=(True, False, False), **more):
+    return {
+        "person_name": person,
+        "person_phone": "612 11 234",
+        "address": f"{area}, Lom",
+        "kind": kind,
+        "area": area,
+        "description": description,
+        "weekday_daytime": times[0],
+        "evenings": times[1],
+        "weekends": times[2],
+        **more,
+    }
 
-    for number, name in enumerate(NEED_STEPS[: NEED_STEPS.index(need.status) + 1]):
-        NeedStep.objects.create(
-            need=need,
-            step=name,
-            happened_on=started + datetime.timedelta(days=7 * number),
-            recorded_by=by,
-            notes=mapped_note if name == "mapped" else "",
-        )
+
+# --- Lom ---------------------------------------------------------------------------------
 
 
 def seed_volunteers(command) -> None:
-    coordinator = Membership.objects.filter(municipality_id=LOM, role=Role.COORDINATOR).first()
-    declaration = _declaration(LOM, published_by=coordinator and coordinator.user)
-    for email, name, area, interests, evenings, weekends, drives, signed in DEMO_VOLUNTEERS:
-        user, created = User.objects.get_or_create(email=email, defaults={"full_name": name})
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
+    """Lom's declaration (two versions) and six volunteers who registered over three years."""
+    lom = Municipality.objects.get(pk=LOM)
+    if Volunteer.objects.filter(municipality=lom).exists():
+        return
+    coordinator = _coordinator(LOM)
+    with on(days_ago(1215)), translation.override("nb"):
+        first = publish_declaration(
+            municipality=lom, body=starter_declaration_text(), by=coordinator
         )
-        volunteer, _ = Volunteer.objects.get_or_create(
-            user=user,
-            defaults={
-                "municipality_id": LOM,
-                "area": area,
-                "weekday_daytime": True,
-                "evenings": evenings,
-                "weekends": weekends,
-                "can_drive": drives,
-                "has_car": drives,
-            },
-        )
-        for interest in interests:
-            VolunteerInterest.objects.get_or_create(volunteer=volunteer, interest=interest)
-        if not volunteer.consents.exists():
-            Consent.objects.create(
-                volunteer=volunteer,
-                purpose_version=CONSENT_VERSION,
-                purpose_text=str(CONSENT_PURPOSE),
+    volunteers = {}
+    for email, name, area, interests, evenings, weekends, drives, since in DEMO_VOLUNTEERS:
+        with on(days_ago(since)):
+            volunteer = _register(
+                email,
+                name,
+                lom,
+                area=area,
+                interests=interests,
+                evenings=evenings,
+                weekends=weekends,
+                can_drive=drives,
+                has_car=drives,
             )
-        if signed:
-            Signature.objects.get_or_create(volunteer=volunteer, text=declaration)
+        with on(days_ago(since - 3), hour=19):
+            _sign(volunteer, first)
+        volunteers[_key(volunteer)] = volunteer
 
 
-# person, kind, area, description, step, source, times (day, evening, weekend), driver
-DEMO_NEEDS = [
-    (
-        "Ingrid Bakken",
-        "visiting_friend",
-        "Lom sentrum",
-        "Enke, bor alene. Ønsker besøk og en tur i nærområdet, gjerne en som liker å strikke.",
-        "follow_up",
-        "coordinator",
-        (True, False, True),
-        False,
-    ),
-    (
-        "Hans Moen",
-        "transport",
-        "Bøverdalen",
-        "Skyss til dagsenteret og fredagsklubben på Lom, tur-retur.",
-        "proposed",
-        "unit",
-        (True, False, False),
-        True,
-    ),
-    (
-        "Marit Lien",
-        "digital_help",
-        "Fossbergom",
-        "Vil lære å bruke nettbrettet til videosamtaler med barnebarna.",
-        "mapped",
-        "public",
-        (True, True, False),
-        False,
-    ),
-    (
-        "Per Haugen",
-        "walks",
-        "Garmo",
-        "Trenger følge på tur for å holde seg i form etter et fall i vinter.",
-        "reported",
-        "unit",
-        (False, False, True),
-        False,
-    ),
-    (
-        "Solveig Vole",
-        "visiting_friend",
-        "Lom sentrum",
-        "Hadde besøksvenn i to år; har nå flyttet på sjukeheimen.",
-        "closed",
-        "coordinator",
-        (True, False, False),
-        False,
-    ),
-]
+def _key(volunteer: Volunteer) -> str:
+    return volunteer.user.email.split("@")[0].removeprefix("frivillig.")
+
+
+def _lom_screening(lom: Municipality, volunteers: dict, by: User) -> dict:
+    """Lom's course, its two roles, who holds them, and the police certificates seen."""
+    today = timezone.localdate()
+    with on(days_ago(1200)):
+        course = screening_services.save_course(
+            municipality=lom,
+            by=by,
+            name="Introduksjonskurs for frivillige",
+            is_introductory=True,
+            description="Taushetsplikt, roller og ansvar, hvem du kontakter hvis du blir bekymret.",
+        )
+        visiting = screening_services.save_role(
+            municipality=lom,
+            by=by,
+            name="Besøksvenn",
+            interest="visiting_friend",
+            certificate_kind="limited",
+            certificate_valid_months=36,
+            required_courses=[course],
+        )
+        driver = screening_services.save_role(
+            municipality=lom, by=by, name="Sjåfør", interest="transport"
+        )
+        hours_services.set_km_rate(municipality=lom, rate=Decimal("3.50"), by=by)
+    sessions = []
+    for held in (days_ago(1125), _last_march_12(today)):
+        with on(held - datetime.timedelta(days=30)):
+            sessions.append(
+                screening_services.save_session(
+                    course=course,
+                    by=by,
+                    starts_at=timezone.make_aware(
+                        datetime.datetime.combine(held, datetime.time(18))
+                    ),
+                    place="Lom bygdesenter",
+                )
+            )
+    with on(today - datetime.timedelta(days=3)):
+        next_year = _last_march_12(today).replace(year=_last_march_12(today).year + 1)
+        screening_services.save_session(
+            course=course,
+            by=by,
+            starts_at=timezone.make_aware(datetime.datetime.combine(next_year, datetime.time(18))),
+            place="Lom bygdesenter",
+        )
+    for session, keys in zip(sessions, (("astrid", "randi"), ("ola",)), strict=True):
+        with on(timezone.localdate(session.starts_at) + datetime.timedelta(days=1)):
+            screening_services.record_completions(
+                session=session, volunteers=[volunteers[k] for k in keys], by=by
+            )
+    holders = {}
+    for key, role, since in (
+        ("astrid", visiting, 1115),
+        ("randi", visiting, 1115),
+        ("nils", driver, 190),
+        ("tor", driver, 140),
+    ):
+        with on(days_ago(since)):
+            holders[key] = screening_services.give_role(volunteer=volunteers[key], role=role, by=by)
+    # Astrid's certificate is due for renewal in 20 days (a reminder is on its way); Randi
+    # showed hers two years ago.
+    astrid_presented = need_services.add_months(today + datetime.timedelta(days=20), -36)
+    for key, presented in (("astrid", astrid_presented), ("randi", days_ago(800))):
+        with on(presented):
+            screening_services.record_certificate_check(
+                holder=holders[key], kind="limited", presented_on=presented, approved=True, by=by
+            )
+    return {"visiting": visiting, "driver": driver}
+
+
+def _lom_pairing(lom, volunteers, by) -> None:
+    """A visiting friend found, tried, agreed on and followed up; her hours logged weekly."""
+    astrid = volunteers["astrid"]
+    need = _report(
+        lom,
+        _need_fields(
+            "Signe Rudi",
+            "visiting_friend",
+            "Lom sentrum",
+            "Enke, bor alene og hører dårlig. Ønsker besøk og en tur i nærområdet, gjerne en "
+            "som liker å strikke.",
+            times=(True, False, True),
+        ),
+        days_ago(60),
+        by,
+    )
+    _step(need, "mapped", days_ago(53), by, "Samtale hjemme hos henne sammen med datteren.")
+    _step(need, "clarified", days_ago(46), by)
+    invitation = _invite(need, astrid, days_ago(42), by)
+    with on(days_ago(40), hour=18):
+        pairing = need_services.accept_invitation(invitation=invitation, by=astrid.user)
+    with on(days_ago(36)):
+        need_services.set_pairing(
+            assignment=pairing,
+            by=by,
+            trial_meeting_on=days_ago(37),
+            trial_went_well=True,
+            frequency="weekly",
+        )
+    _step(need, "established", days_ago(35), by)
+    with on(days_ago(35)):
+        follow_ups = need_services.plan_follow_ups(
+            need=need,
+            by=by,
+            first_on=days_ago(14),
+            every_weeks=4,
+            until=days_ago(14) + datetime.timedelta(weeks=4),
+            assignment=pairing,
+        )
+    _step(need, "follow_up", days_ago(14), by)
+    with on(days_ago(14), hour=15):
+        need_services.record_follow_up(
+            follow_up=follow_ups[0],
+            by=by,
+            held_on=days_ago(14),
+            notes="Begge trives. Fortsetter hver tirsdag.",
+        )
+    logged = []
+    for weeks in (4, 3, 2, 1):
+        worked_on = days_ago(7 * weeks)
+        with on(worked_on, hour=20):
+            logged.append(
+                hours_services.log_own_hours(
+                    volunteer=astrid,
+                    by=astrid.user,
+                    worked_on=worked_on,
+                    hours=Decimal("2"),
+                    km=Decimal("6"),
+                    description="Besøk og tur",
+                    assignment=pairing,
+                )
+            )
+    with on(days_ago(5)):
+        hours_services.approve_hours(entry_ids=[e.pk for e in logged[:3]], by=by)
+
+
+def _lom_ride(lom, volunteers, by) -> None:
+    """A ride reported by the home-care service: one driver said no, the other has not answered
+    (and must sign the new declaration before he sees who it is for)."""
+    contact = _contact("kontakt.heimeteneste.lom@samspill.example")
+    need = _report(
+        lom,
+        _need_fields(
+            "Hans Moen",
+            "transport",
+            "Bøverdalen",
+            "Skyss til dagsenteret og fredagsklubben på Lom, tur-retur. Bruker rullator.",
+            needs_driver=True,
+        ),
+        days_ago(20),
+        contact,
+    )
+    _step(need, "mapped", days_ago(17), by, "Snakket med Hans på telefon.")
+    _step(need, "clarified", days_ago(12), by)
+    _invite(need, volunteers["nils"], days_ago(8), by)
+    declined = _invite(need, volunteers["tor"], days_ago(8), by)
+    with on(days_ago(7), hour=21):
+        need_services.decline_invitation(
+            invitation=declined, by=volunteers["tor"].user, reason="Er bortreist i desember."
+        )
+
+
+def _lom_past_pairing(lom, volunteers, by) -> None:
+    """Two years of visits that ended when Solveig moved into the nursing home."""
+    randi = volunteers["randi"]
+    need = _report(
+        lom,
+        _need_fields(
+            "Solveig Vole",
+            "visiting_friend",
+            "Lom sentrum",
+            "Ønsker besøk en gang i uka, liker kortspill og å høre om bygda.",
+        ),
+        days_ago(770),
+        by,
+    )
+    _step(need, "mapped", days_ago(765), by)
+    _step(need, "clarified", days_ago(762), by)
+    invitation = _invite(need, randi, days_ago(760), by)
+    with on(days_ago(759), hour=17):
+        pairing = need_services.accept_invitation(invitation=invitation, by=randi.user)
+    with on(days_ago(745)):
+        need_services.set_pairing(
+            assignment=pairing,
+            by=by,
+            trial_meeting_on=days_ago(752),
+            trial_went_well=True,
+            frequency="weekly",
+        )
+    _step(need, "established", days_ago(745), by)
+    _step(need, "follow_up", days_ago(700), by)
+    with on(days_ago(10)):
+        need_services.end_assignment(
+            assignment=pairing,
+            by=by,
+            reason="moved",
+            note="Solveig har flyttet på sjukeheimen.",
+        )
+    _step(need, "closed", days_ago(10), by)
+
+
+def _lom_new_declaration(lom: Municipality, volunteers: dict, by: User) -> None:
+    """Last week Lom published version 2 of its declaration (after the invitations above were
+    sent); four have signed it, so Nils and Tor see no one's details until they sign again."""
+    first = DeclarationText.objects.get(municipality=lom, version=1)
+    with on(days_ago(6)):
+        second = publish_declaration(municipality=lom, body=first.body + DECLARATION_V2_NOTE, by=by)
+    for number, key in enumerate(SIGNED_LATEST):
+        with on(days_ago(5 - number), hour=20):
+            _sign(volunteers[key], second)
 
 
 def seed_screening_and_needs(command) -> None:
     """Lom's roles, course, police certificate checks, needs in several steps of the method,
     invitations, a visiting-friend pairing with follow-ups, and hours."""
-    from .models import (
-        Assignment,
-        CertificateCheck,
-        Course,
-        CourseCompletion,
-        CourseSession,
-        FollowUp,
-        HoursEntry,
-        HoursStatus,
-        Invitation,
-        Need,
-        RoleHolder,
-        VolunteerRole,
-        VolunteerSettings,
-    )
-
-    today = timezone.localdate()
-    coordinator = (
-        Membership.objects.filter(municipality_id=LOM, role=Role.COORDINATOR)
-        .select_related("user")
-        .first()
-    )
-    by = coordinator.user if coordinator else None
+    lom = Municipality.objects.get(pk=LOM)
+    if Need.objects.filter(municipality=lom).exists():
+        return
+    by = _coordinator(LOM)
     volunteers = {
-        v.user.email.split("@")[0].removeprefix("frivillig."): v
-        for v in Volunteer.objects.filter(
-            municipality_id=LOM, user__email__endswith="@samspill.example"
-        ).select_related("user")
+        _key(v): v for v in Volunteer.objects.filter(municipality=lom).select_related("user")
     }
-    VolunteerSettings.objects.get_or_create(municipality_id=LOM)
+    _lom_screening(lom, volunteers, by)
+    _lom_past_pairing(lom, volunteers, by)
+    _lom_pairing(lom, volunteers, by)
+    _lom_ride(lom, volunteers, by)
+    _report(
+        lom,
+        _need_fields(
+            "Marit Lien",
+            "digital_help",
+            "Fossbergom",
+            "Vil lære å bruke nettbrettet til videosamtaler med barnebarna.",
+            times=(True, True, False),
+        ),
+        days_ago(10),
+        None,  # through the public help form
+    )
+    marit = Need.objects.get(municipality=lom, person_name="Marit Lien")
+    _step(marit, "mapped", days_ago(4), by, "Ringte datteren, som sendte inn skjemaet.")
+    _report(
+        lom,
+        _need_fields(
+            "Per Haugen",
+            "walks",
+            "Garmo",
+            "Trenger følge på tur for å holde seg i form etter et fall i vinter. Går med stokk.",
+            times=(False, False, True),
+        ),
+        days_ago(2),
+        _contact("kontakt.sjukeheim.lom@samspill.example"),
+    )
+    _lom_new_declaration(lom, volunteers, by)
 
-    course, _ = Course.objects.get_or_create(
-        municipality_id=LOM,
-        name="Introduksjonskurs for frivillige",
-        defaults={
-            "is_introductory": True,
-            "description": (
-                "Taushetsplikt, roller og ansvar, hvem du kontakter hvis du blir bekymret."
-            ),
-        },
-    )
-    held = timezone.make_aware(
-        datetime.datetime.combine(today.replace(month=3, day=12), datetime.time(18))
-    )
-    session, _ = CourseSession.objects.get_or_create(
-        course=course, starts_at=held, defaults={"place": "Lom bygdesenter"}
-    )
-    CourseSession.objects.get_or_create(
-        course=course,
-        starts_at=held.replace(year=today.year + 1),
-        defaults={"place": "Lom bygdesenter"},
-    )
-    visiting, _ = VolunteerRole.objects.get_or_create(
-        municipality_id=LOM,
-        name="Besøksvenn",
-        defaults={
-            "interest": "visiting_friend",
-            "certificate_kind": "limited",
-            "certificate_valid_months": 36,
-        },
-    )
-    visiting.required_courses.add(course)
-    driver, _ = VolunteerRole.objects.get_or_create(
-        municipality_id=LOM, name="Sjåfør", defaults={"interest": "transport"}
-    )
-    for key in ("astrid", "randi", "ola"):
-        if key in volunteers:
-            CourseCompletion.objects.get_or_create(
-                volunteer=volunteers[key],
-                course=course,
-                defaults={"session": session, "completed_on": held.date(), "recorded_by": by},
-            )
-    for key, role in (("astrid", visiting), ("randi", visiting), ("nils", driver), ("tor", driver)):
-        if key not in volunteers:
-            continue
-        holder, created = RoleHolder.objects.get_or_create(volunteer=volunteers[key], role=role)
-        if created and key == "astrid":
-            CertificateCheck.objects.create(
-                holder=holder,
-                kind="limited",
-                presented_on=today - datetime.timedelta(days=200),
-                checked_by=by,
-                approved=True,
-                renew_by=today + datetime.timedelta(days=20),  # a reminder is due soon
-            )
 
-    for person, kind, area, description, step, source, times, needs_driver in DEMO_NEEDS:
-        if Need.objects.filter(municipality_id=LOM, person_name=person).exists():
-            continue
-        started = today - datetime.timedelta(days=60)
-        need = Need.objects.create(
-            municipality_id=LOM,
-            kind=kind,
-            area=area,
-            description=description,
-            weekday_daytime=times[0],
-            evenings=times[1],
-            weekends=times[2],
-            needs_driver=needs_driver,
-            person_name=person,
-            person_phone="612 11 234",
-            address=f"{area}, Lom",
-            consent_text_version=CONSENT_VERSION,
-            source=source,
-            reported_by=by if source != "public" else None,
-            status=step,
-            created_at=timezone.make_aware(datetime.datetime.combine(started, datetime.time(10))),
-            closed_at=timezone.now() if step == "closed" else None,
-        )
-        _record_steps(
-            need,
-            started=started,
-            by=by,
-            mapped_note="Samtale hjemme hos henne sammen med datteren.",
-        )
-        if person == "Ingrid Bakken" and "astrid" in volunteers:
-            Invitation.objects.create(
-                need=need,
-                volunteer=volunteers["astrid"],
-                status="accepted",
-                reasons=["bor i Lom sentrum", "liker å strikke"],
-                invited_by=by,
-                answered_at=timezone.now() - datetime.timedelta(days=40),
-            )
-            pairing = Assignment.objects.create(
-                need=need,
-                volunteer=volunteers["astrid"],
-                started_on=started + datetime.timedelta(days=21),
-                trial_meeting_on=started + datetime.timedelta(days=24),
-                trial_went_well=True,
-                frequency="weekly",
-            )
-            FollowUp.objects.create(
-                need=need,
-                assignment=pairing,
-                due_on=started + datetime.timedelta(days=45),
-                held_on=started + datetime.timedelta(days=46),
-                held_by=by,
-                notes="Begge trives. Fortsetter hver tirsdag.",
-            )
-            FollowUp.objects.create(
-                need=need, assignment=pairing, due_on=today + datetime.timedelta(days=14)
-            )
-            for weeks_ago in (4, 3, 2, 1):
-                HoursEntry.objects.create(
-                    municipality_id=LOM,
-                    volunteer=volunteers["astrid"],
-                    assignment=pairing,
-                    worked_on=today - datetime.timedelta(weeks=weeks_ago),
-                    hours=Decimal("2"),
-                    description="Besøk og tur",
-                    status=HoursStatus.APPROVED if weeks_ago > 1 else HoursStatus.PENDING,
-                    km_rate=Decimal("3.50") if weeks_ago > 1 else None,
-                    logged_by=volunteers["astrid"].user,
-                    decided_by=by if weeks_ago > 1 else None,
-                )
-        if person == "Hans Moen":
-            if "nils" in volunteers:
-                Invitation.objects.create(
-                    need=need,
-                    volunteer=volunteers["nils"],
-                    reasons=["bor i Bøverdalen", "har førerkort og bil"],
-                    invited_by=by,
-                )
-            if "tor" in volunteers:
-                Invitation.objects.create(
-                    need=need,
-                    volunteer=volunteers["tor"],
-                    status="declined",
-                    reasons=["bor i Bøverdalen", "har førerkort og bil"],
-                    invited_by=by,
-                    answered_at=timezone.now() - datetime.timedelta(days=3),
-                    decline_reason="Er bortreist i desember.",
-                )
-        if person == "Solveig Vole" and "randi" in volunteers:
-            Assignment.objects.create(
-                need=need,
-                volunteer=volunteers["randi"],
-                started_on=started - datetime.timedelta(days=700),
-                frequency="weekly",
-                status="ended",
-                ended_on=today - datetime.timedelta(days=10),
-                end_reason="moved",
-            )
-
+# --- Drammen -----------------------------------------------------------------------------
 
 # Drammen, the larger municipality at staircase level 4: many registered volunteers, nearly
 # all of them signed, an introductory course held this year, needs followed through the method.
@@ -391,6 +442,7 @@ DRAMMEN_AREAS = ["Bragernes", "Strømsø", "Konnerud", "Fjell", "Åssiden", "Gul
 DRAMMEN_FIRST = ["Aud", "Bjørn", "Eva", "Geir", "Hilde", "Ivar", "Jorunn", "Knut", "Liv", "Magne"]
 DRAMMEN_LAST = ["Andersen", "Berg", "Dahl", "Hansen"]
 DRAMMEN_INTERESTS = ["visiting_friend", "transport", "digital_help", "walks", "culture"]
+# person, kind, area, the step it has reached, whether a volunteer helps already
 DRAMMEN_NEEDS = [
     ("Reidun Solberg", "visiting_friend", "Konnerud", "follow_up"),
     ("Arne Kristiansen", "transport", "Fjell", "established"),
@@ -399,88 +451,96 @@ DRAMMEN_NEEDS = [
 ]
 
 
-def seed_drammen(command) -> None:
-    """40 volunteers (36 have signed the declaration), an introductory course held this year
-    that most have taken, and four needs in different steps."""
-    from coordination.management.commands.seed_demo import DRAMMEN
-
-    from .models import Course, CourseCompletion, CourseSession, Need
-
-    coordinator = User.objects.filter(
-        memberships__municipality_id=DRAMMEN, memberships__role=Role.COORDINATOR
-    ).first()
-    declaration = _declaration(DRAMMEN, published_by=coordinator)
-    today = timezone.localdate()
-    course, _ = Course.objects.get_or_create(
-        municipality_id=DRAMMEN,
-        name="Introduksjonskurs for frivillige",
-        defaults={"is_introductory": True, "description": "Rolle, taushetsplikt og etikk."},
-    )
-    session = course.sessions.first()
-    if session is None:  # held this year, so the staircase's evidence finds it
-        held_on = max(today - datetime.timedelta(days=40), datetime.date(today.year, 1, 1))
-        session = CourseSession.objects.create(
-            course=course,
-            starts_at=timezone.make_aware(datetime.datetime.combine(held_on, datetime.time(17))),
-            place="Drammen frivilligsentral",
+def _drammen_volunteers(drammen: Municipality, by: User) -> list[Volunteer]:
+    """40 volunteers who registered over two years; 36 signed the declaration."""
+    with on(days_ago(730)), translation.override("nb"):
+        declaration = publish_declaration(
+            municipality=drammen, body=starter_declaration_text(), by=by
         )
-    held_on = timezone.localtime(session.starts_at).date()
+    volunteers = []
     for number in range(40):
         first = DRAMMEN_FIRST[number % len(DRAMMEN_FIRST)]
         last = DRAMMEN_LAST[number // len(DRAMMEN_FIRST)]
-        user, created = User.objects.get_or_create(
-            email=f"frivillig.drammen.{number + 1:02d}@samspill.example",
-            defaults={"full_name": f"{first} {last}"},
-        )
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        volunteer, made = Volunteer.objects.get_or_create(
-            user=user,
-            defaults={
-                "municipality_id": DRAMMEN,
-                "area": DRAMMEN_AREAS[number % len(DRAMMEN_AREAS)],
-                "weekday_daytime": number % 2 == 0,
-                "evenings": number % 3 == 0,
-                "weekends": number % 4 == 0,
-                "can_drive": number % 5 == 0,
-                "has_car": number % 5 == 0,
-            },
-        )
-        if made:
-            VolunteerInterest.objects.create(
-                volunteer=volunteer, interest=DRAMMEN_INTERESTS[number % len(DRAMMEN_INTERESTS)]
+        email = f"frivillig.drammen.{number + 1:02d}@samspill.example"
+        registered = days_ago(720 - 15 * number)
+        with on(registered):
+            user = User.objects.filter(email=email).first() or _person(
+                email, f"{first} {last}", can_log_in=False
             )
-            Consent.objects.create(
-                volunteer=volunteer,
-                purpose_version=CONSENT_VERSION,
-                purpose_text=str(CONSENT_PURPOSE),
+            volunteer = _register(
+                email,
+                user.full_name,
+                drammen,
+                area=DRAMMEN_AREAS[number % len(DRAMMEN_AREAS)],
+                interests=[DRAMMEN_INTERESTS[number % len(DRAMMEN_INTERESTS)]],
+                willing_to_travel=number % 2 == 1,
+                weekday_daytime=number % 2 == 0 or number % 5 == 1,
+                evenings=number % 3 == 0,
+                weekends=number % 4 == 0,
+                can_drive=number % 5 == 1,
+                has_car=number % 5 == 1,
             )
         if number < 36:
-            Signature.objects.get_or_create(volunteer=volunteer, text=declaration)
-        if number < 30:
-            CourseCompletion.objects.get_or_create(
-                volunteer=volunteer,
-                course=course,
-                defaults={"completed_on": held_on, "session": session},
-            )
-    started = today - datetime.timedelta(days=90)
-    for person, kind, area, step in DRAMMEN_NEEDS:
-        if Need.objects.filter(municipality_id=DRAMMEN, person_name=person).exists():
-            continue
-        need = Need.objects.create(
-            municipality_id=DRAMMEN,
-            kind=kind,
-            area=area,
-            description="Meldt av hjemmetjenesten.",
-            weekday_daytime=True,
-            person_name=person,
-            person_phone="32 04 00 00",
-            address=f"{area}, Drammen",
-            consent_text_version=CONSENT_VERSION,
-            source="unit",
-            reported_by=coordinator,
-            status=step,
-            created_at=timezone.make_aware(datetime.datetime.combine(started, datetime.time(10))),
+            with on(registered + datetime.timedelta(days=2), hour=19):
+                _sign(volunteer, declaration)
+        volunteers.append(volunteer)
+    return volunteers
+
+
+def _drammen_course(drammen: Municipality, volunteers: list[Volunteer], by: User) -> None:
+    """The introductory course, held this year (so the staircase's evidence finds it)."""
+    today = timezone.localdate()
+    held_on = max(days_ago(40), datetime.date(today.year, 1, 2))
+    with on(held_on - datetime.timedelta(days=30)):
+        course = screening_services.save_course(
+            municipality=drammen,
+            by=by,
+            name="Introduksjonskurs for frivillige",
+            is_introductory=True,
+            description="Rolle, taushetsplikt og etikk.",
         )
-        _record_steps(need, started=started, by=coordinator)
+        session = screening_services.save_session(
+            course=course,
+            by=by,
+            starts_at=timezone.make_aware(datetime.datetime.combine(held_on, datetime.time(17))),
+            place="Drammen frivilligsentral",
+        )
+    with on(min(held_on + datetime.timedelta(days=1), today)):
+        screening_services.record_completions(session=session, volunteers=volunteers[:30], by=by)
+
+
+def _drammen_needs(drammen: Municipality, by: User) -> None:
+    contact = _contact("kontakt.drammen@samspill.example")
+    for offset, (person, kind, area, reached) in enumerate(DRAMMEN_NEEDS):
+        started = days_ago(90 - 10 * offset)
+        fields = _need_fields(person, kind, area, "Meldt av hjemmetjenesten.")
+        fields.update(person_phone="32 04 00 00", address=f"{area}, Drammen")
+        fields["needs_driver"] = kind == "transport"
+        need = _report(drammen, fields, started, contact)
+        if reached == "reported":
+            continue
+        _step(need, "mapped", started + datetime.timedelta(days=5), by)
+        if reached == "mapped":
+            continue
+        _step(need, "clarified", started + datetime.timedelta(days=10), by)
+        day = started + datetime.timedelta(days=14)
+        with on(day):
+            proposal = matching.propose_for_need(need)[0]
+        invitation = _invite(need, proposal.volunteer, day, by)
+        with on(day + datetime.timedelta(days=1), hour=18):
+            need_services.accept_invitation(invitation=invitation, by=proposal.volunteer.user)
+        _step(need, "established", started + datetime.timedelta(days=20), by)
+        if reached == "follow_up":
+            _step(need, "follow_up", started + datetime.timedelta(days=60), by)
+
+
+def seed_drammen(command) -> None:
+    """40 volunteers (36 have signed the declaration), an introductory course held this year
+    that most have taken, and four needs in different steps, two of them with a volunteer."""
+    drammen = Municipality.objects.get(pk=DRAMMEN)
+    if Volunteer.objects.filter(municipality=drammen).exists():
+        return
+    by = _coordinator(DRAMMEN)
+    volunteers = _drammen_volunteers(drammen, by)
+    _drammen_course(drammen, volunteers, by)
+    _drammen_needs(drammen, by)

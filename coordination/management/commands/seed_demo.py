@@ -56,6 +56,10 @@ DEMO_PEOPLE = [
     ),
     ("volunteer-lom", "frivillig.astrid@samspill.example", "Astrid Rustad", LOM, None, None),
     ("volunteer-lom-2", "frivillig.nils@samspill.example", "Nils Brimi", LOM, None, None),
+    ("volunteer-lom-3", "frivillig.randi@samspill.example", "Randi Bakkom", LOM, None, None),
+    ("volunteer-lom-4", "frivillig.ola@samspill.example", "Ola Sulheim", LOM, None, None),
+    ("volunteer-lom-5", "frivillig.kari.o@samspill.example", "Kari Ofigsbø", LOM, None, None),
+    ("volunteer-lom-6", "frivillig.tor@samspill.example", "Tor Vole", LOM, None, None),
     (
         "coordinator-drammen",
         "koordinator.drammen@samspill.example",
