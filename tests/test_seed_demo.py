@@ -7,11 +7,13 @@ from django.core.management import call_command
 from volunteers import matching, readiness
 from volunteers.models import (
     Assignment,
+    CourseCompletion,
     HoursEntry,
     Invitation,
     Need,
     NeedStatus,
     RoleHolder,
+    Signature,
     Volunteer,
 )
 
@@ -50,8 +52,6 @@ def test_seed_demo_is_believable_and_can_run_twice():
 def test_demo_dates_agree_with_each_other():
     """The demo is told through the services day by day, so no answer comes before its
     invitation, no hours before the assignment, no role or signature before registering."""
-    from volunteers.models import CourseCompletion, NeedStep, Signature
-
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     for invitation in Invitation.objects.exclude(answered_at=None):
