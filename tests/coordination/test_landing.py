@@ -97,7 +97,7 @@ def test_a_volunteer_who_also_holds_a_role_sees_it_on_their_page(client_of, volu
     MembershipFactory(user=volunteer, municipality=municipality(LOM), role=Role.REVIEWER)
     page = client_of(volunteer).get(reverse("volunteers:own_page")).content.decode()
     assert "Dine andre roller i kommunen" in page
-    assert "Vurderer" in page
+    assert "Fagvurderer" in page
 
 
 def test_a_volunteer_without_a_role_is_not_told_to_ask_for_one(client_of, volunteer):
