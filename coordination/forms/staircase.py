@@ -86,7 +86,5 @@ class SharingForm(forms.Form):
         ],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        help_text=_(
-            "Our score, answers and comments are never shown to other municipalities."
-        ),
+        help_text=_("Our score, answers and comments are never shown to other municipalities."),
     )
