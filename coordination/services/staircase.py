@@ -304,7 +304,7 @@ class Comparison:
     class_levels: dict[int, int] = field(default_factory=dict)  # level -> count
     national_levels: dict[int, int] = field(default_factory=dict)
     national_count: int = 0
-    named_by_level: dict[int, list[str]] = field(default_factory=dict)  # in the size class
+    named_by_level: dict[int, list[str]] = field(default_factory=dict)  # others, same class
 
 
 def _size_case() -> Case:
@@ -321,7 +321,7 @@ def _size_case() -> Case:
 
 def comparison(municipality: Municipality) -> Comparison:
     """The levels of the municipalities that take part (the current assessment of each), in the
-    municipality's size class and nationally, and the names of those that agreed to be named.
+    municipality's size class and nationally, and the names of the others that agreed to be named.
     Municipalities that do not take part are not counted. In two queries, however many
     municipalities are assessed."""
     index = size_class_of(municipality.population)
@@ -346,7 +346,7 @@ def comparison(municipality: Municipality) -> Comparison:
     found.in_class = sum(found.class_levels.values())
     named = current.filter(
         municipality__population__gte=lowest, municipality__staircase_sharing__share_name=True
-    )
+    ).exclude(municipality=municipality)
     if highest is not None:
         named = named.filter(municipality__population__lte=highest)
     found.named_by_level = {}

@@ -282,7 +282,7 @@ def test_size_classes_follow_ssb_like_limits():
 
 def test_comparison_counts_those_taking_part_and_names_only_those_who_agreed(lom, coordinator_lom):
     complete(lom, coordinator_lom, LEVEL_TWO_GOING_ON_THREE)  # Lom: 2 212 inhabitants
-    StaircaseSharing.objects.create(municipality=lom, takes_part=True)
+    StaircaseSharing.objects.create(municipality=lom, takes_part=True, share_name=True)
     _assessed("3435", 3, 60, named=True)  # Vågå, small
     _assessed("3433", 1, 20)  # Skjåk, small, anonymous
     _assessed("3432", 2, 40)  # Lesja, small, anonymous
@@ -292,7 +292,7 @@ def test_comparison_counts_those_taking_part_and_names_only_those_who_agreed(lom
     assert (found.size_class, found.in_class, found.national_count) == (0, 4, 5)
     assert found.class_levels == {0: 0, 1: 1, 2: 2, 3: 1, 4: 0, 5: 0}
     assert found.national_levels[4] == 1
-    # names by level, never with a score; Dovre is neither counted nor named
+    # names by level, never with a score; Dovre is neither counted nor named; Lom knows itself
     assert found.named_by_level == {3: ["Vågå"]}
     assert not hasattr(found, "others") and not hasattr(found, "class_median")
 
