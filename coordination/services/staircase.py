@@ -4,7 +4,8 @@ municipality; the scoring rules themselves are in ``coordination.staircase``.
 
 A completed assessment stores its level and score and becomes the municipality's current
 standing; nothing recomputes it later, so changing or retiring an indicator leaves old results
-as they were."""
+as they were. The next steps, by contrast, are worked out from today's data each time
+(``next_steps_today``). The comparison is opt-in (``takes_part``) and never a ranking."""
 
 from __future__ import annotations
 

@@ -4,6 +4,9 @@ staircase's next steps from today's data and the opt-in comparison."""
 NB = {
     # the volunteer's one home (My page)
     "Your other roles in the municipality": "Dine andre roller i kommunen",
+    "Back to My page": "Tilbake til Min side",
+    "Go to My page": "Gå til Min side",
+    "My page:": "Min side:",
     # next steps from today's data
     "Worked out today from the portal's data as it is now, and from your assessment of %(day)s where the portal cannot show it.": "Regnet ut i dag fra dataene i portalen slik de er nå, og fra vurderingen deres %(day)s der portalen ikke kan vise det.",
     "Worked out today from the portal's data as it is now.": "Regnet ut i dag fra dataene i portalen slik de er nå.",
@@ -15,6 +18,7 @@ NB = {
         "og %(counter)s til på siden om involveringstrappen.",
     ),
     "Every level is met as things stand today.": "Alle nivåene er nådd slik det står i dag.",
+    "The next steps are not stored: each time, they are worked out from the portal's data as it is that day, and from the latest assessment where the portal cannot show something.": "Neste steg blir ikke lagret: de regnes ut hver gang fra dataene i portalen slik de er den dagen, og fra den siste vurderingen der portalen ikke kan vise noe.",
     "“%(text)s” – the portal's data today: %(summary)s": "«%(text)s» – dataene i portalen i dag: %(summary)s",
     "“%(text)s” – not answered yet.": "«%(text)s» – ikke besvart ennå.",
     # the comparison: opt-in, a distribution
