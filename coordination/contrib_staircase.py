@@ -17,7 +17,9 @@ NEXT_STEPS_ON_DASHBOARD = 3
 
 
 def named_coordinator(municipality) -> contributions.Evidence:
-    """Met when the municipality has at least one person with the coordinator role."""
+    """Met when the municipality has at least one person with the coordinator role: evidence
+    for "a named contact person", never for "time set aside for the work" (a role in the portal
+    says nothing about a position's time)."""
     count = Membership.objects.filter(municipality=municipality, role=Role.COORDINATOR).count()
     if count:
         summary = ngettext(
@@ -41,7 +43,8 @@ def dashboard_panel(request, municipality) -> contributions.DashboardPanel | Non
     from .services import staircase
 
     current = staircase.current_for(municipality)
-    steps = staircase.next_steps_of(staircase.answers_of(current)) if current else []
+    # From today's data (the portal's evidence now, the last answers where it has none).
+    steps = staircase.next_steps_today(municipality, current).steps if current else []
     return contributions.DashboardPanel(
         order=DASHBOARD_ORDER,
         template="coordination/staircase/_dashboard_panel.html",
@@ -49,6 +52,7 @@ def dashboard_panel(request, municipality) -> contributions.DashboardPanel | Non
             "municipality": municipality,
             "current": current,
             "next_steps": steps[:NEXT_STEPS_ON_DASHBOARD],
+            "more_steps": max(len(steps) - NEXT_STEPS_ON_DASHBOARD, 0),
             "may_answer": can(request.user, "answer_staircase", municipality),
         },
     )

@@ -26,6 +26,15 @@ def my_page_panels(request: HttpRequest) -> list[Panel]:
     return [panel for build in MY_PAGE_PANELS if (panel := build(request)) is not None]
 
 
+# Each returns the URL of a page that is this person's home instead of My page (a volunteer's
+# page, which shows My page's parts too), or None. My page redirects to the first one found.
+HOME_PAGES: list[Callable[[HttpRequest], str | None]] = []
+
+
+def home_page_for(request: HttpRequest) -> str | None:
+    return next((url for find in HOME_PAGES if (url := find(request))), None)
+
+
 # Each returns (url, label) pairs for the coordination overview of a municipality, only those
 # this person may follow.
 OVERVIEW_LINKS: list[Callable[[HttpRequest, object], list[tuple[str, str]]]] = []

@@ -35,7 +35,8 @@ REACHING = {
     4: {1: "yyyy", 2: "yyyyy", 3: "yyyyyyyy", 4: "yyyyyyypp", 5: "ppnnnnn"},
     5: {1: "yyyy", 2: "yyyyy", 3: "yyyyyyyy", 4: "yyyyyyyyy", 5: "yyyyypp"},
 }
-# (municipality number, level reached, agrees to be named, months ago)
+# (municipality number, level reached, agrees to be named, months ago); all take part in the
+# comparison (which is opt-in) so that the demo shows it
 OTHERS = [
     ("3435", 2, True, 3),  # Vågå
     ("3433", 1, False, 5),  # Skjåk
@@ -155,7 +156,9 @@ def seed(command) -> None:
             comments=LOM_COMMENTS,
             evidence=evidence_by_key(lom, indicators),
         )
-        StaircaseSharing.objects.get_or_create(municipality_id=LOM, defaults={"share_name": True})
+        StaircaseSharing.objects.get_or_create(
+            municipality_id=LOM, defaults={"takes_part": True, "share_name": True}
+        )
     if DRAMMEN not in assessed:
         by = people.get("koordinator.drammen@samspill.example")
         for months_ago, pattern in DRAMMEN_HISTORY:
@@ -170,14 +173,14 @@ def seed(command) -> None:
             evidence=evidence_by_key(Municipality.objects.get(pk=DRAMMEN), indicators),
         )
         StaircaseSharing.objects.get_or_create(
-            municipality_id=DRAMMEN, defaults={"share_name": True}
+            municipality_id=DRAMMEN, defaults={"takes_part": True, "share_name": True}
         )
     for number, level, named, months_ago in OTHERS:
         if number in assessed:
             continue
         _record(number, REACHING[level], months_ago, by=None, indicators=indicators)
         StaircaseSharing.objects.get_or_create(
-            municipality_id=number, defaults={"share_name": named}
+            municipality_id=number, defaults={"takes_part": True, "share_name": named}
         )
 
 

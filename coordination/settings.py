@@ -164,6 +164,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "coordination:my_page"
+# After logging in each person lands where their work is (a safe ?next= comes first).
+ACCOUNT_ADAPTER = "coordination.account_adapter.AccountAdapter"
 
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

@@ -84,7 +84,7 @@ INDICATORS = [
     (
         1,
         3,
-        "named_coordinator",
+        "",  # holding the coordinator role does not show that time is set aside (issue 10)
         "Kommunen har en frivillighetskoordinator med avsatt tid til arbeidet.",
         "The municipality has a volunteer coordinator with time set aside for the work.",
         "Sett av tid i en stilling til frivillighetskoordinering, og skriv det inn i "
@@ -133,7 +133,7 @@ INDICATORS = [
     (
         2,
         2,
-        "needs_mapped",
+        "",  # the portal cannot show this: needs for help reported one by one are no mapping
         "De eldres behov for aktiviteter og møteplasser er kartlagt.",
         "The elderly's needs for activities and meeting places are mapped.",
         "Kartlegg behovene for aktiviteter og møteplasser, for eksempel med et åpent møte eller "

@@ -37,6 +37,7 @@ class VolunteersConfig(AppConfig):
         retention.register()
         dashboard_and_staircase.register()
         contributions.MY_PAGE_PANELS.append(panels.volunteer_panel)
+        contributions.HOME_PAGES.append(panels.volunteer_home)
         contributions.OVERVIEW_LINKS.append(panels.overview_links)
         contributions.OVERVIEW_LINKS.append(panels.screening_links)
         contributions.OVERVIEW_LINKS.append(panels.needs_links)

@@ -24,6 +24,24 @@ def volunteer_panel(request) -> Panel:
     )
 
 
+def volunteer_home(request) -> str | None:
+    """A volunteer's My page is their volunteer page: one home, waiting invitations first."""
+    if Volunteer.objects.filter(user=request.user).exists():
+        return reverse("volunteers:own_page")
+    return None
+
+
+def other_my_page_panels(request) -> list[Panel]:
+    """My page's panels from the other apps (partners, routines …), for the volunteer page."""
+    from coordination.contributions import MY_PAGE_PANELS
+
+    return [
+        panel
+        for build in MY_PAGE_PANELS
+        if build is not volunteer_panel and (panel := build(request)) is not None
+    ]
+
+
 def export_volunteer(user) -> dict | None:
     volunteer = (
         Volunteer.objects.filter(user=user)

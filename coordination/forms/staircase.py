@@ -68,13 +68,23 @@ class QuestionnaireForm(forms.Form):
 
 
 class SharingForm(forms.Form):
-    share_name = forms.TypedChoiceField(
-        label=_("May other municipalities see our name on their comparison page?"),
+    takes_part = forms.TypedChoiceField(
+        label=_("Do we take part in the comparison with other municipalities?"),
         choices=[
-            ("yes", _("Yes, show our name, level and score")),
-            ("no", _("No, show us without a name")),
+            ("yes", _("Yes: we see how many municipalities are at each level, and are counted")),
+            ("no", _("No: we neither see the comparison nor are counted in it")),
         ],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        help_text=_("Your answers and comments are never shown to other municipalities."),
+        help_text=_("Only municipalities that take part are counted. There is no ranking."),
+    )
+    share_name = forms.TypedChoiceField(
+        label=_("If we take part: may other municipalities see our name at our level?"),
+        choices=[
+            ("yes", _("Yes, show our name at our level")),
+            ("no", _("No, count us without a name")),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text=_("Our score, answers and comments are never shown to other municipalities."),
     )

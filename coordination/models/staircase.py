@@ -239,8 +239,9 @@ class Answer(models.Model):
 
 
 class StaircaseSharing(models.Model):
-    """Whether the municipality agrees to be named on other municipalities' comparison pages
-    (otherwise it is shown as "Municipality A"). Answers and comments are never shown."""
+    """Whether the municipality takes part in the comparison with other municipalities (off by
+    default: only those taking part see it and are counted in it), and whether it agrees to be
+    named there. Answers, comments and scores are never shown to others."""
 
     municipality = models.OneToOneField(
         Municipality,
@@ -249,6 +250,7 @@ class StaircaseSharing(models.Model):
         related_name="staircase_sharing",
         verbose_name=_("municipality"),
     )
+    takes_part = models.BooleanField(_("takes part in comparisons"), default=False)
     share_name = models.BooleanField(_("named in comparisons"), default=False)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -4,11 +4,11 @@ municipality; the scoring rules themselves are in ``coordination.staircase``.
 
 A completed assessment stores its level and score and becomes the municipality's current
 standing; nothing recomputes it later, so changing or retiring an indicator leaves old results
-as they were."""
+as they were. The next steps, by contrast, are worked out from today's data each time
+(``next_steps_today``). The comparison is opt-in (``takes_part``) and never a ranking."""
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -182,6 +182,34 @@ def shares_name(municipality: Municipality) -> bool:
     return StaircaseSharing.objects.filter(municipality=municipality, share_name=True).exists()
 
 
+@transaction.atomic
+def set_comparison_choice(
+    *, municipality: Municipality, by: User, takes_part: bool, share_name: bool
+) -> None:
+    """Whether the municipality takes part in the comparison with other municipalities (it then
+    sees the comparison and is counted in it), and whether it is named there."""
+    _require(by, municipality)
+    share_name = share_name and takes_part
+    StaircaseSharing.objects.update_or_create(
+        municipality=municipality,
+        defaults={"takes_part": takes_part, "share_name": share_name, "changed_by": by},
+    )
+    if not takes_part:
+        summary = "does not take part in staircase comparisons"
+    elif share_name:
+        summary = "takes part in staircase comparisons, named"
+    else:
+        summary = "takes part in staircase comparisons, without its name"
+    audit.record(
+        by, "changed", municipality, object_type="coordination.staircasesharing", summary=summary
+    )
+
+
+def takes_part(municipality: Municipality) -> bool:
+    """Only a municipality whose coordinator chose to take part sees the comparison."""
+    return StaircaseSharing.objects.filter(municipality=municipality, takes_part=True).exists()
+
+
 # --- Reading back a stored assessment ------------------------------------------------------
 
 
@@ -204,6 +232,56 @@ def next_steps_of(answers: list[Answer]) -> list[Answer]:
     return [item.ref for item in sorted(steps, key=lambda item: item.level)]
 
 
+# --- Next steps from today's data -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TodayStep:
+    """One indicator as things stand today: ``value`` is what the portal's data shows now
+    (``evidence``: met gives yes, not met gives no) or, where the portal cannot show it, the
+    last assessment's answer (``answer``; "" when there is none)."""
+
+    indicator: Indicator
+    level_number: int
+    value: str
+    evidence: contributions.Evidence | None = None
+    answer: Answer | None = None
+
+    @property
+    def from_portal(self) -> bool:
+        return self.evidence is not None
+
+
+@dataclass(frozen=True)
+class Today:
+    steps: list[TodayStep]  # the next steps, lowest level first
+    first_unmet: int | None  # the lowest level not met today (None: every level is met)
+    assessment: Assessment | None  # whose answers fill in what the portal cannot show
+
+
+def next_steps_today(municipality: Municipality, current: Assessment | None = None) -> Today:
+    """The next steps computed from today's data, not frozen at the last assessment: for each
+    indicator in use, the portal's evidence as it is now where the portal has some, and the
+    last completed assessment's answer where it has none; then the staircase's own rule
+    (``scoring.next_steps``). Each evidence provider is asked once."""
+    indicators = active_indicators()
+    evidence = evidence_by_key(municipality, indicators)
+    answers = {a.indicator_id: a for a in current.answers.all()} if current else {}
+    rows = []
+    for indicator in indicators:
+        seen = evidence.get(indicator.evidence_key)
+        answer = answers.get(indicator.pk)
+        if seen is not None:
+            value = Answer.Value.YES if seen.met else Answer.Value.NO
+        else:
+            value = answer.value if answer else ""
+        rows.append(TodayStep(indicator, indicator.level.number, value, seen, answer))
+    items = [scoring.Item(row.level_number, row.value, row) for row in rows]
+    result = scoring.score(items)
+    steps = sorted(scoring.next_steps(items, result), key=lambda item: item.level)
+    return Today([item.ref for item in steps], result.first_unmet, current)
+
+
 # --- Comparison ----------------------------------------------------------------------------
 
 
@@ -215,26 +293,19 @@ def size_class_of(population: int) -> int:
 
 
 @dataclass
-class Other:
-    label: str
-    named: bool
-    level: int
-    score: int
-    is_self: bool = False
-
-
-@dataclass
 class Comparison:
+    """How many of the municipalities taking part are at each level: in the municipality's size
+    class and nationally. Never a ranking: no list ordered by score, and no other
+    municipality's score. Those that agreed to be named are listed by level, alphabetically."""
+
     size_class: int
     lowest: int
     highest: int | None
     in_class: int = 0
     class_levels: dict[int, int] = field(default_factory=dict)  # level -> count
-    class_median: float | None = None
     national_levels: dict[int, int] = field(default_factory=dict)
     national_count: int = 0
-    national_median: float | None = None
-    others: list[Other] = field(default_factory=list)
+    named_by_level: dict[int, list[str]] = field(default_factory=dict)  # others, same class
 
 
 def _size_case() -> Case:
@@ -249,22 +320,22 @@ def _size_case() -> Case:
     return Case(*whens, default=Value(0), output_field=IntegerField())
 
 
-def _median(scores: list[int]) -> float | None:
-    return statistics.median(scores) if scores else None
-
-
 def comparison(municipality: Municipality) -> Comparison:
-    """The municipality against those of the same size class, and the national picture: only
-    the current level and score of each, named only when a municipality agreed. In three
-    queries, however many municipalities are assessed."""
+    """The levels of the municipalities that take part (the current assessment of each), in the
+    municipality's size class and nationally, and the names of the others that agreed to be named.
+    Municipalities that do not take part are not counted. In two queries, however many
+    municipalities are assessed."""
     index = size_class_of(municipality.population)
     lowest, highest = SIZE_CLASSES[index]
     found = Comparison(size_class=index, lowest=lowest, highest=highest)
-    current = Assessment.objects.filter(is_current=True)
+    current = Assessment.objects.filter(
+        is_current=True, municipality__staircase_sharing__takes_part=True
+    )
     levels_by_class = (
         current.annotate(size_class=_size_case())
         .values("size_class", "level_reached")
         .annotate(count=Count("pk"))
+        .order_by()
     )
     found.national_levels = dict.fromkeys(range(6), 0)
     found.class_levels = dict.fromkeys(range(6), 0)
@@ -274,37 +345,14 @@ def comparison(municipality: Municipality) -> Comparison:
             found.class_levels[row["level_reached"]] += row["count"]
     found.national_count = sum(found.national_levels.values())
     found.in_class = sum(found.class_levels.values())
-    found.national_median = _median(list(current.values_list("score", flat=True)))
-    in_class = current.filter(municipality__population__gte=lowest)
+    named = current.filter(
+        municipality__population__gte=lowest, municipality__staircase_sharing__share_name=True
+    ).exclude(municipality=municipality)
     if highest is not None:
-        in_class = in_class.filter(municipality__population__lte=highest)
-    rows = in_class.order_by("-score", "-level_reached", "municipality_id").values_list(
-        "municipality_id",
-        "municipality__name",
-        "municipality__staircase_sharing__share_name",
-        "level_reached",
-        "score",
-    )
-    letters = iter(_anonymous_labels())
-    for number, name, share, level, score in rows:
-        is_self = number == municipality.pk
-        named = bool(share) or is_self
-        label = name if named else next(letters)
-        found.others.append(Other(label, named, level, score, is_self=is_self))
-    found.class_median = _median([other.score for other in found.others])
+        named = named.filter(municipality__population__lte=highest)
+    found.named_by_level = {}
+    for name, level in named.order_by("municipality__name").values_list(
+        "municipality__name", "level_reached"
+    ):
+        found.named_by_level.setdefault(level, []).append(name)
     return found
-
-
-def _anonymous_labels():
-    """Municipality A, B, …, Z, AA, AB, …"""
-    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    count = 0
-    while True:
-        letters, n = "", count
-        while True:
-            letters = alphabet[n % 26] + letters
-            n = n // 26 - 1
-            if n < 0:
-                break
-        yield _("Municipality %(letter)s") % {"letter": letters}
-        count += 1

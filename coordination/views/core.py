@@ -97,21 +97,29 @@ def municipality_detail(request: HttpRequest, municipality: str) -> HttpResponse
 @login_required
 @require_GET
 def my_page(request: HttpRequest) -> HttpResponse:
-    roles = roles_by_municipality(request.user)
-    municipalities = Municipality.objects.filter(pk__in=roles).order_by("name")
-    places = [
-        {
-            "municipality": m,
-            "roles": [Role(r).label for r in sorted(roles[m.pk])],
-            "may_coordinate": can(request.user, "view_municipality", m),
-        }
-        for m in municipalities
-    ]
+    home = contributions.home_page_for(request)
+    if home:  # a volunteer's My page is their volunteer page, invitations first
+        return redirect(home)
     return render(
         request,
         "coordination/my_page.html",
-        {"places": places, "panels": contributions.my_page_panels(request)},
+        {"places": my_places(request.user), "panels": contributions.my_page_panels(request)},
     )
+
+
+def my_places(user) -> list[dict]:
+    """The municipalities where ``user`` has a role, each with the roles and whether they may
+    open its coordination overview (My page's "Your roles")."""
+    roles = roles_by_municipality(user)
+    municipalities = Municipality.objects.filter(pk__in=roles).order_by("name")
+    return [
+        {
+            "municipality": m,
+            "roles": [Role(r).label for r in sorted(roles[m.pk])],
+            "may_coordinate": can(user, "view_municipality", m),
+        }
+        for m in municipalities
+    ]
 
 
 @public

@@ -88,9 +88,11 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
         answers = staircase.answers_of(current)
         result = staircase.result_of(answers)
         context["level_rows"] = _level_rows(result, levels)
-        context["next_steps"] = staircase.next_steps_of(answers)
+        # The next steps from today's data; the level and score stay as they were assessed.
+        today = staircase.next_steps_today(municipality, current)
+        context["next_steps"] = today.steps
         context["current_level"] = levels.get(current.level_reached)
-        context["next_level"] = levels.get(current.level_reached + 1)
+        context["next_level"] = levels.get(today.first_unmet) if today.first_unmet else None
     completed = Assessment.objects.completed().filter(municipality=municipality)
     history = list(completed.order_by("-completed_on", "-pk")[:CHART_POINTS])[::-1]
     page = Paginator(
@@ -104,6 +106,7 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
         may_answer=can(request.user, ANSWER, municipality),
         has_draft=Assessment.objects.drafts().filter(municipality=municipality).exists(),
         shares_name=staircase.shares_name(municipality),
+        takes_part=staircase.takes_part(municipality),
         threshold=int(scoring.THRESHOLD * 100),
     )
     return render(request, "coordination/staircase/assessment_list.html", context)
@@ -217,7 +220,19 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(VIEW)
 @require_GET
 def assessment_compare(request: HttpRequest) -> HttpResponse:
+    """The levels of the municipalities that take part, as a distribution; only for a
+    municipality whose coordinator chose to take part (otherwise the page says how to)."""
     municipality = request.municipality
+    if not staircase.takes_part(municipality):
+        return render(
+            request,
+            "coordination/staircase/assessment_compare.html",
+            {
+                "municipality": municipality,
+                "takes_part": False,
+                "may_answer": can(request.user, ANSWER, municipality),
+            },
+        )
     found = staircase.comparison(municipality)
     current = staircase.current_for(municipality)
     levels = _levels()
@@ -239,12 +254,17 @@ def assessment_compare(request: HttpRequest) -> HttpResponse:
         "coordination/staircase/assessment_compare.html",
         {
             "municipality": municipality,
+            "takes_part": True,
             "found": found,
             "current": current,
             "current_level": levels.get(current.level_reached) if current else None,
             "class_rows": distribution(found.class_levels, found.in_class),
             "national_rows": distribution(found.national_levels, found.national_count),
             "level_names": level_names,
+            "named_rows": [
+                {"number": n, "name": level_names.get(n, ""), "names": found.named_by_level[n]}
+                for n in sorted(found.named_by_level)
+            ],
         },
     )
 
@@ -252,15 +272,19 @@ def assessment_compare(request: HttpRequest) -> HttpResponse:
 @municipality_view(ANSWER)
 @require_http_methods(["GET", "POST"])
 def staircase_sharing_edit(request: HttpRequest) -> HttpResponse:
-    """Whether other municipalities see our name on their comparison page."""
+    """Whether we take part in the comparison (off by default), and are named in it."""
     municipality = request.municipality
-    initial = {"share_name": "yes" if staircase.shares_name(municipality) else "no"}
+    initial = {
+        "takes_part": "yes" if staircase.takes_part(municipality) else "no",
+        "share_name": "yes" if staircase.shares_name(municipality) else "no",
+    }
     form = SharingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            staircase.set_name_sharing(
+            staircase.set_comparison_choice(
                 municipality=municipality,
                 by=request.user,
+                takes_part=form.cleaned_data["takes_part"],
                 share_name=form.cleaned_data["share_name"],
             )
         except ValidationError as error:

@@ -55,7 +55,7 @@ def test_default_set_uses_the_agreed_evidence_keys():
         "named_coordinator", "partners_mapped", "active_agreement", "agreements_with_partners",
         "unit_contacts", "forum_meetings", "responsibility_map", "routines_exist",
         "routines_reviewed", "wheel_most_months", "volunteers_registered",
-        "declarations_signed", "intro_course_this_year", "needs_mapped",
+        "declarations_signed", "intro_course_this_year",
     }  # fmt: skip
     assert keys == agreed
 
@@ -261,7 +261,9 @@ def test_sharing_the_name_is_a_coordinators_choice(lom, coordinator_lom, volunte
     assert StaircaseSharing.objects.count() == 1
 
 
-def _assessed(number: str, level: int, score: int, *, named: bool = False) -> None:
+def _assessed(
+    number: str, level: int, score: int, *, named: bool = False, takes_part: bool = True
+) -> None:
     Assessment.objects.create(
         municipality_id=number,
         status=Assessment.Status.COMPLETED,
@@ -270,7 +272,7 @@ def _assessed(number: str, level: int, score: int, *, named: bool = False) -> No
         score=score,
         is_current=True,
     )
-    StaircaseSharing.objects.create(municipality_id=number, share_name=named)
+    StaircaseSharing.objects.create(municipality_id=number, share_name=named, takes_part=takes_part)
 
 
 def test_size_classes_follow_ssb_like_limits():
@@ -278,26 +280,37 @@ def test_size_classes_follow_ssb_like_limits():
     assert [staircase.size_class_of(n) for n in (20_000, 49_999, 50_000, 700_000)] == [2, 2, 3, 3]
 
 
-def test_comparison_names_only_those_who_agreed(lom, coordinator_lom):
+def test_comparison_counts_those_taking_part_and_names_only_those_who_agreed(lom, coordinator_lom):
     complete(lom, coordinator_lom, LEVEL_TWO_GOING_ON_THREE)  # Lom: 2 212 inhabitants
+    StaircaseSharing.objects.create(municipality=lom, takes_part=True, share_name=True)
     _assessed("3435", 3, 60, named=True)  # Vågå, small
     _assessed("3433", 1, 20)  # Skjåk, small, anonymous
     _assessed("3432", 2, 40)  # Lesja, small, anonymous
+    _assessed("3431", 2, 90, named=True, takes_part=False)  # Dovre: does not take part
     _assessed("3301", 4, 80, named=True)  # Drammen, large: another class
-    with translation.override("en"):
-        found = staircase.comparison(lom)
+    found = staircase.comparison(lom)
     assert (found.size_class, found.in_class, found.national_count) == (0, 4, 5)
-    labels = [(other.label, other.level, other.score) for other in found.others]
-    assert labels == [
-        ("Vågå", 3, 60),
-        ("Lom", 2, 45),
-        ("Municipality A", 2, 40),
-        ("Municipality B", 1, 20),
-    ]
-    assert found.class_levels[2] == 2 and found.class_levels[4] == 0
+    assert found.class_levels == {0: 0, 1: 1, 2: 2, 3: 1, 4: 0, 5: 0}
     assert found.national_levels[4] == 1
-    assert found.class_median == 42.5
-    assert found.national_median == 45
+    # names by level, never with a score; Dovre is neither counted nor named; Lom knows itself
+    assert found.named_by_level == {3: ["Vågå"]}
+    assert not hasattr(found, "others") and not hasattr(found, "class_median")
+
+
+def test_taking_part_is_off_by_default_and_a_coordinators_choice(
+    lom, coordinator_lom, volunteer_contact_lom
+):
+    assert not staircase.takes_part(lom)
+    staircase.set_comparison_choice(
+        municipality=lom, by=coordinator_lom, takes_part=True, share_name=False
+    )
+    assert staircase.takes_part(lom) and not staircase.shares_name(lom)
+    with pytest.raises(PermissionDenied):
+        staircase.set_comparison_choice(
+            municipality=lom, by=volunteer_contact_lom, takes_part=False, share_name=False
+        )
+    assert staircase.takes_part(lom)
+    assert AuditEvent.objects.filter(summary__contains="takes part").exists()
 
 
 def test_comparison_takes_the_same_queries_for_many_municipalities(
@@ -305,28 +318,16 @@ def test_comparison_takes_the_same_queries_for_many_municipalities(
 ):
     complete(lom, coordinator_lom, LEVEL_TWO_GOING_ON_THREE)
     _assessed("3435", 3, 60, named=True)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         staircase.comparison(lom)
     numbers = list(
         Municipality.objects.exclude(pk__in=["3434", "3435"]).values_list("pk", flat=True)[:200]
     )
     for index, number in enumerate(numbers):
         _assessed(number, index % 6, index % 101, named=index % 3 == 0)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         found = staircase.comparison(lom)
-    assert found.national_count == 202
-
-
-def test_anonymous_labels_go_past_z():
-    labels = staircase._anonymous_labels()
-    with translation.override("en"):
-        found = [next(labels) for _ in range(28)]
-    assert (found[0], found[25], found[26], found[27]) == (
-        "Municipality A",
-        "Municipality Z",
-        "Municipality AA",
-        "Municipality AB",
-    )
+    assert found.national_count == 201  # Lom does not take part here
 
 
 def test_answers_are_unique_per_indicator(lom, coordinator_lom):

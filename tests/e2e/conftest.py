@@ -79,10 +79,15 @@ def type_into(page, value: str, **target) -> None:
     page.keyboard.type(value)
 
 
+# Where a person lands after logging in (coordination.account_adapter.landing_url).
+LANDING = re.compile(r"/(my|volunteer|coordination/\d{4})/$")
+
+
 def log_in_by_keyboard(page, base_url: str, email: str, password: str) -> None:
-    """Log in from the login page with the keyboard alone, and land on My page."""
+    """Log in from the login page with the keyboard alone, and land where the person's work is
+    (issue 10: My page, a volunteer's page, or a municipality's coordination overview)."""
     page.goto(base_url + "/accounts/login/")
     type_into(page, email, name="login")
     type_into(page, password, name="password")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"/my/$"))
+    expect(page).to_have_url(LANDING)

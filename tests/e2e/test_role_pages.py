@@ -13,7 +13,13 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from coordination.models import Membership
-from tests.e2e.conftest import assert_accessible, log_in_by_keyboard, tab_to, type_into
+from tests.e2e.conftest import (
+    LANDING,
+    assert_accessible,
+    log_in_by_keyboard,
+    tab_to,
+    type_into,
+)
 from tests.factories import PASSWORD, UserFactory
 from volunteers.models import Volunteer
 
@@ -59,7 +65,7 @@ def _log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(password)
     page.locator("input[name=password]").press("Enter")
-    expect(page).to_have_url(re.compile(r"/my/$"))
+    expect(page).to_have_url(LANDING)
 
 
 def _route(path: str) -> str:

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from coordination import contributions
-from coordination.models import Assessment, Indicator
+from coordination.models import Assessment, Indicator, StaircaseSharing
 from coordination.services import staircase
 from tests.coordination.staircase_helpers import (
     LEVEL_TWO_GOING_ON_THREE,
@@ -31,7 +31,10 @@ def assessed(lom, coordinator_lom):
         municipality_id="3435", status="completed", completed_on="2026-09-01",
         level_reached=3, score=60, is_current=True,
     )  # fmt: skip
-    staircase.set_name_sharing(municipality=lom, by=coordinator_lom, share_name=True)
+    staircase.set_comparison_choice(  # issue 10: the comparison is opt-in
+        municipality=lom, by=coordinator_lom, takes_part=True, share_name=True
+    )
+    StaircaseSharing.objects.create(municipality_id="3435", takes_part=True, share_name=True)
     return complete(lom, coordinator_lom, LEVEL_TWO_GOING_ON_THREE)
 
 
@@ -48,6 +51,8 @@ def test_staircase_pages_have_no_wcag_violations(
     for path in ("", "questionnaire/", "comparison/", f"{assessed.pk}/", "sharing/"):
         page.goto(base + path)
         assert_accessible(axe, page)
+    page.goto(base + "comparison/")
+    expect(page.locator("main")).to_contain_text("Vågå")  # named, by level, without a score
     page.goto(base)
     expect(page.locator(".staircase [aria-current=step]")).to_contain_text("2")
     # The error shown: completing with one statement unanswered.

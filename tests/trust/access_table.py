@@ -90,7 +90,7 @@ ACCESS = {
     "set_language": PUBLIC,
     "coordination:municipality_directory": PUBLIC,
     "coordination:municipality_detail": PUBLIC,
-    "coordination:my_page": LOGIN,
+    "coordination:my_page": LOGIN,  # a volunteer is sent on to volunteers:own_page (issue 10)
     "coordination:profile_edit": LOGIN,
     "coordination:my_data_download": LOGIN,
     "coordination:account_delete": LOGIN,
@@ -125,7 +125,7 @@ ACCESS = {
     "coordination:assessment_compare": MUNICIPAL_STAFF,
     "coordination:staircase_sharing_edit": COORDINATORS,
     # volunteers
-    "volunteers:own_page": LOGIN,  # the person's own volunteer profile only
+    "volunteers:own_page": LOGIN,  # a volunteer's one home ("My page"): their own data only
     "volunteers:register": LOGIN,
     "volunteers:profile_edit": LOGIN,
     "volunteers:declaration": LOGIN,

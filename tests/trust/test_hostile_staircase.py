@@ -105,19 +105,27 @@ def test_questionnaire_never_fails_and_stores_only_valid_answers(coordinator_lom
             assert rows(*STAIRCASE_TABLES) == before
 
 
+def _last(value) -> str:
+    return str(value[-1] if isinstance(value, list) else value)
+
+
 @few
-@given(data=form_data(share_name=sometimes_valid("yes", "no")))
-@example(data={"share_name": ["yes", "no"]})
-@example(data={"share_name": "ja"})
+@given(
+    data=form_data(takes_part=sometimes_valid("yes", "no"), share_name=sometimes_valid("yes", "no"))
+)
+@example(data={"takes_part": "yes", "share_name": ["yes", "no"]})
+@example(data={"takes_part": "yes", "share_name": "ja"})
+@example(data={"takes_part": "no", "share_name": "yes"})
 def test_sharing_choice_never_fails_and_stores_only_yes_or_no(coordinator_lom, lom, data):
     with rolled_back():
         before = rows(*STAIRCASE_TABLES)
         client = client_for(coordinator_lom)
         response = post(client, reverse("coordination:staircase_sharing_edit", args=[LOM]), data)
         if response.status_code == 302:
+            # issue 10: taking part is a choice of its own; a name is shown only when taking part
             sharing = StaircaseSharing.objects.get(municipality_id=LOM)
-            assert sharing.share_name is (str(data["share_name"][-1] if isinstance(
-                data["share_name"], list) else data["share_name"]) == "yes")  # fmt: skip
+            assert sharing.takes_part is (_last(data["takes_part"]) == "yes")
+            assert sharing.share_name is (sharing.takes_part and _last(data["share_name"]) == "yes")
         else:
             assert_explained(response)
             assert rows(*STAIRCASE_TABLES) == before

@@ -462,7 +462,9 @@ def test_an_imported_volunteer_sets_a_password_then_gives_consent_and_signs(
 
     ase = User.objects.get(email="ase@lom.example")
     volunteer = client_of(ase)
-    assert "Les og gi samtykke" in volunteer.get(reverse("coordination:my_page")).content.decode()
+    # My page is the volunteer's page (issue 10: one home), which asks for the consent
+    home = volunteer.get(reverse("coordination:my_page"), follow=True)
+    assert "Les og gi samtykke" in home.content.decode()
     page = volunteer.get(reverse("volunteers:own_page")).content.decode()
     assert "Lom har lagt deg til som frivillig" in page
     refused = volunteer.post(reverse("volunteers:consent"), {"consent": ""})

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.forms import add_service_errors
 from coordination.permissions import login_required
+from coordination.views.core import my_places
 
 from .. import hours_totals, services
 from ..forms.profile import (
@@ -18,6 +19,7 @@ from ..forms.profile import (
     VolunteerProfileForm,
 )
 from ..models import Signature, Volunteer
+from ..panels import other_my_page_panels
 from .assignments import own_needs_context
 from .volunteer_screening import own_screening
 
@@ -102,6 +104,9 @@ def own_page(request: HttpRequest) -> HttpResponse:
             "own_hours": hours_totals.own_summary(volunteer),
             "screening": own_screening(volunteer),
             **own_needs_context(volunteer),
+            # My page's parts: this page is the volunteer's one home ("My page").
+            "places": my_places(request.user),
+            "panels": other_my_page_panels(request),
         },
     )
 
