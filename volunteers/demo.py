@@ -12,6 +12,7 @@ from coordination.models import Membership, Role, User
 
 from .models import Consent, DeclarationText, Signature, Volunteer, VolunteerInterest
 from .services import CONSENT_PURPOSE, CONSENT_VERSION, starter_declaration_text
+from .starter_roles import starter_role
 
 # email, name, area, interests, evenings, weekends, drives, signed
 DEMO_VOLUNTEERS = [
@@ -255,14 +256,20 @@ def seed_screening_and_needs(command) -> None:
         municipality_id=LOM,
         name="Besøksvenn",
         defaults={
-            "interest": "visiting_friend",
-            "certificate_kind": "limited",
+            **starter_role("visiting_friend", "nb"),
+            "requires_certificate": True,
+            "certificate_kinds": ["limited", "ordinary"],
+            "certificate_legal_basis": (
+                "Besøksvenner er alene hjemme hos eldre som kan være sårbare. Lom kommune "
+                "krever derfor politiattest, jf. helse- og omsorgstjenesteloven § 5-4 når "
+                "besøkene er en del av kommunens tjenester."
+            ),
             "certificate_valid_months": 36,
         },
     )
     visiting.required_courses.add(course)
     driver, _ = VolunteerRole.objects.get_or_create(
-        municipality_id=LOM, name="Sjåfør", defaults={"interest": "transport"}
+        municipality_id=LOM, name="Sjåfør", defaults=starter_role("driver", "nb")
     )
     for key in ("astrid", "randi", "ola"):
         if key in volunteers:

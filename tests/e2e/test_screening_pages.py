@@ -22,7 +22,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def screening(coordinator_lom):
     cache.clear()
     course = CourseFactory(name="Introduksjonskurs")
-    role = RoleFactory(name="Besøksvenn", certificate_kind="ordinary", certificate_valid_months=36)
+    role = RoleFactory(
+        name="Besøksvenn", certificate_kinds=["ordinary"], certificate_valid_months=36
+    )
     role.required_courses.add(course)
     volunteer = VolunteerFactory(user=UserFactory(full_name="Nils Brimi"))
     holder = RoleHolder.objects.create(volunteer=volunteer, role=role)

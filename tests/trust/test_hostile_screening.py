@@ -67,7 +67,7 @@ def prefixed(data: dict, prefix: str, fields: tuple[str, ...]) -> dict:
 
 @pytest.fixture
 def lom_objects(lom):
-    role = VolunteerRoleFactory(name="Besøksvenn", certificate_kind="ordinary")
+    role = VolunteerRoleFactory(name="Besøksvenn", certificate_kinds=["ordinary"])
     course = CourseFactory(name="Introduksjonskurs")
     volunteer = VolunteerFactory(user=UserFactory(full_name="Nils Brimi"))
     holder = RoleHolder.objects.create(volunteer=volunteer, role=role)
