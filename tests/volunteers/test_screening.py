@@ -73,8 +73,8 @@ def test_ready_when_every_requirement_is_met(coordinator_lom, declaration):
     course = CourseFactory()
     role = screening.save_role(
         municipality=declaration.municipality, by=coordinator_lom, name="Besøksvenn",
-        **DESCRIBED, **{**CERTIFICATE, "certificate_kinds": ["ordinary"]}, certificate_valid_months=36,
-        required_courses=[course],
+        **DESCRIBED, **{**CERTIFICATE, "certificate_kinds": ["ordinary"]},
+        certificate_valid_months=36, required_courses=[course],
     )  # fmt: skip
     volunteer = _signed(VolunteerFactory(), declaration)
     holder = screening.give_role(volunteer=volunteer, role=role, by=coordinator_lom)

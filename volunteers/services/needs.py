@@ -2,8 +2,9 @@
 volunteers matching proposes, let each of them answer, follow the pairing and the follow-ups.
 
 The person's details (``Need.PERSONAL_FIELDS``) are seen only by the coordinator and by the
-volunteers assigned while the assignment runs and they are ready for it (``may_see_person``). A volunteer is never
-assigned without accepting an invitation."""
+volunteers assigned while the assignment runs and they are ready for it (``may_see_person``).
+A volunteer is never assigned without accepting an invitation, nor invited or let accept
+before being ready for the need's role (``volunteers.readiness.readiness_for_need``)."""
 
 from __future__ import annotations
 
