@@ -12,7 +12,7 @@ NB = {
     "You cannot see the person's name, address and phone until you are ready for this task again. This is what to do:": "Du ser ikke navnet, adressen og telefonnummeret til personen før du er klar for oppdraget igjen. Dette må du gjøre:",
     "Before you can say yes:": "Før du kan si ja:",
     "The person's details are hidden until you are ready again:": "Opplysningene om personen er skjult til du er klar igjen:",
-    "Sign the confidentiality declaration.": "Signer taushetserklæringen.",
+    "Sign the confidentiality declaration.": "Skriv under på taushetserklæringen.",
     "Talk to the coordinator: you do not have the role %(role)s yet.": "Snakk med frivillighetskoordinatoren: Du har ikke rollen %(role)s ennå.",
     "Show the coordinator your police certificate (%(kinds)s). Ask the coordinator for the confirmation you need to apply for it at politiet.no.": "Vis frivillighetskoordinatoren politiattesten din (%(kinds)s). Be koordinatoren om bekreftelsen du trenger for å søke om den på politiet.no.",
     "Show the coordinator a new police certificate (%(kinds)s): the one you showed is due for renewal.": "Vis frivillighetskoordinatoren en ny politiattest (%(kinds)s): Den du viste, må fornyes.",

@@ -62,6 +62,8 @@ def test_screening_pages_have_no_wcag_violations(
     # Errors shown: a role with a renewal but no certificate; completions with nobody ticked.
     page.goto(base + "roles/")
     page.locator("#id_name").fill("Sjåfør")
+    page.locator("#id_what_you_do").fill("Kjører til dagsenteret")
+    page.locator("#id_what_you_do_not_do").fill("Gir medisiner")
     page.locator("#id_certificate_valid_months").fill("12")
     page.locator("main form[method=post] button[type=submit]").click()
     expect(page.locator("#id_certificate_valid_months")).to_have_attribute("aria-invalid", "true")

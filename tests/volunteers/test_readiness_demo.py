@@ -20,7 +20,7 @@ def test_the_demo_volunteer_who_has_not_signed_is_told_to_sign_and_sees_no_perso
     need = invitation.need
     client.force_login(nils)
     html = client.get(reverse("volunteers:invitation", args=[invitation.pk])).content.decode()
-    assert "Før du kan si ja" in html and "Signer taushetserklæringen." in html
+    assert "Før du kan si ja" in html and "Skriv under på taushetserklæringen." in html
     # (The demo's address is only "<area>, Lom", the same words as where the help is.)
     assert need.person_name not in html and need.person_phone not in html
     assert "Rollen: Sjåfør" in html and "Dette gjør du ikke" in html

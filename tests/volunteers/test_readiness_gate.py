@@ -171,7 +171,7 @@ def test_the_invitation_page_tells_an_unready_volunteer_to_sign_first(
     client = client_of(volunteer)
     html = client.get(url).content.decode()
     assert "Før du kan si ja" in html  # pages follow the volunteer's language: bokmål
-    assert "Signer taushetserklæringen." in html
+    assert "Skriv under på taushetserklæringen." in html
     assert f'href="{reverse("volunteers:declaration")}"' in html
     assert 'value="accept"' not in html  # only "No, thank you" is offered
     assert not _shows_person(html)
@@ -190,7 +190,7 @@ def test_the_own_page_says_what_to_do_before_answering(
     InvitationFactory(need=need, volunteer=own)
     html = client_of(volunteer).get(reverse("volunteers:own_page")).content.decode()
     assert "Før du kan si ja:" in html
-    assert "Signer taushetserklæringen." in html
+    assert "Skriv under på taushetserklæringen." in html
     assert not _shows_person(html)
 
 
@@ -215,7 +215,7 @@ def test_a_new_declaration_version_hides_the_person_until_signed_again(
     html = _assignment_page(client, assignment)
     assert not _shows_person(html)
     assert "Opplysningene om personen er skjult inntil videre" in html
-    assert "Signer taushetserklæringen." in html
+    assert "Skriv under på taushetserklæringen." in html
     assert reverse("volunteers:declaration") in html
     assert not AuditEvent.objects.filter(verb="viewed").exists()  # nothing was seen
     own_page = client.get(reverse("volunteers:own_page")).content.decode()
