@@ -22,6 +22,7 @@ NB = {
     "You cannot see the person's details until you are ready for this task again. %(steps)s": "Du ser ikke opplysningene om personen før du er klar for oppdraget igjen. %(steps)s",
     "%(name)s is not ready for this task yet and cannot be invited: %(missing)s missing.": "%(name)s er ikke klar for dette oppdraget ennå og kan ikke spørres. Dette mangler: %(missing)s.",
     "You cannot say yes yet: you are not ready for this task. %(steps)s": "Du kan ikke si ja ennå: Du er ikke klar for dette oppdraget. %(steps)s",
+    "%(name)s does not see the person's details now, because this is missing: %(missing)s. They have been told what to do on their page.": "%(name)s ser ikke opplysningene om personen nå, fordi dette mangler: %(missing)s. Den frivillige har fått vite hva som må gjøres, på sin side.",
     "or": "eller",
     "and": "og",
     # role descriptions

@@ -323,3 +323,15 @@ def test_a_course_done_makes_the_volunteer_ready_for_a_role_that_requires_it(
     assert not readiness_for_need(own, need)
     CourseCompletion.objects.create(volunteer=own, course=course)
     assert readiness_for_need(own, need)
+
+
+def test_the_coordinator_is_told_when_an_assigned_volunteer_no_longer_sees_the_person(
+    client_of, coordinator_lom, own, need, declaration, lom
+):
+    assignment = _assigned(own, need, declaration)
+    url = reverse("volunteers:assignment_detail", args=[lom.pk, assignment.pk])
+    client = client_of(coordinator_lom)
+    assert "ser ikke opplysningene om personen nå" not in client.get(url).content.decode()
+    profile_services.publish_declaration(municipality=lom, body=TEXT + " Ny.", by=coordinator_lom)
+    html = client.get(url).content.decode()
+    assert "ser ikke opplysningene om personen nå, fordi dette mangler: taushetserklæringen" in html

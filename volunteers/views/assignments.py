@@ -63,6 +63,12 @@ def _render_assignment(request: HttpRequest, assignment: Assignment, **bound) ->
         "pause_form": bound.get("pause_form") or PauseForm(),
         "end_form": bound.get("end_form") or EndForm(),
         "follow_ups": assignment.follow_ups.select_related("held_by"),
+        # While the volunteer is not ready they do not see the person: say so, and why.
+        "volunteer_readiness": (
+            readiness_for_need(assignment.volunteer, assignment.need)
+            if assignment.is_running
+            else None
+        ),
     }
     if "form" in bound:
         context["form"] = bound["form"]
