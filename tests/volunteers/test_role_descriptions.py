@@ -239,3 +239,24 @@ def test_a_coordinator_starts_a_role_from_a_suggestion(client_of, coordinator_lo
     role = VolunteerRole.objects.get(name="Besøksvenn")
     assert role.is_described and not role.requires_certificate
     assert "Tar deg av penger, bankkort, nøkler eller post" in role.what_you_do_not_do_lines
+
+
+def test_the_migration_keeps_what_each_existing_role_accepted():
+    """Before, one kind was stored and an ordinary certificate covered a limited one by a rule
+    in the code; the migration writes that meaning into each role's accepted kinds."""
+    import importlib
+    from types import SimpleNamespace
+
+    migration = importlib.import_module(
+        "volunteers.migrations.0006_role_descriptions_certificate_kinds"
+    )
+    roles = [
+        SimpleNamespace(certificate_kind="limited", save=lambda **kw: None),
+        SimpleNamespace(certificate_kind="ordinary", save=lambda **kw: None),
+    ]
+    model = SimpleNamespace(objects=SimpleNamespace(exclude=lambda **kw: roles))
+    migration.kinds_from_kind(SimpleNamespace(get_model=lambda *args: model), None)
+    assert [(r.requires_certificate, r.certificate_kinds) for r in roles] == [
+        (True, ["limited", "ordinary"]),
+        (True, ["ordinary"]),
+    ]
