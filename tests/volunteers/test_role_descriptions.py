@@ -4,6 +4,7 @@ ones. A role that requires a police certificate states its legal basis (written 
 coordinator) and accepts the kinds the coordinator chose — readiness and matching use them."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -260,3 +261,15 @@ def test_the_migration_keeps_what_each_existing_role_accepted():
         (True, ["limited", "ordinary"]),
         (True, ["ordinary"]),
     ]
+
+
+def test_the_role_edit_form_shows_what_the_role_accepts(client_of, coordinator_lom):
+    role = _role(certificate_kinds=["ordinary"], certificate_legal_basis=LEGAL_BASIS)
+    response = client_of(coordinator_lom).get(reverse("volunteers:role_edit", args=[LOM, role.pk]))
+    form = response.context["form"]
+    assert form.initial["requires_certificate"] == "yes"
+    assert form.initial["certificate_kinds"] == ["ordinary"]
+    html = _html(response)
+    assert re.search(r'name="certificate_kinds" value="ordinary"[^>]*checked', html)
+    assert not re.search(r'name="certificate_kinds" value="limited"[^>]*checked', html)
+    assert LEGAL_BASIS in html
