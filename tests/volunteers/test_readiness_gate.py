@@ -96,7 +96,7 @@ def test_inviting_a_volunteer_who_has_not_signed_is_refused_and_changes_nothing(
     assert not Invitation.objects.exists()
     need.refresh_from_db()
     assert need.status == NeedStatus.REPORTED
-    assert not need.steps.exists() or need.steps.count() == 0
+    assert not need.steps.filter(step=NeedStatus.PROPOSED).exists()
 
 
 def test_inviting_refuses_a_volunteer_without_the_roles_certificate(
