@@ -47,7 +47,8 @@ def add_screening(seed: int = 2026) -> None:
         municipality_id=LOM,
         name="Besøksvenn",
         interest="visiting_friend",
-        certificate_kind="limited",
+        requires_certificate=True,
+        certificate_kinds=["limited", "ordinary"],
         certificate_valid_months=36,
     )
     role.required_courses.add(course)

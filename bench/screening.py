@@ -50,11 +50,15 @@ def fill_screening() -> None:
     )
     friend = VolunteerRole.objects.create(
         municipality_id=LOM, name="Besøksvenn", interest="visiting_friend",
-        certificate_kind="ordinary", certificate_valid_months=36,
+        requires_certificate=True, certificate_kinds=["ordinary"], certificate_valid_months=36,
     )  # fmt: skip
     friend.required_courses.add(course)
     driver = VolunteerRole.objects.create(
-        municipality_id=LOM, name="Sjåfør", interest="transport", certificate_kind="limited"
+        municipality_id=LOM,
+        name="Sjåfør",
+        interest="transport",
+        requires_certificate=True,
+        certificate_kinds=["limited", "ordinary"],
     )
     today = timezone.localdate()
     # Registered long ago, so the declaration reminders are due for those who did not sign.

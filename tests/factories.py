@@ -113,6 +113,8 @@ class VolunteerRoleFactory(factory.django.DjangoModelFactory):
     municipality = factory.LazyFunction(lambda: municipality("3434"))
     name = factory.Sequence(lambda n: f"Besøksvenn {n}")
     interest = Interest.VISITING_FRIEND
+    certificate_kinds = factory.LazyFunction(list)  # e.g. ["limited", "ordinary"]
+    requires_certificate = factory.LazyAttribute(lambda role: bool(role.certificate_kinds))
 
 
 class CourseFactory(factory.django.DjangoModelFactory):

@@ -30,6 +30,7 @@ from .services.profile import (
     sign_declaration,
     starter_declaration_text,
 )
+from .starter_roles import starter_role
 
 # Lom's volunteers: email, name, area, interests, evenings, weekends, drives,
 # days since they registered.
@@ -193,14 +194,19 @@ def _lom_screening(lom: Municipality, volunteers: dict, by: User) -> dict:
         visiting = screening_services.save_role(
             municipality=lom,
             by=by,
-            name="Besøksvenn",
-            interest="visiting_friend",
-            certificate_kind="limited",
+            **starter_role("visiting_friend", "nb"),
+            requires_certificate=True,
+            certificate_kinds=["limited", "ordinary"],
+            certificate_legal_basis=(
+                "Besøksvenner er alene hjemme hos eldre som kan være sårbare. Lom kommune "
+                "krever derfor politiattest, jf. helse- og omsorgstjenesteloven § 5-4 når "
+                "besøkene er en del av kommunens tjenester."
+            ),
             certificate_valid_months=36,
             required_courses=[course],
         )
         driver = screening_services.save_role(
-            municipality=lom, by=by, name="Sjåfør", interest="transport"
+            municipality=lom, by=by, **starter_role("driver", "nb")
         )
         hours_services.set_km_rate(municipality=lom, rate=Decimal("3.50"), by=by)
     sessions = []

@@ -22,7 +22,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def screening(coordinator_lom):
     cache.clear()
     course = CourseFactory(name="Introduksjonskurs")
-    role = RoleFactory(name="Besøksvenn", certificate_kind="ordinary", certificate_valid_months=36)
+    role = RoleFactory(
+        name="Besøksvenn", certificate_kinds=["ordinary"], certificate_valid_months=36
+    )
     role.required_courses.add(course)
     volunteer = VolunteerFactory(user=UserFactory(full_name="Nils Brimi"))
     holder = RoleHolder.objects.create(volunteer=volunteer, role=role)
@@ -60,6 +62,8 @@ def test_screening_pages_have_no_wcag_violations(
     # Errors shown: a role with a renewal but no certificate; completions with nobody ticked.
     page.goto(base + "roles/")
     page.locator("#id_name").fill("Sjåfør")
+    page.locator("#id_what_you_do").fill("Kjører til dagsenteret")
+    page.locator("#id_what_you_do_not_do").fill("Gir medisiner")
     page.locator("#id_certificate_valid_months").fill("12")
     page.locator("main form[method=post] button[type=submit]").click()
     expect(page.locator("#id_certificate_valid_months")).to_have_attribute("aria-invalid", "true")

@@ -67,7 +67,7 @@ def prefixed(data: dict, prefix: str, fields: tuple[str, ...]) -> dict:
 
 @pytest.fixture
 def lom_objects(lom):
-    role = VolunteerRoleFactory(name="Besøksvenn", certificate_kind="ordinary")
+    role = VolunteerRoleFactory(name="Besøksvenn", certificate_kinds=["ordinary"])
     course = CourseFactory(name="Introduksjonskurs")
     volunteer = VolunteerFactory(user=UserFactory(full_name="Nils Brimi"))
     holder = RoleHolder.objects.create(volunteer=volunteer, role=role)
@@ -95,7 +95,11 @@ def lom_objects(lom):
     data=form_data(
         name=sometimes_valid("Sjåfør", "Besøksvenn", "Ny rolle <b>fet</b>"),
         interest=sometimes_valid("transport", ""),
-        certificate_kind=sometimes_valid("limited", "ordinary", ""),
+        what_you_do=nasty_text,
+        what_you_do_not_do=sometimes_valid("Gir medisiner", "Tar seg av <b>penger</b>"),
+        requires_certificate=sometimes_valid("yes", "no", "maybe"),
+        certificate_kinds=sometimes_valid("limited", "ordinary", "exhaustive"),
+        certificate_legal_basis=nasty_text,
         certificate_valid_months=sometimes_valid("36", "0", "121", "-1", "1e3"),
         required_courses=sometimes_valid("COURSE", "OTHER_COURSE", "DRAMMEN_COURSE"),
     )

@@ -195,7 +195,7 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
     """One object of each kind a URL's ``pk`` can name (see PK_OBJECT), all in Lom. The
     ``volunteer`` persona is a volunteer in Lom who owns the invitation, assignment and hours."""
     own = VolunteerFactory(user=personas["volunteer"], interests=["visiting_friend"])
-    role = VolunteerRoleFactory(certificate_kind="limited")
+    role = VolunteerRoleFactory(certificate_kinds=["limited", "ordinary"])
     course = CourseFactory()
     need = NeedFactory()
     assignment = AssignmentFactory(need=need, volunteer=own)

@@ -152,7 +152,7 @@ def test_course_sessions_appear_on_the_wheel_of_their_year(lom, drammen):
 
 def test_dashboard_counts_volunteers_readiness_declaration_and_hours(client_of, coordinator_lom):
     declaration = _declaration()
-    role = VolunteerRoleFactory(certificate_kind="")
+    role = VolunteerRoleFactory(certificate_kinds=[])
     ready, missing, plain = VolunteerFactory.create_batch(3)
     _signed([ready, plain], declaration)
     RoleHolder.objects.bulk_create(
@@ -215,9 +215,9 @@ def test_readiness_counts_agree_with_the_registry_filters(client_of, coordinator
     from volunteers.readiness import readiness_counts
 
     declaration = _declaration()
-    friend = VolunteerRoleFactory(certificate_kind="")
+    friend = VolunteerRoleFactory(certificate_kinds=[])
     course = CourseFactory()
-    driver = VolunteerRoleFactory(name="Sjåfør", certificate_kind="")
+    driver = VolunteerRoleFactory(name="Sjåfør", certificate_kinds=[])
     driver.required_courses.add(course)
     both, only_friend, none_signed, plain = VolunteerFactory.create_batch(4)
     gone = VolunteerFactory(left_at=timezone.now())

@@ -48,7 +48,7 @@ def _busy_volunteer(user=None):
         interests=["visiting_friend"],
     )
     holder = RoleHolder.objects.create(
-        volunteer=volunteer, role=VolunteerRoleFactory(certificate_kind="limited")
+        volunteer=volunteer, role=VolunteerRoleFactory(certificate_kinds=["limited", "ordinary"])
     )
     CertificateCheck.objects.create(
         holder=holder, kind="limited", presented_on="2026-01-05", approved=True

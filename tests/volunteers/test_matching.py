@@ -136,7 +136,9 @@ def test_the_declaration_must_be_signed_where_the_municipality_has_one():
 
 
 def test_where_a_role_exists_only_volunteers_ready_for_it_are_proposed():
-    role = VolunteerRoleFactory(certificate_kind="limited", certificate_valid_months=36)
+    role = VolunteerRoleFactory(
+        certificate_kinds=["limited", "ordinary"], certificate_valid_months=36
+    )
     course = CourseFactory()
     role.required_courses.add(course)
     ready = _volunteer("Ready")

@@ -26,6 +26,13 @@ pytestmark = pytest.mark.django_db
 
 TEXT = "Jeg lover å ikke fortelle andre det jeg får vite om dem jeg hjelper, heller ikke senere."
 TODAY = datetime.date(2026, 11, 20)
+# What every role says (the service requires it), and a certificate with its legal basis.
+DESCRIBED = {"what_you_do": "Besøker og prater", "what_you_do_not_do": "Gir medisiner"}
+CERTIFICATE = {
+    "requires_certificate": True,
+    "certificate_kinds": ["limited", "ordinary"],
+    "certificate_legal_basis": "Kommunen krever det for roller alene med sårbare.",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +73,8 @@ def test_ready_when_every_requirement_is_met(coordinator_lom, declaration):
     course = CourseFactory()
     role = screening.save_role(
         municipality=declaration.municipality, by=coordinator_lom, name="Besøksvenn",
-        certificate_kind="ordinary", certificate_valid_months=36, required_courses=[course],
+        **DESCRIBED, **{**CERTIFICATE, "certificate_kinds": ["ordinary"]},
+        certificate_valid_months=36, required_courses=[course],
     )  # fmt: skip
     volunteer = _signed(VolunteerFactory(), declaration)
     holder = screening.give_role(volunteer=volunteer, role=role, by=coordinator_lom)
@@ -113,7 +121,7 @@ def test_a_new_declaration_version_makes_signed_volunteers_not_ready(
     ids=["none", "not-approved", "expired", "renew-today", "never-renewed"],
 )
 def test_police_certificate_must_be_approved_and_not_expired(declaration, check, expected):
-    role = VolunteerRoleFactory(certificate_kind="limited")
+    role = VolunteerRoleFactory(certificate_kinds=["limited", "ordinary"])
     volunteer = _signed(VolunteerFactory(), declaration)
     holder = RoleHolder.objects.create(volunteer=volunteer, role=role)
     if check is not None:
@@ -125,7 +133,7 @@ def test_police_certificate_must_be_approved_and_not_expired(declaration, check,
 
 
 def test_limited_certificate_does_not_satisfy_a_role_needing_an_ordinary_one(declaration):
-    role = VolunteerRoleFactory(certificate_kind="ordinary")
+    role = VolunteerRoleFactory(certificate_kinds=["ordinary"])
     volunteer = _signed(VolunteerFactory(), declaration)
     holder = RoleHolder.objects.create(volunteer=volunteer, role=role)
     CertificateCheck.objects.create(
@@ -134,8 +142,8 @@ def test_limited_certificate_does_not_satisfy_a_role_needing_an_ordinary_one(dec
     assert _kinds(_missing(volunteer, role)) == [Missing.CERTIFICATE]
 
 
-def test_ordinary_certificate_satisfies_a_role_needing_a_limited_one(declaration):
-    role = VolunteerRoleFactory(certificate_kind="limited")
+def test_a_certificate_of_any_kind_the_role_accepts_satisfies_it(declaration):
+    role = VolunteerRoleFactory(certificate_kinds=["limited", "ordinary"])
     volunteer = _signed(VolunteerFactory(), declaration)
     holder = RoleHolder.objects.create(volunteer=volunteer, role=role)
     CertificateCheck.objects.create(
@@ -145,7 +153,9 @@ def test_ordinary_certificate_satisfies_a_role_needing_a_limited_one(declaration
 
 
 def test_a_certificate_checked_for_another_role_does_not_count(declaration):
-    driver, friend = (VolunteerRoleFactory(certificate_kind="limited") for _ in range(2))
+    driver, friend = (
+        VolunteerRoleFactory(certificate_kinds=["limited", "ordinary"]) for _ in range(2)
+    )
     volunteer = _signed(VolunteerFactory(), declaration)
     holder = RoleHolder.objects.create(volunteer=volunteer, role=driver)
     RoleHolder.objects.create(volunteer=volunteer, role=friend)
@@ -178,10 +188,14 @@ def test_without_the_role_nobody_is_ready_for_it(declaration):
 # --- Roles ----------------------------------------------------------------------------------
 
 
-def test_role_with_renewal_needs_a_certificate_kind(coordinator_lom, lom):
+def test_role_with_renewal_needs_a_certificate(coordinator_lom, lom):
     with pytest.raises(ValidationError) as refused:
         screening.save_role(
-            municipality=lom, by=coordinator_lom, name="Sjåfør", certificate_valid_months=36
+            municipality=lom,
+            by=coordinator_lom,
+            name="Sjåfør",
+            certificate_valid_months=36,
+            **DESCRIBED,
         )
     assert "certificate_valid_months" in refused.value.message_dict
 
@@ -189,12 +203,14 @@ def test_role_with_renewal_needs_a_certificate_kind(coordinator_lom, lom):
 def test_role_names_are_unique_in_the_municipality_only(coordinator_lom, coordinator_drammen, lom):
     from tests.factories import municipality
 
-    screening.save_role(municipality=lom, by=coordinator_lom, name="Besøksvenn")
+    screening.save_role(municipality=lom, by=coordinator_lom, name="Besøksvenn", **DESCRIBED)
     with pytest.raises(ValidationError) as refused:
-        screening.save_role(municipality=lom, by=coordinator_lom, name=" besøksvenn ")
+        screening.save_role(municipality=lom, by=coordinator_lom, name=" besøksvenn ", **DESCRIBED)
     assert refused.value.message_dict == {"name": ["There is already a role with this name."]}
     drammen = municipality("3301")
-    screening.save_role(municipality=drammen, by=coordinator_drammen, name="Besøksvenn")
+    screening.save_role(
+        municipality=drammen, by=coordinator_drammen, name="Besøksvenn", **DESCRIBED
+    )
 
 
 def test_role_refuses_another_municipalitys_course(coordinator_lom, lom):
@@ -202,27 +218,27 @@ def test_role_refuses_another_municipalitys_course(coordinator_lom, lom):
     with pytest.raises(ValidationError) as refused:
         screening.save_role(
             municipality=lom, by=coordinator_lom, name="Besøksvenn",
-            required_courses=[drammen_course],
+            required_courses=[drammen_course], **DESCRIBED,
         )  # fmt: skip
     assert "required_courses" in refused.value.message_dict
 
 
 def test_role_can_be_changed(coordinator_lom, lom):
     course = CourseFactory()
-    role = screening.save_role(municipality=lom, by=coordinator_lom, name="Besøksvenn")
+    role = screening.save_role(municipality=lom, by=coordinator_lom, name="Besøksvenn", **DESCRIBED)
     screening.save_role(
         municipality=lom, by=coordinator_lom, role=role, name="Besøksvenn i Lom",
-        certificate_kind="limited", required_courses=[course],
+        **DESCRIBED, **CERTIFICATE, required_courses=[course],
     )  # fmt: skip
     role.refresh_from_db()
-    assert (role.name, role.certificate_kind) == ("Besøksvenn i Lom", "limited")
+    assert (role.name, role.certificate_kinds) == ("Besøksvenn i Lom", ["limited", "ordinary"])
     assert list(role.required_courses.all()) == [course]
 
 
 @pytest.mark.parametrize("persona", ["volunteer_contact_lom", "coordinator_drammen", "volunteer"])
 def test_only_the_municipalitys_coordinator_manages_screening(request, persona, lom):
     person = request.getfixturevalue(persona)
-    role = VolunteerRoleFactory(certificate_kind="limited")
+    role = VolunteerRoleFactory(certificate_kinds=["limited", "ordinary"])
     volunteer = VolunteerFactory()
     holder = RoleHolder.objects.create(volunteer=volunteer, role=role)
     course = CourseFactory()
@@ -249,8 +265,8 @@ def test_only_the_municipalitys_coordinator_manages_screening(request, persona, 
 
 
 def test_taking_a_role_away_deletes_its_certificate_checks_and_is_audited(coordinator_lom):
-    role = VolunteerRoleFactory(name="Besøksvenn", certificate_kind="ordinary")
-    other = VolunteerRoleFactory(name="Sjåfør", certificate_kind="limited")
+    role = VolunteerRoleFactory(name="Besøksvenn", certificate_kinds=["ordinary"])
+    other = VolunteerRoleFactory(name="Sjåfør", certificate_kinds=["limited", "ordinary"])
     volunteer = VolunteerFactory()
     holder = screening.give_role(volunteer=volunteer, role=role, by=coordinator_lom)
     kept = screening.give_role(volunteer=volunteer, role=other, by=coordinator_lom)
@@ -281,7 +297,7 @@ def test_giving_a_role_twice_or_from_another_municipality_is_refused(coordinator
 
 
 def test_certificate_check_records_who_checked_and_when_to_renew(coordinator_lom):
-    role = VolunteerRoleFactory(certificate_kind="ordinary", certificate_valid_months=36)
+    role = VolunteerRoleFactory(certificate_kinds=["ordinary"], certificate_valid_months=36)
     holder = RoleHolder.objects.create(volunteer=VolunteerFactory(), role=role)
     check = screening.record_certificate_check(
         holder=holder, kind="ordinary", presented_on=datetime.date(2026, 2, 28),
@@ -295,7 +311,8 @@ def test_certificate_check_records_who_checked_and_when_to_renew(coordinator_lom
 
 def test_certificate_without_renewal_has_no_renew_by(coordinator_lom):
     holder = RoleHolder.objects.create(
-        volunteer=VolunteerFactory(), role=VolunteerRoleFactory(certificate_kind="limited")
+        volunteer=VolunteerFactory(),
+        role=VolunteerRoleFactory(certificate_kinds=["limited", "ordinary"]),
     )
     check = screening.record_certificate_check(
         holder=holder, kind="limited", presented_on=TODAY, approved=False, by=coordinator_lom
@@ -306,7 +323,8 @@ def test_certificate_without_renewal_has_no_renew_by(coordinator_lom):
 
 def test_certificate_presented_in_the_future_is_refused(coordinator_lom):
     holder = RoleHolder.objects.create(
-        volunteer=VolunteerFactory(), role=VolunteerRoleFactory(certificate_kind="limited")
+        volunteer=VolunteerFactory(),
+        role=VolunteerRoleFactory(certificate_kinds=["limited", "ordinary"]),
     )
     with pytest.raises(ValidationError) as refused:
         screening.record_certificate_check(

@@ -49,7 +49,7 @@ def _to(address: str) -> list:
 def certificate(coordinator_lom):
     """An English-speaking volunteer in a role whose approved certificate must be renewed by
     31 March 2027; the Lom coordinator speaks bokmål."""
-    role = VolunteerRoleFactory(name="Besøksvenn", certificate_kind="ordinary")
+    role = VolunteerRoleFactory(name="Besøksvenn", certificate_kinds=["ordinary"])
     volunteer = VolunteerFactory(user=UserFactory(full_name="Nils Brimi", preferred_language="en"))
     holder = RoleHolder.objects.create(volunteer=volunteer, role=role)
     return CertificateCheck.objects.create(
@@ -105,10 +105,10 @@ def test_no_certificate_reminder_after_leaving_or_when_the_role_needs_none(
     certificate, coordinator_lom
 ):
     holder = certificate.holder
-    holder.role.certificate_kind = ""
+    holder.role.requires_certificate = False
     holder.role.save()
     assert run_on(RENEW_BY)["certificates"] == 0
-    holder.role.certificate_kind = "ordinary"
+    holder.role.requires_certificate = True
     holder.role.save()
     holder.volunteer.left_at = datetime.datetime(2027, 1, 1, tzinfo=OSLO)
     holder.volunteer.save()

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.django_db
 
 LOM = "3434"
 TEXT = "Jeg lover å ikke fortelle andre det jeg får vite om dem jeg hjelper, heller ikke senere."
+DESCRIBED = {"what_you_do": "Kjører til dagsenteret", "what_you_do_not_do": "Gir medisiner"}
 
 
 def url(name, *args, municipality=LOM):
@@ -42,7 +43,7 @@ def lom_setup(lom, coordinator_lom):
     declaration = services.publish_declaration(municipality=lom, body=TEXT, by=coordinator_lom)
     course = CourseFactory(name="Introduksjonskurs")
     role = VolunteerRoleFactory(
-        name="Besøksvenn", certificate_kind="ordinary", certificate_valid_months=36
+        name="Besøksvenn", certificate_kinds=["ordinary"], certificate_valid_months=36
     )
     role.required_courses.add(course)
     volunteer = VolunteerFactory(user=UserFactory(full_name="Nils Brimi"))
@@ -63,12 +64,14 @@ def test_coordinator_adds_a_role_with_its_requirements(client_of, coordinator_lo
     client = client_of(coordinator_lom)
     response = client.post(
         url("role_list"),
-        {"name": "Sjåfør", "interest": "transport", "certificate_kind": "limited",
+        {"name": "Sjåfør", "interest": "transport", **DESCRIBED, "requires_certificate": "yes",
+         "certificate_kinds": ["limited"], "certificate_legal_basis": "Fordi vi krever det.",
          "certificate_valid_months": "24", "required_courses": [course.pk]},
     )  # fmt: skip
     assert response.status_code == 302
     role = VolunteerRole.objects.get(name="Sjåfør")
-    assert (role.certificate_kind, role.certificate_valid_months) == ("limited", 24)
+    assert (role.certificate_kinds, role.certificate_valid_months) == (["limited"], 24)
+    assert role.certificate_legal_basis == "Fordi vi krever det."
     assert list(role.required_courses.all()) == [course]
     page = _html(client.get(url("role_list")))
     assert "Sjåfør" in page and "Demensomsorg" in page
@@ -77,7 +80,8 @@ def test_coordinator_adds_a_role_with_its_requirements(client_of, coordinator_lo
 def test_role_form_refuses_another_municipalitys_course(client_of, coordinator_lom, lom):
     drammen_course = CourseFactory(municipality_id="3301")
     response = client_of(coordinator_lom).post(
-        url("role_list"), {"name": "Sjåfør", "required_courses": [drammen_course.pk]}
+        url("role_list"),
+        {"name": "Sjåfør", **DESCRIBED, "required_courses": [drammen_course.pk]},
     )
     assert response.status_code == 200
     assert "required_courses" in response.context["form"].errors
@@ -86,7 +90,7 @@ def test_role_form_refuses_another_municipalitys_course(client_of, coordinator_l
 
 def test_role_form_explains_a_renewal_without_a_certificate(client_of, coordinator_lom, lom):
     response = client_of(coordinator_lom).post(
-        url("role_list"), {"name": "Sjåfør", "certificate_valid_months": "12"}
+        url("role_list"), {"name": "Sjåfør", **DESCRIBED, "certificate_valid_months": "12"}
     )
     assert "certificate_valid_months" in response.context["form"].errors
     assert "invalid-feedback" in _html(response)
@@ -96,13 +100,15 @@ def test_role_form_explains_a_renewal_without_a_certificate(client_of, coordinat
 def test_coordinator_changes_a_role(client_of, coordinator_lom, lom_setup):
     role = lom_setup["role"]
     response = client_of(coordinator_lom).post(
-        url("role_edit", role.pk), {"name": "Besøksvenn i Lom", "certificate_kind": ""}
+        url("role_edit", role.pk),
+        {"name": "Besøksvenn i Lom", **DESCRIBED, "requires_certificate": "no"},
     )
     assert response.status_code == 302
     role.refresh_from_db()
-    assert (role.name, role.certificate_kind, role.required_courses.count()) == (
-        "Besøksvenn i Lom", "", 0,
+    assert (role.name, role.certificate_kinds, role.required_courses.count()) == (
+        "Besøksvenn i Lom", [], 0,
     )  # fmt: skip
+    assert not role.requires_certificate
 
 
 def test_coordinator_adds_a_course_and_a_session(client_of, coordinator_lom, lom):

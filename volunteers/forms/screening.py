@@ -22,6 +22,15 @@ CERTIFICATE_HELP = _(
 )
 
 
+DESCRIPTION_REQUIRED = {
+    "what_you_do": _("Say in plain words what the volunteer does in this role."),
+    "what_you_do_not_do": _(
+        "Say what the volunteer does not do in this role, for example give medicine or "
+        "handle money."
+    ),
+}
+
+
 class CalendarDateField(forms.DateField):
     """A date picked in the browser's own calendar."""
 
@@ -29,26 +38,54 @@ class CalendarDateField(forms.DateField):
 
 
 class VolunteerRoleForm(forms.ModelForm):
-    """A role and what it requires; the service writes it."""
+    """A role, what the volunteer does and does not do in it, and what it requires; the
+    service writes it."""
+
+    requires_certificate = forms.TypedChoiceField(
+        label=_("Does the role require a police certificate?"),
+        choices=[("no", _("No")), ("yes", _("Yes"))],
+        coerce=lambda value: value == "yes",
+        empty_value=False,
+        required=False,
+        initial="no",
+        widget=forms.RadioSelect,
+    )
+    certificate_kinds = forms.MultipleChoiceField(
+        label=_("Police certificates the role accepts"),
+        choices=CertificateKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Tick every kind that is good enough for the role. Samspill does not decide this "
+            "for you."
+        ),
+    )
 
     class Meta:
         model = VolunteerRole
         fields = [
             "name",
             "interest",
-            "certificate_kind",
+            "what_you_do",
+            "what_you_do_not_do",
+            "requires_certificate",
+            "certificate_kinds",
+            "certificate_legal_basis",
             "certificate_valid_months",
             "required_courses",
         ]
         widgets = {
-            "certificate_kind": forms.RadioSelect,
+            "what_you_do": forms.Textarea(attrs={"rows": 4}),
+            "what_you_do_not_do": forms.Textarea(attrs={"rows": 4}),
+            "certificate_legal_basis": forms.Textarea(attrs={"rows": 2}),
             "required_courses": forms.CheckboxSelectMultiple,
         }
+        labels = {
+            "what_you_do": _("What you do"),
+            "what_you_do_not_do": _("What you do not do"),
+            "certificate_legal_basis": _("Why the role requires a police certificate"),
+        }
         help_texts = {
-            "certificate_kind": _(
-                "The police certificate the coordinator must see before someone is ready for "
-                "the role. An ordinary certificate also covers a role that needs a limited one."
-            ),
             "required_courses": _("Courses someone must complete before they are ready."),
         }
 
@@ -59,6 +96,13 @@ class VolunteerRoleForm(forms.ModelForm):
         self.fields["certificate_valid_months"].widget.attrs.update(
             {"min": 1, "max": 120, "inputmode": "numeric"}
         )
+        for name, message in DESCRIPTION_REQUIRED.items():
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = message
+        if self.instance.pk and not self.is_bound:
+            self.initial["requires_certificate"] = (
+                "yes" if self.instance.requires_certificate else "no"
+            )
 
 
 class CourseForm(forms.ModelForm):
@@ -110,7 +154,10 @@ class CertificateCheckForm(forms.ModelForm):
     def __init__(self, *args, holder: RoleHolder, **kwargs):
         kwargs.setdefault(
             "initial",
-            {"kind": holder.role.certificate_kind, "presented_on": timezone.localdate()},
+            {
+                "kind": next(iter(holder.role.certificate_kinds), ""),
+                "presented_on": timezone.localdate(),
+            },
         )
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = CertificateKind.choices

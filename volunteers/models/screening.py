@@ -4,6 +4,8 @@ courses, the confidentiality declaration), and the records that show it is met."
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Municipality
@@ -118,11 +120,37 @@ class VolunteerRole(models.Model):
         blank=True,
         help_text=_("Needs of this kind are matched with volunteers who are ready for the role."),
     )
-    certificate_kind = models.CharField(
-        _("police certificate required"),
-        max_length=10,
-        choices=[("", _("None")), *CertificateKind.choices],
+    # In plain words, one thing a line: shown to volunteers in the invitation, on their page
+    # and in the role list ("Dette gjør du" / "Dette gjør du ikke").
+    what_you_do = models.TextField(
+        _("what you do in the role"),
+        max_length=2000,
         blank=True,
+        help_text=_("In plain words, one thing a line. For example: visit and talk together."),
+    )
+    what_you_do_not_do = models.TextField(
+        _("what you do not do in the role"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "One thing a line. For example: give medicine, help with personal care, handle "
+            "money or keys."
+        ),
+    )
+    requires_certificate = models.BooleanField(_("requires a police certificate"), default=False)
+    # Which kinds the role accepts is the coordinator's choice (values of CertificateKind).
+    certificate_kinds = models.JSONField(
+        _("police certificates accepted"), default=list, blank=True
+    )
+    # Written by the coordinator: the product does not guess the law.
+    certificate_legal_basis = models.TextField(
+        _("why the role requires a police certificate"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "The legal basis in a sentence of your own, for example the section of the law. "
+            "Volunteers see it where the role is described."
+        ),
     )
     certificate_valid_months = models.PositiveSmallIntegerField(
         _("police certificate is renewed after (months)"),
@@ -145,9 +173,36 @@ class VolunteerRole(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @staticmethod
+    def _lines(text: str) -> list[str]:
+        return [line.strip().lstrip("-•*").strip() for line in text.splitlines() if line.strip()]
+
     @property
-    def requires_certificate(self) -> bool:
-        return bool(self.certificate_kind)
+    def what_you_do_lines(self) -> list[str]:
+        return self._lines(self.what_you_do)
+
+    @property
+    def what_you_do_not_do_lines(self) -> list[str]:
+        return self._lines(self.what_you_do_not_do)
+
+    @property
+    def is_described(self) -> bool:
+        return bool(self.what_you_do.strip() and self.what_you_do_not_do.strip())
+
+    @property
+    def certificate_kind_labels(self) -> list[str]:
+        labels = dict(CertificateKind.choices)
+        return [
+            str(labels[kind]) for kind in CertificateKind.values if kind in self.certificate_kinds
+        ]
+
+    @property
+    def certificate_kinds_text(self) -> str:
+        """The accepted kinds as words within a sentence: "limited police certificate or
+        ordinary police certificate"."""
+        return get_text_list(
+            [label.lower() for label in self.certificate_kind_labels], gettext("or")
+        )
 
 
 class RoleHolder(models.Model):

@@ -2,8 +2,9 @@
 volunteers matching proposes, let each of them answer, follow the pairing and the follow-ups.
 
 The person's details (``Need.PERSONAL_FIELDS``) are seen only by the coordinator and by the
-volunteers assigned while the assignment runs (``may_see_person``). A volunteer is never
-assigned without accepting an invitation."""
+volunteers assigned while the assignment runs and they are ready for it (``may_see_person``).
+A volunteer is never assigned without accepting an invitation, nor invited or let accept
+before being ready for the need's role (``volunteers.readiness.readiness_for_need``)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from ..models import (
     NeedStatus,
     NeedStep,
 )
+from ..readiness import Verdict, readiness_for_need
 
 # What the person (or whoever holds power of attorney) agrees to. Change the text => change
 # the version.
@@ -87,26 +89,52 @@ MAX_FOLLOW_UPS = 60
 # --- who may see what -----------------------------------------------------------------------
 
 
-def may_see_person(user, need: Need) -> bool:
+def may_see_person(user, need: Need) -> Verdict:
     """The person's details: the coordinator (``manage_needs``), and a volunteer only while
-    their assignment for this need runs. Volunteer contacts who report needs never see them."""
-    if not user.is_authenticated or not user.is_active or need.anonymised_at is not None:
-        return False
+    their assignment for this need runs and they are ready for it (declaration signed, the
+    role's police certificate and courses: ``readiness_for_need``). A volunteer who stops being
+    ready loses the details until ready again; the verdict says why. Volunteer contacts who
+    report needs never see them."""
+    if not user.is_authenticated or not user.is_active:
+        return Verdict(False, _("Log in to see this."))
+    if need.anonymised_at is not None:
+        return Verdict(False, _("This need has been anonymised: the person's details are deleted."))
     if can(user, "manage_needs", need):
-        return True
-    return (
+        return Verdict(True)
+    assignment = (
         Assignment.objects.filter(need=need, volunteer__user=user)
         .exclude(status=AssignmentStatus.ENDED)
-        .exists()
+        .select_related("volunteer")
+        .first()
     )
+    if assignment is None:
+        return Verdict(
+            False,
+            _(
+                "The person's name, address and phone are shown only to the coordinator and "
+                "to the volunteers who help."
+            ),
+        )
+    readiness = readiness_for_need(assignment.volunteer, need)
+    if not readiness.ready:
+        return Verdict(
+            False,
+            _(
+                "You cannot see the person's details until you are ready for this task again. "
+                "%(steps)s"
+            )
+            % {"steps": readiness.steps_text},
+            readiness,
+        )
+    return Verdict(True, readiness=readiness)
 
 
-def show_person(user, need: Need) -> bool:
+def show_person(user, need: Need) -> Verdict:
     """``may_see_person``, and if so the look is recorded in the audit log."""
-    allowed = may_see_person(user, need)
-    if allowed:
+    verdict = may_see_person(user, need)
+    if verdict:
         audit.record(user, "viewed", need, summary="details of the person who needs help")
-    return allowed
+    return verdict
 
 
 def _require(user, action: str, obj) -> None:
@@ -270,6 +298,15 @@ def invite_volunteers(
             raise ValidationError(
                 _("%(name)s is already helping with this need.") % {"name": volunteer}
             )
+        readiness = readiness_for_need(volunteer, need)
+        if not readiness.ready:
+            raise ValidationError(
+                _(
+                    "%(name)s is not ready for this task yet and cannot be invited: "
+                    "%(missing)s missing."
+                )
+                % {"name": volunteer, "missing": readiness.missing_text}
+            )
         try:
             with transaction.atomic():
                 invitation = Invitation.objects.create(
@@ -341,8 +378,15 @@ def _notify_answer(invitation: Invitation) -> None:
 
 @transaction.atomic
 def accept_invitation(*, invitation: Invitation, by: User) -> Assignment:
-    """Only the invited volunteer accepts; the assignment starts today."""
+    """Only the invited volunteer accepts, and only when ready for the task (the same gate
+    as for seeing the person); the assignment starts today."""
     invitation = _answerable(invitation, by)
+    readiness = readiness_for_need(invitation.volunteer, invitation.need)
+    if not readiness.ready:
+        raise ValidationError(
+            _("You cannot say yes yet: you are not ready for this task. %(steps)s")
+            % {"steps": readiness.steps_text}
+        )
     invitation.status = InvitationStatus.ACCEPTED
     invitation.answered_at = timezone.now()
     invitation.save(update_fields=["status", "answered_at"])

@@ -64,7 +64,7 @@ def certificates_due(today: datetime.date):
             renew_by__lte=today + datetime.timedelta(days=CERTIFICATE_NOTICE_DAYS),
             holder__volunteer__left_at__isnull=True,
         )
-        .exclude(holder__role__certificate_kind="")
+        .filter(holder__role__requires_certificate=True)
         .filter(~Exists(later))
         .annotate(
             reminder_key=Concat(

@@ -67,13 +67,18 @@ def save_role(
     by: User,
     name: str,
     interest: str = "",
-    certificate_kind: str = "",
+    what_you_do: str = "",
+    what_you_do_not_do: str = "",
+    requires_certificate: bool = False,
+    certificate_kinds: Iterable[str] = (),
+    certificate_legal_basis: str = "",
     certificate_valid_months: int | None = None,
     required_courses: Iterable[Course] = (),
     role: VolunteerRole | None = None,
 ) -> VolunteerRole:
     """Create a role in the municipality, or change ``role``: its name, the kind of help it
-    gives, the police certificate it needs (if any) and the courses it requires."""
+    gives, what the volunteer does and does not do, the police certificates it accepts (if it
+    requires one) and why, and the courses it requires."""
     _require(by, municipality)
     if role is not None and role.municipality_id != municipality.pk:
         raise PermissionDenied
@@ -82,10 +87,44 @@ def save_role(
         raise ValidationError({"name": _("Give the role a name.")})
     if interest and interest not in Interest.values:
         raise ValidationError({"interest": _("Choose one of the kinds of help in the list.")})
-    if certificate_kind and certificate_kind not in CertificateKind.values:
-        raise ValidationError({"certificate_kind": _("Choose a kind of police certificate.")})
+    what_you_do, what_you_do_not_do = what_you_do.strip(), what_you_do_not_do.strip()
+    if not what_you_do:
+        raise ValidationError(
+            {"what_you_do": _("Say in plain words what the volunteer does in this role.")}
+        )
+    if not what_you_do_not_do:
+        raise ValidationError(
+            {
+                "what_you_do_not_do": _(
+                    "Say what the volunteer does not do in this role, for example give "
+                    "medicine or handle money."
+                )
+            }
+        )
+    kinds = [kind for kind in CertificateKind.values if kind in set(certificate_kinds)]
+    if set(certificate_kinds) - set(kinds):
+        raise ValidationError(
+            {"certificate_kinds": _("Choose only kinds of police certificate in the list.")}
+        )
+    certificate_legal_basis = certificate_legal_basis.strip()
+    if requires_certificate:
+        if not kinds:
+            raise ValidationError(
+                {"certificate_kinds": _("Tick the kinds of police certificate the role accepts.")}
+            )
+        if not certificate_legal_basis:
+            raise ValidationError(
+                {
+                    "certificate_legal_basis": _(
+                        "Write why the role requires a police certificate: the legal basis, in "
+                        "a sentence of your own. Volunteers see it."
+                    )
+                }
+            )
+    else:
+        kinds, certificate_legal_basis = [], ""
     if certificate_valid_months is not None:
-        if not certificate_kind:
+        if not requires_certificate:
             raise ValidationError(
                 {
                     "certificate_valid_months": _(
@@ -114,7 +153,11 @@ def save_role(
         role = VolunteerRole(municipality=municipality)
     role.name = name
     role.interest = interest
-    role.certificate_kind = certificate_kind
+    role.what_you_do = what_you_do
+    role.what_you_do_not_do = what_you_do_not_do
+    role.requires_certificate = bool(requires_certificate)
+    role.certificate_kinds = kinds
+    role.certificate_legal_basis = certificate_legal_basis
     role.certificate_valid_months = certificate_valid_months
     role.save()
     role.required_courses.set(courses)
@@ -296,13 +339,23 @@ def record_certificate_check(
     was OK. The renewal date follows from the role's renewal period."""
     role = holder.role
     _require(by, role.municipality_id)
-    if not role.certificate_kind:
+    if not role.requires_certificate:
         raise ValidationError(
             _("The role %(role)s does not require a police certificate. Record nothing.")
             % {"role": role.name}
         )
     if kind not in CertificateKind.values:
         raise ValidationError({"kind": _("Choose the kind of police certificate you saw.")})
+    if approved and kind not in role.certificate_kinds:
+        raise ValidationError(
+            {
+                "kind": _(
+                    "The role %(role)s accepts only: %(kinds)s. Record this certificate as not "
+                    "OK for the role, or change which certificates the role accepts."
+                )
+                % {"role": role.name, "kinds": role.certificate_kinds_text}
+            }
+        )
     _not_in_future(
         presented_on,
         "presented_on",

@@ -31,6 +31,7 @@ from ..models import (
     InvitationStatus,
     Volunteer,
 )
+from ..readiness import readiness_for_need, role_for_need
 from ..services import needs as services
 
 # --- the pairing (coordinator) --------------------------------------------------------------
@@ -62,6 +63,12 @@ def _render_assignment(request: HttpRequest, assignment: Assignment, **bound) ->
         "pause_form": bound.get("pause_form") or PauseForm(),
         "end_form": bound.get("end_form") or EndForm(),
         "follow_ups": assignment.follow_ups.select_related("held_by"),
+        # While the volunteer is not ready they do not see the person: say so, and why.
+        "volunteer_readiness": (
+            readiness_for_need(assignment.volunteer, assignment.need)
+            if assignment.is_running
+            else None
+        ),
     }
     if "form" in bound:
         context["form"] = bound["form"]
@@ -159,9 +166,11 @@ def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation(request: HttpRequest, pk: int) -> HttpResponse:
-    """The invited volunteer only (404 for anyone else): what, where, when, why them."""
+    """The invited volunteer only (404 for anyone else): what, where, when, why them, the role
+    (what they do and do not do), and — when they are not ready — what to do first. Never the
+    person's details: those come with saying yes, and only while ready."""
     invited = get_object_or_404(
-        Invitation.objects.select_related("need__municipality", "invited_by"),
+        Invitation.objects.select_related("need__municipality", "invited_by", "volunteer"),
         pk=pk,
         volunteer__user=request.user,
     )
@@ -182,21 +191,27 @@ def invitation(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("volunteers:own_assignment", assignment.pk)
             messages.success(request, _("Thank you for answering. The coordinator is told."))
             return redirect("volunteers:own_page")
-    return render(request, "volunteers/invitation.html", {"invitation": invited, "form": form})
+    readiness = readiness_for_need(invited.volunteer, invited.need)
+    return render(
+        request,
+        "volunteers/invitation.html",
+        {"invitation": invited, "form": form, "readiness": readiness, "role": readiness.role},
+    )
 
 
 @login_required
 @require_GET
 def own_assignment(request: HttpRequest, pk: int) -> HttpResponse:
     """The assigned volunteer only (404 for anyone else). The person's details are shown while
-    the assignment runs, and each look is recorded."""
+    the assignment runs and the volunteer is ready for it, and each look is recorded; when
+    not ready, the page says what to do to see them again."""
     assignment = get_object_or_404(
         Assignment.objects.select_related("need__municipality"),
         pk=pk,
         volunteer__user=request.user,
     )
     need = assignment.need
-    show = assignment.is_running and services.show_person(request.user, need)
+    verdict = services.show_person(request.user, need) if assignment.is_running else None
     accepted = (
         Invitation.objects.filter(
             need=need, volunteer_id=assignment.volunteer_id, status=InvitationStatus.ACCEPTED
@@ -204,13 +219,16 @@ def own_assignment(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("invited_by")
         .first()
     )
+    readiness = verdict.readiness if verdict is not None else None
     return render(
         request,
         "volunteers/own_assignment.html",
         {
             "assignment": assignment,
             "need": need,
-            "show_person": show,
+            "show_person": bool(verdict),
+            "readiness": readiness,
+            "role": readiness.role if readiness is not None else role_for_need(need),
             "coordinator": accepted.invited_by if accepted else None,
         },
     )
@@ -220,15 +238,21 @@ def own_assignment(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def own_needs_context(volunteer: Volunteer) -> dict:
-    """For the volunteer's own page: open invitations and running assignments."""
-    return {
-        "open_invitations": Invitation.objects.filter(
-            volunteer=volunteer, status=InvitationStatus.PENDING
-        ).select_related("need"),
-        "running_assignments": Assignment.objects.filter(volunteer=volunteer)
+    """For the volunteer's own page: open invitations and running assignments, each with
+    ``readiness`` (a volunteer has a handful at most, so a few queries each)."""
+    invitations = list(
+        Invitation.objects.filter(volunteer=volunteer, status=InvitationStatus.PENDING)
+        .select_related("need")
+        .order_by("-sent_at", "-pk")
+    )
+    running = list(
+        Assignment.objects.filter(volunteer=volunteer)
         .exclude(status=AssignmentStatus.ENDED)
-        .select_related("need"),
-    }
+        .select_related("need")
+    )
+    for item in (*invitations, *running):
+        item.readiness = readiness_for_need(volunteer, item.need)
+    return {"open_invitations": invitations, "running_assignments": running}
 
 
 def volunteer_needs_context(request: HttpRequest, volunteer: Volunteer) -> dict:

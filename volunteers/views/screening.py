@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -35,6 +35,7 @@ from ..models import (
     VolunteerRole,
 )
 from ..services import screening
+from ..starter_roles import starter_choices, starter_role
 
 PAGE_SIZE = 50
 # How many names of a session's participants the session page lists.
@@ -77,7 +78,11 @@ def _role_fields(form: VolunteerRoleForm) -> dict:
     return {
         "name": data["name"],
         "interest": data.get("interest") or "",
-        "certificate_kind": data.get("certificate_kind") or "",
+        "what_you_do": data.get("what_you_do") or "",
+        "what_you_do_not_do": data.get("what_you_do_not_do") or "",
+        "requires_certificate": bool(data.get("requires_certificate")),
+        "certificate_kinds": data.get("certificate_kinds") or [],
+        "certificate_legal_basis": data.get("certificate_legal_basis") or "",
         "certificate_valid_months": data.get("certificate_valid_months"),
         "required_courses": data.get("required_courses") or [],
     }
@@ -87,7 +92,9 @@ def _role_fields(form: VolunteerRoleForm) -> dict:
 @require_http_methods(["GET", "POST"])
 def role_list(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
-    form = VolunteerRoleForm(request.POST or None, municipality=municipality)
+    language = translation.get_language() or "nb"
+    starter = starter_role(request.GET.get("starter", ""), language)
+    form = VolunteerRoleForm(request.POST or None, municipality=municipality, initial=starter)
     if request.method == "POST" and form.is_valid():
         try:
             role = screening.save_role(
@@ -111,6 +118,8 @@ def role_list(request: HttpRequest) -> HttpResponse:
             "municipality": municipality,
             "form": form,
             "page": Paginator(roles, PAGE_SIZE).get_page(request.GET.get("page")),
+            "starters": starter_choices(language),
+            "starter": starter,
         },
     )
 

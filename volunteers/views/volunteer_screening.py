@@ -120,7 +120,7 @@ def role_take_away(request: HttpRequest, pk: int) -> HttpResponse:
 def certificate_record(request: HttpRequest, pk: int) -> HttpResponse:
     holder = _holder(request, pk)
     volunteer = holder.volunteer
-    if not holder.role.certificate_kind:
+    if not holder.role.requires_certificate:
         messages.info(
             request,
             _("The role %(role)s does not require a police certificate.")
@@ -210,7 +210,7 @@ def detail_screening(request: HttpRequest, volunteer: Volunteer) -> dict:
     if may_manage:
         for row in rows:
             holder = row["holder"]
-            if holder.role.certificate_kind:
+            if holder.role.requires_certificate:
                 row["certificate_form"] = CertificateCheckForm(
                     holder=holder, prefix=f"holder{holder.pk}"
                 )
