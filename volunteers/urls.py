@@ -91,6 +91,16 @@ urlpatterns = [
     path(f"{COORDINATION}needs/<int:pk>/edit/", needs.need_edit, name="need_edit"),
     path(f"{COORDINATION}needs/<int:pk>/step/", needs.need_step, name="need_step"),
     path(f"{COORDINATION}needs/<int:pk>/invite/", needs.need_invite, name="need_invite"),
+    path(
+        f"{COORDINATION}needs/<int:pk>/service-clarified/",
+        needs.need_service_clarified,
+        name="need_service_clarified",
+    ),
+    path(
+        f"{COORDINATION}needs/<int:pk>/extra-check/",
+        needs.need_extra_check,
+        name="need_extra_check",
+    ),
     path(f"{COORDINATION}needs/<int:pk>/follow-ups/", needs.follow_up_plan, name="follow_up_plan"),
     path(
         f"{COORDINATION}invitations/<int:pk>/withdraw/",

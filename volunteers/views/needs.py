@@ -32,6 +32,8 @@ from ..forms.needs import (
     NeedForm,
     PublicNeedForm,
     StepForm,
+    extra_check_form,
+    service_clarified_form,
 )
 from ..matching import propose_for_need
 from ..models import (
@@ -199,6 +201,9 @@ def _render_need(request: HttpRequest, need: Need, **bound) -> HttpResponse:
                 "step_form": bound.get("step_form") or StepForm(need=need),
                 "invite_form": bound.get("invite_form") or InviteForm(proposals=proposals),
                 "plan_form": bound.get("plan_form") or FollowUpPlanForm(need=need),
+                "invite_blockers": services.invite_blockers(need),
+                "service_form": bound.get("service_form") or service_clarified_form(),
+                "check_form": bound.get("check_form") or extra_check_form(),
             }
         )
     if "form" in bound:
@@ -250,6 +255,49 @@ def need_invite(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return _back_to(need)
     return _render_need(request, need, invite_form=form, form=form)
+
+
+def _safeguard(request: HttpRequest, pk: int, make_form, name: str, service, done: str):
+    """Record one of the safeguards before inviting (a note), and come back to the need."""
+    need = _need(request, pk, "manage_needs")
+    if request.method == "GET":
+        return _back_to(need)
+    form = make_form(request.POST)
+    if form.is_valid():
+        try:
+            service(need=need, by=request.user, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, done)
+            return _back_to(need)
+    return _render_need(request, need, **{name: form, "form": form})
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def need_service_clarified(request: HttpRequest, pk: int) -> HttpResponse:
+    return _safeguard(
+        request,
+        pk,
+        service_clarified_form,
+        "service_form",
+        services.record_service_clarified,
+        _("It is recorded that the need was clarified with the service."),
+    )
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def need_extra_check(request: HttpRequest, pk: int) -> HttpResponse:
+    return _safeguard(
+        request,
+        pk,
+        extra_check_form,
+        "check_form",
+        services.confirm_extra_check,
+        _("The extra check is confirmed."),
+    )
 
 
 @municipality_view("manage_needs")
