@@ -106,6 +106,21 @@ def may_see_person(user, need: Need) -> bool:
     )
 
 
+def names_visible_to(user, needs: Sequence[Need], municipality: Municipality) -> set[int]:
+    """``may_see_person`` for a page of needs in one query at most: the ids of those whose
+    person's name ``user`` may see (all for the coordinator, else those they are assigned to)."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    open_ids = [need.pk for need in needs if need.anonymised_at is None]
+    if can(user, "manage_needs", municipality):
+        return set(open_ids)
+    return set(
+        Assignment.objects.filter(need_id__in=open_ids, volunteer__user=user)
+        .exclude(status=AssignmentStatus.ENDED)
+        .values_list("need_id", flat=True)
+    )
+
+
 def show_person(user, need: Need) -> bool:
     """``may_see_person``, and if so the look is recorded in the audit log."""
     allowed = may_see_person(user, need)
