@@ -28,6 +28,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
@@ -334,12 +335,15 @@ def left_out(request: MatchRequest, *, today: datetime.date | None = None, role=
     any_fail = Q(pk__in=[])
     for condition in fails.values():
         any_fail |= condition
-    counted = pool.aggregate(
+    # Each rule becomes a 0/1 column of the inner query (the EXISTS clauses keep their outer
+    # reference there), and one outer SELECT sums them.
+    flags = {f"r{i}": _points(c, 1) for i, c in enumerate(fails.values())}
+    counted = pool.annotate(r_any=_points(any_fail, 1), **flags).aggregate(
         considered=Count("pk"),
-        total=Count("pk", filter=any_fail),
-        **{f"r{i}": Count("pk", filter=c) for i, c in enumerate(fails.values())},
+        total=Coalesce(Sum("r_any"), 0),
+        **{f"n_{name}": Coalesce(Sum(name), 0) for name in flags},
     )
-    reasons = {key: counted[f"r{i}"] for i, key in enumerate(fails) if counted[f"r{i}"]}
+    reasons = {key: counted[f"n_r{i}"] for i, key in enumerate(fails) if counted[f"n_r{i}"]}
     return LeftOut(
         considered=counted["considered"],
         total=counted["total"],
