@@ -203,7 +203,7 @@ def update_need(*, need: Need, fields: dict, by: User) -> list[str]:
         if name in fields and getattr(need, name) != fields[name]:
             setattr(need, name, fields[name])
             changed.append(name)
-    if {"kind", "practical_decision"} & set(changed) and need.service_clarified_at is not None:
+    if {"kind", "practical_decision"} & set(changed):
         # What was clarified with the service was about the need as it was.
         need.service_clarified_at, need.service_clarified_by = None, None
         need.service_clarified_note = ""
