@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Municipality
 
-from .profile import Interest
 from .screening import VolunteerRole
 
 
@@ -71,11 +70,3 @@ class InsuranceInfo(models.Model):
 
     def __str__(self) -> str:
         return str(self.municipality)
-
-    def matters_for(self, role: VolunteerRole | None, *, driving: bool = False) -> bool:
-        """Whether a volunteer in ``role`` (or driving) should be shown this."""
-        if driving:
-            return True
-        if role is None:
-            return False
-        return role.interest == Interest.TRANSPORT or any(r.pk == role.pk for r in self.roles.all())

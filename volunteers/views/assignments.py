@@ -32,6 +32,7 @@ from ..models import (
     Volunteer,
 )
 from ..services import needs as services
+from ..services.insurance import insurance_for_need
 
 # --- the pairing (coordinator) --------------------------------------------------------------
 
@@ -182,7 +183,11 @@ def invitation(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("volunteers:own_assignment", assignment.pk)
             messages.success(request, _("Thank you for answering. The coordinator is told."))
             return redirect("volunteers:own_page")
-    return render(request, "volunteers/invitation.html", {"invitation": invited, "form": form})
+    return render(
+        request,
+        "volunteers/invitation.html",
+        {"invitation": invited, "form": form, "insurance": insurance_for_need(invited.need)},
+    )
 
 
 @login_required

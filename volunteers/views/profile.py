@@ -18,6 +18,7 @@ from ..forms.profile import (
     VolunteerProfileForm,
 )
 from ..models import Signature, Volunteer
+from ..services.insurance import insurance_for_volunteer
 from .assignments import own_needs_context
 from .volunteer_screening import own_screening
 
@@ -101,6 +102,7 @@ def own_page(request: HttpRequest) -> HttpResponse:
             "consent": volunteer.consents.first(),
             "own_hours": hours_totals.own_summary(volunteer),
             "screening": own_screening(volunteer),
+            "insurance": insurance_for_volunteer(volunteer),
             **own_needs_context(volunteer),
         },
     )
