@@ -42,7 +42,7 @@ class InsuranceInfo(models.Model):
         _("if something happens"),
         max_length=1000,
         blank=True,
-        help_text=_("Whom to call, and what to write down. Optional."),
+        help_text=_("Whom to call, and what to write down."),
     )
     roles = models.ManyToManyField(
         VolunteerRole,
@@ -51,7 +51,7 @@ class InsuranceInfo(models.Model):
         verbose_name=_("roles where insurance matters"),
         help_text=_(
             "Volunteers in these roles see the insurance on their page and in invitations. "
-            "Roles that give transport always do."
+            "Volunteers in roles that give transport always do."
         ),
     )
     updated_at = models.DateTimeField(_("changed"), default=timezone.now)
