@@ -60,3 +60,23 @@ def test_the_insurance_form_and_a_driver_sees_it(
     page.goto(live_server.url + "/volunteer/")
     expect(page.locator("main")).to_contain_text("Din egen bilforsikring gjelder")
     assert_accessible(axe, page)
+
+
+def test_the_public_form_asks_about_a_decision_for_practical_help(
+    live_server, page, axe, coordinator_lom
+):
+    page.goto(live_server.url + "/help/3434/")
+    page.get_by_label("Praktisk hjelp").check()
+    page.get_by_label("Fortell litt mer").fill("Hjelp til å handle på fredager")
+    page.get_by_label("Navnet til den som trenger hjelp").fill("Olga Haugen")
+    page.get_by_label("Telefonnummeret deres").fill("61211234")
+    page.get_by_label("Bygd eller del av kommunen").fill("Garmo")
+    page.get_by_label("Jeg er verge for personen").check()
+    page.get_by_label(re.compile("Ja, opplysningene kan lagres")).check()
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator("#id_practical_decision_0")).to_have_attribute("aria-invalid", "true")
+    assert_accessible(axe, page)
+    page.screenshot(path="/tmp/needs-help-form.png", full_page=True)
+    page.get_by_label("Vet ikke").check()
+    page.get_by_role("button", name="Send").click()
+    expect(page).to_have_url(re.compile(r"/help/3434/thanks/$"))
