@@ -308,3 +308,17 @@ def test_another_coordinator_sees_nothing(client_of, coordinator_drammen):
     NeedFactory(person_name="Olga Haugen")
     response = client_of(coordinator_drammen).get(LIST)
     assert response.status_code == 404
+
+
+def test_anonymising_a_need_clears_the_notes_about_consent_and_the_checks():
+    from volunteers.retention import anonymise_needs
+
+    need = NeedFactory(
+        consent_basis=ConsentBasis.HOME_CARE,
+        consent_note="Sykepleier Eva for Olga",
+        service_clarified_note="Avklart med Olgas hjemmetjeneste",
+        extra_check_note="Olgas verge ringte",
+    )
+    anonymise_needs(Need.objects.filter(pk=need.pk))
+    need.refresh_from_db()
+    assert (need.consent_note, need.service_clarified_note, need.extra_check_note) == ("", "", "")
