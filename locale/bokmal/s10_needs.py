@@ -50,7 +50,8 @@ NB = {
     "For example: talked with the home care service on 3 March; they keep the cleaning, the volunteer goes shopping with her.": "For eksempel: snakket med hjemmetjenesten 3. mars; de fortsetter med rengjøringen, den frivillige går og handler sammen med henne.",
     "How the extra check was done": "Hvordan den ekstra kontrollen ble gjort",
     "For example: who consented and how, that the person wants the help, and who the volunteer calls if something is wrong.": "For eksempel: hvem som samtykket og hvordan, at personen ønsker hjelpen, og hvem den frivillige ringer hvis noe er galt.",
-    # --- the need page ---
+    # --- the needs list and the need page ---
+    "Whom it is for": "Hvem det gjelder",
     "Decision for practical assistance": "Vedtak om praktisk bistand",
     "Not asked": "Ikke spurt",
     "Very vulnerable": "Svært sårbar",
