@@ -324,3 +324,16 @@ def test_anonymising_a_need_clears_the_notes_about_consent_and_the_checks():
     anonymise_needs(Need.objects.filter(pk=need.pk))
     need.refresh_from_db()
     assert (need.consent_note, need.service_clarified_note, need.extra_check_note) == ("", "", "")
+
+
+def test_a_hostile_or_too_long_note_is_refused_or_shown_as_text(client_of, coordinator_lom):
+    need = NeedFactory(very_vulnerable=True)
+    client = client_of(coordinator_lom)
+    too_long = client.post(_url("need_extra_check", need.pk), {"check-note": "x" * 301})
+    assert too_long.status_code == 200 and too_long.context["form"].errors["note"]
+    need.refresh_from_db()
+    assert need.extra_check_at is None
+    client.post(_url("need_extra_check", need.pk), {"check-note": "<script>alert(1)</script>\nok"})
+    html = client.get(_url("need_detail", need.pk)).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; ok" in html  # one line, escaped
