@@ -24,6 +24,7 @@ from .models import DeclarationText, Need, Volunteer
 from .services import hours as hours_services
 from .services import needs as need_services
 from .services import screening as screening_services
+from .services.insurance import save_insurance
 from .services.profile import (
     publish_declaration,
     register_volunteer,
@@ -207,6 +208,20 @@ def _lom_screening(lom: Municipality, volunteers: dict, by: User) -> dict:
         )
         driver = screening_services.save_role(
             municipality=lom, by=by, **starter_role("driver", "nb")
+        )
+        save_insurance(
+            municipality=lom,
+            fields={
+                "insured_by": "Lom kommune, kollektiv ulykkesforsikring for frivillige (KLP)",
+                "covers": "Personskade som skjer mens du gjør et oppdrag du har tatt gjennom "
+                "Samspill, også på vei til og fra oppdraget.",
+                "own_car": "Skade på din egen bil dekkes av din egen bilforsikring. Kommunen "
+                "dekker egenandelen, inntil 10 000 kr, når skaden skjer på et oppdrag.",
+                "if_something_happens": "Ring koordinatoren (61 21 99 00) samme dag, og skriv "
+                "ned hva som skjedde. Ved fare for liv og helse: ring 113 først.",
+            },
+            roles=[visiting],
+            by=by,
         )
         hours_services.set_km_rate(municipality=lom, rate=Decimal("3.50"), by=by)
     sessions = []

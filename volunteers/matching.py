@@ -28,6 +28,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
@@ -38,10 +39,13 @@ from .models import (
     Assignment,
     AssignmentStatus,
     Consent,
+    Course,
+    CourseCompletion,
     Frequency,
     Invitation,
     InvitationStatus,
     Need,
+    RoleHolder,
     Signature,
     Volunteer,
     VolunteerInterest,
@@ -172,6 +176,15 @@ def candidates(
     if request.exclude_volunteer_ids:
         volunteers = volunteers.exclude(pk__in=request.exclude_volunteer_ids)
 
+    volunteers = _with_load(volunteers).filter(load__lt=F("capacity"))
+    return volunteers.annotate(
+        score=_score(request) + (F("capacity") - F("load")) * Value(POINTS_PER_FREE_PLACE)
+    )
+
+
+def _with_load(volunteers: QuerySet) -> QuerySet:
+    """``load`` (running assignments + open invitations) and ``capacity`` (what their chosen
+    frequency allows)."""
     load = _load_subquery(Assignment, ~Q(status=AssignmentStatus.ENDED)) + _load_subquery(
         Invitation, Q(status=InvitationStatus.PENDING)
     )
@@ -180,10 +193,7 @@ def candidates(
         default=Value(1),
         output_field=IntegerField(),
     )
-    volunteers = volunteers.annotate(load=load, capacity=capacity).filter(load__lt=F("capacity"))
-    return volunteers.annotate(
-        score=_score(request) + (F("capacity") - F("load")) * Value(POINTS_PER_FREE_PLACE)
-    )
+    return volunteers.annotate(load=load, capacity=capacity)
 
 
 def _points(condition: Q, points: int) -> Case:
@@ -254,3 +264,90 @@ def reasons(request: MatchRequest, volunteer: Volunteer, role: VolunteerRole | N
         else _("has no other tasks now")
     )
     return said
+
+
+# --- who was left out, and why ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """How many volunteers who would like to do this kind of help were left out: in all, and
+    per hard rule (one volunteer may fail several, so the reasons can add up to more)."""
+
+    considered: int
+    total: int
+    reasons: dict[str, int]  # reason key -> count, only reasons with a count; see LEFT_OUT
+    role: VolunteerRole | None = None
+    courses: dict[int, Course] = field(default_factory=dict)  # for "course:<pk>" keys
+
+
+def left_out(request: MatchRequest, *, today: datetime.date | None = None, role=_UNSET) -> LeftOut:
+    """Count, in one aggregate query, the volunteers the hard rules left out and why. The pool
+    is the active volunteers who would like to do this kind of help and are not already asked
+    or helping; not wanting the kind of help is never a reason to fix."""
+    if role is _UNSET:
+        role = role_for(request)
+    pool = Volunteer.objects.filter(
+        municipality_id=request.municipality_id,
+        left_at__isnull=True,
+        user__isnull=False,
+        user__is_active=True,
+    ).filter(
+        Exists(VolunteerInterest.objects.filter(volunteer=OuterRef("pk"), interest=request.kind))
+    )
+    if request.exclude_volunteer_ids:
+        pool = pool.exclude(pk__in=request.exclude_volunteer_ids)
+    pool = _with_load(pool)
+
+    fails: dict[str, Q] = {"consent": ~Q(Exists(Consent.objects.filter(volunteer=OuterRef("pk"))))}
+    courses: dict[int, Course] = {}
+    declaration = current_declaration(request.municipality_id)
+    signed = (
+        Q(Exists(Signature.objects.filter(volunteer=OuterRef("pk"), text=declaration)))
+        if declaration is not None
+        else Q()
+    )
+    if declaration is not None:
+        fails["declaration"] = ~signed
+    if role is not None:
+        holds = Q(Exists(RoleHolder.objects.filter(volunteer=OuterRef("pk"), role=role)))
+        fails["role"] = ~holds
+        all_courses = Q()
+        for course in role.required_courses.all():
+            courses[course.pk] = course
+            completed = CourseCompletion.objects.filter(volunteer=OuterRef("pk"), course=course)
+            done = Q(Exists(completed))
+            fails[f"course:{course.pk}"] = ~done
+            all_courses &= done
+        if role.requires_certificate:
+            # In the role, signed and trained, yet not ready: the police certificate.
+            fails["certificate"] = holds & signed & all_courses & ~ready_q(role, today=today)
+    if request.area:
+        fails["area"] = ~(Q(area__iexact=request.area) | Q(willing_to_travel=True))
+    if request.times:
+        fails["times"] = ~Q.create([(t, True) for t in request.times], Q.OR)
+    if request.needs_driver:
+        fails["car"] = ~Q(can_drive=True, has_car=True)
+    if request.gender_preference:
+        fails["gender"] = ~Q(gender=request.gender_preference)
+    fails["busy"] = Q(load__gte=F("capacity"))
+
+    any_fail = Q(pk__in=[])
+    for condition in fails.values():
+        any_fail |= condition
+    # Each rule becomes a 0/1 column of the inner query (the EXISTS clauses keep their outer
+    # reference there), and one outer SELECT sums them.
+    flags = {f"r{i}": _points(c, 1) for i, c in enumerate(fails.values())}
+    counted = pool.annotate(r_any=_points(any_fail, 1), **flags).aggregate(
+        considered=Count("pk"),
+        total=Coalesce(Sum("r_any"), 0),
+        **{f"n_{name}": Coalesce(Sum(name), 0) for name in flags},
+    )
+    reasons = {key: counted[f"n_r{i}"] for i, key in enumerate(fails) if counted[f"n_r{i}"]}
+    return LeftOut(
+        considered=counted["considered"],
+        total=counted["total"],
+        reasons=reasons,
+        role=role,
+        courses=courses,
+    )

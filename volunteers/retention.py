@@ -46,6 +46,10 @@ def anonymise_needs(needs: QuerySet) -> int:
     FollowUp.objects.filter(need_id__in=ids).update(notes="")
     return Need.objects.filter(pk__in=ids).update(
         **dict.fromkeys(Need.PERSONAL_FIELDS, ""),
+        # notes that may name the person or those who speak for them
+        consent_note="",
+        service_clarified_note="",
+        extra_check_note="",
         description="",
         anonymised_at=timezone.now(),
     )

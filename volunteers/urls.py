@@ -4,6 +4,7 @@ from .views import (
     assignments,
     hours,
     importing,
+    insurance,
     leaving,
     needs,
     notes,
@@ -54,6 +55,7 @@ urlpatterns = [
     path(f"{COORDINATION}roles/", screening.role_list, name="role_list"),
     path(f"{COORDINATION}roles/<int:pk>/", screening.role_edit, name="role_edit"),
     path(f"{COORDINATION}courses/", screening.course_list, name="course_list"),
+    path(f"{COORDINATION}insurance/", insurance.insurance_edit, name="insurance_edit"),
     path(f"{COORDINATION}courses/<int:pk>/", screening.course_detail, name="course_detail"),
     path(f"{COORDINATION}courses/<int:pk>/edit/", screening.course_edit, name="course_edit"),
     path(f"{COORDINATION}sessions/<int:pk>/", screening.session_edit, name="session_edit"),
@@ -91,6 +93,16 @@ urlpatterns = [
     path(f"{COORDINATION}needs/<int:pk>/edit/", needs.need_edit, name="need_edit"),
     path(f"{COORDINATION}needs/<int:pk>/step/", needs.need_step, name="need_step"),
     path(f"{COORDINATION}needs/<int:pk>/invite/", needs.need_invite, name="need_invite"),
+    path(
+        f"{COORDINATION}needs/<int:pk>/service-clarified/",
+        needs.need_service_clarified,
+        name="need_service_clarified",
+    ),
+    path(
+        f"{COORDINATION}needs/<int:pk>/extra-check/",
+        needs.need_extra_check,
+        name="need_extra_check",
+    ),
     path(f"{COORDINATION}needs/<int:pk>/follow-ups/", needs.follow_up_plan, name="follow_up_plan"),
     path(
         f"{COORDINATION}invitations/<int:pk>/withdraw/",

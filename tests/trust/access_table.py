@@ -172,6 +172,10 @@ ACCESS = {
     "volunteers:assignment_pause": COORDINATORS,
     "volunteers:assignment_resume": COORDINATORS,
     "volunteers:assignment_end": COORDINATORS,
+    # s10-needs: safeguards before inviting, and insurance for volunteers
+    "volunteers:need_service_clarified": COORDINATORS,
+    "volunteers:need_extra_check": COORDINATORS,
+    "volunteers:insurance_edit": COORDINATORS,
     # volunteers: hours
     "volunteers:own_hours": LOGIN,  # the person's own hours only
     "volunteers:own_hours_edit": OWNER,
@@ -266,6 +270,9 @@ PK_OBJECT = {
     "volunteers:need_step": "need",
     "volunteers:need_invite": "need",
     "volunteers:follow_up_plan": "need",
+    # s10-needs
+    "volunteers:need_service_clarified": "need",
+    "volunteers:need_extra_check": "need",
     "volunteers:invitation_withdraw": "invitation",
     "volunteers:follow_up_record": "follow_up",
     "volunteers:assignment_detail": "assignment",

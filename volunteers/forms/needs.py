@@ -20,6 +20,7 @@ from ..models import (
     Interest,
     Need,
     NeedStatus,
+    PracticalDecision,
 )
 from ..services.needs import NEED_CONSENT_TEXT, NEED_FIELDS, PUBLIC_NEED_FIELDS, add_months
 
@@ -33,6 +34,14 @@ def _check_phones(form: forms.ModelForm) -> None:
     for name in PHONE_FIELDS:
         if name in form.fields:
             form.fields[name].validators.extend(User._meta.get_field("phone").validators)
+
+
+def _practical_decision(form: forms.ModelForm) -> None:
+    """Radio buttons without an empty choice; answered only for practical help (the model
+    says so when it is missing)."""
+    field = form.fields["practical_decision"]
+    field.choices = PracticalDecision.choices
+    field.required = False
 
 
 def _helper(*layout) -> FormHelper:
@@ -58,6 +67,7 @@ class NeedForm(forms.ModelForm):
             "frequency": forms.RadioSelect,
             "gender_preference": forms.RadioSelect,
             "consent_basis": forms.RadioSelect,
+            "practical_decision": forms.RadioSelect,
             "person_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
             "contact_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
         }
@@ -65,21 +75,23 @@ class NeedForm(forms.ModelForm):
     def __init__(self, *args, with_consent: bool, **kwargs):
         super().__init__(*args, **kwargs)
         _check_phones(self)
-        consent = ["consent_basis"]
+        _practical_decision(self)
+        consent = ["consent_basis", "consent_note", "very_vulnerable"]
         if with_consent:
             self.fields["consent"] = forms.BooleanField(
-                label=_("The person agrees that these details are stored for this purpose."),
+                label=_("Consent has been given for storing these details for this purpose."),
                 help_text=NEED_CONSENT_TEXT,
                 error_messages={
                     "required": _(
                         "We can only store the details with consent. Tick the box to say that "
-                        "the person agrees, or that you have power of attorney."
+                        "consent has been given, by the person or by someone who may consent "
+                        "for them."
                     )
                 },
             )
             consent.append("consent")
         self.helper = _helper(
-            Fieldset(_("What help"), "kind", "description", "frequency"),
+            Fieldset(_("What help"), "kind", "description", "practical_decision", "frequency"),
             Fieldset(_("Where and when"), "area", *TIMES, "needs_driver"),
             Fieldset(_("Who would fit"), "language", "gender_preference"),
             Fieldset(
@@ -105,7 +117,7 @@ class PublicNeedForm(forms.ModelForm):
         error_messages={
             "required": _(
                 "We can only store the details with consent. Tick the box if the person agrees, "
-                "or if you have power of attorney for them."
+                "or if you may consent for them."
             )
         },
     )
@@ -124,11 +136,22 @@ class PublicNeedForm(forms.ModelForm):
             "contact_name": _("Your name, if you write for someone else"),
             "contact_phone": _("Your phone number, if you write for someone else"),
             "consent_basis": _("Who agrees?"),
+            "practical_decision": _(
+                "Does the person already get practical help at home from the municipality "
+                "(a decision for practical assistance)?"
+            ),
+            "consent_note": _("If the home care service agrees for the person: who, and why"),
         }
         help_texts = {
             "description": _(
                 "For example: she would like someone to talk to on Tuesdays, or he needs a lift "
-                "to the day centre. Do not write about illness or medicines."
+                "to the day centre. You do not need to write about illness; if something matters "
+                "for the help, say what, for example that she hears badly or uses a walker."
+            ),
+            "practical_decision": _("Only if you ask for practical help."),
+            "consent_note": _(
+                "Only when the home care service agrees on behalf of someone who cannot "
+                "agree themself."
             ),
             "person_phone": _("The coordinator will call to talk about what would help."),
         }
@@ -136,6 +159,7 @@ class PublicNeedForm(forms.ModelForm):
             "kind": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 4}),
             "consent_basis": forms.RadioSelect,
+            "practical_decision": forms.RadioSelect,
             "person_name": forms.TextInput(attrs={"autocomplete": "off"}),
             "person_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -148,9 +172,18 @@ class PublicNeedForm(forms.ModelForm):
         self.fields["kind"].choices = [
             choice for choice in Interest.choices if choice[0] != Interest.ACTIVITY_LEADING
         ]
+        _practical_decision(self)
         self.fields["consent_basis"].choices = [
             (ConsentBasis.SELF, _("The person who needs help agrees (or it is me)")),
-            (ConsentBasis.POWER_OF_ATTORNEY, _("I have power of attorney for the person")),
+            (
+                ConsentBasis.POWER_OF_ATTORNEY,
+                _("I have a lasting power of attorney (fremtidsfullmakt) for the person"),
+            ),
+            (ConsentBasis.GUARDIAN, _("I am the person's guardian (verge)")),
+            (
+                ConsentBasis.HOME_CARE,
+                _("The home care service agrees on behalf of the person, who cannot agree"),
+            ),
         ]
         self.fields["person_phone"].required = True
         self.fields["person_phone"].error_messages["required"] = _(
@@ -165,13 +198,19 @@ class PublicNeedForm(forms.ModelForm):
         )
         self.fields["area"].error_messages["required"] = _("Write where the person lives.")
         self.helper = _helper(
-            Fieldset(_("What help is needed?"), "kind", "description", "needs_driver"),
+            Fieldset(
+                _("What help is needed?"),
+                "kind",
+                "description",
+                "practical_decision",
+                "needs_driver",
+            ),
             Fieldset(_("When would suit?"), *TIMES),
             Fieldset(_("Who needs help?"), "person_name", "person_phone", "address", "area"),
             Fieldset(
                 _("About you, if you write for someone else"), "contact_name", "contact_phone"
             ),
-            Fieldset(_("Consent"), "consent_basis", "consent"),
+            Fieldset(_("Consent"), "consent_basis", "consent_note", "consent"),
         )
 
 
@@ -246,6 +285,48 @@ class InviteForm(forms.Form):
 
     def chosen(self) -> list:
         return [self.proposals[pk] for pk in self.cleaned_data["volunteers"]]
+
+
+class SafeguardNoteForm(forms.Form):
+    """A short note saying what was clarified with the service, or how the extra check for a
+    very vulnerable person was done."""
+
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Write a short note.")},
+    )
+
+    def __init__(self, *args, label: str, help_text: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"].label = label
+        self.fields["note"].help_text = help_text
+        self.helper = _helper()
+
+
+def service_clarified_form(data=None) -> SafeguardNoteForm:
+    return SafeguardNoteForm(
+        data,
+        prefix="service",
+        label=_("What was clarified with the service"),
+        help_text=_(
+            "For example: talked with the home care service on 3 March; they keep the cleaning, "
+            "the volunteer goes shopping with her."
+        ),
+    )
+
+
+def extra_check_form(data=None) -> SafeguardNoteForm:
+    return SafeguardNoteForm(
+        data,
+        prefix="check",
+        label=_("How the extra check was done"),
+        help_text=_(
+            "For example: who consented and how, that the person wants the help, and who the "
+            "volunteer calls if something is wrong."
+        ),
+    )
 
 
 class FollowUpPlanForm(forms.Form):

@@ -2,6 +2,7 @@
 needs and matching, and hours."""
 
 from .hours import DEFAULT_KM_RATE, HoursEntry, HoursStatus, VolunteerSettings
+from .insurance import InsuranceInfo
 from .needs import (
     NEED_STEPS,
     Assignment,
@@ -16,6 +17,7 @@ from .needs import (
     NeedSource,
     NeedStatus,
     NeedStep,
+    PracticalDecision,
 )
 from .profile import (
     Consent,
@@ -61,6 +63,7 @@ __all__ = [
     "GenderPreference",
     "HoursEntry",
     "HoursStatus",
+    "InsuranceInfo",
     "Interest",
     "Invitation",
     "InvitationStatus",
@@ -68,6 +71,7 @@ __all__ = [
     "NeedSource",
     "NeedStatus",
     "NeedStep",
+    "PracticalDecision",
     "ReminderSent",
     "RoleHolder",
     "Signature",

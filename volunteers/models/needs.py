@@ -3,6 +3,7 @@ mapped in a conversation, clarified, volunteers are proposed and invited, a netw
 and it is followed up until it is closed. Volunteers are invited, never assigned."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,8 +35,25 @@ class NeedSource(models.TextChoices):
 
 
 class ConsentBasis(models.TextChoices):
+    """Who consented to storing the details: the person, or someone who may do it for them."""
+
     SELF = "self", _("The person has consented")
-    POWER_OF_ATTORNEY = "power_of_attorney", _("Consent by power of attorney")
+    POWER_OF_ATTORNEY = "power_of_attorney", _("A lasting power of attorney (fremtidsfullmakt)")
+    GUARDIAN = "guardian", _("A guardian (verge)")
+    HOME_CARE = "home_care", _("The home care service, on the person's behalf")
+
+
+# Consent given on the person's behalf by the home care service must say why (a note).
+CONSENT_NEEDS_NOTE = (ConsentBasis.HOME_CARE,)
+
+
+class PracticalDecision(models.TextChoices):
+    """Does the person have a municipal decision (vedtak) for practical assistance (praktisk
+    bistand)? Then the help is the service's statutory task, which volunteers never replace."""
+
+    NO = "no", _("No")
+    YES = "yes", _("Yes")
+    UNKNOWN = "unknown", _("Do not know")
 
 
 class GenderPreference(models.TextChoices):
@@ -52,7 +70,8 @@ class NeedQuerySet(models.QuerySet):
 class Need(models.Model):
     """Someone who needs help: what, where and when. The person's details (name, address,
     phone, access notes, home care contact) are shown only to the coordinator and the
-    volunteers assigned; health information is not asked for."""
+    volunteers assigned; of health, only what the volunteer needs to know to help (hears
+    badly, uses a walker), never diagnoses."""
 
     # The fields with the person's own details: shown only to those allowed (see
     # volunteers.services.needs.may_see_person) and cleared when the need is anonymised.
@@ -118,12 +137,74 @@ class Need(models.Model):
         max_length=1000,
         blank=True,
         help_text=_(
-            "Only what the volunteer needs to know to help well, for example that the person "
-            "hears poorly or has dementia. Do not write diagnoses or other health information."
+            "What the volunteer needs to know to help well, for example that the person hears "
+            "badly, uses a walker or needs time to answer the door. Say what it means for the "
+            "help, without diagnoses."
         ),
     )
     consent_basis = models.CharField(
-        _("consent"), max_length=20, choices=ConsentBasis.choices, default=ConsentBasis.SELF
+        _("who has consented"),
+        max_length=20,
+        choices=ConsentBasis.choices,
+        default=ConsentBasis.SELF,
+    )
+    consent_note = models.CharField(
+        _("about the consent"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Needed when the home care service consents on the person's behalf: who in the "
+            "service, and why the person cannot consent themself."
+        ),
+    )
+    # --- safeguards before anyone is invited ---
+    practical_decision = models.CharField(
+        _("does the person have a decision from the municipality for practical assistance?"),
+        max_length=10,
+        choices=PracticalDecision.choices,
+        blank=True,
+        help_text=_(
+            "Only for practical help. Practical assistance the municipality has decided to give "
+            "(vedtak om praktisk bistand) is the service's job, never a volunteer's."
+        ),
+    )
+    service_clarified_at = models.DateTimeField(
+        _("clarified with the service"), null=True, blank=True, editable=False
+    )
+    service_clarified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("clarified by"),
+    )
+    service_clarified_note = models.CharField(
+        _("what was clarified with the service"), max_length=300, blank=True, editable=False
+    )
+    very_vulnerable = models.BooleanField(
+        _("the person is very vulnerable"),
+        default=False,
+        help_text=_(
+            "For example someone who cannot look after their own interests. A coordinator "
+            "confirms an extra check before any volunteer is invited."
+        ),
+    )
+    extra_check_at = models.DateTimeField(
+        _("extra check confirmed"), null=True, blank=True, editable=False
+    )
+    extra_check_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("extra check by"),
+    )
+    extra_check_note = models.CharField(
+        _("about the extra check"), max_length=300, blank=True, editable=False
     )
     consent_recorded_at = models.DateTimeField(_("consent recorded"), default=timezone.now)
     consent_text_version = models.CharField(_("version of the consent text"), max_length=20)
@@ -164,6 +245,39 @@ class Need(models.Model):
     @property
     def step_number(self) -> int:
         return NEED_STEPS.index(self.status) + 1
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.kind == Interest.PRACTICAL_HELP and not self.practical_decision:
+            errors["practical_decision"] = _(
+                "Say whether the person has a decision for practical assistance, or that you "
+                "do not know."
+            )
+        if self.consent_basis in CONSENT_NEEDS_NOTE and not self.consent_note.strip():
+            errors["consent_note"] = _(
+                "Write who in the home care service consented, and why the person cannot "
+                "consent themself."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def needs_service_clarified(self) -> bool:
+        """Practical help for someone who has (or may have) a decision for practical
+        assistance: the coordinator clarifies with the service before inviting anyone."""
+        return (
+            self.kind == Interest.PRACTICAL_HELP
+            and self.practical_decision != PracticalDecision.NO  # yes, not known, or not asked
+        )
+
+    @property
+    def waits_for_service(self) -> bool:
+        return self.needs_service_clarified and self.service_clarified_at is None
+
+    @property
+    def waits_for_extra_check(self) -> bool:
+        return self.very_vulnerable and self.extra_check_at is None
 
 
 class NeedStep(models.Model):

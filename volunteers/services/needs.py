@@ -55,6 +55,7 @@ NEED_CONSENT_TEXT = gettext_lazy(
 NEED_FIELDS = [
     "kind",
     "description",
+    "practical_decision",
     "area",
     "weekday_daytime",
     "evenings",
@@ -64,12 +65,15 @@ NEED_FIELDS = [
     "gender_preference",
     "frequency",
     *Need.PERSONAL_FIELDS,
+    "very_vulnerable",
     "consent_basis",
+    "consent_note",
 ]
 # The fewer fields of the public form: the rest is asked in the coordinator's conversation.
 PUBLIC_NEED_FIELDS = [
     "kind",
     "description",
+    "practical_decision",
     "area",
     "weekday_daytime",
     "evenings",
@@ -81,6 +85,7 @@ PUBLIC_NEED_FIELDS = [
     "contact_name",
     "contact_phone",
     "consent_basis",
+    "consent_note",
 ]
 # Most follow-up conversations one plan makes (once a week for a year and a bit).
 MAX_FOLLOW_UPS = 60
@@ -129,6 +134,23 @@ def may_see_person(user, need: Need) -> Verdict:
     return Verdict(True, readiness=readiness)
 
 
+def names_visible_to(user, needs: Sequence[Need], municipality: Municipality) -> set[int]:
+    """``may_see_person`` for a page of needs in one query at most: the ids of those whose
+    person's name ``user`` may see (all for the coordinator, else those they are assigned to)."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    open_ids = [need.pk for need in needs if need.anonymised_at is None]
+    if can(user, "manage_needs", municipality):
+        return set(open_ids)
+    assigned = set(
+        Assignment.objects.filter(need_id__in=open_ids, volunteer__user=user)
+        .exclude(status=AssignmentStatus.ENDED)
+        .values_list("need_id", flat=True)
+    )
+    # A volunteer sees a name only while ready for the task (a few assignments at most).
+    return {need.pk for need in needs if need.pk in assigned and may_see_person(user, need)}
+
+
 def show_person(user, need: Need) -> Verdict:
     """``may_see_person``, and if so the look is recorded in the audit log."""
     verdict = may_see_person(user, need)
@@ -173,8 +195,9 @@ def report_need(
         raise ValidationError(
             {
                 "consent": _(
-                    "We can only store the details with consent. Tick the box to say that the "
-                    "person agrees, or that you have power of attorney."
+                    "We can only store the details with consent. Tick the box to say that "
+                    "consent has been given, by the person or by someone who may consent for "
+                    "them."
                 )
             }
         )
@@ -210,6 +233,11 @@ def update_need(*, need: Need, fields: dict, by: User) -> list[str]:
         if name in fields and getattr(need, name) != fields[name]:
             setattr(need, name, fields[name])
             changed.append(name)
+    if {"kind", "practical_decision"} & set(changed):
+        # What was clarified with the service was about the need as it was.
+        need.service_clarified_at, need.service_clarified_by = None, None
+        need.service_clarified_note = ""
+        changed += ["service_clarified_at", "service_clarified_by", "service_clarified_note"]
     if changed:
         need.full_clean()
         need.save(update_fields=changed)
@@ -266,6 +294,76 @@ def record_step(
     return taken
 
 
+# --- safeguards before inviting: statutory tasks, and people who cannot speak for themselves
+
+
+def invite_blockers(need: Need) -> list[str]:
+    """What must be recorded before volunteers may be invited, in words for the coordinator:
+    practical help the municipality may have decided to give is clarified with the service
+    first (volunteers never replace staff in statutory tasks), and a very vulnerable person's
+    need has an extra check confirmed."""
+    blockers = []
+    if need.waits_for_service:
+        blockers.append(
+            _(
+                "The person may have a decision for practical assistance. Clarify with the "
+                "service first that a volunteer does not take over its task, and record it "
+                "on this page."
+            )
+        )
+    if need.waits_for_extra_check:
+        blockers.append(
+            _(
+                "The person is very vulnerable. A coordinator must confirm the extra check on "
+                "this page before anyone is invited."
+            )
+        )
+    return blockers
+
+
+def _note(note: str) -> str:
+    note = " ".join(note.split())
+    if not note:
+        raise ValidationError({"note": _("Write a short note.")})
+    return note[:300]
+
+
+@transaction.atomic
+def record_service_clarified(*, need: Need, by: User, note: str) -> Need:
+    """The coordinator has clarified with the service (home care, practical assistance) that
+    the volunteer's help does not replace the service's statutory task."""
+    _require(by, "manage_needs", need)
+    need = Need.objects.select_for_update().get(pk=need.pk)
+    _require_open(need)
+    if not need.needs_service_clarified:
+        raise ValidationError(_("This need does not have to be clarified with the service."))
+    need.service_clarified_note = _note(note)
+    need.service_clarified_at = timezone.now()
+    need.service_clarified_by = by
+    need.save(
+        update_fields=["service_clarified_at", "service_clarified_by", "service_clarified_note"]
+    )
+    audit.record(by, "changed", need, summary="clarified with the service")
+    return need
+
+
+@transaction.atomic
+def confirm_extra_check(*, need: Need, by: User, note: str) -> Need:
+    """A coordinator confirms the extra check for a very vulnerable person (who consented, that
+    the help is safe and wanted) before anyone is invited."""
+    _require(by, "manage_needs", need)
+    need = Need.objects.select_for_update().get(pk=need.pk)
+    _require_open(need)
+    if not need.very_vulnerable:
+        raise ValidationError(_("This need is not marked as being about a very vulnerable person."))
+    need.extra_check_note = _note(note)
+    need.extra_check_at = timezone.now()
+    need.extra_check_by = by
+    need.save(update_fields=["extra_check_at", "extra_check_by", "extra_check_note"])
+    audit.record(by, "changed", need, summary="extra check confirmed")
+    return need
+
+
 # --- invitations ----------------------------------------------------------------------------
 
 
@@ -277,6 +375,8 @@ def invite_volunteers(
     help. Each gets an email and answers for themself; nobody is assigned here."""
     _require(by, "manage_needs", need)
     _require_open(need)
+    if blockers := invite_blockers(need):  # safeguards (issue 10)
+        raise ValidationError(blockers)
     if not proposals:
         raise ValidationError({"volunteers": _("Choose at least one volunteer to invite.")})
     invitations = []

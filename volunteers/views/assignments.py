@@ -33,6 +33,7 @@ from ..models import (
 )
 from ..readiness import readiness_for_need, role_for_need
 from ..services import needs as services
+from ..services.insurance import insurance_for_need
 
 # --- the pairing (coordinator) --------------------------------------------------------------
 
@@ -195,7 +196,13 @@ def invitation(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "volunteers/invitation.html",
-        {"invitation": invited, "form": form, "readiness": readiness, "role": readiness.role},
+        {
+            "invitation": invited,
+            "form": form,
+            "readiness": readiness,
+            "role": readiness.role,
+            "insurance": insurance_for_need(invited.need),
+        },
     )
 
 

@@ -12,9 +12,13 @@ from django.db.models import Count
 from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from coordination import audit
 from coordination.forms import add_service_errors
 from coordination.models import Municipality, Role
 from coordination.permissions import (
@@ -32,8 +36,10 @@ from ..forms.needs import (
     NeedForm,
     PublicNeedForm,
     StepForm,
+    extra_check_form,
+    service_clarified_form,
 )
-from ..matching import propose_for_need
+from ..matching import LeftOut, MatchRequest, left_out, propose, propose_for_need
 from ..models import (
     FollowUp,
     Invitation,
@@ -54,6 +60,7 @@ LIST_FIELDS = (
     "status",
     "created_at",
     "closed_at",
+    "anonymised_at",
 )
 # The public form: this many reports per hour from one address.
 PUBLIC_RATE_ACTION = "report_need_publicly"
@@ -88,7 +95,23 @@ def need_list(request: HttpRequest) -> HttpResponse:
         needs = counted = needs.none()
     counts = dict(counted.order_by().values_list("status").annotate(n=Count("pk")))
     steps = [(value, label, counts.get(value, 0)) for value, label in NeedStatus.choices]
-    page = Paginator(needs.only(*LIST_FIELDS), 50).get_page(request.GET.get("page"))
+    # Whom each need is for, to those who may see the person: the coordinator reads the name
+    # with the page; anyone else only for the needs they are assigned to (one query, no N+1).
+    coordinator = can(request.user, "manage_needs", municipality)
+    fields = (*LIST_FIELDS, "person_name") if coordinator else LIST_FIELDS
+    page = Paginator(needs.only(*fields), 50).get_page(request.GET.get("page"))
+    named = services.names_visible_to(request.user, page.object_list, municipality)
+    if named:
+        names = (
+            {}
+            if coordinator
+            else dict(Need.objects.filter(pk__in=named).values_list("pk", "person_name"))
+        )
+        for need in page.object_list:
+            need.shown_name = (
+                (need.person_name if coordinator else names[need.pk]) if need.pk in named else ""
+            )
+        audit.record(request.user, "viewed", municipality, summary="names on the needs list")
     return render(
         request,
         "volunteers/need_list.html",
@@ -98,6 +121,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "steps": steps,
             "total": sum(counts.values()),
+            "show_names": bool(named),
             "chosen_step": form.cleaned_data.get("step") if form.is_valid() else "",
         },
     )
@@ -188,22 +212,125 @@ def _render_need(request: HttpRequest, need: Need, **bound) -> HttpResponse:
                 else FollowUpRecordForm(prefix=f"f{follow_up.pk}")
             )
         is_open = not need.is_closed and need.anonymised_at is None
-        proposals = propose_for_need(need) if is_open else []
+        match = MatchRequest.for_need(need) if is_open else None
+        proposals = propose(match) if is_open else []
         context.update(
             {
                 "is_open": is_open,
                 "proposals": proposals,
+                "left_out": _left_out_lines(left_out(match), need) if is_open else None,
                 "invitations": need.invitations.select_related("volunteer__user", "invited_by"),
                 "assignments": need.assignments.select_related("volunteer__user"),
                 "follow_ups": follow_ups,
                 "step_form": bound.get("step_form") or StepForm(need=need),
                 "invite_form": bound.get("invite_form") or InviteForm(proposals=proposals),
                 "plan_form": bound.get("plan_form") or FollowUpPlanForm(need=need),
+                "invite_blockers": services.invite_blockers(need),
+                "service_form": bound.get("service_form") or service_clarified_form(),
+                "check_form": bound.get("check_form") or extra_check_form(),
             }
         )
     if "form" in bound:
         context["form"] = bound["form"]
     return render(request, "volunteers/need_detail.html", context)
+
+
+def _left_out_lines(left: LeftOut, need: Need) -> dict:
+    """Who matching left out and why, each reason with the way to fix it where there is one:
+    the registry filtered to the volunteers concerned, or the course page."""
+    number = need.municipality_id
+
+    def registry(**filters) -> str:
+        url = reverse("volunteers:registry", args=[number])
+        return f"{url}?{urlencode({'interest': need.kind, **filters})}"
+
+    role = left.role
+    lines = []
+    for key, count in left.reasons.items():
+        fix_url = fix_text = ""
+        if key == "consent":
+            text = ngettext(
+                "%(count)s has not logged in to give their consent yet",
+                "%(count)s have not logged in to give their consent yet",
+                count,
+            )
+            fix_text = _("They are proposed once they have logged in and consented.")
+        elif key == "role":
+            text = ngettext(
+                "%(count)s does not have the role %(role)s",
+                "%(count)s do not have the role %(role)s",
+                count,
+            )
+            fix_url, fix_text = registry(), _("Give them the role from the registry")
+        elif key == "declaration":
+            text = ngettext(
+                "%(count)s has not signed the confidentiality declaration",
+                "%(count)s have not signed the confidentiality declaration",
+                count,
+            )
+            fix_url = registry(declaration="missing")
+            fix_text = _("See who has not signed, in the registry")
+        elif key.startswith("course:"):
+            course = left.courses[int(key.split(":", 1)[1])]
+            text = ngettext(
+                "%(count)s has not done the course %(course)s",
+                "%(count)s have not done the course %(course)s",
+                count,
+            ) % {"count": count, "course": course.name, "role": ""}
+            lines.append(
+                {
+                    "text": text,
+                    "fix_url": reverse("volunteers:course_detail", args=[number, course.pk]),
+                    "fix_text": _("The course and its sessions"),
+                }
+            )
+            continue
+        elif key == "certificate":
+            text = ngettext(
+                "%(count)s is missing an approved police certificate for the role %(role)s",
+                "%(count)s are missing an approved police certificate for the role %(role)s",
+                count,
+            )
+            fix_url = registry(role=role.pk, readiness="missing")
+            fix_text = _("See who is not ready for the role, in the registry")
+        elif key == "area":
+            text = ngettext(
+                "%(count)s lives in another area and does not travel",
+                "%(count)s live in another area and do not travel",
+                count,
+            )
+        elif key == "times":
+            text = ngettext(
+                "%(count)s is not free at the times asked for",
+                "%(count)s are not free at the times asked for",
+                count,
+            )
+        elif key == "car":
+            text = ngettext(
+                "%(count)s does not have a driving licence and a car",
+                "%(count)s do not have a driving licence and a car",
+                count,
+            )
+        elif key == "gender":
+            text = ngettext(
+                "%(count)s is not of the gender the person would prefer",
+                "%(count)s are not of the gender the person would prefer",
+                count,
+            )
+        else:  # busy
+            text = ngettext(
+                "%(count)s has no room for more tasks now",
+                "%(count)s have no room for more tasks now",
+                count,
+            )
+        text %= {"count": count, "role": role.name if role else ""}
+        lines.append({"text": text, "fix_url": fix_url, "fix_text": fix_text})
+    return {
+        "considered": left.considered,
+        "total": left.total,
+        "lines": lines,
+        "overlap": sum(left.reasons.values()) > left.total,
+    }
 
 
 @municipality_view("manage_needs")
@@ -250,6 +377,49 @@ def need_invite(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return _back_to(need)
     return _render_need(request, need, invite_form=form, form=form)
+
+
+def _safeguard(request: HttpRequest, pk: int, make_form, name: str, service, done: str):
+    """Record one of the safeguards before inviting (a note), and come back to the need."""
+    need = _need(request, pk, "manage_needs")
+    if request.method == "GET":
+        return _back_to(need)
+    form = make_form(request.POST)
+    if form.is_valid():
+        try:
+            service(need=need, by=request.user, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, done)
+            return _back_to(need)
+    return _render_need(request, need, **{name: form, "form": form})
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def need_service_clarified(request: HttpRequest, pk: int) -> HttpResponse:
+    return _safeguard(
+        request,
+        pk,
+        service_clarified_form,
+        "service_form",
+        services.record_service_clarified,
+        _("It is recorded that the need was clarified with the service."),
+    )
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def need_extra_check(request: HttpRequest, pk: int) -> HttpResponse:
+    return _safeguard(
+        request,
+        pk,
+        extra_check_form,
+        "check_form",
+        services.confirm_extra_check,
+        _("The extra check is confirmed."),
+    )
 
 
 @municipality_view("manage_needs")

@@ -20,6 +20,7 @@ from ..forms.profile import (
 )
 from ..models import Signature, Volunteer
 from ..panels import other_my_page_panels
+from ..services.insurance import insurance_for_volunteer
 from .assignments import own_needs_context
 from .volunteer_screening import own_screening
 
@@ -103,6 +104,7 @@ def own_page(request: HttpRequest) -> HttpResponse:
             "consent": volunteer.consents.first(),
             "own_hours": hours_totals.own_summary(volunteer),
             "screening": own_screening(volunteer),
+            "insurance": insurance_for_volunteer(volunteer),
             **own_needs_context(volunteer),
             # My page's parts: this page is the volunteer's one home ("My page").
             "places": my_places(request.user),
