@@ -40,7 +40,7 @@ def _left(need):
 @pytest.fixture
 def role_with_course():
     """A visiting-friend role requiring a limited certificate and a course, and a declaration."""
-    role = VolunteerRoleFactory(certificate_kind="limited")
+    role = VolunteerRoleFactory(certificate_kinds=["limited"])
     course = CourseFactory(name="Introduksjonskurs")
     role.required_courses.add(course)
     text = DeclarationText.objects.create(municipality_id="3434", version=1, body="x" * 60)
