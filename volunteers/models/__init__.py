@@ -28,6 +28,7 @@ from .profile import (
     Volunteer,
     VolunteerInterest,
     VolunteerNote,
+    VolunteerUnit,
 )
 from .screening import (
     CertificateCheck,
@@ -76,4 +77,5 @@ __all__ = [
     "VolunteerNote",
     "VolunteerRole",
     "VolunteerSettings",
+    "VolunteerUnit",
 ]

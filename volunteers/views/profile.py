@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.forms import add_service_errors
-from coordination.permissions import login_required
+from coordination.permissions import can, login_required
 
 from .. import hours_totals, services
 from ..forms.profile import (
@@ -101,6 +101,10 @@ def own_page(request: HttpRequest) -> HttpResponse:
             "consent": volunteer.consents.first(),
             "own_hours": hours_totals.own_summary(volunteer),
             "screening": own_screening(volunteer),
+            # The municipality's routine binder and annual wheel, easy to reach (seed 001).
+            "binder_panel": {"places": [volunteer.municipality]}
+            if can(request.user, "view_routines", volunteer.municipality)
+            else None,
             **own_needs_context(volunteer),
         },
     )
