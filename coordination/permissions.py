@@ -151,30 +151,29 @@ def register_volunteer_places(lookup: Callable[[object], Iterable[str]]) -> None
     _volunteer_places = lookup
 
 
-def access_by_municipality(user) -> dict[str, frozenset[str]]:
-    """What the permission rules look at: the user's roles by municipality plus ``VOLUNTEER``
-    where they are an active volunteer; loaded once per user object (request)."""
-    if not user.is_authenticated:
-        return {}
-    cached = getattr(user, "_samspill_access", None)
+def volunteer_places(user) -> frozenset[str]:
+    """Numbers of the municipalities where ``user`` is an active volunteer; asked only when a
+    rule lets volunteers in, and once per user object (request)."""
+    if not user.is_authenticated or _volunteer_places is None:
+        return frozenset()
+    cached = getattr(user, "_samspill_volunteer_places", None)
     if cached is None:
-        found = {number: set(roles) for number, roles in roles_by_municipality(user).items()}
-        for number in _volunteer_places(user) if _volunteer_places else ():
-            found.setdefault(number, set()).add(VOLUNTEER)
-        cached = {number: frozenset(roles) for number, roles in found.items()}
-        user._samspill_access = cached
+        cached = frozenset(_volunteer_places(user))
+        user._samspill_volunteer_places = cached
     return cached
 
 
 def forget_roles(user) -> None:
     """Call after changing a user's memberships (or volunteer profile) in the same request."""
     user.__dict__.pop("_samspill_roles", None)
-    user.__dict__.pop("_samspill_access", None)
+    user.__dict__.pop("_samspill_volunteer_places", None)
 
 
 def has_role(user, municipality: Municipality | str, *roles: str) -> bool:
     number = municipality if isinstance(municipality, str) else municipality.pk
-    return bool(access_by_municipality(user).get(number, frozenset()) & set(roles))
+    if roles_by_municipality(user).get(number, frozenset()) & set(roles):
+        return True
+    return VOLUNTEER in roles and number in volunteer_places(user)
 
 
 def municipality_of(obj: Model) -> Municipality | str:
@@ -213,9 +212,10 @@ def _of_own_units(user, rule: Rule, prefix: str = "") -> Q:
 def municipalities_for(user, action: str) -> list[str]:
     """Numbers of the municipalities where ``user`` may perform ``action``."""
     rule = RULES[action]
-    return sorted(
-        number for number, roles in access_by_municipality(user).items() if roles & rule.roles
-    )
+    numbers = {n for n, roles in roles_by_municipality(user).items() if roles & rule.roles}
+    if VOLUNTEER in rule.roles:
+        numbers |= volunteer_places(user)
+    return sorted(numbers)
 
 
 def scope_to_user(queryset: QuerySet, user, action: str, *, via: str = "municipality") -> QuerySet:
@@ -229,8 +229,7 @@ def scope_to_user(queryset: QuerySet, user, action: str, *, via: str = "municipa
     numbers = municipalities_for(user, action)
     if not rule.unit_roles or queryset.model is Municipality:
         return queryset.filter(**{f"{via}__in": numbers})
-    access = access_by_municipality(user)
-    whole = [n for n in numbers if access[n] & (rule.roles - rule.unit_roles)]
+    whole = [n for n in numbers if has_role(user, n, *(rule.roles - rule.unit_roles))]
     units_only = [n for n in numbers if n not in whole]
     if not units_only:
         return queryset.filter(**{f"{via}__in": whole})
