@@ -2,8 +2,6 @@
 "easy to reach for staff and volunteers", issue 10): the approved version only, never a draft
 or the version history; reached from the volunteer's own page."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -85,7 +83,7 @@ def test_the_wheel_shows_a_volunteer_titles_without_links_they_cannot_open(clien
     event = WheelEventFactory(title="Frivillighetsfest", category="recognition", month=12)
     course = CourseFactory(name="Introduksjonskurs")
     CourseSession.objects.create(
-        course=course, starts_at=timezone.make_aware(datetime.datetime(year, 3, 10, 18)),
+        course=course, starts_at=f"{year}-03-10T18:00:00+01:00",
         place="Lom",
     )  # fmt: skip
     page = client_of(astrid).get(url("wheel_detail")).content.decode()
