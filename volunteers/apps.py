@@ -63,6 +63,13 @@ class VolunteersConfig(AppConfig):
             panels.export_volunteer_tasks,
             title=_("Invitations you have had, and tasks you have helped with"),
         )
-        for step in (demo.seed_volunteers, demo.seed_screening_and_needs, demo.seed_drammen):
+        from .demo_units import seed_volunteer_units
+
+        for step in (
+            demo.seed_volunteers,
+            demo.seed_screening_and_needs,
+            demo.seed_drammen,
+            seed_volunteer_units,
+        ):
             if step not in DEMO_STEPS:
                 DEMO_STEPS.append(step)

@@ -182,3 +182,21 @@ def test_drammens_coordinator_cannot_link_loms_volunteer(client_of, coordinator_
     response = client_of(coordinator_drammen).post(_units_url(people["tor"]), {"units": [unit.pk]})
     assert response.status_code == 404
     assert not people["tor"].unit_links.exists()
+
+
+def test_in_the_demo_each_contact_sees_the_volunteers_of_their_unit(client):
+    from django.core.management import call_command
+
+    from coordination.models import User
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    links = VolunteerUnit.objects.count()
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert VolunteerUnit.objects.count() == links  # idempotent
+    client.force_login(User.objects.get(email="kontakt.sjukeheim.lom@samspill.example"))
+    emails = {v.user.email for v in client.get(REGISTRY).context["page"].object_list}
+    assert emails == {f"frivillig.{n}@samspill.example" for n in ("astrid", "kari.o", "randi")}
+    drammen = reverse("volunteers:registry", args=["3301"])
+    client.force_login(User.objects.get(email="kontakt.drammen@samspill.example"))
+    shown = client.get(drammen).context["page"].paginator.count
+    assert 0 < shown < Volunteer.objects.filter(municipality_id="3301").count()
