@@ -9,6 +9,7 @@ NB = {
     "Choose units of the volunteer's own municipality only.": "Velg bare virksomheter i den frivilliges egen kommune.",
     # forms and views (volunteers/forms/registry.py, volunteers/views/units.py)
     "Units where the volunteer helps": "Virksomheter der den frivillige hjelper",
+    "Choose the units": "Velg virksomhetene",
     "The volunteer contacts of these units see the volunteer and follow them up. Tick none if the volunteer does not help at a unit.": "Frivillighetskontaktene i disse virksomhetene ser den frivillige og følger dem opp. Ikke kryss av noen hvis den frivillige ikke hjelper i en virksomhet.",
     "The volunteer's units are saved.": "Virksomhetene til den frivillige er lagret.",
     # templates (volunteers/volunteer_units_form.html, partials/_detail_units.html)

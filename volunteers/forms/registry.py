@@ -188,7 +188,7 @@ class VolunteerUnitsForm(forms.Form):
     """The units of the municipality where a volunteer helps (their contacts follow them up)."""
 
     units = forms.ModelMultipleChoiceField(
-        label=_("Units where the volunteer helps"),
+        label=_("Choose the units"),
         queryset=Unit.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
