@@ -51,7 +51,8 @@ def test_a_coordinator_links_a_volunteer_to_a_unit_and_the_contact_finds_them(
     log_in_by_keyboard(page, live_server.url, volunteer_contact_lom.email, PASSWORD)
     page.goto(base)
     page.get_by_role("link", name="Tor Vole").click()
-    expect(page.get_by_role("heading", name="Virksomheter der den frivillige hjelper")).to_be_visible()
+    heading = page.get_by_role("heading", name="Virksomheter der den frivillige hjelper")
+    expect(heading).to_be_visible()
     expect(page.get_by_role("button", name="Lagre virksomhetene")).to_have_count(0)
 
 
