@@ -209,6 +209,15 @@ def _of_own_units(user, rule: Rule, prefix: str = "") -> Q:
     return Q(**{f"{link}__user": user, f"{link}__role__in": rule.unit_roles})
 
 
+def units_only(user, action: str, municipality: Municipality | str) -> bool:
+    """Does ``user`` act in this municipality only on the objects of their own units (a role
+    in the rule's ``unit_roles`` and no role that sees all)?"""
+    rule = RULES[action]
+    return has_role(user, municipality, *rule.unit_roles) and not has_role(
+        user, municipality, *(rule.roles - rule.unit_roles)
+    )
+
+
 def municipalities_for(user, action: str) -> list[str]:
     """Numbers of the municipalities where ``user`` may perform ``action``."""
     rule = RULES[action]

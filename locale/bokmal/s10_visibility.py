@@ -16,5 +16,7 @@ NB = {
     "Units where %(name)s helps": "Virksomheter der %(name)s hjelper",
     "Save the units": "Lagre virksomhetene",
     "The municipality has no units yet. Add units first; then you can link volunteers to them.": "Kommunen har ingen virksomheter ennå. Legg til virksomheter først; så kan du knytte frivillige til dem.",
+    "You see the volunteers who help at the units where you are the volunteer contact: %(units)s.": "Du ser de frivillige som hjelper i virksomhetene der du er frivillighetskontakt: %(units)s.",
+    "You are not the volunteer contact of a unit yet, so you see no volunteers here. Ask the coordinator.": "Du er ikke frivillighetskontakt i en virksomhet ennå, så du ser ingen frivillige her. Spør frivillighetskoordinatoren.",
     "Not linked to a unit. Only coordinators see this volunteer.": "Ikke knyttet til en virksomhet. Bare frivillighetskoordinatorer ser denne frivillige.",
 }

@@ -60,6 +60,17 @@ def test_a_volunteer_contact_lists_only_the_volunteers_of_their_units(
 def test_a_coordinator_still_lists_every_volunteer(client_of, coordinator_lom, people):
     response = client_of(coordinator_lom).get(REGISTRY)
     assert _names(response) == ["Astrid Rustad", "Nils Brimi", "Tor Vole"]
+    assert "der du er frivillighetskontakt" not in response.content.decode()
+
+
+def test_the_registry_tells_a_contact_whose_volunteers_they_see(
+    client_of, volunteer_contact_lom, people
+):
+    page = client_of(volunteer_contact_lom).get(REGISTRY).content.decode()
+    assert "der du er frivillighetskontakt: Lom sjukeheim." in page
+    Unit.objects.filter(name="Lom sjukeheim").delete()
+    page = client_of(volunteer_contact_lom).get(REGISTRY).content.decode()
+    assert "Du er ikke frivillighetskontakt i en virksomhet ennå" in page
 
 
 def test_a_volunteer_contact_opens_their_units_volunteer_and_gets_404_for_others(

@@ -11,8 +11,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coordination import audit, files
 from coordination.forms import add_service_errors
-from coordination.models import AuditEvent
-from coordination.permissions import can, get_for_user, municipality_view, scope_to_user
+from coordination.models import AuditEvent, Unit
+from coordination.permissions import (
+    can,
+    get_for_user,
+    municipality_view,
+    scope_to_user,
+    units_only,
+)
 
 from .. import services
 from ..forms.profile import DeclarationPublishForm
@@ -93,6 +99,12 @@ def registry(request: HttpRequest) -> HttpResponse:
             "page": page,
             "declaration": current,
             "may_export": can(request.user, "export_volunteers", municipality),
+            # A volunteer contact is told whose volunteers they see.
+            "own_units": Unit.objects.filter(
+                municipality=municipality, contact_links__membership__user=request.user
+            ).distinct()
+            if units_only(request.user, "view_volunteers", municipality)
+            else None,
             "may_import": can(request.user, "import_volunteers", municipality),
         },
     )
