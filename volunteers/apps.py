@@ -59,6 +59,11 @@ class VolunteersConfig(AppConfig):
             title=_("Your roles, police certificate checks and courses"),
         )
         account_data.register_section(
+            "volunteer_units",
+            dashboard_and_staircase.export_volunteer_units,
+            title=_("Units where you help"),
+        )
+        account_data.register_section(
             "volunteer_tasks",
             panels.export_volunteer_tasks,
             title=_("Invitations you have had, and tasks you have helped with"),

@@ -46,6 +46,15 @@ def volunteer_places(user) -> list[str]:
     )
 
 
+def export_volunteer_units(user) -> list[str] | None:
+    """For the person's own data: the units a coordinator linked them to (whose volunteer
+    contacts see them)."""
+    volunteer = Volunteer.objects.filter(user=user).first()
+    if volunteer is None:
+        return None
+    return [link.unit.name for link in volunteer.unit_links.select_related("unit")]
+
+
 # --- the dashboard ---------------------------------------------------------------------------
 
 

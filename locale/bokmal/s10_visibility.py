@@ -5,6 +5,8 @@ NB = {
     # models (volunteers/models/profile.py)
     "unit of a volunteer": "virksomhet for en frivillig",
     "units of volunteers": "virksomheter for frivillige",
+    # the person's own data (volunteers/apps.py)
+    "Units where you help": "Virksomheter der du hjelper",
     # services (volunteers/services/units.py)
     "Choose units of the volunteer's own municipality only.": "Velg bare virksomheter i den frivilliges egen kommune.",
     # forms and views (volunteers/forms/registry.py, volunteers/views/units.py)

@@ -195,6 +195,13 @@ def test_drammens_coordinator_cannot_link_loms_volunteer(client_of, coordinator_
     assert not people["tor"].unit_links.exists()
 
 
+def test_a_volunteer_finds_their_units_in_their_own_data(client_of, people):
+    response = client_of(people["astrid"].user).get(reverse("coordination:my_data_download"))
+    assert response.json()["volunteer_units"] == ["Lom sjukeheim"]
+    page = client_of(people["astrid"].user).get(reverse("coordination:my_data_page"))
+    assert "Virksomheter der du hjelper" in page.content.decode()
+
+
 def test_in_the_demo_each_contact_sees_the_volunteers_of_their_unit(client):
     from django.core.management import call_command
 
