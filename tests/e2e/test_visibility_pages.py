@@ -50,6 +50,9 @@ def test_a_coordinator_links_a_volunteer_to_a_unit_and_the_contact_finds_them(
 
     log_in_by_keyboard(page, live_server.url, volunteer_contact_lom.email, PASSWORD)
     page.goto(base)
+    expect(page.get_by_text("der du er frivillighetskontakt: Lom sjukeheim.")).to_be_visible()
+    assert_accessible(axe, page)
+    page.screenshot(path="/tmp/visibility-registry.png")
     page.get_by_role("link", name="Tor Vole").click()
     heading = page.get_by_role("heading", name="Virksomheter der den frivillige hjelper")
     expect(heading).to_be_visible()
