@@ -48,6 +48,7 @@ def wheel_entries(municipality, year: int) -> list[WheelEntry]:
                     _("Review: %(title)s") % {"title": agreement.title},
                     WHEEL_CATEGORY,
                     url,
+                    action="view_partners",
                 )
             )
         if agreement.ends_on and agreement.ends_on.year == year:
@@ -57,6 +58,7 @@ def wheel_entries(municipality, year: int) -> list[WheelEntry]:
                     _("Ends: %(title)s") % {"title": agreement.title},
                     WHEEL_CATEGORY,
                     url,
+                    action="view_partners",
                 )
             )
     return entries

@@ -27,14 +27,17 @@ def routine_reviews(municipality, year: int) -> list[WheelEntry]:
     routines = (
         Routine.objects.readable()
         .filter(municipality_id=number, next_review__year=year)
-        .only("pk", "title", "next_review", "municipality_id")
+        .select_related("approved_version")
+        .only("pk", "next_review", "municipality_id", "approved_version__title")
     )
     return [
         WheelEntry(
             date=routine.next_review,
-            title=_("Review: %(title)s") % {"title": routine.title},
+            # The approved title: the wheel is read by everyone, a draft's title is not.
+            title=_("Review: %(title)s") % {"title": routine.approved_version.title},
             category=ROUTINE_CATEGORY,
             url=reverse("coordination:routine_detail", args=[number, routine.pk]),
+            action="view_routines",
         )
         for routine in routines
     ]
@@ -121,7 +124,11 @@ def wheel_panel(request, municipality) -> DashboardPanel | None:
     from .services.wheel import wheel_items
 
     today = timezone.localdate()
-    items = [item for item in wheel_items(municipality, today.year) if item.month == today.month]
+    items = [
+        item
+        for item in wheel_items(municipality, today.year, user=request.user)
+        if item.month == today.month
+    ]
     return DashboardPanel(
         order=70,
         template="coordination/wheel/_dashboard_panel.html",

@@ -30,6 +30,7 @@ def forum_wheel_entries(municipality, year: int) -> list[WheelEntry]:
             + (f": {meeting.place}" if meeting.place else ""),
             category="forum",
             url=reverse("coordination:forum_meeting_detail", args=[municipality.pk, meeting.pk]),
+            action="view_forum",
         )
         for meeting in meetings
     ]

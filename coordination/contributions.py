@@ -82,12 +82,15 @@ def render_dashboard(request: HttpRequest, municipality) -> list[str]:
 class WheelEntry:
     """Something on the annual wheel that another part of the portal knows about (an agreement
     review, a routine review, an activity, a grant deadline). ``category`` is a key of
-    ``WHEEL_CATEGORIES``; ``url`` leads to the thing itself ("" when there is no page)."""
+    ``WHEEL_CATEGORIES``; ``url`` leads to the thing itself ("" when there is no page), and
+    ``action`` is the permission (on the municipality) a person needs to open it: the wheel
+    shows the link only to those who may follow it, the title to everyone."""
 
     date: date
     title: str
     category: str
     url: str = ""
+    action: str = ""
 
 
 # category key -> label shown in the wheel's legend. Apps add theirs with

@@ -12,16 +12,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required as django_login_required
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
 from .models import Membership, Municipality, Role
@@ -30,12 +32,23 @@ from .models import Membership, Municipality, Role
 ROLES_REQUIRING_MFA = frozenset({Role.COORDINATOR, Role.GRANT_OFFICER})
 
 
+# Not a Membership role: an active volunteer of the municipality (the volunteers app says who,
+# through ``register_volunteer_places``). A rule lists it among its roles to let volunteers in.
+VOLUNTEER = "volunteer"
+
+
 @dataclass(frozen=True)
 class Rule:
-    """Which roles in the object's municipality allow an action."""
+    """Which roles in the object's municipality allow an action.
+
+    ``unit_roles`` are roles that act only on objects of the units they serve as volunteer
+    contact (the Drammen model), ``units_via`` the lookup from the object to its units; the
+    other roles of the rule act on every object of the municipality."""
 
     roles: frozenset[str]
     personal_data: bool = True  # if so, staff roles must have two-factor authentication
+    unit_roles: frozenset[str] = frozenset()
+    units_via: str = ""
 
 
 # action -> rule. Feature apps add theirs with ``register_rule`` in ``AppConfig.ready()``.
@@ -63,12 +76,16 @@ RULES: dict[str, Rule] = {
     ),
     # Edit the responsibility map: its tasks, parties and who does what.
     "manage_responsibility_map": Rule(frozenset({Role.COORDINATOR}), personal_data=False),
-    # Read the routine binder (approved routines): everyone with a role in the municipality.
-    "view_routines": Rule(frozenset(Role.values), personal_data=False),
+    # Read the routine binder (approved routines): everyone with a role in the municipality,
+    # and its volunteers ("easy to reach for staff and volunteers", seed 001).
+    "view_routines": Rule(frozenset({*Role.values, VOLUNTEER}), personal_data=False),
+    # Read a routine's earlier versions and what changed: people with a role (volunteers read
+    # the approved version only).
+    "view_routine_history": Rule(frozenset(Role.values), personal_data=False),
     # Create, edit, approve and archive routines; copy starter routines; name co-authors.
     "manage_routines": Rule(frozenset({Role.COORDINATOR}), personal_data=False),
-    # Read the annual wheel: everyone with a role in the municipality.
-    "view_wheel": Rule(frozenset(Role.values), personal_data=False),
+    # Read the annual wheel: everyone with a role in the municipality, and its volunteers.
+    "view_wheel": Rule(frozenset({*Role.values, VOLUNTEER}), personal_data=False),
     # Add, change and remove the municipality's own events on the annual wheel.
     "manage_wheel": Rule(frozenset({Role.COORDINATOR}), personal_data=False),
     # staircase: read the municipality's staircase level, assessments and the comparison.
@@ -124,14 +141,39 @@ def roles_by_municipality(user) -> dict[str, frozenset[str]]:
     return cached
 
 
+# user -> numbers of the municipalities where the user is an active volunteer. Set by the
+# volunteers app (coordination does not import it); none registered: nobody is a volunteer.
+_volunteer_places: Callable[[object], Iterable[str]] | None = None
+
+
+def register_volunteer_places(lookup: Callable[[object], Iterable[str]]) -> None:
+    global _volunteer_places
+    _volunteer_places = lookup
+
+
+def volunteer_places(user) -> frozenset[str]:
+    """Numbers of the municipalities where ``user`` is an active volunteer; asked only when a
+    rule lets volunteers in, and once per user object (request)."""
+    if not user.is_authenticated or _volunteer_places is None:
+        return frozenset()
+    cached = getattr(user, "_samspill_volunteer_places", None)
+    if cached is None:
+        cached = frozenset(_volunteer_places(user))
+        user._samspill_volunteer_places = cached
+    return cached
+
+
 def forget_roles(user) -> None:
-    """Call after changing a user's memberships within the same request."""
+    """Call after changing a user's memberships (or volunteer profile) in the same request."""
     user.__dict__.pop("_samspill_roles", None)
+    user.__dict__.pop("_samspill_volunteer_places", None)
 
 
 def has_role(user, municipality: Municipality | str, *roles: str) -> bool:
     number = municipality if isinstance(municipality, str) else municipality.pk
-    return bool(roles_by_municipality(user).get(number, frozenset()) & set(roles))
+    if roles_by_municipality(user).get(number, frozenset()) & set(roles):
+        return True
+    return VOLUNTEER in roles and number in volunteer_places(user)
 
 
 def municipality_of(obj: Model) -> Municipality | str:
@@ -145,34 +187,96 @@ def municipality_of(obj: Model) -> Municipality | str:
 
 
 def can(user, action: str, obj: Model) -> bool:
-    """May ``user`` perform ``action`` on ``obj``? Unknown actions are refused, loudly."""
+    """May ``user`` perform ``action`` on ``obj``? Unknown actions are refused, loudly.
+
+    On a municipality the answer is about the municipality's pages; on one of its objects a
+    role the rule limits to its units (``unit_roles``) allows only the objects of those units."""
     rule = RULES[action]
     if not user.is_authenticated or not user.is_active:
         return False
-    return has_role(user, municipality_of(obj), *rule.roles)
+    municipality = municipality_of(obj)
+    if isinstance(obj, Municipality) or not has_role(user, municipality, *rule.unit_roles):
+        return has_role(user, municipality, *rule.roles)
+    if has_role(user, municipality, *(rule.roles - rule.unit_roles)):
+        return True
+    return type(obj)._default_manager.filter(_of_own_units(user, rule), pk=obj.pk).exists()
+
+
+def _of_own_units(user, rule: Rule, prefix: str = "") -> Q:
+    """Objects linked to a unit whose volunteer contact ``user`` is (one link, both
+    conditions)."""
+    link = f"{prefix}{rule.units_via}__contact_links__membership"
+    return Q(**{f"{link}__user": user, f"{link}__role__in": rule.unit_roles})
+
+
+def units_only(user, action: str, municipality: Municipality | str) -> bool:
+    """Does ``user`` act in this municipality only on the objects of their own units (a role
+    in the rule's ``unit_roles`` and no role that sees all)?"""
+    rule = RULES[action]
+    return has_role(user, municipality, *rule.unit_roles) and not has_role(
+        user, municipality, *(rule.roles - rule.unit_roles)
+    )
 
 
 def municipalities_for(user, action: str) -> list[str]:
     """Numbers of the municipalities where ``user`` may perform ``action``."""
     rule = RULES[action]
-    return sorted(
-        number for number, roles in roles_by_municipality(user).items() if roles & rule.roles
-    )
+    numbers = {n for n, roles in roles_by_municipality(user).items() if roles & rule.roles}
+    if VOLUNTEER in rule.roles:
+        numbers |= volunteer_places(user)
+    return sorted(numbers)
 
 
 def scope_to_user(queryset: QuerySet, user, action: str, *, via: str = "municipality") -> QuerySet:
-    """Limit ``queryset`` to the municipalities where ``user`` may perform ``action``.
+    """Limit ``queryset`` to the municipalities where ``user`` may perform ``action`` and, where
+    the user holds only a role the rule limits to its units, to the objects of their units.
 
     ``via`` is the lookup path from the model to its municipality, e.g.
     ``"agreement__municipality"``; for Municipality itself use ``via="pk"``.
     """
-    return queryset.filter(**{f"{via}__in": municipalities_for(user, action)})
+    rule = RULES[action]
+    numbers = municipalities_for(user, action)
+    if not rule.unit_roles or queryset.model is Municipality:
+        return queryset.filter(**{f"{via}__in": numbers})
+    whole = [n for n in numbers if has_role(user, n, *(rule.roles - rule.unit_roles))]
+    units_only = [n for n in numbers if n not in whole]
+    if not units_only:
+        return queryset.filter(**{f"{via}__in": whole})
+    if not via.endswith("municipality"):
+        raise ValueError(f"{action!r} is limited to units: scope through '…municipality'.")
+    # The units of a related object (e.g. a note's volunteer): the path before "municipality".
+    prefix = via.removesuffix("municipality")
+    own = queryset.model._default_manager.filter(_of_own_units(user, rule, prefix))
+    return queryset.filter(
+        Q(**{f"{via}__in": whole}) | Q(**{f"{via}__in": units_only}, pk__in=own.values("pk"))
+    )
 
 
 def get_for_user(queryset: QuerySet, user, action: str, *, via: str = "municipality", **lookup):
     """Fetch one object in the user's scope, or 404 — never reveal that an object exists in a
     municipality the user may not see."""
     return get_object_or_404(scope_to_user(queryset, user, action, via=via), **lookup)
+
+
+def may_open(user, url: str) -> bool:
+    """Would the view behind ``url`` (a path on this site) let ``user`` in, by its access rule?
+    For showing a link only to those who may follow it; an object's own checks (a draft, a
+    partner's own page) still need the object's predicate."""
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return False
+    rule = getattr(match.func, "access_rule", None)
+    if rule == "public":
+        return True
+    if rule == "login":
+        return bool(user.is_authenticated)
+    if rule is None or not rule.startswith("role:") or "municipality" not in match.kwargs:
+        return False
+    action = rule.removeprefix("role:")
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return has_role(user, str(match.kwargs["municipality"]), *RULES[action].roles)
 
 
 def can_edit_routine(user, routine) -> bool:

@@ -213,3 +213,23 @@ class WheelEventFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Hendelse {n}")
     category = "activity"
     month = 3
+
+
+# --- visibility: the units where a volunteer helps -----------------------------------------
+
+
+def link_to_contacts_unit(volunteer: Volunteer, contact: User, name: str = "Lom sjukeheim"):
+    """Link ``volunteer`` to a unit (made if missing) whose volunteer contact is ``contact``,
+    so that the contact sees the volunteer. Returns the unit."""
+    from coordination.models import Unit, UnitContact
+    from volunteers.models import VolunteerUnit
+
+    unit, _ = Unit.objects.get_or_create(
+        municipality_id=volunteer.municipality_id, name=name, defaults={"kind": "nursing_home"}
+    )
+    membership = Membership.objects.get(
+        user=contact, municipality_id=volunteer.municipality_id, role=Role.VOLUNTEER_CONTACT
+    )
+    UnitContact.objects.get_or_create(unit=unit, membership=membership)
+    VolunteerUnit.objects.get_or_create(volunteer=volunteer, unit=unit)
+    return unit

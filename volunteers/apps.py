@@ -10,7 +10,7 @@ class VolunteersConfig(AppConfig):
         from coordination import account_data, contributions
         from coordination.management.commands.seed_demo import DEMO_STEPS
         from coordination.models import Role
-        from coordination.permissions import Rule, register_rule
+        from coordination.permissions import Rule, register_rule, register_volunteer_places
 
         from . import contributions as dashboard_and_staircase
         from . import demo, panels, retention, signals  # noqa: F401 (signals connect on import)
@@ -19,9 +19,17 @@ class VolunteersConfig(AppConfig):
         register_rule("manage_declaration", Rule(frozenset({Role.COORDINATOR})))
         # The registry of volunteers and each volunteer's details (Drammen model: volunteer
         # contacts in the units follow up volunteers too).
+        # A volunteer contact sees only the volunteers linked to a unit they serve.
         register_rule(
-            "view_volunteers", Rule(frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT}))
+            "view_volunteers",
+            Rule(
+                frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT}),
+                unit_roles=frozenset({Role.VOLUNTEER_CONTACT}),
+                units_via="unit_links__unit",
+            ),
         )
+        # Link a volunteer to the units where they help (which contacts follow them up).
+        register_rule("link_volunteer_units", Rule(frozenset({Role.COORDINATOR})))
         # Take the registry out as a file (personal data leaves the portal: coordinators only).
         register_rule("export_volunteers", Rule(frozenset({Role.COORDINATOR})))
         # Bring in an existing list of volunteers from a file.
@@ -34,6 +42,8 @@ class VolunteersConfig(AppConfig):
         register_rule("manage_needs", Rule(frozenset({Role.COORDINATOR})))
         # Log hours for volunteers, approve what they log, set the kilometre rate.
         register_rule("manage_hours", Rule(frozenset({Role.COORDINATOR})))
+        # Where the person is an active volunteer (pages open to volunteers, e.g. routines).
+        register_volunteer_places(dashboard_and_staircase.volunteer_places)
         retention.register()
         dashboard_and_staircase.register()
         contributions.MY_PAGE_PANELS.append(panels.volunteer_panel)
@@ -50,10 +60,22 @@ class VolunteersConfig(AppConfig):
             title=_("Your roles, police certificate checks and courses"),
         )
         account_data.register_section(
+            "volunteer_units",
+            dashboard_and_staircase.export_volunteer_units,
+            title=_("Units where you help"),
+        )
+        account_data.register_section(
             "volunteer_tasks",
             panels.export_volunteer_tasks,
             title=_("Invitations you have had, and tasks you have helped with"),
         )
-        for step in (demo.seed_volunteers, demo.seed_screening_and_needs, demo.seed_drammen):
+        from .demo_units import seed_volunteer_units
+
+        for step in (
+            demo.seed_volunteers,
+            demo.seed_screening_and_needs,
+            demo.seed_drammen,
+            seed_volunteer_units,
+        ):
             if step not in DEMO_STEPS:
                 DEMO_STEPS.append(step)

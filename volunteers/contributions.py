@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from coordination import contributions
 from coordination.contributions import DashboardPanel, Evidence, WheelEntry
-from coordination.permissions import can
+from coordination.permissions import can, scope_to_user
 
 from .models import (
     CourseSession,
@@ -36,6 +36,23 @@ def _url(name: str, municipality, **query) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
+def volunteer_places(user) -> list[str]:
+    """Numbers of the municipalities where ``user`` is an active volunteer (for the permission
+    rules that let volunteers in)."""
+    return list(
+        Volunteer.objects.active().filter(user=user).values_list("municipality_id", flat=True)
+    )
+
+
+def export_volunteer_units(user) -> list[str] | None:
+    """For the person's own data: the units a coordinator linked them to (whose volunteer
+    contacts see them)."""
+    volunteer = Volunteer.objects.filter(user=user).first()
+    if volunteer is None:
+        return None
+    return [link.unit.name for link in volunteer.unit_links.select_related("unit")]
+
+
 # --- the dashboard ---------------------------------------------------------------------------
 
 
@@ -43,14 +60,17 @@ def volunteers_panel(request, municipality) -> DashboardPanel | None:
     """Active volunteers, how many are ready for their roles, and what screening is missing."""
     if not can(request.user, "view_volunteers", municipality):
         return None
-    active = Volunteer.objects.filter(municipality=municipality).active()
+    # A volunteer contact counts the volunteers of their units, as their registry lists.
+    active = scope_to_user(
+        Volunteer.objects.filter(municipality=municipality), request.user, "view_volunteers"
+    ).active()
     declaration = current_declaration(municipality.pk)
     not_signed = (
         active.annotate_signed_current(declaration.pk).filter(signed_current=False).count()
         if declaration
         else None
     )
-    with_roles, missing = readiness_counts(municipality.pk)
+    with_roles, missing = readiness_counts(municipality.pk, volunteers=active)
     registry = "volunteers:registry"
     figures = [(active.count(), _("active volunteers"), _url(registry, municipality))]
     if with_roles:
@@ -131,6 +151,7 @@ def course_sessions(municipality, year: int) -> list[WheelEntry]:
             title=session.course.name,
             category="course_session",
             url=reverse("volunteers:course_detail", args=[municipality.pk, session.course_id]),
+            action="manage_screening",
         )
         for session in sessions
     ]

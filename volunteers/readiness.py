@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_text_list
@@ -62,13 +62,16 @@ def ready_q(role: VolunteerRole, *, today: datetime.date | None = None, voluntee
     return condition
 
 
-def readiness_counts(municipality_id: str) -> tuple[int, int]:
+def readiness_counts(municipality_id: str, volunteers: QuerySet | None = None) -> tuple[int, int]:
     """(active volunteers holding a role, those of them missing something for one of their
     roles), counted over role holders rather than every volunteer: the same numbers as the
-    registry's "ready"/"missing" filters, at about a third of their cost."""
+    registry's "ready"/"missing" filters, at about a third of their cost. ``volunteers`` limits
+    the count (a volunteer contact's units)."""
     holders = RoleHolder.objects.filter(
         volunteer__municipality_id=municipality_id, volunteer__left_at__isnull=True
     )
+    if volunteers is not None:
+        holders = holders.filter(volunteer__in=volunteers.values("pk"))
     not_ready = Q(pk__in=[])
     for role in VolunteerRole.objects.filter(municipality_id=municipality_id):
         not_ready |= Q(role=role) & ~ready_q(role, volunteer_ref="volunteer_id")

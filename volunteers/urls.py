@@ -11,6 +11,7 @@ from .views import (
     profile,
     registry,
     screening,
+    units,
     volunteer_screening,
 )
 
@@ -51,6 +52,10 @@ urlpatterns = [
         f"{COORDINATION}volunteers/<int:pk>/notes/", notes.volunteer_notes, name="volunteer_notes"
     ),
     path("volunteer/consent/", profile.consent, name="consent"),
+    # --- the units where a volunteer helps (their contacts see them) ---
+    path(
+        f"{COORDINATION}volunteers/<int:pk>/units/", units.volunteer_units, name="volunteer_units"
+    ),
     # --- screening: roles, police certificates, courses ---
     path(f"{COORDINATION}roles/", screening.role_list, name="role_list"),
     path(f"{COORDINATION}roles/<int:pk>/", screening.role_edit, name="role_edit"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -91,6 +91,7 @@ class WheelItem:
     url: str = ""
     description: str = ""
     own: bool = False  # the municipality's own event (editable on the events page)
+    action: str = ""  # the permission needed to open ``url`` (see WheelEntry)
 
     @property
     def category_label(self) -> str:
@@ -110,6 +111,7 @@ def own_events(municipality: Municipality, year: int) -> list[WheelItem]:
             url=reverse("coordination:wheel_event_edit", args=[number, event.pk]),
             description=event.description,
             own=True,
+            action="manage_wheel",
         )
         for event in WheelEvent.objects.filter(municipality=municipality).in_year(year)
     ]
@@ -119,9 +121,10 @@ def _day_exists(year: int, month: int, day: int) -> bool:
     return day <= calendar.monthrange(year, month)[1]
 
 
-def wheel_items(municipality: Municipality, year: int) -> list[WheelItem]:
+def wheel_items(municipality: Municipality, year: int, *, user=None) -> list[WheelItem]:
     """Everything on the wheel in ``year``: own events and every registered source, by date
-    (events without a day first in their month)."""
+    (events without a day first in their month). For a ``user``, an item keeps its link only
+    when they may open it (otherwise its title is shown as plain text)."""
     items = own_events(municipality, year) + [
         WheelItem(
             month=entry.date.month,
@@ -129,11 +132,25 @@ def wheel_items(municipality: Municipality, year: int) -> list[WheelItem]:
             title=entry.title,
             category=entry.category,
             url=entry.url,
+            action=entry.action,
         )
         for entry in contributions.wheel_entries(municipality, year)
         if entry.date.year == year
     ]
+    if user is not None:
+        items = [
+            item if _may_follow(user, municipality, item) else replace(item, url="")
+            for item in items
+        ]
     return sorted(items, key=lambda item: (item.month, item.day or 0, item.title))
+
+
+def _may_follow(user, municipality: Municipality, item: WheelItem) -> bool:
+    if not item.url:
+        return True
+    if item.action and not permissions.can(user, item.action, municipality):
+        return False
+    return permissions.may_open(user, item.url)
 
 
 def months_with_entries(municipality: Municipality, year: int) -> set[int]:
@@ -244,12 +261,13 @@ def _legend(items: list[WheelItem]) -> dict[str, LegendEntry]:
 
 
 def wheel_context(
-    municipality: Municipality, year: int, today: datetime.date | None = None
+    municipality: Municipality, year: int, today: datetime.date | None = None, *, user=None
 ) -> dict:
     """What ``partials/_wheel_svg.html`` and the list by month need: 12 months with their
-    sectors, labels, markers and items, and the legend of the categories in use."""
+    sectors, labels, markers and items, and the legend of the categories in use. Links only
+    for what ``user`` may open (see ``wheel_items``)."""
     today = today or timezone.localdate()
-    items = wheel_items(municipality, year)
+    items = wheel_items(municipality, year, user=user)
     legend = _legend(items)
     months = []
     for number in range(1, 13):

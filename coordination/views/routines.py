@@ -27,12 +27,21 @@ from ..forms.routines import (
     StarterRoutinesForm,
 )
 from ..models import STEP_DESCRIPTIONS, Routine, RoutineVersion, Step
-from ..permissions import can, can_edit_routine, get_for_user, municipality_view
+from ..permissions import (
+    ROUTINE_CO_AUTHOR_ROLES,
+    can,
+    can_edit_routine,
+    get_for_user,
+    has_role,
+    municipality_view,
+)
 from ..services import routines as services
 from ..starter_routines import STARTER_ROUTINES
 
 PAGE_SIZE = 50
 READ, MANAGE = "view_routines", "manage_routines"
+# Earlier versions and what changed: people with a role, not volunteers (approved text only).
+HISTORY = "view_routine_history"
 
 
 def _visible(request: HttpRequest):
@@ -131,11 +140,19 @@ def routine_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(routines.order_by("step", "title", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    co_authored = (
+        set(request.user.co_authored_routines.values_list("pk", flat=True))
+        if not manager and has_role(request.user, municipality, *ROUTINE_CO_AUTHOR_ROLES)
+        else set()
+    )
     for routine in page.object_list:
+        # Readers see the approved version only: its number and title, never a draft's.
+        routine.sees_draft = manager or routine.pk in co_authored or not routine.approved_version
         routine.shown_number = (
-            routine.version_number
-            if manager or not routine.approved_version
-            else routine.approved_version.number
+            routine.version_number if routine.sees_draft else routine.approved_version.number
+        )
+        routine.shown_title = (
+            routine.title if routine.sees_draft else routine.approved_version.title
         )
         routine.overdue = routine.is_overdue(today)
     return render(
@@ -202,6 +219,7 @@ def routine_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "co_authors": routine.co_authors.order_by("full_name"),
             "may_edit": editor,
             "may_manage": can(request.user, MANAGE, routine),
+            "may_read_history": can(request.user, HISTORY, routine),
             "step_description": STEP_DESCRIPTIONS.get(routine.step, ""),
             "overdue": routine.is_overdue(timezone.localdate()),
         },
@@ -314,7 +332,7 @@ def _readable_versions(request: HttpRequest, routine: Routine):
     return versions.filter(number__lte=routine.approved_version.number)
 
 
-@municipality_view(READ)
+@municipality_view(HISTORY)
 @require_http_methods(["GET"])
 def routine_versions(request: HttpRequest, pk: int) -> HttpResponse:
     routine = _routine(request, pk)
@@ -330,7 +348,7 @@ def routine_versions(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@municipality_view(READ)
+@municipality_view(HISTORY)
 @require_http_methods(["GET"])
 def routine_version_detail(request: HttpRequest, pk: int) -> HttpResponse:
     version = get_for_user(

@@ -40,7 +40,7 @@ def wheel_detail(request: HttpRequest) -> HttpResponse:
                 _("That year cannot be shown. Choose a year from %(min)s to %(max)s; showing "
                   "%(year)s.") % {"min": MIN_YEAR, "max": MAX_YEAR, "year": year},
             )  # fmt: skip
-    wheel = services.wheel_context(municipality, year, today)
+    wheel = services.wheel_context(municipality, year, today, user=request.user)
     return render(
         request,
         "coordination/wheel/wheel_detail.html",

@@ -78,6 +78,9 @@ MUNICIPAL_STAFF = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom", "
 ALL_ROLES = Roles(
     frozenset({"coordinator_lom", "volunteer_contact_lom", "officer", "reviewer", "applicant"})
 )
+# visibility (issue 10): the routine binder and the annual wheel are for the municipality's
+# volunteers too (seed 001: "easy to reach for staff and volunteers"); earlier versions are not.
+ROLES_AND_VOLUNTEERS = Roles(ALL_ROLES.allowed | {"volunteer"})
 # partners: staff, and the representative of the partner itself
 PARTNER_READERS = Roles(
     frozenset({"coordinator_lom", "volunteer_contact_lom", "officer", "applicant"})
@@ -104,17 +107,18 @@ ACCESS = {
     "coordination:my_data_page": LOGIN,
     "coordination:file_download": COORDINATORS,  # only the coordinator who asked for it
     # coordination: routines (the routine binder) and the annual wheel
-    "coordination:routine_list": ALL_ROLES,
+    "coordination:routine_list": ROLES_AND_VOLUNTEERS,  # visibility: volunteers read it
     "coordination:routine_create": COORDINATORS,
     "coordination:routine_starters": COORDINATORS,
-    "coordination:routine_detail": ALL_ROLES,  # approved routines; drafts to their editors
+    # approved routines (volunteers too); drafts to their editors
+    "coordination:routine_detail": ROLES_AND_VOLUNTEERS,
     "coordination:routine_edit": REGISTRY_READERS,  # the sweep's routine names the contact
     "coordination:routine_approve": COORDINATORS,
     "coordination:routine_people": COORDINATORS,
     "coordination:routine_archive": COORDINATORS,
     "coordination:routine_versions": ALL_ROLES,
     "coordination:routine_version_detail": ALL_ROLES,
-    "coordination:wheel_detail": ALL_ROLES,
+    "coordination:wheel_detail": ROLES_AND_VOLUNTEERS,  # visibility: volunteers read it
     "coordination:wheel_event_list": COORDINATORS,
     "coordination:wheel_event_edit": COORDINATORS,
     "coordination:wheel_event_delete": COORDINATORS,
@@ -135,12 +139,16 @@ ACCESS = {
     "volunteers:declaration_manage": COORDINATORS,
     "volunteers:registry_export": COORDINATORS,
     "volunteers:registry": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
+    # a volunteer contact: only volunteers of their units (the sweep's volunteer is linked to
+    # the contact's unit; tests/volunteers/test_unit_scoping.py covers the others)
     "volunteers:volunteer_detail": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
     # volunteers: import
     "volunteers:volunteer_import": COORDINATORS,
     "volunteers:volunteer_import_confirm": COORDINATORS,  # only the coordinator's own upload
     "volunteers:volunteer_notes": REGISTRY_READERS,
     "volunteers:consent": LOGIN,  # the person's own volunteer profile only
+    # visibility: a coordinator links a volunteer to the units where they help
+    "volunteers:volunteer_units": COORDINATORS,
     # volunteers: screening
     "volunteers:role_list": COORDINATORS,
     "volunteers:role_edit": COORDINATORS,
@@ -285,6 +293,7 @@ PK_OBJECT = {
     "volunteers:own_hours_edit": "hours_entry",  # the volunteer persona's own, pending
     "volunteers:own_hours_withdraw": "hours_entry",
     "volunteers:volunteer_notes": "volunteer",
+    "volunteers:volunteer_units": "volunteer",  # visibility
     # coordination: routines and the annual wheel
     "coordination:routine_detail": "routine",  # approved; volunteer_contact_lom co-authors
     "coordination:routine_edit": "routine",

@@ -58,6 +58,7 @@ from volunteers.models import (
     FollowUp,
     RoleHolder,
     VolunteerNote,
+    VolunteerUnit,
 )
 
 # A sample value for each URL argument. ``pk`` is replaced by a Lom object in the test.
@@ -205,7 +206,7 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
     routine = RoutineFactory(owner=personas["coordinator_lom"], approved=True)
     routine.co_authors.add(personas["volunteer_contact_lom"])
     partner = _lom_partner(personas["applicant"])
-    return {
+    objects = {
         **partner,
         "membership": membership,
         "volunteer": VolunteerFactory(user=UserFactory(full_name="Frivillig i Lom")),
@@ -251,6 +252,9 @@ def _lom_objects(personas: dict, membership: Membership) -> dict:
             is_current=True,
         ),
     }
+    # The volunteer helps at the contact's unit, so the contact sees them (visibility).
+    VolunteerUnit.objects.create(volunteer=objects["volunteer"], unit=unit)
+    return objects
 
 
 def _lom_partner(applicant) -> dict:

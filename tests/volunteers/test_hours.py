@@ -19,6 +19,7 @@ from tests.factories import (
     NeedFactory,
     UserFactory,
     VolunteerFactory,
+    link_to_contacts_unit,
 )
 from volunteers import hours_totals
 from volunteers.models import HoursEntry, HoursStatus, VolunteerSettings
@@ -521,6 +522,7 @@ def test_own_page_and_detail_page_show_the_hours(
     by_coordinator = client_of(coordinator_lom).get(detail).content.decode()
     assert "Siste timer" in by_coordinator
     assert f"{LOG_FOR_URL}?volunteer={own.pk}" in by_coordinator
+    link_to_contacts_unit(own, volunteer_contact_lom)  # a contact sees their units' volunteers
     by_contact = client_of(volunteer_contact_lom).get(detail).content.decode()
     assert "Siste timer" in by_contact
     assert LOG_FOR_URL not in by_contact  # a volunteer contact does not log or approve hours

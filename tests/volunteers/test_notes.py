@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coordination.models import AuditEvent
-from tests.factories import UserFactory, VolunteerFactory
+from tests.factories import UserFactory, VolunteerFactory, link_to_contacts_unit
 from volunteers.models import VolunteerNote
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +49,7 @@ def test_a_coordinator_writes_a_note_and_sees_it_with_who_and_when(
 
 
 def test_notes_are_shown_newest_first(client_of, volunteer_contact_lom, astrid):
+    link_to_contacts_unit(astrid, volunteer_contact_lom)  # a contact sees their units' volunteers
     now = timezone.now()
     for days, text in [(3, "Eldst"), (1, "Nyest"), (2, "Midt imellom")]:
         VolunteerNote.objects.create(
@@ -60,6 +61,7 @@ def test_notes_are_shown_newest_first(client_of, volunteer_contact_lom, astrid):
 
 
 def test_a_volunteer_contact_may_write_notes_too(client_of, volunteer_contact_lom, astrid):
+    link_to_contacts_unit(astrid, volunteer_contact_lom)
     client_of(volunteer_contact_lom).post(_urls(astrid)[1], {"text": "Møtte på dagsenteret."})
     assert VolunteerNote.objects.get().written_by == volunteer_contact_lom
 

@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coordination.models import GeneratedFile
-from tests.factories import CourseFactory, UserFactory, VolunteerFactory, VolunteerRoleFactory
+from tests.factories import (
+    CourseFactory,
+    UserFactory,
+    VolunteerFactory,
+    VolunteerRoleFactory,
+    link_to_contacts_unit,
+)
 from volunteers import services
 from volunteers.models import (
     CertificateCheck,
@@ -221,6 +227,7 @@ def test_coordinator_sees_readiness_and_the_forms(client_of, coordinator_lom, lo
 
 def test_volunteer_contact_sees_readiness_but_no_forms(client_of, volunteer_contact_lom, lom_setup):
     volunteer = lom_setup["volunteer"]
+    link_to_contacts_unit(volunteer, volunteer_contact_lom)  # a contact sees their units' ones
     response = client_of(volunteer_contact_lom).get(url("volunteer_detail", volunteer.pk))
     page = _html(response)
     assert "Besøksvenn" in page

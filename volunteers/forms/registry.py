@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from coordination.models import Unit
 from coordination.uploads import UploadField
 
 from .. import importing
@@ -181,3 +182,22 @@ class VolunteerNoteForm(forms.ModelForm):
                 ),
             }
         }
+
+
+class VolunteerUnitsForm(forms.Form):
+    """The units of the municipality where a volunteer helps (their contacts follow them up)."""
+
+    units = forms.ModelMultipleChoiceField(
+        label=_("Choose the units"),
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "The volunteer contacts of these units see the volunteer and follow them up. "
+            "Tick none if the volunteer does not help at a unit."
+        ),
+    )
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = Unit.objects.filter(municipality=municipality)

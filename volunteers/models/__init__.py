@@ -30,6 +30,7 @@ from .profile import (
     Volunteer,
     VolunteerInterest,
     VolunteerNote,
+    VolunteerUnit,
 )
 from .screening import (
     CertificateCheck,
@@ -80,4 +81,5 @@ __all__ = [
     "VolunteerNote",
     "VolunteerRole",
     "VolunteerSettings",
+    "VolunteerUnit",
 ]

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import Municipality
+from coordination.models import Municipality, Unit
 
 # The interest a need of each kind calls for is the same list: a need for a visiting friend
 # looks for volunteers who would like to be one.
@@ -302,3 +302,28 @@ class VolunteerNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.volunteer} {self.written_at:%Y-%m-%d}"
+
+
+class VolunteerUnit(models.Model):
+    """A unit where a volunteer helps (a nursing home, home care, …): the unit's volunteer
+    contacts follow the volunteer up and see them in the registry (the Drammen model). A
+    coordinator links a volunteer to one or more units of the volunteer's municipality."""
+
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.CASCADE, related_name="unit_links", verbose_name=_("volunteer")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="volunteer_links", verbose_name=_("unit")
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("unit of a volunteer")
+        verbose_name_plural = _("units of volunteers")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["volunteer", "unit"], name="volunteer_unit_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} – {self.unit}"

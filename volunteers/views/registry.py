@@ -11,8 +11,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coordination import audit, files
 from coordination.forms import add_service_errors
-from coordination.models import AuditEvent
-from coordination.permissions import can, get_for_user, municipality_view
+from coordination.models import AuditEvent, Unit
+from coordination.permissions import (
+    can,
+    get_for_user,
+    municipality_view,
+    scope_to_user,
+    units_only,
+)
 
 from .. import services
 from ..forms.profile import DeclarationPublishForm
@@ -22,6 +28,7 @@ from ..tasks import export_volunteers
 from . import hours
 from .assignments import volunteer_needs_context
 from .notes import notes_context
+from .units import units_context
 from .volunteer_screening import detail_screening, with_readiness
 
 
@@ -70,8 +77,11 @@ def registry(request: HttpRequest) -> HttpResponse:
     # Every field optional: no filters is valid.
     form = RegistryFilterForm(request.GET, municipality=municipality)
     current = services.current_declaration(municipality)
+    # Coordinators list every volunteer; a volunteer contact those of their units.
     volunteers = (
-        Volunteer.objects.filter(municipality=municipality)
+        scope_to_user(
+            Volunteer.objects.filter(municipality=municipality), request.user, "view_volunteers"
+        )
         .select_related("user")
         .annotate_signed_current(current.pk if current else None)
     )
@@ -89,6 +99,12 @@ def registry(request: HttpRequest) -> HttpResponse:
             "page": page,
             "declaration": current,
             "may_export": can(request.user, "export_volunteers", municipality),
+            # A volunteer contact is told whose volunteers they see.
+            "own_units": Unit.objects.filter(
+                municipality=municipality, contact_links__membership__user=request.user
+            ).distinct()
+            if units_only(request.user, "view_volunteers", municipality)
+            else None,
             "may_import": can(request.user, "import_volunteers", municipality),
         },
     )
@@ -123,6 +139,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "hours": hours.detail_panel(request, volunteer),
             "screening": detail_screening(request, volunteer),
             **notes_context(volunteer),
+            **units_context(request, volunteer),
             **volunteer_needs_context(request, volunteer),
         },
     )
