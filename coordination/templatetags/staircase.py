@@ -2,6 +2,8 @@
 
 from django import template
 
+from coordination import permissions
+
 register = template.Library()
 
 
@@ -13,3 +15,9 @@ def sentence(text) -> str:
     if text and text[-1] not in ".!?…":
         text += "."
     return text
+
+
+@register.filter
+def may_open(user, url: str) -> bool:
+    """``{% if request.user|may_open:url %}``: show a link only to those who may follow it."""
+    return bool(url) and permissions.may_open(user, url)

@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 
 LOM = "3434"
 MET = contributions.Evidence(True, "2 aktive samarbeidsavtaler.", "/avtaler/")
-NOT_MET = contributions.Evidence(False, "Ingen introduksjonskurs i år.", "/kurs/")
+COURSES = "/coordination/3434/routines/"  # a page the coordinator may open: links are shown then
+NOT_MET = contributions.Evidence(False, "Ingen introduksjonskurs i år.", COURSES)
 
 
 def _indicator(key: str) -> Indicator:
@@ -117,7 +118,7 @@ def test_the_staircase_page_says_what_its_next_steps_are_based_on(client_of, coo
         page = client_of(coordinator_lom).get(reverse("coordination:assessment_list", args=[LOM]))
     html = page.content.decode()
     assert "Regnet ut i dag fra dataene i portalen slik de er nå" in html
-    assert "Ingen introduksjonskurs i år." in html and 'href="/kurs/"' in html
+    assert "Ingen introduksjonskurs i år." in html and f'href="{COURSES}"' in html
 
 
 # --- Evidence that overclaimed ----------------------------------------------------------------

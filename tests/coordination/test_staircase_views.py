@@ -190,20 +190,22 @@ def test_questionnaire_shows_evidence_and_a_hint_when_yes_disagrees(
     client_of, coordinator_lom, lom
 ):
     complete(lom, coordinator_lom, "y")  # every answer yes, so prefilled yes
-    missing = contributions.Evidence(False, "Ingen aktive samarbeidsavtaler ennå.", "/avtaler/")
-    present = contributions.Evidence(True, "Rutinene ble gjennomgått 3. mars", "/rutiner/")
+    # Links to pages the coordinator may open (a link is shown only to those who may follow it).
+    agreements, routines = "/coordination/3434/partners/agreements/", "/coordination/3434/routines/"
+    missing = contributions.Evidence(False, "Ingen aktive samarbeidsavtaler ennå.", agreements)
+    present = contributions.Evidence(True, "Rutinene ble gjennomgått 3. mars", routines)
     with fake_evidence(active_agreement=missing, routines_reviewed=present):
         page = _html(client_of(coordinator_lom).get(url("assessment_answer")))
     # Whether the data shows it is said in words, and the summary ends as a sentence.
     shown = r'<p class="evidence evidence-%s">\s*<strong>%s</strong>\s*%s\s*<a href="%s">'
     assert re.search(
         shown % ("not-met", "Dataene i portalen viser ikke dette ennå:",
-                 "Ingen aktive samarbeidsavtaler ennå\\.", "/avtaler/"),
+                 "Ingen aktive samarbeidsavtaler ennå\\.", agreements),
         page,
     )  # fmt: skip
     assert re.search(
         shown % ("met", "Dataene i portalen støtter dette:",
-                 "Rutinene ble gjennomgått 3\\. mars\\.", "/rutiner/"),
+                 "Rutinene ble gjennomgått 3\\. mars\\.", routines),
         page,
     )  # fmt: skip
     # The hint shows where the answer is yes and the evidence is not met (and is there, hidden,
