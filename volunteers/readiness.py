@@ -113,7 +113,8 @@ def missing_for(
     municipality_id = volunteers[0].municipality_id
     ids = [v.pk for v in volunteers]
     holders = list(
-        RoleHolder.objects.filter(volunteer_id__in=ids)
+        # Only the municipality's own roles: another municipality's are never shown here.
+        RoleHolder.objects.filter(volunteer_id__in=ids, role__municipality_id=municipality_id)
         .select_related("role")
         .prefetch_related("role__required_courses")
     )

@@ -24,9 +24,10 @@ CONSENT_PURPOSE = gettext_lazy(
     "page, and you can leave whenever you like."
 )
 
-# The fields a volunteer fills in about themself (the profile form shows exactly these).
+# The fields a volunteer fills in about themself and may change later (the profile form shows
+# exactly these). Their municipality is chosen once, when they register: records a municipality
+# made about them (notes, roles, certificate checks, assignments) belong to it.
 PROFILE_FIELDS = [
-    "municipality",
     "area",
     "willing_to_travel",
     "skills",
@@ -42,6 +43,7 @@ PROFILE_FIELDS = [
     "contact_by",
     "gender",
 ]
+REGISTRATION_FIELDS = ["municipality", *PROFILE_FIELDS]
 
 
 def _set_interests(volunteer: Volunteer, interests: list[str]) -> None:
@@ -64,7 +66,7 @@ def register_volunteer(
             {"consent": _("We need your consent to store your details. Tick the box to go on.")}
         )
     volunteer = Volunteer.objects.create(
-        user=user, **{f: profile[f] for f in PROFILE_FIELDS if f in profile}
+        user=user, **{f: profile[f] for f in REGISTRATION_FIELDS if f in profile}
     )
     _set_interests(volunteer, interests)
     Consent.objects.create(

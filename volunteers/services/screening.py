@@ -280,7 +280,8 @@ def take_away_role(*, holder: RoleHolder, by: User) -> None:
             "%(count)s police certificate records deleted",
             checks,
         ) % {"count": checks}
-    audit.record(by, "changed", volunteer, summary=summary)
+    # In the log of the municipality whose role it was, wherever the volunteer is now.
+    audit.record(by, "changed", volunteer, municipality=role.municipality_id, summary=summary)
 
 
 @transaction.atomic
@@ -325,6 +326,7 @@ def record_certificate_check(
         by,
         "changed",
         holder.volunteer,
+        municipality=role.municipality_id,
         summary=_("police certificate check recorded: %(role)s") % {"role": role.name},
     )
     return check
