@@ -179,6 +179,13 @@ ACCOUNT_RATE_LIMITS_ENABLED = True  # documented default; stated so nobody turns
 # allauth's defaults, plus the project's own: the public "ask for help" form (volunteers).
 ACCOUNT_RATE_LIMITS = {"report_need_publicly": "5/h/ip"}
 ACCOUNT_FORMS = {"signup": "coordination.forms.SignupForm"}
+# The client's address for rate limits (login, sign-up, the public help form): behind N proxies
+# that each append to X-Forwarded-For, the Nth entry from the right; 0 = the connection's own.
+# Failed logins count per account and address (coordination/client_ip.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+ACCOUNT_ADAPTER = "coordination.client_ip.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samspill] "
 ACCOUNT_PRECONFIRM_EMAIL_SENT_REDIRECT_URL = None
 
