@@ -34,8 +34,8 @@ def client_ip(request: HttpRequest) -> str | None:
     the outermost trusted proxy saw; with none, the connection's own address."""
     count = settings.TRUSTED_PROXY_COUNT
     if count > 0:
-        forwarded = [part for part in request.headers.get("x-forwarded-for", "").split(",")]
-        forwarded = [part.strip() for part in forwarded if part.strip()]
+        header = request.headers.get("x-forwarded-for", "")
+        forwarded = [part.strip() for part in header.split(",") if part.strip()]
         if len(forwarded) >= count:
             found = _clean(forwarded[-count])
             if found:

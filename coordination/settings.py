@@ -191,8 +191,8 @@ ACCOUNT_PRECONFIRM_EMAIL_SENT_REDIRECT_URL = None
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Samspill"
-# Coordinators and grant officers must turn on two-factor authentication before they reach
-# personal data. On by default in production, off by default in development.
+# Coordinators, volunteer contacts and grant officers must turn on two-factor authentication
+# before they reach personal data. On by default in production, off by default in development.
 SAMSPILL_REQUIRE_MFA_FOR_STAFF = env.bool("REQUIRE_MFA_FOR_STAFF", default=not DEBUG)
 
 # --- Email: console in development; EMAIL_URL (smtp://, smtp+tls://, smtp+ssl://) in production

@@ -3,10 +3,9 @@ records a municipality made about a volunteer (notes, police certificate checks,
 invitations and assignments) are shown and changed only in that municipality — even if the
 profile's municipality were changed by other means."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from coordination.models import AuditEvent
 from tests.factories import (
@@ -47,9 +46,7 @@ def astrid(lom):
     return VolunteerFactory(user=UserFactory(full_name="Astrid Rustad"), area="Bøverdalen")
 
 
-def test_the_profile_form_has_no_municipality_field_and_names_the_municipality(
-    client_of, astrid
-):
+def test_the_profile_form_has_no_municipality_field_and_names_the_municipality(client_of, astrid):
     response = client_of(astrid.user).get(reverse("volunteers:profile_edit"))
     html = response.content.decode()
     assert "municipality" not in response.context["form"].fields
@@ -58,9 +55,7 @@ def test_the_profile_form_has_no_municipality_field_and_names_the_municipality(
     assert "spør koordinatoren" in html
 
 
-def test_a_forged_municipality_in_the_profile_form_changes_nothing_and_says_why(
-    client_of, astrid
-):
+def test_a_forged_municipality_in_the_profile_form_changes_nothing_and_says_why(client_of, astrid):
     forged = {**PROFILE, "area": "Drammen sentrum", "municipality": DRAMMEN}
     response = client_of(astrid.user).post(reverse("volunteers:profile_edit"), forged)
     assert response.status_code == 200
@@ -94,7 +89,7 @@ def lom_records(lom, coordinator_lom, astrid):
     record_certificate_check(
         holder=holder,
         kind="limited",
-        presented_on=datetime.date.today(),
+        presented_on=timezone.localdate(),
         approved=True,
         by=coordinator_lom,
     )

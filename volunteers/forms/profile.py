@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Municipality, User
+from coordination.text import OneLineCharField
 
 from ..models import Interest, Volunteer
 from ..services import CONSENT_PURPOSE, REGISTRATION_FIELDS
@@ -39,6 +40,7 @@ class VolunteerProfileForm(forms.ModelForm):
     class Meta:
         model = Volunteer
         fields = REGISTRATION_FIELDS
+        field_classes = dict.fromkeys(("area", "skills", "languages"), OneLineCharField)
         widgets = {
             "frequency": forms.RadioSelect,
             "contact_by": forms.RadioSelect,
