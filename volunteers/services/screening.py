@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -116,7 +116,11 @@ def save_role(
     role.interest = interest
     role.certificate_kind = certificate_kind
     role.certificate_valid_months = certificate_valid_months
-    role.save()
+    try:  # the same form sent twice at once: the second is told, not given a 500
+        with transaction.atomic():
+            role.save()
+    except IntegrityError:
+        raise ValidationError({"name": _("There is already a role with this name.")}) from None
     role.required_courses.set(courses)
     return role
 
