@@ -69,9 +69,7 @@ def test_adding_a_role_twice_is_answered_with_a_message(client_of, coordinator_l
     assert Membership.objects.filter(user=person).count() == 1
 
 
-def test_adding_a_role_twice_at_once_is_answered_with_a_message(
-    client_of, coordinator_lom, person
-):
+def test_adding_a_role_twice_at_once_is_answered_with_a_message(client_of, coordinator_lom, person):
     with the_other_click_wins(Membership) as arrived:
         response = _add_role(client_of(coordinator_lom))
     assert arrived
