@@ -295,12 +295,9 @@ def _check_emails(preview: Preview, municipality: Municipality) -> None:
         where = known[email.lower()]
         if where == municipality.pk:
             message = _("%(email)s is already a volunteer in this municipality.")
-        elif where is not None:
-            message = _(
-                "%(email)s is already a volunteer in another municipality. A person can be a "
-                "volunteer in one municipality only."
-            )
         else:
+            # A volunteer in another municipality is told exactly as any other account: the
+            # preview never reveals where (or whether) someone volunteers elsewhere.
             message = _(
                 "%(email)s already has an account in Samspill. Ask the person to register as a "
                 "volunteer themselves."
