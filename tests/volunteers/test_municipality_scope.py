@@ -167,3 +167,39 @@ def test_a_note_written_in_drammen_belongs_to_drammen(
     note = VolunteerNote.objects.get(text="Drammen-notat")
     assert note.municipality_id == DRAMMEN
     assert AuditEvent.objects.filter(municipality_id=DRAMMEN, object_id=str(note.pk)).exists()
+
+
+def test_drammen_recording_that_the_volunteer_stopped_leaves_lom_records_alone(
+    coordinator_drammen, astrid, lom_records
+):
+    from volunteers.services import leaving
+
+    _moved_by_other_means(astrid, DRAMMEN)
+    astrid.refresh_from_db()
+    leaving.end_volunteering(volunteer=astrid, by=coordinator_drammen)
+    assignment = lom_records["assignment"]
+    assignment.refresh_from_db()
+    assert assignment.status == "active"
+    assert RoleHolder.objects.filter(pk=lom_records["holder"].pk).exists()
+
+
+def test_drammen_anonymising_the_volunteer_does_not_delete_lom_notes(
+    coordinator_drammen, astrid, lom_records
+):
+    from volunteers.services import leaving
+
+    _moved_by_other_means(astrid, DRAMMEN)
+    astrid.refresh_from_db()
+    leaving.anonymise_volunteer(volunteer=astrid, by=coordinator_drammen)
+    assert VolunteerNote.objects.filter(municipality_id=LOM).count() == 1
+    assert RoleHolder.objects.filter(pk=lom_records["holder"].pk).exists()
+
+
+def test_the_volunteer_leaving_themself_ends_everything(astrid, lom_records):
+    from volunteers.services import leaving
+
+    leaving.end_volunteering(volunteer=astrid, by=astrid.user)
+    assert not RoleHolder.objects.filter(volunteer=astrid).exists()
+    assignment = lom_records["assignment"]
+    assignment.refresh_from_db()
+    assert assignment.status == "ended"
