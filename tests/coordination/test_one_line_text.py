@@ -91,3 +91,13 @@ def test_render_subject_keeps_one_line_and_does_not_escape():
     subject = render_subject("volunteers/email/invitation_subject.txt", {"need": need})
     assert "O'Brien & sønner" in subject
     assert "\n" not in subject
+
+
+def test_a_line_break_in_an_imported_name_or_area_is_cleaned(client_of, coordinator_lom):
+    from tests.volunteers.test_import import csv_file, upload
+
+    row = ["Åse\nHansen", "ase@lom.example", "", "Lom\r\nsentrum", "", "", "", "", "", ""]
+    preview = upload(client_of(coordinator_lom), csv_file([row])).context["preview"]
+    assert preview.valid
+    [checked] = preview.rows
+    assert (checked.values["name"], checked.values["area"]) == ("Åse Hansen", "Lom sentrum")
