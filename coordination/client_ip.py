@@ -42,9 +42,10 @@ def client_ip(request: HttpRequest) -> str | None:
                 return found
         # Fewer entries than trusted proxies: the request did not come through them all (or
         # they are set up differently); fall back to the connection, never to the header.
-        logger.warning(
-            "X-Forwarded-For has %s entries, TRUSTED_PROXY_COUNT is %s", len(forwarded), count
-        )
+        if forwarded:
+            logger.warning(
+                "X-Forwarded-For has %s entries, TRUSTED_PROXY_COUNT is %s", len(forwarded), count
+            )
     return _clean(request.META.get("REMOTE_ADDR", ""))
 
 
