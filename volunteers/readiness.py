@@ -68,7 +68,9 @@ def readiness_counts(municipality_id: str) -> tuple[int, int]:
     roles), counted over role holders rather than every volunteer: the same numbers as the
     registry's "ready"/"missing" filters, at about a third of their cost."""
     holders = RoleHolder.objects.filter(
-        volunteer__municipality_id=municipality_id, volunteer__left_at__isnull=True
+        volunteer__municipality_id=municipality_id,
+        volunteer__left_at__isnull=True,
+        role__municipality_id=municipality_id,
     )
     not_ready = Q(pk__in=[])
     for role in VolunteerRole.objects.filter(municipality_id=municipality_id):
