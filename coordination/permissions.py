@@ -29,7 +29,8 @@ from django.utils.translation import gettext as _
 from .models import Membership, Municipality, Role
 
 # Roles whose holders must have two-factor authentication before they reach personal data.
-ROLES_REQUIRING_MFA = frozenset({Role.COORDINATOR, Role.GRANT_OFFICER})
+# Volunteer contacts read the volunteer registry and the needs of their unit (issue 10).
+ROLES_REQUIRING_MFA = frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT, Role.GRANT_OFFICER})
 
 
 # Not a Membership role: an active volunteer of the municipality (the volunteers app says who,

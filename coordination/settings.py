@@ -164,7 +164,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "coordination:my_page"
-# After logging in each person lands where their work is (a safe ?next= comes first).
+# After logging in each person lands where their work is (a safe ?next= comes first); the
+# client's address behind proxies and the login lockout: coordination/account_adapter.py.
 ACCOUNT_ADAPTER = "coordination.account_adapter.AccountAdapter"
 
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -181,13 +182,19 @@ ACCOUNT_RATE_LIMITS_ENABLED = True  # documented default; stated so nobody turns
 # allauth's defaults, plus the project's own: the public "ask for help" form (volunteers).
 ACCOUNT_RATE_LIMITS = {"report_need_publicly": "5/h/ip"}
 ACCOUNT_FORMS = {"signup": "coordination.forms.SignupForm"}
+# The client's address for rate limits (login, sign-up, the public help form): behind N proxies
+# that each append to X-Forwarded-For, the Nth entry from the right; 0 = the connection's own.
+# Failed logins count per account and address (coordination/client_ip.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samspill] "
 ACCOUNT_PRECONFIRM_EMAIL_SENT_REDIRECT_URL = None
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Samspill"
-# Coordinators and grant officers must turn on two-factor authentication before they reach
-# personal data. On by default in production, off by default in development.
+# Coordinators, volunteer contacts and grant officers must turn on two-factor authentication
+# before they reach personal data. On by default in production, off by default in development.
 SAMSPILL_REQUIRE_MFA_FOR_STAFF = env.bool("REQUIRE_MFA_FOR_STAFF", default=not DEBUG)
 
 # --- Email: console in development; EMAIL_URL (smtp://, smtp+tls://, smtp+ssl://) in production

@@ -9,6 +9,7 @@ from . import retention
 from .jobs import acting_for
 from .models import Membership
 from .permissions import get_for_user
+from .text import render_subject
 
 
 @shared_task(acks_late=True)
@@ -43,7 +44,7 @@ def notify_role_added(*, user, municipality, membership: int) -> str:
             "given_by": user,
             "url": settings.SITE_URL + reverse("coordination:my_page"),
         }
-        subject = render_to_string("coordination/email/role_added_subject.txt", context).strip()
+        subject = render_subject("coordination/email/role_added_subject.txt", context)
         body = render_to_string("coordination/email/role_added.txt", context)
     send_mail(subject, body, None, [recipient.email])
     return recipient.email

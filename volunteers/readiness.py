@@ -68,7 +68,9 @@ def readiness_counts(municipality_id: str, volunteers: QuerySet | None = None) -
     registry's "ready"/"missing" filters, at about a third of their cost. ``volunteers`` limits
     the count (a volunteer contact's units)."""
     holders = RoleHolder.objects.filter(
-        volunteer__municipality_id=municipality_id, volunteer__left_at__isnull=True
+        volunteer__municipality_id=municipality_id,
+        volunteer__left_at__isnull=True,
+        role__municipality_id=municipality_id,
     )
     if volunteers is not None:
         holders = holders.filter(volunteer__in=volunteers.values("pk"))
@@ -116,7 +118,8 @@ def missing_for(
     municipality_id = volunteers[0].municipality_id
     ids = [v.pk for v in volunteers]
     holders = list(
-        RoleHolder.objects.filter(volunteer_id__in=ids)
+        # Only the municipality's own roles: another municipality's are never shown here.
+        RoleHolder.objects.filter(volunteer_id__in=ids, role__municipality_id=municipality_id)
         .select_related("role")
         .prefetch_related("role__required_courses")
     )

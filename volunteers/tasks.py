@@ -20,6 +20,7 @@ from coordination import audit, files
 from coordination.jobs import acting_for
 from coordination.models import Role, User
 from coordination.permissions import get_for_user
+from coordination.text import render_subject
 
 from .forms.registry import RegistryFilterForm
 from .models import Invitation, InvitationStatus, Need, Volunteer
@@ -195,7 +196,7 @@ def send_invitation(*, user, municipality, invitation: int) -> str:
             "municipality": municipality,
             "url": settings.SITE_URL + reverse("volunteers:invitation", args=[invited.pk]),
         }
-        subject = render_to_string("volunteers/email/invitation_subject.txt", context).strip()
+        subject = render_subject("volunteers/email/invitation_subject.txt", context)
         body = render_to_string("volunteers/email/invitation.txt", context)
     send_mail(subject, body, None, [recipient.email])
     return recipient.email
@@ -213,7 +214,7 @@ def _email_coordinators(municipality_id: str, template: str, context: dict) -> l
     sent = []
     for coordinator in _coordinators(municipality_id):
         with override(coordinator.preferred_language):
-            subject = render_to_string(f"{template}_subject.txt", context).strip()
+            subject = render_subject(f"{template}_subject.txt", context)
             body = render_to_string(f"{template}.txt", context)
         send_mail(subject, body, None, [coordinator.email])
         sent.append(coordinator.email)

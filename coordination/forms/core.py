@@ -5,13 +5,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ..models import PartnerOrganisation, Role, User
+from ..text import OneLineCharField
 
 
 class SignupForm(AllauthSignupForm):
     """allauth's sign-up with the person's name; the language they signed up in is kept as
     their preferred language."""
 
-    full_name = forms.CharField(
+    full_name = OneLineCharField(
         label=_("Full name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
@@ -28,6 +29,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "phone", "preferred_language"]
+        field_classes = {"full_name": OneLineCharField}
         widgets = {
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),

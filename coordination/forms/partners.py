@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import CooperationAgreement, OfferKind, PartnerOrganisation
 from ..services.partners import compact_organisation_number
+from ..text import OneLineCharField
 from ..uploads import UploadField
 
 
@@ -28,7 +29,7 @@ def phone_field() -> forms.CharField:
 
 
 class PartnerForm(forms.Form):
-    name = forms.CharField(label=_("Name of the organisation"), max_length=200)
+    name = OneLineCharField(label=_("Name of the organisation"), max_length=200)
     kind = forms.ChoiceField(
         label=_("Type of organisation"),
         choices=[("", _("Choose a type")), *PartnerOrganisation.Kind.choices],
@@ -121,7 +122,7 @@ class AgreementForm(forms.Form):
     """An agreement's text and dates, and for each of the municipality's partners whether it is
     a party and what it contributes (``party_<id>``, ``contribution_<id>``)."""
 
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = OneLineCharField(label=_("Title"), max_length=200)
     purpose = forms.CharField(
         label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Membership, Role, Routine, RoutineTopic, Step, User
 from ..services.routines import MAX_BODY, MAX_NOTE, MAX_TITLE
 from ..starter_routines import STARTER_ROUTINES
+from ..text import OneLineCharField
 
 
 class CalendarDateField(forms.DateField):
@@ -21,7 +22,7 @@ class RoutineForm(forms.Form):
     """What a routine says. Co-authors see only the text fields; coordinators also place it
     among the 8 steps and the topics."""
 
-    title = forms.CharField(label=_("Title"), max_length=MAX_TITLE)
+    title = OneLineCharField(label=_("Title"), max_length=MAX_TITLE)
     step = forms.TypedChoiceField(
         label=_("Step"),
         choices=[("", _("Choose a step")), *Step.choices],

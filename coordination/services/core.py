@@ -7,7 +7,7 @@ import csv
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from .. import audit, jobs, permissions
@@ -84,13 +84,22 @@ def add_membership(
         raise ValidationError({"organisation": _("Choose the organisation they represent.")})
     if role != Role.PARTNER_REPRESENTATIVE:
         organisation = None
-    if Membership.objects.filter(user=user, municipality=municipality, role=role).exists():
-        raise ValidationError(
-            {"role": _("%(name)s already has this role.") % {"name": user.full_name or user.email}}
-        )
-    membership = Membership.objects.create(
-        user=user, municipality=municipality, role=role, organisation=organisation, created_by=by
+    already = ValidationError(
+        {"role": _("%(name)s already has this role.") % {"name": user.full_name or user.email}}
     )
+    if Membership.objects.filter(user=user, municipality=municipality, role=role).exists():
+        raise already
+    try:  # the same form sent twice at once: the second is told, not given a 500
+        with transaction.atomic():
+            membership = Membership.objects.create(
+                user=user,
+                municipality=municipality,
+                role=role,
+                organisation=organisation,
+                created_by=by,
+            )
+    except IntegrityError:
+        raise already from None
     permissions.forget_roles(user)
     audit.record(by, "created", membership, summary=f"{membership.get_role_display()}: {user}")
     jobs.enqueue(

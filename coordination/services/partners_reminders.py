@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from ..models import AgreementReminder, CooperationAgreement, Membership, Municipality, Role
+from ..text import render_subject
 
 # Days before the date that a reminder goes out; the nearest that has been reached is sent.
 NOTICE_DAYS = (30, 7)
@@ -79,9 +80,9 @@ def _send_digest(municipality: Municipality, rows: list[Due]) -> None:
         user = membership.user
         with translation.override(user.preferred_language):
             context = {"recipient": user, "municipality": municipality, "rows": rows}
-            subject = render_to_string(
+            subject = render_subject(
                 "coordination/partners/email/agreement_reminders_subject.txt", context
-            ).strip()
+            )
             body = render_to_string("coordination/partners/email/agreement_reminders.txt", context)
         send_mail(subject, body, None, [user.email])
 

@@ -33,6 +33,7 @@ from ..models import (
     User,
 )
 from ..starter_routines import starter_by_key
+from ..text import render_subject
 
 REVIEW_AFTER_MONTHS = 12
 MAX_TITLE = 200
@@ -374,9 +375,9 @@ def send_review_reminders(*, today: datetime.date | None = None) -> int:
                             args=[routine.municipality_id, routine.pk],
                         ),
                     }
-                    subject = render_to_string(
+                    subject = render_subject(
                         "coordination/routines/email/review_reminder_subject.txt", context
-                    ).strip()
+                    )
                     body = render_to_string(
                         "coordination/routines/email/review_reminder.txt", context
                     )

@@ -50,11 +50,12 @@ def _visible(request: HttpRequest):
     routines = Routine.objects.filter(municipality=request.municipality)
     if can(request.user, MANAGE, request.municipality):
         return routines
-    return (
-        routines.current()
-        .filter(Q(approved_version__isnull=False) | Q(co_authors=request.user))
-        .distinct()
-    )
+    approved = Q(approved_version__isnull=False)
+    # A co-author sees the drafts only while they hold a co-author's role there (a former
+    # volunteer contact no longer does: 404, and never the draft's title).
+    if has_role(request.user, request.municipality, *ROUTINE_CO_AUTHOR_ROLES):
+        approved |= Q(co_authors=request.user)
+    return routines.current().filter(approved).distinct()
 
 
 def confirm_then(
@@ -329,6 +330,8 @@ def _readable_versions(request: HttpRequest, routine: Routine):
     versions = routine.versions.select_related("changed_by").defer("body")
     if can_edit_routine(request.user, routine) or can(request.user, MANAGE, routine):
         return versions
+    if routine.approved_version is None:  # a draft: nothing to read for those who cannot edit
+        return versions.none()
     return versions.filter(number__lte=routine.approved_version.number)
 
 

@@ -141,6 +141,30 @@ def test_two_factor_requirement_lets_staff_through_once_enabled(client, coordina
 
 
 @override_settings(SAMSPILL_REQUIRE_MFA_FOR_STAFF=True)
-def test_volunteer_contacts_are_not_forced_into_two_factor(client, volunteer_contact_lom):
+@pytest.mark.parametrize("name", ["volunteers:registry", "coordination:overview"])
+def test_volunteer_contacts_must_turn_on_two_factor_before_personal_data(
+    client, volunteer_contact_lom, name
+):
+    """Issue 10: volunteer contacts read volunteers' personal data, as coordinators do."""
     client.force_login(volunteer_contact_lom)
-    assert client.get(reverse("coordination:overview", args=["3434"])).status_code == 200
+    response = client.get(reverse(name, args=["3434"]))
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_activate_totp")
+
+
+@override_settings(SAMSPILL_REQUIRE_MFA_FOR_STAFF=True)
+def test_volunteer_contacts_with_two_factor_reach_the_registry(client, volunteer_contact_lom):
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(
+        user=volunteer_contact_lom, type=Authenticator.Type.TOTP, data={"secret": "x"}
+    )
+    client.force_login(volunteer_contact_lom)
+    assert client.get(reverse("volunteers:registry", args=["3434"])).status_code == 200
+
+
+@override_settings(SAMSPILL_REQUIRE_MFA_FOR_STAFF=True)
+def test_two_factor_is_not_asked_for_pages_without_personal_data(client, volunteer_contact_lom):
+    client.force_login(volunteer_contact_lom)
+    url = reverse("coordination:responsibility_map_detail", args=["3434"])
+    assert client.get(url).status_code == 200

@@ -270,3 +270,34 @@ def test_the_people_page_names_each_persons_role(client_of, coordinator_lom, bin
     page = _html(client_of(coordinator_lom).get(url("routine_people", binder["welcome"].pk)))
     assert "Kari Sletten (Frivillighetskontakt)" in page
     assert "Ingrid Bakken (Frivillighetskoordinator)" in page
+
+
+# --- issue 10 (security): a former co-author ----------------------------------------------------
+
+
+def test_a_former_co_author_gets_404_on_the_draft_and_never_its_title(
+    client_of, volunteer_contact_lom, binder
+):
+    """They no longer hold a co-author's role (still a reviewer in Lom): the draft they once
+    co-authored is gone from their view — 404 on its pages (never a 500), its title nowhere."""
+    from coordination.models import Membership, Role
+    from coordination.permissions import forget_roles
+
+    Membership.objects.filter(user=volunteer_contact_lom).update(role=Role.REVIEWER)
+    forget_roles(volunteer_contact_lom)
+    routine = binder["worried"]
+    version = routine.versions.get()
+    client = client_of(volunteer_contact_lom)
+    for name, pk in [
+        ("routine_detail", routine.pk),
+        ("routine_versions", routine.pk),
+        ("routine_version_detail", version.pk),
+        ("routine_edit", routine.pk),
+    ]:
+        response = client.get(url(name, pk))
+        assert response.status_code == 404, name
+        assert "Melde fra om uro" not in _html(response), name
+    binder_page = client.get(url("routine_list"))
+    assert binder_page.status_code == 200
+    assert "Melde fra om uro" not in _html(binder_page)
+    assert "Velkomst av nye frivillige" in _html(binder_page)  # the approved ones stay

@@ -117,6 +117,7 @@ def test_the_detail_page_shows_the_50_newest_notes_in_a_fixed_number_of_queries(
     VolunteerNote.objects.bulk_create(
         VolunteerNote(
             volunteer=astrid,
+            municipality_id="3434",
             text=f"Notat {n}",
             written_by=writers[n % 3],
             written_at=now - timedelta(minutes=n),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import User
+from coordination.text import OneLineCharField
 
 from ..models import (
     ConsentBasis,
@@ -27,6 +28,19 @@ from ..services.needs import NEED_CONSENT_TEXT, NEED_FIELDS, PUBLIC_NEED_FIELDS,
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIMES = ("weekday_daytime", "evenings", "weekends")
 PHONE_FIELDS = ("person_phone", "contact_phone")
+# Names, places and short notes that can reach an email (a subject names the area): one line.
+ONE_LINE = dict.fromkeys(
+    (
+        "area",
+        "person_name",
+        "address",
+        "contact_name",
+        "home_care_contact",
+        "access_notes",
+        "language",
+    ),
+    OneLineCharField,
+)
 
 
 def _check_phones(form: forms.ModelForm) -> None:
@@ -60,6 +74,7 @@ class NeedForm(forms.ModelForm):
     class Meta:
         model = Need
         fields = NEED_FIELDS
+        field_classes = ONE_LINE
         widgets = {
             "kind": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -125,6 +140,7 @@ class PublicNeedForm(forms.ModelForm):
     class Meta:
         model = Need
         fields = PUBLIC_NEED_FIELDS
+        field_classes = ONE_LINE
         labels = {
             "kind": _("What would help?"),
             "description": _("Tell us a little more"),

@@ -1,18 +1,26 @@
 """The volunteer's own forms: profile, consent, the declaration; and publishing it."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout
+from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Municipality, User
+from coordination.text import OneLineCharField
 
 from ..models import Interest, Volunteer
-from ..services import CONSENT_PURPOSE, PROFILE_FIELDS
+from ..services import CONSENT_PURPOSE, REGISTRATION_FIELDS
+
+MUNICIPALITY_NOT_EDITABLE = _(
+    "You cannot move your volunteer details to another municipality yourself. Ask the "
+    "coordinator in your municipality. Nothing was saved."
+)
 
 
 class VolunteerProfileForm(forms.ModelForm):
-    """The volunteer's own profile; on registration also their consent."""
+    """The volunteer's own profile; on registration also their consent. The municipality is
+    chosen on registration only: afterwards it is shown, never a field (issue 10)."""
 
     interests = forms.MultipleChoiceField(
         label=_("What would you like to do?"),
@@ -31,7 +39,8 @@ class VolunteerProfileForm(forms.ModelForm):
 
     class Meta:
         model = Volunteer
-        fields = PROFILE_FIELDS
+        fields = REGISTRATION_FIELDS
+        field_classes = dict.fromkeys(("area", "skills", "languages"), OneLineCharField)
         widgets = {
             "frequency": forms.RadioSelect,
             "contact_by": forms.RadioSelect,
@@ -41,9 +50,27 @@ class VolunteerProfileForm(forms.ModelForm):
     def __init__(self, *args, user: User, with_consent: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["municipality"].queryset = Municipality.objects.order_by("name", "number")
-        self.fields["municipality"].label_from_instance = lambda m: f"{m.name} ({m.county})"
-        self.fields["municipality"].empty_label = _("Choose your municipality")
+        if self.instance.pk:
+            del self.fields["municipality"]
+            where = HTML(
+                format_html(
+                    '<p class="mb-3"><strong>{}</strong> {}<br><span class="form-text">{}</span>'
+                    "</p>",
+                    _("Municipality:"),
+                    self.instance.municipality.name,
+                    _("To move to another municipality, ask your coordinator."),
+                )
+            )
+        else:
+            field = self.fields["municipality"]
+            field.queryset = Municipality.objects.order_by("name", "number")
+            field.label_from_instance = lambda m: f"{m.name} ({m.county})"
+            field.empty_label = _("Choose your municipality")
+            field.help_text = _(
+                "The municipality where you would like to help. If you move later, tell the "
+                "coordinator."
+            )
+            where = "municipality"
         self.fields["phone"].initial = user.phone
         if self.instance.pk:
             self.fields["interests"].initial = self.instance.interest_codes
@@ -60,7 +87,7 @@ class VolunteerProfileForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Fieldset(_("Where"), "municipality", "area", "willing_to_travel"),
+            Fieldset(_("Where"), where, "area", "willing_to_travel"),
             Fieldset(_("What"), "interests", "skills", "languages"),
             Fieldset(
                 _("When can you help?"),
@@ -79,6 +106,9 @@ class VolunteerProfileForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        posted = self.data.get("municipality")
+        if self.instance.pk and posted not in (None, "", self.instance.municipality_id):
+            raise forms.ValidationError(MUNICIPALITY_NOT_EDITABLE, code="municipality")
         wants_phone = cleaned.get("contact_by") in ("phone", "sms")
         if wants_phone and not (cleaned.get("phone") or self.user.phone):
             self.add_error("phone", _("Write your phone number, or choose email."))

@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordination.text import OneLineCharField
+
 from ..models import (
     CertificateCheck,
     CertificateKind,
@@ -74,6 +76,7 @@ class VolunteerRoleForm(forms.ModelForm):
             "certificate_valid_months",
             "required_courses",
         ]
+        field_classes = {"name": OneLineCharField}
         widgets = {
             "what_you_do": forms.Textarea(attrs={"rows": 4}),
             "what_you_do_not_do": forms.Textarea(attrs={"rows": 4}),
@@ -109,6 +112,7 @@ class CourseForm(forms.ModelForm):
     class Meta:
         model = Course
         fields = ["name", "description", "is_introductory"]
+        field_classes = {"name": OneLineCharField}
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
 
@@ -121,6 +125,7 @@ class CourseSessionForm(forms.ModelForm):
     class Meta:
         model = CourseSession
         fields = ["starts_at", "place"]
+        field_classes = {"place": OneLineCharField}
 
 
 class GiveRoleForm(forms.Form):

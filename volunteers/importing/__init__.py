@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.models import Municipality, User
+from coordination.text import one_line
 
 from ..models import Interest, Volunteer
 from . import values
@@ -179,7 +180,8 @@ def _clean(column: Column, value, interest_names: dict[str, str], today: datetim
         return values.phone(value)
     if column.key == "interests":
         return values.interests(value, interest_names)
-    written = text(value)
+    # One line: a name or an area from a spreadsheet cell can reach an email subject.
+    written = one_line(text(value))
     if column.key in REQUIRED and not written:
         raise ValidationError(_("This is missing, and it is needed."))
     if column.max_length and len(written) > column.max_length:
@@ -295,12 +297,9 @@ def _check_emails(preview: Preview, municipality: Municipality) -> None:
         where = known[email.lower()]
         if where == municipality.pk:
             message = _("%(email)s is already a volunteer in this municipality.")
-        elif where is not None:
-            message = _(
-                "%(email)s is already a volunteer in another municipality. A person can be a "
-                "volunteer in one municipality only."
-            )
         else:
+            # A volunteer in another municipality is told exactly as any other account: the
+            # preview never reveals where (or whether) someone volunteers elsewhere.
             message = _(
                 "%(email)s already has an account in Samspill. Ask the person to register as a "
                 "volunteer themselves."

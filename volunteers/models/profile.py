@@ -285,6 +285,13 @@ class VolunteerNote(models.Model):
     volunteer = models.ForeignKey(
         Volunteer, on_delete=models.CASCADE, related_name="notes", verbose_name=_("volunteer")
     )
+    # The municipality whose staff wrote it: shown only there, wherever the volunteer is now.
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
     text = models.TextField(_("note"), max_length=2000)
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -302,6 +309,11 @@ class VolunteerNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.volunteer} {self.written_at:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        if self.municipality_id is None:  # written where the volunteer is
+            self.municipality_id = self.volunteer.municipality_id
+        super().save(*args, **kwargs)
 
 
 class VolunteerUnit(models.Model):

@@ -27,16 +27,26 @@ from ..models import (
 ANONYMISE_AFTER_LEAVING_DAYS = 365
 
 
-def _end_running_work(volunteer: Volunteer) -> None:
+def _end_running_work(volunteer: Volunteer, municipality_id: str | None = None) -> None:
+    """End the volunteer's work; with ``municipality_id`` only that municipality's (a
+    coordinator changes only what their own municipality made)."""
     today = timezone.localdate()
-    Assignment.objects.filter(volunteer=volunteer).exclude(status=AssignmentStatus.ENDED).update(
+    assignments = Assignment.objects.filter(volunteer=volunteer)
+    invitations = Invitation.objects.filter(volunteer=volunteer)
+    roles = volunteer.roles.all()
+    if municipality_id is not None:
+        assignments = assignments.filter(need__municipality_id=municipality_id)
+        invitations = invitations.filter(need__municipality_id=municipality_id)
+        roles = roles.filter(role__municipality_id=municipality_id)
+    assignments.exclude(status=AssignmentStatus.ENDED).update(
         status=AssignmentStatus.ENDED,
         ended_on=today,
         end_reason=EndReason.VOLUNTEER_STOPPED,
     )
-    Invitation.objects.filter(volunteer=volunteer, status=InvitationStatus.PENDING).update(
+    invitations.filter(status=InvitationStatus.PENDING).update(
         status=InvitationStatus.WITHDRAWN, answered_at=timezone.now()
     )
+    roles.delete()
 
 
 @transaction.atomic
@@ -49,8 +59,7 @@ def end_volunteering(*, volunteer: Volunteer, by: User) -> None:
         raise PermissionDenied
     if volunteer.left_at is not None:
         raise ValidationError(_("This volunteer has already left."))
-    _end_running_work(volunteer)
-    volunteer.roles.all().delete()
+    _end_running_work(volunteer, None if is_self else volunteer.municipality_id)
     volunteer.left_at = timezone.now()
     volunteer.save(update_fields=["left_at"])
     audit.record(by, "changed", volunteer, summary=_("left as a volunteer"))
@@ -72,9 +81,14 @@ def anonymise_volunteer(*, volunteer: Volunteer, by: User | None = None) -> None
         raise PermissionDenied
     if volunteer.anonymised_at is not None:
         return
-    _end_running_work(volunteer)
-    volunteer.roles.all().delete()
-    volunteer.notes.all().delete()
+    # A coordinator ends and deletes only what their own municipality made; the person
+    # themself (or the retention rule) everything.
+    only = volunteer.municipality_id if by is not None and not is_self else None
+    _end_running_work(volunteer, only)
+    notes = volunteer.notes.all()
+    if only is not None:
+        notes = notes.filter(municipality_id=only)
+    notes.delete()
     volunteer.consents.all().delete()
     volunteer.signatures.all().delete()
     volunteer.interests.all().delete()

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from coordination import audit, permissions
-from coordination.models import User
+from coordination.models import Municipality, User
 
 from ..models import Volunteer, VolunteerNote
 
@@ -15,9 +15,14 @@ MAX_NOTE_LENGTH = VolunteerNote._meta.get_field("text").max_length
 
 
 @transaction.atomic
-def add_note(*, volunteer: Volunteer, text: str, by: User) -> VolunteerNote:
-    """Anyone who may read the volunteer's details may add a note; notes are never edited."""
-    if not permissions.can(by, "view_volunteers", volunteer):
+def add_note(
+    *, volunteer: Volunteer, text: str, by: User, municipality: Municipality | None = None
+) -> VolunteerNote:
+    """Anyone who may read the volunteer's details may add a note; notes are never edited.
+    The note belongs to the municipality it is written in (by default the volunteer's), and is
+    shown only there."""
+    municipality = municipality or volunteer.municipality
+    if not permissions.can(by, "view_volunteers", municipality):
         raise PermissionDenied
     text = text.strip()
     if not text:
@@ -26,13 +31,15 @@ def add_note(*, volunteer: Volunteer, text: str, by: User) -> VolunteerNote:
         raise ValidationError(
             {"text": _("A note can be at most %(limit)s characters.") % {"limit": MAX_NOTE_LENGTH}}
         )
-    note = VolunteerNote.objects.create(volunteer=volunteer, text=text, written_by=by)
+    note = VolunteerNote.objects.create(
+        volunteer=volunteer, municipality=municipality, text=text, written_by=by
+    )
     # Name the data, never its content.
     audit.record(
         by,
         "created",
         note,
-        municipality=volunteer.municipality_id,
+        municipality=municipality.pk,
         summary=f"note about volunteer {volunteer.pk}",
     )
     return note

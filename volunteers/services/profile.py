@@ -4,7 +4,7 @@ with a message for the person when it is broken."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -24,9 +24,10 @@ CONSENT_PURPOSE = gettext_lazy(
     "page, and you can leave whenever you like."
 )
 
-# The fields a volunteer fills in about themself (the profile form shows exactly these).
+# The fields a volunteer fills in about themself and may change later (the profile form shows
+# exactly these). Their municipality is chosen once, when they register: records a municipality
+# made about them (notes, roles, certificate checks, assignments) belong to it.
 PROFILE_FIELDS = [
-    "municipality",
     "area",
     "willing_to_travel",
     "skills",
@@ -42,6 +43,7 @@ PROFILE_FIELDS = [
     "contact_by",
     "gender",
 ]
+REGISTRATION_FIELDS = ["municipality", *PROFILE_FIELDS]
 
 
 def _set_interests(volunteer: Volunteer, interests: list[str]) -> None:
@@ -57,15 +59,20 @@ def register_volunteer(
     *, user: User, profile: dict, interests: list[str], consented: bool
 ) -> Volunteer:
     """Create the person's volunteer profile with their consent, recorded with its text."""
+    already = ValidationError(_("You are already registered as a volunteer."))
     if Volunteer.objects.filter(user=user).exists():
-        raise ValidationError(_("You are already registered as a volunteer."))
+        raise already
     if not consented:
         raise ValidationError(
             {"consent": _("We need your consent to store your details. Tick the box to go on.")}
         )
-    volunteer = Volunteer.objects.create(
-        user=user, **{f: profile[f] for f in PROFILE_FIELDS if f in profile}
-    )
+    try:  # the form sent twice at once: the second is told, not given a 500
+        with transaction.atomic():
+            volunteer = Volunteer.objects.create(
+                user=user, **{f: profile[f] for f in REGISTRATION_FIELDS if f in profile}
+            )
+    except IntegrityError:
+        raise already from None
     _set_interests(volunteer, interests)
     Consent.objects.create(
         volunteer=volunteer, purpose_version=CONSENT_VERSION, purpose_text=str(CONSENT_PURPOSE)
@@ -134,14 +141,27 @@ def publish_declaration(*, municipality: Municipality, body: str, by: User) -> D
         raise ValidationError(
             {"body": _("Write out the whole declaration (at least 50 characters).")}
         )
-    latest = (
-        DeclarationText.objects.select_for_update()
-        .filter(municipality=municipality)
-        .aggregate(v=Max("version"))["v"]
-    )
-    text = DeclarationText.objects.create(
-        municipality=municipality, version=(latest or 0) + 1, body=body, published_by=by
-    )
+    # One publisher at a time per municipality (the same form sent twice waits here, then
+    # sees the version the first one published).
+    Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
+    current = current_declaration(municipality)
+    if current is not None and current.body.strip() == body:
+        raise ValidationError(
+            _("This text is already published as version %(version)s. Nothing new was published.")
+            % {"version": current.version}
+        )
+    latest = DeclarationText.objects.filter(municipality=municipality).aggregate(v=Max("version"))[
+        "v"
+    ]
+    try:
+        with transaction.atomic():
+            text = DeclarationText.objects.create(
+                municipality=municipality, version=(latest or 0) + 1, body=body, published_by=by
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("Someone published a version at the same moment. Open the page again and look.")
+        ) from None
     audit.record(by, "created", text, summary=f"v{text.version}")
     return text
 

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from coordination.models import Membership, Role, User
+from coordination.text import render_subject
 
 from ..models import CertificateCheck, DeclarationText, ReminderSent, Signature, Volunteer
 
@@ -42,7 +43,7 @@ def _email(user: User, template: str, context: dict) -> None:
     """An email in the recipient's own language."""
     with translation.override(user.preferred_language):
         context = {"recipient": user, "site_url": settings.SITE_URL, **context}
-        subject = render_to_string(f"volunteers/email/{template}_subject.txt", context).strip()
+        subject = render_subject(f"volunteers/email/{template}_subject.txt", context)
         body = render_to_string(f"volunteers/email/{template}.txt", context)
     send_mail(subject, body, None, [user.email])
 

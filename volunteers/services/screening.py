@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -159,7 +159,11 @@ def save_role(
     role.certificate_kinds = kinds
     role.certificate_legal_basis = certificate_legal_basis
     role.certificate_valid_months = certificate_valid_months
-    role.save()
+    try:  # the same form sent twice at once: the second is told, not given a 500
+        with transaction.atomic():
+            role.save()
+    except IntegrityError:
+        raise ValidationError({"name": _("There is already a role with this name.")}) from None
     role.required_courses.set(courses)
     return role
 
@@ -323,7 +327,8 @@ def take_away_role(*, holder: RoleHolder, by: User) -> None:
             "%(count)s police certificate records deleted",
             checks,
         ) % {"count": checks}
-    audit.record(by, "changed", volunteer, summary=summary)
+    # In the log of the municipality whose role it was, wherever the volunteer is now.
+    audit.record(by, "changed", volunteer, municipality=role.municipality_id, summary=summary)
 
 
 @transaction.atomic
@@ -378,6 +383,7 @@ def record_certificate_check(
         by,
         "changed",
         holder.volunteer,
+        municipality=role.municipality_id,
         summary=_("police certificate check recorded: %(role)s") % {"role": role.name},
     )
     return check

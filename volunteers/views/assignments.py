@@ -263,9 +263,15 @@ def own_needs_context(volunteer: Volunteer) -> dict:
 
 
 def volunteer_needs_context(request: HttpRequest, volunteer: Volunteer) -> dict:
-    """For a volunteer's page in the registry: their invitations and assignments."""
+    """For a volunteer's page in the registry: their invitations and assignments for this
+    municipality's needs (never another municipality's, wherever the volunteer is now)."""
+    municipality = request.municipality
     return {
-        "volunteer_invitations": volunteer.invitations.select_related("need")[:20],
-        "volunteer_assignments": volunteer.assignments.select_related("need")[:20],
+        "volunteer_invitations": volunteer.invitations.filter(
+            need__municipality=municipality
+        ).select_related("need")[:20],
+        "volunteer_assignments": volunteer.assignments.filter(
+            need__municipality=municipality
+        ).select_related("need")[:20],
         "may_manage_needs": can(request.user, "manage_needs", volunteer),
     }

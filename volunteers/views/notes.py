@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordination.forms import add_service_errors
+from coordination.models import Municipality
 from coordination.permissions import get_for_user, municipality_view
 
 from ..forms.registry import VolunteerNoteForm
@@ -18,9 +19,14 @@ from ..services.notes import add_note
 NOTES_SHOWN = 50
 
 
-def notes_context(volunteer: Volunteer) -> dict:
-    """What the detail page's notes partial needs: the newest notes and an empty form."""
-    notes = list(volunteer.notes.select_related("written_by")[: NOTES_SHOWN + 1])
+def notes_context(volunteer: Volunteer, municipality: Municipality) -> dict:
+    """What the detail page's notes partial needs: the newest notes written in this
+    municipality (never another's, wherever the volunteer is now) and an empty form."""
+    notes = list(
+        volunteer.notes.filter(municipality=municipality).select_related("written_by")[
+            : NOTES_SHOWN + 1
+        ]
+    )
     return {
         "notes": notes[:NOTES_SHOWN],
         "more_notes": len(notes) > NOTES_SHOWN,
@@ -42,7 +48,12 @@ def volunteer_notes(request: HttpRequest, pk: int) -> HttpResponse:
     form = VolunteerNoteForm(request.POST)
     if form.is_valid():
         try:
-            add_note(volunteer=volunteer, text=form.cleaned_data["text"], by=request.user)
+            add_note(
+                volunteer=volunteer,
+                municipality=municipality,
+                text=form.cleaned_data["text"],
+                by=request.user,
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -133,12 +133,14 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "municipality": municipality,
             "volunteer": volunteer,
             "to_sign": services.declaration_to_sign(volunteer),
-            "signatures": volunteer.signatures.select_related("text"),
+            "signatures": volunteer.signatures.filter(
+                text__municipality=municipality
+            ).select_related("text"),
             "history": history,
             "may_remove": can(request.user, "manage_screening", municipality),
             "hours": hours.detail_panel(request, volunteer),
             "screening": detail_screening(request, volunteer),
-            **notes_context(volunteer),
+            **notes_context(volunteer, municipality),
             **units_context(request, volunteer),
             **volunteer_needs_context(request, volunteer),
         },

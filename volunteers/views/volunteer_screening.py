@@ -187,10 +187,15 @@ def completion_add(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Context for the pages of other areas -------------------------------------------------
 
 
-def _roles_with_checks(volunteer: Volunteer) -> list[dict]:
-    """Each role the volunteer has, with what is missing and the police certificate checks."""
+def _roles_with_checks(volunteer: Volunteer, municipality_id: str | None = None) -> list[dict]:
+    """Each role the volunteer has, with what is missing and the police certificate checks.
+    With ``municipality_id``, only the roles of that municipality (a coordinator never sees
+    the roles and checks another municipality recorded)."""
     readiness = {r.role.pk: r for r in missing_for([volunteer]).get(volunteer.pk, [])}
-    holders = volunteer.roles.select_related("role").prefetch_related(
+    holders = volunteer.roles.all()
+    if municipality_id is not None:
+        holders = holders.filter(role__municipality_id=municipality_id)
+    holders = holders.select_related("role").prefetch_related(
         Prefetch(
             "certificate_checks",
             queryset=CertificateCheck.objects.select_related("checked_by"),
@@ -205,8 +210,9 @@ def _roles_with_checks(volunteer: Volunteer) -> list[dict]:
 def detail_screening(request: HttpRequest, volunteer: Volunteer) -> dict:
     """What ``partials/_detail_screening.html`` shows: readiness for everyone who may see the
     volunteer; the forms only for those who manage screening."""
-    may_manage = can(request.user, ACTION, request.municipality)
-    rows = _roles_with_checks(volunteer)
+    municipality = request.municipality
+    may_manage = can(request.user, ACTION, municipality)
+    rows = _roles_with_checks(volunteer, municipality.pk)
     if may_manage:
         for row in rows:
             holder = row["holder"]
@@ -221,7 +227,9 @@ def detail_screening(request: HttpRequest, volunteer: Volunteer) -> dict:
     return {
         "may_manage": may_manage,
         "roles": rows,
-        "completions": volunteer.completions.select_related("course").order_by("-completed_on"),
+        "completions": volunteer.completions.filter(course__municipality=municipality)
+        .select_related("course")
+        .order_by("-completed_on"),
         "give_form": give_form,
         "completion_form": completion_form,
     }
