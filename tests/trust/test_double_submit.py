@@ -102,7 +102,14 @@ def test_registering_twice_leads_to_the_own_page(client_of, volunteer):
 
 
 def _create_role(client):
-    return client.post(reverse("volunteers:role_list", args=[LOM]), {"name": "Besøksvenn"})
+    return client.post(
+        reverse("volunteers:role_list", args=[LOM]),
+        {
+            "name": "Besøksvenn",
+            "what_you_do": "Besøker personen fast",
+            "what_you_do_not_do": "Gir medisiner",
+        },
+    )
 
 
 def test_creating_a_role_twice_is_answered_with_a_message(client_of, coordinator_lom):

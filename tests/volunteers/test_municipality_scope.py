@@ -84,7 +84,7 @@ def lom_records(lom, coordinator_lom, astrid):
     declaration = services.publish_declaration(municipality=lom, body=TEXT, by=coordinator_lom)
     services.sign_declaration(volunteer=astrid, text=declaration, by=astrid.user)
     add_note(volunteer=astrid, text="Lom-notat om samtalen", by=coordinator_lom)
-    role = VolunteerRoleFactory(name="Lom-besøksvenn", certificate_kind="limited")
+    role = VolunteerRoleFactory(name="Lom-besøksvenn", certificate_kinds=["limited"])
     holder = RoleHolder.objects.create(volunteer=astrid, role=role)
     record_certificate_check(
         holder=holder,
