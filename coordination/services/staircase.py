@@ -157,7 +157,8 @@ def save_assessment(
             by,
             "created",
             assessment,
-            summary=f"staircase assessment completed: level {result.level}, score {result.score}",
+            code="staircase.assessed",
+            params={"level": result.level, "score": result.score},
         )
     return assessment
 
@@ -174,7 +175,7 @@ def set_name_sharing(*, municipality: Municipality, by: User, share_name: bool) 
         "changed",
         municipality,
         object_type="coordination.staircasesharing",
-        summary="named in staircase comparisons" if share_name else "anonymous in comparisons",
+        code="staircase.named" if share_name else "staircase.anonymous",
     )
 
 

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from coordination.models import AuditEvent
 from tests.factories import (
@@ -424,7 +424,8 @@ def test_coordinator_changes_the_rate_in_norwegian_notation_and_it_is_audited(
     assert "Kilometersatsen er nå 4,25 kroner" in response.content.decode()
     assert services.current_km_rate(lom) == Decimal("4.25")
     event = AuditEvent.objects.get(object_type="volunteers.volunteersettings")
-    assert event.summary == "kilometersats endret fra 3,50 til 4,25"
+    with translation.override("nb"):
+        assert event.message == "Kilometersats endret fra 3,50 til 4,25"
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,6 @@ def add_note(*, volunteer: Volunteer, text: str, by: User) -> VolunteerNote:
         "created",
         note,
         municipality=volunteer.municipality_id,
-        summary=f"note about volunteer {volunteer.pk}",
+        code="volunteer.note",
     )
     return note

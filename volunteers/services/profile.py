@@ -142,7 +142,9 @@ def publish_declaration(*, municipality: Municipality, body: str, by: User) -> D
     text = DeclarationText.objects.create(
         municipality=municipality, version=(latest or 0) + 1, body=body, published_by=by
     )
-    audit.record(by, "created", text, summary=f"v{text.version}")
+    audit.record(
+        by, "created", text, code="declaration.published", params={"version": text.version}
+    )
     return text
 
 
