@@ -44,7 +44,10 @@ class VolunteersConfig(AppConfig):
         contributions.OVERVIEW_LINKS.append(panels.screening_links)
         contributions.OVERVIEW_LINKS.append(panels.needs_links)
         account_data.register_section(
-            "volunteer", panels.export_volunteer, title=_("Your volunteer profile")
+            "volunteer",
+            panels.export_volunteer,
+            title=_("Your volunteer profile"),
+            labels=panels.LABELS,
         )
         account_data.register_section(
             "volunteer_screening",

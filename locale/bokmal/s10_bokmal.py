@@ -70,3 +70,51 @@ NB = {
     "Hours not approved": "Timer ikke godkjent",
     "Kilometre rate changed from %(before)s to %(after)s": "Kilometersats endret fra %(before)s til %(after)s",
 }
+NB.update(
+    {
+        # the volunteer's own data page
+        "Code from an authenticator app": "Kode fra en autentiseringsapp",
+        "Recovery codes": "Gjenopprettingskoder",
+        "Security key or passkey": "Sikkerhetsnøkkel eller passnøkkel",
+        "Registered": "Registrert",
+        "Last logged in": "Sist logget inn",
+        "Confirmed": "Bekreftet",
+        "Main address": "Hovedadresse",
+        "Ways you confirm your login in two steps": "Slik bekrefter du innloggingen med totrinnsbekreftelse",
+        "Since": "Siden",
+        "Volunteer contact for": "Frivillighetskontakt for",
+        "Forum meetings you attended": "Forummøter du var på",
+        "Minutes you wrote": "Referater du skrev",
+    }
+)
+NB.update(
+    {
+        "Languages you speak": "Språk du snakker",
+        "When you can help": "Når du kan hjelpe",
+        "Weekdays, daytime": "Hverdager på dagtid",
+        "Evenings": "Kvelder",
+        "Weekends": "Helger",
+        "In summer": "Om sommeren",
+        "In winter": "Om vinteren",
+        "Driving licence": "Førerkort",
+        "Has a car": "Har bil",
+        "How often": "Hvor ofte",
+        "How we contact you": "Slik kontakter vi deg",
+        "Consents you have given": "Samtykker du har gitt",
+        "Text": "Tekst",
+        "Given": "Gitt",
+        "Notes about you": "Notater om deg",
+        "Confidentiality declarations you have signed": "Taushetserklæringer du har skrevet under",
+        "Kilometre rate (NOK)": "Kilometersats (kroner)",
+        "Mileage allowance (NOK)": "Kjøregodtgjørelse (kroner)",
+        "Assignment": "Oppdrag",
+        "Logged": "Ført",
+        "Decided": "Avgjort",
+        "Roles": "Roller",
+        "Shown on": "Vist fram",
+        "Answered": "Svart",
+        "Your reason for saying no": "Grunnen din til å si nei",
+        "How often you agreed": "Hvor ofte dere ble enige om",
+        "Why it ended": "Hvorfor det ble avsluttet",
+    }
+)
