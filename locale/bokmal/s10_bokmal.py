@@ -118,3 +118,22 @@ NB.update(
         "Why it ended": "Hvorfor det ble avsluttet",
     }
 )
+NB.update(
+    {
+        # Django 6.1's own messages that its bokmål catalogue lacks
+        "- Select an option -": "– Velg –",
+        (
+            "This password is too short. It must contain at least %d character.",
+            "This password is too short. It must contain at least %d characters.",
+        ): (
+            "Passordet er for kort. Det må ha minst %d tegn.",
+            "Passordet er for kort. Det må ha minst %d tegn.",
+        ),
+    }
+)
+NB.update(
+    {
+        # allauth's bokmål, in the portal's one word for each concept
+        "Two-Factor Authentication": "Totrinnsbekreftelse",
+    }
+)

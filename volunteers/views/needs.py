@@ -13,6 +13,7 @@ from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.forms import add_service_errors
@@ -245,7 +246,11 @@ def need_invite(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(count)s invitation(s) sent. Each volunteer answers for themself.")
+                ngettext(
+                    "%(count)s invitation sent. The volunteer answers for themself.",
+                    "%(count)s invitations sent. Each volunteer answers for themself.",
+                    len(sent),
+                )
                 % {"count": len(sent)},
             )
             return _back_to(need)
@@ -294,7 +299,15 @@ def follow_up_plan(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("%(count)s follow-up(s) planned.") % {"count": len(made)})
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s follow-up conversation planned.",
+                    "%(count)s follow-up conversations planned.",
+                    len(made),
+                )
+                % {"count": len(made)},
+            )
             return _back_to(need)
     return _render_need(request, need, plan_form=form, form=form)
 
