@@ -34,8 +34,14 @@ def _bokmal_texts() -> list[tuple[str, str]]:
     return texts
 
 
-def _starter_routines() -> str:
-    return (ROOT / "coordination" / "starter_routines.py").read_text(encoding="utf-8")
+# Bokmål that ships as data: starter routines, the default staircase, the demo.
+DATA_FILES = ["coordination/starter_routines.py", "coordination/staircase_defaults.py",
+              *(str(p.relative_to(ROOT)) for p in ROOT.glob("coordination/demo_*.py")),
+              "volunteers/demo.py"]  # fmt: skip
+
+
+def _data_texts() -> list[tuple[str, str]]:
+    return [(name, (ROOT / name).read_text(encoding="utf-8")) for name in DATA_FILES]
 
 
 @pytest.mark.parametrize("concept", CONCEPTS)
@@ -43,7 +49,7 @@ def test_one_bokmal_word_per_concept(concept):
     word, synonyms = CONCEPTS[concept]
     found = [
         (msgid, text)
-        for msgid, text in [*_bokmal_texts(), ("starter routines", _starter_routines())]
+        for msgid, text in [*_bokmal_texts(), *_data_texts()]
         for pattern in synonyms
         if re.search(pattern, text, re.IGNORECASE)
     ]
@@ -92,3 +98,27 @@ def test_password_rules_are_said_in_bokmal_on_sign_up(client):
     html = response.content.decode()
     assert "Passordet er for kort. Det må ha minst 8 tegn." in html
     assert "This password" not in html and "too short" not in html
+
+
+@pytest.mark.django_db
+def test_the_staircase_already_stored_gets_the_one_word_unless_someone_changed_it():
+    import importlib
+
+    from django.apps import apps
+
+    from coordination.models import Indicator
+
+    migration = importlib.import_module("coordination.migrations.0010_audit_codes")
+    default = Indicator.objects.get(evidence_key="unit_contacts")
+    default.text_nb = (
+        "Hver enhet (sykehjem, hjemmetjeneste, dagsenter) har en frivillighetskontakt."
+    )
+    default.save()
+    own = Indicator.objects.exclude(pk=default.pk).first()
+    own.text_nb = "Vår egen tekst om hver enhet."
+    own.save()
+    migration.staircase_in_one_word(apps, None)
+    default.refresh_from_db()
+    own.refresh_from_db()
+    assert default.text_nb.startswith("Hver virksomhet (sykehjem,")
+    assert own.text_nb == "Vår egen tekst om hver enhet."

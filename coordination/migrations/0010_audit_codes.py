@@ -113,6 +113,33 @@ def codes_for_old_events(apps, schema_editor):
             event.save(update_fields=["code", "params"])
 
 
+# The default staircase in the portal's one word for a unit ("virksomhet", not "enhet"); a text
+# the municipality's administrator has changed is left as it is.
+STAIRCASE_WORDS = [
+    ("Enhetene har frivillighetskontakter", "Virksomhetene har frivillighetskontakter"),
+    ("Ansatte i enhetene er med", "Ansatte i virksomhetene er med"),
+    ("Hver enhet (sykehjem,", "Hver virksomhet (sykehjem,"),
+    ("frivillighetskontakt i hver enhet og", "frivillighetskontakt i hver virksomhet og"),
+    ("personalmøte i hver enhet.", "personalmøte i hver virksomhet."),
+]
+
+
+def staircase_in_one_word(apps, schema_editor):
+    fields = {"StaircaseLevel": ["description_nb"], "Indicator": ["text_nb", "next_step_nb"]}
+    for model, names in fields.items():
+        for row in apps.get_model("coordination", model).objects.all():
+            changed = []
+            for name in names:
+                text = getattr(row, name)
+                for old, new in STAIRCASE_WORDS:
+                    text = text.replace(old, new)
+                if text != getattr(row, name):
+                    setattr(row, name, text)
+                    changed.append(name)
+            if changed:
+                row.save(update_fields=changed)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("coordination", "0009_partners"),
@@ -130,4 +157,5 @@ class Migration(migrations.Migration):
             field=models.JSONField(blank=True, default=dict, verbose_name="event details"),
         ),
         migrations.RunPython(codes_for_old_events, migrations.RunPython.noop),
+        migrations.RunPython(staircase_in_one_word, migrations.RunPython.noop),
     ]
