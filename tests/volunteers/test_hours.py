@@ -541,7 +541,7 @@ def test_hours_are_in_the_download_of_ones_own_data(client_of, volunteer, own, a
             "km_allowance": "42.00",
             "status": "approved",
             "what_you_did": "Tur langs Otta",
-            "assignment": "Besøksvenn",
+            "assignment": "visiting_friend",  # a code in the file; the page says it in words
             "municipality": "Lom",
             "logged_at": hours[0]["logged_at"],
             "decided_at": None,
