@@ -108,16 +108,6 @@ def coded(value: str | None, choices: type[models.Choices] | dict) -> Coded | st
     return Coded(value, labels[value]) if value in labels else value
 
 
-def kind_of_data(object_type: str) -> Coded | str:
-    """``volunteers.volunteer`` with the model's name in the reader's language."""
-    from django.apps import apps
-
-    try:
-        return Coded(object_type, apps.get_model(object_type)._meta.verbose_name)
-    except (LookupError, ValueError):
-        return object_type
-
-
 TWO_FACTOR_METHODS = {
     Authenticator.Type.TOTP: gettext_lazy("Code from an authenticator app"),
     Authenticator.Type.RECOVERY_CODES: gettext_lazy("Recovery codes"),
@@ -165,7 +155,7 @@ def _actions_in_audit_log(user: User) -> list[dict]:
         {
             "at": when(e.at),
             "verb": coded(e.verb, AuditEvent.Verb),
-            "kind_of_data": kind_of_data(e.object_type),
+            "kind_of_data": Coded(e.object_type, e.object_type_display),
             "details": e.message,
         }
         for e in AuditEvent.objects.filter(actor=user).order_by("at")

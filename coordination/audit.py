@@ -189,7 +189,9 @@ register_messages(
         "routine.approved": gettext_lazy("Routine approved, version %(number)s"),
         "routine.archived": gettext_lazy("Routine archived"),
         "routine.people": gettext_lazy("Routine owner and co-authors"),
-        "job.refused": gettext_lazy("Background job refused: %(action)s"),
+        "job.refused": gettext_lazy(
+            "A background job was stopped: the person who started it may no longer do this"
+        ),
         "file.downloaded": gettext_lazy("%(title)s"),
     }
 )

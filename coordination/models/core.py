@@ -259,7 +259,8 @@ class AuditEvent(models.Model):
         try:
             return str(apps.get_model(self.object_type)._meta.verbose_name)
         except (LookupError, ValueError):
-            return self.object_type
+            # Not a model: a refused background job stores the job's name, not for readers.
+            return str(_("background job")) if self.verb == self.Verb.REFUSED else self.object_type
 
 
 class RetentionRun(models.Model):

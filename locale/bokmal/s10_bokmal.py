@@ -27,7 +27,7 @@ NB = {
     "Routine approved, version %(number)s": "Rutine godkjent, versjon %(number)s",
     "Routine archived": "Rutine arkivert",
     "Routine owner and co-authors": "Eier og medforfattere av rutine",
-    "Background job refused: %(action)s": "Bakgrunnsjobb avvist: %(action)s",
+    "A background job was stopped: the person who started it may no longer do this": "En bakgrunnsjobb ble stoppet: personen som startet den, har ikke lenger lov til dette",
     "%(title)s": "%(title)s",
     "Profile of %(name)s": "Profilen til %(name)s",
     "Note about the volunteer": "Notat om den frivillige",
@@ -137,3 +137,4 @@ NB.update(
         "Two-Factor Authentication": "Totrinnsbekreftelse",
     }
 )
+NB.update({"background job": "bakgrunnsjobb"})

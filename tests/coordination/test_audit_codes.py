@@ -147,3 +147,12 @@ def test_a_staff_members_own_actions_stay_named(coordinator_lom, lom):
         object_id=str(volunteer.pk),
     )
     assert AuditEvent.objects.get(code="routine.archived").actor_name == "Ingrid Bakken"
+
+
+def test_a_refused_background_job_is_said_in_words(client_of, coordinator_lom, lom):
+    audit.record(coordinator_lom, "refused", municipality=lom, object_type="import_volunteers",
+                 code="job.refused", params={"action": "import_volunteers"})  # fmt: skip
+    url = reverse("coordination:audit_log", args=["3434"])
+    html = client_of(coordinator_lom).get(url).content.decode()
+    assert "Bakgrunnsjobb" in html
+    assert "import_volunteers" not in html
