@@ -159,6 +159,8 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
 def export_units(user) -> dict | None:
     """For a person's data export: the units they are a volunteer contact for, the forum
     meetings they attended and the minutes they wrote."""
+    from .account_data import when
+
     links = UnitContact.objects.filter(membership__user=user).select_related("unit__municipality")
     attended = ForumMeeting.objects.filter(attendees__user=user).select_related("municipality")
     wrote = ForumMeeting.objects.filter(minutes_by=user).select_related("municipality")
@@ -170,12 +172,12 @@ def export_units(user) -> dict | None:
             for link in links
         ],
         "forum_meetings_attended": [
-            {"municipality": m.municipality.name, "starts_at": m.starts_at.isoformat()}
+            {"municipality": m.municipality.name, "starts_at": when(m.starts_at)}
             for m in attended
         ],
         "minutes_written": [
-            {"municipality": m.municipality.name, "starts_at": m.starts_at.isoformat(),
-             "written_at": m.minutes_at.isoformat() if m.minutes_at else None}
+            {"municipality": m.municipality.name, "starts_at": when(m.starts_at),
+             "written_at": when(m.minutes_at)}
             for m in wrote
         ],
     }  # fmt: skip
@@ -197,7 +199,17 @@ def register() -> None:
     if overview_links not in contributions.OVERVIEW_LINKS:
         contributions.OVERVIEW_LINKS.append(overview_links)
     account_data.register_section(
-        "units", export_units, title=gettext_lazy("Units and the forum of volunteer contacts")
+        "units",
+        export_units,
+        title=gettext_lazy("Units and the forum of volunteer contacts"),
+        labels={
+            "volunteer_contact_for": gettext_lazy("Volunteer contact for"),
+            "unit": gettext_lazy("Unit"),
+            "forum_meetings_attended": gettext_lazy("Forum meetings you attended"),
+            "starts_at": gettext_lazy("Starts"),
+            "minutes_written": gettext_lazy("Minutes you wrote"),
+            "written_at": gettext_lazy("Written"),
+        },
     )
     if seed not in DEMO_STEPS:
         DEMO_STEPS.append(seed)

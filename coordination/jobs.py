@@ -38,7 +38,8 @@ def acting_for(action: str) -> Callable:
                     "refused",
                     municipality=place,
                     object_type=body.__name__,
-                    summary=f"background job refused: {action}",
+                    code="job.refused",
+                    params={"action": action},
                 )
                 raise PermissionDenied(f"{body.__name__}: {requested_by} may not {action}")
             return body(user=person, municipality=place, **kwargs)

@@ -38,7 +38,7 @@ LEVELS = [
         4,
         "Samarbeid",
         "Partnership",
-        "Det finnes skriftlige samarbeidsavtaler og et ansvarskart. Enhetene har "
+        "Det finnes skriftlige samarbeidsavtaler og et ansvarskart. Virksomhetene har "
         "frivillighetskontakter, det holdes introduksjonskurs, og det er et felles forum.",
         "There are written cooperation agreements and a responsibility map. The units have "
         "volunteer contacts, introductory courses are held, and there is a joint forum.",
@@ -223,7 +223,7 @@ INDICATORS = [
         4,
         3,
         "",
-        "Ansatte i enhetene er med når arbeidet med frivillige planlegges.",
+        "Ansatte i virksomhetene er med når arbeidet med frivillige planlegges.",
         "Staff in the units take part when the work with volunteers is planned.",
         "Ta med ansatte fra sykehjem og hjemmetjeneste i planleggingen, og spør hva de trenger "
         "for å ta imot frivillige.",
@@ -234,9 +234,9 @@ INDICATORS = [
         4,
         4,
         "unit_contacts",
-        "Hver enhet (sykehjem, hjemmetjeneste, dagsenter) har en frivillighetskontakt.",
+        "Hver virksomhet (sykehjem, hjemmetjeneste, dagsenter) har en frivillighetskontakt.",
         "Each unit (nursing home, home care, day centre) has a volunteer contact.",
-        "Utpek en frivillighetskontakt i hver enhet og gi dem rollen i Samspill.",
+        "Utpek en frivillighetskontakt i hver virksomhet og gi dem rollen i Samspill.",
         "Appoint a volunteer contact in each unit and give them the role in Samspill.",
     ),
     (
@@ -290,7 +290,7 @@ INDICATORS = [
         "Ansatte får opplæring i samarbeid med frivillige og i hvor grensen for frivilliges "
         "oppgaver går.",
         "Staff are trained in working with volunteers and in where a volunteer's tasks end.",
-        "Ta opp samarbeid med frivillige og rolleavklaring på et personalmøte i hver enhet.",
+        "Ta opp samarbeid med frivillige og rolleavklaring på et personalmøte i hver virksomhet.",
         "Take up working with volunteers and role clarity at a staff meeting in each unit.",
     ),
     (

@@ -21,7 +21,7 @@ STARTER_ROUTINES: list[dict] = [
 1. Frivillighetskoordinatoren tar kontakt innen en uke etter at den frivillige har meldt seg, og avtaler en første samtale.
 2. I samtalen snakker dere om hva den frivillige har lyst til å gjøre, når de kan, og hva de ikke ønsker. Ingen skal få oppgaver de ikke vil ha.
 3. Den frivillige får en beskrivelse av rollen: hva frivillige gjør, og hva de ikke gjør (frivillige gir aldri helsehjelp og erstatter ikke ansatte).
-4. Den frivillige signerer taushetserklæringen før første oppdrag. Krever rollen politiattest, følges rutinen for politiattest.
+4. Den frivillige skriver under taushetserklæringen før første oppdrag. Krever rollen politiattest, følges rutinen for politiattest.
 5. Den frivillige blir presentert for frivillighetskontakten på stedet (sykehjem, hjemmetjeneste eller dagsenter) og får en omvisning.
 6. Den frivillige får tilbud om introduksjonskurset, og får vite når neste kurs er.
 7. Første oppdrag gjøres gjerne sammen med en erfaren frivillig eller en ansatt.
@@ -45,12 +45,12 @@ STARTER_ROUTINES: list[dict] = [
         "title_en": "The confidentiality declaration",
         "body_nb": """Formål: Alle frivillige vet hva taushetsplikt betyr, og har skrevet under før de møter beboere eller brukere.
 
-1. Alle frivillige signerer kommunens taushetserklæring i Samspill før første oppdrag.
+1. Alle frivillige skriver under kommunens taushetserklæring i Samspill før første oppdrag.
 2. Koordinatoren går gjennom erklæringen muntlig: Det du får vite om personene du hjelper, deres helse og familie, skal du ikke fortelle videre. Det gjelder også etter at du har sluttet.
 3. Frivillige får bare vite det de trenger for oppdraget, og bare når personen har sagt ja til det.
 4. Frivillige skriver ikke ned opplysninger om personene de hjelper, og tar ikke bilder av dem uten samtykke.
 5. Er du usikker på om du kan si noe, spør frivillighetskontakten eller koordinatoren først.
-6. Når kommunen endrer taushetserklæringen, blir alle frivillige bedt om å signere den nye.
+6. Når kommunen endrer taushetserklæringen, blir alle frivillige bedt om å skrive under den nye.
 7. Brudd på taushetsplikten tas opp med den frivillige straks, og kan føre til at oppdraget avsluttes.""",
         "body_en": """Purpose: Every volunteer knows what confidentiality means and has signed before meeting residents or users.
 

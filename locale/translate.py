@@ -35,7 +35,7 @@ NB = {
     "English": "Engelsk",
     # forms
     "Full name": "Fullt navn",
-    "Optional. Norwegian numbers need no country code.": "Frivillig. Norske nummer trenger ikke landskode.",
+    "Optional. Norwegian numbers need no country code.": "Valgfritt. Norske nummer trenger ikke landskode.",
     "The portal and our emails to you use this language.": "Portalen og e-postene vi sender deg bruker dette språket.",
     "Their email address": "E-postadressen til personen",
     "The person must already have registered in Samspill.": "Personen må allerede ha registrert seg i Samspill.",

@@ -7,13 +7,16 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Volunteers")
 
     def ready(self) -> None:
-        from coordination import account_data, contributions
+        from coordination import account_data, audit, contributions
         from coordination.management.commands.seed_demo import DEMO_STEPS
         from coordination.models import Role
         from coordination.permissions import Rule, register_rule, register_volunteer_places
 
         from . import contributions as dashboard_and_staircase
         from . import demo, panels, retention, signals  # noqa: F401 (signals connect on import)
+        from .audit_messages import MESSAGES
+
+        audit.register_messages(MESSAGES)
 
         # Publish new versions of the municipality's confidentiality declaration.
         register_rule("manage_declaration", Rule(frozenset({Role.COORDINATOR})))
@@ -52,7 +55,10 @@ class VolunteersConfig(AppConfig):
         contributions.OVERVIEW_LINKS.append(panels.screening_links)
         contributions.OVERVIEW_LINKS.append(panels.needs_links)
         account_data.register_section(
-            "volunteer", panels.export_volunteer, title=_("Your volunteer profile")
+            "volunteer",
+            panels.export_volunteer,
+            title=_("Your volunteer profile"),
+            labels=panels.LABELS,
         )
         account_data.register_section(
             "volunteer_screening",

@@ -34,6 +34,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import (
     Assignment,
@@ -259,7 +260,8 @@ def reasons(request: MatchRequest, volunteer: Volunteer, role: VolunteerRole | N
         said.append(_("skills that fit: %(skills)s") % {"skills": volunteer.skills})
     free = volunteer.capacity - volunteer.load
     said.append(
-        _("has room for %(count)s more task(s)") % {"count": free}
+        ngettext("has room for %(count)s more task", "has room for %(count)s more tasks", free)
+        % {"count": free}
         if volunteer.load
         else _("has no other tasks now")
     )

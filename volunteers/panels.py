@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from coordination.account_data import amount, coded, when
 from coordination.contributions import Panel
 from coordination.permissions import can
 
-from .models import Volunteer
+from .models import (
+    AssignmentStatus,
+    CertificateKind,
+    ContactBy,
+    EndReason,
+    Frequency,
+    HoursStatus,
+    Interest,
+    InvitationStatus,
+    Volunteer,
+)
 from .services import declaration_to_sign, has_consented
 
 
@@ -54,7 +66,7 @@ def export_volunteer(user) -> dict | None:
     return {
         "municipality": volunteer.municipality.name,
         "area": volunteer.area,
-        "interests": volunteer.interest_codes,
+        "interests": [coded(code, Interest) for code in volunteer.interest_codes],
         "skills": volunteer.skills,
         "languages": volunteer.languages,
         "available": {
@@ -63,23 +75,23 @@ def export_volunteer(user) -> dict | None:
         },
         "can_drive": volunteer.can_drive,
         "has_car": volunteer.has_car,
-        "frequency": volunteer.frequency,
-        "contact_by": volunteer.contact_by,
-        "active_since": volunteer.active_since.isoformat(),
+        "frequency": coded(volunteer.frequency, Frequency),
+        "contact_by": coded(volunteer.contact_by, ContactBy),
+        "active_since": when(volunteer.active_since),
         "consents": [
             {
                 "version": c.purpose_version,
                 "text": c.purpose_text,
-                "given_at": c.given_at.isoformat(),
+                "given_at": when(c.given_at),
             }
             for c in volunteer.consents.all()
         ],
         # What coordinators wrote about the person is theirs to see too (not who wrote it).
         "notes_about_you": [
-            {"written_at": n.written_at.isoformat(), "text": n.text} for n in volunteer.notes.all()
+            {"written_at": when(n.written_at), "text": n.text} for n in volunteer.notes.all()
         ],
         "confidentiality_declarations_signed": [
-            {"version": s.text.version, "signed_at": s.signed_at.isoformat()}
+            {"version": s.text.version, "signed_at": when(s.signed_at)}
             for s in volunteer.signatures.all()
         ],
         "hours": _export_hours(volunteer),
@@ -90,17 +102,17 @@ def _export_hours(volunteer: Volunteer) -> list[dict]:
     """Every hours entry of the volunteer, with the rate and allowance of approved ones."""
     return [
         {
-            "date": entry.worked_on.isoformat(),
-            "hours": str(entry.hours),
-            "km": str(entry.km),
-            "km_rate": str(entry.km_rate) if entry.km_rate is not None else None,
-            "km_allowance": str(entry.reimbursement) if entry.km_rate is not None else None,
-            "status": entry.status,
+            "date": when(entry.worked_on),
+            "hours": amount(entry.hours),
+            "km": amount(entry.km),
+            "km_rate": amount(entry.km_rate),
+            "km_allowance": amount(entry.reimbursement) if entry.km_rate is not None else None,
+            "status": coded(entry.status, HoursStatus),
             "what_you_did": entry.description,
-            "assignment": entry.assignment.need.get_kind_display() if entry.assignment else None,
+            "assignment": coded(entry.assignment.need.kind, Interest) if entry.assignment else None,
             "municipality": entry.municipality.name,
-            "logged_at": entry.logged_at.isoformat(),
-            "decided_at": entry.decided_at.isoformat() if entry.decided_at else None,
+            "logged_at": when(entry.logged_at),
+            "decided_at": when(entry.decided_at),
         }
         for entry in volunteer.hours.select_related("assignment__need", "municipality").order_by(
             "worked_on", "pk"
@@ -148,13 +160,13 @@ def export_screening(user) -> dict | None:
         "roles": [
             {
                 "role": holder.role.name,
-                "since": holder.since.isoformat(),
+                "since": when(holder.since),
                 "police_certificate_checks": [
                     {
-                        "kind": check.kind,
-                        "presented_on": check.presented_on.isoformat(),
+                        "kind": coded(check.kind, CertificateKind),
+                        "presented_on": when(check.presented_on),
                         "approved": check.approved,
-                        "renew_by": check.renew_by.isoformat() if check.renew_by else None,
+                        "renew_by": when(check.renew_by),
                     }
                     for check in holder.certificate_checks.all()
                 ],
@@ -162,7 +174,7 @@ def export_screening(user) -> dict | None:
             for holder in holders
         ],
         "courses_completed": [
-            {"course": c.course.name, "completed_on": c.completed_on.isoformat()}
+            {"course": c.course.name, "completed_on": when(c.completed_on)}
             for c in volunteer.completions.select_related("course")
         ],
     }
@@ -184,17 +196,14 @@ def export_volunteer_tasks(user) -> dict | None:
     if not invitations and not assignments:
         return None
 
-    def day(value):
-        return value.isoformat() if value else None
-
     return {
         "invitations": [
             {
-                "help": i.need.kind,
+                "help": coded(i.need.kind, Interest),
                 "area": i.need.area,
-                "status": i.status,
-                "sent_at": day(i.sent_at),
-                "answered_at": day(i.answered_at),
+                "status": coded(i.status, InvitationStatus),
+                "sent_at": when(i.sent_at),
+                "answered_at": when(i.answered_at),
                 "why_you_were_asked": i.reasons,
                 "your_reason_for_declining": i.decline_reason,
             }
@@ -202,15 +211,76 @@ def export_volunteer_tasks(user) -> dict | None:
         ],
         "assignments": [
             {
-                "help": a.need.kind,
+                "help": coded(a.need.kind, Interest),
                 "area": a.need.area,
-                "status": a.status,
-                "started_on": day(a.started_on),
-                "trial_meeting_on": day(a.trial_meeting_on),
-                "agreed_frequency": a.frequency,
-                "ended_on": day(a.ended_on),
-                "why_it_ended": a.end_reason,
+                "status": coded(a.status, AssignmentStatus),
+                "started_on": when(a.started_on),
+                "trial_meeting_on": when(a.trial_meeting_on),
+                "agreed_frequency": coded(a.frequency, Frequency),
+                "ended_on": when(a.ended_on),
+                "why_it_ended": coded(a.end_reason, EndReason),
             }
             for a in assignments
         ],
     }
+
+
+# What each key of the volunteer's data is called on their readable data page.
+LABELS = {
+    "area": gettext_lazy("Area"),
+    "interests": gettext_lazy("What you would like to do"),
+    "skills": gettext_lazy("Skills"),
+    "languages": gettext_lazy("Languages you speak"),
+    "available": gettext_lazy("When you can help"),
+    "weekday_daytime": gettext_lazy("Weekdays, daytime"),
+    "evenings": gettext_lazy("Evenings"),
+    "weekends": gettext_lazy("Weekends"),
+    "summer": gettext_lazy("In summer"),
+    "winter": gettext_lazy("In winter"),
+    "can_drive": gettext_lazy("Driving licence"),
+    "has_car": gettext_lazy("Has a car"),
+    "frequency": gettext_lazy("How often"),
+    "contact_by": gettext_lazy("How we contact you"),
+    "active_since": gettext_lazy("Volunteer since"),
+    "consents": gettext_lazy("Consents you have given"),
+    "version": gettext_lazy("Version"),
+    "text": gettext_lazy("Text"),
+    "given_at": gettext_lazy("Given"),
+    "notes_about_you": gettext_lazy("Notes about you"),
+    "written_at": gettext_lazy("Written"),
+    "confidentiality_declarations_signed": gettext_lazy(
+        "Confidentiality declarations you have signed"
+    ),
+    "signed_at": gettext_lazy("Signed"),
+    "hours": gettext_lazy("Hours"),
+    "date": gettext_lazy("Date"),
+    "km": gettext_lazy("Kilometres"),
+    "km_rate": gettext_lazy("Kilometre rate (NOK)"),
+    "km_allowance": gettext_lazy("Mileage allowance (NOK)"),
+    "status": gettext_lazy("Status"),
+    "what_you_did": gettext_lazy("What you did"),
+    "assignment": gettext_lazy("Assignment"),
+    "logged_at": gettext_lazy("Logged"),
+    "decided_at": gettext_lazy("Decided"),
+    "roles": gettext_lazy("Roles"),
+    "police_certificate_checks": gettext_lazy("Police certificate checks"),
+    "kind": gettext_lazy("Kind"),
+    "presented_on": gettext_lazy("Shown on"),
+    "approved": gettext_lazy("Approved"),
+    "renew_by": gettext_lazy("Renew by"),
+    "courses_completed": gettext_lazy("Courses completed"),
+    "course": gettext_lazy("Course"),
+    "completed_on": gettext_lazy("Completed"),
+    "invitations": gettext_lazy("Invitations"),
+    "help": gettext_lazy("Kind of help"),
+    "sent_at": gettext_lazy("Sent"),
+    "answered_at": gettext_lazy("Answered"),
+    "why_you_were_asked": gettext_lazy("Why you were asked"),
+    "your_reason_for_declining": gettext_lazy("Your reason for saying no"),
+    "assignments": gettext_lazy("Assignments"),
+    "started_on": gettext_lazy("Started"),
+    "trial_meeting_on": gettext_lazy("Trial meeting"),
+    "agreed_frequency": gettext_lazy("How often you agreed"),
+    "ended_on": gettext_lazy("Ended"),
+    "why_it_ended": gettext_lazy("Why it ended"),
+}

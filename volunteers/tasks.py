@@ -146,7 +146,7 @@ def export_volunteers(*, user, municipality, generated_file: int) -> int:
         raise
     audit.record(
         user, "exported", municipality=municipality, object_type="volunteers.volunteer",
-        summary=f"{rows} volunteers ({label})",
+        code="volunteers.exported", params={"count": rows, "format": str(label)},
     )  # fmt: skip
     return rows
 

@@ -221,6 +221,10 @@ class AuditEvent(models.Model):
     verb = models.CharField(_("what"), max_length=10, choices=Verb.choices)
     object_type = models.CharField(_("kind of data"), max_length=100)  # app_label.model
     object_id = models.CharField(_("record"), max_length=64, blank=True)
+    # What happened, as a code and its parameters; the sentence is made when the log is read.
+    code = models.CharField(_("event code"), max_length=60, blank=True)
+    params = models.JSONField(_("event details"), default=dict, blank=True)
+    # Events from before codes: the sentence as it was written then.
     summary = models.CharField(_("details"), max_length=300, blank=True)
 
     class Meta:
@@ -233,6 +237,21 @@ class AuditEvent(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.verb} {self.object_type}"
 
     @property
+    def message(self) -> str:
+        """The details in the reader's language."""
+        from coordination.audit import message_for
+
+        return message_for(self)
+
+    @property
+    def actor_display(self) -> str:
+        from coordination.audit import ANONYMISED
+
+        if self.actor_name == ANONYMISED:
+            return str(_("an anonymised person"))
+        return self.actor_name or str(_("the system"))
+
+    @property
     def object_type_display(self) -> str:
         """The kind of data in the reader's language (stored as a stable ``app.model`` key)."""
         from django.apps import apps
@@ -240,7 +259,8 @@ class AuditEvent(models.Model):
         try:
             return str(apps.get_model(self.object_type)._meta.verbose_name)
         except (LookupError, ValueError):
-            return self.object_type
+            # Not a model: a refused background job stores the job's name, not for readers.
+            return str(_("background job")) if self.verb == self.Verb.REFUSED else self.object_type
 
 
 class RetentionRun(models.Model):

@@ -101,7 +101,13 @@ def add_membership(
     except IntegrityError:
         raise already from None
     permissions.forget_roles(user)
-    audit.record(by, "created", membership, summary=f"{membership.get_role_display()}: {user}")
+    audit.record(
+        by,
+        "created",
+        membership,
+        code="membership.role",
+        params={"role": membership.role, "name": str(user)},
+    )
     jobs.enqueue(
         notify_role_added, requested_by=by, municipality=municipality, membership=membership.pk
     )
@@ -123,7 +129,11 @@ def remove_membership(*, membership: Membership, by: User) -> None:
                 _("The municipality must have at least one coordinator. Add another first.")
             )
     audit.record(
-        by, "deleted", membership, summary=f"{membership.get_role_display()}: {membership.user}"
+        by,
+        "deleted",
+        membership,
+        code="membership.role",
+        params={"role": membership.role, "name": str(membership.user)},
     )
     membership.delete()
     permissions.forget_roles(membership.user)

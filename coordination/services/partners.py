@@ -127,7 +127,8 @@ def save_partner(
             "changed",
             existing,
             municipality=municipality,
-            summary=f"partner linked from another municipality: {existing.name}",
+            code="partner.linked",
+            params={"name": existing.name},
         )
         return existing, True
     new = partner is None
@@ -150,7 +151,8 @@ def save_partner(
         "created" if new else "changed",
         partner,
         municipality=municipality,
-        summary=f"partner: {partner.name}",
+        code="partner.saved",
+        params={"name": partner.name},
     )
     if number and number != old_number:
         schedule_register_lookup(partner)
@@ -263,14 +265,20 @@ def save_contact(
     contact.email, contact.phone = email.strip(), phone.strip()
     contact.save()
     verb = "created" if new else "changed"
-    audit.record(by, verb, contact, summary=f"contact person at {partner.name}")
+    audit.record(by, verb, contact, code="partner.contact", params={"partner": partner.name})
     return contact
 
 
 @transaction.atomic
 def remove_contact(*, contact: PartnerContact, by: User) -> None:
     _require(by, contact.municipality)
-    audit.record(by, "deleted", contact, summary=f"contact person at {contact.organisation}")
+    audit.record(
+        by,
+        "deleted",
+        contact,
+        code="partner.contact",
+        params={"partner": str(contact.organisation)},
+    )
     contact.delete()
 
 
@@ -314,14 +322,22 @@ def save_offer(
         offer = PartnerOffer(organisation=partner, municipality=municipality)
     offer.kind, offer.description, offer.areas = kind, description, joined
     offer.save()
-    audit.record(by, "created" if new else "changed", offer, summary=f"offer from {partner.name}")
+    audit.record(
+        by,
+        "created" if new else "changed",
+        offer,
+        code="partner.offer",
+        params={"partner": partner.name},
+    )
     return offer
 
 
 @transaction.atomic
 def remove_offer(*, offer: PartnerOffer, by: User) -> None:
     _require(by, offer.municipality)
-    audit.record(by, "deleted", offer, summary=f"offer from {offer.organisation}")
+    audit.record(
+        by, "deleted", offer, code="partner.offer", params={"partner": str(offer.organisation)}
+    )
     offer.delete()
 
 
@@ -400,7 +416,13 @@ def save_agreement(
         elif row.contribution != contribution:
             row.contribution = contribution
             row.save(update_fields=["contribution"])
-    audit.record(by, "created" if new else "changed", agreement, summary=f"agreement: {title}")
+    audit.record(
+        by,
+        "created" if new else "changed",
+        agreement,
+        code="agreement.saved",
+        params={"title": title},
+    )
     return agreement
 
 
@@ -443,5 +465,11 @@ def set_agreement_status(
             agreement.review_on = agreement.ends_on
     agreement.status = status
     agreement.save(update_fields=["status", "ends_on", "review_on"])
-    audit.record(by, "changed", agreement, summary=f"agreement {status}: {agreement.title}")
+    audit.record(
+        by,
+        "changed",
+        agreement,
+        code="agreement.status",
+        params={"status": str(status), "title": agreement.title},
+    )
     return agreement

@@ -188,7 +188,8 @@ def save_grid(*, map_: ResponsibilityMap, by: User, cells: dict[Cell, str]) -> i
             "changed",
             map_,
             municipality=map_.municipality_id,
-            summary=ngettext("%(count)s cell", "%(count)s cells", changed) % {"count": changed},
+            code="responsibility.cells",
+            params={"count": changed},
         )
     return changed
 
@@ -228,7 +229,14 @@ def add_task(*, map_: ResponsibilityMap, by: User, name: str) -> ResponsibilityT
             "max": MAX_ROWS}})  # fmt: skip
     last = map_.tasks.aggregate(last=Max("position"))["last"] or 0
     task = ResponsibilityTask.objects.create(map=map_, name=name, position=last + 1)
-    audit.record(by, "created", task, municipality=map_.municipality_id, summary=name)
+    audit.record(
+        by,
+        "created",
+        task,
+        municipality=map_.municipality_id,
+        code="responsibility.row",
+        params={"name": name},
+    )
     return task
 
 
@@ -237,7 +245,14 @@ def rename_task(*, task: ResponsibilityTask, by: User, name: str) -> Responsibil
     _require(by, task.map)
     task.name = _clean_name(ResponsibilityTask, task.map, name, task)
     task.save(update_fields=["name"])
-    audit.record(by, "changed", task, municipality=task.map.municipality_id, summary=task.name)
+    audit.record(
+        by,
+        "changed",
+        task,
+        municipality=task.map.municipality_id,
+        code="responsibility.row",
+        params={"name": task.name},
+    )
     return task
 
 
@@ -262,7 +277,14 @@ def add_party(
     party = ResponsibilityParty.objects.create(
         map=map_, name=name, unit=unit, partner=partner, position=last + 1
     )
-    audit.record(by, "created", party, municipality=map_.municipality_id, summary=name)
+    audit.record(
+        by,
+        "created",
+        party,
+        municipality=map_.municipality_id,
+        code="responsibility.row",
+        params={"name": name},
+    )
     return party
 
 
@@ -280,7 +302,14 @@ def save_party(
     _check_party_links(party.map, unit, partner)
     party.unit, party.partner = unit, partner
     party.save(update_fields=["name", "unit", "partner"])
-    audit.record(by, "changed", party, municipality=party.map.municipality_id, summary=party.name)
+    audit.record(
+        by,
+        "changed",
+        party,
+        municipality=party.map.municipality_id,
+        code="responsibility.row",
+        params={"name": party.name},
+    )
     return party
 
 
@@ -305,5 +334,12 @@ def move_row(*, row: ResponsibilityTask | ResponsibilityParty, by: User, directi
 def delete_row(*, row: ResponsibilityTask | ResponsibilityParty, by: User) -> None:
     """Remove a task or a party, and what the grid said about it."""
     _require(by, row.map)
-    audit.record(by, "deleted", row, municipality=row.map.municipality_id, summary=row.display_name)
+    audit.record(
+        by,
+        "deleted",
+        row,
+        municipality=row.map.municipality_id,
+        code="responsibility.row",
+        params={"name": str(row.display_name)},
+    )
     row.delete()

@@ -130,7 +130,7 @@ def create_routine(
     routine.save()
     _add_version(routine, by=by, title=title, body=body, note=note or _("First version."))
     routine.save(update_fields=["version_number", "title", "updated_at"])
-    audit.record(by, "created", routine, summary=_("routine"))
+    audit.record(by, "created", routine, code="routine.created")
     return routine
 
 
@@ -171,8 +171,7 @@ def edit_routine(
     if routine.status == Routine.Status.APPROVED:
         routine.status = Routine.Status.DRAFT  # the approved version stays readable
     routine.save()
-    audit.record(by, "changed", routine, summary=_("routine, version %(number)s") % {
-        "number": version.number})  # fmt: skip
+    audit.record(by, "changed", routine, code="routine.version", params={"number": version.number})
     return version
 
 
@@ -202,8 +201,7 @@ def approve_routine(
     routine.next_review = next_review
     routine.status = Routine.Status.APPROVED
     routine.save()
-    audit.record(by, "changed", routine, summary=_("routine approved, version %(number)s") % {
-        "number": latest.number})  # fmt: skip
+    audit.record(by, "changed", routine, code="routine.approved", params={"number": latest.number})
     return routine
 
 
@@ -213,7 +211,7 @@ def archive_routine(*, routine: Routine, by: User) -> Routine:
     _require_manage(by, routine.municipality_id)
     routine.status = Routine.Status.ARCHIVED
     routine.save(update_fields=["status", "updated_at"])
-    audit.record(by, "changed", routine, summary=_("routine archived"))
+    audit.record(by, "changed", routine, code="routine.archived")
     return routine
 
 
@@ -252,7 +250,7 @@ def set_routine_people(
     routine.owner = owner
     routine.save(update_fields=["owner", "updated_at"])
     routine.co_authors.set(co_authors)
-    audit.record(by, "changed", routine, summary=_("routine owner and co-authors"))
+    audit.record(by, "changed", routine, code="routine.people")
     return routine
 
 

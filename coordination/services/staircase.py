@@ -157,7 +157,8 @@ def save_assessment(
             by,
             "created",
             assessment,
-            summary=f"staircase assessment completed: level {result.level}, score {result.score}",
+            code="staircase.assessed",
+            params={"level": result.level, "score": result.score},
         )
     return assessment
 
@@ -174,7 +175,7 @@ def set_name_sharing(*, municipality: Municipality, by: User, share_name: bool) 
         "changed",
         municipality,
         object_type="coordination.staircasesharing",
-        summary="named in staircase comparisons" if share_name else "anonymous in comparisons",
+        code="staircase.named" if share_name else "staircase.anonymous",
     )
 
 
@@ -195,13 +196,11 @@ def set_comparison_choice(
         defaults={"takes_part": takes_part, "share_name": share_name, "changed_by": by},
     )
     if not takes_part:
-        summary = "does not take part in staircase comparisons"
-    elif share_name:
-        summary = "takes part in staircase comparisons, named"
+        code = "staircase.not_taking_part"
     else:
-        summary = "takes part in staircase comparisons, without its name"
+        code = "staircase.named" if share_name else "staircase.anonymous"
     audit.record(
-        by, "changed", municipality, object_type="coordination.staircasesharing", summary=summary
+        by, "changed", municipality, object_type="coordination.staircasesharing", code=code
     )
 
 

@@ -59,14 +59,20 @@ def save_unit(
     unit.address = address.strip()
     unit.leader_name = leader_name.strip()
     unit.save()
-    audit.record(by, "created" if created else "changed", unit, summary=unit.name)
+    audit.record(
+        by,
+        "created" if created else "changed",
+        unit,
+        code="unit.saved",
+        params={"name": unit.name},
+    )
     return unit
 
 
 @transaction.atomic
 def delete_unit(*, unit: Unit, by: User) -> None:
     _require(by, "manage_units", unit.municipality_id)
-    audit.record(by, "deleted", unit, summary=unit.name)
+    audit.record(by, "deleted", unit, code="unit.saved", params={"name": unit.name})
     unit.delete()
 
 
@@ -99,7 +105,8 @@ def add_unit_contact(*, unit: Unit, membership: Membership, by: User) -> UnitCon
         "created",
         link,
         municipality=unit.municipality_id,
-        summary=f"{unit.name}: {membership.user}",
+        code="unit.contact",
+        params={"unit": unit.name, "name": str(membership.user)},
     )
     return link
 
@@ -113,7 +120,8 @@ def remove_unit_contact(*, link: UnitContact, by: User) -> None:
         "deleted",
         link,
         municipality=municipality,
-        summary=f"{link.unit.name}: {link.membership.user}",
+        code="unit.contact",
+        params={"unit": link.unit.name, "name": str(link.membership.user)},
     )
     link.delete()
 
@@ -169,7 +177,7 @@ def save_forum_meeting(
     meeting.agenda = agenda.strip()
     meeting.save()
     meeting.attendees.set(chosen)
-    audit.record(by, "created" if created else "changed", meeting, summary=_("forum meeting"))
+    audit.record(by, "created" if created else "changed", meeting, code="forum.meeting")
     return meeting
 
 
@@ -190,12 +198,12 @@ def save_minutes(
     meeting.minutes_by_name = by.full_name or by.email
     meeting.minutes_at = timezone.now()
     meeting.save(update_fields=["minutes", "minutes_by", "minutes_by_name", "minutes_at"])
-    audit.record(by, "changed", meeting, summary=_("minutes"))
+    audit.record(by, "changed", meeting, code="forum.minutes")
     return meeting
 
 
 @transaction.atomic
 def delete_forum_meeting(*, meeting: ForumMeeting, by: User) -> None:
     _require(by, "manage_forum", meeting.municipality_id)
-    audit.record(by, "deleted", meeting, summary=_("forum meeting"))
+    audit.record(by, "deleted", meeting, code="forum.meeting")
     meeting.delete()

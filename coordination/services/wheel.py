@@ -75,7 +75,7 @@ def save_wheel_event(
 def delete_wheel_event(*, event: WheelEvent, by: User) -> None:
     if not permissions.can(by, "manage_wheel", event):
         raise PermissionDenied
-    audit.record(by, "deleted", event, summary=_("annual wheel event"))
+    audit.record(by, "deleted", event, code="wheel.event")
     event.delete()
 
 

@@ -4,6 +4,8 @@ from collections.abc import Mapping, Sequence
 
 from django import template
 
+from coordination.account_data import Shown, label_for
+
 register = template.Library()
 
 
@@ -19,5 +21,11 @@ def is_sequence(value) -> bool:
 
 @register.filter
 def humanise_key(key) -> str:
-    """``preferred_language`` → ``Preferred language``."""
-    return str(key).replace("_", " ").capitalize()
+    """``preferred_language`` → ``Språk``: the label the section registered for the key."""
+    return label_for(key)
+
+
+@register.filter
+def shown(value) -> str:
+    """A code, date or number as the reader says it (``2026-12-04`` → ``4. desember 2026``)."""
+    return value.display() if isinstance(value, Shown) else value

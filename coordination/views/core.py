@@ -322,7 +322,9 @@ def file_download(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
-    audit.record(request.user, "exported", record, summary=record.title)
+    audit.record(
+        request.user, "exported", record, code="file.downloaded", params={"title": record.title}
+    )
     extension = record.file.name.rsplit(".", 1)[-1]
     return uploads.file_response(
         record.file, download_name=f"{record.title} {record.created_at:%Y-%m-%d}.{extension}"

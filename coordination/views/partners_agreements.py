@@ -187,7 +187,7 @@ def agreement_document(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk, PAGES)
     if not permissions.can_view_agreement(request.user, agreement) or not agreement.document:
         raise Http404
-    audit.record(request.user, "viewed", agreement, summary="signed agreement downloaded")
+    audit.record(request.user, "viewed", agreement, code="agreement.document_downloaded")
     return uploads.file_response(
         agreement.document, download_name=f"{agreement.title[:80]}.pdf".replace("/", "-")
     )

@@ -23,6 +23,6 @@ NB = {
     "Man": "Mann",
     "I can help in other parts of the municipality too": "Jeg kan hjelpe i andre deler av kommunen også",
     "gender": "kjønn",
-    "Optional. Some people prefer a visiting friend of their own gender.": "Frivillig å svare på. Noen ønsker seg en besøksvenn av samme kjønn.",
+    "Optional. Some people prefer a visiting friend of their own gender.": "Valgfritt. Noen ønsker seg en besøksvenn av samme kjønn.",
     "Anonymised volunteer": "Anonymisert frivillig",
 }

@@ -11,7 +11,7 @@ NB = {
     "Reported": "Meldt",
     "Closed": "Avsluttet",
     "The coordinator": "Frivillighetskoordinatoren",
-    "A volunteer contact in a unit": "En frivillighetskontakt i en enhet",
+    "A volunteer contact in a unit": "En frivillighetskontakt i en virksomhet",
     "The person or a relative, through the web form": "Personen selv eller en pårørende, via skjemaet på nettet",
     "The person has consented": "Personen har samtykket",
     "Consent by power of attorney": "Samtykke gitt med fullmakt",
@@ -89,7 +89,10 @@ NB = {
     "has a driving licence and a car": "har førerkort og bil",
     "speaks %(language)s": "snakker %(language)s",
     "skills that fit: %(skills)s": "ferdigheter som passer: %(skills)s",
-    "has room for %(count)s more task(s)": "har plass til %(count)s oppdrag til",
+    ("has room for %(count)s more task", "has room for %(count)s more tasks"): (
+        "har plass til %(count)s oppdrag til",
+        "har plass til %(count)s oppdrag til",
+    ),
     "has no other tasks now": "har ingen andre oppdrag nå",
     # --- services ---
     "The municipality stores these details so that the coordinator can find a volunteer who can help, and contact the person about it. Only the coordinator and the volunteers who help see the name, address, phone and how to get in. Nothing about health is stored beyond what the volunteer needs to know to help well. You can ask the municipality to see, change or delete the details at any time.": "Kommunen lagrer disse opplysningene slik at frivillighetskoordinatoren kan finne en frivillig som kan hjelpe, og ta kontakt med personen om det. Bare koordinatoren og de frivillige som hjelper, ser navn, adresse, telefon og hvordan man kommer inn. Ingenting om helse lagres utover det den frivillige må vite for å hjelpe godt. Du kan når som helst be kommunen om å se, endre eller slette opplysningene.",
@@ -190,9 +193,18 @@ NB = {
     "The need is registered.": "Behovet er registrert.",
     "The need is saved.": "Behovet er lagret.",
     "The step is recorded.": "Steget er registrert.",
-    "%(count)s invitation(s) sent. Each volunteer answers for themself.": "%(count)s invitasjon(er) sendt. Hver frivillig svarer selv.",
+    (
+        "%(count)s invitation sent. The volunteer answers for themself.",
+        "%(count)s invitations sent. Each volunteer answers for themself.",
+    ): (
+        "%(count)s invitasjon sendt. Den frivillige svarer selv.",
+        "%(count)s invitasjoner sendt. Hver frivillig svarer selv.",
+    ),
     "The invitation is withdrawn.": "Invitasjonen er trukket tilbake.",
-    "%(count)s follow-up(s) planned.": "%(count)s oppfølgingssamtale(r) planlagt.",
+    ("%(count)s follow-up conversation planned.", "%(count)s follow-up conversations planned."): (
+        "%(count)s oppfølgingssamtale planlagt.",
+        "%(count)s oppfølgingssamtaler planlagt.",
+    ),
     "The follow-up is recorded.": "Oppfølgingssamtalen er registrert.",
     "The pairing is saved.": "Koblingen er lagret.",
     "The assignment is paused.": "Oppdraget er satt på pause.",

@@ -1,7 +1,7 @@
 """Bokmål for stopping, anonymising, the readable data page, retention and the registry."""
 
 NB = {
-    "What you have done that the audit log records": "Det du har gjort som revisjonsloggen registrerer",
+    "What you have done that the audit log records": "Det du har gjort som tilgangsloggen registrerer",
     "If you are a volunteer, the hours you gave and the tasks you helped with are kept in the municipality’s statistics, without your name or anything else that points to you.": "Hvis du er frivillig, blir timene du har gitt og oppdragene du har hjulpet med, med i kommunens statistikk – uten navnet ditt eller noe annet som peker på deg.",
     "All your data": "Alle opplysningene dine",
     "This is everything Samspill holds about you. The same data is in the file you can download.": "Dette er alt Samspill har lagret om deg. De samme opplysningene finner du i filen du kan laste ned.",

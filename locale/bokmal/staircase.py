@@ -13,7 +13,7 @@ NB = {
     "No coordinator is named in the portal yet.": "Ingen frivillighetskoordinator er navngitt i portalen ennå.",
     "The involvement staircase: where we stand": "Involveringstrappen: hvor vi står",
     # forms
-    "Comment (optional)": "Kommentar (frivillig)",
+    "Comment (optional)": "Kommentar (valgfritt)",
     "May other municipalities see our name on their comparison page?": "Kan andre kommuner se navnet vårt på sin sammenligningsside?",
     "Yes, show our name, level and score": "Ja, vis navnet, nivået og poengsummen vår",
     "No, show us without a name": "Nei, vis oss uten navn",

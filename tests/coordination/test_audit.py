@@ -36,7 +36,7 @@ def test_role_changes_are_audited(coordinator_lom, lom):
     services.remove_membership(membership=membership, by=coordinator_lom)
     events = list(AuditEvent.objects.filter(municipality=lom).order_by("at", "pk"))
     assert [e.verb for e in events] == ["created", "deleted"]
-    assert all("Per Haugen" in e.summary for e in events)
+    assert all("Per Haugen" in e.message for e in events)
 
 
 def test_the_name_stays_in_the_log_when_the_account_is_deleted(coordinator_lom, lom):

@@ -205,7 +205,7 @@ def test_the_version_page_shows_the_changes(client_of, coordinator_lom, binder):
 def test_archiving_takes_it_out_of_the_binder(client_of, coordinator_lom, binder):
     client = client_of(coordinator_lom)
     asked = _html(client.get(url("routine_archive", binder["old"].pk)))
-    assert "Vil du ta Taushetserklæring ut av rutineperma?" in asked
+    assert "Vil du ta Taushetserklæring ut av rutinepermen?" in asked
     assert url("routine_detail", binder["old"].pk) in asked  # "No, go back"
     assert Routine.objects.get(pk=binder["old"].pk).status == "approved"
     response = client.post(url("routine_archive", binder["old"].pk))
@@ -223,7 +223,7 @@ def test_starter_routines_are_copied_and_a_second_copy_skipped(client_of, coordi
     response = client.post(url("routine_starters"), {"keys": ["welcome"]}, follow=True)
     assert Routine.objects.count() == 2
     assert "ble hoppet over" in _html(response)
-    assert "Finnes allerede i rutineperma" in _html(client.get(url("routine_starters")))
+    assert "Finnes allerede i rutinepermen" in _html(client.get(url("routine_starters")))
 
 
 def test_starter_page_refuses_nothing_ticked(client_of, coordinator_lom, lom):

@@ -166,7 +166,9 @@ def test_the_coordinator_can_choose_excel_and_reads_it_back_as_cells(
     assert download["Content-Type"] == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    assert AuditEvent.objects.filter(summary="2 volunteers (Excel)").exists()
+    assert AuditEvent.objects.filter(
+        code="volunteers.exported", params={"count": 2, "format": "Excel"}
+    ).exists()
 
 
 def test_the_excel_header_is_in_the_language_of_the_person_who_asked(

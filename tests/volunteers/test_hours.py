@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from coordination.models import AuditEvent
 from tests.factories import (
@@ -425,7 +425,8 @@ def test_coordinator_changes_the_rate_in_norwegian_notation_and_it_is_audited(
     assert "Kilometersatsen er nå 4,25 kroner" in response.content.decode()
     assert services.current_km_rate(lom) == Decimal("4.25")
     event = AuditEvent.objects.get(object_type="volunteers.volunteersettings")
-    assert event.summary == "kilometersats endret fra 3,50 til 4,25"
+    with translation.override("nb"):
+        assert event.message == "Kilometersats endret fra 3,50 til 4,25"
 
 
 @pytest.mark.parametrize(
@@ -542,7 +543,7 @@ def test_hours_are_in_the_download_of_ones_own_data(client_of, volunteer, own, a
             "km_allowance": "42.00",
             "status": "approved",
             "what_you_did": "Tur langs Otta",
-            "assignment": "Besøksvenn",
+            "assignment": "visiting_friend",  # a code in the file; the page says it in words
             "municipality": "Lom",
             "logged_at": hours[0]["logged_at"],
             "decided_at": None,

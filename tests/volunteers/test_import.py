@@ -12,7 +12,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import Workbook
 
 from coordination import retention
@@ -135,9 +135,10 @@ def test_a_valid_csv_is_previewed_then_imported_completely(
     assert not Consent.objects.exists() and not Signature.objects.exists()
 
     event = AuditEvent.objects.get(verb="created")
-    assert (event.actor, event.municipality_id, event.summary) == (
-        coordinator_lom, "3434", "3 volunteers imported from a file",
-    )  # fmt: skip
+    with translation.override("en"):
+        assert (event.actor, event.municipality_id, event.message) == (
+            coordinator_lom, "3434", "3 volunteers imported from a file",
+        )  # fmt: skip
     record.refresh_from_db()
     assert (record.status, record.rows, bool(record.file)) == ("done", 3, False)
     assert not record.file.storage.exists(stored)  # the uploaded list is not kept
@@ -377,7 +378,9 @@ def test_the_job_is_refused_in_the_worker_for_someone_who_lost_the_role(
         jobs[0]()
     assert nothing_written()
     refused = AuditEvent.objects.get(verb="refused")
-    assert refused.summary == "background job refused: import_volunteers"
+    with translation.override("en"):
+        assert refused.message.startswith("A background job was stopped")
+    assert refused.params == {"action": "import_volunteers"}
 
 
 def test_the_list_is_checked_again_when_the_job_runs(

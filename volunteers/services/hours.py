@@ -13,7 +13,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from coordination import audit, permissions
@@ -282,7 +281,7 @@ def log_hours_for(
         decided_by=by,
         decided_at=now,
     )
-    audit.record(by, "created", entry, summary=_("hours logged and approved"))
+    audit.record(by, "created", entry, code="hours.logged_approved")
     return entry
 
 
@@ -321,7 +320,7 @@ def approve_hours(*, entry_ids: Iterable[int], by: User) -> int:
             pk__in=[e.pk for e in entries if e.municipality_id == number]
         ).update(status=HoursStatus.APPROVED, km_rate=rate, decided_by=by, decided_at=now)
     for entry in entries:
-        audit.record(by, "changed", entry, summary=_("hours approved"))
+        audit.record(by, "changed", entry, code="hours.approved")
     return len(entries)
 
 
@@ -333,7 +332,7 @@ def reject_hours(*, entry_ids: Iterable[int], by: User) -> int:
         status=HoursStatus.REJECTED, km_rate=None, decided_by=by, decided_at=timezone.now()
     )
     for entry in entries:
-        audit.record(by, "changed", entry, summary=_("hours not approved"))
+        audit.record(by, "changed", entry, code="hours.rejected")
     return len(entries)
 
 
@@ -356,7 +355,7 @@ def set_km_rate(*, municipality: Municipality, rate: Decimal, by: User) -> Volun
         by,
         "changed",
         settings,
-        summary=_("kilometre rate changed from %(before)s to %(after)s")
-        % {"before": number_format(before, 2), "after": number_format(rate, 2)},
+        code="hours.km_rate",
+        params={"before": str(before), "after": str(rate)},
     )
     return settings

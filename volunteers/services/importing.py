@@ -122,7 +122,8 @@ def run_import(*, record: GeneratedFile, by: User) -> int:
                 "created",
                 municipality=locked.municipality,
                 object_type="volunteers.volunteer",
-                summary=f"{count} volunteers imported from a file",
+                code="volunteers.imported",
+                params={"count": count},
             )
             _close(locked, GeneratedFile.Status.DONE, title=locked.title, rows=count)
             return count

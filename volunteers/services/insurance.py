@@ -43,7 +43,7 @@ def save_insurance(
     info.full_clean(exclude=["municipality"])
     info.save()
     info.roles.set(roles)
-    audit.record(by, "created" if created else "changed", info, summary="insurance for volunteers")
+    audit.record(by, "created" if created else "changed", info, code="volunteers.insurance")
     return info
 
 

@@ -62,7 +62,7 @@ def end_volunteering(*, volunteer: Volunteer, by: User) -> None:
     _end_running_work(volunteer, None if is_self else volunteer.municipality_id)
     volunteer.left_at = timezone.now()
     volunteer.save(update_fields=["left_at"])
-    audit.record(by, "changed", volunteer, summary=_("left as a volunteer"))
+    audit.record(by, "changed", volunteer, code="volunteer.left")
 
 
 @transaction.atomic
@@ -97,7 +97,14 @@ def anonymise_volunteer(*, volunteer: Volunteer, by: User | None = None) -> None
     Assignment.objects.filter(volunteer=volunteer).update(end_note="", pause_reason="")
     now = timezone.now()
     if by is not None:
-        audit.record(by, "deleted", volunteer, summary=_("personal data anonymised"))
+        audit.record(by, "deleted", volunteer, code="volunteer.anonymised")
+    if volunteer.user is not None:
+        audit.forget_person(
+            user=volunteer.user,
+            municipality_id=volunteer.municipality_id,
+            object_type=volunteer._meta.label_lower,
+            object_id=str(volunteer.pk),
+        )
     Volunteer.objects.filter(pk=volunteer.pk).update(
         user=None,
         sort_name="",

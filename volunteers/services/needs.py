@@ -155,7 +155,7 @@ def show_person(user, need: Need) -> Verdict:
     """``may_see_person``, and if so the look is recorded in the audit log."""
     verdict = may_see_person(user, need)
     if verdict:
-        audit.record(user, "viewed", need, summary="details of the person who needs help")
+        audit.record(user, "viewed", need, code="need.person_viewed")
     return verdict
 
 
@@ -214,7 +214,7 @@ def report_need(
     need.full_clean()
     need.save()
     NeedStep.objects.create(need=need, step=NeedStatus.REPORTED, recorded_by=by)
-    audit.record(by, "created", need, summary=f"need reported ({source})")
+    audit.record(by, "created", need, code="need.reported", params={"source": str(source)})
     if by is None:
         from ..tasks import notify_need_reported
 
@@ -241,7 +241,7 @@ def update_need(*, need: Need, fields: dict, by: User) -> list[str]:
     if changed:
         need.full_clean()
         need.save(update_fields=changed)
-        audit.record(by, "changed", need, summary="changed: " + ", ".join(changed))
+        audit.record(by, "changed", need, code="need.changed", params={"fields": changed})
     return changed
 
 
@@ -290,7 +290,7 @@ def record_step(
     taken = NeedStep.objects.create(
         need=need, step=step, happened_on=happened_on, notes=notes, recorded_by=by
     )
-    audit.record(by, "changed", need, summary=f"step: {step}")
+    audit.record(by, "changed", need, code="need.step", params={"step": str(step)})
     return taken
 
 
@@ -343,7 +343,7 @@ def record_service_clarified(*, need: Need, by: User, note: str) -> Need:
     need.save(
         update_fields=["service_clarified_at", "service_clarified_by", "service_clarified_note"]
     )
-    audit.record(by, "changed", need, summary="clarified with the service")
+    audit.record(by, "changed", need, code="need.service_clarified")
     return need
 
 
@@ -360,7 +360,7 @@ def confirm_extra_check(*, need: Need, by: User, note: str) -> Need:
     need.extra_check_at = timezone.now()
     need.extra_check_by = by
     need.save(update_fields=["extra_check_at", "extra_check_by", "extra_check_note"])
-    audit.record(by, "changed", need, summary="extra check confirmed")
+    audit.record(by, "changed", need, code="need.extra_check")
     return need
 
 
@@ -426,7 +426,7 @@ def invite_volunteers(
         need.status = NeedStatus.PROPOSED
         need.save(update_fields=["status"])
         NeedStep.objects.create(need=need, step=NeedStatus.PROPOSED, recorded_by=by)
-    audit.record(by, "changed", need, summary=f"{len(invitations)} volunteer(s) invited")
+    audit.record(by, "changed", need, code="need.invited", params={"count": len(invitations)})
     from ..tasks import send_invitation
 
     for invitation in invitations:
@@ -452,7 +452,7 @@ def withdraw_invitation(*, invitation: Invitation, by: User) -> None:
         "changed",
         invitation,
         municipality=invitation.need.municipality_id,
-        summary="invitation withdrawn",
+        code="invitation.withdrawn",
     )
 
 
@@ -498,7 +498,7 @@ def accept_invitation(*, invitation: Invitation, by: User) -> Assignment:
         "created",
         assignment,
         municipality=invitation.need.municipality_id,
-        summary="invitation accepted",
+        code="invitation.accepted",
     )
     _notify_answer(invitation)
     return assignment
@@ -517,7 +517,7 @@ def decline_invitation(*, invitation: Invitation, by: User, reason: str = "") ->
         "changed",
         invitation,
         municipality=invitation.need.municipality_id,
-        summary="invitation declined",
+        code="invitation.declined",
     )
     _notify_answer(invitation)
 
@@ -525,10 +525,17 @@ def decline_invitation(*, invitation: Invitation, by: User, reason: str = "") ->
 # --- the pairing ----------------------------------------------------------------------------
 
 
-def _changed_assignment(assignment: Assignment, by: User, fields: list[str], summary: str):
+def _changed_assignment(
+    assignment: Assignment, by: User, fields: list[str], code: str, params: dict | None = None
+):
     assignment.save(update_fields=fields)
     audit.record(
-        by, "changed", assignment, municipality=assignment.need.municipality_id, summary=summary
+        by,
+        "changed",
+        assignment,
+        municipality=assignment.need.municipality_id,
+        code=code,
+        params=params,
     )
 
 
@@ -563,7 +570,7 @@ def set_pairing(
     assignment.trial_went_well = trial_went_well
     assignment.frequency = frequency
     _changed_assignment(
-        assignment, by, ["trial_meeting_on", "trial_went_well", "frequency"], "pairing"
+        assignment, by, ["trial_meeting_on", "trial_went_well", "frequency"], "assignment.pairing"
     )
     return assignment
 
@@ -580,7 +587,9 @@ def pause_assignment(
     assignment.status = AssignmentStatus.PAUSED
     assignment.paused_until = until
     assignment.pause_reason = reason.strip()[:300]
-    _changed_assignment(assignment, by, ["status", "paused_until", "pause_reason"], "paused")
+    _changed_assignment(
+        assignment, by, ["status", "paused_until", "pause_reason"], "assignment.paused"
+    )
     return assignment
 
 
@@ -592,7 +601,9 @@ def resume_assignment(*, assignment: Assignment, by: User) -> Assignment:
     assignment.status = AssignmentStatus.ACTIVE
     assignment.paused_until = None
     assignment.pause_reason = ""
-    _changed_assignment(assignment, by, ["status", "paused_until", "pause_reason"], "resumed")
+    _changed_assignment(
+        assignment, by, ["status", "paused_until", "pause_reason"], "assignment.resumed"
+    )
     return assignment
 
 
@@ -611,7 +622,8 @@ def end_assignment(*, assignment: Assignment, by: User, reason: str, note: str =
         assignment,
         by,
         ["status", "ended_on", "end_reason", "end_note", "paused_until"],
-        f"ended ({reason})",
+        "assignment.ended",
+        {"reason": reason},
     )
     return assignment
 
@@ -671,7 +683,7 @@ def plan_follow_ups(
         for day in dates
         if day not in planned
     )
-    audit.record(by, "changed", need, summary=f"{len(made)} follow-up(s) planned")
+    audit.record(by, "changed", need, code="need.follow_ups_planned", params={"count": len(made)})
     return made
 
 
@@ -694,6 +706,6 @@ def record_follow_up(
         "changed",
         follow_up,
         municipality=follow_up.need.municipality_id,
-        summary="follow-up held",
+        code="follow_up.held",
     )
     return follow_up

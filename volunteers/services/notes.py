@@ -40,6 +40,6 @@ def add_note(
         "created",
         note,
         municipality=municipality.pk,
-        summary=f"note about volunteer {volunteer.pk}",
+        code="volunteer.note",
     )
     return note

@@ -162,7 +162,9 @@ def publish_declaration(*, municipality: Municipality, body: str, by: User) -> D
         raise ValidationError(
             _("Someone published a version at the same moment. Open the page again and look.")
         ) from None
-    audit.record(by, "created", text, summary=f"v{text.version}")
+    audit.record(
+        by, "created", text, code="declaration.published", params={"version": text.version}
+    )
     return text
 
 

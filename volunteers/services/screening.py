@@ -17,7 +17,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from coordination import audit, permissions
 from coordination.models import Municipality, User
@@ -308,7 +307,7 @@ def give_role(*, volunteer: Volunteer, role: VolunteerRole, by: User) -> RoleHol
     holder, created = RoleHolder.objects.get_or_create(volunteer=volunteer, role=role)
     if not created:
         raise ValidationError({"role": _("The volunteer already has this role.")})
-    audit.record(by, "changed", volunteer, summary=_("role given: %(role)s") % {"role": role.name})
+    audit.record(by, "changed", volunteer, code="volunteer.role_given", params={"role": role.name})
     return holder
 
 
@@ -320,15 +319,15 @@ def take_away_role(*, holder: RoleHolder, by: User) -> None:
     _require(by, role.municipality_id)
     checks = holder.certificate_checks.count()
     holder.delete()  # cascades to the CertificateCheck rows
-    summary = _("role taken away: %(role)s") % {"role": role.name}
-    if checks:
-        summary += "; " + ngettext(
-            "%(count)s police certificate record deleted",
-            "%(count)s police certificate records deleted",
-            checks,
-        ) % {"count": checks}
     # In the log of the municipality whose role it was, wherever the volunteer is now.
-    audit.record(by, "changed", volunteer, municipality=role.municipality_id, summary=summary)
+    audit.record(
+        by,
+        "changed",
+        volunteer,
+        municipality=role.municipality_id,
+        code="volunteer.role_taken",
+        params={"role": role.name, "certificates": checks},
+    )
 
 
 @transaction.atomic
@@ -384,6 +383,7 @@ def record_certificate_check(
         "changed",
         holder.volunteer,
         municipality=role.municipality_id,
-        summary=_("police certificate check recorded: %(role)s") % {"role": role.name},
+        code="volunteer.certificate_checked",
+        params={"role": role.name},
     )
     return check

@@ -38,5 +38,5 @@ def set_volunteer_units(*, volunteer: Volunteer, units: Iterable[Unit], by: User
         ignore_conflicts=True,
     )
     names = ", ".join(sorted(unit.name for unit in chosen.values())) or "-"
-    audit.record(by, "changed", volunteer, summary=f"units of volunteer {volunteer.pk}: {names}")
+    audit.record(by, "changed", volunteer, code="volunteer.units", params={"units": names})
     return True

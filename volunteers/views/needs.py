@@ -111,7 +111,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
             need.shown_name = (
                 (need.person_name if coordinator else names[need.pk]) if need.pk in named else ""
             )
-        audit.record(request.user, "viewed", municipality, summary="names on the needs list")
+        audit.record(request.user, "viewed", municipality, code="needs.names_listed")
     return render(
         request,
         "volunteers/need_list.html",
@@ -372,7 +372,11 @@ def need_invite(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(count)s invitation(s) sent. Each volunteer answers for themself.")
+                ngettext(
+                    "%(count)s invitation sent. The volunteer answers for themself.",
+                    "%(count)s invitations sent. Each volunteer answers for themself.",
+                    len(sent),
+                )
                 % {"count": len(sent)},
             )
             return _back_to(need)
@@ -464,7 +468,15 @@ def follow_up_plan(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("%(count)s follow-up(s) planned.") % {"count": len(made)})
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s follow-up conversation planned.",
+                    "%(count)s follow-up conversations planned.",
+                    len(made),
+                )
+                % {"count": len(made)},
+            )
             return _back_to(need)
     return _render_need(request, need, plan_form=form, form=form)
 

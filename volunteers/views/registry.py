@@ -122,7 +122,13 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "view_volunteers",
         pk=pk,
     )
-    audit.record(request.user, "viewed", volunteer, summary=str(volunteer.user))
+    audit.record(
+        request.user,
+        "viewed",
+        volunteer,
+        code="volunteer.viewed",
+        params={"name": str(volunteer.user)},
+    )
     history = AuditEvent.objects.filter(
         municipality=municipality, object_type="volunteers.volunteer", object_id=str(volunteer.pk)
     )[:20]

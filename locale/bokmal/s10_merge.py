@@ -1,0 +1,10 @@
+"""Bokmål for strings that came with merging the safety issue's branches (audit codes)."""
+
+NB = {
+    "Does not take part in staircase comparisons": "Er ikke med i sammenligninger på trappen",
+    "Names on the needs list": "Navn på listen over behov",
+    "Clarified with the municipal service": "Avklart med kommunens tjeneste",
+    "Extra check before inviting confirmed": "Ekstra kontroll før invitasjon bekreftet",
+    "Units of the volunteer: %(units)s": "Virksomhetene den frivillige hjelper i: %(units)s",
+    "Insurance information for volunteers": "Forsikringsinformasjon for frivillige",
+}

@@ -1,0 +1,195 @@
+"""No English on a bokmål page: a browser reads every page each demo persona reaches, in bokmål,
+the way a reader sees it (the text on screen, plus what a screen reader says: option labels,
+placeholders, aria-labels, titles and button values), and fails on words that are never
+Norwegian.
+
+Real Chromium through Playwright, on the demo data (``seed_demo``), so that lists, statuses,
+dates and counts are filled in as a user sees them. Each view is read once per persona (one
+volunteer's page stands for all), found by following the site's own links from the landing
+pages, plus pages no link may lead to (account settings)."""
+
+import re
+from collections import deque
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import Resolver404, resolve
+from playwright.sync_api import Error as PlaywrightError
+
+from coordination.management.commands.seed_demo import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# Words and shapes that are never Norwegian. Function words are matched in any case; a few
+# that are Norwegian words too ("to", "is", "for", "and", "April", "August") are left out.
+ENGLISH = [
+    *(rf"\b{w}\b" for w in ("the", "your", "you", "this", "please", "with", "from", "which",
+                            "have", "been", "will", "would", "should", "there", "their", "about",
+                            "what", "when", "who", "why", "how", "where", "of", "on", "it",
+                            "are", "was", "were", "not", "but", "can", "must", "may", "yet",
+                            "new", "name", "phone", "address", "language", "preferred",
+                            "joined", "login", "logged", "account", "settings", "details",
+                            "show", "hide", "open", "closed", "ended", "required", "optional",
+                            "role", "roles", "assignment", "invitation", "hours", "course",
+                            "police", "certificate", "declaration", "agreement", "unit",
+                            "routine", "staircase", "wheel", "level", "score", "grant",
+                            "reviewer", "application", "weekdays", "evenings", "weekends",
+                            "daytime", "volunteer", "volunteers", "municipality",
+                            "need", "needs", "help", "visiting", "friend", "driver")),
+    *(rf"\b{w}\b" for w in ("Select", "Save", "Cancel", "Delete", "Edit", "Submit", "Yes", "No",
+                            "Search", "Back", "Next", "Previous", "Choose", "Add", "Remove",
+                            "Download", "Password", "Email", "Welcome", "Coordinator",
+                            "Municipalities", "January", "February", "March", "June", "July",
+                            "October", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+                            "Friday", "Saturday", "Sunday", "None", "True", "False", "pending",
+                            "draft", "approved", "declined")),
+]  # fmt: skip
+CASE_INSENSITIVE = {"the", "your", "you", "this", "please", "with", "from", "which", "what",
+                    "when", "who", "why", "how", "where", "volunteer", "volunteers",
+                    "municipality", "need", "needs", "hours", "role", "roles", "course",
+                    "police", "certificate", "declaration", "agreement", "unit", "routine",
+                    "staircase", "wheel", "level", "score", "grant", "reviewer",
+                    "application", "assignment", "invitation", "help", "name", "phone",
+                    "address", "language", "account", "settings", "details"}  # fmt: skip
+# Codes and defaults that leak: snake_case values, Django's empty choice, ISO dates in text.
+LEAKS = [r"\b[a-z]+_[a-z_]+\b", r"- Select an option -", r"-{5,}", r"\b\d{4}-\d{2}-\d{2}\b"]
+
+PERSONAS = {
+    "anonymous": None,
+    "coordinator-lom": "koordinator.lom@samspill.example",
+    "contact-lom": "kontakt.sjukeheim.lom@samspill.example",
+    "grant-officer-lom": "saksbehandlar.lom@samspill.example",
+    "reviewer-lom": "vurderar.lom@samspill.example",
+    "partner-lom": "frivilligsentral.lom@samspill.example",
+    "volunteer-lom": "frivillig.astrid@samspill.example",
+    "volunteer-lom-2": "frivillig.nils@samspill.example",
+    "coordinator-drammen": "koordinator.drammen@samspill.example",
+}
+LANDING = ["/", "/my/"]
+# Checked for every logged-in persona, whether or not a link leads there.
+ALWAYS = ["/my/profile/", "/my/data/page/", "/accounts/email/", "/accounts/password/change/",
+          "/accounts/2fa/", "/privacy/", "/accessibility/"]  # fmt: skip
+PUBLIC = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/", "/municipalities/"]
+MAX_PAGES = 150
+# Never followed: logging out, anything that changes data, files, other languages.
+SKIP = re.compile(
+    r"^/accounts/logout/|remove|delete|deactivate|anonymise|^/i18n/|^/static/|^/media/|"
+    r"^/admin/|download|export|\.(csv|xlsx|pdf|json|ics)$"
+)
+
+# Text marked as another language (lang="en", e.g. the English column names of the import
+# file, or the language switch) is English by right: a screen reader reads it so. Hide it first.
+TEXT_AS_READ = """() => {
+    for (const el of document.querySelectorAll("body [lang]:not([lang|=nb])")) {
+        el.style.display = "none";
+    }
+    const parts = [document.title, document.body.innerText];
+    for (const el of document.querySelectorAll(
+            "[placeholder], [aria-label], [title], option, input[type=submit], input[type=button]"
+            )) {
+        for (const name of ["placeholder", "aria-label", "title"]) {
+            if (el.hasAttribute(name)) parts.push(el.getAttribute(name));
+        }
+        if (el.tagName === "OPTION") parts.push(el.textContent);
+        if (el.tagName === "INPUT") parts.push(el.value);
+    }
+    return parts.join("\\n");
+}"""
+
+
+def english_in(text: str) -> list[str]:
+    """The English words and leaked codes in ``text``, each once."""
+    found = []
+    for pattern in ENGLISH:
+        word = pattern[2:-2]
+        flags = re.IGNORECASE if word in CASE_INSENSITIVE else 0
+        found += [m.group(0) for m in re.finditer(pattern, text, flags)]
+    for pattern in LEAKS:
+        found += [m.group(0) for m in re.finditer(pattern, text)]
+    return sorted(set(found))
+
+
+def test_the_word_list_finds_english_and_passes_bokmal():
+    assert english_in("Select the date of your visit. Save") == [
+        "Save", "Select", "of", "the", "your"]  # fmt: skip
+    assert english_in("status: pending_approval 2026-12-04") == ["2026-12-04", "pending_approval"]
+    assert english_in("Velg en dato for besøket. Lagre. Ja, nei. 4. desember 2026") == []
+    assert english_in("To frivillige i Lom, for eldre. Is og and i april og august.") == []
+    assert english_in("Frivillighetstimer: godkjenning, summer og kilometersats") == []
+
+
+def _route(path: str) -> str:
+    try:
+        return resolve(path).route
+    except Resolver404:
+        return path
+
+
+def _links(page, base_url: str) -> list[str]:
+    hrefs = page.eval_on_selector_all("a[href]:not([download])", "els => els.map(a => a.href)")
+    paths = []
+    for href in hrefs:
+        href, _fragment = urldefrag(href)
+        if href.startswith(base_url + "/"):
+            path = urlsplit(href).path
+            if not SKIP.search(path):
+                paths.append(path)
+    return paths
+
+
+def _read_pages(page, base_url: str, starts: list[str]) -> tuple[dict[str, list[str]], int]:
+    """Breadth-first through the site's own links; English found, by page, and pages read."""
+    found: dict[str, list[str]] = {}
+    seen = {_route(p) for p in starts}
+    queue = deque(starts)
+    read = 0
+    while queue and read < MAX_PAGES:
+        path = queue.popleft()
+        try:
+            response = page.goto(base_url + path)
+        except PlaywrightError as error:
+            if "Download is starting" in error.message:
+                continue
+            raise
+        if response is None or response.status >= 400:
+            continue  # dead links are another test's business (tests/trust)
+        read += 1
+        words = english_in(page.evaluate(TEXT_AS_READ))
+        if words:
+            found[urlsplit(page.url).path] = words
+        for link in _links(page, base_url):
+            if _route(link) not in seen:
+                seen.add(_route(link))
+                queue.append(link)
+    return found, read
+
+
+def test_every_page_of_every_persona_is_in_bokmal(live_server, browser):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    report = []
+    for persona, email in PERSONAS.items():
+        cache.clear()  # allauth's login rate limit counts per address
+        context = browser.new_context(locale="nb-NO")
+        page = context.new_page()
+        if email:
+            page.goto(live_server.url + "/accounts/login/")
+            page.locator("input[name=login]").fill(email)
+            page.locator("input[name=password]").fill(DEMO_PASSWORD)
+            page.locator("input[name=password]").press("Enter")
+            page.wait_for_url(re.compile(r"/my/$|/coordination/"))
+        starts = LANDING + (ALWAYS if email else PUBLIC)
+        found, read = _read_pages(page, live_server.url, starts)
+        context.close()
+        print(f"{persona}: {read} pages read in bokmål")
+        assert read >= len(starts) - 1, f"{persona} could not read its own pages"
+        report += [f"{persona} {path}: {', '.join(words)}" for path, words in found.items()]
+    assert report == [], "English on bokmål pages:\n" + "\n".join(report)
+
+
+def test_the_reader_finds_english_on_an_english_page(live_server, page):
+    """The control: the same reading of the same pages in English does find English."""
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    found, read = _read_pages(page, live_server.url, ["/", "/accounts/signup/"])
+    assert read >= 2 and found["/"] and "the" in found["/"]

@@ -1,0 +1,111 @@
+"""The sentences of the volunteers app's audit codes, made in the reader's language when the
+log is read (the log stores only the code and its parameters)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
+
+from coordination.audit import amount
+
+
+def _choice(choices, value) -> str:
+    return str(choices(value).label) if value in choices.values else str(value)
+
+
+def _reported(params: dict) -> str:
+    from .models import NeedSource
+
+    return _("Need reported by: %(source)s") % {"source": _choice(NeedSource, params["source"])}
+
+
+def _changed(params: dict) -> str:
+    from .models import Need
+
+    names = []
+    for field in params["fields"]:
+        try:
+            names.append(str(Need._meta.get_field(field).verbose_name))
+        except Exception:  # a field that no longer exists keeps its stored name
+            names.append(field)
+    return _("Changed: %(fields)s") % {"fields": ", ".join(names)}
+
+
+def _step(params: dict) -> str:
+    from .models import NeedStatus
+
+    return _("Step: %(step)s") % {"step": _choice(NeedStatus, params["step"])}
+
+
+def _ended(params: dict) -> str:
+    from .models import EndReason
+
+    return _("Ended: %(reason)s") % {"reason": _choice(EndReason, params["reason"])}
+
+
+def _role_taken(params: dict) -> str:
+    text = _("Role taken away: %(role)s") % params
+    count = int(params.get("certificates", 0))
+    if count:
+        text += "; " + ngettext(
+            "%(count)s police certificate record deleted",
+            "%(count)s police certificate records deleted",
+            count,
+        ) % {"count": count}
+    return text
+
+
+def _km_rate(params: dict) -> str:
+    return _("Kilometre rate changed from %(before)s to %(after)s") % {
+        "before": amount(params["before"]),
+        "after": amount(params["after"]),
+    }
+
+
+MESSAGES = {
+    "volunteer.viewed": gettext_lazy("Profile of %(name)s"),
+    "volunteer.note": gettext_lazy("Note about the volunteer"),
+    "volunteer.left": gettext_lazy("Left as a volunteer"),
+    "volunteer.anonymised": gettext_lazy("Personal data anonymised"),
+    "volunteer.role_given": gettext_lazy("Role given: %(role)s"),
+    "volunteer.role_taken": _role_taken,
+    "volunteer.certificate_checked": gettext_lazy("Police certificate check recorded: %(role)s"),
+    "volunteers.imported": ngettext_lazy(
+        "%(count)s volunteer imported from a file",
+        "%(count)s volunteers imported from a file",
+        "count",
+    ),
+    "volunteers.exported": ngettext_lazy(
+        "%(count)s volunteer (%(format)s)", "%(count)s volunteers (%(format)s)", "count"
+    ),
+    "declaration.published": gettext_lazy("Confidentiality declaration, version %(version)s"),
+    "need.person_viewed": gettext_lazy("Details of the person who needs help"),
+    "needs.names_listed": gettext_lazy("Names on the needs list"),
+    "need.service_clarified": gettext_lazy("Clarified with the municipal service"),
+    "need.extra_check": gettext_lazy("Extra check before inviting confirmed"),
+    "volunteer.units": gettext_lazy("Units of the volunteer: %(units)s"),
+    "volunteers.insurance": gettext_lazy("Insurance information for volunteers"),
+    "need.reported": _reported,
+    "need.changed": _changed,
+    "need.step": _step,
+    "need.invited": ngettext_lazy(
+        "%(count)s volunteer invited", "%(count)s volunteers invited", "count"
+    ),
+    "need.follow_ups_planned": ngettext_lazy(
+        "%(count)s follow-up conversation planned",
+        "%(count)s follow-up conversations planned",
+        "count",
+    ),
+    "invitation.withdrawn": gettext_lazy("Invitation withdrawn"),
+    "invitation.accepted": gettext_lazy("Invitation accepted"),
+    "invitation.declined": gettext_lazy("Invitation declined"),
+    "assignment.pairing": gettext_lazy("Trial meeting and frequency recorded"),
+    "assignment.paused": gettext_lazy("Assignment paused"),
+    "assignment.resumed": gettext_lazy("Assignment resumed"),
+    "assignment.ended": _ended,
+    "follow_up.held": gettext_lazy("Follow-up conversation held"),
+    "hours.logged_approved": gettext_lazy("Hours logged and approved"),
+    "hours.approved": gettext_lazy("Hours approved"),
+    "hours.rejected": gettext_lazy("Hours not approved"),
+    "hours.km_rate": _km_rate,
+}
