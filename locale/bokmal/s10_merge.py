@@ -1,7 +1,7 @@
 """Bokmål for strings that came with merging the safety issue's branches (audit codes)."""
 
 NB = {
-    "Does not take part in staircase comparisons": "Er ikke med i sammenligninger på trappen",
+    "Does not take part in staircase comparisons": "Er ikke med i sammenligninger i involveringstrappen",
     "Names on the needs list": "Navn på listen over behov",
     "Clarified with the municipal service": "Avklart med kommunens tjeneste",
     "Extra check before inviting confirmed": "Ekstra kontroll før invitasjon bekreftet",
