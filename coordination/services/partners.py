@@ -84,9 +84,12 @@ def save_partner(
     Returns ``(partner, linked)``: ``linked`` is True when the organisation number belonged to
     an organisation another municipality had already registered, which is now this
     municipality's partner too (its details are kept as they were)."""
-    _require(by, municipality)
     if partner is not None:
         _in_municipality(partner, municipality)
+        if not permissions.can_change_partner_details(by, partner, municipality):
+            raise PermissionDenied
+    else:
+        _require(by, municipality)
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Write the name of the organisation.")})
@@ -121,6 +124,7 @@ def save_partner(
                     % {"name": existing.name}
                 }
             )
+        others = list(existing.municipalities.values_list("pk", flat=True))
         existing.municipalities.add(municipality)
         audit.record(
             by,
@@ -129,11 +133,19 @@ def save_partner(
             municipality=municipality,
             summary=f"partner linked from another municipality: {existing.name}",
         )
+        for number in others:  # the municipalities that share it are told who joined
+            audit.record(
+                by,
+                "changed",
+                existing,
+                municipality=number,
+                summary=f"partner {existing.name} linked by {municipality.name}",
+            )
         return existing, True
     new = partner is None
     old_number = "" if new else partner.organisation_number
     if new:
-        partner = PartnerOrganisation()
+        partner = PartnerOrganisation(created_in=municipality)
     partner.name = name
     partner.kind = kind
     partner.organisation_number = number
@@ -145,13 +157,19 @@ def save_partner(
     partner.save()
     if new:
         partner.municipalities.add(municipality)
-    audit.record(
-        by,
-        "created" if new else "changed",
-        partner,
-        municipality=municipality,
-        summary=f"partner: {partner.name}",
-    )
+    # A shared partner's details are seen by every municipality that links it: each one's
+    # audit log says who changed them.
+    for number_ in [municipality.pk] + [
+        pk for pk in partner.municipalities.values_list("pk", flat=True) if pk != municipality.pk
+    ]:
+        audit.record(
+            by,
+            "created" if new else "changed",
+            partner,
+            municipality=number_,
+            summary=f"partner: {partner.name}"
+            + ("" if number_ == municipality.pk else f" (changed by {municipality.name})"),
+        )
     if number and number != old_number:
         schedule_register_lookup(partner)
     return partner, False

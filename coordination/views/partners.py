@@ -28,6 +28,7 @@ from ..forms.partners import (
 from ..models import (
     AgreementParty,
     CooperationAgreement,
+    Municipality,
     OfferKind,
     PartnerContact,
     PartnerOffer,
@@ -184,6 +185,30 @@ def partner_add(request: HttpRequest) -> HttpResponse:
 def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     partner = _partner(request, pk)
+    may_change = permissions.can_change_partner_details(request.user, partner, municipality)
+    if not may_change:
+        # A partner another municipality registered: its shared details are not ours to change.
+        if request.method == "POST":
+            messages.error(
+                request,
+                _(
+                    "%(name)s was registered by another municipality, so its name and details "
+                    "are not changed here. Nothing was saved."
+                )
+                % {"name": partner.name},
+            )
+            return redirect("coordination:partner_edit", municipality.pk, partner.pk)
+        return render(
+            request,
+            "coordination/partners/partner_form.html",
+            {
+                "municipality": municipality,
+                "form": None,
+                "partner": partner,
+                "keeper": Municipality.objects.filter(pk=partner.keeper_municipality_id).first(),
+                "shared_with": partner.municipalities.exclude(pk=municipality.pk).count(),
+            },
+        )
     form = PartnerForm(request.POST or None, initial=PartnerForm.initial_for(partner))
     if request.method == "POST" and form.is_valid():
         try:
@@ -240,6 +265,9 @@ def _detail_page(
                 "name"
             ),
             "may_manage": may_manage,
+            "may_change_details": permissions.can_change_partner_details(
+                request.user, partner, municipality
+            ),
             "may_read_registry": can(request.user, READ, municipality),
             "form": contact_form or offer_form,  # the one that was sent, if any
             "contact_form": contact_form or (ContactForm() if may_manage else None),
