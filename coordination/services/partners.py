@@ -426,19 +426,30 @@ def save_agreement(
 STATUS_STEPS = {
     CooperationAgreement.Status.DRAFT: {CooperationAgreement.Status.ACTIVE},
     CooperationAgreement.Status.ACTIVE: {CooperationAgreement.Status.ENDED},
-    CooperationAgreement.Status.ENDED: set(),
+    # A coordinator may reopen an agreement that was ended (by mistake, or renewed as it was).
+    CooperationAgreement.Status.ENDED: {CooperationAgreement.Status.ACTIVE},
 }
 
 
 @transaction.atomic
 def set_agreement_status(
-    *, agreement: CooperationAgreement, by: User, status: str
+    *,
+    agreement: CooperationAgreement,
+    by: User,
+    status: str,
+    ends_on: datetime.date | None = None,
 ) -> CooperationAgreement:
-    """Draft → active (the agreement is in force) → ended. Ending it sets the end date to
-    today when it had none or a later one."""
+    """Draft → active (the agreement is in force) → ended, and ended → active again (reopened).
+    Ending it sets the end date to today when it had none or a later one. Reopening takes the
+    new end date (``ends_on``, None for "until it is ended"), which cannot be in the past."""
     _require(by, agreement.municipality)
     agreement = CooperationAgreement.objects.select_for_update().get(pk=agreement.pk)
     current = CooperationAgreement.Status(agreement.status)
+    if (
+        current == CooperationAgreement.Status.ENDED
+        and status == CooperationAgreement.Status.ACTIVE
+    ):
+        return _reopen(agreement, by=by, ends_on=ends_on)
     if status not in STATUS_STEPS[current]:
         raise ValidationError(
             _("An agreement that is %(current)s cannot be made %(new)s.")
@@ -462,4 +473,24 @@ def set_agreement_status(
     agreement.status = status
     agreement.save(update_fields=["status", "ends_on", "review_on"])
     audit.record(by, "changed", agreement, summary=f"agreement {status}: {agreement.title}")
+    return agreement
+
+
+def _reopen(
+    agreement: CooperationAgreement, *, by: User, ends_on: datetime.date | None
+) -> CooperationAgreement:
+    """Ended → active: the agreement is in force again, until ``ends_on`` (or until ended)."""
+    today = timezone.localdate()
+    if ends_on is not None and ends_on < today:
+        raise ValidationError({"ends_on": _("The new end date cannot be in the past.")})
+    if ends_on is not None and ends_on < agreement.starts_on:
+        raise ValidationError({"ends_on": _("The end cannot be before the start.")})
+    if not agreement.party_rows.exists():
+        raise ValidationError(_("Add at least one partner as a party first."))
+    agreement.ends_on = ends_on
+    if ends_on is not None and agreement.review_on > ends_on:
+        agreement.review_on = ends_on
+    agreement.status = CooperationAgreement.Status.ACTIVE
+    agreement.save(update_fields=["status", "ends_on", "review_on"])
+    audit.record(by, "changed", agreement, summary=f"agreement reopened: {agreement.title}")
     return agreement

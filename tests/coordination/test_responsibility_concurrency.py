@@ -113,9 +113,7 @@ def test_two_coordinators_the_second_is_told_and_shown_the_current_grid(
     assert 'role="alert"' in html
     assert not [m for m in get_messages(response.wsgi_request) if "saved" in str(m)]
     # the first coordinator's change is kept, the stale form changed nothing
-    assert list(ResponsibilityAssignment.objects.values_list("party_id", "role")) == [
-        (party.pk, R)
-    ]
+    assert list(ResponsibilityAssignment.objects.values_list("party_id", "role")) == [(party.pk, R)]
     # the page shows the current grid, with the current version to save against
     form = response.context["form"]
     assert form[name].value() == R

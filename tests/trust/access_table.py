@@ -225,6 +225,9 @@ ACCESS = {
     "coordination:agreement_edit": COORDINATORS,
     "coordination:agreement_status": COORDINATORS,
     "coordination:agreement_document": PARTNER_READERS,
+    # s10-forms: ending and reopening an agreement ask first
+    "coordination:agreement_end": COORDINATORS,
+    "coordination:agreement_reopen": COORDINATORS,
     # accounts (django-allauth)
     "account_login": PUBLIC,
     "account_logout": PUBLIC,
@@ -327,4 +330,7 @@ PK_OBJECT = {
     "coordination:agreement_edit": "agreement",
     "coordination:agreement_status": "agreement",
     "coordination:agreement_document": "agreement",
+    # s10-forms
+    "coordination:agreement_end": "agreement",
+    "coordination:agreement_reopen": "agreement",
 }
