@@ -35,8 +35,13 @@ def lom_centre(lom, drammen, coordinator_lom, coordinator_drammen):
 
 
 def _edit(partner, **changes):
-    fields = {"name": partner.name, "kind": partner.kind, "email": partner.email,
-              "phone": partner.phone, "organisation_number": partner.organisation_number}  # fmt: skip
+    fields = {
+        "name": partner.name,
+        "kind": partner.kind,
+        "email": partner.email,
+        "phone": partner.phone,
+        "organisation_number": partner.organisation_number,
+    }
     fields.update(changes)
     return fields
 
