@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -38,6 +39,7 @@ from ..permissions import can, get_for_user, municipality_view
 from ..services import partners as services
 from .partner_map import groups as map_groups
 from .partner_map import with_offer_kinds
+from .routines import confirm_then
 
 PAGE_SIZE = 50
 MANAGE, READ, PAGES = "manage_partners", "view_partners", "view_partner_pages"
@@ -320,15 +322,25 @@ def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @municipality_view(MANAGE)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     contact = _item(request, PartnerContact, pk)
-    services.remove_contact(contact=contact, by=request.user)
-    messages.success(
-        request, _("%(name)s is removed as a contact person.") % {"name": contact.name}
+    back = reverse("coordination:partner_detail", args=[municipality.pk, contact.organisation_id])
+    return confirm_then(
+        request,
+        do=lambda: services.remove_contact(contact=contact, by=request.user),
+        done=_("%(name)s is removed as a contact person.") % {"name": contact.name},
+        then=back,
+        title=_("Remove a contact person"),
+        question=_(
+            "Do you want to remove %(name)s as your contact person at %(partner)s? Only your "
+            "municipality's contact list changes; the partner itself is kept."
+        )
+        % {"name": contact.name, "partner": contact.organisation.name},
+        submit=_("Yes, remove the contact person"),
+        back_url=back,
     )
-    return redirect("coordination:partner_detail", municipality.pk, contact.organisation_id)
 
 
 @municipality_view(MANAGE)
@@ -340,13 +352,25 @@ def partner_offer_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @municipality_view(MANAGE)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def partner_offer_remove(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     offer = _item(request, PartnerOffer, pk)
-    services.remove_offer(offer=offer, by=request.user)
-    messages.success(request, _("The offer is removed."))
-    return redirect("coordination:partner_detail", municipality.pk, offer.organisation_id)
+    back = reverse("coordination:partner_detail", args=[municipality.pk, offer.organisation_id])
+    return confirm_then(
+        request,
+        do=lambda: services.remove_offer(offer=offer, by=request.user),
+        done=_("The offer is removed."),
+        then=back,
+        title=_("Remove an offer"),
+        question=_(
+            "Do you want to remove the offer «%(offer)s» from %(partner)s? It is no longer shown "
+            "in the partner registry or on the partner map."
+        )
+        % {"offer": offer.description, "partner": offer.organisation.name},
+        submit=_("Yes, remove the offer"),
+        back_url=back,
+    )
 
 
 def _item(request: HttpRequest, model: type[PartnerContact | PartnerOffer], pk: int):

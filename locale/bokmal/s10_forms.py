@@ -43,4 +43,17 @@ NB = {
     "Reopen the agreement «%(title)s»?": "Gjenåpne avtalen «%(title)s»?",
     "The agreement will be in force again, with the same text, parties and signed document. The portal reminds you again before its review date. The audit log records who reopened it.": "Avtalen gjelder igjen, med samme tekst, parter og signerte avtale. Portalen minner deg igjen på den før datoen for gjennomgang. Revisjonsloggen viser hvem som gjenåpnet den.",
     "Yes, reopen the agreement": "Ja, gjenåpne avtalen",
+    # other destructive actions ask first
+    "Remove a contact person": "Fjern en kontaktperson",
+    "Do you want to remove %(name)s as your contact person at %(partner)s? Only your municipality's contact list changes; the partner itself is kept.": "Vil du fjerne %(name)s som kontaktperson hos %(partner)s? Bare kommunens egen kontaktliste endres; samarbeidspartneren beholdes.",
+    "Yes, remove the contact person": "Ja, fjern kontaktpersonen",
+    "Remove an offer": "Fjern et tilbud",
+    "Do you want to remove the offer «%(offer)s» from %(partner)s? It is no longer shown in the partner registry or on the partner map.": "Vil du fjerne tilbudet «%(offer)s» fra %(partner)s? Det vises da ikke lenger i oversikten over samarbeidspartnere eller på kartet.",
+    "Yes, remove the offer": "Ja, fjern tilbudet",
+    "Withdraw the invitation": "Trekk tilbake invitasjonen",
+    "Do you want to withdraw the invitation to %(name)s? They can no longer accept it, and they see that it was withdrawn.": "Vil du trekke tilbake invitasjonen til %(name)s? Den kan da ikke lenger takkes ja til, og den frivillige ser at den er trukket tilbake.",
+    "Yes, withdraw the invitation": "Ja, trekk tilbake invitasjonen",
+    "Withdraw these hours": "Trekk tilbake disse timene",
+    "Do you want to withdraw the hours you logged for %(date)s? They are taken away before the coordinator approves them. You can log them again later.": "Vil du trekke tilbake timene du førte for %(date)s? De fjernes før frivillighetskoordinatoren godkjenner dem. Du kan føre dem på nytt senere.",
+    "Yes, withdraw the hours": "Ja, trekk tilbake timene",
 }

@@ -210,6 +210,14 @@ def test_coordinator_adds_and_removes_a_contact_and_an_offer(client_of, coordina
     )
     offer = PartnerOffer.objects.get()
     assert offer.area_list == ["Lom sentrum", "Garmo"]
+    # removing asks first: the partner page links to a page that says what happens
+    detail = _html(client.get(url("partner_detail", partner.pk)))
+    assert f'href="{url("partner_contact_remove", contact.pk)}"' in detail
+    assert 'action="' + url("partner_contact_remove", contact.pk) not in detail
+    ask = client.get(url("partner_contact_remove", contact.pk))
+    assert "Marit Nordheim" in _html(ask) and 'class="btn btn-danger"' in _html(ask)
+    assert client.get(url("partner_offer_remove", offer.pk)).status_code == 200
+    assert PartnerContact.objects.exists() and PartnerOffer.objects.exists()
     client.post(url("partner_contact_remove", contact.pk))
     client.post(url("partner_offer_remove", offer.pk))
     assert not PartnerContact.objects.exists() and not PartnerOffer.objects.exists()

@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -263,7 +264,23 @@ def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     if request.method == "GET":
-        return _back_to(invitation.need)
+        return render(
+            request,
+            "coordination/routines/confirm.html",
+            {
+                "municipality": request.municipality,
+                "title": _("Withdraw the invitation"),
+                "question": _(
+                    "Do you want to withdraw the invitation to %(name)s? They can no longer "
+                    "accept it, and they see that it was withdrawn."
+                )
+                % {"name": invitation.volunteer},
+                "submit": _("Yes, withdraw the invitation"),
+                "back_url": reverse(
+                    "volunteers:need_detail", args=[request.municipality.pk, invitation.need_id]
+                ),
+            },
+        )
     try:
         services.withdraw_invitation(invitation=invitation, by=request.user)
     except ValidationError as error:
