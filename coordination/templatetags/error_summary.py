@@ -13,6 +13,15 @@ def _field_anchor(bound_field) -> str:
     return bound_field.id_for_label or (f"{bound_field.auto_id}_0" if bound_field.auto_id else "")
 
 
+def _lead(label) -> str:
+    """The field's label before its error: "Phone: …", but "What would help? …" and never
+    "consent.: …"."""
+    label = str(label or "").strip()
+    if not label:
+        return ""
+    return f"{label} " if label.endswith("?") else f"{label.rstrip('.:')}: "
+
+
 def summary_items(form) -> list[dict]:
     """Non-field and hidden-field errors first (no field to go to), then every visible field's
     errors in the order the fields are shown, each with the id of its field."""
@@ -24,7 +33,7 @@ def summary_items(form) -> list[dict]:
     for bound_field in form.visible_fields():
         anchor = _field_anchor(bound_field)
         items += [
-            {"message": error, "anchor": anchor, "label": bound_field.label}
+            {"message": error, "anchor": anchor, "label": _lead(bound_field.label)}
             for error in bound_field.errors
         ]
     return items
