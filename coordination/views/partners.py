@@ -182,12 +182,16 @@ def partner_add(request: HttpRequest) -> HttpResponse:
     )
 
 
-@municipality_view(MANAGE)
+@municipality_view(PAGES)
 @require_http_methods(["GET", "POST"])
 def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Coordinators, and the organisation's own representatives, change a partner's details;
+    a coordinator whose municipality only linked the partner is told who keeps them."""
     municipality = request.municipality
-    partner = _partner(request, pk)
+    partner = _partner(request, pk, PAGES)
     may_change = permissions.can_change_partner_details(request.user, partner, municipality)
+    if not (may_change or can(request.user, MANAGE, municipality)):
+        raise Http404
     if not may_change:
         # A partner another municipality registered: its shared details are not ours to change.
         if request.method == "POST":

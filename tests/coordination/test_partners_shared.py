@@ -128,3 +128,23 @@ def test_the_organisation_s_own_representative_may_change_the_details(lom_centre
             "municipality_id", flat=True
         )
     ) == {LOM, DRAMMEN}
+
+
+def test_the_representative_opens_the_edit_page_of_their_own_organisation_only(client, lom_centre):
+    representative = UserFactory()
+    MembershipFactory(
+        user=representative, municipality=municipality(LOM),
+        role=Role.PARTNER_REPRESENTATIVE, organisation=lom_centre,
+    )  # fmt: skip
+    other = PartnerOrganisation.objects.create(name="Annen", kind="association")
+    other.municipalities.add(LOM)
+    client.force_login(representative)
+    edit = reverse("coordination:partner_edit", args=[LOM, lom_centre.pk])
+    assert client.get(edit).context["form"] is not None
+    response = client.post(edit, _edit(lom_centre, email="ny@frivilligsentral.example"))
+    assert response.status_code == 302
+    assert PartnerOrganisation.objects.get(pk=lom_centre.pk).email == "ny@frivilligsentral.example"
+    other_edit = reverse("coordination:partner_edit", args=[LOM, other.pk])
+    assert client.get(other_edit).status_code == 404
+    assert client.post(other_edit, _edit(other, name="X")).status_code == 404
+    assert PartnerOrganisation.objects.get(pk=other.pk).name == "Annen"

@@ -212,7 +212,8 @@ ACCESS = {
     "coordination:partner_add": COORDINATORS,
     # the applicant persona represents the sweep's partner (see _lom_objects)
     "coordination:partner_detail": PARTNER_READERS,
-    "coordination:partner_edit": COORDINATORS,
+    # s10-forms: the organisation's own representative changes its shared details too
+    "coordination:partner_edit": Roles(frozenset({"coordinator_lom", "applicant"})),
     "coordination:partner_contact_add": COORDINATORS,
     "coordination:partner_contact_remove": COORDINATORS,
     "coordination:partner_contact_edit": COORDINATORS,
