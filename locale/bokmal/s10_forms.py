@@ -56,4 +56,5 @@ NB = {
     "Withdraw these hours": "Trekk tilbake disse timene",
     "Do you want to withdraw the hours you logged for %(date)s? They are taken away before the coordinator approves them. You can log them again later.": "Vil du trekke tilbake timene du førte for %(date)s? De fjernes før frivillighetskoordinatoren godkjenner dem. Du kan føre dem på nytt senere.",
     "Yes, withdraw the hours": "Ja, trekk tilbake timene",
+    "The shared details of %(name)s": "Felles opplysninger om %(name)s",
 }
