@@ -33,7 +33,12 @@ def summary_items(form) -> list[dict]:
     for bound_field in form.visible_fields():
         anchor = _field_anchor(bound_field)
         items += [
-            {"message": error, "anchor": anchor, "label": _lead(bound_field.label)}
+            {
+                "message": error,
+                "anchor": anchor,
+                "label": _lead(bound_field.label),
+                "name": bound_field.html_name,
+            }
             for error in bound_field.errors
         ]
     return items
@@ -42,4 +47,4 @@ def summary_items(form) -> list[dict]:
 @register.inclusion_tag("partials/_error_summary.html")
 def error_summary(form) -> dict:
     items = summary_items(form)
-    return {"items": items, "count": len(items), "form_prefix": getattr(form, "prefix", "") or ""}
+    return {"items": items, "count": len(items)}

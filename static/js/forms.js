@@ -7,7 +7,9 @@ document.addEventListener("DOMContentLoaded", () => {
   summary.focus();
   for (const link of document.querySelectorAll("[data-error-link]")) {
     link.addEventListener("click", (event) => {
-      const field = document.getElementById(link.dataset.errorLink);
+      // A field drawn by hand (a list of checkboxes with ids of their own) is found by its name.
+      const field = document.getElementById(link.dataset.errorLink)
+        || document.querySelector(`[name="${CSS.escape(link.dataset.errorField || "")}"]`);
       if (!field) return;
       event.preventDefault();
       field.focus();
