@@ -166,10 +166,13 @@ register_messages(
     {
         "partner.linked": gettext_lazy("Partner linked from another municipality: %(name)s"),
         "partner.saved": gettext_lazy("Partner: %(name)s"),
+        "partner.linked_by": gettext_lazy("Partner %(name)s linked by %(by)s"),
+        "partner.changed_by": gettext_lazy("Partner: %(name)s (changed by %(by)s)"),
         "partner.contact": gettext_lazy("Contact person at %(partner)s"),
         "partner.offer": gettext_lazy("Offer from %(partner)s"),
         "agreement.saved": gettext_lazy("Agreement: %(title)s"),
         "agreement.status": _agreement_status,
+        "agreement.reopened": gettext_lazy("Agreement reopened: %(title)s"),
         "agreement.document_downloaded": gettext_lazy("Signed agreement downloaded"),
         "unit.saved": gettext_lazy("Unit: %(name)s"),
         "unit.contact": gettext_lazy("%(unit)s: %(name)s"),

@@ -386,3 +386,18 @@ def can_view_agreement(user, agreement) -> bool:
         agreement.municipality_id,
         agreement.party_rows.values_list("organisation_id", flat=True),
     )
+
+
+def can_change_partner_details(user, partner, municipality: Municipality) -> bool:
+    """A partner's shared details (name, type, organisation number, email, phone) are what
+    every linked municipality sees: only the municipality that registered the organisation,
+    or the organisation's own representatives, change them. Every other municipality changes
+    only its own relation to the partner (its contacts and offers)."""
+    if partner.pk is None:
+        return True
+    if _speaks_for(user, municipality, [partner.pk]):
+        return True
+    return (
+        can(user, "manage_partners", municipality)
+        and partner.keeper_municipality_id == municipality.pk
+    )

@@ -286,6 +286,13 @@ coordination_patterns += [
         agreements.agreement_status,
         name="agreement_status",
     ),
+    # s10-forms: ending and reopening an agreement ask first
+    path(f"{PARTNERS}agreements/<int:pk>/end/", agreements.agreement_end, name="agreement_end"),
+    path(
+        f"{PARTNERS}agreements/<int:pk>/reopen/",
+        agreements.agreement_reopen,
+        name="agreement_reopen",
+    ),
     path(
         f"{PARTNERS}agreements/<int:pk>/document/",
         agreements.agreement_document,

@@ -262,6 +262,17 @@ class AgreementStatusForm(forms.Form):
     status = forms.ChoiceField(choices=CooperationAgreement.Status.choices)
 
 
+class AgreementReopenForm(forms.Form):
+    """Reopening an ended agreement: until when it is in force again."""
+
+    ends_on = forms.DateField(
+        label=_("New end date (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Leave it empty if the agreement is in force until it is ended."),
+    )
+
+
 AGREEMENT_LISTS = {
     "active": _("Active"),
     "review": _("Due for review within 60 days"),

@@ -35,8 +35,13 @@ class GridForm(forms.Form):
     """One select per cell, named ``cell-<task>-<party>``. A cell the map does not have (a task
     removed meanwhile, or one of another municipality) refuses the whole form."""
 
-    def __init__(self, *args, tasks, parties, assignments, **kwargs):
+    # The map's version when the form was opened (services.responsibility.grid_version): a save
+    # made with an older version is refused instead of undoing someone else's changes.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, tasks, parties, assignments, version="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["version"].initial = version
         current = {(a.task_id, a.party_id): a.role for a in assignments}
         choices = role_choices()
         self.rows = []
@@ -66,6 +71,12 @@ class GridForm(forms.Form):
                     )
                 )
         return data
+
+    def sent_version(self) -> str | None:
+        """The version the form was opened with; None from a form that did not send one."""
+        if "version" not in self.data:
+            return None
+        return self.cleaned_data.get("version") or ""
 
     def cells(self) -> dict[tuple[int, int], str]:
         """The cells that were sent; one left out of the request keeps what it had."""

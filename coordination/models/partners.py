@@ -75,6 +75,16 @@ class PartnerOrganisation(models.Model):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The municipality that registered the organisation: it (and the organisation's own
+    # representatives) keeps the shared details; municipalities that link it later do not.
+    created_in = models.ForeignKey(
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
     # What the Central Coordinating Register for Legal Entities said (a background job fills it).
     register_name = models.CharField(_("name in the register"), max_length=200, blank=True)
     register_found = models.BooleanField(_("found in the register"), null=True, blank=True)
@@ -102,6 +112,19 @@ class PartnerOrganisation(models.Model):
     def save(self, *args, **kwargs):
         self.organisation_number = orgnr.compact(self.organisation_number or "")
         super().save(*args, **kwargs)
+
+    @property
+    def keeper_municipality_id(self) -> str | None:
+        """The municipality that keeps the shared details: the one that registered the
+        organisation, or (for partners from before that was stored) the first that linked it."""
+        if self.created_in_id:
+            return self.created_in_id
+        link = (
+            PartnerOrganisation.municipalities.through.objects.filter(partnerorganisation=self)
+            .order_by("pk")
+            .first()
+        )
+        return link.municipality_id if link else None
 
     @property
     def organisation_number_display(self) -> str:

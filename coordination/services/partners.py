@@ -84,9 +84,12 @@ def save_partner(
     Returns ``(partner, linked)``: ``linked`` is True when the organisation number belonged to
     an organisation another municipality had already registered, which is now this
     municipality's partner too (its details are kept as they were)."""
-    _require(by, municipality)
     if partner is not None:
         _in_municipality(partner, municipality)
+        if not permissions.can_change_partner_details(by, partner, municipality):
+            raise PermissionDenied
+    else:
+        _require(by, municipality)
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Write the name of the organisation.")})
@@ -121,6 +124,7 @@ def save_partner(
                     % {"name": existing.name}
                 }
             )
+        others = list(existing.municipalities.values_list("pk", flat=True))
         existing.municipalities.add(municipality)
         audit.record(
             by,
@@ -130,11 +134,20 @@ def save_partner(
             code="partner.linked",
             params={"name": existing.name},
         )
+        for number in others:  # the municipalities that share it are told who joined
+            audit.record(
+                by,
+                "changed",
+                existing,
+                municipality=number,
+                code="partner.linked_by",
+                params={"name": existing.name, "by": municipality.name},
+            )
         return existing, True
     new = partner is None
     old_number = "" if new else partner.organisation_number
     if new:
-        partner = PartnerOrganisation()
+        partner = PartnerOrganisation(created_in=municipality)
     partner.name = name
     partner.kind = kind
     partner.organisation_number = number
@@ -146,14 +159,25 @@ def save_partner(
     partner.save()
     if new:
         partner.municipalities.add(municipality)
-    audit.record(
-        by,
-        "created" if new else "changed",
-        partner,
-        municipality=municipality,
-        code="partner.saved",
-        params={"name": partner.name},
-    )
+    # A shared partner's details are seen by every municipality that links it: each one's
+    # audit log says who changed them.
+    for number_ in [municipality.pk] + [
+        pk for pk in partner.municipalities.values_list("pk", flat=True) if pk != municipality.pk
+    ]:
+        audit.record(
+            by,
+            "created" if new else "changed",
+            partner,
+            municipality=number_,
+            **(
+                {"code": "partner.saved", "params": {"name": partner.name}}
+                if number_ == municipality.pk
+                else {
+                    "code": "partner.changed_by",
+                    "params": {"name": partner.name, "by": municipality.name},
+                }
+            ),
+        )
     if number and number != old_number:
         schedule_register_lookup(partner)
     return partner, False
@@ -430,19 +454,30 @@ def save_agreement(
 STATUS_STEPS = {
     CooperationAgreement.Status.DRAFT: {CooperationAgreement.Status.ACTIVE},
     CooperationAgreement.Status.ACTIVE: {CooperationAgreement.Status.ENDED},
-    CooperationAgreement.Status.ENDED: set(),
+    # A coordinator may reopen an agreement that was ended (by mistake, or renewed as it was).
+    CooperationAgreement.Status.ENDED: {CooperationAgreement.Status.ACTIVE},
 }
 
 
 @transaction.atomic
 def set_agreement_status(
-    *, agreement: CooperationAgreement, by: User, status: str
+    *,
+    agreement: CooperationAgreement,
+    by: User,
+    status: str,
+    ends_on: datetime.date | None = None,
 ) -> CooperationAgreement:
-    """Draft → active (the agreement is in force) → ended. Ending it sets the end date to
-    today when it had none or a later one."""
+    """Draft → active (the agreement is in force) → ended, and ended → active again (reopened).
+    Ending it sets the end date to today when it had none or a later one. Reopening takes the
+    new end date (``ends_on``, None for "until it is ended"), which cannot be in the past."""
     _require(by, agreement.municipality)
     agreement = CooperationAgreement.objects.select_for_update().get(pk=agreement.pk)
     current = CooperationAgreement.Status(agreement.status)
+    if (
+        current == CooperationAgreement.Status.ENDED
+        and status == CooperationAgreement.Status.ACTIVE
+    ):
+        return _reopen(agreement, by=by, ends_on=ends_on)
     if status not in STATUS_STEPS[current]:
         raise ValidationError(
             _("An agreement that is %(current)s cannot be made %(new)s.")
@@ -471,5 +506,27 @@ def set_agreement_status(
         agreement,
         code="agreement.status",
         params={"status": str(status), "title": agreement.title},
+    )
+    return agreement
+
+
+def _reopen(
+    agreement: CooperationAgreement, *, by: User, ends_on: datetime.date | None
+) -> CooperationAgreement:
+    """Ended → active: the agreement is in force again, until ``ends_on`` (or until ended)."""
+    today = timezone.localdate()
+    if ends_on is not None and ends_on < today:
+        raise ValidationError({"ends_on": _("The new end date cannot be in the past.")})
+    if ends_on is not None and ends_on < agreement.starts_on:
+        raise ValidationError({"ends_on": _("The end cannot be before the start.")})
+    if not agreement.party_rows.exists():
+        raise ValidationError(_("Add at least one partner as a party first."))
+    agreement.ends_on = ends_on
+    if ends_on is not None and agreement.review_on > ends_on:
+        agreement.review_on = ends_on
+    agreement.status = CooperationAgreement.Status.ACTIVE
+    agreement.save(update_fields=["status", "ends_on", "review_on"])
+    audit.record(
+        by, "changed", agreement, code="agreement.reopened", params={"title": agreement.title}
     )
     return agreement

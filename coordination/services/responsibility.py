@@ -144,12 +144,42 @@ def warnings_summary(task_count: int, warnings: list[TaskWarning]) -> str:
 # --- The grid --------------------------------------------------------------------------------
 
 
+class StaleGridError(ValidationError):
+    """Someone saved the grid after this form was opened: saving would silently undo their
+    changes, so nothing is saved and the person is shown the grid as it is now."""
+
+
+def grid_version(map_: ResponsibilityMap) -> str:
+    """The token a grid form carries: the map's last-changed time, to the microsecond."""
+    return map_.updated_at.isoformat() if map_.updated_at else ""
+
+
+def _stale() -> StaleGridError:
+    return StaleGridError(
+        _(
+            "Someone else saved the responsibility map after you opened it. Your changes were "
+            "not saved, so that theirs are not lost. The map below is as it is now: make your "
+            "changes again and save."
+        ),
+        code="stale",
+    )
+
+
 @transaction.atomic
-def save_grid(*, map_: ResponsibilityMap, by: User, cells: dict[Cell, str]) -> int:
+def save_grid(
+    *, map_: ResponsibilityMap, by: User, cells: dict[Cell, str], version: str | None = None
+) -> int:
     """Set the role of every cell given (``""`` empties it), in one transaction and a fixed
     number of queries whatever the size of the grid. Cells naming a task or party of another
-    map, or a role that does not exist, refuse the whole grid. Returns how many cells changed."""
+    map, or a role that does not exist, refuse the whole grid. Returns how many cells changed.
+
+    ``version`` is the ``grid_version`` the form was opened with: when the map was saved since,
+    ``StaleGridError`` is raised and nothing changes. The map row is locked first, so two saves
+    at the same moment run one after the other and the second sees the first's version."""
     _require(by, map_)
+    locked = ResponsibilityMap.objects.select_for_update().get(pk=map_.pk)
+    if version is not None and version != grid_version(locked):
+        raise _stale()
     task_ids = set(ResponsibilityTask.objects.filter(map=map_).values_list("pk", flat=True))
     party_ids = set(ResponsibilityParty.objects.filter(map=map_).values_list("pk", flat=True))
     for (task_id, party_id), role in cells.items():
@@ -174,15 +204,20 @@ def save_grid(*, map_: ResponsibilityMap, by: User, cells: dict[Cell, str]) -> i
         elif current.role != role:
             current.role = role
             to_update.append(current)
-    if to_delete:
-        ResponsibilityAssignment.objects.filter(pk__in=to_delete).delete()
-    if to_create:
-        ResponsibilityAssignment.objects.bulk_create(to_create)
-    if to_update:
-        ResponsibilityAssignment.objects.bulk_update(to_update, ["role"])
+    try:
+        with transaction.atomic():  # a savepoint: an empty cell may have been filled meanwhile
+            if to_delete:
+                ResponsibilityAssignment.objects.filter(pk__in=to_delete).delete()
+            if to_create:
+                ResponsibilityAssignment.objects.bulk_create(to_create)
+            if to_update:
+                ResponsibilityAssignment.objects.bulk_update(to_update, ["role"])
+    except IntegrityError:
+        raise _stale() from None
     changed = len(to_delete) + len(to_create) + len(to_update)
     if changed:
-        map_.save(update_fields=["updated_at"])
+        locked.save(update_fields=["updated_at"])
+        map_.updated_at = locked.updated_at
         audit.record(
             by,
             "changed",

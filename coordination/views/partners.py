@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -28,6 +29,7 @@ from ..forms.partners import (
 from ..models import (
     AgreementParty,
     CooperationAgreement,
+    Municipality,
     OfferKind,
     PartnerContact,
     PartnerOffer,
@@ -37,6 +39,7 @@ from ..permissions import can, get_for_user, municipality_view
 from ..services import partners as services
 from .partner_map import groups as map_groups
 from .partner_map import with_offer_kinds
+from .routines import confirm_then
 
 PAGE_SIZE = 50
 MANAGE, READ, PAGES = "manage_partners", "view_partners", "view_partner_pages"
@@ -179,11 +182,39 @@ def partner_add(request: HttpRequest) -> HttpResponse:
     )
 
 
-@municipality_view(MANAGE)
+@municipality_view(PAGES)
 @require_http_methods(["GET", "POST"])
 def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Coordinators, and the organisation's own representatives, change a partner's details;
+    a coordinator whose municipality only linked the partner is told who keeps them."""
     municipality = request.municipality
-    partner = _partner(request, pk)
+    partner = _partner(request, pk, PAGES)
+    may_change = permissions.can_change_partner_details(request.user, partner, municipality)
+    if not (may_change or can(request.user, MANAGE, municipality)):
+        raise Http404
+    if not may_change:
+        # A partner another municipality registered: its shared details are not ours to change.
+        if request.method == "POST":
+            messages.error(
+                request,
+                _(
+                    "%(name)s was registered by another municipality, so its name and details "
+                    "are not changed here. Nothing was saved."
+                )
+                % {"name": partner.name},
+            )
+            return redirect("coordination:partner_edit", municipality.pk, partner.pk)
+        return render(
+            request,
+            "coordination/partners/partner_form.html",
+            {
+                "municipality": municipality,
+                "form": None,
+                "partner": partner,
+                "keeper": Municipality.objects.filter(pk=partner.keeper_municipality_id).first(),
+                "shared_with": partner.municipalities.exclude(pk=municipality.pk).count(),
+            },
+        )
     form = PartnerForm(request.POST or None, initial=PartnerForm.initial_for(partner))
     if request.method == "POST" and form.is_valid():
         try:
@@ -240,6 +271,9 @@ def _detail_page(
                 "name"
             ),
             "may_manage": may_manage,
+            "may_change_details": permissions.can_change_partner_details(
+                request.user, partner, municipality
+            ),
             "may_read_registry": can(request.user, READ, municipality),
             "form": contact_form or offer_form,  # the one that was sent, if any
             "contact_form": contact_form or (ContactForm() if may_manage else None),
@@ -292,15 +326,25 @@ def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @municipality_view(MANAGE)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     contact = _item(request, PartnerContact, pk)
-    services.remove_contact(contact=contact, by=request.user)
-    messages.success(
-        request, _("%(name)s is removed as a contact person.") % {"name": contact.name}
+    back = reverse("coordination:partner_detail", args=[municipality.pk, contact.organisation_id])
+    return confirm_then(
+        request,
+        do=lambda: services.remove_contact(contact=contact, by=request.user),
+        done=_("%(name)s is removed as a contact person.") % {"name": contact.name},
+        then=back,
+        title=_("Remove a contact person"),
+        question=_(
+            "Do you want to remove %(name)s as your contact person at %(partner)s? Only your "
+            "municipality's contact list changes; the partner itself is kept."
+        )
+        % {"name": contact.name, "partner": contact.organisation.name},
+        submit=_("Yes, remove the contact person"),
+        back_url=back,
     )
-    return redirect("coordination:partner_detail", municipality.pk, contact.organisation_id)
 
 
 @municipality_view(MANAGE)
@@ -312,13 +356,25 @@ def partner_offer_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @municipality_view(MANAGE)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def partner_offer_remove(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     offer = _item(request, PartnerOffer, pk)
-    services.remove_offer(offer=offer, by=request.user)
-    messages.success(request, _("The offer is removed."))
-    return redirect("coordination:partner_detail", municipality.pk, offer.organisation_id)
+    back = reverse("coordination:partner_detail", args=[municipality.pk, offer.organisation_id])
+    return confirm_then(
+        request,
+        do=lambda: services.remove_offer(offer=offer, by=request.user),
+        done=_("The offer is removed."),
+        then=back,
+        title=_("Remove an offer"),
+        question=_(
+            "Do you want to remove the offer «%(offer)s» from %(partner)s? It is no longer shown "
+            "in the partner registry or on the partner map."
+        )
+        % {"offer": offer.description, "partner": offer.organisation.name},
+        submit=_("Yes, remove the offer"),
+        back_url=back,
+    )
 
 
 def _item(request: HttpRequest, model: type[PartnerContact | PartnerOffer], pk: int):

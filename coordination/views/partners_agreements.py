@@ -20,6 +20,7 @@ from ..forms import add_service_errors
 from ..forms.partners import (
     AGREEMENT_LISTS,
     AgreementForm,
+    AgreementReopenForm,
     AgreementStatusForm,
     agreement_list_choice,
 )
@@ -148,10 +149,9 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "parties": agreement.party_rows.select_related("organisation"),
             "may_manage": can(request.user, MANAGE, municipality),
             "may_read_registry": can(request.user, READ, municipality),
-            "next_statuses": [
-                (status, CooperationAgreement.Status(status).label)
-                for status in sorted(services.STATUS_STEPS[agreement.status])
-            ],
+            "may_activate": agreement.status == CooperationAgreement.Status.DRAFT,
+            "may_end": agreement.status == CooperationAgreement.Status.ACTIVE,
+            "may_reopen": agreement.status == CooperationAgreement.Status.ENDED,
             "expired": agreement.is_expired(),
         },
     )
@@ -165,6 +165,16 @@ def agreement_status(request: HttpRequest, pk: int) -> HttpResponse:
     form = AgreementStatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose what should happen with the agreement."))
+    elif form.cleaned_data["status"] == CooperationAgreement.Status.ENDED or (
+        agreement.status == CooperationAgreement.Status.ENDED
+    ):
+        # Ending and reopening are never one click: each has a page that says what happens.
+        target = (
+            "coordination:agreement_end"
+            if form.cleaned_data["status"] == CooperationAgreement.Status.ENDED
+            else "coordination:agreement_reopen"
+        )
+        return redirect(target, municipality.pk, agreement.pk)
     else:
         try:
             agreement = services.set_agreement_status(
@@ -190,4 +200,72 @@ def agreement_document(request: HttpRequest, pk: int) -> HttpResponse:
     audit.record(request.user, "viewed", agreement, code="agreement.document_downloaded")
     return uploads.file_response(
         agreement.document, download_name=f"{agreement.title[:80]}.pdf".replace("/", "-")
+    )
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def agreement_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ending an agreement: a page that says what ending means, then a deliberate yes."""
+    municipality = request.municipality
+    agreement = _agreement(request, pk)
+    if agreement.status != CooperationAgreement.Status.ACTIVE:
+        messages.info(request, _("Only an agreement in force can be ended."))
+        return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+    if request.method == "POST":
+        try:
+            services.set_agreement_status(
+                agreement=agreement, by=request.user, status=CooperationAgreement.Status.ENDED
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("The agreement %(title)s is ended. A coordinator can reopen it.")
+                % {"title": agreement.title},
+            )
+        return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+    return render(
+        request,
+        "coordination/partners/agreement_confirm_end.html",
+        {
+            "municipality": municipality,
+            "agreement": agreement,
+            "today": timezone.localdate(),
+            "parties": agreement.party_rows.select_related("organisation"),
+        },
+    )
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def agreement_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reopening an ended agreement: says what happens, and asks until when it runs again."""
+    municipality = request.municipality
+    agreement = _agreement(request, pk)
+    if agreement.status != CooperationAgreement.Status.ENDED:
+        messages.info(request, _("Only an ended agreement can be reopened."))
+        return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+    form = AgreementReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_agreement_status(
+                agreement=agreement,
+                by=request.user,
+                status=CooperationAgreement.Status.ACTIVE,
+                ends_on=form.cleaned_data["ends_on"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The agreement %(title)s is in force again.") % {"title": agreement.title},
+            )
+            return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+    return render(
+        request,
+        "coordination/partners/agreement_confirm_reopen.html",
+        {"municipality": municipality, "agreement": agreement, "form": form},
     )

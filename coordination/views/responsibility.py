@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..forms import add_service_errors
-from ..forms.responsibility import GridForm, PartyForm, TaskForm
+from ..forms.responsibility import GridForm, PartyForm, TaskForm, cell_name
 from ..models import (
     ROLE_ABBREVIATIONS,
     ROLE_EXPLANATIONS,
@@ -96,10 +96,25 @@ def responsibility_map_edit(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     map_ = services.map_for(municipality)
     tasks, parties, assignments = _grid(map_)
-    form = GridForm(request.POST or None, tasks=tasks, parties=parties, assignments=assignments)
+    version = services.grid_version(map_)
+    form = GridForm(
+        request.POST or None,
+        tasks=tasks,
+        parties=parties,
+        assignments=assignments,
+        version=version,
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            changed = services.save_grid(map_=map_, by=request.user, cells=form.cells())
+            changed = services.save_grid(
+                map_=map_, by=request.user, cells=form.cells(), version=form.sent_version()
+            )
+        except services.StaleGridError as error:
+            # Show the grid as it is now (with its new version), and say why nothing was saved.
+            map_.refresh_from_db()
+            tasks, parties, assignments = _grid(map_)
+            form = _current_grid_form(map_, tasks, parties, assignments)
+            form.add_error(None, error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -122,6 +137,22 @@ def responsibility_map_edit(request: HttpRequest) -> HttpResponse:
         for task, fields in form.bound_rows()
     ]
     return render(request, "coordination/responsibility/map_edit.html", context)
+
+
+def _current_grid_form(map_, tasks, parties, assignments) -> GridForm:
+    """A grid form bound to what is saved now, so that it can carry an error message."""
+    current = {(a.task_id, a.party_id): a.role for a in assignments}
+    data = {
+        cell_name(task.pk, party.pk): current.get((task.pk, party.pk), "")
+        for task in tasks
+        for party in parties
+    }
+    data["version"] = services.grid_version(map_)
+    form = GridForm(
+        data, tasks=tasks, parties=parties, assignments=assignments, version=data["version"]
+    )
+    form.is_valid()
+    return form
 
 
 def _row_sections(municipality, tasks, parties) -> list[dict]:

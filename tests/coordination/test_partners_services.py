@@ -251,7 +251,7 @@ def test_agreement_parties_must_be_partners_of_the_municipality(lom, coordinator
     assert "parties" in caught.value.message_dict
 
 
-def test_status_goes_draft_active_ended_and_never_back(lom, coordinator_lom):
+def test_status_goes_draft_active_ended_and_never_back_to_draft(lom, coordinator_lom):
     agreement = _agreement(lom, coordinator_lom)
     with pytest.raises(ValidationError):
         services.set_agreement_status(agreement=agreement, by=coordinator_lom, status="ended")
@@ -264,9 +264,30 @@ def test_status_goes_draft_active_ended_and_never_back(lom, coordinator_lom):
     )
     assert agreement.status == "ended"
     assert agreement.ends_on == max(timezone.localdate(), agreement.starts_on)
-    for status in ("active", "draft", "nonsense"):
+    for status in ("draft", "nonsense"):
         with pytest.raises(ValidationError):
             services.set_agreement_status(agreement=agreement, by=coordinator_lom, status=status)
+
+
+def test_an_ended_agreement_is_reopened_with_a_new_end_date_and_audited(lom, coordinator_lom):
+    agreement = _agreement(lom, coordinator_lom)
+    services.set_agreement_status(agreement=agreement, by=coordinator_lom, status="active")
+    services.set_agreement_status(agreement=agreement, by=coordinator_lom, status="ended")
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as caught:
+        services.set_agreement_status(
+            agreement=agreement, by=coordinator_lom, status="active", ends_on=yesterday
+        )
+    assert "ends_on" in caught.value.message_dict
+    agreement.refresh_from_db()
+    assert agreement.status == "ended"
+    agreement = services.set_agreement_status(
+        agreement=agreement, by=coordinator_lom, status="active", ends_on=None
+    )
+    assert (agreement.status, agreement.ends_on) == ("active", None)
+    assert AuditEvent.objects.filter(
+        object_id=str(agreement.pk), summary__startswith="agreement reopened"
+    ).exists()
 
 
 def test_only_coordinators_change_the_status(lom, coordinator_lom, volunteer_contact_lom):

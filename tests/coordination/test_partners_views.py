@@ -210,6 +210,14 @@ def test_coordinator_adds_and_removes_a_contact_and_an_offer(client_of, coordina
     )
     offer = PartnerOffer.objects.get()
     assert offer.area_list == ["Lom sentrum", "Garmo"]
+    # removing asks first: the partner page links to a page that says what happens
+    detail = _html(client.get(url("partner_detail", partner.pk)))
+    assert f'href="{url("partner_contact_remove", contact.pk)}"' in detail
+    assert 'action="' + url("partner_contact_remove", contact.pk) not in detail
+    ask = client.get(url("partner_contact_remove", contact.pk))
+    assert "Marit Nordheim" in _html(ask) and 'class="btn btn-danger"' in _html(ask)
+    assert client.get(url("partner_offer_remove", offer.pk)).status_code == 200
+    assert PartnerContact.objects.exists() and PartnerOffer.objects.exists()
     client.post(url("partner_contact_remove", contact.pk))
     client.post(url("partner_offer_remove", offer.pk))
     assert not PartnerContact.objects.exists() and not PartnerOffer.objects.exists()
@@ -415,6 +423,49 @@ def test_coordinator_activates_and_ends_an_agreement(client_of, coordinator_lom)
     agreement.refresh_from_db()
     assert agreement.status == "active"
     assert "alert-danger" in _html(response)
+
+
+def test_ending_an_agreement_is_never_one_click_and_never_the_primary_button(
+    client_of, coordinator_lom
+):
+    agreement = _active_agreement(PartnerOrganisationFactory(name="Lom frivilligsentral"))
+    client = client_of(coordinator_lom)
+    detail = _html(client.get(url("agreement_detail", agreement.pk)))
+    end = url("agreement_end", agreement.pk)
+    assert f'class="btn btn-outline-danger" href="{end}"' in detail
+    assert 'name="status" value="ended"' not in detail
+    # the old one-click form is turned to the page that asks first
+    response = client.post(url("agreement_status", agreement.pk), {"status": "ended"})
+    assert response["Location"] == end
+    agreement.refresh_from_db()
+    assert agreement.status == "active"
+    page = _html(client.get(end))
+    assert "Lom frivilligsentral" in page and "gjenåpne" in page
+    assert '<button type="submit" class="btn btn-outline-danger">' in page
+    assert "btn-danger" not in page.replace("btn-outline-danger", "")
+    client.post(end)
+    agreement.refresh_from_db()
+    assert agreement.status == "ended"
+
+
+def test_coordinator_reopens_an_ended_agreement_after_a_confirm_page(client_of, coordinator_lom):
+    agreement = _active_agreement(PartnerOrganisationFactory())
+    agreement.status = "ended"
+    agreement.save()
+    client = client_of(coordinator_lom)
+    reopen = url("agreement_reopen", agreement.pk)
+    assert reopen in _html(client.get(url("agreement_detail", agreement.pk)))
+    assert client.get(reopen).status_code == 200
+    agreement.refresh_from_db()
+    assert agreement.status == "ended"
+    response = client.post(reopen, {"ends_on": "2001-01-01"})
+    assert response.status_code == 200
+    assert "data-error-summary" in _html(response)
+    agreement.refresh_from_db()
+    assert agreement.status == "ended"
+    assert client.post(reopen, {"ends_on": ""}).status_code == 302
+    agreement.refresh_from_db()
+    assert (agreement.status, agreement.ends_on) == ("active", None)
 
 
 def test_agreement_lists_active_due_for_review_and_expired(client_of, officer):

@@ -224,7 +224,8 @@ ACCESS = {
     "coordination:partner_add": COORDINATORS,
     # the applicant persona represents the sweep's partner (see _lom_objects)
     "coordination:partner_detail": PARTNER_READERS,
-    "coordination:partner_edit": COORDINATORS,
+    # s10-forms: the organisation's own representative changes its shared details too
+    "coordination:partner_edit": Roles(frozenset({"coordinator_lom", "applicant"})),
     "coordination:partner_contact_add": COORDINATORS,
     "coordination:partner_contact_remove": COORDINATORS,
     "coordination:partner_contact_edit": COORDINATORS,
@@ -237,6 +238,9 @@ ACCESS = {
     "coordination:agreement_edit": COORDINATORS,
     "coordination:agreement_status": COORDINATORS,
     "coordination:agreement_document": PARTNER_READERS,
+    # s10-forms: ending and reopening an agreement ask first
+    "coordination:agreement_end": COORDINATORS,
+    "coordination:agreement_reopen": COORDINATORS,
     # accounts (django-allauth)
     "account_login": PUBLIC,
     "account_logout": PUBLIC,
@@ -343,4 +347,7 @@ PK_OBJECT = {
     "coordination:agreement_edit": "agreement",
     "coordination:agreement_status": "agreement",
     "coordination:agreement_document": "agreement",
+    # s10-forms
+    "coordination:agreement_end": "agreement",
+    "coordination:agreement_reopen": "agreement",
 }

@@ -204,7 +204,12 @@ def test_volunteer_withdraws_and_changes_own_pending_entry(client_of, volunteer,
     entry.refresh_from_db()
     assert entry.hours == Decimal("3.25")
     assert entry.status == HoursStatus.PENDING
-    response = client.post(reverse("volunteers:own_hours_withdraw", args=[entry.pk]), follow=True)
+    withdraw = reverse("volunteers:own_hours_withdraw", args=[entry.pk])
+    assert f'href="{withdraw}"' in client.get(reverse("volunteers:own_hours")).content.decode()
+    ask = client.get(withdraw)  # asks first, says what happens, changes nothing
+    assert ask.status_code == 200 and 'class="btn btn-danger"' in ask.content.decode()
+    assert HoursEntry.objects.filter(pk=entry.pk).exists()
+    response = client.post(withdraw, follow=True)
     assert "Timene er trukket tilbake" in response.content.decode()
     assert not HoursEntry.objects.filter(pk=entry.pk).exists()
 

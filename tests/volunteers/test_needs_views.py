@@ -275,6 +275,10 @@ def test_a_volunteer_who_is_not_proposed_cannot_be_invited(client_of, coordinato
 
 def test_withdrawing_an_invitation(client_of, coordinator_lom):
     invitation = InvitationFactory(need=_need())
+    ask = client_of(coordinator_lom).get(_url("invitation_withdraw", invitation.pk))
+    assert ask.status_code == 200 and 'class="btn btn-danger"' in ask.content.decode()
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.PENDING
     response = client_of(coordinator_lom).post(_url("invitation_withdraw", invitation.pk))
     assert response.status_code == 302
     invitation.refresh_from_db()

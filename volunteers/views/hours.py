@@ -8,11 +8,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.forms import add_service_errors
 from coordination.permissions import can, login_required, municipality_view
@@ -104,9 +105,24 @@ def own_hours_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def own_hours_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
+    if request.method == "GET":
+        return render(
+            request,
+            "coordination/routines/confirm.html",
+            {
+                "title": _("Withdraw these hours"),
+                "question": _(
+                    "Do you want to withdraw the hours you logged for %(date)s? They are taken "
+                    "away before the coordinator approves them. You can log them again later."
+                )
+                % {"date": date_format(entry.worked_on, "DATE_FORMAT")},
+                "submit": _("Yes, withdraw the hours"),
+                "back_url": reverse("volunteers:own_hours"),
+            },
+        )
     try:
         services.withdraw_own_hours(entry=entry, by=request.user)
     except ValidationError as error:

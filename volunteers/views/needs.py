@@ -437,7 +437,23 @@ def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     if request.method == "GET":
-        return _back_to(invitation.need)
+        return render(
+            request,
+            "coordination/routines/confirm.html",
+            {
+                "municipality": request.municipality,
+                "title": _("Withdraw the invitation"),
+                "question": _(
+                    "Do you want to withdraw the invitation to %(name)s? They can no longer "
+                    "accept it, and they see that it was withdrawn."
+                )
+                % {"name": invitation.volunteer},
+                "submit": _("Yes, withdraw the invitation"),
+                "back_url": reverse(
+                    "volunteers:need_detail", args=[request.municipality.pk, invitation.need_id]
+                ),
+            },
+        )
     try:
         services.withdraw_invitation(invitation=invitation, by=request.user)
     except ValidationError as error:
