@@ -21,7 +21,9 @@ _HYPOTHESIS_COMMON = {
     "deadline": None,
     "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 }
-hypothesis_settings.register_profile("dev", max_examples=100, **_HYPOTHESIS_COMMON)
+hypothesis_settings.register_profile(
+    "dev", derandomize=False, max_examples=100, print_blob=False, **_HYPOTHESIS_COMMON
+)
 hypothesis_settings.register_profile(
     "ci", derandomize=True, max_examples=50, print_blob=True, **_HYPOTHESIS_COMMON
 )
