@@ -5,6 +5,7 @@ clear 503 page within a second instead of a server error.
 The outage is simulated with an address nothing listens on (redis://127.0.0.1:1/0): the
 machine's own Redis, which other tests use, is never stopped."""
 
+import os
 import re
 import time
 from contextlib import contextmanager
@@ -13,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from celery.contrib.testing.worker import start_worker
-from kombu import pools
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core import mail
@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import F
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from kombu import pools
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from coordination import files, outbox
@@ -62,12 +63,18 @@ def _forget_broker_connections() -> None:
 def broker_unreachable():
     """Tasks are really published (not run in-process) to a broker that does not answer."""
     before = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+    environment = os.environ.get("CELERY_BROKER_URL")  # Celery prefers it to its settings
+    os.environ["CELERY_BROKER_URL"] = UNREACHABLE
     celery_app.conf.broker_url = UNREACHABLE
     celery_app.conf.task_always_eager = False
     _forget_broker_connections()
     try:
         yield
     finally:
+        if environment is None:
+            del os.environ["CELERY_BROKER_URL"]
+        else:
+            os.environ["CELERY_BROKER_URL"] = environment
         celery_app.conf.broker_url, celery_app.conf.task_always_eager = before
         _forget_broker_connections()
 
