@@ -302,16 +302,18 @@ def file_list(request: HttpRequest) -> HttpResponse:
 
 
 @municipality_view("view_municipality")
-@require_POST
 def file_start_again(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a stuck or failed job again (the same record: never a second file). Only the
-    person who asked, while they still may do what it was made under; others get 404."""
+    person who asked, while they still may do what it was made under; others get 404 whatever
+    they send (ownership is checked before the method)."""
     municipality = request.municipality
     record = get_object_or_404(
         GeneratedFile, pk=pk, municipality=municipality, requested_by=request.user
     )
     if not can(request.user, record.action, municipality):
         raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         files.start_again(record=record, by=request.user)
     except ValidationError as error:
