@@ -29,4 +29,8 @@ NB = {
     "This job is still being made. Wait a little, then refresh the page.": (
         "Denne jobben blir fortsatt laget. Vent litt, og last inn siden på nytt."
     ),
+    # the retention rule for the outbox (the privacy page)
+    "Records of background tasks the portal ran (emails, exports); they hold no personal "
+    "information": "Oversikter over bakgrunnsoppgaver portalen har utført (e-poster, "
+    "eksporter); de inneholder ingen personopplysninger",
 }

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import F
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from kombu import pools
 from redis.exceptions import ConnectionError as RedisConnectionError
 
@@ -439,3 +440,15 @@ def test_a_cache_outage_outside_a_view_is_the_same_page():
         raise ValueError("something else")
     except ValueError:
         assert server_error(request).status_code == 500
+
+
+def test_the_records_of_tasks_that_ran_are_deleted_after_30_days_and_waiting_ones_kept():
+    from coordination import retention
+
+    old = timezone.now() - timedelta(days=retention.PENDING_TASK_DAYS + 1)
+    ran = PendingTask.objects.create(task="x.y", created_at=old, done_at=old)
+    waiting = PendingTask.objects.create(task="x.y", created_at=old)
+    recent = PendingTask.objects.create(task="x.y", done_at=timezone.now())
+    retention.apply_rules()
+    assert set(PendingTask.objects.all()) == {waiting, recent}
+    assert ran.pk not in PendingTask.objects.values_list("pk", flat=True)
