@@ -15,6 +15,7 @@ the row done, so a row published twice runs once.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 from datetime import timedelta
@@ -41,6 +42,8 @@ MAX_ATTEMPTS = 5
 # Unsent rows are tried for this long (a broker outage), then left for a person.
 GIVE_UP_AFTER = timedelta(days=2)
 DRAIN_BATCH = 500
+# Seconds to wait for the broker when publishing from a request.
+PUBLISH_TIMEOUT = 1
 
 
 def send(task, **kwargs) -> PendingTask:
@@ -52,13 +55,27 @@ def send(task, **kwargs) -> PendingTask:
     return row
 
 
-def publish(pk: int) -> bool:
+def _connection():
+    """A connection that gives up at once: kombu would otherwise retry connecting for seconds
+    (the worker's own connections keep their patient retries)."""
+    return current_app.connection_for_write(
+        connect_timeout=PUBLISH_TIMEOUT, transport_options={"max_retries": 0}
+    )
+
+
+def publish(pk: int, connection=None) -> bool:
     """Hand the row to the broker once. False (and logged) when the broker did not take it."""
     now = timezone.now()
     if not PendingTask.objects.filter(pk=pk, done_at=None).update(attempts=F("attempts") + 1):
         return False  # done already, or gone
     try:
-        deliver.apply_async(kwargs={"pending": pk}, retry=False)
+        if current_app.conf.task_always_eager:
+            deliver.apply_async(kwargs={"pending": pk})
+        elif connection is not None:
+            deliver.apply_async(kwargs={"pending": pk}, retry=False, connection=connection)
+        else:
+            with _connection() as own:
+                deliver.apply_async(kwargs={"pending": pk}, retry=False, connection=own)
     except Exception as error:
         if current_app.conf.task_always_eager:
             raise  # in-process: the task itself failed, as without the outbox
@@ -112,14 +129,17 @@ def drain_outbox() -> int:
     """Every minute (and when a worker starts): publish what is due. Returns how many the
     broker took; a row published twice still runs once."""
     sent = 0
-    for pk in due().order_by("created_at", "pk").values_list("pk", flat=True)[:DRAIN_BATCH]:
-        if publish(pk):
-            sent += 1
-        elif (
-            current_app.conf.task_always_eager is False
-            and not PendingTask.objects.filter(pk=pk, sent_at__isnull=False).exists()
-        ):
-            break  # the broker is still away: the next run tries again
+    rows = list(due().order_by("created_at", "pk").values_list("pk", flat=True)[:DRAIN_BATCH])
+    if not rows:
+        return 0
+    with contextlib.ExitStack() as stack:
+        eager = current_app.conf.task_always_eager
+        connection = None if eager else stack.enter_context(_connection())
+        for pk in rows:
+            if publish(pk, connection):
+                sent += 1
+            else:
+                break  # the broker is away (or the row was done meanwhile): the next run goes on
     return sent
 
 
