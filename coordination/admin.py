@@ -10,6 +10,7 @@ from .models import (
     Membership,
     Municipality,
     PartnerOrganisation,
+    PendingTask,
     ResponsibilityMap,
     ResponsibilityParty,
     ResponsibilityTask,
@@ -155,3 +156,27 @@ class CooperationAgreementAdmin(admin.ModelAdmin):
     autocomplete_fields = ["municipality"]
     readonly_fields = ["status", "created_at", "created_by"]  # status changes in a service
     inlines = [AgreementPartyInline]
+
+
+@admin.register(PendingTask)
+class PendingTaskAdmin(admin.ModelAdmin):
+    """The outbox, for a technical administrator after an outage: what waits, what failed.
+    Read only: the drain job (coordination/outbox.py) sends what is due."""
+
+    list_display = ("task", "created_at", "attempts", "sent_at", "done_at", "last_error")
+    list_filter = ("task",)
+    readonly_fields = (
+        "task",
+        "kwargs",
+        "created_at",
+        "attempts",
+        "sent_at",
+        "done_at",
+        "last_error",
+    )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -17,9 +17,8 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 
-from . import audit
+from . import audit, outbox
 from .models import Municipality, User
 from .permissions import RULES, can
 
@@ -50,7 +49,6 @@ def acting_for(action: str) -> Callable:
 
 
 def enqueue(task, *, requested_by: User, municipality: Municipality, **kwargs) -> None:
-    """Send the job when the current transaction commits (never for a rolled-back change)."""
-    transaction.on_commit(
-        lambda: task.delay(requested_by=requested_by.pk, municipality=municipality.pk, **kwargs)
-    )
+    """Send the job when the current transaction commits (never for a rolled-back change),
+    through the outbox: a broker that does not answer delays the job, never loses it."""
+    outbox.send(task, requested_by=requested_by.pk, municipality=municipality.pk, **kwargs)

@@ -1,7 +1,14 @@
+import logging
+import sys
+
 from django.conf import settings
+from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
 
 
 class LanguageMiddleware(LocaleMiddleware):
@@ -50,3 +57,50 @@ class MalformedSessionCookieMiddleware:
         if value is not None and not (value.isascii() and value.isalnum()):
             del request.COOKIES[name]
         return self.get_response(request)
+
+
+def _cache_unavailable(error: BaseException) -> bool:
+    """True for a cache (or broker) that does not answer: Redis refused or timed out."""
+    try:
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+    except ImportError:  # pragma: no cover - redis is a dependency
+        return False
+    return isinstance(error, RedisConnectionError | RedisTimeoutError)
+
+
+def service_unavailable(request) -> HttpResponse:
+    """A page in plain words for an outage of the cache, which rate limits need: the person is
+    told to try again in a minute. Rendered without the site's context (which may need what is
+    down), in bokmål and English like the 500 page; never stored."""
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = "60"
+    patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)
+    return response
+
+
+class ServiceUnavailableMiddleware:
+    """Turn a cache that does not answer (Redis down: logins' rate limits need it) into a 503
+    page instead of a server error. The cache's short timeouts (settings) make it quick."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not _cache_unavailable(exception):
+            return None
+        logger.warning("cache unavailable on %s: %s", request.path, exception)
+        return service_unavailable(request)
+
+
+def server_error(request) -> HttpResponse:
+    """handler500: a cache outage met outside a view (in a middleware) is a 503 page too."""
+    from django.views import defaults
+
+    error = sys.exc_info()[1]
+    if error is not None and _cache_unavailable(error):
+        return service_unavailable(request)
+    return defaults.server_error(request)

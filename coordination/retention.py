@@ -20,7 +20,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .files import delete_with_files
-from .models import AuditEvent, GeneratedFile, RetentionRun, User
+from .models import AuditEvent, GeneratedFile, PendingTask, RetentionRun, User
 
 
 @dataclass(frozen=True)
@@ -119,5 +119,24 @@ register(
             created_at__lt=now - timedelta(days=GENERATED_FILE_DAYS)
         ),
         remove=delete_with_files,
+    )
+)
+
+
+# The outbox (coordination/outbox.py): a background task's record is kept a while after it ran,
+# to see what happened during an outage; it holds ids only, never personal data.
+PENDING_TASK_DAYS = 30
+
+register(
+    RetentionRule(
+        name="pending-tasks",
+        what=_(
+            "Records of background tasks the portal ran (emails, exports); they hold no "
+            "personal information"
+        ),  # fmt: skip
+        kept_for=format_lazy(_("deleted after {days} days"), days=PENDING_TASK_DAYS),
+        due=lambda now: PendingTask.objects.filter(
+            done_at__lt=now - timedelta(days=PENDING_TASK_DAYS)
+        ),
     )
 )

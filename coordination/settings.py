@@ -12,6 +12,8 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "coordination.middleware.ServiceUnavailableMiddleware",
     "coordination.middleware.MalformedSessionCookieMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,6 +111,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://samspill")}
 if CACHES["default"]["BACKEND"].endswith("DummyCache"):
     raise ImproperlyConfigured("CACHE_URL must not be the dummy cache: rate limits need a cache.")
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # A cache that does not answer fails within a second (the person sees "try again in a
+    # minute", coordination.middleware.ServiceUnavailableMiddleware) instead of holding a worker.
+    CACHES["default"].setdefault("OPTIONS", {})
+    CACHES["default"]["OPTIONS"].setdefault("socket_connect_timeout", 0.5)
+    CACHES["default"]["OPTIONS"].setdefault("socket_timeout", 1)
+    CACHES["default"]["OPTIONS"].setdefault("retry", Retry(NoBackoff(), 0))
 
 # --- Celery: eager in-process when no broker is configured --------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -122,7 +132,12 @@ CELERY_RESULT_BACKEND = env.str(
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TASK_TIME_LIMIT = 15 * 60
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * CELERY_TASK_TIME_LIMIT}
+# A broker that does not answer is given a second to connect: a request publishing a task after
+# its commit (coordination/outbox.py) must not hang; what is not taken is sent again later.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 2 * CELERY_TASK_TIME_LIMIT,
+    "socket_connect_timeout": 1,
+}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Oslo"
 CELERY_BEAT_SCHEDULE = {
@@ -142,6 +157,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "coordination.tasks_partners.send_agreement_reminders",
         "schedule": crontab(hour=7, minute=20),
     },
+    # The outbox: publish again what the broker did not take (see coordination/outbox.py).
+    "drain-outbox": {"task": "coordination.outbox.drain_outbox", "schedule": 60.0},
 }
 
 # partners: look organisation numbers up in the Central Coordinating Register for Legal Entities

@@ -8,6 +8,7 @@ from django.utils import translation
 from . import retention
 from .jobs import acting_for
 from .models import Membership
+from .outbox import deliver, drain_outbox  # noqa: F401 (the worker finds them here)
 from .permissions import get_for_user
 from .text import render_subject
 

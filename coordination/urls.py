@@ -59,6 +59,11 @@ coordination_patterns = [
         name="file_download",
     ),
     path(
+        "coordination/<municipality:municipality>/files/<int:pk>/start-again/",
+        views.file_start_again,
+        name="file_start_again",
+    ),
+    path(
         "coordination/<municipality:municipality>/roles/<int:pk>/remove/",
         views.membership_remove,
         name="membership_remove",
@@ -299,6 +304,9 @@ coordination_patterns += [
         name="agreement_document",
     ),
 ]
+
+# A cache outage met outside a view gets the 503 page too (coordination.middleware).
+handler500 = "coordination.middleware.server_error"
 
 urlpatterns = [
     path("", views.home, name="home"),

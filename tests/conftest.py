@@ -3,12 +3,40 @@
 import os
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from coordination.models import Role
 from tests.factories import MembershipFactory, UserFactory, municipality
 
 # live_server + database fixtures run Django in Playwright's event loop thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# hypothesis: "dev" explores new examples on every run; "ci" (chosen when the environment has
+# CI set, as .ci/run does) tries the same examples every time, so that CI is deterministic.
+# Neither keeps a .hypothesis/ folder in the project: a failure prints its example. Loaded
+# here, before any test module builds its settings on top of the default.
+_HYPOTHESIS_COMMON = {
+    "database": None,
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
+hypothesis_settings.register_profile(
+    "dev", derandomize=False, max_examples=100, print_blob=False, **_HYPOTHESIS_COMMON
+)
+hypothesis_settings.register_profile(
+    "ci", derandomize=True, max_examples=50, print_blob=True, **_HYPOTHESIS_COMMON
+)
+
+
+def hypothesis_profile(environ) -> str:
+    """HYPOTHESIS_PROFILE when set, else "ci" wherever CI is set (to anything but false)."""
+    if environ.get("HYPOTHESIS_PROFILE"):
+        return environ["HYPOTHESIS_PROFILE"]
+    return "ci" if environ.get("CI", "").lower() not in ("", "0", "false", "no") else "dev"
+
+
+hypothesis_settings.load_profile(hypothesis_profile(os.environ))
 
 LOM, DRAMMEN = "3434", "3301"
 

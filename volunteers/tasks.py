@@ -119,6 +119,8 @@ def export_volunteers(*, user, municipality, generated_file: int) -> int:
     """The registry as the person filtered it, as a CSV or Excel file only they can
     download."""
     record = files.for_job(pk=generated_file, user=user, municipality=municipality)
+    if record.status != record.Status.PENDING:
+        return record.rows or 0  # made already (a job sent twice, or started again): no copy
     try:
         form = RegistryFilterForm(record.parameters, municipality=municipality)
         if not form.is_valid():

@@ -16,7 +16,7 @@ def clear_overclaiming_evidence(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("coordination", "0011_partner_created_in")]
+    dependencies = [("coordination", "0012_resilience")]
 
     operations = [
         migrations.AddField(

@@ -11,6 +11,7 @@ from .core import (
     User,
     UserManager,
 )
+from .outbox import PendingTask
 from .partners import (
     AgreementParty,
     AgreementReminder,
@@ -59,6 +60,7 @@ __all__ = [
     "Municipality",
     "OfferKind",
     "PartnerContact",
+    "PendingTask",
     "PartnerOffer",
     "PartnerOrganisation",
     "REVIEW_NOTICE_DAYS",

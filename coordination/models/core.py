@@ -312,6 +312,11 @@ class GeneratedFile(models.Model):
     file = models.FileField(_("file"), upload_to="generated/%Y/%m/", blank=True)
     rows = models.PositiveIntegerField(_("rows"), null=True, blank=True)
     created_at = models.DateTimeField(_("asked for"), default=timezone.now)
+    # The task that makes it (its registered name), so that a stuck job can be started again.
+    task = models.CharField(_("task"), max_length=200, blank=True)
+    # When the job was last sent to a worker (asked for, confirmed or started again): a job
+    # still "being made" long after it is stuck (a worker died, the queue lost it).
+    queued_at = models.DateTimeField(_("sent to a worker"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:

@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from stdnum.no import orgnr
 
-from .. import audit, permissions
+from .. import audit, outbox, permissions
 from ..models import (
     AgreementParty,
     CooperationAgreement,
@@ -190,8 +190,7 @@ def schedule_register_lookup(partner: PartnerOrganisation) -> bool:
         return False
     from ..tasks_partners import look_up_partner_in_register
 
-    pk = partner.pk
-    transaction.on_commit(lambda: look_up_partner_in_register.delay(organisation=pk))
+    outbox.send(look_up_partner_in_register, organisation=partner.pk)
     return True
 
 

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from .. import account_data, audit, contributions, health, retention, services, uploads
+from .. import account_data, audit, contributions, files, health, retention, services, uploads
 from ..forms import MembershipForm, MunicipalitySearchForm, ProfileForm, add_service_errors
 from ..models import AuditEvent, GeneratedFile, Membership, Municipality, Role
 from ..permissions import (
@@ -297,12 +297,41 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 def file_list(request: HttpRequest) -> HttpResponse:
     """The files background jobs made for this person in this municipality."""
     municipality = request.municipality
-    records = GeneratedFile.objects.filter(municipality=municipality, requested_by=request.user)
+    records = list(
+        GeneratedFile.objects.filter(municipality=municipality, requested_by=request.user)[:50]
+    )
+    for record in records:
+        record.can_start_again = files.can_start_again(record)
     return render(
         request,
         "coordination/file_list.html",
-        {"municipality": municipality, "records": records[:50]},
+        {"municipality": municipality, "records": records},
     )
+
+
+@municipality_view("view_municipality")
+def file_start_again(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start a stuck or failed job again (the same record: never a second file). Only the
+    person who asked, while they still may do what it was made under; others get 404 whatever
+    they send (ownership is checked before the method)."""
+    municipality = request.municipality
+    record = get_object_or_404(
+        GeneratedFile, pk=pk, municipality=municipality, requested_by=request.user
+    )
+    if not can(request.user, record.action, municipality):
+        raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        files.start_again(record=record, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Started again: %(title)s. Refresh the page in a minute.") % {"title": record.title},
+        )
+    return redirect("coordination:file_list", municipality.number)
 
 
 @municipality_view("view_municipality")

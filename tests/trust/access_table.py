@@ -106,6 +106,8 @@ ACCESS = {
     "coordination:file_list": MUNICIPAL_STAFF,  # each sees only their own files
     "coordination:my_data_page": LOGIN,
     "coordination:file_download": COORDINATORS,  # only the coordinator who asked for it
+    # resilience (issue 10): a stuck or failed job started again, by the person who asked
+    "coordination:file_start_again": COORDINATORS,
     # coordination: routines (the routine binder) and the annual wheel
     "coordination:routine_list": ROLES_AND_VOLUNTEERS,  # visibility: volunteers read it
     "coordination:routine_create": COORDINATORS,
@@ -293,6 +295,7 @@ PK_OBJECT = {
     "volunteers:assignment_resume": "assignment",
     "volunteers:assignment_end": "assignment",
     "coordination:file_download": "generated_file",  # made for coordinator_lom
+    "coordination:file_start_again": "generated_file",  # resilience (issue 10)
     "coordination:assessment_detail": "assessment",  # a completed one in Lom
     "volunteers:own_hours_edit": "hours_entry",  # the volunteer persona's own, pending
     "volunteers:own_hours_withdraw": "hours_entry",

@@ -67,10 +67,13 @@ def preview_import(
         _pending(municipality, by).filter(parameters__awaiting_confirmation=True)
     )
     name = getattr(upload, "original_name", upload.name)[:100]
+    from ..tasks import import_volunteer_list  # the task calls back into this module
+
     record = GeneratedFile.objects.create(
         municipality=municipality,
         requested_by=by,
         action=ACTION,
+        task=import_volunteer_list.name,
         title=_("Import of the volunteer list %(name)s") % {"name": name},
         # ``awaiting_confirmation``: the files page says so instead of "being made".
         parameters={"kind": kind, "name": name, "awaiting_confirmation": True},
@@ -92,7 +95,8 @@ def confirm_import(*, record: GeneratedFile, by: User) -> None:
     if not record.parameters.get("awaiting_confirmation"):
         raise ValidationError(_("This list is already being imported."))
     record.parameters["awaiting_confirmation"] = False
-    record.save(update_fields=["parameters"])
+    record.queued_at = timezone.now()
+    record.save(update_fields=["parameters", "queued_at"])
     jobs.enqueue(
         import_volunteer_list,
         requested_by=by,

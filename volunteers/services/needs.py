@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coordination import audit
+from coordination import audit, outbox
 from coordination.jobs import enqueue
 from coordination.models import Municipality, User
 from coordination.permissions import can
@@ -218,7 +218,7 @@ def report_need(
     if by is None:
         from ..tasks import notify_need_reported
 
-        transaction.on_commit(lambda: notify_need_reported.delay(need=need.pk))
+        outbox.send(notify_need_reported, need=need.pk)
     return need
 
 
@@ -473,7 +473,7 @@ def _answerable(invitation: Invitation, by: User) -> Invitation:
 def _notify_answer(invitation: Invitation) -> None:
     from ..tasks import notify_invitation_answered
 
-    transaction.on_commit(lambda: notify_invitation_answered.delay(invitation=invitation.pk))
+    outbox.send(notify_invitation_answered, invitation=invitation.pk)
 
 
 @transaction.atomic
