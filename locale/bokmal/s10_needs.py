@@ -98,10 +98,10 @@ NB = {
         "%(count)s has not signed the confidentiality declaration",
         "%(count)s have not signed the confidentiality declaration",
     ): (
-        "%(count)s har ikke signert taushetserklæringen",
-        "%(count)s har ikke signert taushetserklæringen",
+        "%(count)s har ikke skrevet under taushetserklæringen",
+        "%(count)s har ikke skrevet under taushetserklæringen",
     ),
-    "See who has not signed, in the registry": "Se hvem som ikke har signert, i registeret",
+    "See who has not signed, in the registry": "Se hvem som ikke har skrevet under, i registeret",
     (
         "%(count)s has not done the course %(course)s",
         "%(count)s have not done the course %(course)s",

@@ -286,7 +286,7 @@ def test_an_ended_agreement_is_reopened_with_a_new_end_date_and_audited(lom, coo
     )
     assert (agreement.status, agreement.ends_on) == ("active", None)
     assert AuditEvent.objects.filter(
-        object_id=str(agreement.pk), summary__startswith="agreement reopened"
+        object_id=str(agreement.pk), code="agreement.reopened"
     ).exists()
 
 

@@ -109,7 +109,7 @@ def test_two_coordinators_the_second_is_told_and_shown_the_current_grid(
         response = client.post(EDIT, {**second, other: INF}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Someone else saved the responsibility map" in html
+    assert "Noen andre lagret ansvarskartet etter at du åpnet det." in html
     assert 'role="alert"' in html
     assert not [m for m in get_messages(response.wsgi_request) if "saved" in str(m)]
     # the first coordinator's change is kept, the stale form changed nothing

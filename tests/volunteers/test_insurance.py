@@ -40,7 +40,7 @@ def test_the_coordinator_writes_it_once_per_municipality(coordinator_lom, lom):
         municipality=lom, fields={**TEXT, "covers": "Alt"}, roles=[], by=coordinator_lom
     )
     assert first.pk == again.pk and InsuranceInfo.objects.get().covers == "Alt"
-    assert AuditEvent.objects.filter(summary="insurance for volunteers").count() == 2
+    assert AuditEvent.objects.filter(code="volunteers.insurance").count() == 2
 
 
 def test_nobody_else_writes_it(volunteer_contact_lom, coordinator_drammen, lom):

@@ -84,7 +84,7 @@ def test_with_a_decision_nobody_is_invited_until_clarified_with_the_service(
     need.refresh_from_db()
     assert need.service_clarified_by == coordinator_lom and need.service_clarified_at
     assert len(_invite(need, coordinator_lom)) == 1
-    assert AuditEvent.objects.filter(summary="clarified with the service").exists()
+    assert AuditEvent.objects.filter(code="need.service_clarified").exists()
 
 
 def test_without_a_decision_practical_help_is_invited_as_before(coordinator_lom):
@@ -266,7 +266,7 @@ def test_the_coordinator_sees_whom_each_need_is_for(client_of, coordinator_lom):
     NeedFactory(person_name="Olga Haugen")
     response = client_of(coordinator_lom).get(LIST)
     assert "Olga Haugen" in response.content.decode()
-    assert AuditEvent.objects.filter(summary="names on the needs list").exists()
+    assert AuditEvent.objects.filter(code="needs.names_listed").exists()
 
 
 def test_a_volunteer_contact_sees_no_names_in_the_list(client_of, volunteer_contact_lom):

@@ -163,7 +163,7 @@ def test_unsigned_declaration_is_reminded_once_a_week_after_publishing(published
     assert run_on(datetime.date(2026, 11, 9))["declarations"] == 0  # 6 days and 19 hours
     assert run_on(datetime.date(2026, 11, 10))["declarations"] == 2
     [bokmal] = _to(published["nb"].user.email)
-    assert bokmal.subject == "[Samspill] Signer taushetserklæringen for Lom"
+    assert bokmal.subject == "[Samspill] Skriv under taushetserklæringen for Lom"
     assert "versjon 1" in bokmal.body
     [english] = _to(published["en"].user.email)
     assert english.subject == "[Samspill] Please sign the confidentiality declaration for Lom"
