@@ -178,7 +178,7 @@ def test_every_page_of_every_persona_is_in_bokmal(live_server, browser):
             page.locator("input[name=login]").fill(email)
             page.locator("input[name=password]").fill(DEMO_PASSWORD)
             page.locator("input[name=password]").press("Enter")
-            page.wait_for_url(re.compile(r"/my/$|/coordination/"))
+            page.wait_for_url(re.compile(r"/(my|volunteer)/$|/coordination/"))
         starts = LANDING + (ALWAYS if email else PUBLIC)
         found, read = _read_pages(page, live_server.url, starts)
         context.close()
