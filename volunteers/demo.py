@@ -443,7 +443,7 @@ def seed_screening_and_needs(command) -> None:
     _report(
         lom,
         _need_fields(
-            "Per Haugen",
+            "Kristian Garmo",
             "walks",
             "Garmo",
             "Trenger følge på tur for å holde seg i form etter et fall i vinter. Går med stokk.",
