@@ -112,15 +112,47 @@ def _step(need: Need, step: str, day: datetime.date, by: User, notes: str = "") 
         need_services.record_step(need=need, step=step, by=by, notes=notes)
 
 
-def _invite(need: Need, volunteer: Volunteer, day: datetime.date, by: User):
-    """Invite ``volunteer`` as matching proposed them, with matching's own reasons."""
+def _invite(need: Need, volunteer: Volunteer | None, day: datetime.date, by: User):
+    """Invite ``volunteer`` as matching proposed them, with matching's own reasons (None: the
+    volunteer matching proposes first)."""
     with on(day):
         proposals = [
-            p for p in matching.propose_for_need(need, limit=50) if p.volunteer.pk == volunteer.pk
-        ]
+            p
+            for p in matching.propose_for_need(need, limit=50)
+            if volunteer is None or p.volunteer.pk == volunteer.pk
+        ][:1]
         if not proposals:
             raise RuntimeError(f"Matching does not propose {volunteer} for {need}: fix the demo.")
         return need_services.invite_volunteers(need=need, proposals=proposals, by=by)[0]
+
+
+def _helped_by(
+    need: Need,
+    volunteer: Volunteer | None,
+    by: User,
+    *,
+    invited_on: datetime.date,
+    accepted_on: datetime.date,
+):
+    """The coordinator invites (as matching proposes) and the volunteer says yes."""
+    invitation = _invite(need, volunteer, invited_on, by)
+    with on(accepted_on, hour=18):
+        return need_services.accept_invitation(invitation=invitation, by=invitation.volunteer.user)
+
+
+def _agreed_after_trial(
+    need: Need, assignment, by: User, *, met_on: datetime.date, agreed_on: datetime.date
+) -> None:
+    """The trial meeting went well; they meet weekly, and the need is established."""
+    with on(agreed_on):
+        need_services.set_pairing(
+            assignment=assignment,
+            by=by,
+            trial_meeting_on=met_on,
+            trial_went_well=True,
+            frequency="weekly",
+        )
+    _step(need, "established", agreed_on, by)
 
 
 def _report(municipality, fields: dict, day: datetime.date, by: User | None) -> Need:
@@ -288,18 +320,8 @@ def _lom_pairing(lom, volunteers, by) -> None:
     )
     _step(need, "mapped", days_ago(53), by, "Samtale hjemme hos henne sammen med datteren.")
     _step(need, "clarified", days_ago(46), by)
-    invitation = _invite(need, astrid, days_ago(42), by)
-    with on(days_ago(40), hour=18):
-        pairing = need_services.accept_invitation(invitation=invitation, by=astrid.user)
-    with on(days_ago(36)):
-        need_services.set_pairing(
-            assignment=pairing,
-            by=by,
-            trial_meeting_on=days_ago(37),
-            trial_went_well=True,
-            frequency="weekly",
-        )
-    _step(need, "established", days_ago(35), by)
+    pairing = _helped_by(need, astrid, by, invited_on=days_ago(42), accepted_on=days_ago(40))
+    _agreed_after_trial(need, pairing, by, met_on=days_ago(37), agreed_on=days_ago(36))
     with on(days_ago(35)):
         follow_ups = need_services.plan_follow_ups(
             need=need,
@@ -378,18 +400,8 @@ def _lom_past_pairing(lom, volunteers, by) -> None:
     )
     _step(need, "mapped", days_ago(765), by)
     _step(need, "clarified", days_ago(762), by)
-    invitation = _invite(need, randi, days_ago(760), by)
-    with on(days_ago(759), hour=17):
-        pairing = need_services.accept_invitation(invitation=invitation, by=randi.user)
-    with on(days_ago(745)):
-        need_services.set_pairing(
-            assignment=pairing,
-            by=by,
-            trial_meeting_on=days_ago(752),
-            trial_went_well=True,
-            frequency="weekly",
-        )
-    _step(need, "established", days_ago(745), by)
+    pairing = _helped_by(need, randi, by, invited_on=days_ago(760), accepted_on=days_ago(759))
+    _agreed_after_trial(need, pairing, by, met_on=days_ago(752), agreed_on=days_ago(745))
     _step(need, "follow_up", days_ago(700), by)
     with on(days_ago(10)):
         need_services.end_assignment(
@@ -544,12 +556,14 @@ def _drammen_needs(drammen: Municipality, by: User) -> None:
         if reached == "mapped":
             continue
         _step(need, "clarified", started + datetime.timedelta(days=10), by)
-        day = started + datetime.timedelta(days=14)
-        with on(day):
-            proposal = matching.propose_for_need(need)[0]
-        invitation = _invite(need, proposal.volunteer, day, by)
-        with on(day + datetime.timedelta(days=1), hour=18):
-            need_services.accept_invitation(invitation=invitation, by=proposal.volunteer.user)
+        invited_on = started + datetime.timedelta(days=14)
+        _helped_by(
+            need,
+            None,  # the volunteer matching proposes first
+            by,
+            invited_on=invited_on,
+            accepted_on=invited_on + datetime.timedelta(days=1),
+        )
         _step(need, "established", started + datetime.timedelta(days=20), by)
         if reached == "follow_up":
             _step(need, "follow_up", started + datetime.timedelta(days=60), by)

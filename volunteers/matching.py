@@ -52,7 +52,7 @@ from .models import (
     VolunteerInterest,
     VolunteerRole,
 )
-from .readiness import ready_q
+from .readiness import ready_q, roles_for_kind
 from .services.profile import current_declaration
 
 TIMES = ("weekday_daytime", "evenings", "weekends")
@@ -133,11 +133,7 @@ def _load_subquery(model, running: Q) -> Subquery:
 
 def role_for(request: MatchRequest) -> VolunteerRole | None:
     """The municipality's role for this kind of help, if it has defined one."""
-    return (
-        VolunteerRole.objects.filter(municipality_id=request.municipality_id, interest=request.kind)
-        .order_by("pk")
-        .first()
-    )
+    return roles_for_kind(request.municipality_id, request.kind).first()
 
 
 _UNSET = object()

@@ -170,13 +170,18 @@ def _certificate_missing(role: VolunteerRole, checks: list, today: datetime.date
 # --- one volunteer, one need: the gate before the person's details -------------------------
 
 
+def roles_for_kind(municipality_id: str, kind: str) -> QuerySet[VolunteerRole]:
+    """The municipality's roles for a kind of help; the first is *the* role for it, which
+    readiness and matching both use."""
+    return VolunteerRole.objects.filter(municipality_id=municipality_id, interest=kind).order_by(
+        "pk"
+    )
+
+
 def role_for_need(need) -> VolunteerRole | None:
     """The municipality's role for the need's kind of help (the same one matching uses)."""
     return (
-        VolunteerRole.objects.filter(municipality_id=need.municipality_id, interest=need.kind)
-        .prefetch_related("required_courses")
-        .order_by("pk")
-        .first()
+        roles_for_kind(need.municipality_id, need.kind).prefetch_related("required_courses").first()
     )
 
 
