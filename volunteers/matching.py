@@ -139,18 +139,25 @@ def role_for(request: MatchRequest) -> VolunteerRole | None:
 _UNSET = object()
 
 
-def candidates(
-    request: MatchRequest, *, today: datetime.date | None = None, role=_UNSET
-) -> QuerySet:
-    """Every volunteer who passes the hard rules, annotated with ``score`` and ``load``.
-    ``role``: the role for the request if already looked up (see ``role_for``)."""
-    volunteers = Volunteer.objects.filter(
+def _willing(request: MatchRequest) -> QuerySet:
+    """Active volunteers of the municipality with a login who would like this kind of help:
+    the pool both matching and its count of who was left out start from."""
+    return Volunteer.objects.filter(
         municipality_id=request.municipality_id,
         left_at__isnull=True,
         user__isnull=False,
         user__is_active=True,
     ).filter(
-        Exists(VolunteerInterest.objects.filter(volunteer=OuterRef("pk"), interest=request.kind)),
+        Exists(VolunteerInterest.objects.filter(volunteer=OuterRef("pk"), interest=request.kind))
+    )
+
+
+def candidates(
+    request: MatchRequest, *, today: datetime.date | None = None, role=_UNSET
+) -> QuerySet:
+    """Every volunteer who passes the hard rules, annotated with ``score`` and ``load``.
+    ``role``: the role for the request if already looked up (see ``role_for``)."""
+    volunteers = _willing(request).filter(
         # Imported volunteers have not consented until they log in: not proposed before then.
         Exists(Consent.objects.filter(volunteer=OuterRef("pk"))),
     )
@@ -285,14 +292,7 @@ def left_out(request: MatchRequest, *, today: datetime.date | None = None, role=
     or helping; not wanting the kind of help is never a reason to fix."""
     if role is _UNSET:
         role = role_for(request)
-    pool = Volunteer.objects.filter(
-        municipality_id=request.municipality_id,
-        left_at__isnull=True,
-        user__isnull=False,
-        user__is_active=True,
-    ).filter(
-        Exists(VolunteerInterest.objects.filter(volunteer=OuterRef("pk"), interest=request.kind))
-    )
+    pool = _willing(request)
     if request.exclude_volunteer_ids:
         pool = pool.exclude(pk__in=request.exclude_volunteer_ids)
     pool = _with_load(pool)
