@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.models import Municipality, User
-from coordination.text import one_line
 
 from ..models import Interest, Volunteer
 from . import values
@@ -180,8 +179,8 @@ def _clean(column: Column, value, interest_names: dict[str, str], today: datetim
         return values.phone(value)
     if column.key == "interests":
         return values.interests(value, interest_names)
-    # One line: a name or an area from a spreadsheet cell can reach an email subject.
-    written = one_line(text(value))
+    # One line (``text``): a name or an area from a spreadsheet cell can reach an email subject.
+    written = text(value)
     if column.key in REQUIRED and not written:
         raise ValidationError(_("This is missing, and it is needed."))
     if column.max_length and len(written) > column.max_length:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import unicodedata
 import zipfile
 from collections.abc import Iterator
@@ -14,11 +13,12 @@ from collections.abc import Iterator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from coordination.text import one_line
+
 # An .xlsx file is a zip archive: refuse one that unpacks to far more than a list of 5 000
 # people needs (a "zip bomb" would otherwise fill the memory of the server).
 MAX_UNPACKED_BYTES = 60 * 1024 * 1024
 MAX_COLUMNS = 60
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
 
 
 class UnreadableFile(Exception):
@@ -31,7 +31,7 @@ def text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a phone number Excel stored as a number
-    return " ".join(CONTROL_CHARACTERS.sub(" ", str(value)).split())
+    return one_line(str(value))
 
 
 def fold(value: str) -> str:
