@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.urls import reverse
 
-from .client_ip import client_ip
-from .permissions import municipalities_for
+from coordination.client_ip import client_ip
+from coordination.permissions import municipalities_for
 
 
 def landing_url(user) -> str:

@@ -9,7 +9,12 @@ class CoordinationConfig(AppConfig):
     def ready(self) -> None:
         # Each area of coordination registers its dashboard panel, annual wheel entries,
         # staircase evidence, overview links and demo data (see contributions.py).
-        from . import contrib_partners, contrib_routines, contrib_staircase, contrib_units
+        from coordination import (
+            contrib_partners,
+            contrib_routines,
+            contrib_staircase,
+            contrib_units,
+        )
 
         for area in (contrib_staircase, contrib_partners, contrib_units, contrib_routines):
             area.register()

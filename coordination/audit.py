@@ -20,7 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
-from .models import AuditEvent, Membership, Municipality
+from coordination.models import AuditEvent, Membership, Municipality
 
 # Stored in place of a person's name once that person is anonymised; shown in words when read.
 ANONYMISED = "[anonymised]"
@@ -141,14 +141,14 @@ def _forget(value, names: Iterable[str]):
 
 
 def _role(params: dict) -> str:
-    from .models import Role
+    from coordination.models import Role
 
     role = Role(params["role"]).label if params["role"] in Role.values else params["role"]
     return _("%(role)s: %(name)s") % {"role": role, "name": params["name"]}
 
 
 def _agreement_status(params: dict) -> str:
-    from .models import CooperationAgreement
+    from coordination.models import CooperationAgreement
 
     status = CooperationAgreement.Status(params["status"]).label
     return _("Agreement %(status)s: %(title)s") % {"status": str(status).lower(), **params}

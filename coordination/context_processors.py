@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .permissions import municipalities_for
+from coordination.permissions import municipalities_for
 
 
 def navigation(request):

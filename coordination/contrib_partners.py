@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from . import contributions
-from .contributions import DashboardPanel, Evidence, Panel, WheelEntry
-from .models import AgreementParty, CooperationAgreement, Membership, PartnerOffer, Role
-from .permissions import can
+from coordination import contributions
+from coordination.contributions import DashboardPanel, Evidence, Panel, WheelEntry
+from coordination.models import AgreementParty, CooperationAgreement, Membership, PartnerOffer, Role
+from coordination.permissions import can
 
 WHEEL_CATEGORY = "agreement"
 REVIEW_DAYS = 60
@@ -170,9 +170,9 @@ def representative_panel(request) -> Panel | None:
 
 
 def register() -> None:
-    from . import tasks_partners  # noqa: F401 (registers the Celery tasks)
-    from .demo_partners import seed
-    from .management.commands.seed_demo import DEMO_STEPS
+    from coordination import tasks_partners  # noqa: F401 (registers the Celery tasks)
+    from coordination.demo_partners import seed
+    from coordination.management.commands.seed_demo import DEMO_STEPS
 
     contributions.register_wheel_category(WHEEL_CATEGORY, gettext_lazy("Agreements"))
     if wheel_entries not in contributions.WHEEL_SOURCES:

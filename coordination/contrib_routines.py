@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from . import contributions, permissions
-from .contributions import DashboardPanel, Evidence, WheelEntry
-from .models import REVIEW_NOTICE_DAYS, Routine, WheelCategory
+from coordination import contributions, permissions
+from coordination.contributions import DashboardPanel, Evidence, WheelEntry
+from coordination.models import REVIEW_NOTICE_DAYS, Routine, WheelCategory
 
 ROUTINE_CATEGORY = "routine"
 WHEEL_MONTHS_NEEDED = 8
@@ -84,7 +84,7 @@ def routines_reviewed(municipality) -> Evidence:
 
 
 def wheel_most_months(municipality) -> Evidence:
-    from .services.wheel import months_with_entries
+    from coordination.services.wheel import months_with_entries
 
     year = timezone.localdate().year
     count = len(months_with_entries(municipality, year))
@@ -121,7 +121,7 @@ def routines_panel(request, municipality) -> DashboardPanel | None:
 def wheel_panel(request, municipality) -> DashboardPanel | None:
     if not permissions.can(request.user, "view_wheel", municipality):
         return None
-    from .services.wheel import wheel_items
+    from coordination.services.wheel import wheel_items
 
     today = timezone.localdate()
     items = [
@@ -142,7 +142,7 @@ def wheel_panel(request, municipality) -> DashboardPanel | None:
 def my_page_panel(request) -> contributions.Panel | None:
     """The routine binder and the annual wheel of each municipality where the person has a
     role: reviewers and partner representatives have no overview page to find them on."""
-    from .models import Municipality
+    from coordination.models import Municipality
 
     numbers = permissions.municipalities_for(request.user, "view_routines")
     if not numbers:
@@ -165,8 +165,8 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
 
 
 def register() -> None:
-    from .demo_routines import seed
-    from .management.commands.seed_demo import DEMO_STEPS
+    from coordination.demo_routines import seed
+    from coordination.management.commands.seed_demo import DEMO_STEPS
 
     for category in WheelCategory:
         contributions.register_wheel_category(category.value, category.label)

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import contributions
-from .models import Membership, Role
-from .permissions import can
+from coordination import contributions
+from coordination.models import Membership, Role
+from coordination.permissions import can
 
 DASHBOARD_ORDER = 10
 NEXT_STEPS_ON_DASHBOARD = 3
@@ -40,7 +40,7 @@ def named_coordinator(municipality) -> contributions.Evidence:
 def dashboard_panel(request, municipality) -> contributions.DashboardPanel | None:
     if not can(request.user, "view_staircase", municipality):
         return None
-    from .services import staircase
+    from coordination.services import staircase
 
     current = staircase.current_for(municipality)
     # From today's data (the portal's evidence now, the last answers where it has none).
@@ -66,8 +66,8 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
 
 
 def register() -> None:
-    from .demo_staircase import seed
-    from .management.commands.seed_demo import DEMO_STEPS
+    from coordination.demo_staircase import seed
+    from coordination.management.commands.seed_demo import DEMO_STEPS
 
     contributions.register_evidence("named_coordinator", named_coordinator)
     if dashboard_panel not in contributions.DASHBOARD_PANELS:

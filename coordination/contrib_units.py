@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from . import contributions
-from .contributions import DashboardPanel, Evidence, WheelEntry
-from .models import ForumMeeting, ResponsibilityMap, Unit, UnitContact
-from .permissions import can
+from coordination import contributions
+from coordination.contributions import DashboardPanel, Evidence, WheelEntry
+from coordination.models import ForumMeeting, ResponsibilityMap, Unit, UnitContact
+from coordination.permissions import can
 
 FORUM_MEETINGS_NEEDED = 2  # in the last 12 months, for the staircase evidence
 
@@ -79,7 +79,7 @@ def forum_meetings_evidence(municipality) -> Evidence:
 
 
 def responsibility_map_evidence(municipality) -> Evidence:
-    from .services.responsibility import responsibility_warnings, warnings_summary
+    from coordination.services.responsibility import responsibility_warnings, warnings_summary
 
     number = _number(municipality)
     url = reverse("coordination:responsibility_map_detail", args=[number])
@@ -99,7 +99,7 @@ def responsibility_map_evidence(municipality) -> Evidence:
 def dashboard_panel(request, municipality) -> DashboardPanel | None:
     if not can(request.user, "manage_units", municipality):
         return None
-    from .services.responsibility import responsibility_warnings
+    from coordination.services.responsibility import responsibility_warnings
 
     number = municipality.pk
     next_meeting = (
@@ -159,7 +159,7 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
 def export_units(user) -> dict | None:
     """For a person's data export: the units they are a volunteer contact for, the forum
     meetings they attended and the minutes they wrote."""
-    from .account_data import when
+    from coordination.account_data import when
 
     links = UnitContact.objects.filter(membership__user=user).select_related("unit__municipality")
     attended = ForumMeeting.objects.filter(attendees__user=user).select_related("municipality")
@@ -184,9 +184,9 @@ def export_units(user) -> dict | None:
 
 
 def register() -> None:
-    from . import account_data
-    from .demo_units import seed
-    from .management.commands.seed_demo import DEMO_STEPS
+    from coordination import account_data
+    from coordination.demo_units import seed
+    from coordination.management.commands.seed_demo import DEMO_STEPS
 
     contributions.register_wheel_category("forum", gettext_lazy("Forum meetings"))
     if forum_wheel_entries not in contributions.WHEEL_SOURCES:

@@ -9,7 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from .models import (
+from coordination.models import (
     AgreementParty,
     CooperationAgreement,
     OfferKind,

@@ -11,9 +11,9 @@ import datetime
 
 from django.utils import timezone
 
-from .models import Routine, User, WheelEvent
-from .services import routines as routine_services
-from .starter_routines import STARTER_ROUTINES
+from coordination.models import Routine, User, WheelEvent
+from coordination.services import routines as routine_services
+from coordination.starter_routines import STARTER_ROUTINES
 
 LOM, DRAMMEN = "3434", "3301"
 

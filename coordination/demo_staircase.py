@@ -13,10 +13,10 @@ import datetime
 
 from django.utils import timezone
 
-from . import staircase as scoring
-from .management.commands.seed_demo import DRAMMEN, LOM
-from .models import Answer, Assessment, Indicator, Municipality, StaircaseSharing, User
-from .services.staircase import evidence_by_key
+from coordination import staircase as scoring
+from coordination.management.commands.seed_demo import DRAMMEN, LOM
+from coordination.models import Answer, Assessment, Indicator, Municipality, StaircaseSharing, User
+from coordination.services.staircase import evidence_by_key
 
 # Per level, the answers to its indicators in order ("y" yes, "p" partly, "n" no; the last
 # letter repeats when a level has more indicators).

@@ -9,7 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from .models import (
+from coordination.models import (
     ForumMeeting,
     Membership,
     ResponsibilityAssignment,
@@ -20,7 +20,7 @@ from .models import (
     UnitKind,
     User,
 )
-from .services.responsibility import map_for
+from coordination.services.responsibility import map_for
 
 LOM, DRAMMEN = "3434", "3301"
 R, C, CO, INF = (
@@ -180,7 +180,7 @@ def _seed_forum() -> None:
 
 
 def _seed_map(number: str, cells: dict) -> None:
-    from .models import Municipality
+    from coordination.models import Municipality
 
     map_ = map_for(Municipality.objects.get(pk=number))
     if ResponsibilityAssignment.objects.filter(task__map=map_).exists():

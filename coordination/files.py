@@ -23,8 +23,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import jobs, outbox, permissions
-from .models import GeneratedFile, Municipality, User
+from coordination import jobs, outbox, permissions
+from coordination.models import GeneratedFile, Municipality, User
 
 
 @transaction.atomic

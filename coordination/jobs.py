@@ -18,9 +18,9 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
-from . import audit, outbox
-from .models import Municipality, User
-from .permissions import RULES, can
+from coordination import audit, outbox
+from coordination.models import Municipality, User
+from coordination.permissions import RULES, can
 
 
 def acting_for(action: str) -> Callable:

@@ -26,7 +26,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
-from .models import Membership, Municipality, Role
+from coordination.models import Membership, Municipality, Role
 
 # Roles whose holders must have two-factor authentication before they reach personal data.
 # Volunteer contacts read the volunteer registry and the needs of their unit (issue 10).

@@ -19,8 +19,8 @@ from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .files import delete_with_files
-from .models import AuditEvent, GeneratedFile, PendingTask, RetentionRun, User
+from coordination.files import delete_with_files
+from coordination.models import AuditEvent, GeneratedFile, PendingTask, RetentionRun, User
 
 
 @dataclass(frozen=True)

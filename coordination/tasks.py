@@ -5,12 +5,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from . import retention
-from .jobs import acting_for
-from .models import Membership
-from .outbox import deliver, drain_outbox  # noqa: F401 (the worker finds them here)
-from .permissions import get_for_user
-from .text import render_subject
+from coordination import retention
+from coordination.jobs import acting_for
+from coordination.models import Membership
+from coordination.outbox import deliver, drain_outbox  # noqa: F401 (the worker finds them here)
+from coordination.permissions import get_for_user
+from coordination.text import render_subject
 
 
 @shared_task(acks_late=True)
@@ -22,7 +22,7 @@ def apply_retention_rules() -> dict[str, int]:
 @shared_task(acks_late=True)
 def send_routine_review_reminders() -> int:
     """Daily: each routine's owner is told once, 30 days before the routine's review."""
-    from .services.routines import send_review_reminders
+    from coordination.services.routines import send_review_reminders
 
     return send_review_reminders()
 

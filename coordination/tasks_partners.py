@@ -3,8 +3,8 @@ and the daily agreement reminders. Thin: they take ids and call the services."""
 
 from celery import shared_task
 
-from .models import PartnerOrganisation
-from .services import partners, partners_reminders
+from coordination.models import PartnerOrganisation
+from coordination.services import partners, partners_reminders
 
 
 @shared_task(acks_late=True)

@@ -4,12 +4,12 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
-from .views import core as views
-from .views import partners, responsibility, units
-from .views import partners_agreements as agreements
-from .views import routines as routine_views
-from .views import staircase as staircase_views
-from .views import wheel as wheel_views
+from coordination.views import core as views
+from coordination.views import partners, responsibility, units
+from coordination.views import partners_agreements as agreements
+from coordination.views import routines as routine_views
+from coordination.views import staircase as staircase_views
+from coordination.views import wheel as wheel_views
 
 
 class MunicipalityNumberConverter:

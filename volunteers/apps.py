@@ -11,10 +11,9 @@ class VolunteersConfig(AppConfig):
         from coordination.management.commands.seed_demo import DEMO_STEPS
         from coordination.models import Role
         from coordination.permissions import Rule, register_rule, register_volunteer_places
-
-        from . import contributions as dashboard_and_staircase
-        from . import demo, panels, retention, signals  # noqa: F401 (signals connect on import)
-        from .audit_messages import MESSAGES
+        from volunteers import contributions as dashboard_and_staircase
+        from volunteers import demo, panels, retention, signals  # noqa: F401 (signals connect on import)
+        from volunteers.audit_messages import MESSAGES
 
         audit.register_messages(MESSAGES)
 
@@ -75,7 +74,7 @@ class VolunteersConfig(AppConfig):
             panels.export_volunteer_tasks,
             title=_("Invitations you have had, and tasks you have helped with"),
         )
-        from .demo_units import seed_volunteer_units
+        from volunteers.demo_units import seed_volunteer_units
 
         for step in (
             demo.seed_volunteers,

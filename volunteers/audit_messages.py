@@ -14,13 +14,13 @@ def _choice(choices, value) -> str:
 
 
 def _reported(params: dict) -> str:
-    from .models import NeedSource
+    from volunteers.models import NeedSource
 
     return _("Need reported by: %(source)s") % {"source": _choice(NeedSource, params["source"])}
 
 
 def _changed(params: dict) -> str:
-    from .models import Need
+    from volunteers.models import Need
 
     names = []
     for field in params["fields"]:
@@ -32,13 +32,13 @@ def _changed(params: dict) -> str:
 
 
 def _step(params: dict) -> str:
-    from .models import NeedStatus
+    from volunteers.models import NeedStatus
 
     return _("Step: %(step)s") % {"step": _choice(NeedStatus, params["step"])}
 
 
 def _ended(params: dict) -> str:
-    from .models import EndReason
+    from volunteers.models import EndReason
 
     return _("Ended: %(reason)s") % {"reason": _choice(EndReason, params["reason"])}
 

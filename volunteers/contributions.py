@@ -14,17 +14,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from coordination import contributions
 from coordination.contributions import DashboardPanel, Evidence, WheelEntry
 from coordination.permissions import can, scope_to_user
-
-from .models import (
-    CourseSession,
-    HoursEntry,
-    HoursStatus,
-    Need,
-    NeedStatus,
-    Volunteer,
-)
-from .readiness import readiness_counts
-from .services.profile import current_declaration
+from volunteers.models import CourseSession, HoursEntry, HoursStatus, Need, NeedStatus, Volunteer
+from volunteers.readiness import readiness_counts
+from volunteers.services.profile import current_declaration
 
 # Share of active volunteers who must have signed the current declaration for the staircase.
 SIGNED_SHARE_NEEDED = 0.8

@@ -3,9 +3,8 @@ sees the volunteers of their own unit (issue 10). Built through the service a co
 uses; runs after the units and the volunteers exist."""
 
 from coordination.models import Membership, Role, Unit
-
-from .models import Volunteer
-from .services.units import set_volunteer_units
+from volunteers.models import Volunteer
+from volunteers.services.units import set_volunteer_units
 
 # Lom: the nursing home's contact follows Astrid, Kari and Randi; home care's Nils, Ola and Tor.
 LOM_UNITS = {

@@ -36,7 +36,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import (
+from volunteers.models import (
     Assignment,
     AssignmentStatus,
     Consent,
@@ -52,8 +52,8 @@ from .models import (
     VolunteerInterest,
     VolunteerRole,
 )
-from .readiness import ready_q, roles_for_kind
-from .services.profile import current_declaration
+from volunteers.readiness import ready_q, roles_for_kind
+from volunteers.services.profile import current_declaration
 
 TIMES = ("weekday_daytime", "evenings", "weekends")
 

@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy
 from coordination.account_data import amount, coded, when
 from coordination.contributions import Panel
 from coordination.permissions import can
-
-from .models import (
+from volunteers.models import (
     AssignmentStatus,
     CertificateKind,
     ContactBy,
@@ -21,7 +20,7 @@ from .models import (
     InvitationStatus,
     Volunteer,
 )
-from .services import declaration_to_sign, has_consented
+from volunteers.services import declaration_to_sign, has_consented
 
 
 def volunteer_panel(request) -> Panel:
@@ -189,7 +188,7 @@ def needs_links(request, municipality) -> list[tuple[str, str]]:
 def export_volunteer_tasks(user) -> dict | None:
     """The volunteer's invitations and assignments, for their own data download. About the
     person helped: only the kind of help and the area, as that person's details are theirs."""
-    from .models import Assignment, Invitation
+    from volunteers.models import Assignment, Invitation
 
     invitations = Invitation.objects.filter(volunteer__user=user).select_related("need")
     assignments = Assignment.objects.filter(volunteer__user=user).select_related("need")

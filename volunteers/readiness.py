@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from .models import (
+from volunteers.models import (
     CertificateCheck,
     CourseCompletion,
     RoleHolder,
@@ -29,7 +29,7 @@ from .models import (
     Volunteer,
     VolunteerRole,
 )
-from .services.profile import current_declaration
+from volunteers.services.profile import current_declaration
 
 
 def _valid_certificate(kinds: list[str], today: datetime.date):

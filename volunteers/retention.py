@@ -10,9 +10,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coordination import retention
-
-from .models import FollowUp, Need, NeedStatus, NeedStep, Volunteer
-from .services.leaving import ANONYMISE_AFTER_LEAVING_DAYS, anonymise_volunteer
+from volunteers.models import FollowUp, Need, NeedStatus, NeedStep, Volunteer
+from volunteers.services.leaving import ANONYMISE_AFTER_LEAVING_DAYS, anonymise_volunteer
 
 CLOSED_NEED_DAYS = 365
 

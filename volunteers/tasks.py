@@ -21,11 +21,10 @@ from coordination.jobs import acting_for
 from coordination.models import Role, User
 from coordination.permissions import get_for_user
 from coordination.text import render_subject
-
-from .forms.registry import RegistryFilterForm
-from .models import Invitation, InvitationStatus, Need, Volunteer
-from .services import current_declaration, reminders
-from .services.importing import run_import
+from volunteers.forms.registry import RegistryFilterForm
+from volunteers.models import Invitation, InvitationStatus, Need, Volunteer
+from volunteers.services import current_declaration, reminders
+from volunteers.services.importing import run_import
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

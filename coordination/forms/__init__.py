@@ -1,6 +1,6 @@
 """The core domain's forms, one module per area."""
 
-from .core import (
+from coordination.forms.core import (
     MembershipForm,
     MunicipalitySearchForm,
     ProfileForm,

@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ..models import PartnerOrganisation, Role, User
-from ..text import OneLineCharField
+from coordination.models import PartnerOrganisation, Role, User
+from coordination.text import OneLineCharField
 
 
 class SignupForm(AllauthSignupForm):

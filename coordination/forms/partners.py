@@ -6,10 +6,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import CooperationAgreement, OfferKind, PartnerOrganisation
-from ..services.partners import compact_organisation_number
-from ..text import OneLineCharField
-from ..uploads import UploadField
+from coordination.models import CooperationAgreement, OfferKind, PartnerOrganisation
+from coordination.services.partners import compact_organisation_number
+from coordination.text import OneLineCharField
+from coordination.uploads import UploadField
 
 
 class CalendarDateField(forms.DateField):

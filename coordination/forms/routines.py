@@ -6,10 +6,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Membership, Role, Routine, RoutineTopic, Step, User
-from ..services.routines import MAX_BODY, MAX_NOTE, MAX_TITLE
-from ..starter_routines import STARTER_ROUTINES
-from ..text import OneLineCharField
+from coordination.models import Membership, Role, Routine, RoutineTopic, Step, User
+from coordination.services.routines import MAX_BODY, MAX_NOTE, MAX_TITLE
+from coordination.starter_routines import STARTER_ROUTINES
+from coordination.text import OneLineCharField
 
 
 class CalendarDateField(forms.DateField):

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Answer, Indicator
-from ..services.staircase import MAX_COMMENT, Given
+from coordination.models import Answer, Indicator
+from coordination.services.staircase import MAX_COMMENT, Given
 
 
 @dataclass

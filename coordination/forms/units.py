@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import ForumMeeting, Membership, Role, Unit, UnitKind
+from coordination.models import ForumMeeting, Membership, Role, Unit, UnitKind
 
 
 class UnitForm(forms.ModelForm):

@@ -1,6 +1,6 @@
 """The core domain's models, one module per area; import them from here."""
 
-from .core import (
+from coordination.models.core import (
     AuditEvent,
     GeneratedFile,
     Membership,
@@ -11,8 +11,8 @@ from .core import (
     User,
     UserManager,
 )
-from .outbox import PendingTask
-from .partners import (
+from coordination.models.outbox import PendingTask
+from coordination.models.partners import (
     AgreementParty,
     AgreementReminder,
     CooperationAgreement,
@@ -22,7 +22,7 @@ from .partners import (
     PartnerOrganisation,
     validate_organisation_number,
 )
-from .responsibility import (
+from coordination.models.responsibility import (
     ROLE_ABBREVIATIONS,
     ROLE_EXPLANATIONS,
     STARTER_PARTIES,
@@ -33,17 +33,17 @@ from .responsibility import (
     ResponsibilityRole,
     ResponsibilityTask,
 )
-from .routines import REVIEW_NOTICE_DAYS, Routine, RoutineTopic, RoutineVersion
-from .staircase import (
+from coordination.models.routines import REVIEW_NOTICE_DAYS, Routine, RoutineTopic, RoutineVersion
+from coordination.models.staircase import (
     Answer,
     Assessment,
     Indicator,
     StaircaseLevel,
     StaircaseSharing,
 )
-from .steps import STEP_DESCRIPTIONS, Step
-from .units import ForumMeeting, Unit, UnitContact, UnitKind
-from .wheel import WheelCategory, WheelEvent
+from coordination.models.steps import STEP_DESCRIPTIONS, Step
+from coordination.models.units import ForumMeeting, Unit, UnitContact, UnitKind
+from coordination.models.wheel import WheelCategory, WheelEvent
 
 __all__ = [
     "AgreementParty",

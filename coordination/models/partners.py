@@ -13,8 +13,8 @@ from stdnum.exceptions import InvalidChecksum, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.no import orgnr
 
-from ..uploads import upload_path
-from .core import Municipality
+from coordination.models.core import Municipality
+from coordination.uploads import upload_path
 
 
 def validate_organisation_number(value: str) -> None:

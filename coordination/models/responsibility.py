@@ -5,9 +5,9 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .core import Municipality
-from .partners import PartnerOrganisation
-from .units import Unit
+from coordination.models.core import Municipality
+from coordination.models.partners import PartnerOrganisation
+from coordination.models.units import Unit
 
 # The starter set: key -> English msgid. Names of starter rows are shown in the reader's
 # language until a coordinator renames them.

@@ -11,8 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .core import Municipality
-from .steps import Step
+from coordination.models.core import Municipality
+from coordination.models.steps import Step
 
 # A routine is due for review (on the list, on the dashboard, in the owner's email) this many
 # days before its next review date.

@@ -11,8 +11,8 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .core import Municipality
-from .steps import Step
+from coordination.models.core import Municipality
+from coordination.models.steps import Step
 
 
 def localized(obj: models.Model, field: str) -> str:

@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .core import Membership, Municipality
+from coordination.models.core import Membership, Municipality
 
 
 class UnitKind(models.TextChoices):

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from .core import Municipality
+from coordination.models.core import Municipality
 
 
 class WheelCategory(models.TextChoices):

@@ -1,6 +1,6 @@
 """Writes with rules or side effects, one module per area; views call these."""
 
-from .core import (
+from coordination.services.core import (
     MUNICIPALITIES_CSV,
     add_membership,
     load_municipalities,

@@ -10,9 +10,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from .. import audit, jobs, permissions
-from ..models import Membership, Municipality, Role, User
-from ..tasks import notify_role_added
+from coordination import audit, jobs, permissions
+from coordination.models import Membership, Municipality, Role, User
+from coordination.tasks import notify_role_added
 
 MUNICIPALITIES_CSV = Path(__file__).resolve().parent.parent / "data" / "kommuner.csv"
 

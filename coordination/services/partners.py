@@ -24,8 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from stdnum.no import orgnr
 
-from .. import audit, outbox, permissions
-from ..models import (
+from coordination import audit, outbox, permissions
+from coordination.models import (
     AgreementParty,
     CooperationAgreement,
     Municipality,
@@ -36,7 +36,7 @@ from ..models import (
     User,
     validate_organisation_number,
 )
-from ..models.partners import AREA_SEPARATOR
+from coordination.models.partners import AREA_SEPARATOR
 
 logger = logging.getLogger(__name__)
 
@@ -188,7 +188,7 @@ def schedule_register_lookup(partner: PartnerOrganisation) -> bool:
     never in the request. Off (False) unless ``BRREG_LOOKUP_URL`` is set."""
     if not settings.BRREG_LOOKUP_URL or not partner.organisation_number:
         return False
-    from ..tasks_partners import look_up_partner_in_register
+    from coordination.tasks_partners import look_up_partner_in_register
 
     outbox.send(look_up_partner_in_register, organisation=partner.pk)
     return True

@@ -17,8 +17,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from ..models import AgreementReminder, CooperationAgreement, Membership, Municipality, Role
-from ..text import render_subject
+from coordination.models import (
+    AgreementReminder,
+    CooperationAgreement,
+    Membership,
+    Municipality,
+    Role,
+)
+from coordination.text import render_subject
 
 # Days before the date that a reminder goes out; the nearest that has been reached is sent.
 NOTICE_DAYS = (30, 7)

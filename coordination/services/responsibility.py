@@ -14,8 +14,8 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .. import audit, permissions
-from ..models import (
+from coordination import audit, permissions
+from coordination.models import (
     STARTER_PARTIES,
     STARTER_TASKS,
     Municipality,

@@ -21,8 +21,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .. import audit, permissions
-from ..models import (
+from coordination import audit, permissions
+from coordination.models import (
     REVIEW_NOTICE_DAYS,
     Membership,
     Municipality,
@@ -32,8 +32,8 @@ from ..models import (
     Step,
     User,
 )
-from ..starter_routines import starter_by_key
-from ..text import render_subject
+from coordination.starter_routines import starter_by_key
+from coordination.text import render_subject
 
 REVIEW_AFTER_MONTHS = 12
 MAX_TITLE = 200

@@ -19,16 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .. import audit, contributions, permissions
-from .. import staircase as scoring
-from ..models import (
-    Answer,
-    Assessment,
-    Indicator,
-    Municipality,
-    StaircaseSharing,
-    User,
-)
+from coordination import audit, contributions, permissions
+from coordination import staircase as scoring
+from coordination.models import Answer, Assessment, Indicator, Municipality, StaircaseSharing, User
 
 MAX_COMMENT = 2000
 ANSWER_VALUES = frozenset(Answer.Value.values)

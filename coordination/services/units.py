@@ -11,8 +11,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import audit, permissions
-from ..models import ForumMeeting, Membership, Municipality, Role, Unit, UnitContact, UnitKind, User
+from coordination import audit, permissions
+from coordination.models import (
+    ForumMeeting,
+    Membership,
+    Municipality,
+    Role,
+    Unit,
+    UnitContact,
+    UnitKind,
+    User,
+)
 
 FORUM_ROLES = (Role.VOLUNTEER_CONTACT, Role.COORDINATOR)
 

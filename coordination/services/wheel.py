@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
-from .. import audit, contributions, permissions
-from ..forms.wheel import MAX_YEAR, MIN_YEAR
-from ..models import Municipality, User, WheelCategory, WheelEvent
+from coordination import audit, contributions, permissions
+from coordination.forms.wheel import MAX_YEAR, MIN_YEAR
+from coordination.models import Municipality, User, WheelCategory, WheelEvent
 
 # Okabe–Ito: colours told apart also with the common colour vision deficiencies. The wheel
 # never relies on colour alone: each category also has its own marker shape and a text label.

@@ -12,10 +12,24 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from .. import account_data, audit, contributions, files, health, retention, services, uploads
-from ..forms import MembershipForm, MunicipalitySearchForm, ProfileForm, add_service_errors
-from ..models import AuditEvent, GeneratedFile, Membership, Municipality, Role
-from ..permissions import (
+from coordination import (
+    account_data,
+    audit,
+    contributions,
+    files,
+    health,
+    retention,
+    services,
+    uploads,
+)
+from coordination.forms import (
+    MembershipForm,
+    MunicipalitySearchForm,
+    ProfileForm,
+    add_service_errors,
+)
+from coordination.models import AuditEvent, GeneratedFile, Membership, Municipality, Role
+from coordination.permissions import (
     can,
     get_for_user,
     login_required,

@@ -18,15 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from stdnum.no import orgnr
 
-from .. import permissions
-from ..forms import add_service_errors
-from ..forms.partners import (
-    ContactForm,
-    OfferForm,
-    PartnerForm,
-    PartnerSearchForm,
-)
-from ..models import (
+from coordination import permissions
+from coordination.forms import add_service_errors
+from coordination.forms.partners import ContactForm, OfferForm, PartnerForm, PartnerSearchForm
+from coordination.models import (
     AgreementParty,
     CooperationAgreement,
     Municipality,
@@ -35,11 +30,11 @@ from ..models import (
     PartnerOffer,
     PartnerOrganisation,
 )
-from ..permissions import can, get_for_user, municipality_view
-from ..services import partners as services
-from .partner_map import groups as map_groups
-from .partner_map import with_offer_kinds
-from .routines import confirm_then
+from coordination.permissions import can, get_for_user, municipality_view
+from coordination.services import partners as services
+from coordination.views.partner_map import groups as map_groups
+from coordination.views.partner_map import with_offer_kinds
+from coordination.views.routines import confirm_then
 
 PAGE_SIZE = 50
 MANAGE, READ, PAGES = "manage_partners", "view_partners", "view_partner_pages"

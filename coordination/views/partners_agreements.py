@@ -15,19 +15,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import audit, permissions, uploads
-from ..forms import add_service_errors
-from ..forms.partners import (
+from coordination import audit, permissions, uploads
+from coordination.forms import add_service_errors
+from coordination.forms.partners import (
     AGREEMENT_LISTS,
     AgreementForm,
     AgreementReopenForm,
     AgreementStatusForm,
     agreement_list_choice,
 )
-from ..models import CooperationAgreement
-from ..permissions import can, get_for_user, municipality_view
-from ..services import partners as services
-from .partners import MANAGE, PAGE_SIZE, PAGES, READ
+from coordination.models import CooperationAgreement
+from coordination.permissions import can, get_for_user, municipality_view
+from coordination.services import partners as services
+from coordination.views.partners import MANAGE, PAGE_SIZE, PAGES, READ
 
 
 def _agreement(request: HttpRequest, pk: int, action: str = MANAGE) -> CooperationAgreement:

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..forms import add_service_errors
-from ..forms.responsibility import GridForm, PartyForm, TaskForm, cell_name
-from ..models import (
+from coordination.forms import add_service_errors
+from coordination.forms.responsibility import GridForm, PartyForm, TaskForm, cell_name
+from coordination.models import (
     ROLE_ABBREVIATIONS,
     ROLE_EXPLANATIONS,
     ResponsibilityAssignment,
@@ -23,9 +23,9 @@ from ..models import (
     ResponsibilityRole,
     ResponsibilityTask,
 )
-from ..permissions import can, get_for_user, municipality_view
-from ..services import responsibility as services
-from .units import confirm_page, form_page
+from coordination.permissions import can, get_for_user, municipality_view
+from coordination.services import responsibility as services
+from coordination.views.units import confirm_page, form_page
 
 ACTION = "manage_responsibility_map"
 

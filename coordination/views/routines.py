@@ -18,16 +18,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from ..forms import add_service_errors
-from ..forms.routines import (
+from coordination.forms import add_service_errors
+from coordination.forms.routines import (
     ApproveRoutineForm,
     RoutineFilterForm,
     RoutineForm,
     RoutinePeopleForm,
     StarterRoutinesForm,
 )
-from ..models import STEP_DESCRIPTIONS, Routine, RoutineVersion, Step
-from ..permissions import (
+from coordination.models import STEP_DESCRIPTIONS, Routine, RoutineVersion, Step
+from coordination.permissions import (
     ROUTINE_CO_AUTHOR_ROLES,
     can,
     can_edit_routine,
@@ -35,8 +35,8 @@ from ..permissions import (
     has_role,
     municipality_view,
 )
-from ..services import routines as services
-from ..starter_routines import STARTER_ROUTINES
+from coordination.services import routines as services
+from coordination.starter_routines import STARTER_ROUTINES
 
 PAGE_SIZE = 50
 READ, MANAGE = "view_routines", "manage_routines"

@@ -14,12 +14,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import staircase as scoring
-from ..forms import add_service_errors
-from ..forms.staircase import QuestionnaireForm, SharingForm
-from ..models import STEP_DESCRIPTIONS, Assessment, StaircaseLevel, Step
-from ..permissions import can, get_for_user, municipality_view
-from ..services import staircase
+from coordination import staircase as scoring
+from coordination.forms import add_service_errors
+from coordination.forms.staircase import QuestionnaireForm, SharingForm
+from coordination.models import STEP_DESCRIPTIONS, Assessment, StaircaseLevel, Step
+from coordination.permissions import can, get_for_user, municipality_view
+from coordination.services import staircase
 
 PAGE_SIZE = 50
 CHART_POINTS = 24  # the history chart shows the latest this many assessments

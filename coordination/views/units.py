@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..forms import add_service_errors
-from ..forms.units import ForumMeetingForm, MinutesForm, UnitContactForm, UnitForm
-from ..models import ForumMeeting, Unit, UnitContact
-from ..permissions import can, get_for_user, municipality_view
-from ..services import units as services
+from coordination.forms import add_service_errors
+from coordination.forms.units import ForumMeetingForm, MinutesForm, UnitContactForm, UnitForm
+from coordination.models import ForumMeeting, Unit, UnitContact
+from coordination.permissions import can, get_for_user, municipality_view
+from coordination.services import units as services
 
 PAGE_SIZE = 50
 

@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ..forms import add_service_errors
-from ..forms.wheel import MAX_YEAR, MIN_YEAR, WheelEventForm, WheelYearForm
-from ..models import WheelEvent
-from ..permissions import can, get_for_user, municipality_view
-from ..services import wheel as services
-from .routines import confirm_then
+from coordination.forms import add_service_errors
+from coordination.forms.wheel import MAX_YEAR, MIN_YEAR, WheelEventForm, WheelYearForm
+from coordination.models import WheelEvent
+from coordination.permissions import can, get_for_user, municipality_view
+from coordination.services import wheel as services
+from coordination.views.routines import confirm_then
 
 PAGE_SIZE = 50
 READ, MANAGE = "view_wheel", "manage_wheel"

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Assignment, HoursEntry
-from ..services.hours import MAX_DECIDED_AT_ONCE
+from volunteers.models import Assignment, HoursEntry
+from volunteers.services.hours import MAX_DECIDED_AT_ONCE
 
 
 def _assignment_label(assignment: Assignment) -> str:

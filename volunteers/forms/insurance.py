@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import InsuranceInfo, VolunteerRole
+from volunteers.models import InsuranceInfo, VolunteerRole
 
 
 class InsuranceForm(forms.ModelForm):

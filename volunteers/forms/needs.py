@@ -13,8 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import User
 from coordination.text import OneLineCharField
-
-from ..models import (
+from volunteers.models import (
     ConsentBasis,
     EndReason,
     Frequency,
@@ -23,7 +22,7 @@ from ..models import (
     NeedStatus,
     PracticalDecision,
 )
-from ..services.needs import NEED_CONSENT_TEXT, NEED_FIELDS, PUBLIC_NEED_FIELDS, add_months
+from volunteers.services.needs import NEED_CONSENT_TEXT, NEED_FIELDS, PUBLIC_NEED_FIELDS, add_months
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIMES = ("weekday_daytime", "evenings", "weekends")

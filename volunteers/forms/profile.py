@@ -8,9 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Municipality, User
 from coordination.text import OneLineCharField
-
-from ..models import Interest, Volunteer
-from ..services import CONSENT_PURPOSE, REGISTRATION_FIELDS
+from volunteers.models import Interest, Volunteer
+from volunteers.services import CONSENT_PURPOSE, REGISTRATION_FIELDS
 
 MUNICIPALITY_NOT_EDITABLE = _(
     "You cannot move your volunteer details to another municipality yourself. Ask the "

@@ -6,10 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Unit
 from coordination.uploads import UploadField
-
-from .. import importing
-from ..models import Interest, RoleHolder, VolunteerNote, VolunteerRole
-from ..readiness import ready_q
+from volunteers import importing
+from volunteers.models import Interest, RoleHolder, VolunteerNote, VolunteerRole
+from volunteers.readiness import ready_q
 
 
 def holds_role(role: VolunteerRole | None) -> Q:

@@ -5,8 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.text import OneLineCharField
-
-from ..models import (
+from volunteers.models import (
     CertificateCheck,
     CertificateKind,
     Course,

@@ -22,10 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.models import Municipality, User
-
-from ..models import Interest, Volunteer
-from . import values
-from .reading import UnreadableFile, fold, rows_of, text
+from volunteers.importing import values
+from volunteers.importing.reading import UnreadableFile, fold, rows_of, text
+from volunteers.models import Interest, Volunteer
 
 MAX_ROWS = 5000
 MAX_FILE_BYTES = 5 * 1024 * 1024

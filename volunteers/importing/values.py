@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from coordination.models import User
-
-from ..models import Interest
-from .reading import fold, text
+from volunteers.importing.reading import fold, text
+from volunteers.models import Interest
 
 YES = {"ja", "j", "yes", "y", "x", "true", "sant", "1"}
 NO = {"nei", "n", "no", "false", "usant", "0", ""}

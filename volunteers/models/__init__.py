@@ -1,9 +1,9 @@
 """The volunteers app's models, one module per area: the profile and declaration, screening,
 needs and matching, and hours."""
 
-from .hours import DEFAULT_KM_RATE, HoursEntry, HoursStatus, VolunteerSettings
-from .insurance import InsuranceInfo
-from .needs import (
+from volunteers.models.hours import DEFAULT_KM_RATE, HoursEntry, HoursStatus, VolunteerSettings
+from volunteers.models.insurance import InsuranceInfo
+from volunteers.models.needs import (
     NEED_STEPS,
     Assignment,
     AssignmentStatus,
@@ -19,7 +19,7 @@ from .needs import (
     NeedStep,
     PracticalDecision,
 )
-from .profile import (
+from volunteers.models.profile import (
     Consent,
     ContactBy,
     DeclarationText,
@@ -32,7 +32,7 @@ from .profile import (
     VolunteerNote,
     VolunteerUnit,
 )
-from .screening import (
+from volunteers.models.screening import (
     CertificateCheck,
     CertificateKind,
     Course,

@@ -10,9 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Municipality
-
-from .needs import Assignment
-from .profile import Volunteer
+from volunteers.models.needs import Assignment
+from volunteers.models.profile import Volunteer
 
 # The state's rate for driving one's own car (statens sats), the default until a municipality
 # sets its own.

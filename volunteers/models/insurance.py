@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Municipality
-
-from .screening import VolunteerRole
+from volunteers.models.screening import VolunteerRole
 
 
 class InsuranceInfo(models.Model):

@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Municipality
-
-from .profile import Frequency, Interest, Volunteer
+from volunteers.models.profile import Frequency, Interest, Volunteer
 
 
 class NeedStatus(models.TextChoices):

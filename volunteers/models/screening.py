@@ -9,8 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Municipality
-
-from .profile import Interest, Volunteer
+from volunteers.models.profile import Interest, Volunteer
 
 
 class CertificateKind(models.TextChoices):

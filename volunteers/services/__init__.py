@@ -3,7 +3,7 @@ raises ValidationError with a message for the person when it is broken.
 
 The profile and declaration services are re-exported here, as they were first."""
 
-from .profile import (
+from volunteers.services.profile import (
     CONSENT_PURPOSE,
     CONSENT_VERSION,
     PROFILE_FIELDS,

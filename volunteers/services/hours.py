@@ -17,8 +17,7 @@ from django.utils.translation import gettext as _
 
 from coordination import audit, permissions
 from coordination.models import Municipality, User
-
-from ..models import (
+from volunteers.models import (
     DEFAULT_KM_RATE,
     Assignment,
     AssignmentStatus,

@@ -28,9 +28,8 @@ from django.utils.translation import override
 
 from coordination import audit, files, jobs, permissions
 from coordination.models import GeneratedFile, Municipality, User
-
-from .. import importing
-from ..models import ContactBy, Volunteer, VolunteerInterest
+from volunteers import importing
+from volunteers.models import ContactBy, Volunteer, VolunteerInterest
 
 ACTION = "import_volunteers"
 
@@ -67,7 +66,7 @@ def preview_import(
         _pending(municipality, by).filter(parameters__awaiting_confirmation=True)
     )
     name = getattr(upload, "original_name", upload.name)[:100]
-    from ..tasks import import_volunteer_list  # the task calls back into this module
+    from volunteers.tasks import import_volunteer_list  # the task calls back into this module
 
     record = GeneratedFile.objects.create(
         municipality=municipality,
@@ -85,7 +84,7 @@ def preview_import(
 @transaction.atomic
 def confirm_import(*, record: GeneratedFile, by: User) -> None:
     """The coordinator confirms the list they saw; the job imports it."""
-    from ..tasks import import_volunteer_list  # the task calls back into this module
+    from volunteers.tasks import import_volunteer_list  # the task calls back into this module
 
     record = GeneratedFile.objects.select_for_update().get(pk=record.pk)
     if record.requested_by_id != by.pk or not permissions.can(by, ACTION, record.municipality):

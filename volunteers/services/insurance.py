@@ -13,8 +13,7 @@ from django.utils import timezone
 from coordination import audit
 from coordination.models import Municipality, User
 from coordination.permissions import can
-
-from ..models import InsuranceInfo, Interest, Need, RoleHolder, Volunteer, VolunteerRole
+from volunteers.models import InsuranceInfo, Interest, Need, RoleHolder, Volunteer, VolunteerRole
 
 INSURANCE_FIELDS = ("insured_by", "covers", "own_car", "if_something_happens")
 

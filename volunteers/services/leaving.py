@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from coordination import audit, permissions
 from coordination.models import User
-
-from ..models import (
+from volunteers.models import (
     Assignment,
     AssignmentStatus,
     EndReason,

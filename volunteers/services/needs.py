@@ -22,8 +22,7 @@ from coordination import audit, outbox
 from coordination.jobs import enqueue
 from coordination.models import Municipality, User
 from coordination.permissions import can
-
-from ..models import (
+from volunteers.models import (
     NEED_STEPS,
     Assignment,
     AssignmentStatus,
@@ -38,7 +37,7 @@ from ..models import (
     NeedStatus,
     NeedStep,
 )
-from ..readiness import Verdict, readiness_for_need
+from volunteers.readiness import Verdict, readiness_for_need
 
 # What the person (or whoever holds power of attorney) agrees to. Change the text => change
 # the version.
@@ -216,7 +215,7 @@ def report_need(
     NeedStep.objects.create(need=need, step=NeedStatus.REPORTED, recorded_by=by)
     audit.record(by, "created", need, code="need.reported", params={"source": str(source)})
     if by is None:
-        from ..tasks import notify_need_reported
+        from volunteers.tasks import notify_need_reported
 
         outbox.send(notify_need_reported, need=need.pk)
     return need
@@ -427,7 +426,7 @@ def invite_volunteers(
         need.save(update_fields=["status"])
         NeedStep.objects.create(need=need, step=NeedStatus.PROPOSED, recorded_by=by)
     audit.record(by, "changed", need, code="need.invited", params={"count": len(invitations)})
-    from ..tasks import send_invitation
+    from volunteers.tasks import send_invitation
 
     for invitation in invitations:
         enqueue(
@@ -471,7 +470,7 @@ def _answerable(invitation: Invitation, by: User) -> Invitation:
 
 
 def _notify_answer(invitation: Invitation) -> None:
-    from ..tasks import notify_invitation_answered
+    from volunteers.tasks import notify_invitation_answered
 
     outbox.send(notify_invitation_answered, invitation=invitation.pk)
 

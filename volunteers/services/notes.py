@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 
 from coordination import audit, permissions
 from coordination.models import Municipality, User
-
-from ..models import Volunteer, VolunteerNote
+from volunteers.models import Volunteer, VolunteerNote
 
 MAX_NOTE_LENGTH = VolunteerNote._meta.get_field("text").max_length
 

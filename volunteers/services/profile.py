@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from coordination import audit, permissions
 from coordination.models import Municipality, User
-
-from ..models import Consent, DeclarationText, Signature, Volunteer, VolunteerInterest
+from volunteers.models import Consent, DeclarationText, Signature, Volunteer, VolunteerInterest
 
 # The purpose people consent to. Change the text => change the version.
 CONSENT_VERSION = "2026-11"

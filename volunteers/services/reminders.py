@@ -20,8 +20,7 @@ from django.utils import timezone, translation
 
 from coordination.models import Membership, Role, User
 from coordination.text import render_subject
-
-from ..models import CertificateCheck, DeclarationText, ReminderSent, Signature, Volunteer
+from volunteers.models import CertificateCheck, DeclarationText, ReminderSent, Signature, Volunteer
 
 # A police certificate is due for a reminder this many days before it must be renewed.
 CERTIFICATE_NOTICE_DAYS = 30

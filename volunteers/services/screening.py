@@ -20,8 +20,7 @@ from django.utils.translation import gettext as _
 
 from coordination import audit, permissions
 from coordination.models import Municipality, User
-
-from ..models import (
+from volunteers.models import (
     CertificateCheck,
     CertificateKind,
     Course,

@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 
 from coordination import audit, permissions
 from coordination.models import Unit, User
-
-from ..models import Volunteer, VolunteerUnit
+from volunteers.models import Volunteer, VolunteerUnit
 
 
 @transaction.atomic

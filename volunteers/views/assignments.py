@@ -17,23 +17,11 @@ from coordination.permissions import (
     login_required,
     municipality_view,
 )
-
-from ..forms.needs import (
-    AnswerForm,
-    EndForm,
-    PairingForm,
-    PauseForm,
-)
-from ..models import (
-    Assignment,
-    AssignmentStatus,
-    Invitation,
-    InvitationStatus,
-    Volunteer,
-)
-from ..readiness import readiness_for_need, role_for_need
-from ..services import needs as services
-from ..services.insurance import insurance_for_need
+from volunteers.forms.needs import AnswerForm, EndForm, PairingForm, PauseForm
+from volunteers.models import Assignment, AssignmentStatus, Invitation, InvitationStatus, Volunteer
+from volunteers.readiness import readiness_for_need, role_for_need
+from volunteers.services import needs as services
+from volunteers.services.insurance import insurance_for_need
 
 # --- the pairing (coordinator) --------------------------------------------------------------
 

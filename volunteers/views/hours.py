@@ -17,13 +17,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.forms import add_service_errors
 from coordination.permissions import can, login_required, municipality_view
-
-from .. import hours_totals
-from ..forms.hours import HoursDecisionForm, HoursForm, KmRateForm, YearForm
-from ..forms.registry import VolunteerSearchForm
-from ..models import Assignment, HoursEntry, HoursStatus, Volunteer
-from ..services import hours as services
-from .profile import _own_volunteer
+from volunteers import hours_totals
+from volunteers.forms.hours import HoursDecisionForm, HoursForm, KmRateForm, YearForm
+from volunteers.forms.registry import VolunteerSearchForm
+from volunteers.models import Assignment, HoursEntry, HoursStatus, Volunteer
+from volunteers.services import hours as services
+from volunteers.views.profile import _own_volunteer
 
 SEARCH_RESULTS = 20
 

@@ -10,10 +10,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from coordination.models import GeneratedFile
 from coordination.permissions import municipality_view
-
-from .. import importing
-from ..forms.registry import ImportConfirmForm, VolunteerImportForm
-from ..services.importing import ACTION, confirm_import, preview_import
+from volunteers import importing
+from volunteers.forms.registry import ImportConfirmForm, VolunteerImportForm
+from volunteers.services.importing import ACTION, confirm_import, preview_import
 
 
 @municipality_view("import_volunteers")

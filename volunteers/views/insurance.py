@@ -9,9 +9,8 @@ from django.views.decorators.http import require_http_methods
 
 from coordination.forms import add_service_errors
 from coordination.permissions import municipality_view
-
-from ..forms.insurance import InsuranceForm
-from ..services.insurance import insurance_of, save_insurance
+from volunteers.forms.insurance import InsuranceForm
+from volunteers.services.insurance import insurance_of, save_insurance
 
 
 @municipality_view("manage_screening")

@@ -8,10 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from coordination.permissions import get_for_user, login_required, municipality_view
-
-from ..forms.profile import LeaveForm
-from ..models import Volunteer
-from ..services import leaving
+from volunteers.forms.profile import LeaveForm
+from volunteers.models import Volunteer
+from volunteers.services import leaving
 
 
 @login_required

@@ -27,8 +27,7 @@ from coordination.permissions import (
     municipality_view,
     public,
 )
-
-from ..forms.needs import (
+from volunteers.forms.needs import (
     FollowUpPlanForm,
     FollowUpRecordForm,
     InviteForm,
@@ -39,14 +38,9 @@ from ..forms.needs import (
     extra_check_form,
     service_clarified_form,
 )
-from ..matching import LeftOut, MatchRequest, left_out, propose, propose_for_need
-from ..models import (
-    FollowUp,
-    Invitation,
-    Need,
-    NeedStatus,
-)
-from ..services import needs as services
+from volunteers.matching import LeftOut, MatchRequest, left_out, propose, propose_for_need
+from volunteers.models import FollowUp, Invitation, Need, NeedStatus
+from volunteers.services import needs as services
 
 # What the need list reads: never the person's details.
 LIST_FIELDS = (

@@ -11,10 +11,9 @@ from django.views.decorators.http import require_POST
 from coordination.forms import add_service_errors
 from coordination.models import Municipality
 from coordination.permissions import get_for_user, municipality_view
-
-from ..forms.registry import VolunteerNoteForm
-from ..models import Volunteer
-from ..services.notes import add_note
+from volunteers.forms.registry import VolunteerNoteForm
+from volunteers.models import Volunteer
+from volunteers.services.notes import add_note
 
 NOTES_SHOWN = 50
 

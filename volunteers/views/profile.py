@@ -11,18 +11,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from coordination.forms import add_service_errors
 from coordination.permissions import login_required
 from coordination.views.core import my_places
-
-from .. import hours_totals, services
-from ..forms.profile import (
-    ConsentForm,
-    DeclarationSignForm,
-    VolunteerProfileForm,
-)
-from ..models import Signature, Volunteer
-from ..panels import other_my_page_panels
-from ..services.insurance import insurance_for_volunteer
-from .assignments import own_needs_context
-from .volunteer_screening import own_screening
+from volunteers import hours_totals, services
+from volunteers.forms.profile import ConsentForm, DeclarationSignForm, VolunteerProfileForm
+from volunteers.models import Signature, Volunteer
+from volunteers.panels import other_my_page_panels
+from volunteers.services.insurance import insurance_for_volunteer
+from volunteers.views.assignments import own_needs_context
+from volunteers.views.volunteer_screening import own_screening
 
 
 def _own_volunteer(request: HttpRequest) -> Volunteer | None:

@@ -19,17 +19,16 @@ from coordination.permissions import (
     scope_to_user,
     units_only,
 )
-
-from .. import services
-from ..forms.profile import DeclarationPublishForm
-from ..forms.registry import RegistryFilterForm
-from ..models import Volunteer
-from ..tasks import export_volunteers
-from . import hours
-from .assignments import volunteer_needs_context
-from .notes import notes_context
-from .units import units_context
-from .volunteer_screening import detail_screening, with_readiness
+from volunteers import services
+from volunteers.forms.profile import DeclarationPublishForm
+from volunteers.forms.registry import RegistryFilterForm
+from volunteers.models import Volunteer
+from volunteers.tasks import export_volunteers
+from volunteers.views import hours
+from volunteers.views.assignments import volunteer_needs_context
+from volunteers.views.notes import notes_context
+from volunteers.views.units import units_context
+from volunteers.views.volunteer_screening import detail_screening, with_readiness
 
 
 @municipality_view("manage_declaration")

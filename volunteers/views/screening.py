@@ -18,15 +18,14 @@ from django.views.decorators.http import require_http_methods
 
 from coordination.forms import add_service_errors
 from coordination.permissions import get_for_user, municipality_view
-
-from ..forms.registry import VolunteerSearchForm
-from ..forms.screening import (
+from volunteers.forms.registry import VolunteerSearchForm
+from volunteers.forms.screening import (
     CourseForm,
     CourseSessionForm,
     SessionCompletionsForm,
     VolunteerRoleForm,
 )
-from ..models import (
+from volunteers.models import (
     Course,
     CourseCompletion,
     CourseSession,
@@ -34,8 +33,8 @@ from ..models import (
     Volunteer,
     VolunteerRole,
 )
-from ..services import screening
-from ..starter_roles import starter_choices, starter_role
+from volunteers.services import screening
+from volunteers.starter_roles import starter_choices, starter_role
 
 PAGE_SIZE = 50
 # How many names of a session's participants the session page lists.

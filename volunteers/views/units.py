@@ -10,10 +10,9 @@ from django.views.decorators.http import require_http_methods
 
 from coordination.forms import add_service_errors
 from coordination.permissions import can, get_for_user, municipality_view
-
-from ..forms.registry import VolunteerUnitsForm
-from ..models import Volunteer
-from ..services.units import set_volunteer_units
+from volunteers.forms.registry import VolunteerUnitsForm
+from volunteers.models import Volunteer
+from volunteers.services.units import set_volunteer_units
 
 
 def units_context(request: HttpRequest, volunteer: Volunteer) -> dict:

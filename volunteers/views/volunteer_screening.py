@@ -14,21 +14,16 @@ from django.views.decorators.http import require_http_methods
 
 from coordination.forms import add_service_errors
 from coordination.permissions import can, get_for_user, municipality_view
-
-from ..forms.screening import (
+from volunteers.forms.screening import (
     CERTIFICATE_HELP,
     CertificateCheckForm,
     CompletionForm,
     GiveRoleForm,
 )
-from ..models import (
-    CertificateCheck,
-    RoleHolder,
-    Volunteer,
-)
-from ..readiness import missing_for
-from ..services import screening
-from .screening import ACTION, form_page
+from volunteers.models import CertificateCheck, RoleHolder, Volunteer
+from volunteers.readiness import missing_for
+from volunteers.services import screening
+from volunteers.views.screening import ACTION, form_page
 
 
 def _volunteer(request: HttpRequest, pk: int) -> Volunteer:
