@@ -35,7 +35,7 @@ def add_screening(seed: int = 2026) -> None:
         Signature,
         Volunteer,
     )
-    from volunteers.models.screening import Course, VolunteerRole
+    from volunteers.screening.models import Course, VolunteerRole
 
     rng = random.Random(seed)
     coordinator = User.objects.get(email="bench.koordinator@samspill.example")
@@ -124,7 +124,7 @@ def measure(runs: int) -> list[tuple[str, float, float, int, int]]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from volunteers import matching
+    from volunteers.matching import ranking as matching
     from volunteers.models import Need, VolunteerRole
 
     need = Need.objects.get(person_name="Ingrid")

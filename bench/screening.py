@@ -119,7 +119,7 @@ def measure(runs: int) -> list[tuple[str, float, float, int]]:
 
     from coordination.models import User
     from volunteers.models import CourseSession, RoleHolder, VolunteerRole
-    from volunteers.tasks import send_screening_reminders
+    from volunteers.screening.tasks import send_screening_reminders
 
     client = Client()
     client.force_login(User.objects.get(email="bench.koordinator@samspill.example"))

@@ -58,14 +58,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "coordination.middleware.ServiceUnavailableMiddleware",
-    "coordination.middleware.MalformedSessionCookieMiddleware",
+    "coordination.kernel.middleware.ServiceUnavailableMiddleware",
+    "coordination.kernel.middleware.MalformedSessionCookieMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "coordination.middleware.LanguageMiddleware",
-    "coordination.middleware.PrivatePagesMiddleware",
+    "coordination.kernel.middleware.LanguageMiddleware",
+    "coordination.kernel.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -89,7 +89,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "coordination.context_processors.navigation",
+                "coordination.kernel.context_processors.navigation",
             ],
         },
     },
@@ -113,7 +113,7 @@ if CACHES["default"]["BACKEND"].endswith("DummyCache"):
     raise ImproperlyConfigured("CACHE_URL must not be the dummy cache: rate limits need a cache.")
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # A cache that does not answer fails within a second (the person sees "try again in a
-    # minute", coordination.middleware.ServiceUnavailableMiddleware) instead of holding a worker.
+    # minute", kernel.middleware.ServiceUnavailableMiddleware) instead of holding a worker.
     CACHES["default"].setdefault("OPTIONS", {})
     CACHES["default"]["OPTIONS"].setdefault("socket_connect_timeout", 0.5)
     CACHES["default"]["OPTIONS"].setdefault("socket_timeout", 1)
@@ -142,23 +142,23 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Oslo"
 CELERY_BEAT_SCHEDULE = {
     "apply-retention-rules": {
-        "task": "coordination.tasks.apply_retention_rules",
+        "task": "coordination.kernel.tasks.apply_retention_rules",
         "schedule": crontab(hour=3, minute=15),
     },
     "send-screening-reminders": {
-        "task": "volunteers.tasks.send_screening_reminders",
+        "task": "volunteers.screening.tasks.send_screening_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
     "send-routine-review-reminders": {
-        "task": "coordination.tasks.send_routine_review_reminders",
+        "task": "coordination.routines.tasks.send_routine_review_reminders",
         "schedule": crontab(hour=7, minute=10),
     },
     "send-agreement-reminders": {
-        "task": "coordination.tasks_partners.send_agreement_reminders",
+        "task": "coordination.partners.tasks.send_agreement_reminders",
         "schedule": crontab(hour=7, minute=20),
     },
     # The outbox: publish again what the broker did not take (see coordination/outbox.py).
-    "drain-outbox": {"task": "coordination.outbox.drain_outbox", "schedule": 60.0},
+    "drain-outbox": {"task": "coordination.kernel.outbox.drain_outbox", "schedule": 60.0},
 }
 
 # partners: look organisation numbers up in the Central Coordinating Register for Legal Entities
@@ -183,7 +183,7 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "coordination:my_page"
 # After logging in each person lands where their work is (a safe ?next= comes first); the
 # client's address behind proxies and the login lockout: coordination/account_adapter.py.
-ACCOUNT_ADAPTER = "coordination.account_adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "coordination.kernel.account_adapter.AccountAdapter"
 
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -198,7 +198,7 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_RATE_LIMITS_ENABLED = True  # documented default; stated so nobody turns it off by habit
 # allauth's defaults, plus the project's own: the public "ask for help" form (volunteers).
 ACCOUNT_RATE_LIMITS = {"report_need_publicly": "5/h/ip"}
-ACCOUNT_FORMS = {"signup": "coordination.forms.SignupForm"}
+ACCOUNT_FORMS = {"signup": "coordination.kernel.forms.SignupForm"}
 # The client's address for rate limits (login, sign-up, the public help form): behind N proxies
 # that each append to X-Forwarded-For, the Nth entry from the right; 0 = the connection's own.
 # Failed logins count per account and address (coordination/client_ip.py).

@@ -4,12 +4,14 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
-from coordination.views import core as views
-from coordination.views import partners, responsibility, units
-from coordination.views import partners_agreements as agreements
-from coordination.views import routines as routine_views
-from coordination.views import staircase as staircase_views
-from coordination.views import wheel as wheel_views
+from coordination.kernel import views
+from coordination.partners.views import agreements
+from coordination.partners.views import organisations as partners
+from coordination.responsibility import views as responsibility
+from coordination.routines import views as routine_views
+from coordination.staircase import views as staircase_views
+from coordination.units import views as units
+from coordination.wheel import views as wheel_views
 
 
 class MunicipalityNumberConverter:
@@ -305,8 +307,8 @@ coordination_patterns += [
     ),
 ]
 
-# A cache outage met outside a view gets the 503 page too (coordination.middleware).
-handler500 = "coordination.middleware.server_error"
+# A cache outage met outside a view gets the 503 page too (coordination.kernel.middleware).
+handler500 = "coordination.kernel.middleware.server_error"
 
 urlpatterns = [
     path("", views.home, name="home"),

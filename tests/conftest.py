@@ -56,8 +56,8 @@ def _reference_data(request):
         {"transactional_db", "live_server"} & set(request.fixturenames)
     )
     request.getfixturevalue("transactional_db" if transactional else "db")
+    from coordination.kernel.services import load_municipalities
     from coordination.models import Municipality
-    from coordination.services import load_municipalities
 
     if not Municipality.objects.exists():
         load_municipalities()
@@ -65,7 +65,7 @@ def _reference_data(request):
     from django.apps import apps
 
     from coordination.models import StaircaseLevel
-    from coordination.staircase_defaults import add_defaults
+    from coordination.staircase.defaults import add_defaults
 
     if not StaircaseLevel.objects.exists():
         add_defaults(apps, None)

@@ -4,7 +4,7 @@ mixed profiles and screening, needs in several steps of the method, invitations 
 import pytest
 from django.core.management import call_command
 
-from volunteers import matching, readiness
+from volunteers.matching import ranking as matching
 from volunteers.models import (
     Assignment,
     CourseCompletion,
@@ -16,6 +16,7 @@ from volunteers.models import (
     Signature,
     Volunteer,
 )
+from volunteers.screening import readiness
 
 pytestmark = pytest.mark.django_db
 

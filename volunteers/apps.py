@@ -7,10 +7,10 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Volunteers")
 
     def ready(self) -> None:
-        from coordination import account_data, audit, contributions
+        from coordination.kernel import account_data, audit, contributions
+        from coordination.kernel.permissions import Rule, register_rule, register_volunteer_places
         from coordination.management.commands.seed_demo import DEMO_STEPS
         from coordination.models import Role
-        from coordination.permissions import Rule, register_rule, register_volunteer_places
         from volunteers import contributions as dashboard_and_staircase
         from volunteers import demo, panels, retention, signals  # noqa: F401 (signals connect on import)
         from volunteers.audit_messages import MESSAGES
@@ -74,7 +74,7 @@ class VolunteersConfig(AppConfig):
             panels.export_volunteer_tasks,
             title=_("Invitations you have had, and tasks you have helped with"),
         )
-        from volunteers.demo_units import seed_volunteer_units
+        from volunteers.units.demo import seed_volunteer_units
 
         for step in (
             demo.seed_volunteers,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
-from coordination.audit import amount
+from coordination.kernel.audit import amount
 
 
 def _choice(choices, value) -> str:

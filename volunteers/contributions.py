@@ -11,12 +11,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from coordination import contributions
-from coordination.contributions import DashboardPanel, Evidence, WheelEntry
-from coordination.permissions import can, scope_to_user
+from coordination.kernel import contributions
+from coordination.kernel.contributions import DashboardPanel, Evidence, WheelEntry
+from coordination.kernel.permissions import can, scope_to_user
 from volunteers.models import CourseSession, HoursEntry, HoursStatus, Need, NeedStatus, Volunteer
-from volunteers.readiness import readiness_counts
-from volunteers.services.profile import current_declaration
+from volunteers.profile.services import current_declaration
+from volunteers.screening.readiness import readiness_counts
 
 # Share of active volunteers who must have signed the current declaration for the staircase.
 SIGNED_SHARE_NEEDED = 0.8

@@ -18,19 +18,19 @@ from django.utils import timezone, translation
 
 from coordination.management.commands.seed_demo import DEMO_PASSWORD, DRAMMEN, LOM
 from coordination.models import Municipality, Role, User
-from volunteers import matching
+from volunteers.hours import services as hours_services
+from volunteers.insurance.services import save_insurance
+from volunteers.matching import ranking as matching
 from volunteers.models import DeclarationText, Need, Volunteer
-from volunteers.services import hours as hours_services
-from volunteers.services import needs as need_services
-from volunteers.services import screening as screening_services
-from volunteers.services.insurance import save_insurance
-from volunteers.services.profile import (
+from volunteers.needs import services as need_services
+from volunteers.profile.services import (
     publish_declaration,
     register_volunteer,
     sign_declaration,
     starter_declaration_text,
 )
-from volunteers.starter_roles import starter_role
+from volunteers.screening import services as screening_services
+from volunteers.screening.starter_roles import starter_role
 
 # Lom's volunteers: email, name, area, interests, evenings, weekends, drives,
 # days since they registered.

@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coordination.account_data import amount, coded, when
-from coordination.contributions import Panel
-from coordination.permissions import can
+from coordination.kernel.account_data import amount, coded, when
+from coordination.kernel.contributions import Panel
+from coordination.kernel.permissions import can
 from volunteers.models import (
     AssignmentStatus,
     CertificateKind,
@@ -20,7 +20,7 @@ from volunteers.models import (
     InvitationStatus,
     Volunteer,
 )
-from volunteers.services import declaration_to_sign, has_consented
+from volunteers.profile.services import declaration_to_sign, has_consented
 
 
 def volunteer_panel(request) -> Panel:
@@ -44,7 +44,7 @@ def volunteer_home(request) -> str | None:
 
 def other_my_page_panels(request) -> list[Panel]:
     """My page's panels from the other apps (partners, routines …), for the volunteer page."""
-    from coordination.contributions import MY_PAGE_PANELS
+    from coordination.kernel.contributions import MY_PAGE_PANELS
 
     return [
         panel

@@ -1,4 +1,5 @@
-"""How long the volunteers app keeps personal data (registered with coordination.retention)."""
+"""How long the volunteers app keeps personal data (registered with
+coordination.kernel.retention)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from coordination import retention
+from coordination.kernel import retention
+from volunteers.leaving.services import ANONYMISE_AFTER_LEAVING_DAYS, anonymise_volunteer
 from volunteers.models import FollowUp, Need, NeedStatus, NeedStep, Volunteer
-from volunteers.services.leaving import ANONYMISE_AFTER_LEAVING_DAYS, anonymise_volunteer
 
 CLOSED_NEED_DAYS = 365
 

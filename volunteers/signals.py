@@ -20,7 +20,7 @@ def keep_sort_name(sender, instance: User, update_fields=None, **kwargs) -> None
 def anonymise_on_account_deletion(sender, instance: User, **kwargs) -> None:
     """However an account goes (the person deletes it, a retention rule, the admin), the
     volunteer profile is anonymised, never left behind with the person's details."""
-    from volunteers.services.leaving import anonymise_volunteer
+    from volunteers.leaving.services import anonymise_volunteer
 
     for volunteer in Volunteer.objects.filter(user=instance):
         anonymise_volunteer(volunteer=volunteer)

@@ -1,19 +1,17 @@
 from django.urls import path
 
-from volunteers.views import (
-    assignments,
-    hours,
-    importing,
-    insurance,
-    leaving,
-    needs,
-    notes,
-    profile,
-    registry,
-    screening,
-    units,
-    volunteer_screening,
-)
+from volunteers.hours import views as hours
+from volunteers.importing import views as importing
+from volunteers.insurance import views as insurance
+from volunteers.leaving import views as leaving
+from volunteers.needs import assignment_views as assignments
+from volunteers.needs import views as needs
+from volunteers.notes import views as notes
+from volunteers.profile import views as profile
+from volunteers.registry import views as registry
+from volunteers.screening import own_views as volunteer_screening
+from volunteers.screening import views as screening
+from volunteers.units import views as units
 
 app_name = "volunteers"
 

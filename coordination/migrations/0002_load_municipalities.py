@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from coordination.services import load_municipalities
+    from coordination.kernel.services import load_municipalities
 
     load_municipalities(model=apps.get_model("coordination", "Municipality"))
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from coordination.staircase_defaults import add_defaults, remove_defaults
+from coordination.staircase.defaults import add_defaults, remove_defaults
 
 
 class Migration(migrations.Migration):

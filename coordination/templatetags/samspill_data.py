@@ -4,7 +4,7 @@ from collections.abc import Mapping, Sequence
 
 from django import template
 
-from coordination.account_data import Shown, label_for
+from coordination.kernel.account_data import Shown, label_for
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from coordination import permissions
+from coordination.kernel import permissions
 
 register = template.Library()
 

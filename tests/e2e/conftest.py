@@ -79,7 +79,7 @@ def type_into(page, value: str, **target) -> None:
     page.keyboard.type(value)
 
 
-# Where a person lands after logging in (coordination.account_adapter.landing_url).
+# Where a person lands after logging in (coordination.kernel.account_adapter.landing_url).
 LANDING = re.compile(r"/(my|volunteer|coordination/\d{4})/$")
 
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from coordination.models import CooperationAgreement
-from coordination.services import partners as services
+from coordination.partners import services
 from tests.e2e.conftest import assert_accessible
 from tests.e2e.test_error_summary import _log_in
 from tests.factories import municipality

@@ -10,9 +10,9 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import assert_accessible, log_in_by_keyboard
 from tests.factories import PASSWORD, InvitationFactory, NeedFactory, VolunteerFactory
 from tests.factories import VolunteerRoleFactory as RoleFactory
-from volunteers import services
 from volunteers.models import Assignment, RoleHolder, Signature
-from volunteers.starter_roles import starter_role
+from volunteers.profile import services
+from volunteers.screening.starter_roles import starter_role
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,8 +10,8 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from coordination.models import Municipality
-from coordination.services import routines as services
-from coordination.services import wheel as wheel_services
+from coordination.routines import services
+from coordination.wheel import services as wheel_services
 from tests.e2e.conftest import assert_accessible, log_in_by_keyboard, tab_to
 from tests.factories import PASSWORD
 

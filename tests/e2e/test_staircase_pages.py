@@ -8,10 +8,10 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from coordination import contributions
+from coordination.kernel import contributions
 from coordination.models import Assessment, Indicator, StaircaseSharing
-from coordination.services import staircase
-from tests.coordination.staircase_helpers import (
+from coordination.staircase import services as staircase
+from tests.coordination.staircase.helpers import (
     LEVEL_TWO_GOING_ON_THREE,
     complete,
     fake_evidence,

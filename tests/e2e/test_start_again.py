@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from coordination import files
+from coordination.kernel import files
 from coordination.models import GeneratedFile
 from tests.e2e.conftest import assert_accessible, log_in_by_keyboard, tab_to
 from tests.factories import PASSWORD, UserFactory, VolunteerFactory
@@ -24,7 +24,7 @@ def test_a_stuck_export_is_started_again_by_keyboard(page, live_server, axe, coo
         municipality_id="3434",
         requested_by=coordinator_lom,
         action="export_volunteers",
-        task="volunteers.tasks.export_volunteers",
+        task="volunteers.registry.tasks.export_volunteers",
         title="Frivillige i Lom",
         queued_at=timezone.now() - files.STUCK_AFTER,
     )
@@ -32,7 +32,7 @@ def test_a_stuck_export_is_started_again_by_keyboard(page, live_server, axe, coo
         municipality_id="3434",
         requested_by=coordinator_lom,
         action="export_volunteers",
-        task="volunteers.tasks.export_volunteers",
+        task="volunteers.registry.tasks.export_volunteers",
         title="Frivillige som kjører",
         queued_at=timezone.now(),
     )

@@ -18,7 +18,7 @@ from coordination.models import (
     Unit,
     UnitContact,
 )
-from coordination.services.responsibility import map_for
+from coordination.responsibility.services import map_for
 from tests.e2e.conftest import assert_accessible, focused, log_in_by_keyboard, tab_to
 from tests.factories import PASSWORD
 

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from coordination.models import Municipality
 from tests.e2e.conftest import assert_accessible, log_in_by_keyboard, tab_to, type_into
 from tests.factories import PASSWORD, UserFactory
-from volunteers import services
 from volunteers.models import Signature, Volunteer
+from volunteers.profile import services
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

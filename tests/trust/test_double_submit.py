@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from coordination.models import Membership, Role
 from tests.factories import UserFactory
-from tests.volunteers.test_registration import VALID as REGISTRATION
-from volunteers import services
+from tests.volunteers.profile.test_registration import VALID as REGISTRATION
 from volunteers.models import DeclarationText, Volunteer, VolunteerRole
+from volunteers.profile import services
 
 pytestmark = pytest.mark.django_db
 

@@ -37,8 +37,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
+from coordination.kernel.text import one_line
 from coordination.models import Membership, Municipality, Role, User
-from coordination.text import one_line
 from tests.factories import (
     PASSWORD,
     MembershipFactory,

@@ -13,7 +13,6 @@ from django.urls import reverse
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from coordination.forms.responsibility import cell_name
 from coordination.models import (
     ForumMeeting,
     Membership,
@@ -25,7 +24,8 @@ from coordination.models import (
     Unit,
     UnitContact,
 )
-from coordination.services.responsibility import map_for
+from coordination.responsibility.forms import cell_name
+from coordination.responsibility.services import map_for
 from tests.factories import MembershipFactory, PartnerOrganisationFactory
 from tests.trust.test_hostile_input import (
     assert_explained,

@@ -20,8 +20,8 @@ from tests.trust.test_hostile_input import (
     rows,
     sometimes_valid,
 )
-from volunteers import services
 from volunteers.models import Consent, Signature, Volunteer, VolunteerInterest
+from volunteers.profile import services
 
 pytestmark = pytest.mark.django_db
 

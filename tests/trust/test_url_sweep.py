@@ -25,7 +25,7 @@ from coordination.models import (
     Unit,
     UnitContact,
 )
-from coordination.services.responsibility import map_for
+from coordination.responsibility.services import map_for
 from tests.factories import (
     AssignmentFactory,
     CourseFactory,

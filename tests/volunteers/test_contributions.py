@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.utils import timezone, translation
 
-from coordination import contributions
+from coordination.kernel import contributions
 from tests.factories import (
     CourseFactory,
     HoursEntryFactory,
@@ -212,7 +212,7 @@ def test_dashboard_queries_do_not_grow_with_volunteers_roles_or_needs(client_of,
 
 
 def test_readiness_counts_agree_with_the_registry_filters(client_of, coordinator_lom):
-    from volunteers.readiness import readiness_counts
+    from volunteers.screening.readiness import readiness_counts
 
     declaration = _declaration()
     friend = VolunteerRoleFactory(certificate_kinds=[])

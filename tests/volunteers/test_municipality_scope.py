@@ -16,7 +16,6 @@ from tests.factories import (
     VolunteerFactory,
     VolunteerRoleFactory,
 )
-from volunteers import services
 from volunteers.models import (
     CertificateCheck,
     CourseCompletion,
@@ -24,8 +23,9 @@ from volunteers.models import (
     Volunteer,
     VolunteerNote,
 )
-from volunteers.services.notes import add_note
-from volunteers.services.screening import record_certificate_check
+from volunteers.notes.services import add_note
+from volunteers.profile import services
+from volunteers.screening.services import record_certificate_check
 
 pytestmark = pytest.mark.django_db
 
@@ -172,7 +172,7 @@ def test_a_note_written_in_drammen_belongs_to_drammen(
 def test_drammen_recording_that_the_volunteer_stopped_leaves_lom_records_alone(
     coordinator_drammen, astrid, lom_records
 ):
-    from volunteers.services import leaving
+    from volunteers.leaving import services as leaving
 
     _moved_by_other_means(astrid, DRAMMEN)
     astrid.refresh_from_db()
@@ -186,7 +186,7 @@ def test_drammen_recording_that_the_volunteer_stopped_leaves_lom_records_alone(
 def test_drammen_anonymising_the_volunteer_does_not_delete_lom_notes(
     coordinator_drammen, astrid, lom_records
 ):
-    from volunteers.services import leaving
+    from volunteers.leaving import services as leaving
 
     _moved_by_other_means(astrid, DRAMMEN)
     astrid.refresh_from_db()
@@ -196,7 +196,7 @@ def test_drammen_anonymising_the_volunteer_does_not_delete_lom_notes(
 
 
 def test_the_volunteer_leaving_themself_ends_everything(astrid, lom_records):
-    from volunteers.services import leaving
+    from volunteers.leaving import services as leaving
 
     leaving.end_volunteering(volunteer=astrid, by=astrid.user)
     assert not RoleHolder.objects.filter(volunteer=astrid).exists()

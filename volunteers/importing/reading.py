@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from coordination.text import one_line
+from coordination.kernel.text import one_line
 
 # An .xlsx file is a zip archive: refuse one that unpacks to far more than a list of 5 000
 # people needs (a "zip bomb" would otherwise fill the memory of the server).

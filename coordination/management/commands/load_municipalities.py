@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from coordination.services import MUNICIPALITIES_CSV, load_municipalities
+from coordination.kernel.services import MUNICIPALITIES_CSV, load_municipalities
 
 
 class Command(BaseCommand):

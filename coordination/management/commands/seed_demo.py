@@ -106,7 +106,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def _seed(self):
         if Municipality.objects.filter(pk__in=[LOM, DRAMMEN]).count() != 2:
-            from coordination.services import load_municipalities
+            from coordination.kernel.services import load_municipalities
 
             load_municipalities()
         partners = self._partners()

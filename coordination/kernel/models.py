@@ -1,0 +1,329 @@
+"""Core domain: people, municipalities and roles within a municipality; the audit log, retention
+runs and generated files that every app uses."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, email: str):
+        return self.get(email__iexact=email)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who logs in with their email address."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    phone = models.CharField(
+        _("phone"),
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(r"^\+?[0-9 ]{8,19}$", _("Enter a phone number, e.g. 912 34 567."))
+        ],
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    is_staff = models.BooleanField(
+        _("staff status"),
+        default=False,
+        help_text=_("Can log in to the technical administration pages."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_case_insensitive_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class Municipality(models.Model):
+    """A Norwegian municipality (kommune), keyed by its stable 4-digit number."""
+
+    class LanguageForm(models.TextChoices):
+        BOKMAL = "bokmal", _("Bokmål")
+        NYNORSK = "nynorsk", _("Nynorsk")
+        NEUTRAL = "neutral", _("Neutral")
+
+    number = models.CharField(
+        _("municipality number"),
+        max_length=4,
+        primary_key=True,
+        validators=[RegexValidator(r"^\d{4}$", _("A municipality number has four digits."))],
+    )
+    name = models.CharField(_("name"), max_length=100)
+    official_name = models.CharField(_("official name"), max_length=200)
+    county = models.CharField(_("county"), max_length=100)
+    county_number = models.CharField(_("county number"), max_length=2)
+    population = models.PositiveIntegerField(_("population"))
+    language_form = models.CharField(
+        _("official written standard"), max_length=10, choices=LanguageForm.choices
+    )
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name", "number"]
+        indexes = [models.Index(Lower("name"), name="municipality_name_lower_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.county})"
+
+
+class Role(models.TextChoices):
+    """What a person does for a municipality. Volunteers are linked through their profile."""
+
+    COORDINATOR = "coordinator", _("Coordinator")
+    VOLUNTEER_CONTACT = "volunteer_contact", _("Volunteer contact")
+    GRANT_OFFICER = "grant_officer", _("Grant officer")
+    REVIEWER = "reviewer", _("Reviewer")
+    PARTNER_REPRESENTATIVE = "partner_representative", _("Partner representative")
+
+
+class MembershipQuerySet(models.QuerySet):
+    def with_role(self, *roles: str) -> "MembershipQuerySet":
+        return self.filter(role__in=roles)
+
+
+class Membership(models.Model):
+    """One role that one person holds in one municipality."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("municipality"),
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "PartnerOrganisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="representatives",
+        verbose_name=_("organisation"),
+        help_text=_("For partner representatives: the organisation they speak for."),
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        ordering = ["role", "user__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "municipality", "role"], name="membership_unique_role"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role="partner_representative")
+                | models.Q(organisation__isnull=True),
+                name="membership_organisation_only_for_partners",
+            ),
+        ]
+        indexes = [models.Index(fields=["municipality", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} ({self.municipality.name})"
+
+
+class AuditEvent(models.Model):
+    """Who viewed or changed sensitive data, when, in which municipality. Written only through
+    ``coordination.kernel.audit.record``; never edited."""
+
+    class Verb(models.TextChoices):
+        VIEWED = "viewed", _("viewed")
+        CREATED = "created", _("created")
+        CHANGED = "changed", _("changed")
+        DELETED = "deleted", _("deleted")
+        EXPORTED = "exported", _("exported")
+        REFUSED = "refused", _("refused")
+
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    actor_name = models.CharField(_("who (name at the time)"), max_length=150, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="audit_events",
+        verbose_name=_("municipality"),
+    )
+    verb = models.CharField(_("what"), max_length=10, choices=Verb.choices)
+    object_type = models.CharField(_("kind of data"), max_length=100)  # app_label.model
+    object_id = models.CharField(_("record"), max_length=64, blank=True)
+    # What happened, as a code and its parameters; the sentence is made when the log is read.
+    code = models.CharField(_("event code"), max_length=60, blank=True)
+    params = models.JSONField(_("event details"), default=dict, blank=True)
+    # Events from before codes: the sentence as it was written then.
+    summary = models.CharField(_("details"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["municipality", "-at"], name="audit_municipality_at_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.verb} {self.object_type}"
+
+    @property
+    def message(self) -> str:
+        """The details in the reader's language."""
+        from coordination.kernel.audit import message_for
+
+        return message_for(self)
+
+    @property
+    def actor_display(self) -> str:
+        from coordination.kernel.audit import ANONYMISED
+
+        if self.actor_name == ANONYMISED:
+            return str(_("an anonymised person"))
+        return self.actor_name or str(_("the system"))
+
+    @property
+    def object_type_display(self) -> str:
+        """The kind of data in the reader's language (stored as a stable ``app.model`` key)."""
+        from django.apps import apps
+
+        try:
+            return str(apps.get_model(self.object_type)._meta.verbose_name)
+        except (LookupError, ValueError):
+            # Not a model: a refused background job stores the job's name, not for readers.
+            return str(_("background job")) if self.verb == self.Verb.REFUSED else self.object_type
+
+
+class RetentionRun(models.Model):
+    """One application of one data-retention rule: how many records it removed or anonymised.
+    The statistics the rule keeps live here, not in the records it removed."""
+
+    rule = models.CharField(_("rule"), max_length=100)
+    ran_at = models.DateTimeField(_("ran at"), default=timezone.now)
+    affected = models.PositiveIntegerField(_("records affected"))
+    statistics = models.JSONField(_("statistics kept"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("retention run")
+        verbose_name_plural = _("retention runs")
+        ordering = ["-ran_at"]
+
+    def __str__(self) -> str:
+        return f"{self.rule} {self.ran_at:%Y-%m-%d}: {self.affected}"
+
+
+class GeneratedFile(models.Model):
+    """A file a background job made for a person (an export now, PDF handbooks later): who
+    asked, for which municipality, and where it is stored (privately, under MEDIA_ROOT)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="generated_files",
+        verbose_name=_("municipality"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="generated_files",
+        verbose_name=_("asked for by"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    # The permission the file was made under; downloading asks it again.
+    action = models.CharField(_("permission"), max_length=50)
+    parameters = models.JSONField(_("choices made"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    file = models.FileField(_("file"), upload_to="generated/%Y/%m/", blank=True)
+    rows = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    created_at = models.DateTimeField(_("asked for"), default=timezone.now)
+    # The task that makes it (its registered name), so that a stuck job can be started again.
+    task = models.CharField(_("task"), max_length=200, blank=True)
+    # When the job was last sent to a worker (asked for, confirmed or started again): a job
+    # still "being made" long after it is stuck (a worker died, the queue lost it).
+    queued_at = models.DateTimeField(_("sent to a worker"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("generated file")
+        verbose_name_plural = _("generated files")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["requested_by", "municipality", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.title

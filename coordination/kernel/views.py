@@ -1,0 +1,374 @@
+from allauth.account.decorators import reauthentication_required
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.i18n import set_language as django_set_language
+
+from coordination.kernel import (
+    account_data,
+    audit,
+    contributions,
+    files,
+    health,
+    retention,
+    services,
+    uploads,
+)
+from coordination.kernel.forms import (
+    MembershipForm,
+    MunicipalitySearchForm,
+    ProfileForm,
+    add_service_errors,
+)
+from coordination.kernel.permissions import (
+    can,
+    get_for_user,
+    login_required,
+    municipality_view,
+    public,
+    roles_by_municipality,
+)
+from coordination.models import AuditEvent, GeneratedFile, Membership, Municipality, Role
+
+
+@public
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "coordination/home.html")
+
+
+@public
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    checks = {"database": health.check_database(), "broker": health.check_broker()}
+    healthy = all(value in ("ok", "eager") for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )
+
+
+@public
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch, which also remembers the choice on the person's account."""
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if request.user.is_authenticated and language in {"nb", "en"}:
+        request.user.preferred_language = language
+        request.user.save(update_fields=["preferred_language"])
+    return response
+
+
+@public
+@require_GET
+def municipality_directory(request: HttpRequest) -> HttpResponse:
+    form = MunicipalitySearchForm(request.GET)
+    municipalities = Municipality.objects.annotate(
+        coordinator_count=Count("memberships", filter=Q(memberships__role=Role.COORDINATOR))
+    ).order_by("name", "number")
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    if form.errors:
+        municipalities = municipalities.none()  # say why, rather than silently list everything
+    elif query:
+        municipalities = municipalities.filter(
+            Q(name__icontains=query)
+            | Q(official_name__icontains=query)
+            | Q(county__icontains=query)
+            | Q(number=query)
+        )
+    page = Paginator(municipalities, 50).get_page(request.GET.get("page"))
+    template = "coordination/municipality_directory.html"
+    if request.htmx:
+        template += "#results"
+    return render(request, template, {"form": form, "page": page, "query": query})
+
+
+@public
+@require_GET
+def municipality_detail(request: HttpRequest, municipality: str) -> HttpResponse:
+    found = get_object_or_404(Municipality, pk=municipality)
+    in_use = found.memberships.filter(role=Role.COORDINATOR).exists()
+    return render(
+        request,
+        "coordination/municipality_detail.html",
+        {
+            "municipality": found,
+            "in_use": in_use,
+            "may_coordinate": can(request.user, "view_municipality", found),
+        },
+    )
+
+
+@login_required
+@require_GET
+def my_page(request: HttpRequest) -> HttpResponse:
+    home = contributions.home_page_for(request)
+    if home:  # a volunteer's My page is their volunteer page, invitations first
+        return redirect(home)
+    return render(
+        request,
+        "coordination/my_page.html",
+        {"places": my_places(request.user), "panels": contributions.my_page_panels(request)},
+    )
+
+
+def my_places(user) -> list[dict]:
+    """The municipalities where ``user`` has a role, each with the roles and whether they may
+    open its coordination overview (My page's "Your roles")."""
+    roles = roles_by_municipality(user)
+    municipalities = Municipality.objects.filter(pk__in=roles).order_by("name")
+    return [
+        {
+            "municipality": m,
+            "roles": [Role(r).label for r in sorted(roles[m.pk])],
+            "may_coordinate": can(user, "view_municipality", m),
+        }
+        for m in municipalities
+    ]
+
+
+@public
+@require_GET
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    return render(request, "coordination/accessibility.html")
+
+
+@public
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "coordination/privacy.html", {"retention_rules": retention.RULES.values()}
+    )
+
+
+@login_required
+@require_GET
+def my_data_download(request: HttpRequest) -> JsonResponse:
+    """Everything Samspill holds about the person, as a JSON file they can keep."""
+    response = JsonResponse(
+        account_data.export_for(request.user),
+        json_dumps_params={"indent": 2, "ensure_ascii": False},
+    )
+    response["Content-Disposition"] = 'attachment; filename="samspill-mine-data.json"'
+    return response
+
+
+@login_required
+@require_GET
+def my_data_page(request: HttpRequest) -> HttpResponse:
+    """The same data as the JSON file, readable on one page; ``?download=1`` saves it as a
+    web page file the person can keep and print."""
+    response = render(
+        request,
+        "coordination/my_data.html",
+        {"sections": account_data.readable_export_for(request.user)},
+    )
+    if request.GET.get("download") == "1":
+        response["Content-Disposition"] = 'attachment; filename="samspill-mine-data.html"'
+    return response
+
+
+@login_required
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        try:
+            account_data.delete_account(user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("coordination:my_page")
+        logout(request)
+        messages.success(request, _("Your account and your details have been deleted."))
+        return redirect("home")
+    return render(request, "coordination/account_confirm_delete.html")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        response = redirect("coordination:my_page")
+        # Let the saved preference decide the language from now on.
+        response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
+        messages.success(request, _("Your details have been saved."))
+        return response
+    return render(request, "coordination/profile_form.html", {"form": form})
+
+
+@municipality_view("view_municipality")
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    memberships = municipality.memberships.select_related("user", "organisation").order_by(
+        "role", "user__full_name"
+    )
+    return render(
+        request,
+        "coordination/overview.html",
+        {
+            "municipality": municipality,
+            "memberships": memberships,
+            "may_manage_roles": can(request.user, "manage_roles", municipality),
+            "may_view_audit_log": can(request.user, "view_audit_log", municipality),
+            "links": contributions.overview_links(request, municipality),
+            "panels": contributions.render_dashboard(request, municipality),
+        },
+    )
+
+
+@municipality_view("manage_roles")
+@require_http_methods(["GET", "POST"])
+def membership_add(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = MembershipForm(request.POST or None, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.add_membership(
+                municipality=municipality,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                organisation=form.cleaned_data["organisation"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now %(role)s.")
+                % {"name": membership.user, "role": membership.get_role_display().lower()},
+            )
+            return redirect("coordination:overview", municipality.pk)
+    return render(
+        request, "coordination/membership_form.html", {"form": form, "municipality": municipality}
+    )
+
+
+@municipality_view("manage_roles")
+@require_http_methods(["GET", "POST"])
+def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    membership = get_for_user(
+        Membership.objects.select_related("user").filter(municipality=municipality),
+        request.user,
+        "manage_roles",
+        pk=pk,
+    )
+    if request.method == "POST":
+        try:
+            services.remove_membership(membership=membership, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(name)s no longer has the role %(role)s.")
+                % {"name": membership.user, "role": membership.get_role_display().lower()},
+            )
+        return redirect("coordination:overview", municipality.pk)
+    return render(
+        request,
+        "coordination/membership_confirm_remove.html",
+        {"membership": membership, "municipality": municipality},
+    )
+
+
+@municipality_view("view_audit_log")
+@require_GET
+def audit_log(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    events = AuditEvent.objects.filter(municipality=municipality)
+    verb = request.GET.get("verb", "")
+    if verb in AuditEvent.Verb.values:
+        events = events.filter(verb=verb)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "coordination/audit_log.html",
+        {
+            "municipality": municipality,
+            "page": page,
+            "verb": verb,
+            "verbs": AuditEvent.Verb.choices,
+        },
+    )
+
+
+@municipality_view("view_municipality")
+@require_GET
+def file_list(request: HttpRequest) -> HttpResponse:
+    """The files background jobs made for this person in this municipality."""
+    municipality = request.municipality
+    records = list(
+        GeneratedFile.objects.filter(municipality=municipality, requested_by=request.user)[:50]
+    )
+    for record in records:
+        record.can_start_again = files.can_start_again(record)
+    return render(
+        request,
+        "coordination/file_list.html",
+        {"municipality": municipality, "records": records},
+    )
+
+
+@municipality_view("view_municipality")
+def file_start_again(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start a stuck or failed job again (the same record: never a second file). Only the
+    person who asked, while they still may do what it was made under; others get 404 whatever
+    they send (ownership is checked before the method)."""
+    municipality = request.municipality
+    record = get_object_or_404(
+        GeneratedFile, pk=pk, municipality=municipality, requested_by=request.user
+    )
+    if not can(request.user, record.action, municipality):
+        raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        files.start_again(record=record, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Started again: %(title)s. Refresh the page in a minute.") % {"title": record.title},
+        )
+    return redirect("coordination:file_list", municipality.number)
+
+
+@municipality_view("view_municipality")
+def file_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Only the person who asked, and only while they still have the permission it was made
+    under; each download is audited. (Ownership is checked before the method, so that others
+    get 404 whatever they send.)"""
+    municipality = request.municipality
+    record = get_object_or_404(
+        GeneratedFile.objects.exclude(file=""),  # e.g. an import, whose file is deleted
+        pk=pk,
+        municipality=municipality,
+        requested_by=request.user,
+        status=GeneratedFile.Status.DONE,
+    )
+    if not can(request.user, record.action, municipality):
+        raise Http404
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    audit.record(
+        request.user, "exported", record, code="file.downloaded", params={"title": record.title}
+    )
+    extension = record.file.name.rsplit(".", 1)[-1]
+    return uploads.file_response(
+        record.file, download_name=f"{record.title} {record.created_at:%Y-%m-%d}.{extension}"
+    )

@@ -1,0 +1,288 @@
+"""Forms for partners, their contacts and offers, and cooperation agreements. The services do
+the writing; these forms only read and check what was typed."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coordination.kernel.text import OneLineCharField
+from coordination.kernel.uploads import UploadField
+from coordination.models import CooperationAgreement, OfferKind, PartnerOrganisation
+from coordination.partners.services import compact_organisation_number
+
+
+class CalendarDateField(forms.DateField):
+    """A date picked in the browser's own calendar."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def phone_field() -> forms.CharField:
+    """A phone number, optional (the partner's own, or a contact person's)."""
+    return forms.CharField(
+        label=_("Phone"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+    )
+
+
+class PartnerForm(forms.Form):
+    name = OneLineCharField(label=_("Name of the organisation"), max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Type of organisation"),
+        choices=[("", _("Choose a type")), *PartnerOrganisation.Kind.choices],
+    )
+    organisation_number = forms.CharField(
+        label=_("Organisation number"),
+        max_length=20,
+        required=False,
+        help_text=_(
+            "9 digits, e.g. 923 609 016. If another municipality already works with the "
+            "organisation, it becomes your partner too."
+        ),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    email = forms.EmailField(label=_("Email"), required=False)
+    phone = phone_field()
+
+    def clean_organisation_number(self) -> str:
+        return compact_organisation_number(self.cleaned_data.get("organisation_number") or "")
+
+    @classmethod
+    def initial_for(cls, partner: PartnerOrganisation) -> dict:
+        return {
+            "name": partner.name,
+            "kind": partner.kind,
+            "organisation_number": partner.organisation_number_display,
+            "email": partner.email,
+            "phone": partner.phone,
+        }
+
+
+class PartnerSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search by name or organisation number"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    kind = forms.ChoiceField(
+        label=_("Type"),
+        required=False,
+        choices=[("", _("All types")), *PartnerOrganisation.Kind.choices],
+    )
+    offer = forms.ChoiceField(
+        label=_("Offers"),
+        required=False,
+        choices=[("", _("Anything")), *OfferKind.choices],
+    )
+    area = forms.ChoiceField(label=_("Area or village"), required=False)
+
+    def __init__(self, *args, areas: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = [("", _("All areas")), *((a, a) for a in areas)]
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    role = forms.CharField(
+        label=_("Role at the partner"),
+        max_length=150,
+        required=False,
+        help_text=_("For example leader or daily manager."),
+    )
+    email = forms.EmailField(label=_("Email"), required=False)
+    phone = phone_field()
+
+
+class OfferForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What do they offer?"), choices=OfferKind.choices, widget=forms.RadioSelect
+    )
+    description = forms.CharField(
+        label=_("Describe it in a few words"),
+        max_length=300,
+        help_text=_(
+            "For example: the meeting room on Tuesdays, or two drivers for the Friday club."
+        ),
+    )
+    areas = forms.CharField(
+        label=_("Areas or villages"),
+        max_length=500,
+        required=False,
+        help_text=_(
+            "Separate them with commas. Leave it empty if it applies to the whole municipality."
+        ),
+    )
+
+
+class AgreementForm(forms.Form):
+    """An agreement's text and dates, and for each of the municipality's partners whether it is
+    a party and what it contributes (``party_<id>``, ``contribution_<id>``)."""
+
+    title = OneLineCharField(label=_("Title"), max_length=200)
+    purpose = forms.CharField(
+        label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+    municipality_contribution = forms.CharField(
+        label=_("What the municipality contributes"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    responsibilities = forms.CharField(
+        label=_("Who is responsible for what"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    contact_persons = forms.CharField(
+        label=_("Contact persons"),
+        required=False,
+        max_length=2000,
+        help_text=_("One a line: name, organisation, phone or email."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    starts_on = CalendarDateField(label=_("Start date"))
+    ends_on = CalendarDateField(
+        label=_("End date"), required=False, help_text=_("Leave it empty if it runs until ended.")
+    )
+    review_on = CalendarDateField(
+        label=_("Review date"), help_text=_("When you and the partners go through it together.")
+    )
+    document = UploadField(kinds=("pdf",), label=_("The signed agreement"), required=False)
+
+    def __init__(self, *args, partners, agreement: CooperationAgreement | None = None, **kwargs):
+        self.partners = list(partners)
+        current = {}
+        if agreement is not None:
+            current = {row.organisation_id: row.contribution for row in agreement.party_rows.all()}
+            kwargs.setdefault(
+                "initial",
+                {
+                    "title": agreement.title,
+                    "purpose": agreement.purpose,
+                    "municipality_contribution": agreement.municipality_contribution,
+                    "responsibilities": agreement.responsibilities,
+                    "contact_persons": agreement.contact_persons,
+                    "starts_on": agreement.starts_on,
+                    "ends_on": agreement.ends_on,
+                    "review_on": agreement.review_on,
+                    **{f"party_{pk}": True for pk in current},
+                    **{f"contribution_{pk}": text for pk, text in current.items()},
+                },
+            )
+        super().__init__(*args, **kwargs)
+        for partner in self.partners:
+            self.fields[f"party_{partner.pk}"] = forms.BooleanField(
+                label=_("%(name)s is a party") % {"name": partner.name}, required=False
+            )
+            self.fields[f"contribution_{partner.pk}"] = forms.CharField(
+                label=_("What %(name)s contributes") % {"name": partner.name},
+                required=False,
+                max_length=5000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def main_fields(self):
+        return [
+            self[name] for name in self.fields if not name.startswith(("party_", "contribution_"))
+        ]
+
+    def party_fields(self):
+        return [
+            (partner, self[f"party_{partner.pk}"], self[f"contribution_{partner.pk}"])
+            for partner in self.partners
+        ]
+
+    @staticmethod
+    def _is_chosen(party, contribution) -> bool:
+        """Ticked, or with something written or wrong: shown among the chosen parties."""
+        written = str(contribution.value() or "").strip()
+        return bool(party.value() or written or party.errors or contribution.errors)
+
+    def chosen_party_fields(self):
+        """The parties ticked (or, on a new form, already parties), each with its text box."""
+        return [row for row in self.party_fields() if self._is_chosen(*row[1:])]
+
+    # From how many partners to choose among the form offers a box to find one by name.
+    FIND_FROM = 10
+
+    def other_party_groups(self) -> list[tuple[str, list]]:
+        """The rest of the municipality's partners, grouped by type (a long list stays
+        readable): ``[(type label, [(partner, party field, contribution field), ...]), ...]``."""
+        by_kind: dict[str, list] = {}
+        for row in self.party_fields():
+            if not self._is_chosen(*row[1:]):
+                by_kind.setdefault(row[0].kind, []).append(row)
+        return [
+            (label, by_kind[kind])
+            for kind, label in PartnerOrganisation.Kind.choices
+            if kind in by_kind
+        ]
+
+    def clean(self):
+        data = super().clean()
+        chosen = [p for p in self.partners if data.get(f"party_{p.pk}")]
+        for partner in self.partners:
+            if data.get(f"contribution_{partner.pk}") and partner not in chosen:
+                self.add_error(
+                    f"contribution_{partner.pk}",
+                    _("Tick that %(name)s is a party, or leave this empty.")
+                    % {"name": partner.name},
+                )
+        return data
+
+    def parties(self) -> dict:
+        return {
+            partner: self.cleaned_data.get(f"contribution_{partner.pk}") or ""
+            for partner in self.partners
+            if self.cleaned_data.get(f"party_{partner.pk}")
+        }
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "purpose": data["purpose"],
+            "municipality_contribution": data.get("municipality_contribution") or "",
+            "responsibilities": data.get("responsibilities") or "",
+            "contact_persons": data.get("contact_persons") or "",
+            "starts_on": data["starts_on"],
+            "ends_on": data.get("ends_on"),
+            "review_on": data["review_on"],
+            "document": data.get("document") or None,
+            "parties": self.parties(),
+        }
+
+
+class AgreementStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=CooperationAgreement.Status.choices)
+
+
+class AgreementReopenForm(forms.Form):
+    """Reopening an ended agreement: until when it is in force again."""
+
+    ends_on = forms.DateField(
+        label=_("New end date (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Leave it empty if the agreement is in force until it is ended."),
+    )
+
+
+AGREEMENT_LISTS = {
+    "active": _("Active"),
+    "review": _("Due for review within 60 days"),
+    "expired": _("Expired or ended"),
+    "draft": _("Drafts"),
+    "all": _("All"),
+}
+
+
+def agreement_list_choice(value) -> str:
+    if not isinstance(value, str) or value not in AGREEMENT_LISTS:
+        return "active"
+    return value

@@ -1,0 +1,215 @@
+"""What units, the forum and the responsibility map contribute to the rest of the portal: the
+annual wheel, staircase evidence, the coordinator's dashboard, overview links and demo data.
+``register()`` is called once from ``CoordinationConfig.ready()``."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from coordination.kernel import contributions
+from coordination.kernel.contributions import DashboardPanel, Evidence, WheelEntry
+from coordination.kernel.permissions import can
+from coordination.models import ForumMeeting, ResponsibilityMap, Unit, UnitContact
+
+FORUM_MEETINGS_NEEDED = 2  # in the last 12 months, for the staircase evidence
+
+
+def forum_wheel_entries(municipality, year: int) -> list[WheelEntry]:
+    meetings = ForumMeeting.objects.filter(
+        municipality=municipality, starts_at__year=year
+    ).order_by("starts_at")
+    return [
+        WheelEntry(
+            date=timezone.localdate(meeting.starts_at),
+            title=_("Forum of volunteer contacts")
+            + (f": {meeting.place}" if meeting.place else ""),
+            category="forum",
+            url=reverse("coordination:forum_meeting_detail", args=[municipality.pk, meeting.pk]),
+            action="view_forum",
+        )
+        for meeting in meetings
+    ]
+
+
+# --- Staircase evidence ---------------------------------------------------------------------
+
+
+def _number(municipality) -> str:
+    return getattr(municipality, "pk", municipality)
+
+
+def unit_contacts_evidence(municipality) -> Evidence:
+    number = _number(municipality)
+    units = Unit.objects.filter(municipality_id=number)
+    total = units.count()
+    with_contact = units.filter(contact_links__isnull=False).distinct().count()
+    summary = ngettext(
+        "%(with)s of %(total)s unit has a volunteer contact",
+        "%(with)s of %(total)s units have a volunteer contact",
+        total,
+    ) % {"with": with_contact, "total": total}
+    return Evidence(
+        met=total > 0 and with_contact == total,
+        summary=summary if total else _("No units are registered yet"),
+        url=reverse("coordination:unit_list", args=[number]),
+    )
+
+
+def forum_meetings_evidence(municipality) -> Evidence:
+    number = _number(municipality)
+    now = timezone.now()
+    held = ForumMeeting.objects.filter(
+        municipality_id=number, starts_at__lt=now, starts_at__gte=now - datetime.timedelta(days=365)
+    ).count()
+    return Evidence(
+        met=held >= FORUM_MEETINGS_NEEDED,
+        summary=ngettext(
+            "The forum of volunteer contacts met %(count)s time in the last 12 months",
+            "The forum of volunteer contacts met %(count)s times in the last 12 months",
+            held,
+        )
+        % {"count": held},
+        url=reverse("coordination:forum_meeting_list", args=[number]),
+    )
+
+
+def responsibility_map_evidence(municipality) -> Evidence:
+    from coordination.responsibility.services import responsibility_warnings, warnings_summary
+
+    number = _number(municipality)
+    url = reverse("coordination:responsibility_map_detail", args=[number])
+    map_ = ResponsibilityMap.objects.filter(municipality_id=number).first()
+    if map_ is None:
+        return Evidence(met=False, summary=_("No responsibility map yet"), url=url)
+    tasks = list(map_.tasks.all())
+    warnings = responsibility_warnings(map_, tasks=tasks)
+    return Evidence(
+        met=bool(tasks) and not warnings, summary=warnings_summary(len(tasks), warnings), url=url
+    )
+
+
+# --- The coordinator's dashboard and the overview -------------------------------------------
+
+
+def dashboard_panel(request, municipality) -> DashboardPanel | None:
+    if not can(request.user, "manage_units", municipality):
+        return None
+    from coordination.responsibility.services import responsibility_warnings
+
+    number = municipality.pk
+    next_meeting = (
+        ForumMeeting.objects.filter(municipality=municipality)
+        .upcoming()
+        .order_by("starts_at")
+        .first()
+    )
+    map_ = ResponsibilityMap.objects.filter(municipality=municipality).first()
+    map_url = reverse("coordination:responsibility_map_detail", args=[number])
+    return DashboardPanel(
+        order=80,
+        template="coordination/units/_dashboard_panel.html",
+        context={
+            "units_without_contact": Unit.objects.filter(municipality=municipality)
+            .without_contact()
+            .count(),
+            "units_without_contact_url": reverse("coordination:unit_list", args=[number])
+            + "?without=contact",
+            "next_meeting": next_meeting,
+            "next_meeting_url": next_meeting
+            and reverse("coordination:forum_meeting_detail", args=[number, next_meeting.pk]),
+            "forum_url": reverse("coordination:forum_meeting_list", args=[number]),
+            "has_map": map_ is not None,
+            "warning_count": len(responsibility_warnings(map_)) if map_ else 0,
+            "map_url": map_url + "#warnings",
+        },
+    )
+
+
+def overview_links(request, municipality) -> list[tuple[str, str]]:
+    links = []
+    if can(request.user, "view_units", municipality):
+        links.append(
+            (
+                reverse("coordination:unit_list", args=[municipality.pk]),
+                _("Units and volunteer contacts (who to call)"),
+            )
+        )
+    if can(request.user, "view_forum", municipality):
+        links.append(
+            (
+                reverse("coordination:forum_meeting_list", args=[municipality.pk]),
+                _("The forum of volunteer contacts: meetings, agendas and minutes"),
+            )
+        )
+    if can(request.user, "view_responsibility_map", municipality):
+        links.append(
+            (
+                reverse("coordination:responsibility_map_detail", args=[municipality.pk]),
+                _("The responsibility map: who is responsible for what"),
+            )
+        )
+    return links
+
+
+def export_units(user) -> dict | None:
+    """For a person's data export: the units they are a volunteer contact for, the forum
+    meetings they attended and the minutes they wrote."""
+    from coordination.kernel.account_data import when
+
+    links = UnitContact.objects.filter(membership__user=user).select_related("unit__municipality")
+    attended = ForumMeeting.objects.filter(attendees__user=user).select_related("municipality")
+    wrote = ForumMeeting.objects.filter(minutes_by=user).select_related("municipality")
+    if not (links or attended or wrote):
+        return None
+    return {
+        "volunteer_contact_for": [
+            {"unit": link.unit.name, "municipality": link.unit.municipality.name}
+            for link in links
+        ],
+        "forum_meetings_attended": [
+            {"municipality": m.municipality.name, "starts_at": when(m.starts_at)}
+            for m in attended
+        ],
+        "minutes_written": [
+            {"municipality": m.municipality.name, "starts_at": when(m.starts_at),
+             "written_at": when(m.minutes_at)}
+            for m in wrote
+        ],
+    }  # fmt: skip
+
+
+def register() -> None:
+    from coordination.kernel import account_data
+    from coordination.management.commands.seed_demo import DEMO_STEPS
+    from coordination.units.demo import seed
+
+    contributions.register_wheel_category("forum", gettext_lazy("Forum meetings"))
+    if forum_wheel_entries not in contributions.WHEEL_SOURCES:
+        contributions.WHEEL_SOURCES.append(forum_wheel_entries)
+    contributions.register_evidence("unit_contacts", unit_contacts_evidence)
+    contributions.register_evidence("forum_meetings", forum_meetings_evidence)
+    contributions.register_evidence("responsibility_map", responsibility_map_evidence)
+    if dashboard_panel not in contributions.DASHBOARD_PANELS:
+        contributions.DASHBOARD_PANELS.append(dashboard_panel)
+    if overview_links not in contributions.OVERVIEW_LINKS:
+        contributions.OVERVIEW_LINKS.append(overview_links)
+    account_data.register_section(
+        "units",
+        export_units,
+        title=gettext_lazy("Units and the forum of volunteer contacts"),
+        labels={
+            "volunteer_contact_for": gettext_lazy("Volunteer contact for"),
+            "unit": gettext_lazy("Unit"),
+            "forum_meetings_attended": gettext_lazy("Forum meetings you attended"),
+            "starts_at": gettext_lazy("Starts"),
+            "minutes_written": gettext_lazy("Minutes you wrote"),
+            "written_at": gettext_lazy("Written"),
+        },
+    )
+    if seed not in DEMO_STEPS:
+        DEMO_STEPS.append(seed)

@@ -1,0 +1,203 @@
+"""Demo data for units, the forum and the responsibility map. Lom (level 2 going on 3): two
+units with the demo volunteer contacts, no forum yet, a map partly filled in with one warning.
+Drammen (level 4): six units with contacts, four forum meetings in the last year, a complete
+map. Idempotent: a second run changes nothing."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from coordination.models import (
+    ForumMeeting,
+    Membership,
+    ResponsibilityAssignment,
+    ResponsibilityRole,
+    Role,
+    Unit,
+    UnitContact,
+    UnitKind,
+    User,
+)
+from coordination.responsibility.services import map_for
+
+LOM, DRAMMEN = "3434", "3301"
+R, C, CO, INF = (
+    ResponsibilityRole.RESPONSIBLE,
+    ResponsibilityRole.CARRIES_OUT,
+    ResponsibilityRole.CONSULTED,
+    ResponsibilityRole.INFORMED,
+)
+
+# (municipality, name, kind, address, leader, contact emails)
+UNITS = [
+    (LOM, "Lom sjukeheim", UnitKind.NURSING_HOME, "Lomsvegen 12, 2686 Lom", "Eli Vole",
+     ["kontakt.sjukeheim.lom@samspill.example"]),
+    (LOM, "Heimetenesta i Lom", UnitKind.HOME_CARE, "Heile kommunen", "Jon Rudi",
+     ["kontakt.heimeteneste.lom@samspill.example"]),
+    (DRAMMEN, "Bragernes sykehjem", UnitKind.NURSING_HOME, "Bragernes", "Anne Holm",
+     ["kontakt.drammen@samspill.example"]),
+    (DRAMMEN, "Fjell sykehjem", UnitKind.NURSING_HOME, "Fjell", "Rune Aas",
+     ["kontakt.fjell.drammen@samspill.example"]),
+    (DRAMMEN, "Strømsø bo- og behandlingssenter", UnitKind.NURSING_HOME, "Strømsø",
+     "Lise Kvam", ["kontakt.stromso.drammen@samspill.example"]),
+    (DRAMMEN, "Hjemmetjenesten i Drammen", UnitKind.HOME_CARE, "Hele kommunen", "Geir Lunde",
+     ["kontakt.hjemmetjenesten.drammen@samspill.example", "kontakt.drammen@samspill.example"]),
+    (DRAMMEN, "Aktivitetssenteret på Konnerud", UnitKind.DAY_CENTRE, "Konnerud", "Tone Moe",
+     ["kontakt.konnerud.drammen@samspill.example"]),
+    (DRAMMEN, "Drammensbiblioteket", UnitKind.LIBRARY, "Grønland 32, Drammen", "Per Sand",
+     ["kontakt.biblioteket.drammen@samspill.example"]),
+]  # fmt: skip
+
+# Drammen's extra volunteer contacts (no login line: they only appear in the lists).
+DRAMMEN_CONTACTS = [
+    ("kontakt.fjell.drammen@samspill.example", "Amina Hussein", "913 45 210"),
+    ("kontakt.stromso.drammen@samspill.example", "Jonas Berg", "928 11 403"),
+    ("kontakt.hjemmetjenesten.drammen@samspill.example", "Silje Andersen", "941 20 377"),
+    ("kontakt.konnerud.drammen@samspill.example", "Tor Eriksen", "907 66 182"),
+    ("kontakt.biblioteket.drammen@samspill.example", "Nina Johansen", "952 03 914"),
+]
+
+# (days ago, place, agenda, minutes)
+DRAMMEN_MEETINGS = [
+    (320, "Drammen rådhus, møterom Tinghuset",
+     "1. Velkommen og presentasjonsrunde\n2. Erfaringer med besøksvenner i høst\n"
+     "3. Introduksjonskurset i januar\n4. Eventuelt",
+     "Alle virksomhetene var representert. Besøksvennene på Bragernes fungerer godt, men "
+     "hjemmetjenesten trenger flere frivillige på kveldstid. Introduksjonskurset holdes "
+     "15. januar på biblioteket; Nina sender invitasjon."),
+    (230, "Drammensbiblioteket, Salongen",
+     "1. Rutine for taushetserklæring og politiattest\n2. Skyss til fredagsklubben\n"
+     "3. Eventuelt",
+     "Vi gikk gjennom rutinen for taushetserklæring. Frivilligsentralen koordinerer skyss til "
+     "fredagsklubben fra mars. Tor undersøker om aktivitetssenteret kan låne minibuss."),
+    (140, "Aktivitetssenteret på Konnerud",
+     "1. Sommeraktiviteter\n2. Oppfølging av nye frivillige\n3. Ansvarskartet",
+     "Sommerprogrammet er klart. Hver frivillighetskontakt ringer nye frivillige etter to uker. "
+     "Ansvarskartet er oppdatert: frivillighetskoordinatoren har ansvar for rekruttering."),
+    (50, "Strømsø bo- og behandlingssenter",
+     "1. Årshjulet for neste år\n2. Søknad om tilskudd til aktivitetstiltak\n"
+     "3. Evaluering av høsten",
+     "Årshjulet for neste år ble vedtatt. Søknaden om tilskudd sendes innen fristen, med "
+     "frivilligsentralen som medsøker. Høsten har gått bra; flere menn har meldt seg som "
+     "frivillige."),
+]  # fmt: skip
+
+PARTIES = ["coordinator", "unit_leaders", "volunteer_contacts", "volunteer_centre", "partners",
+           "volunteers"]  # fmt: skip
+# task -> one role per party, in the order of PARTIES ("" = empty cell)
+DRAMMEN_MAP = {
+    "recruiting": [R, INF, C, C, C, ""],
+    "introductory_course": [R, INF, C, CO, "", INF],
+    "police_certificates": [R, INF, CO, "", "", INF],
+    "confidentiality": [R, INF, C, "", "", INF],
+    "follow_up": [CO, INF, R, C, "", ""],
+    "matching": [R, CO, C, C, "", INF],
+    "transport": [CO, "", INF, R, C, C],
+    "grants": [R, CO, "", C, C, ""],
+    "annual_wheel": [R, CO, C, CO, CO, INF],
+    "routines": [R, C, C, CO, "", CO],
+    "agreements": [R, INF, "", CO, CO, ""],
+    "forum": [R, INF, C, INF, "", ""],
+}
+# Lom: partly filled in; the annual wheel has nobody responsible yet (the one warning).
+LOM_MAP = {
+    "recruiting": [R, "", C, C, "", ""],
+    "introductory_course": [R, "", C, CO, "", ""],
+    "police_certificates": [R, "", "", "", "", ""],
+    "confidentiality": [R, "", C, "", "", ""],
+    "follow_up": [CO, "", R, C, "", ""],
+    "matching": [R, "", "", C, "", ""],
+    "transport": ["", "", "", R, C, ""],
+    "grants": [R, "", "", CO, "", ""],
+    "annual_wheel": [CO, "", "", CO, "", ""],
+    "routines": [R, CO, "", "", "", ""],
+    "agreements": [R, "", "", "", CO, ""],
+    "forum": [R, "", INF, "", "", ""],
+}
+
+
+def _contact(email: str, number: str) -> Membership | None:
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        return None
+    membership, _ = Membership.objects.get_or_create(
+        user=user, municipality_id=number, role=Role.VOLUNTEER_CONTACT
+    )
+    return membership
+
+
+def _seed_units() -> None:
+    for email, name, phone in DRAMMEN_CONTACTS:
+        user, created = User.objects.get_or_create(
+            email=email, defaults={"full_name": name, "phone": phone}
+        )
+        if created:  # no login for these: they only appear in the lists
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        Membership.objects.get_or_create(
+            user=user, municipality_id=DRAMMEN, role=Role.VOLUNTEER_CONTACT
+        )
+    for number, name, kind, address, leader, emails in UNITS:
+        unit, _ = Unit.objects.get_or_create(
+            municipality_id=number,
+            name=name,
+            defaults={"kind": kind, "address": address, "leader_name": leader},
+        )
+        for email in emails:
+            membership = _contact(email, number)
+            if membership is not None:
+                UnitContact.objects.get_or_create(unit=unit, membership=membership)
+
+
+def _seed_forum() -> None:
+    if ForumMeeting.objects.filter(municipality_id=DRAMMEN).exists():
+        return
+    coordinator = (
+        Membership.objects.filter(municipality_id=DRAMMEN, role=Role.COORDINATOR)
+        .select_related("user")
+        .first()
+    )
+    contacts = list(Membership.objects.filter(municipality_id=DRAMMEN, role=Role.VOLUNTEER_CONTACT))
+    today = timezone.localdate()
+    for index, (days_ago, place, agenda, minutes) in enumerate(DRAMMEN_MEETINGS):
+        day = today - datetime.timedelta(days=days_ago)
+        starts_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(13, 0)))
+        meeting = ForumMeeting.objects.create(
+            municipality_id=DRAMMEN,
+            starts_at=starts_at,
+            place=place,
+            agenda=agenda,
+            minutes=minutes,
+            minutes_by=coordinator.user if coordinator else None,
+            minutes_by_name=coordinator.user.full_name if coordinator else "",
+            minutes_at=starts_at + datetime.timedelta(days=1),
+            created_by=coordinator.user if coordinator else None,
+        )
+        came = [m for i, m in enumerate(contacts) if (i + index) % 4 != 0]
+        meeting.attendees.set([*came, *([coordinator] if coordinator else [])])
+
+
+def _seed_map(number: str, cells: dict) -> None:
+    from coordination.models import Municipality
+
+    map_ = map_for(Municipality.objects.get(pk=number))
+    if ResponsibilityAssignment.objects.filter(task__map=map_).exists():
+        return
+    tasks = {t.starter_key: t for t in map_.tasks.all()}
+    parties = {p.starter_key: p for p in map_.parties.all()}
+    ResponsibilityAssignment.objects.bulk_create(
+        ResponsibilityAssignment(task=tasks[task], party=parties[party], role=role)
+        for task, roles in cells.items()
+        if task in tasks
+        for party, role in zip(PARTIES, roles, strict=True)
+        if role and party in parties
+    )
+
+
+def seed(command) -> None:
+    _seed_units()
+    _seed_forum()
+    _seed_map(LOM, LOM_MAP)
+    _seed_map(DRAMMEN, DRAMMEN_MAP)

@@ -1,1 +1,0 @@
-"""The core domain's views, one module per area (``core`` holds the pages every person sees)."""

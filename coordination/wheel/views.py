@@ -1,0 +1,146 @@
+"""The annual wheel: the 12-month wheel and the list by month beside it (what screen readers
+use), and the municipality's own events."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from coordination.kernel.forms import add_service_errors
+from coordination.kernel.permissions import can, get_for_user, municipality_view
+from coordination.models import WheelEvent
+from coordination.routines.views import confirm_then
+from coordination.wheel import services
+from coordination.wheel.forms import MAX_YEAR, MIN_YEAR, WheelEventForm, WheelYearForm
+
+PAGE_SIZE = 50
+READ, MANAGE = "view_wheel", "manage_wheel"
+
+
+@municipality_view(READ)
+@require_http_methods(["GET"])
+def wheel_detail(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    today = timezone.localdate()
+    year = today.year
+    form = WheelYearForm(request.GET if "year" in request.GET else None)
+    if form.is_bound:
+        if form.is_valid():
+            year = form.cleaned_data["year"]
+        else:
+            messages.warning(
+                request,
+                _("That year cannot be shown. Choose a year from %(min)s to %(max)s; showing "
+                  "%(year)s.") % {"min": MIN_YEAR, "max": MAX_YEAR, "year": year},
+            )  # fmt: skip
+    wheel = services.wheel_context(municipality, year, today, user=request.user)
+    return render(
+        request,
+        "coordination/wheel/wheel_detail.html",
+        {
+            "municipality": municipality,
+            "wheel": wheel,
+            "year": year,
+            "previous_year": year - 1 if year > MIN_YEAR else None,
+            "next_year": year + 1 if year < MAX_YEAR else None,
+            "this_year": today.year,
+            "may_manage": can(request.user, MANAGE, municipality),
+        },
+    )
+
+
+def _event_fields(form: WheelEventForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "title": data["title"],
+        "category": data["category"],
+        "month": data["month"],
+        "day": data.get("day"),
+        "description": data.get("description") or "",
+        "recurring": data["recurring"],
+        "year": data.get("year"),
+    }
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def wheel_event_list(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = WheelEventForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.save_wheel_event(
+                municipality=municipality, by=request.user, **_event_fields(form)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("%(title)s is on the wheel.") % {"title": event.title})
+            return redirect("coordination:wheel_event_list", municipality.pk)
+    events = WheelEvent.objects.filter(municipality=municipality).order_by(
+        "month", "day", "title", "pk"
+    )
+    return render(
+        request,
+        "coordination/wheel/wheel_event_list.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "page": Paginator(events, PAGE_SIZE).get_page(request.GET.get("page")),
+        },
+    )
+
+
+def _event(request: HttpRequest, pk: int) -> WheelEvent:
+    return get_for_user(
+        WheelEvent.objects.filter(municipality=request.municipality), request.user, MANAGE, pk=pk
+    )
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def wheel_event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event(request, pk)
+    title = event.title
+    form = WheelEventForm(request.POST if request.method == "POST" else None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_wheel_event(
+                municipality=request.municipality,
+                by=request.user,
+                event=WheelEvent.objects.get(pk=event.pk),
+                **_event_fields(form),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The event is saved."))
+            return redirect("coordination:wheel_event_list", request.municipality.pk)
+    return render(
+        request,
+        "coordination/wheel/wheel_event_form.html",
+        {"municipality": request.municipality, "form": form, "event": event, "title": title},
+    )
+
+
+@municipality_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def wheel_event_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event(request, pk)
+    return confirm_then(
+        request,
+        do=lambda: services.delete_wheel_event(event=event, by=request.user),
+        done=_("The event is taken off the wheel."),
+        then=reverse("coordination:wheel_event_list", args=[request.municipality.pk]),
+        title=_("Take the event off the wheel"),
+        question=_("Do you want to take %(title)s off the annual wheel?") % {"title": event.title},
+        submit=_("Yes, take it off"),
+        back_url=reverse("coordination:wheel_event_edit", args=[request.municipality.pk, event.pk]),
+    )

@@ -1,0 +1,166 @@
+"""Matching says who was left out and why: counts per hard rule, in one aggregate query, shown
+on the need page with the way to fix each (issue 10)."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import (
+    CourseFactory,
+    InvitationFactory,
+    NeedFactory,
+    UserFactory,
+    VolunteerFactory,
+    VolunteerRoleFactory,
+)
+from volunteers.matching import ranking as matching
+from volunteers.models import (
+    CertificateCheck,
+    CourseCompletion,
+    DeclarationText,
+    Frequency,
+    RoleHolder,
+    Signature,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _volunteer(name, **fields):
+    fields.setdefault("interests", ["visiting_friend"])
+    return VolunteerFactory(user=UserFactory(full_name=name), **fields)
+
+
+def _left(need):
+    return matching.left_out(matching.MatchRequest.for_need(need))
+
+
+@pytest.fixture
+def role_with_course():
+    """A visiting-friend role requiring a limited certificate and a course, and a declaration."""
+    role = VolunteerRoleFactory(certificate_kinds=["limited"])
+    course = CourseFactory(name="Introduksjonskurs")
+    role.required_courses.add(course)
+    text = DeclarationText.objects.create(municipality_id="3434", version=1, body="x" * 60)
+    return role, course, text
+
+
+def _ready(volunteer, role, course, text, *, certificate=True):
+    holder = RoleHolder.objects.create(volunteer=volunteer, role=role)
+    Signature.objects.create(volunteer=volunteer, text=text)
+    CourseCompletion.objects.create(volunteer=volunteer, course=course)
+    if certificate:
+        CertificateCheck.objects.create(
+            holder=holder,
+            kind="limited",
+            presented_on=timezone.localdate() - timedelta(days=10),
+            approved=True,
+        )
+    return holder
+
+
+def test_each_hard_rule_counts_those_it_leaves_out(role_with_course):
+    role, course, text = role_with_course
+    ready = _volunteer("Ready")
+    _ready(ready, role, course, text)
+    no_course = _volunteer("No Course")
+    holder = _ready(no_course, role, course, text)
+    CourseCompletion.objects.filter(volunteer=no_course).delete()
+    for n in range(2):  # in the role, trained and signed, but no police certificate
+        _ready(_volunteer(f"No Certificate {n}"), role, course, text, certificate=False)
+    unsigned = _volunteer("Unsigned")
+    _ready(unsigned, role, course, text)
+    Signature.objects.filter(volunteer=unsigned).delete()
+    far = _volunteer("Far Away", area="Bøverdalen", willing_to_travel=False)
+    _ready(far, role, course, text)
+    _volunteer("Not In Role")  # also: no declaration, no course
+    _volunteer("Digital Only", interests=["digital_help"])  # not wanted: not counted at all
+    assert holder.pk
+
+    left = _left(NeedFactory(area="Lom sentrum"))
+    assert left.considered == 7
+    assert left.total == 6
+    assert left.reasons == {
+        "role": 1,
+        "declaration": 2,  # Unsigned, Not In Role
+        f"course:{course.pk}": 2,  # No Course, Not In Role
+        "certificate": 2,
+        "area": 1,
+    }
+    assert [p.volunteer for p in matching.propose_for_need(NeedFactory())] == [ready]
+
+
+def test_times_car_gender_consent_and_load_are_counted():
+    _volunteer("Daytime Only")  # the factory's volunteer helps on weekdays
+    _volunteer("Not Consented", consented=False, evenings=True)
+    busy = _volunteer("Busy", evenings=True, can_drive=True, has_car=True, gender="woman")
+    busy.frequency = Frequency.NOW_AND_THEN
+    busy.save()
+    InvitationFactory(volunteer=busy)
+    _volunteer("Fits", evenings=True, can_drive=True, has_car=True, gender="woman")
+    need = NeedFactory(
+        weekday_daytime=False, evenings=True, needs_driver=True, gender_preference="woman"
+    )
+    left = _left(need)
+    assert (left.considered, left.total) == (4, 3)
+    assert left.reasons == {"consent": 1, "times": 1, "car": 2, "gender": 2, "busy": 1}
+
+
+def test_those_already_asked_are_neither_proposed_nor_left_out():
+    asked = _volunteer("Asked")
+    need = NeedFactory()
+    InvitationFactory(need=need, volunteer=asked)
+    assert (_left(need).considered, _left(need).total) == (0, 0)
+
+
+def test_the_counts_are_one_aggregate_whatever_the_number_of_volunteers(
+    django_assert_max_num_queries, role_with_course
+):
+    def count_for(volunteers: int) -> tuple[int, int]:
+        for n in range(volunteers):
+            _volunteer(f"Volunteer {n}", area="Garmo" if n % 2 else "Lom sentrum")
+        request = matching.MatchRequest.for_need(NeedFactory())
+        # the role, its courses and the declaration are read; then one aggregate
+        with django_assert_max_num_queries(6) as queries:
+            left = matching.left_out(request)
+        aggregates = [q for q in queries.captured_queries if "SUM(" in q["sql"]]
+        assert len(aggregates) == 1
+        return left.reasons["role"], len(queries.captured_queries)
+
+    few, queries_for_few = count_for(3)
+    many, queries_for_many = count_for(22)
+    assert (few, many) == (3, 25)
+    assert queries_for_few == queries_for_many
+
+
+def test_the_need_page_says_who_was_left_out_and_how_to_fix_it(
+    client_of, coordinator_lom, role_with_course, settings
+):
+    role, course, text = role_with_course
+    for n in range(3):
+        _volunteer(f"No Course {n}")
+        _ready(_volunteer(f"Trained {n}"), role, course, text, certificate=False)
+    need = NeedFactory()
+    client = client_of(coordinator_lom)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("volunteers:need_detail", args=["3434", need.pk])).content.decode()
+    assert "6 volunteers would like to do this kind of help" in page
+    assert "3 have not done the course Introduksjonskurs" in page
+    assert reverse("volunteers:course_detail", args=["3434", course.pk]) in page
+    assert f"3 are missing an approved police certificate for the role {role.name}" in page
+    assert "readiness=missing" in page and f"role={role.pk}" in page
+    assert "3 have not signed the confidentiality declaration" in page
+    assert "declaration=missing" in page
+
+
+def test_one_left_out_is_said_in_the_singular(client_of, coordinator_lom, settings):
+    _volunteer("Far", area="Bøverdalen", willing_to_travel=False)
+    need = NeedFactory()
+    client = client_of(coordinator_lom)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("volunteers:need_detail", args=["3434", need.pk])).content.decode()
+    assert "1 volunteer would like to do this kind of help" in page
+    assert "1 of them was left out" in page
+    assert "1 lives in another area and does not travel." in page

@@ -1,0 +1,342 @@
+"""Reading and checking a volunteer list (CSV or Excel) before it is imported.
+
+``check(data, kind, municipality)`` reads the file, checks every row, and returns a ``Preview``:
+the rows as they will be imported, each with its problems in plain words (row number as the
+spreadsheet shows it, and the column as the file names it), plus problems with the file as a
+whole. Nothing here writes; ``volunteers.importing.services`` imports a preview that is valid.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from coordination.models import Municipality, User
+from volunteers.importing import values
+from volunteers.importing.reading import UnreadableFile, fold, rows_of, text
+from volunteers.models import Interest, Volunteer
+
+MAX_ROWS = 5000
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: Promise  # the column's name in the preview, in the person's language
+    names: tuple[str, ...]  # headers that mean this column: bokmål, English, others
+    hint: Promise  # what to write in it, for the import page
+    max_length: int | None = None
+
+
+def _max_length(model, name: str) -> int:
+    return model._meta.get_field(name).max_length
+
+
+COLUMNS = (
+    Column(
+        "name",
+        gettext_lazy("Name"),
+        ("navn", "name"),
+        gettext_lazy("The person's full name. Needed."),
+        _max_length(User, "full_name"),
+    ),
+    Column(
+        "email",
+        gettext_lazy("Email"),
+        ("e-post", "email", "epost", "e-mail"),
+        gettext_lazy("Needed, and each person only once. They log in with it."),
+        254,
+    ),
+    Column(
+        "phone",
+        gettext_lazy("Phone"),
+        ("telefon", "phone"),
+        gettext_lazy("For example 912 34 567."),
+    ),
+    Column(
+        "area",
+        gettext_lazy("Area"),
+        ("område", "area"),
+        gettext_lazy("Where they live or would like to help."),
+        _max_length(Volunteer, "area"),
+    ),
+    Column(
+        "interests",
+        gettext_lazy("Would like to do"),
+        ("interesser", "interests"),
+        gettext_lazy("Separated by commas, for example: Besøksvenn, Turer og friluftsliv."),
+    ),
+    Column(
+        "skills",
+        gettext_lazy("Skills"),
+        ("ferdigheter", "skills"),
+        gettext_lazy("Free text."),
+        _max_length(Volunteer, "skills"),
+    ),
+    Column(
+        "languages",
+        gettext_lazy("Languages"),
+        ("språk", "languages"),
+        gettext_lazy("Free text. Left empty: norsk."),
+        _max_length(Volunteer, "languages"),
+    ),
+    Column(
+        "can_drive",
+        gettext_lazy("Can drive"),
+        ("kan kjøre", "can drive"),
+        gettext_lazy("ja, nei or x (x means yes). Left empty: no."),
+    ),
+    Column(
+        "has_car",
+        gettext_lazy("Car"),
+        ("bil", "car"),
+        gettext_lazy("ja, nei or x (x means yes). Left empty: no."),
+    ),
+    Column(
+        "active_since",
+        gettext_lazy("Volunteer since"),
+        ("frivillig siden", "volunteer since"),
+        gettext_lazy("A date: dd.mm.yyyy or yyyy-mm-dd. Left empty: today."),
+    ),
+)
+BY_NAME = {fold(name): column for column in COLUMNS for name in column.names}
+REQUIRED = ("name", "email")
+
+
+@dataclass
+class Row:
+    number: int  # as the spreadsheet numbers it: the header is row 1
+    values: dict = field(default_factory=dict)  # cleaned values, by column key
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (column as in the file, why)
+    raw: dict = field(default_factory=dict)  # the text of each cell, for showing what was wrong
+    wrong: set = field(default_factory=set)  # keys of the columns with a problem
+
+    def shown(self, columns: list[Column]) -> list[tuple[str, bool]]:
+        """Each cell as the preview shows it: (text, has a problem)."""
+        return [
+            (
+                self.raw[c.key] if c.key in self.wrong else _shown(c, self.values.get(c.key)),
+                c.key in self.wrong,
+            )
+            for c in columns
+        ]
+
+
+def _shown(column: Column, value) -> str:
+    if column.key == "interests":
+        return ", ".join(str(Interest(code).label) for code in value or [])
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    if column.key == "active_since":
+        return _("Today")
+    if column.key == "languages" and not value:
+        return str(Volunteer._meta.get_field("languages").default)
+    return value or ""
+
+
+@dataclass
+class Preview:
+    rows: list[Row] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # about the file as a whole
+    headers: dict[str, str] = field(default_factory=dict)  # column key -> header in the file
+    ignored: list[str] = field(default_factory=list)  # headers that are not imported
+
+    @property
+    def error_count(self) -> int:
+        return len(self.problems) + sum(len(row.errors) for row in self.rows)
+
+    @property
+    def valid(self) -> bool:
+        return bool(self.rows) and self.error_count == 0
+
+    @property
+    def columns(self) -> list[Column]:
+        """The columns the file has, in our order (the preview shows these)."""
+        return [c for c in COLUMNS if c.key in self.headers]
+
+
+def _clean(column: Column, value, interest_names: dict[str, str], today: datetime.date):
+    """The value to store, or ValidationError with a message for the person."""
+    if column.key in ("can_drive", "has_car"):
+        return values.yes_no(value)
+    if column.key == "active_since":
+        return values.since(value, today)
+    if column.key == "phone":
+        return values.phone(value)
+    if column.key == "interests":
+        return values.interests(value, interest_names)
+    # One line (``text``): a name or an area from a spreadsheet cell can reach an email subject.
+    written = text(value)
+    if column.key in REQUIRED and not written:
+        raise ValidationError(_("This is missing, and it is needed."))
+    if column.max_length and len(written) > column.max_length:
+        raise ValidationError(
+            _("At most %(limit)s characters (this has %(length)s).")
+            % {"limit": column.max_length, "length": len(written)}
+        )
+    if column.key == "email":
+        try:
+            validate_email(written)
+        except ValidationError as error:
+            raise ValidationError(_("This is not a valid email address.")) from error
+        return written.lower()  # as allauth stores the addresses people sign up with
+    return written
+
+
+# --- The whole file -----------------------------------------------------------------------
+
+
+def _read_headers(cells: list, preview: Preview) -> dict[str, int]:
+    """Which column of the file holds what; problems for missing or doubled columns."""
+    positions: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        header = text(cell)
+        column = BY_NAME.get(fold(header))
+        if column is None:
+            if header:
+                preview.ignored.append(header[:100])
+        elif column.key in positions:
+            preview.problems.append(
+                _("The column “%(name)s” is in the file twice.") % {"name": header}
+            )
+        else:
+            positions[column.key] = index
+            preview.headers[column.key] = header
+    for key in REQUIRED:
+        if key not in positions:
+            column = next(c for c in COLUMNS if c.key == key)
+            preview.problems.append(
+                _("The file has no column “%(name)s”. The first row must name the columns.")
+                % {"name": f"{column.names[0]} / {column.names[1]}"}
+            )
+    return positions
+
+
+def _read(data: bytes, kind: str, preview: Preview) -> None:
+    rows = rows_of(data, kind, set(BY_NAME))
+    positions: dict[str, int] | None = None
+    names = values.interest_names()
+    today = timezone.localdate()
+    for number, cells in enumerate(rows, start=1):
+        if not any(text(cell) for cell in cells):
+            continue  # blank rows (Excel often keeps some at the end)
+        if positions is None:
+            positions = _read_headers(cells, preview)
+            if preview.problems:
+                return
+            continue
+        if len(preview.rows) == MAX_ROWS:
+            preview.problems.append(
+                _(
+                    "The file has more than %(limit)s volunteers. Split it into files of at most "
+                    "%(limit)s rows and import them one by one."
+                )
+                % {"limit": f"{MAX_ROWS:,}".replace(",", "\u00a0")}
+            )
+            return
+        row = Row(number=number)
+        for column in COLUMNS:
+            if column.key not in positions:
+                continue
+            index = positions[column.key]
+            value = cells[index] if index < len(cells) else None
+            try:
+                row.values[column.key] = _clean(column, value, names, today)
+            except ValidationError as error:
+                row.errors.append((preview.headers[column.key], " ".join(error.messages)))
+                row.raw[column.key] = text(value)[:200]
+                row.wrong.add(column.key)
+        preview.rows.append(row)
+    if positions is None:
+        preview.problems.append(_("The file is empty."))
+    elif not preview.rows:
+        preview.problems.append(_("The file has column names but no volunteers."))
+
+
+def _check_emails(preview: Preview, municipality: Municipality) -> None:
+    """Each email address once in the file, and not anyone's account already."""
+    header = preview.headers.get("email", "")
+    first_seen: dict[str, int] = {}
+    for row in preview.rows:
+        email = row.values.get("email")
+        if not email:
+            continue
+        key = email.lower()
+        if key in first_seen:
+            row.wrong.add("email")
+            row.raw["email"] = email
+            row.errors.append(
+                (
+                    header,
+                    _("The same email address as row %(row)s. Each person once.")
+                    % {"row": first_seen[key]},
+                )
+            )
+        else:
+            first_seen[key] = row.number
+    known = _known_accounts(list(first_seen))
+    for row in preview.rows:
+        email = row.values.get("email")
+        if not email or email.lower() not in known:
+            continue
+        where = known[email.lower()]
+        if where == municipality.pk:
+            message = _("%(email)s is already a volunteer in this municipality.")
+        else:
+            # A volunteer in another municipality is told exactly as any other account: the
+            # preview never reveals where (or whether) someone volunteers elsewhere.
+            message = _(
+                "%(email)s already has an account in Samspill. Ask the person to register as a "
+                "volunteer themselves."
+            )
+        row.errors.append((header, message % {"email": email}))
+        row.wrong.add("email")
+        row.raw["email"] = email
+
+
+def _known_accounts(emails: list[str]) -> dict[str, str | None]:
+    """Lower-cased email -> the municipality the account is a volunteer in (None: not one).
+
+    Looks at accounts' own addresses and at every address allauth holds for them."""
+    known: dict[str, str | None] = {}
+    for start in range(0, len(emails), 500):
+        chunk = emails[start : start + 500]
+        for email, place in (
+            User.objects.annotate(folded=Lower("email"))
+            .filter(folded__in=chunk)
+            .values_list("folded", "volunteer__municipality_id")
+        ):
+            known[email] = place or known.get(email)
+        for email, place in (
+            EmailAddress.objects.annotate(folded=Lower("email"))
+            .filter(folded__in=chunk)
+            .values_list("folded", "user__volunteer__municipality_id")
+        ):
+            known[email] = place or known.get(email)
+    return known
+
+
+def check(data: bytes, kind: str, municipality: Municipality) -> Preview:
+    """Read and check a whole volunteer list; ``kind`` is "csv" or "xlsx" (as sniffed)."""
+    preview = Preview()
+    try:
+        _read(data, kind, preview)
+    except UnreadableFile as error:
+        preview.problems.append(str(error))
+        preview.rows = []
+    if not preview.problems:
+        _check_emails(preview, municipality)
+    return preview

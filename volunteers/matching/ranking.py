@@ -1,0 +1,351 @@
+"""Matching: a need (or, later, a ride) in, ranked volunteers with reasons out.
+
+Hard rules — a volunteer is proposed only if all hold: active in the need's municipality and
+has consented to the processing of their data; would like to do this kind of help; ready for
+the role that gives it (or, where the municipality has no such role, has signed the current
+confidentiality declaration); lives in the area or is willing to travel; free at one of the
+times asked for; has a licence and a car when transport is needed; of the gender the person
+prefers, if they said; not already asked or helping with this need; and not overloaded
+(running assignments and open invitations below what they said they want to give).
+
+Soft rules rank those left: same area, more of the asked-for times, speaks the language, skills
+that fit, fewer tasks already. Everything is decided in one query; reasons are written for the
+rows returned only. The volunteer is then invited and decides (services.needs)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from volunteers.models import (
+    Assignment,
+    AssignmentStatus,
+    Consent,
+    Course,
+    CourseCompletion,
+    Frequency,
+    Invitation,
+    InvitationStatus,
+    Need,
+    RoleHolder,
+    Signature,
+    Volunteer,
+    VolunteerInterest,
+    VolunteerRole,
+)
+from volunteers.profile.services import current_declaration
+from volunteers.screening.readiness import ready_q, roles_for_kind
+
+TIMES = ("weekday_daytime", "evenings", "weekends")
+
+# How many running tasks (assignments + open invitations) a volunteer carries at most, by how
+# often they said they want to help.
+CAPACITY = {Frequency.WEEKLY: 3, Frequency.MONTHLY: 2, Frequency.NOW_AND_THEN: 1}
+
+# Points for each soft rule; the order of proposals, not a grade shown to anyone.
+POINTS_SAME_AREA = 40
+POINTS_PER_TIME = 10
+POINTS_LANGUAGE = 20
+POINTS_SKILL = 10
+POINTS_PER_FREE_PLACE = 5
+
+
+@dataclass(frozen=True)
+class MatchRequest:
+    """What matching needs to know. A Need gives one; so can a ride in the activities app."""
+
+    municipality_id: str
+    kind: str  # an Interest
+    area: str
+    times: frozenset[str]  # of TIMES; empty = any time
+    needs_driver: bool = False
+    language: str = ""
+    gender_preference: str = ""
+    keywords: tuple[str, ...] = ()  # words from the description, matched against skills
+    exclude_volunteer_ids: frozenset[int] = frozenset()
+
+    @classmethod
+    def for_need(cls, need: Need) -> MatchRequest:
+        already = set(
+            Invitation.objects.filter(need=need)
+            .exclude(status=InvitationStatus.WITHDRAWN)
+            .values_list("volunteer_id", flat=True)
+        ) | set(
+            Assignment.objects.filter(need=need)
+            .exclude(status=AssignmentStatus.ENDED)
+            .values_list("volunteer_id", flat=True)
+        )
+        return cls(
+            municipality_id=need.municipality_id,
+            kind=need.kind,
+            area=need.area,
+            times=frozenset(t for t in TIMES if getattr(need, t)),
+            needs_driver=need.needs_driver,
+            language=need.language,
+            gender_preference=need.gender_preference,
+            keywords=keywords_of(need.description),
+            exclude_volunteer_ids=frozenset(already),
+        )
+
+
+@dataclass
+class Proposal:
+    volunteer: Volunteer
+    score: int
+    reasons: list[str] = field(default_factory=list)
+    role: VolunteerRole | None = None
+
+
+def keywords_of(text: str) -> tuple[str, ...]:
+    """Words of five letters or more, lower-cased: enough to find 'strikking' in skills."""
+    return tuple(sorted(set(re.findall(r"\w{5,}", text.casefold()))))[:10]
+
+
+def _load_subquery(model, running: Q) -> Subquery:
+    counted = (
+        model.objects.filter(running, volunteer=OuterRef("pk"))
+        .order_by()
+        .values("volunteer")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def role_for(request: MatchRequest) -> VolunteerRole | None:
+    """The municipality's role for this kind of help, if it has defined one."""
+    return roles_for_kind(request.municipality_id, request.kind).first()
+
+
+_UNSET = object()
+
+
+def _willing(request: MatchRequest) -> QuerySet:
+    """Active volunteers of the municipality with a login who would like this kind of help:
+    the pool both matching and its count of who was left out start from."""
+    return Volunteer.objects.filter(
+        municipality_id=request.municipality_id,
+        left_at__isnull=True,
+        user__isnull=False,
+        user__is_active=True,
+    ).filter(
+        Exists(VolunteerInterest.objects.filter(volunteer=OuterRef("pk"), interest=request.kind))
+    )
+
+
+def candidates(
+    request: MatchRequest, *, today: datetime.date | None = None, role=_UNSET
+) -> QuerySet:
+    """Every volunteer who passes the hard rules, annotated with ``score`` and ``load``.
+    ``role``: the role for the request if already looked up (see ``role_for``)."""
+    volunteers = _willing(request).filter(
+        # Imported volunteers have not consented until they log in: not proposed before then.
+        Exists(Consent.objects.filter(volunteer=OuterRef("pk"))),
+    )
+    if role is _UNSET:
+        role = role_for(request)
+    if role is not None:
+        volunteers = volunteers.filter(ready_q(role, today=today))
+    elif (declaration := current_declaration(request.municipality_id)) is not None:
+        volunteers = volunteers.filter(
+            Exists(Signature.objects.filter(volunteer=OuterRef("pk"), text=declaration))
+        )
+    if request.area:
+        volunteers = volunteers.filter(Q(area__iexact=request.area) | Q(willing_to_travel=True))
+    if request.times:
+        volunteers = volunteers.filter(Q.create([(t, True) for t in request.times], Q.OR))
+    if request.needs_driver:
+        volunteers = volunteers.filter(can_drive=True, has_car=True)
+    if request.gender_preference:
+        volunteers = volunteers.filter(gender=request.gender_preference)
+    if request.exclude_volunteer_ids:
+        volunteers = volunteers.exclude(pk__in=request.exclude_volunteer_ids)
+
+    volunteers = _with_load(volunteers).filter(load__lt=F("capacity"))
+    return volunteers.annotate(
+        score=_score(request) + (F("capacity") - F("load")) * Value(POINTS_PER_FREE_PLACE)
+    )
+
+
+def _with_load(volunteers: QuerySet) -> QuerySet:
+    """``load`` (running assignments + open invitations) and ``capacity`` (what their chosen
+    frequency allows)."""
+    load = _load_subquery(Assignment, ~Q(status=AssignmentStatus.ENDED)) + _load_subquery(
+        Invitation, Q(status=InvitationStatus.PENDING)
+    )
+    capacity = Case(
+        *(When(frequency=f, then=Value(n)) for f, n in CAPACITY.items()),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return volunteers.annotate(load=load, capacity=capacity)
+
+
+def _points(condition: Q, points: int) -> Case:
+    return Case(When(condition, then=Value(points)), default=Value(0), output_field=IntegerField())
+
+
+def _score(request: MatchRequest):
+    score = Value(0, output_field=IntegerField())
+    if request.area:
+        score += _points(Q(area__iexact=request.area), POINTS_SAME_AREA)
+    for time in request.times:
+        score += _points(Q(**{time: True}), POINTS_PER_TIME)
+    if request.language:
+        score += _points(Q(languages__icontains=request.language), POINTS_LANGUAGE)
+    for word in request.keywords:
+        score += _points(Q(skills__icontains=word), POINTS_SKILL)
+    return score
+
+
+def propose(
+    request: MatchRequest, *, limit: int = 10, today: datetime.date | None = None
+) -> list[Proposal]:
+    """The best ``limit`` volunteers for the request, best first, each with why."""
+    role = role_for(request)
+    found = list(
+        candidates(request, today=today, role=role)
+        .select_related("user")
+        .order_by("-score", "load", "sort_name", "pk")[:limit]
+    )
+    return [
+        Proposal(volunteer=v, score=v.score, reasons=reasons(request, v, role), role=role)
+        for v in found
+    ]
+
+
+def propose_for_need(need: Need, *, limit: int = 10) -> list[Proposal]:
+    return propose(MatchRequest.for_need(need), limit=limit)
+
+
+def reasons(request: MatchRequest, volunteer: Volunteer, role: VolunteerRole | None) -> list[str]:
+    """Why this volunteer is proposed, in plain words, for the coordinator and the invitation."""
+    said = [_("would like to do this kind of help")]
+    if role is not None:
+        said.append(_("ready for the role %(role)s") % {"role": role.name})
+    if request.area and volunteer.area.casefold() == request.area.casefold():
+        said.append(_("lives in %(area)s") % {"area": volunteer.area})
+    elif request.area:
+        said.append(_("willing to travel from %(area)s") % {"area": volunteer.area or "–"})
+    times = [
+        str(Volunteer._meta.get_field(t).verbose_name)
+        for t in TIMES
+        if t in request.times and getattr(volunteer, t)
+    ]
+    if times:
+        said.append(_("free %(times)s") % {"times": ", ".join(times)})
+    if request.needs_driver:
+        said.append(_("has a driving licence and a car"))
+    if request.language and request.language.casefold() in volunteer.languages.casefold():
+        said.append(_("speaks %(language)s") % {"language": request.language})
+    skills = volunteer.skills.casefold()
+    matching_words = [w for w in request.keywords if w in skills]
+    if matching_words:
+        said.append(_("skills that fit: %(skills)s") % {"skills": volunteer.skills})
+    free = volunteer.capacity - volunteer.load
+    said.append(
+        ngettext("has room for %(count)s more task", "has room for %(count)s more tasks", free)
+        % {"count": free}
+        if volunteer.load
+        else _("has no other tasks now")
+    )
+    return said
+
+
+# --- who was left out, and why ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """How many volunteers who would like to do this kind of help were left out: in all, and
+    per hard rule (one volunteer may fail several, so the reasons can add up to more)."""
+
+    considered: int
+    total: int
+    reasons: dict[str, int]  # reason key -> count, only reasons with a count; see LEFT_OUT
+    role: VolunteerRole | None = None
+    courses: dict[int, Course] = field(default_factory=dict)  # for "course:<pk>" keys
+
+
+def left_out(request: MatchRequest, *, today: datetime.date | None = None, role=_UNSET) -> LeftOut:
+    """Count, in one aggregate query, the volunteers the hard rules left out and why. The pool
+    is the active volunteers who would like to do this kind of help and are not already asked
+    or helping; not wanting the kind of help is never a reason to fix."""
+    if role is _UNSET:
+        role = role_for(request)
+    pool = _willing(request)
+    if request.exclude_volunteer_ids:
+        pool = pool.exclude(pk__in=request.exclude_volunteer_ids)
+    pool = _with_load(pool)
+
+    fails: dict[str, Q] = {"consent": ~Q(Exists(Consent.objects.filter(volunteer=OuterRef("pk"))))}
+    courses: dict[int, Course] = {}
+    declaration = current_declaration(request.municipality_id)
+    signed = (
+        Q(Exists(Signature.objects.filter(volunteer=OuterRef("pk"), text=declaration)))
+        if declaration is not None
+        else Q()
+    )
+    if declaration is not None:
+        fails["declaration"] = ~signed
+    if role is not None:
+        holds = Q(Exists(RoleHolder.objects.filter(volunteer=OuterRef("pk"), role=role)))
+        fails["role"] = ~holds
+        all_courses = Q()
+        for course in role.required_courses.all():
+            courses[course.pk] = course
+            completed = CourseCompletion.objects.filter(volunteer=OuterRef("pk"), course=course)
+            done = Q(Exists(completed))
+            fails[f"course:{course.pk}"] = ~done
+            all_courses &= done
+        if role.requires_certificate:
+            # In the role, signed and trained, yet not ready: the police certificate.
+            fails["certificate"] = holds & signed & all_courses & ~ready_q(role, today=today)
+    if request.area:
+        fails["area"] = ~(Q(area__iexact=request.area) | Q(willing_to_travel=True))
+    if request.times:
+        fails["times"] = ~Q.create([(t, True) for t in request.times], Q.OR)
+    if request.needs_driver:
+        fails["car"] = ~Q(can_drive=True, has_car=True)
+    if request.gender_preference:
+        fails["gender"] = ~Q(gender=request.gender_preference)
+    fails["busy"] = Q(load__gte=F("capacity"))
+
+    any_fail = Q(pk__in=[])
+    for condition in fails.values():
+        any_fail |= condition
+    # Each rule becomes a 0/1 column of the inner query (the EXISTS clauses keep their outer
+    # reference there), and one outer SELECT sums them.
+    flags = {f"r{i}": _points(c, 1) for i, c in enumerate(fails.values())}
+    counted = pool.annotate(r_any=_points(any_fail, 1), **flags).aggregate(
+        considered=Count("pk"),
+        total=Coalesce(Sum("r_any"), 0),
+        **{f"n_{name}": Coalesce(Sum(name), 0) for name in flags},
+    )
+    reasons = {key: counted[f"n_r{i}"] for i, key in enumerate(fails) if counted[f"n_r{i}"]}
+    return LeftOut(
+        considered=counted["considered"],
+        total=counted["total"],
+        reasons=reasons,
+        role=role,
+        courses=courses,
+    )

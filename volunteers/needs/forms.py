@@ -1,0 +1,474 @@
+"""Forms for needs, invitations, pairings and follow-ups (kept apart from forms.py, which holds
+the profile and registry forms)."""
+
+from __future__ import annotations
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coordination.kernel.text import OneLineCharField
+from coordination.models import User
+from volunteers.models import (
+    ConsentBasis,
+    EndReason,
+    Frequency,
+    Interest,
+    Need,
+    NeedStatus,
+    PracticalDecision,
+)
+from volunteers.needs.services import NEED_CONSENT_TEXT, NEED_FIELDS, PUBLIC_NEED_FIELDS, add_months
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIMES = ("weekday_daytime", "evenings", "weekends")
+PHONE_FIELDS = ("person_phone", "contact_phone")
+# Names, places and short notes that can reach an email (a subject names the area): one line.
+ONE_LINE = dict.fromkeys(
+    (
+        "area",
+        "person_name",
+        "address",
+        "contact_name",
+        "home_care_contact",
+        "access_notes",
+        "language",
+    ),
+    OneLineCharField,
+)
+
+
+def _check_phones(form: forms.ModelForm) -> None:
+    """The same rule for phone numbers as on a person's own profile (e.g. 912 34 567)."""
+    for name in PHONE_FIELDS:
+        if name in form.fields:
+            form.fields[name].validators.extend(User._meta.get_field("phone").validators)
+
+
+def _practical_decision(form: forms.ModelForm) -> None:
+    """Radio buttons without an empty choice; answered only for practical help (the model
+    says so when it is missing)."""
+    field = form.fields["practical_decision"]
+    field.choices = PracticalDecision.choices
+    field.required = False
+
+
+def _helper(*layout) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    if layout:
+        helper.layout = Layout(*layout)
+    return helper
+
+
+class NeedForm(forms.ModelForm):
+    """A need as the coordinator or a unit's volunteer contact writes it down. On reporting,
+    the person's consent is confirmed too."""
+
+    class Meta:
+        model = Need
+        fields = NEED_FIELDS
+        field_classes = ONE_LINE
+        widgets = {
+            "kind": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "considerations": forms.Textarea(attrs={"rows": 3}),
+            "frequency": forms.RadioSelect,
+            "gender_preference": forms.RadioSelect,
+            "consent_basis": forms.RadioSelect,
+            "practical_decision": forms.RadioSelect,
+            "person_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+            "contact_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+        }
+
+    def __init__(self, *args, with_consent: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        _check_phones(self)
+        _practical_decision(self)
+        consent = ["consent_basis", "consent_note", "very_vulnerable"]
+        if with_consent:
+            self.fields["consent"] = forms.BooleanField(
+                label=_("Consent has been given for storing these details for this purpose."),
+                help_text=NEED_CONSENT_TEXT,
+                error_messages={
+                    "required": _(
+                        "We can only store the details with consent. Tick the box to say that "
+                        "consent has been given, by the person or by someone who may consent "
+                        "for them."
+                    )
+                },
+            )
+            consent.append("consent")
+        self.helper = _helper(
+            Fieldset(_("What help"), "kind", "description", "practical_decision", "frequency"),
+            Fieldset(_("Where and when"), "area", *TIMES, "needs_driver"),
+            Fieldset(_("Who would fit"), "language", "gender_preference"),
+            Fieldset(
+                _("The person (seen only by the coordinator and the volunteers who help)"),
+                *Need.PERSONAL_FIELDS,
+            ),
+            Fieldset(_("Consent"), *consent),
+        )
+
+
+class PublicNeedForm(forms.ModelForm):
+    """The public form for a person who needs help, or a relative: few fields, plain words.
+    ``website`` is a trap for spam robots: people never see it, robots fill it in."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    consent = forms.BooleanField(
+        label=_("Yes, the details may be stored for this purpose."),
+        help_text=NEED_CONSENT_TEXT,
+        error_messages={
+            "required": _(
+                "We can only store the details with consent. Tick the box if the person agrees, "
+                "or if you may consent for them."
+            )
+        },
+    )
+
+    class Meta:
+        model = Need
+        fields = PUBLIC_NEED_FIELDS
+        field_classes = ONE_LINE
+        labels = {
+            "kind": _("What would help?"),
+            "description": _("Tell us a little more"),
+            "area": _("Village or part of the municipality"),
+            "needs_driver": _("The person needs a lift"),
+            "person_name": _("Name of the person who needs help"),
+            "person_phone": _("Their phone number"),
+            "address": _("Their address"),
+            "contact_name": _("Your name, if you write for someone else"),
+            "contact_phone": _("Your phone number, if you write for someone else"),
+            "consent_basis": _("Who agrees?"),
+            "practical_decision": _(
+                "Does the person already get practical help at home from the municipality "
+                "(a decision for practical assistance)?"
+            ),
+            "consent_note": _("If the home care service agrees for the person: who, and why"),
+        }
+        help_texts = {
+            "description": _(
+                "For example: she would like someone to talk to on Tuesdays, or he needs a lift "
+                "to the day centre. You do not need to write about illness; if something matters "
+                "for the help, say what, for example that she hears badly or uses a walker."
+            ),
+            "practical_decision": _("Only if you ask for practical help."),
+            "consent_note": _(
+                "Only when the home care service agrees on behalf of someone who cannot "
+                "agree themself."
+            ),
+            "person_phone": _("The coordinator will call to talk about what would help."),
+        }
+        widgets = {
+            "kind": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "consent_basis": forms.RadioSelect,
+            "practical_decision": forms.RadioSelect,
+            "person_name": forms.TextInput(attrs={"autocomplete": "off"}),
+            "person_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _check_phones(self)
+        self.fields["kind"].choices = [
+            choice for choice in Interest.choices if choice[0] != Interest.ACTIVITY_LEADING
+        ]
+        _practical_decision(self)
+        self.fields["consent_basis"].choices = [
+            (ConsentBasis.SELF, _("The person who needs help agrees (or it is me)")),
+            (
+                ConsentBasis.POWER_OF_ATTORNEY,
+                _("I have a lasting power of attorney (fremtidsfullmakt) for the person"),
+            ),
+            (ConsentBasis.GUARDIAN, _("I am the person's guardian (verge)")),
+            (
+                ConsentBasis.HOME_CARE,
+                _("The home care service agrees on behalf of the person, who cannot agree"),
+            ),
+        ]
+        self.fields["person_phone"].required = True
+        self.fields["person_phone"].error_messages["required"] = _(
+            "Write a phone number, so that the coordinator can call."
+        )
+        self.fields["person_name"].error_messages["required"] = _(
+            "Write the name of the person who needs help."
+        )
+        self.fields["kind"].error_messages["required"] = _("Choose what would help.")
+        self.fields["description"].error_messages["required"] = _(
+            "Write a few words about what would help."
+        )
+        self.fields["area"].error_messages["required"] = _("Write where the person lives.")
+        self.helper = _helper(
+            Fieldset(
+                _("What help is needed?"),
+                "kind",
+                "description",
+                "practical_decision",
+                "needs_driver",
+            ),
+            Fieldset(_("When would suit?"), *TIMES),
+            Fieldset(_("Who needs help?"), "person_name", "person_phone", "address", "area"),
+            Fieldset(
+                _("About you, if you write for someone else"), "contact_name", "contact_phone"
+            ),
+            Fieldset(_("Consent"), "consent_basis", "consent_note", "consent"),
+        )
+
+
+class NeedFilterForm(forms.Form):
+    step = forms.ChoiceField(
+        label=_("Step"), required=False, choices=[("", _("All steps")), *NeedStatus.choices]
+    )
+    kind = forms.ChoiceField(
+        label=_("What kind of help"),
+        required=False,
+        choices=[("", _("All kinds")), *Interest.choices],
+    )
+
+
+class StepForm(forms.Form):
+    step = forms.ChoiceField(
+        label=_("Next step"),
+        choices=NeedStatus.choices,
+        error_messages={"required": _("Choose a step."), "invalid_choice": _("Choose a step.")},
+    )
+    happened_on = forms.DateField(label=_("Date"), widget=DATE)
+    notes = forms.CharField(
+        label=_("Notes"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "What was said or agreed. No diagnoses or other health information. Needed when "
+            "going back to an earlier step."
+        ),
+    )
+
+    def __init__(self, *args, need: Need, **kwargs):
+        kwargs.setdefault("initial", {})
+        steps = NeedStatus.values
+        following = steps.index(need.status) + 1
+        kwargs["initial"].setdefault("step", steps[min(following, len(steps) - 1)])
+        kwargs["initial"].setdefault("happened_on", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        self.fields["step"].choices = [c for c in NeedStatus.choices if c[0] != need.status]
+        self.helper = _helper()
+
+
+class InviteForm(forms.Form):
+    """A checkbox per proposed volunteer; only proposals can be chosen."""
+
+    volunteers = forms.TypedMultipleChoiceField(
+        label=_("Invite"),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choose at least one volunteer to invite."),
+            "invalid_choice": _(
+                "A volunteer you chose is no longer proposed. Look at the list again."
+            ),
+        },
+    )
+    message = forms.CharField(
+        label=_("Message to the volunteers (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Sent with the invitation. Do not write the person's name or health."),
+    )
+
+    def __init__(self, *args, proposals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proposals = {p.volunteer.pk: p for p in proposals}
+        self.fields["volunteers"].choices = [
+            (pk, str(p.volunteer)) for pk, p in self.proposals.items()
+        ]
+
+    def chosen(self) -> list:
+        return [self.proposals[pk] for pk in self.cleaned_data["volunteers"]]
+
+
+class SafeguardNoteForm(forms.Form):
+    """A short note saying what was clarified with the service, or how the extra check for a
+    very vulnerable person was done."""
+
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Write a short note.")},
+    )
+
+    def __init__(self, *args, label: str, help_text: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"].label = label
+        self.fields["note"].help_text = help_text
+        self.helper = _helper()
+
+
+def service_clarified_form(data=None) -> SafeguardNoteForm:
+    return SafeguardNoteForm(
+        data,
+        prefix="service",
+        label=_("What was clarified with the service"),
+        help_text=_(
+            "For example: talked with the home care service on 3 March; they keep the cleaning, "
+            "the volunteer goes shopping with her."
+        ),
+    )
+
+
+def extra_check_form(data=None) -> SafeguardNoteForm:
+    return SafeguardNoteForm(
+        data,
+        prefix="check",
+        label=_("How the extra check was done"),
+        help_text=_(
+            "For example: who consented and how, that the person wants the help, and who the "
+            "volunteer calls if something is wrong."
+        ),
+    )
+
+
+class FollowUpPlanForm(forms.Form):
+    first_on = forms.DateField(label=_("First conversation"), widget=DATE)
+    every_weeks = forms.IntegerField(
+        label=_("Then every … weeks"),
+        required=False,
+        min_value=1,
+        max_value=26,
+        help_text=_("Leave empty to plan one conversation."),
+    )
+    months = forms.IntegerField(
+        label=_("For the next … months"), required=False, min_value=1, max_value=24
+    )
+    assignment = forms.ModelChoiceField(
+        label=_("With the volunteer"),
+        required=False,
+        queryset=None,
+        empty_label=_("With the person (no particular volunteer)"),
+    )
+
+    def __init__(self, *args, need: Need, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("first_on", timezone.localdate() + datetime.timedelta(weeks=4))
+        super().__init__(*args, **kwargs)
+        self.fields["assignment"].queryset = need.assignments.exclude(
+            status="ended"
+        ).select_related("volunteer__user")
+        self.fields["assignment"].label_from_instance = lambda a: str(a.volunteer)
+        self.helper = _helper()
+
+    def clean(self):
+        cleaned = super().clean()
+        every, months = cleaned.get("every_weeks"), cleaned.get("months")
+        if every and not months and "months" not in self.errors:
+            self.add_error("months", _("Say for how many months, or leave both empty."))
+        if months and not every and "every_weeks" not in self.errors:
+            self.add_error("every_weeks", _("Say how many weeks apart, or leave both empty."))
+        cleaned["until"] = add_months(timezone.localdate(), months) if every and months else None
+        return cleaned
+
+
+class FollowUpRecordForm(forms.Form):
+    held_on = forms.DateField(label=_("Held on"), widget=DATE)
+    notes = forms.CharField(
+        label=_("What came out of it"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("held_on", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class PairingForm(forms.Form):
+    trial_meeting_on = forms.DateField(label=_("Trial meeting"), required=False, widget=DATE)
+    trial_went_well = forms.TypedChoiceField(
+        label=_("Did the trial meeting go well?"),
+        required=False,
+        choices=[("", _("Not known yet")), ("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: {"yes": True, "no": False}.get(value),
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+    frequency = forms.ChoiceField(
+        label=_("Agreed frequency"),
+        required=False,
+        choices=[("", _("Not agreed yet")), *Frequency.choices],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class PauseForm(forms.Form):
+    paused_until = forms.DateField(
+        label=_("Paused until"),
+        required=False,
+        widget=DATE,
+        help_text=_("Leave empty if you do not know yet."),
+    )
+    reason = forms.CharField(label=_("Why"), required=False, max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class EndForm(forms.Form):
+    end_reason = forms.ChoiceField(
+        label=_("Why did it end?"),
+        choices=EndReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose why it ended.")},
+    )
+    end_note = forms.CharField(label=_("Note (optional)"), required=False, max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class AnswerForm(forms.Form):
+    """The volunteer's answer: the button they press says yes or no."""
+
+    answer = forms.ChoiceField(
+        choices=[("accept", _("Yes")), ("decline", _("No"))],
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Press “Yes, I will help” or “No, thank you”."),
+            "invalid_choice": _("Press “Yes, I will help” or “No, thank you”."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("If you say no: why? (optional)"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("It helps the coordinator to ask you about something that suits you better."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors.pop("answer", None):  # hidden: its own message would never be seen
+            self.add_error(None, _("Press “Yes, I will help” or “No, thank you”."))
+        return cleaned

@@ -1,0 +1,463 @@
+"""Needs (help requests) and how they are met, after Vennesla's method: a need is reported,
+mapped in a conversation, clarified, volunteers are proposed and invited, a network is set up,
+and it is followed up until it is closed. Volunteers are invited, never assigned."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coordination.models import Municipality
+from volunteers.profile.models import Frequency, Interest, Volunteer
+
+
+class NeedStatus(models.TextChoices):
+    """The steps of the method, in order."""
+
+    REPORTED = "reported", _("Reported")
+    MAPPED = "mapped", _("Mapped in a conversation")
+    CLARIFIED = "clarified", _("Needs and wishes clarified")
+    PROPOSED = "proposed", _("Volunteers proposed")
+    ESTABLISHED = "established", _("Network established")
+    FOLLOW_UP = "follow_up", _("Being followed up")
+    CLOSED = "closed", _("Closed")
+
+
+NEED_STEPS = list(NeedStatus.values)
+
+
+class NeedSource(models.TextChoices):
+    COORDINATOR = "coordinator", _("The coordinator")
+    UNIT = "unit", _("A volunteer contact in a unit")
+    PUBLIC = "public", _("The person or a relative, through the web form")
+
+
+class ConsentBasis(models.TextChoices):
+    """Who consented to storing the details: the person, or someone who may do it for them."""
+
+    SELF = "self", _("The person has consented")
+    POWER_OF_ATTORNEY = "power_of_attorney", _("A lasting power of attorney (fremtidsfullmakt)")
+    GUARDIAN = "guardian", _("A guardian (verge)")
+    HOME_CARE = "home_care", _("The home care service, on the person's behalf")
+
+
+# Consent given on the person's behalf by the home care service must say why (a note).
+CONSENT_NEEDS_NOTE = (ConsentBasis.HOME_CARE,)
+
+
+class PracticalDecision(models.TextChoices):
+    """Does the person have a municipal decision (vedtak) for practical assistance (praktisk
+    bistand)? Then the help is the service's statutory task, which volunteers never replace."""
+
+    NO = "no", _("No")
+    YES = "yes", _("Yes")
+    UNKNOWN = "unknown", _("Do not know")
+
+
+class GenderPreference(models.TextChoices):
+    ANY = "", _("No preference")
+    WOMAN = "woman", _("A woman")
+    MAN = "man", _("A man")
+
+
+class NeedQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status=NeedStatus.CLOSED)
+
+
+class Need(models.Model):
+    """Someone who needs help: what, where and when. The person's details (name, address,
+    phone, access notes, home care contact) are shown only to the coordinator and the
+    volunteers assigned; of health, only what the volunteer needs to know to help (hears
+    badly, uses a walker), never diagnoses."""
+
+    # The fields with the person's own details: shown only to those allowed (see
+    # volunteers.needs.services.may_see_person) and cleared when the need is anonymised.
+    PERSONAL_FIELDS = (
+        "person_name",
+        "person_phone",
+        "address",
+        "contact_name",
+        "contact_phone",
+        "home_care_contact",
+        "access_notes",
+        "considerations",
+    )
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="needs", verbose_name=_("municipality")
+    )
+    kind = models.CharField(_("what kind of help"), max_length=30, choices=Interest.choices)
+    description = models.TextField(
+        _("what would help"),
+        max_length=1000,
+        help_text=_("For example: someone to walk with on Tuesdays, or a lift to the day centre."),
+    )
+    area = models.CharField(_("area or village"), max_length=100)
+    weekday_daytime = models.BooleanField(_("weekdays, daytime"), default=False)
+    evenings = models.BooleanField(_("evenings"), default=False)
+    weekends = models.BooleanField(_("weekends"), default=False)
+    needs_driver = models.BooleanField(_("needs someone with a car"), default=False)
+    language = models.CharField(
+        _("language"),
+        max_length=50,
+        blank=True,
+        default="norsk",
+        help_text=_("The language the person would like to talk in."),
+    )
+    gender_preference = models.CharField(
+        _("would prefer a volunteer who is"),
+        max_length=10,
+        choices=GenderPreference.choices,
+        blank=True,
+        default="",
+    )
+    frequency = models.CharField(
+        _("how often"), max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY
+    )
+    # --- the person's details (restricted) ---
+    person_name = models.CharField(_("name of the person who needs help"), max_length=150)
+    person_phone = models.CharField(_("their phone"), max_length=20, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    contact_name = models.CharField(_("relative or other contact"), max_length=150, blank=True)
+    contact_phone = models.CharField(_("contact's phone"), max_length=20, blank=True)
+    home_care_contact = models.CharField(
+        _("contact in the home care service"), max_length=150, blank=True
+    )
+    access_notes = models.CharField(
+        _("how to get in"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: the key safe is by the back door. Shown only to those assigned."),
+    )
+    considerations = models.TextField(
+        _("what the volunteer should know"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "What the volunteer needs to know to help well, for example that the person hears "
+            "badly, uses a walker or needs time to answer the door. Say what it means for the "
+            "help, without diagnoses."
+        ),
+    )
+    consent_basis = models.CharField(
+        _("who has consented"),
+        max_length=20,
+        choices=ConsentBasis.choices,
+        default=ConsentBasis.SELF,
+    )
+    consent_note = models.CharField(
+        _("about the consent"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Needed when the home care service consents on the person's behalf: who in the "
+            "service, and why the person cannot consent themself."
+        ),
+    )
+    # --- safeguards before anyone is invited ---
+    practical_decision = models.CharField(
+        _("does the person have a decision from the municipality for practical assistance?"),
+        max_length=10,
+        choices=PracticalDecision.choices,
+        blank=True,
+        help_text=_(
+            "Only for practical help. Practical assistance the municipality has decided to give "
+            "(vedtak om praktisk bistand) is the service's job, never a volunteer's."
+        ),
+    )
+    service_clarified_at = models.DateTimeField(
+        _("clarified with the service"), null=True, blank=True, editable=False
+    )
+    service_clarified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("clarified by"),
+    )
+    service_clarified_note = models.CharField(
+        _("what was clarified with the service"), max_length=300, blank=True, editable=False
+    )
+    very_vulnerable = models.BooleanField(
+        _("the person is very vulnerable"),
+        default=False,
+        help_text=_(
+            "For example someone who cannot look after their own interests. A coordinator "
+            "confirms an extra check before any volunteer is invited."
+        ),
+    )
+    extra_check_at = models.DateTimeField(
+        _("extra check confirmed"), null=True, blank=True, editable=False
+    )
+    extra_check_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("extra check by"),
+    )
+    extra_check_note = models.CharField(
+        _("about the extra check"), max_length=300, blank=True, editable=False
+    )
+    consent_recorded_at = models.DateTimeField(_("consent recorded"), default=timezone.now)
+    consent_text_version = models.CharField(_("version of the consent text"), max_length=20)
+    # --- where it came from and where it stands ---
+    source = models.CharField(_("reported by"), max_length=20, choices=NeedSource.choices)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reported by"),
+    )
+    status = models.CharField(
+        _("step"), max_length=20, choices=NeedStatus.choices, default=NeedStatus.REPORTED
+    )
+    created_at = models.DateTimeField(_("reported"), default=timezone.now)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+
+    objects = NeedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("need")
+        verbose_name_plural = _("needs")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["municipality", "status", "created_at"], name="need_list_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.area}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == NeedStatus.CLOSED
+
+    @property
+    def step_number(self) -> int:
+        return NEED_STEPS.index(self.status) + 1
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.kind == Interest.PRACTICAL_HELP and not self.practical_decision:
+            errors["practical_decision"] = _(
+                "Say whether the person has a decision for practical assistance, or that you "
+                "do not know."
+            )
+        if self.consent_basis in CONSENT_NEEDS_NOTE and not self.consent_note.strip():
+            errors["consent_note"] = _(
+                "Write who in the home care service consented, and why the person cannot "
+                "consent themself."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def needs_service_clarified(self) -> bool:
+        """Practical help for someone who has (or may have) a decision for practical
+        assistance: the coordinator clarifies with the service before inviting anyone."""
+        return (
+            self.kind == Interest.PRACTICAL_HELP
+            and self.practical_decision != PracticalDecision.NO  # yes, not known, or not asked
+        )
+
+    @property
+    def waits_for_service(self) -> bool:
+        return self.needs_service_clarified and self.service_clarified_at is None
+
+    @property
+    def waits_for_extra_check(self) -> bool:
+        return self.very_vulnerable and self.extra_check_at is None
+
+
+class NeedStep(models.Model):
+    """A step of the method taken for a need: when, by whom, with the coordinator's notes."""
+
+    need = models.ForeignKey(
+        Need, on_delete=models.CASCADE, related_name="steps", verbose_name=_("need")
+    )
+    step = models.CharField(_("step"), max_length=20, choices=NeedStatus.choices)
+    happened_on = models.DateField(_("date"), default=timezone.localdate)
+    notes = models.TextField(_("notes"), max_length=2000, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+        ordering = ["happened_on", "recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.need_id} {self.step} {self.happened_on}"
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Invitation(models.Model):
+    """A volunteer is asked to help with a need, and answers yes or no."""
+
+    need = models.ForeignKey(
+        Need, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("need")
+    )
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("volunteer")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.PENDING,
+    )
+    # Why matching proposed this volunteer, as shown to the coordinator when inviting.
+    reasons = models.JSONField(_("why this volunteer"), default=list, blank=True)
+    message = models.TextField(_("message to the volunteer"), max_length=1000, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    decline_reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-sent_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["need", "volunteer"],
+                condition=models.Q(status="pending"),
+                name="one_open_invitation_per_volunteer",
+            )
+        ]
+        indexes = [models.Index(fields=["volunteer", "status"], name="invitation_volunteer_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} → {self.need}"
+
+
+class AssignmentStatus(models.TextChoices):
+    ACTIVE = "active", _("In progress")
+    PAUSED = "paused", _("Paused")
+    ENDED = "ended", _("Ended")
+
+
+class EndReason(models.TextChoices):
+    NOT_NEEDED = "not_needed", _("The person no longer needs it")
+    VOLUNTEER_STOPPED = "volunteer_stopped", _("The volunteer stopped")
+    NOT_A_MATCH = "not_a_match", _("They were not a good match")
+    MOVED = "moved", _("The person moved")
+    OTHER = "other", _("Other reason")
+
+
+class Assignment(models.Model):
+    """A volunteer helping with a need, after accepting an invitation. For a visiting friend
+    this is a long-term pairing: trial meeting, agreed frequency, pauses and an end."""
+
+    need = models.ForeignKey(
+        Need, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("need")
+    )
+    volunteer = models.ForeignKey(
+        Volunteer,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=_("volunteer"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=AssignmentStatus.choices,
+        default=AssignmentStatus.ACTIVE,
+    )
+    started_on = models.DateField(_("started"), default=timezone.localdate)
+    trial_meeting_on = models.DateField(_("trial meeting"), null=True, blank=True)
+    trial_went_well = models.BooleanField(_("the trial meeting went well"), null=True, blank=True)
+    frequency = models.CharField(
+        _("agreed frequency"), max_length=20, choices=Frequency.choices, blank=True
+    )
+    paused_until = models.DateField(_("paused until"), null=True, blank=True)
+    pause_reason = models.CharField(_("why paused"), max_length=300, blank=True)
+    ended_on = models.DateField(_("ended"), null=True, blank=True)
+    end_reason = models.CharField(
+        _("why it ended"), max_length=20, choices=EndReason.choices, blank=True
+    )
+    end_note = models.CharField(_("about the ending"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["-started_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["need", "volunteer"],
+                condition=~models.Q(status="ended"),
+                name="one_running_assignment_per_volunteer",
+            )
+        ]
+        indexes = [models.Index(fields=["volunteer", "status"], name="assignment_volunteer_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} – {self.need}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status != AssignmentStatus.ENDED
+
+
+class FollowUp(models.Model):
+    """A planned follow-up conversation or call for a need, and what came out of it."""
+
+    need = models.ForeignKey(
+        Need, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("need")
+    )
+    assignment = models.ForeignKey(
+        Assignment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("with the volunteer"),
+    )
+    due_on = models.DateField(_("planned for"))
+    held_on = models.DateField(_("held"), null=True, blank=True)
+    notes = models.TextField(_("notes"), max_length=2000, blank=True)
+    held_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("held by"),
+    )
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["due_on", "held_on"], name="follow_up_due_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.need_id} {self.due_on}"

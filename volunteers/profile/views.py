@@ -1,0 +1,159 @@
+"""The volunteer's own pages: registration, profile, the declaration."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from coordination.kernel.forms import add_service_errors
+from coordination.kernel.permissions import login_required
+from coordination.kernel.views import my_places
+from volunteers.hours import totals as hours_totals
+from volunteers.insurance.services import insurance_for_volunteer
+from volunteers.models import Signature, Volunteer
+from volunteers.needs.assignment_views import own_needs_context
+from volunteers.panels import other_my_page_panels
+from volunteers.profile import services
+from volunteers.profile.forms import ConsentForm, DeclarationSignForm, VolunteerProfileForm
+from volunteers.screening.own_views import own_screening
+
+
+def _own_volunteer(request: HttpRequest) -> Volunteer | None:
+    return (
+        Volunteer.objects.filter(user=request.user)
+        .select_related("municipality")
+        .prefetch_related("interests")
+        .first()
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    if _own_volunteer(request) is not None:
+        return redirect("volunteers:own_page")
+    form = VolunteerProfileForm(request.POST or None, user=request.user, with_consent=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                _save_phone(request, form)
+                services.register_volunteer(
+                    user=request.user,
+                    profile=form.cleaned_data,
+                    interests=form.cleaned_data["interests"],
+                    consented=form.cleaned_data["consent"],
+                )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Welcome as a volunteer! One last step: the declaration."))
+            return redirect("volunteers:declaration")
+    return render(request, "volunteers/volunteer_form.html", {"form": form, "registering": True})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    volunteer = _own_volunteer(request)
+    if volunteer is None:
+        return redirect("volunteers:register")
+    form = VolunteerProfileForm(
+        request.POST or None, instance=volunteer, user=request.user, with_consent=False
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            _save_phone(request, form)
+            services.update_profile(
+                volunteer=volunteer,
+                profile=form.cleaned_data,
+                interests=form.cleaned_data["interests"],
+                by=request.user,
+            )
+        messages.success(request, _("Your details have been saved."))
+        return redirect("volunteers:own_page")
+    return render(request, "volunteers/volunteer_form.html", {"form": form, "registering": False})
+
+
+def _save_phone(request: HttpRequest, form: VolunteerProfileForm) -> None:
+    phone = form.cleaned_data.get("phone")
+    if phone and phone != request.user.phone:
+        request.user.phone = phone
+        request.user.save(update_fields=["phone"])
+
+
+@login_required
+@require_GET
+def own_page(request: HttpRequest) -> HttpResponse:
+    volunteer = _own_volunteer(request)
+    if volunteer is None:
+        return redirect("volunteers:register")
+    return render(
+        request,
+        "volunteers/own_page.html",
+        {
+            "volunteer": volunteer,
+            "to_sign": services.declaration_to_sign(volunteer),
+            "signatures": Signature.objects.filter(volunteer=volunteer).select_related("text"),
+            "consent": volunteer.consents.first(),
+            "own_hours": hours_totals.own_summary(volunteer),
+            "screening": own_screening(volunteer),
+            "insurance": insurance_for_volunteer(volunteer),
+            **own_needs_context(volunteer),
+            # My page's parts: this page is the volunteer's one home ("My page").
+            "places": my_places(request.user),
+            "panels": other_my_page_panels(request),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def declaration(request: HttpRequest) -> HttpResponse:
+    volunteer = _own_volunteer(request)
+    if volunteer is None:
+        return redirect("volunteers:register")
+    current = services.current_declaration(volunteer.municipality_id)
+    signed = current is not None and services.has_signed(volunteer, current)
+    form = DeclarationSignForm(
+        request.POST or None, initial={"version": current.version if current else 0}
+    )
+    if request.method == "POST" and current is not None and form.is_valid():
+        if form.cleaned_data["version"] != current.version:
+            form.add_error(
+                None, _("The declaration has changed since you opened it. Read it again.")
+            )
+        else:
+            services.sign_declaration(volunteer=volunteer, text=current, by=request.user)
+            messages.success(request, _("Thank you. You have signed the declaration."))
+            return redirect("volunteers:own_page")
+    return render(
+        request,
+        "volunteers/declaration_sign.html",
+        {"volunteer": volunteer, "declaration": current, "signed": signed, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent(request: HttpRequest) -> HttpResponse:
+    """A volunteer a coordinator imported gives their consent here when they first log in."""
+    volunteer = _own_volunteer(request)
+    if volunteer is None:
+        return redirect("volunteers:register")
+    if services.has_consented(volunteer):
+        return redirect("volunteers:own_page")
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.give_consent(volunteer=volunteer, by=request.user)
+        messages.success(request, _("Thank you. Your consent is recorded."))
+        if services.declaration_to_sign(volunteer) is not None:
+            return redirect("volunteers:declaration")
+        return redirect("volunteers:own_page")
+    return render(
+        request,
+        "volunteers/consent.html",
+        {"volunteer": volunteer, "form": form, "purpose": services.CONSENT_PURPOSE},
+    )

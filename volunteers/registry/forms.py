@@ -1,0 +1,202 @@
+"""The registry: its filters, finding one volunteer, notes, and importing a list."""
+
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from coordination.kernel.uploads import UploadField
+from coordination.models import Unit
+from volunteers.importing import rows as importing
+from volunteers.models import Interest, RoleHolder, VolunteerNote, VolunteerRole
+from volunteers.screening.readiness import ready_q
+
+
+def holds_role(role: VolunteerRole | None) -> Q:
+    """Volunteers in ``role`` (None: in any role)."""
+    holders = RoleHolder.objects.filter(volunteer=OuterRef("pk"))
+    return Q(Exists(holders.filter(role=role) if role is not None else holders))
+
+
+class RegistryFilterForm(forms.Form):
+    """Search and filters of the volunteer registry; every field optional."""
+
+    SORTS = {
+        "name": ("sort_name", "pk"),
+        "-name": ("-sort_name", "-pk"),
+        "area": ("area", "sort_name", "pk"),
+        "newest": ("-active_since", "-pk"),
+        "oldest": ("active_since", "pk"),
+    }
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    area = forms.CharField(
+        label=_("Area or village"),
+        required=False,
+        max_length=100,
+        help_text=_("The whole name, for example Bøverdalen."),
+    )
+    interest = forms.ChoiceField(
+        label=_("Would like to do"),
+        required=False,
+        choices=[("", _("Anything")), *Interest.choices],
+    )
+    when = forms.ChoiceField(
+        label=_("Can help"),
+        required=False,
+        choices=[
+            ("", _("Any time")),
+            ("weekday_daytime", _("weekdays, daytime")),
+            ("evenings", _("evenings")),
+            ("weekends", _("weekends")),
+        ],
+    )
+    can_drive = forms.BooleanField(label=_("Can drive"), required=False)
+    declaration = forms.ChoiceField(
+        label=_("Confidentiality declaration"),
+        required=False,
+        choices=[("", _("Any")), ("signed", _("Has signed")), ("missing", _("Has not signed"))],
+    )
+    active_since = forms.DateField(
+        label=_("Volunteer since, at the earliest"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    role = forms.TypedChoiceField(
+        label=_("Role"), required=False, coerce=int, empty_value=None, choices=[]
+    )
+    readiness = forms.ChoiceField(
+        label=_("Ready for the role"),
+        required=False,
+        choices=[("", _("Any")), ("ready", _("Ready")), ("missing", _("Missing something"))],
+        help_text=_("Without a role chosen: ready for every role they have, or not."),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Active")), ("left", _("Have left")), ("all", _("All"))],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("name", _("Name, A–Å")),
+            ("-name", _("Name, Å–A")),
+            ("area", _("Area")),
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+        ],
+    )
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Loaded once: the choices and the readiness filter both use them.
+        self.roles = {role.pk: role for role in municipality.volunteer_roles.all()}
+        self.fields["role"].choices = [
+            ("", _("Any role")),
+            *((pk, role.name) for pk, role in self.roles.items()),
+        ]
+
+    def _readiness(self, volunteers, role: VolunteerRole | None, wanted: str):
+        """One statement whatever the number of volunteers: each role's requirements become
+        EXISTS clauses of it (building them reads each role's courses and the declaration)."""
+        if role is not None:
+            if wanted == "ready":
+                return volunteers.filter(ready_q(role))
+            return volunteers.filter(holds_role(role) & ~ready_q(role))
+        missing_any = Q(pk__in=[])
+        for one in self.roles.values():
+            missing_any |= holds_role(one) & ~ready_q(one)
+        if wanted == "ready":
+            return volunteers.filter(holds_role(None) & ~missing_any)
+        return volunteers.filter(missing_any)
+
+    def apply(self, volunteers):
+        """The filtered, sorted queryset (the form must be valid)."""
+        data = self.cleaned_data
+        role = self.roles.get(data.get("role"))
+        if role is not None and not data.get("readiness"):
+            volunteers = volunteers.filter(holds_role(role))
+        if data.get("readiness"):
+            volunteers = self._readiness(volunteers, role, data["readiness"])
+        status = data.get("status") or ""
+        if status == "":
+            volunteers = volunteers.filter(left_at__isnull=True)
+        elif status == "left":
+            volunteers = volunteers.filter(left_at__isnull=False)
+        if text := (data.get("q") or "").strip():
+            volunteers = volunteers.search(text)
+        if area := (data.get("area") or "").strip():
+            volunteers = volunteers.filter(area__iexact=area)
+        if data.get("interest"):
+            volunteers = volunteers.with_interest(data["interest"])
+        if data.get("when"):
+            volunteers = volunteers.filter(**{data["when"]: True})
+        if data.get("can_drive"):
+            volunteers = volunteers.filter(can_drive=True)
+        if data.get("declaration"):
+            volunteers = volunteers.filter(signed_current=data["declaration"] == "signed")
+        if data.get("active_since"):
+            volunteers = volunteers.filter(active_since__gte=data["active_since"])
+        return volunteers.order_by(*self.SORTS[data.get("sort") or "name"])
+
+
+class VolunteerSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Find volunteers by name, email or area"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+
+class VolunteerImportForm(forms.Form):
+    file = UploadField(
+        kinds=("csv", "xlsx"),
+        max_bytes=importing.MAX_FILE_BYTES,
+        label=_("The volunteer list (CSV or Excel)"),
+        error_messages={"required": _("Choose the file with the list.")},
+    )
+
+
+class ImportConfirmForm(forms.Form):
+    """The list the coordinator saw in the preview (its record, kept until confirmed)."""
+
+    upload = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
+
+
+class VolunteerNoteForm(forms.ModelForm):
+    class Meta:
+        model = VolunteerNote
+        fields = ["text"]
+        labels = {"text": _("New note")}
+        help_texts = {
+            "text": _("Never write health information or what a police certificate says.")
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "text": {
+                "required": _("Write the note first."),
+                "max_length": _(
+                    "A note can be at most %(limit_value)d characters; this one has %(show_value)d."
+                ),
+            }
+        }
+
+
+class VolunteerUnitsForm(forms.Form):
+    """The units of the municipality where a volunteer helps (their contacts follow them up)."""
+
+    units = forms.ModelMultipleChoiceField(
+        label=_("Choose the units"),
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "The volunteer contacts of these units see the volunteer and follow them up. "
+            "Tick none if the volunteer does not help at a unit."
+        ),
+    )
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = Unit.objects.filter(municipality=municipality)

@@ -1,0 +1,175 @@
+"""The coordinator's volunteer registry and the declaration they publish."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from coordination.kernel import audit, files
+from coordination.kernel.forms import add_service_errors
+from coordination.kernel.permissions import (
+    can,
+    get_for_user,
+    municipality_view,
+    scope_to_user,
+    units_only,
+)
+from coordination.models import AuditEvent, Unit
+from volunteers.hours import views as hours
+from volunteers.models import Volunteer
+from volunteers.needs.assignment_views import volunteer_needs_context
+from volunteers.notes.views import notes_context
+from volunteers.profile import services
+from volunteers.profile.forms import DeclarationPublishForm
+from volunteers.registry.forms import RegistryFilterForm
+from volunteers.registry.tasks import export_volunteers
+from volunteers.screening.own_views import detail_screening, with_readiness
+from volunteers.units.views import units_context
+
+
+@municipality_view("manage_declaration")
+@require_http_methods(["GET", "POST"])
+def declaration_manage(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    current = services.current_declaration(municipality)
+    form = DeclarationPublishForm(
+        request.POST or None,
+        initial={"body": current.body if current else services.starter_declaration_text()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            published = services.publish_declaration(
+                municipality=municipality, body=form.cleaned_data["body"], by=request.user
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Version %(version)s is published. Volunteers are asked to sign it.")
+                % {"version": published.version},
+            )
+            return redirect("volunteers:declaration_manage", municipality.pk)
+    active = Volunteer.objects.active().filter(municipality=municipality)
+    signed = active.filter(signatures__text=current).count() if current else 0
+    return render(
+        request,
+        "volunteers/declaration_manage.html",
+        {
+            "municipality": municipality,
+            "current": current,
+            "form": form,
+            "active_count": active.count(),
+            "signed_count": signed,
+        },
+    )
+
+
+@municipality_view("view_volunteers")
+@require_GET
+def registry(request: HttpRequest) -> HttpResponse:
+    municipality = request.municipality
+    # Every field optional: no filters is valid.
+    form = RegistryFilterForm(request.GET, municipality=municipality)
+    current = services.current_declaration(municipality)
+    # Coordinators list every volunteer; a volunteer contact those of their units.
+    volunteers = (
+        scope_to_user(
+            Volunteer.objects.filter(municipality=municipality), request.user, "view_volunteers"
+        )
+        .select_related("user")
+        .annotate_signed_current(current.pk if current else None)
+    )
+    # An invalid filter lists nobody; the form says what is wrong.
+    volunteers = form.apply(volunteers) if form.is_valid() else volunteers.none()
+    page = Paginator(volunteers, 50).get_page(request.GET.get("page"))
+    page.object_list = with_readiness(page.object_list, roles_exist=bool(form.roles))
+    prefetch_related_objects(page.object_list, "interests")
+    return render(
+        request,
+        "volunteers/registry.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "page": page,
+            "declaration": current,
+            "may_export": can(request.user, "export_volunteers", municipality),
+            # A volunteer contact is told whose volunteers they see.
+            "own_units": Unit.objects.filter(
+                municipality=municipality, contact_links__membership__user=request.user
+            ).distinct()
+            if units_only(request.user, "view_volunteers", municipality)
+            else None,
+            "may_import": can(request.user, "import_volunteers", municipality),
+        },
+    )
+
+
+@municipality_view("view_volunteers")
+@require_GET
+def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    volunteer = get_for_user(
+        Volunteer.objects.filter(municipality=municipality)
+        .select_related("user")
+        .prefetch_related("interests"),
+        request.user,
+        "view_volunteers",
+        pk=pk,
+    )
+    audit.record(
+        request.user,
+        "viewed",
+        volunteer,
+        code="volunteer.viewed",
+        params={"name": str(volunteer.user)},
+    )
+    history = AuditEvent.objects.filter(
+        municipality=municipality, object_type="volunteers.volunteer", object_id=str(volunteer.pk)
+    )[:20]
+    return render(
+        request,
+        "volunteers/volunteer_detail.html",
+        {
+            "municipality": municipality,
+            "volunteer": volunteer,
+            "to_sign": services.declaration_to_sign(volunteer),
+            "signatures": volunteer.signatures.filter(
+                text__municipality=municipality
+            ).select_related("text"),
+            "history": history,
+            "may_remove": can(request.user, "manage_screening", municipality),
+            "hours": hours.detail_panel(request, volunteer),
+            "screening": detail_screening(request, volunteer),
+            **notes_context(volunteer, municipality),
+            **units_context(request, volunteer),
+            **volunteer_needs_context(request, volunteer),
+        },
+    )
+
+
+@municipality_view("export_volunteers")
+@require_POST
+def registry_export(request: HttpRequest) -> HttpResponse:
+    """Ask for the registry, filtered as shown, as a file; a background job makes it."""
+    municipality = request.municipality
+    form = RegistryFilterForm(request.POST, municipality=municipality)
+    # The filters as typed (a role by its id), so the job rebuilds the same form.
+    parameters = (
+        {k: form.data[k] for k in form.fields if form.data.get(k)} if form.is_valid() else {}
+    )
+    parameters["format"] = "xlsx" if request.POST.get("format") == "xlsx" else "csv"
+    files.request(
+        municipality=municipality,
+        by=request.user,
+        action="export_volunteers",
+        title=_("Volunteers in %(name)s") % {"name": municipality.name},
+        task=export_volunteers,
+        parameters=parameters,
+    )
+    messages.success(request, _("The file is being made. It appears here when it is ready."))
+    return redirect("coordination:file_list", municipality.pk)

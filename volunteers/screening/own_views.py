@@ -1,0 +1,252 @@
+"""A volunteer's screening: giving and taking away roles, recording police certificate
+checks and courses; and what the volunteer pages show of it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from coordination.kernel.forms import add_service_errors
+from coordination.kernel.permissions import can, get_for_user, municipality_view
+from volunteers.models import CertificateCheck, RoleHolder, Volunteer
+from volunteers.screening import services as screening
+from volunteers.screening.forms import (
+    CERTIFICATE_HELP,
+    CertificateCheckForm,
+    CompletionForm,
+    GiveRoleForm,
+)
+from volunteers.screening.readiness import missing_for
+from volunteers.screening.views import ACTION, form_page
+
+
+def _volunteer(request: HttpRequest, pk: int) -> Volunteer:
+    return get_for_user(
+        Volunteer.objects.filter(municipality=request.municipality).select_related("user"),
+        request.user,
+        ACTION,
+        pk=pk,
+    )
+
+
+def _holder(request: HttpRequest, pk: int) -> RoleHolder:
+    return get_for_user(
+        RoleHolder.objects.filter(role__municipality=request.municipality).select_related(
+            "role", "volunteer__user"
+        ),
+        request.user,
+        ACTION,
+        via="role__municipality",
+        pk=pk,
+    )
+
+
+def _detail_url(volunteer: Volunteer) -> str:
+    url = reverse("volunteers:volunteer_detail", args=[volunteer.municipality_id, volunteer.pk])
+    return url + "#screening"
+
+
+# --- A volunteer's roles, police certificates and courses ---------------------------------
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def role_give(request: HttpRequest, pk: int) -> HttpResponse:
+    volunteer = _volunteer(request, pk)
+    form = GiveRoleForm(request.POST or None, volunteer=volunteer, prefix="give")
+    if request.method == "POST" and form.is_valid():
+        try:
+            holder = screening.give_role(
+                volunteer=volunteer, role=form.cleaned_data["role"], by=request.user
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s now has the role %(role)s.")
+                % {"name": volunteer, "role": holder.role.name},
+            )
+            return redirect(_detail_url(volunteer))
+    return form_page(
+        request,
+        form=form,
+        title=_("Give %(name)s a role") % {"name": volunteer},
+        submit=_("Give the role"),
+        cancel_url=_detail_url(volunteer),
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def role_take_away(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask first, then take the role away; its police certificate records are deleted."""
+    holder = _holder(request, pk)
+    volunteer = holder.volunteer
+    if request.method == "POST":
+        screening.take_away_role(holder=holder, by=request.user)
+        messages.success(
+            request,
+            _("%(name)s no longer has the role %(role)s.")
+            % {"name": volunteer, "role": holder.role.name},
+        )
+        return redirect(_detail_url(volunteer))
+    return render(
+        request,
+        "volunteers/role_confirm_take_away.html",
+        {
+            "municipality": request.municipality,
+            "holder": holder,
+            "volunteer": volunteer,
+            "check_count": holder.certificate_checks.count(),
+            "cancel_url": _detail_url(volunteer),
+        },
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def certificate_record(request: HttpRequest, pk: int) -> HttpResponse:
+    holder = _holder(request, pk)
+    volunteer = holder.volunteer
+    if not holder.role.requires_certificate:
+        messages.info(
+            request,
+            _("The role %(role)s does not require a police certificate.")
+            % {"role": holder.role.name},
+        )
+        return redirect(_detail_url(volunteer))
+    form = CertificateCheckForm(request.POST or None, holder=holder, prefix=f"holder{holder.pk}")
+    if request.method == "POST" and form.is_valid():
+        try:
+            screening.record_certificate_check(
+                holder=holder,
+                kind=form.cleaned_data["kind"],
+                presented_on=form.cleaned_data["presented_on"],
+                approved=form.cleaned_data["approved"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The police certificate check is recorded."))
+            return redirect(_detail_url(volunteer))
+    return form_page(
+        request,
+        form=form,
+        title=_("Police certificate for %(name)s as %(role)s")
+        % {"name": volunteer, "role": holder.role.name},
+        intro=CERTIFICATE_HELP,
+        submit=_("Record the check"),
+        cancel_url=_detail_url(volunteer),
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def completion_add(request: HttpRequest, pk: int) -> HttpResponse:
+    volunteer = _volunteer(request, pk)
+    form = CompletionForm(request.POST or None, volunteer=volunteer, prefix="completion")
+    if request.method == "POST" and form.is_valid():
+        try:
+            completion = screening.record_completion(
+                volunteer=volunteer,
+                course=form.cleaned_data["course"],
+                completed_on=form.cleaned_data["completed_on"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s has completed %(course)s.")
+                % {"name": volunteer, "course": completion.course.name},
+            )
+            return redirect(_detail_url(volunteer))
+    return form_page(
+        request,
+        form=form,
+        title=_("Record a course %(name)s has completed") % {"name": volunteer},
+        submit=_("Record"),
+        cancel_url=_detail_url(volunteer),
+    )
+
+
+# --- Context for the pages of other areas -------------------------------------------------
+
+
+def _roles_with_checks(volunteer: Volunteer, municipality_id: str | None = None) -> list[dict]:
+    """Each role the volunteer has, with what is missing and the police certificate checks.
+    With ``municipality_id``, only the roles of that municipality (a coordinator never sees
+    the roles and checks another municipality recorded)."""
+    readiness = {r.role.pk: r for r in missing_for([volunteer]).get(volunteer.pk, [])}
+    holders = volunteer.roles.all()
+    if municipality_id is not None:
+        holders = holders.filter(role__municipality_id=municipality_id)
+    holders = holders.select_related("role").prefetch_related(
+        Prefetch(
+            "certificate_checks",
+            queryset=CertificateCheck.objects.select_related("checked_by"),
+        )
+    )
+    return [
+        {"holder": holder, "readiness": readiness.get(holder.role_id)}
+        for holder in holders.order_by("role__name", "pk")
+    ]
+
+
+def detail_screening(request: HttpRequest, volunteer: Volunteer) -> dict:
+    """What ``partials/_detail_screening.html`` shows: readiness for everyone who may see the
+    volunteer; the forms only for those who manage screening."""
+    municipality = request.municipality
+    may_manage = can(request.user, ACTION, municipality)
+    rows = _roles_with_checks(volunteer, municipality.pk)
+    if may_manage:
+        for row in rows:
+            holder = row["holder"]
+            if holder.role.requires_certificate:
+                row["certificate_form"] = CertificateCheckForm(
+                    holder=holder, prefix=f"holder{holder.pk}"
+                )
+    give_form = GiveRoleForm(volunteer=volunteer, prefix="give") if may_manage else None
+    completion_form = (
+        CompletionForm(volunteer=volunteer, prefix="completion") if may_manage else None
+    )
+    return {
+        "may_manage": may_manage,
+        "roles": rows,
+        "completions": volunteer.completions.filter(course__municipality=municipality)
+        .select_related("course")
+        .order_by("-completed_on"),
+        "give_form": give_form,
+        "completion_form": completion_form,
+    }
+
+
+def own_screening(volunteer: Volunteer) -> dict:
+    """What ``partials/_own_screening.html`` shows the volunteer about their own roles."""
+    rows = _roles_with_checks(volunteer)
+    for row in rows:
+        approved = [c for c in row["holder"].certificate_checks.all() if c.approved]
+        row["renew_by"] = approved[0].renew_by if approved else None
+    return {
+        "roles": rows,
+        "completions": volunteer.completions.select_related("course").order_by("-completed_on"),
+    }
+
+
+def with_readiness(volunteers, *, roles_exist: bool) -> list[Volunteer]:
+    """The registry's page of volunteers, each with ``readiness``: what is missing for each
+    role they have. A fixed number of queries; none when the municipality has no roles."""
+    volunteers = list(volunteers)
+    found = missing_for(volunteers) if roles_exist and volunteers else {}
+    for volunteer in volunteers:
+        volunteer.readiness = found.get(volunteer.pk, [])
+    return volunteers

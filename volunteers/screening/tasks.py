@@ -1,0 +1,13 @@
+from celery import shared_task
+
+from volunteers.screening import reminders
+
+
+@shared_task
+def send_screening_reminders() -> dict[str, int]:
+    """Daily: police certificates due for renewal, and declarations left unsigned. Each
+    reminder goes out once, so running it twice in a day sends nothing new."""
+    return {
+        "certificates": reminders.send_certificate_reminders(),
+        "declarations": reminders.send_declaration_reminders(),
+    }

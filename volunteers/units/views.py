@@ -1,0 +1,67 @@
+"""A coordinator links a volunteer to the units where they help, on the volunteer's page."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from coordination.kernel.forms import add_service_errors
+from coordination.kernel.permissions import can, get_for_user, municipality_view
+from volunteers.models import Volunteer
+from volunteers.registry.forms import VolunteerUnitsForm
+from volunteers.units.services import set_volunteer_units
+
+
+def units_context(request: HttpRequest, volunteer: Volunteer) -> dict:
+    """What the detail page's units partial needs: the linked units, and the form for those
+    who may change them."""
+    may_link = can(request.user, "link_volunteer_units", volunteer)
+    linked = [link.unit for link in volunteer.unit_links.select_related("unit")]
+    form = (
+        VolunteerUnitsForm(municipality=volunteer.municipality_id, initial={"units": linked})
+        if may_link and not volunteer.anonymised_at
+        else None
+    )
+    return {"linked_units": linked, "units_form": form}
+
+
+@municipality_view("link_volunteer_units")
+@require_http_methods(["GET", "POST"])
+def volunteer_units(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    volunteer = get_for_user(
+        Volunteer.objects.filter(
+            municipality=municipality, anonymised_at__isnull=True
+        ).select_related("user"),
+        request.user,
+        "link_volunteer_units",
+        pk=pk,
+    )
+    linked = list(volunteer.unit_links.values_list("unit_id", flat=True))
+    form = VolunteerUnitsForm(
+        request.POST if request.method == "POST" else None,
+        municipality=municipality,
+        initial={"units": linked},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = set_volunteer_units(
+                volunteer=volunteer, units=form.cleaned_data["units"], by=request.user
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if changed:
+                messages.success(request, _("The volunteer's units are saved."))
+            else:
+                messages.info(request, _("Nothing was changed."))
+            url = reverse("volunteers:volunteer_detail", args=[municipality.pk, volunteer.pk])
+            return redirect(f"{url}#units")
+    return render(
+        request,
+        "volunteers/volunteer_units_form.html",
+        {"municipality": municipality, "volunteer": volunteer, "form": form},
+    )
