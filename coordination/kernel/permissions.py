@@ -1,7 +1,10 @@
 """The one place that answers "may this user do X on this object".
 
 - Roles are per municipality (``Membership``), never global groups.
-- ``can(user, action, obj)`` is the question every view and service asks.
+- ``can(user, action, obj)`` is the question every view and service asks; a service asks
+  ``require(user, action, obj)``, which refuses with PermissionDenied.
+- An object predicate of an area (``can_<verb>_<noun>(user, obj)``, in the area's
+  ``permissions.py``) returns a ``Verdict``: yes or no, and the reason the page shows.
 - ``scope_to_user(queryset, user, action)`` is the one place querysets are limited to the
   municipalities where the user may perform ``action``; views never filter by tenant themselves.
 - Every view is wrapped in exactly one of the decorators at the bottom (``public``,
@@ -20,6 +23,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required as django_login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, redirect
@@ -185,6 +189,26 @@ def municipality_of(obj: Model) -> Municipality | str:
     if number is None:
         raise TypeError(f"{type(obj).__name__} does not belong to a municipality.")
     return number
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """An answer to "may they?" with the reason a page shows when the answer is no (a
+    predicate's "no" is never a bare False: the person is told why, and what to do)."""
+
+    allowed: bool
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+def require(user, action: str, obj: Model | str) -> None:
+    """Refuse (PermissionDenied) unless ``user`` may ``action`` on ``obj``: an object, a
+    municipality or a municipality's number. The check every service starts with."""
+    target = Municipality(pk=obj) if isinstance(obj, str) else obj
+    if not can(user, action, target):
+        raise PermissionDenied
 
 
 def can(user, action: str, obj: Model) -> bool:

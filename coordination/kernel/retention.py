@@ -1,10 +1,10 @@
 """Data retention: a registry of rules saying how long each kind of record is kept.
 
 Each app registers its rules in ``AppConfig.ready()``; the Celery beat job
-``coordination.kernel.tasks.apply_retention_rules`` applies them every night. A rule picks
-the records
-that are due, keeps the statistics it names (in ``RetentionRun``), then deletes or anonymises.
-The privacy page lists the rules, so what we say and what the code does cannot drift apart.
+``coordination.kernel.tasks.apply_retention_rules`` applies them every night. A rule
+picks the records that are due, keeps the statistics it names (in ``RetentionRun``), then
+deletes or anonymises. The privacy page lists the rules, so what we say and what the code
+does cannot drift apart.
 """
 
 from __future__ import annotations
