@@ -1,8 +1,7 @@
 """The declared access rule of every URL in the project. The sweep (test_url_sweep.py) requests
 every URL pattern as every persona and checks the outcome against this table; a URL that is not
 in it fails the sweep. To add a view: give it one of the decorators in
-coordination.kernel.permissions,
-then add its URL name here with who may use it.
+coordination.kernel.permissions, then add its URL name here with who may use it.
 
 Objects in the sweep belong to Lom (3434); ``coordinator_drammen`` is the coordinator of another
 municipality and must get 404 everywhere in Lom.
