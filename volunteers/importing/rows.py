@@ -21,7 +21,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coordination.models import Municipality, User
+from coordination.kernel.models import Municipality, User
 from volunteers.importing import values
 from volunteers.importing.reading import UnreadableFile, fold, rows_of, text
 from volunteers.models import Interest, Volunteer

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from coordination.kernel import audit, files, jobs, permissions
-from coordination.models import GeneratedFile, Municipality, User
+from coordination.kernel.models import GeneratedFile, Municipality, User
 from volunteers.importing import rows as importing
 from volunteers.models import ContactBy, Volunteer, VolunteerInterest
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from coordination.models import User
+from coordination.kernel.models import User
 from volunteers.importing.reading import fold, text
 from volunteers.models import Interest
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from coordination.kernel.models import GeneratedFile
 from coordination.kernel.permissions import municipality_view
-from coordination.models import GeneratedFile
 from volunteers.importing import rows as importing
 from volunteers.importing.services import ACTION, confirm_import, preview_import
 from volunteers.registry.forms import ImportConfirmForm, VolunteerImportForm

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import Municipality
+from coordination.kernel.models import Municipality
 from volunteers.screening.models import VolunteerRole
 
 

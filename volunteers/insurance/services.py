@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from coordination.kernel import audit
+from coordination.kernel.models import Municipality, User
 from coordination.kernel.permissions import can
-from coordination.models import Municipality, User
 from volunteers.models import InsuranceInfo, Interest, Need, RoleHolder, Volunteer, VolunteerRole
 
 INSURANCE_FIELDS = ("insured_by", "covers", "own_car", "if_something_happens")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, permissions
-from coordination.models import User
+from coordination.kernel.models import User
 from volunteers.models import (
     Assignment,
     AssignmentStatus,

@@ -6,8 +6,8 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from coordination.kernel.models import Municipality, User
 from coordination.kernel.text import OneLineCharField
-from coordination.models import Municipality, User
 from volunteers.models import Interest, Volunteer
 from volunteers.profile.services import CONSENT_PURPOSE, REGISTRATION_FIELDS
 

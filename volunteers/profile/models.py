@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import Municipality, Unit
+from coordination.kernel.models import Municipality
+from coordination.units.models import Unit
 
 # The interest a need of each kind calls for is the same list: a need for a visiting friend
 # looks for volunteers who would like to be one.

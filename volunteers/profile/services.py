@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.kernel import audit, permissions
-from coordination.models import Municipality, User
+from coordination.kernel.models import Municipality, User
 from volunteers.models import Consent, DeclarationText, Signature, Volunteer, VolunteerInterest
 
 # The purpose people consent to. Change the text => change the version.

@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.uploads import UploadField
-from coordination.models import Unit
+from coordination.units.models import Unit
 from volunteers.importing import rows as importing
 from volunteers.models import Interest, RoleHolder, VolunteerNote, VolunteerRole
 from volunteers.screening.readiness import ready_q

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coordination.kernel import audit, files
 from coordination.kernel.forms import add_service_errors
+from coordination.kernel.models import AuditEvent
 from coordination.kernel.permissions import (
     can,
     get_for_user,
@@ -18,7 +19,7 @@ from coordination.kernel.permissions import (
     scope_to_user,
     units_only,
 )
-from coordination.models import AuditEvent, Unit
+from coordination.units.models import Unit
 from volunteers.hours import views as hours
 from volunteers.models import Volunteer
 from volunteers.needs.assignment_views import volunteer_needs_context

@@ -8,7 +8,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import Municipality
+from coordination.kernel.models import Municipality
 from volunteers.profile.models import Interest, Volunteer
 
 

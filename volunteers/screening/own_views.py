@@ -4,15 +4,15 @@ checks and courses; and what the volunteer pages show of it."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
 from coordination.kernel.permissions import can, get_for_user, municipality_view
 from volunteers.models import CertificateCheck, RoleHolder, Volunteer
 from volunteers.screening import services as screening
@@ -23,7 +23,7 @@ from volunteers.screening.forms import (
     GiveRoleForm,
 )
 from volunteers.screening.readiness import missing_for
-from volunteers.screening.views import ACTION, form_page
+from volunteers.screening.services import ACTION
 
 
 def _volunteer(request: HttpRequest, pk: int) -> Volunteer:
@@ -60,27 +60,42 @@ def _detail_url(volunteer: Volunteer) -> str:
 def role_give(request: HttpRequest, pk: int) -> HttpResponse:
     volunteer = _volunteer(request, pk)
     form = GiveRoleForm(request.POST or None, volunteer=volunteer, prefix="give")
-    if request.method == "POST" and form.is_valid():
-        try:
-            holder = screening.give_role(
-                volunteer=volunteer, role=form.cleaned_data["role"], by=request.user
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s now has the role %(role)s.")
-                % {"name": volunteer, "role": holder.role.name},
-            )
-            return redirect(_detail_url(volunteer))
-    return form_page(
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: screening.give_role(volunteer=volunteer, by=request.user, **data),
+    ):
+        messages.success(
+            request,
+            _("%(name)s now has the role %(role)s.")
+            % {"name": volunteer, "role": done.value.role.name},
+        )
+        return redirect(_detail_url(volunteer))
+    return ui.form_page(
         request,
         form=form,
         title=_("Give %(name)s a role") % {"name": volunteer},
-        submit=_("Give the role"),
-        cancel_url=_detail_url(volunteer),
+        submit_label=_("Give the role"),
+        back_url=_detail_url(volunteer),
     )
+
+
+def _take_away_question(holder: RoleHolder) -> str:
+    question = _("Do you want to take the role %(role)s away from %(name)s?") % {
+        "role": holder.role.name,
+        "name": holder.volunteer,
+    }
+    if checks := holder.certificate_checks.count():
+        question += " " + ngettext(
+            "The record of the police certificate check for this role is deleted too. If the "
+            "volunteer takes on the role again, the coordinator must see a police certificate "
+            "again.",
+            "The %(counter)s records of police certificate checks for this role are deleted "
+            "too. If the volunteer takes on the role again, the coordinator must see a police "
+            "certificate again.",
+            checks,
+        ) % {"counter": checks}
+    return question
 
 
 @municipality_view(ACTION)
@@ -89,24 +104,16 @@ def role_take_away(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask first, then take the role away; its police certificate records are deleted."""
     holder = _holder(request, pk)
     volunteer = holder.volunteer
-    if request.method == "POST":
-        screening.take_away_role(holder=holder, by=request.user)
-        messages.success(
-            request,
-            _("%(name)s no longer has the role %(role)s.")
-            % {"name": volunteer, "role": holder.role.name},
-        )
-        return redirect(_detail_url(volunteer))
-    return render(
+    return ui.confirm_then(
         request,
-        "volunteers/role_confirm_take_away.html",
-        {
-            "municipality": request.municipality,
-            "holder": holder,
-            "volunteer": volunteer,
-            "check_count": holder.certificate_checks.count(),
-            "cancel_url": _detail_url(volunteer),
-        },
+        do=lambda: screening.take_away_role(holder=holder, by=request.user),
+        done=_("%(name)s no longer has the role %(role)s.")
+        % {"name": volunteer, "role": holder.role.name},
+        then=_detail_url(volunteer),
+        title=_("Take the role away"),
+        question=_take_away_question(holder),
+        submit_label=_("Yes, take the role away"),
+        back_url=_detail_url(volunteer),
     )
 
 
@@ -123,28 +130,21 @@ def certificate_record(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect(_detail_url(volunteer))
     form = CertificateCheckForm(request.POST or None, holder=holder, prefix=f"holder{holder.pk}")
-    if request.method == "POST" and form.is_valid():
-        try:
-            screening.record_certificate_check(
-                holder=holder,
-                kind=form.cleaned_data["kind"],
-                presented_on=form.cleaned_data["presented_on"],
-                approved=form.cleaned_data["approved"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The police certificate check is recorded."))
-            return redirect(_detail_url(volunteer))
-    return form_page(
+    if ui.submit(
+        request,
+        form,
+        lambda data: screening.record_certificate_check(holder=holder, by=request.user, **data),
+    ):
+        messages.success(request, _("The police certificate check is recorded."))
+        return redirect(_detail_url(volunteer))
+    return ui.form_page(
         request,
         form=form,
         title=_("Police certificate for %(name)s as %(role)s")
         % {"name": volunteer, "role": holder.role.name},
         intro=CERTIFICATE_HELP,
-        submit=_("Record the check"),
-        cancel_url=_detail_url(volunteer),
+        submit_label=_("Record the check"),
+        back_url=_detail_url(volunteer),
     )
 
 
@@ -153,29 +153,23 @@ def certificate_record(request: HttpRequest, pk: int) -> HttpResponse:
 def completion_add(request: HttpRequest, pk: int) -> HttpResponse:
     volunteer = _volunteer(request, pk)
     form = CompletionForm(request.POST or None, volunteer=volunteer, prefix="completion")
-    if request.method == "POST" and form.is_valid():
-        try:
-            completion = screening.record_completion(
-                volunteer=volunteer,
-                course=form.cleaned_data["course"],
-                completed_on=form.cleaned_data["completed_on"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s has completed %(course)s.")
-                % {"name": volunteer, "course": completion.course.name},
-            )
-            return redirect(_detail_url(volunteer))
-    return form_page(
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: screening.record_completion(volunteer=volunteer, by=request.user, **data),
+    ):
+        messages.success(
+            request,
+            _("%(name)s has completed %(course)s.")
+            % {"name": volunteer, "course": done.value.course.name},
+        )
+        return redirect(_detail_url(volunteer))
+    return ui.form_page(
         request,
         form=form,
         title=_("Record a course %(name)s has completed") % {"name": volunteer},
-        submit=_("Record"),
-        cancel_url=_detail_url(volunteer),
+        submit_label=_("Record"),
+        back_url=_detail_url(volunteer),
     )
 
 

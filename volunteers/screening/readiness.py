@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
+from coordination.kernel import permissions
 from volunteers.models import (
     CertificateCheck,
     CourseCompletion,
@@ -294,12 +295,8 @@ def readiness_for_need(
 
 
 @dataclass(frozen=True)
-class Verdict:
-    """An answer to "may they?" with the reason a page shows when the answer is no."""
+class Verdict(permissions.Verdict):
+    """The kernel's answer to "may they?", with the volunteer's readiness for the need when the
+    answer depends on it (the page shows what is missing)."""
 
-    allowed: bool
-    reason: str = ""
     readiness: Readiness | None = None
-
-    def __bool__(self) -> bool:
-        return self.allowed

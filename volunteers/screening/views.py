@@ -5,7 +5,6 @@ to volunteer contacts, in the registry and to the volunteers themselves."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
 from coordination.kernel.permissions import get_for_user, municipality_view
 from volunteers.models import (
     Course,
@@ -34,13 +33,12 @@ from volunteers.screening.forms import (
     SessionCompletionsForm,
     VolunteerRoleForm,
 )
+from volunteers.screening.services import ACTION
 from volunteers.screening.starter_roles import starter_choices, starter_role
 
 PAGE_SIZE = 50
 # How many names of a session's participants the session page lists.
 SESSION_NAMES_SHOWN = 100
-
-ACTION = "manage_screening"
 
 
 def _course(request: HttpRequest, pk: int) -> Course:
@@ -61,30 +59,7 @@ def _session(request: HttpRequest, pk: int) -> CourseSession:
     )
 
 
-def form_page(request: HttpRequest, **context) -> HttpResponse:
-    """One form on a page of its own: what the small forms on a volunteer's page show when
-    opened alone, or when what was sent needs correcting."""
-    return render(
-        request, "volunteers/screening_form.html", {"municipality": request.municipality, **context}
-    )
-
-
 # --- Roles --------------------------------------------------------------------------------
-
-
-def _role_fields(form: VolunteerRoleForm) -> dict:
-    data = form.cleaned_data
-    return {
-        "name": data["name"],
-        "interest": data.get("interest") or "",
-        "what_you_do": data.get("what_you_do") or "",
-        "what_you_do_not_do": data.get("what_you_do_not_do") or "",
-        "requires_certificate": bool(data.get("requires_certificate")),
-        "certificate_kinds": data.get("certificate_kinds") or [],
-        "certificate_legal_basis": data.get("certificate_legal_basis") or "",
-        "certificate_valid_months": data.get("certificate_valid_months"),
-        "required_courses": data.get("required_courses") or [],
-    }
 
 
 @municipality_view(ACTION)
@@ -94,16 +69,13 @@ def role_list(request: HttpRequest) -> HttpResponse:
     language = translation.get_language() or "nb"
     starter = starter_role(request.GET.get("starter", ""), language)
     form = VolunteerRoleForm(request.POST or None, municipality=municipality, initial=starter)
-    if request.method == "POST" and form.is_valid():
-        try:
-            role = screening.save_role(
-                municipality=municipality, by=request.user, **_role_fields(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The role %(name)s is saved.") % {"name": role.name})
-            return redirect("volunteers:role_list", municipality.pk)
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: screening.create_role(municipality=municipality, by=request.user, **data),
+    ):
+        messages.success(request, _("The role %(name)s is saved.") % {"name": done.value.name})
+        return redirect("volunteers:role_list", municipality.pk)
     roles = (
         VolunteerRole.objects.filter(municipality=municipality)
         .annotate(holder_count=Count("holders"))
@@ -132,16 +104,11 @@ def role_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     name = role.name  # the form writes what was typed onto the instance, even when refused
     form = VolunteerRoleForm(request.POST or None, instance=role, municipality=municipality)
-    if request.method == "POST" and form.is_valid():
-        try:
-            screening.save_role(
-                municipality=municipality, by=request.user, role=role, **_role_fields(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The role %(name)s is saved.") % {"name": role.name})
-            return redirect("volunteers:role_list", municipality.pk)
+    if ui.submit(
+        request, form, lambda data: screening.update_role(role=role, by=request.user, **data)
+    ):
+        messages.success(request, _("The role %(name)s is saved.") % {"name": role.name})
+        return redirect("volunteers:role_list", municipality.pk)
     return render(
         request,
         "volunteers/role_form.html",
@@ -157,30 +124,19 @@ def role_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Courses and sessions -----------------------------------------------------------------
 
 
-def _course_fields(form: CourseForm) -> dict:
-    data = form.cleaned_data
-    return {
-        "name": data["name"],
-        "description": data.get("description") or "",
-        "is_introductory": bool(data.get("is_introductory")),
-    }
-
-
 @municipality_view(ACTION)
 @require_http_methods(["GET", "POST"])
 def course_list(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     form = CourseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course = screening.save_course(
-                municipality=municipality, by=request.user, **_course_fields(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The course %(name)s is saved.") % {"name": course.name})
-            return redirect("volunteers:course_detail", municipality.pk, course.pk)
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: screening.create_course(municipality=municipality, by=request.user, **data),
+    ):
+        course = done.value
+        messages.success(request, _("The course %(name)s is saved.") % {"name": course.name})
+        return redirect("volunteers:course_detail", municipality.pk, course.pk)
     courses = (
         Course.objects.filter(municipality=municipality)
         .annotate(
@@ -209,19 +165,11 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     course = _course(request, pk)
     form = CourseSessionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            screening.save_session(
-                course=course,
-                by=request.user,
-                starts_at=form.cleaned_data["starts_at"],
-                place=form.cleaned_data.get("place") or "",
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The session is added."))
-            return redirect("volunteers:course_detail", municipality.pk, course.pk)
+    if ui.submit(
+        request, form, lambda data: screening.create_session(course=course, by=request.user, **data)
+    ):
+        messages.success(request, _("The session is added."))
+        return redirect("volunteers:course_detail", municipality.pk, course.pk)
     sessions = course.sessions.annotate(completed_count=Count("completions")).order_by(
         "-starts_at", "pk"
     )
@@ -245,22 +193,17 @@ def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     course = _course(request, pk)
     name = course.name
     form = CourseForm(request.POST or None, instance=course)
-    if request.method == "POST" and form.is_valid():
-        try:
-            screening.save_course(
-                municipality=municipality, by=request.user, course=course, **_course_fields(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The course %(name)s is saved.") % {"name": course.name})
-            return redirect("volunteers:course_detail", municipality.pk, course.pk)
-    return form_page(
+    if ui.submit(
+        request, form, lambda data: screening.update_course(course=course, by=request.user, **data)
+    ):
+        messages.success(request, _("The course %(name)s is saved.") % {"name": course.name})
+        return redirect("volunteers:course_detail", municipality.pk, course.pk)
+    return ui.form_page(
         request,
         form=form,
         title=_("Change the course %(name)s") % {"name": name},
-        submit=_("Save"),
-        cancel_url=reverse("volunteers:course_detail", args=[municipality.pk, course.pk]),
+        submit_label=_("Save"),
+        back_url=reverse("volunteers:course_detail", args=[municipality.pk, course.pk]),
     )
 
 
@@ -271,67 +214,35 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
     form = CourseSessionForm(request.POST or None, instance=session)
     course_url = reverse("volunteers:course_detail", args=[municipality.pk, session.course_id])
-    if request.method == "POST" and form.is_valid():
-        try:
-            screening.save_session(
-                course=session.course,
-                by=request.user,
-                session=session,
-                starts_at=form.cleaned_data["starts_at"],
-                place=form.cleaned_data.get("place") or "",
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The session is saved."))
-            return redirect(course_url)
-    return form_page(
+    if ui.submit(
+        request,
+        form,
+        lambda data: screening.update_session(session=session, by=request.user, **data),
+    ):
+        messages.success(request, _("The session is saved."))
+        return redirect(course_url)
+    return ui.form_page(
         request,
         form=form,
         title=_("Change a session of %(name)s") % {"name": session.course.name},
-        submit=_("Save"),
-        cancel_url=course_url,
+        submit_label=_("Save"),
+        back_url=course_url,
     )
 
 
-@municipality_view(ACTION)
-@require_http_methods(["GET", "POST"])
-def session_completions(request: HttpRequest, pk: int) -> HttpResponse:
-    """Tick who completed a session. The list is searched and paged, so it works whatever the
-    number of volunteers."""
-    municipality = request.municipality
-    session = _session(request, pk)
-    course = session.course
-    search = VolunteerSearchForm(request.GET)
-    form = SessionCompletionsForm(
-        request.POST or None,
-        session=session,
-        initial={"completed_on": screening.session_day(session)},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            recorded = screening.record_completions(
-                session=session,
-                volunteers=form.cleaned_data["volunteers"],
-                completed_on=form.cleaned_data["completed_on"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)s volunteer is now recorded as having completed %(course)s.",
-                    "%(count)s volunteers are now recorded as having completed %(course)s.",
-                    recorded,
-                )
-                % {"course": course.name, "count": recorded},
-            )
-            return redirect(request.get_full_path())
+def _completions_recorded(course: Course, count: int) -> str:
+    return ngettext(
+        "%(count)s volunteer is now recorded as having completed %(course)s.",
+        "%(count)s volunteers are now recorded as having completed %(course)s.",
+        count,
+    ) % {"course": course.name, "count": count}
+
+
+def _volunteers_to_tick(request: HttpRequest, course: Course, search: VolunteerSearchForm):
+    """The municipality's active volunteers, searched, each marked if they have the course."""
     volunteers = (
         Volunteer.objects.active()
-        .filter(municipality=municipality)
+        .filter(municipality=request.municipality)
         .select_related("user")
         .annotate(
             completed=Exists(
@@ -341,6 +252,29 @@ def session_completions(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if search.is_valid() and (text := search.cleaned_data["q"].strip()):
         volunteers = volunteers.search(text)
+    return volunteers.order_by("sort_name", "pk")
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def session_completions(request: HttpRequest, pk: int) -> HttpResponse:
+    """Tick who completed a session. The list is searched and paged, so it works whatever the
+    number of volunteers."""
+    session = _session(request, pk)
+    course = session.course
+    search = VolunteerSearchForm(request.GET)
+    form = SessionCompletionsForm(
+        request.POST or None,
+        session=session,
+        initial={"completed_on": screening.session_day(session)},
+    )
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: screening.record_completions(session=session, by=request.user, **data),
+    ):
+        messages.success(request, _completions_recorded(course, done.value))
+        return redirect(request.get_full_path())
     participants = session.completions.select_related("volunteer__user").order_by(
         "volunteer__sort_name", "pk"
     )
@@ -348,13 +282,13 @@ def session_completions(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "volunteers/session_completions.html",
         {
-            "municipality": municipality,
+            "municipality": request.municipality,
             "session": session,
             "course": course,
             "search": search,
             "form": form,
             "ticked": {str(v) for v in form.data.getlist("volunteers")} if form.is_bound else set(),
-            "page": Paginator(volunteers.order_by("sort_name", "pk"), PAGE_SIZE).get_page(
+            "page": Paginator(_volunteers_to_tick(request, course, search), PAGE_SIZE).get_page(
                 request.GET.get("page")
             ),
             "participant_count": participants.count(),

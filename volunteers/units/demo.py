@@ -2,7 +2,8 @@
 sees the volunteers of their own unit (issue 10). Built through the service a coordinator
 uses; runs after the units and the volunteers exist."""
 
-from coordination.models import Membership, Role, Unit
+from coordination.kernel.models import Membership, Role
+from coordination.units.models import Unit
 from volunteers.models import Volunteer
 from volunteers.units.services import set_volunteer_units
 

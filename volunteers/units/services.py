@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, permissions
-from coordination.models import Unit, User
+from coordination.kernel.models import User
+from coordination.units.models import Unit
 from volunteers.models import Volunteer, VolunteerUnit
 
 

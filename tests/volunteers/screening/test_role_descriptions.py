@@ -49,7 +49,7 @@ def _html(response):
 @pytest.mark.parametrize("missing", ["what_you_do", "what_you_do_not_do"])
 def test_a_role_must_say_what_the_volunteer_does_and_does_not_do(coordinator_lom, lom, missing):
     with pytest.raises(ValidationError) as refused:
-        screening.save_role(
+        screening.create_role(
             municipality=lom, by=coordinator_lom, name="Besøksvenn", **{**DESCRIBED, missing: " "}
         )
     assert list(refused.value.message_dict) == [missing]
@@ -58,7 +58,7 @@ def test_a_role_must_say_what_the_volunteer_does_and_does_not_do(coordinator_lom
 
 def test_a_role_requiring_a_certificate_must_state_its_legal_basis(coordinator_lom, lom):
     with pytest.raises(ValidationError) as refused:
-        screening.save_role(
+        screening.create_role(
             municipality=lom, by=coordinator_lom, name="Besøksvenn", **DESCRIBED,
             requires_certificate=True, certificate_kinds=["limited"],
         )  # fmt: skip
@@ -68,13 +68,13 @@ def test_a_role_requiring_a_certificate_must_state_its_legal_basis(coordinator_l
 
 def test_a_role_requiring_a_certificate_must_name_the_kinds_it_accepts(coordinator_lom, lom):
     with pytest.raises(ValidationError) as refused:
-        screening.save_role(
+        screening.create_role(
             municipality=lom, by=coordinator_lom, name="Besøksvenn", **DESCRIBED,
             requires_certificate=True, certificate_legal_basis=LEGAL_BASIS,
         )  # fmt: skip
     assert "certificate_kinds" in refused.value.message_dict
     with pytest.raises(ValidationError) as refused:
-        screening.save_role(
+        screening.create_role(
             municipality=lom, by=coordinator_lom, name="Besøksvenn", **DESCRIBED,
             requires_certificate=True, certificate_kinds=["limited", "made_up"],
             certificate_legal_basis=LEGAL_BASIS,
@@ -84,7 +84,7 @@ def test_a_role_requiring_a_certificate_must_name_the_kinds_it_accepts(coordinat
 
 
 def test_the_coordinator_chooses_the_kinds_and_writes_the_basis(coordinator_lom, lom):
-    role = screening.save_role(
+    role = screening.create_role(
         municipality=lom, by=coordinator_lom, name="Besøksvenn", **DESCRIBED,
         requires_certificate=True, certificate_kinds=["ordinary", "limited", "ordinary"],
         certificate_legal_basis=f"  {LEGAL_BASIS} ",
@@ -95,8 +95,8 @@ def test_the_coordinator_chooses_the_kinds_and_writes_the_basis(coordinator_lom,
         role.certificate_kinds_text == "limited police certificate or ordinary police certificate"
     )
     # No certificate: nothing about one is kept.
-    screening.save_role(
-        municipality=lom, by=coordinator_lom, role=role, name="Besøksvenn", **DESCRIBED,
+    screening.update_role(
+        role=role, by=coordinator_lom, name="Besøksvenn", **DESCRIBED,
         requires_certificate=False, certificate_kinds=["limited"],
         certificate_legal_basis=LEGAL_BASIS,
     )  # fmt: skip

@@ -8,6 +8,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
+from coordination.kernel.dates import add_months
 from coordination.models import AuditEvent
 from tests.factories import CourseFactory, VolunteerFactory, VolunteerRoleFactory
 from volunteers.models import (
@@ -71,7 +72,7 @@ def _kinds(missing):
 
 def test_ready_when_every_requirement_is_met(coordinator_lom, declaration):
     course = CourseFactory()
-    role = screening.save_role(
+    role = screening.create_role(
         municipality=declaration.municipality, by=coordinator_lom, name="Besøksvenn",
         **DESCRIBED, **{**CERTIFICATE, "certificate_kinds": ["ordinary"]},
         certificate_valid_months=36, required_courses=[course],
@@ -190,7 +191,7 @@ def test_without_the_role_nobody_is_ready_for_it(declaration):
 
 def test_role_with_renewal_needs_a_certificate(coordinator_lom, lom):
     with pytest.raises(ValidationError) as refused:
-        screening.save_role(
+        screening.create_role(
             municipality=lom,
             by=coordinator_lom,
             name="Sjåfør",
@@ -203,12 +204,14 @@ def test_role_with_renewal_needs_a_certificate(coordinator_lom, lom):
 def test_role_names_are_unique_in_the_municipality_only(coordinator_lom, coordinator_drammen, lom):
     from tests.factories import municipality
 
-    screening.save_role(municipality=lom, by=coordinator_lom, name="Besøksvenn", **DESCRIBED)
+    screening.create_role(municipality=lom, by=coordinator_lom, name="Besøksvenn", **DESCRIBED)
     with pytest.raises(ValidationError) as refused:
-        screening.save_role(municipality=lom, by=coordinator_lom, name=" besøksvenn ", **DESCRIBED)
+        screening.create_role(
+            municipality=lom, by=coordinator_lom, name=" besøksvenn ", **DESCRIBED
+        )
     assert refused.value.message_dict == {"name": ["There is already a role with this name."]}
     drammen = municipality("3301")
-    screening.save_role(
+    screening.create_role(
         municipality=drammen, by=coordinator_drammen, name="Besøksvenn", **DESCRIBED
     )
 
@@ -216,7 +219,7 @@ def test_role_names_are_unique_in_the_municipality_only(coordinator_lom, coordin
 def test_role_refuses_another_municipalitys_course(coordinator_lom, lom):
     drammen_course = CourseFactory(municipality_id="3301")
     with pytest.raises(ValidationError) as refused:
-        screening.save_role(
+        screening.create_role(
             municipality=lom, by=coordinator_lom, name="Besøksvenn",
             required_courses=[drammen_course], **DESCRIBED,
         )  # fmt: skip
@@ -225,9 +228,11 @@ def test_role_refuses_another_municipalitys_course(coordinator_lom, lom):
 
 def test_role_can_be_changed(coordinator_lom, lom):
     course = CourseFactory()
-    role = screening.save_role(municipality=lom, by=coordinator_lom, name="Besøksvenn", **DESCRIBED)
-    screening.save_role(
-        municipality=lom, by=coordinator_lom, role=role, name="Besøksvenn i Lom",
+    role = screening.create_role(
+        municipality=lom, by=coordinator_lom, name="Besøksvenn", **DESCRIBED
+    )
+    screening.update_role(
+        role=role, by=coordinator_lom, name="Besøksvenn i Lom",
         **DESCRIBED, **CERTIFICATE, required_courses=[course],
     )  # fmt: skip
     role.refresh_from_db()
@@ -243,8 +248,8 @@ def test_only_the_municipalitys_coordinator_manages_screening(request, persona, 
     holder = RoleHolder.objects.create(volunteer=volunteer, role=role)
     course = CourseFactory()
     attempts = [
-        lambda: screening.save_role(municipality=lom, by=person, name="X"),
-        lambda: screening.save_course(municipality=lom, by=person, name="X"),
+        lambda: screening.create_role(municipality=lom, by=person, name="X"),
+        lambda: screening.create_course(municipality=lom, by=person, name="X"),
         lambda: screening.give_role(volunteer=VolunteerFactory(), role=role, by=person),
         lambda: screening.take_away_role(holder=holder, by=person),
         lambda: screening.record_certificate_check(
@@ -357,7 +362,7 @@ def test_no_certificate_is_recorded_for_a_role_that_needs_none(coordinator_lom):
     ],
 )
 def test_renewal_months_are_calendar_months(day, months, expected):
-    assert screening.add_months(day, months) == expected
+    assert add_months(day, months) == expected
 
 
 # --- Courses ----------------------------------------------------------------------------------
@@ -423,8 +428,8 @@ def test_single_completion_refuses_a_course_already_recorded(coordinator_lom):
 
 
 def test_course_names_are_unique_and_required(coordinator_lom, lom):
-    screening.save_course(municipality=lom, by=coordinator_lom, name="Introduksjonskurs")
+    screening.create_course(municipality=lom, by=coordinator_lom, name="Introduksjonskurs")
     for name in ("INTRODUKSJONSKURS", "   "):
         with pytest.raises(ValidationError) as refused:
-            screening.save_course(municipality=lom, by=coordinator_lom, name=name)
+            screening.create_course(municipality=lom, by=coordinator_lom, name=name)
         assert "name" in refused.value.message_dict
