@@ -32,6 +32,8 @@ from volunteers.importing import rows as importing
 from volunteers.models import ContactBy, Volunteer, VolunteerInterest
 
 ACTION = "import_volunteers"
+# The job that writes a confirmed list (by name: the task imports this module, not the reverse).
+IMPORT_TASK = "volunteers.importing.tasks.import_volunteer_list"
 
 
 class ListChanged(Exception):
@@ -52,10 +54,10 @@ def preview_import(
     *, municipality: Municipality, by: User, upload: UploadedFile
 ) -> tuple[importing.Preview, GeneratedFile | None]:
     """Check the file; keep it for confirmation only when the whole file is valid."""
-    if not permissions.can(by, ACTION, municipality):
-        raise PermissionDenied
+    permissions.require(by, ACTION, municipality)
     # UploadField named the file after the kind it sniffed from the content.
-    kind = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
+    stored_name = upload.name or ""
+    kind = "xlsx" if stored_name.lower().endswith(".xlsx") else "csv"
     upload.seek(0)
     data = upload.read()
     preview = importing.check(data, kind, municipality)
@@ -65,16 +67,12 @@ def preview_import(
     files.delete_with_files(
         _pending(municipality, by).filter(parameters__awaiting_confirmation=True)
     )
-    name = getattr(upload, "original_name", upload.name)[:100]
-    from volunteers.importing.tasks import (
-        import_volunteer_list,  # the task calls back into this module
-    )
-
+    name = str(getattr(upload, "original_name", stored_name))[:100]
     record = GeneratedFile.objects.create(
         municipality=municipality,
         requested_by=by,
         action=ACTION,
-        task=import_volunteer_list.name,
+        task=IMPORT_TASK,
         title=_("Import of the volunteer list %(name)s") % {"name": name},
         # ``awaiting_confirmation``: the files page says so instead of "being made".
         parameters={"kind": kind, "name": name, "awaiting_confirmation": True},
@@ -86,10 +84,6 @@ def preview_import(
 @transaction.atomic
 def confirm_import(*, record: GeneratedFile, by: User) -> None:
     """The coordinator confirms the list they saw; the job imports it."""
-    from volunteers.importing.tasks import (
-        import_volunteer_list,  # the task calls back into this module
-    )
-
     record = GeneratedFile.objects.select_for_update().get(pk=record.pk)
     if record.requested_by_id != by.pk or not permissions.can(by, ACTION, record.municipality):
         raise PermissionDenied
@@ -101,10 +95,7 @@ def confirm_import(*, record: GeneratedFile, by: User) -> None:
     record.queued_at = timezone.now()
     record.save(update_fields=["parameters", "queued_at"])
     jobs.enqueue(
-        import_volunteer_list,
-        requested_by=by,
-        municipality=record.municipality,
-        generated_file=record.pk,
+        IMPORT_TASK, requested_by=by, municipality=record.municipality, generated_file=record.pk
     )
 
 

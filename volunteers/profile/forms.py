@@ -132,9 +132,18 @@ class DeclarationSignForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args, current_version: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current_version = current_version
+
     def clean(self):
         cleaned = super().clean()
-        if self.errors.pop("version", None):  # hidden: its own message would never be seen
+        # Hidden: its own message would never be seen. A version other than the one shown now
+        # means the declaration changed since the person opened it.
+        if self.errors.pop("version", None) or cleaned.get("version") not in (
+            None,
+            self.current_version,
+        ):
             self.add_error(
                 None, _("The declaration has changed since you opened it. Read it again.")
             )

@@ -133,8 +133,7 @@ def has_signed(volunteer: Volunteer, text: DeclarationText) -> bool:
 @transaction.atomic
 def publish_declaration(*, municipality: Municipality, body: str, by: User) -> DeclarationText:
     """A new version of the municipality's declaration; every active volunteer must sign it."""
-    if not permissions.can(by, "manage_declaration", municipality):
-        raise PermissionDenied
+    permissions.require(by, "manage_declaration", municipality)
     body = body.strip()
     if len(body) < 50:
         raise ValidationError(

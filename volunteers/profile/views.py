@@ -1,14 +1,14 @@
 """The volunteer's own pages: registration, profile, the declaration."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
+from coordination.kernel.models import User
 from coordination.kernel.permissions import login_required
 from coordination.kernel.views import my_places
 from volunteers.hours import totals as hours_totals
@@ -36,21 +36,9 @@ def register(request: HttpRequest) -> HttpResponse:
     if _own_volunteer(request) is not None:
         return redirect("volunteers:own_page")
     form = VolunteerProfileForm(request.POST or None, user=request.user, with_consent=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                _save_phone(request, form)
-                services.register_volunteer(
-                    user=request.user,
-                    profile=form.cleaned_data,
-                    interests=form.cleaned_data["interests"],
-                    consented=form.cleaned_data["consent"],
-                )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Welcome as a volunteer! One last step: the declaration."))
-            return redirect("volunteers:declaration")
+    if ui.submit(request, form, lambda data: _register(request.user, data)):
+        messages.success(request, _("Welcome as a volunteer! One last step: the declaration."))
+        return redirect("volunteers:declaration")
     return render(request, "volunteers/volunteer_form.html", {"form": form, "registering": True})
 
 
@@ -63,25 +51,31 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     form = VolunteerProfileForm(
         request.POST or None, instance=volunteer, user=request.user, with_consent=False
     )
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            _save_phone(request, form)
-            services.update_profile(
-                volunteer=volunteer,
-                profile=form.cleaned_data,
-                interests=form.cleaned_data["interests"],
-                by=request.user,
-            )
+    if ui.submit(request, form, lambda data: _update(volunteer, request.user, data)):
         messages.success(request, _("Your details have been saved."))
         return redirect("volunteers:own_page")
     return render(request, "volunteers/volunteer_form.html", {"form": form, "registering": False})
 
 
-def _save_phone(request: HttpRequest, form: VolunteerProfileForm) -> None:
-    phone = form.cleaned_data.get("phone")
-    if phone and phone != request.user.phone:
-        request.user.phone = phone
-        request.user.save(update_fields=["phone"])
+def _save_phone(user: User, data: dict) -> None:
+    phone = data.get("phone")
+    if phone and phone != user.phone:
+        user.phone = phone
+        user.save(update_fields=["phone"])
+
+
+@transaction.atomic
+def _register(user: User, data: dict) -> Volunteer:
+    _save_phone(user, data)
+    return services.register_volunteer(
+        user=user, profile=data, interests=data["interests"], consented=data["consent"]
+    )
+
+
+@transaction.atomic
+def _update(volunteer: Volunteer, user: User, data: dict) -> None:
+    _save_phone(user, data)
+    services.update_profile(volunteer=volunteer, profile=data, interests=data["interests"], by=user)
 
 
 @login_required
@@ -117,18 +111,17 @@ def declaration(request: HttpRequest) -> HttpResponse:
         return redirect("volunteers:register")
     current = services.current_declaration(volunteer.municipality_id)
     signed = current is not None and services.has_signed(volunteer, current)
+    version = current.version if current else 0
     form = DeclarationSignForm(
-        request.POST or None, initial={"version": current.version if current else 0}
+        request.POST or None, current_version=version, initial={"version": version}
     )
-    if request.method == "POST" and current is not None and form.is_valid():
-        if form.cleaned_data["version"] != current.version:
-            form.add_error(
-                None, _("The declaration has changed since you opened it. Read it again.")
-            )
-        else:
-            services.sign_declaration(volunteer=volunteer, text=current, by=request.user)
-            messages.success(request, _("Thank you. You have signed the declaration."))
-            return redirect("volunteers:own_page")
+    if current is not None and ui.submit(
+        request,
+        form,
+        lambda data: services.sign_declaration(volunteer=volunteer, text=current, by=request.user),
+    ):
+        messages.success(request, _("Thank you. You have signed the declaration."))
+        return redirect("volunteers:own_page")
     return render(
         request,
         "volunteers/declaration_sign.html",
@@ -146,8 +139,9 @@ def consent(request: HttpRequest) -> HttpResponse:
     if services.has_consented(volunteer):
         return redirect("volunteers:own_page")
     form = ConsentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.give_consent(volunteer=volunteer, by=request.user)
+    if ui.submit(
+        request, form, lambda data: services.give_consent(volunteer=volunteer, by=request.user)
+    ):
         messages.success(request, _("Thank you. Your consent is recorded."))
         if services.declaration_to_sign(volunteer) is not None:
             return redirect("volunteers:declaration")

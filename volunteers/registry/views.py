@@ -1,7 +1,6 @@
 """The coordinator's volunteer registry and the declaration they publish."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
@@ -9,8 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from coordination.kernel import audit, files
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import audit, files, ui
 from coordination.kernel.models import AuditEvent
 from coordination.kernel.permissions import (
     can,
@@ -41,20 +39,19 @@ def declaration_manage(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         initial={"body": current.body if current else services.starter_declaration_text()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            published = services.publish_declaration(
-                municipality=municipality, body=form.cleaned_data["body"], by=request.user
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Version %(version)s is published. Volunteers are asked to sign it.")
-                % {"version": published.version},
-            )
-            return redirect("volunteers:declaration_manage", municipality.pk)
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.publish_declaration(
+            municipality=municipality, by=request.user, **data
+        ),
+    ):
+        messages.success(
+            request,
+            _("Version %(version)s is published. Volunteers are asked to sign it.")
+            % {"version": done.value.version},
+        )
+        return redirect("volunteers:declaration_manage", municipality.pk)
     active = Volunteer.objects.active().filter(municipality=municipality)
     signed = active.filter(signatures__text=current).count() if current else 0
     return render(

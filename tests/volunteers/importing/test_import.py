@@ -19,6 +19,8 @@ from coordination.kernel import retention
 from coordination.models import AuditEvent, GeneratedFile, Membership, User
 from tests.factories import UserFactory, VolunteerFactory
 from volunteers.importing import rows as importing
+from volunteers.importing.services import IMPORT_TASK
+from volunteers.importing.tasks import import_volunteer_list
 from volunteers.models import Consent, Signature, Volunteer, VolunteerInterest
 from volunteers.profile.services import publish_declaration
 
@@ -529,3 +531,7 @@ def test_the_import_job_writes_in_batches_whatever_the_size(
         jobs[0]()
     assert Volunteer.objects.count() == 2500
     assert VolunteerInterest.objects.count() == 5000
+
+
+def test_the_import_service_names_its_task_rightly():
+    assert import_volunteer_list.name == IMPORT_TASK
