@@ -1,16 +1,22 @@
 """The coordinator writes who insures the municipality's volunteers, and for what."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
 from coordination.kernel.permissions import municipality_view
 from volunteers.insurance.forms import InsuranceForm
-from volunteers.insurance.services import insurance_of, save_insurance
+from volunteers.insurance.models import InsuranceInfo
+from volunteers.insurance.services import create_insurance, insurance_of, update_insurance
+
+
+def _save(request: HttpRequest, info: InsuranceInfo | None, data: dict) -> InsuranceInfo:
+    if info is None:
+        return create_insurance(municipality=request.municipality, by=request.user, **data)
+    return update_insurance(info=info, by=request.user, **data)
 
 
 @municipality_view("manage_screening")
@@ -19,21 +25,9 @@ def insurance_edit(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     info = insurance_of(municipality.pk)
     form = InsuranceForm(request.POST or None, instance=info, municipality=municipality)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_insurance(
-                municipality=municipality,
-                fields=form.cleaned_data,
-                roles=form.cleaned_data["roles"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("The insurance is saved. Volunteers see it where it matters.")
-            )
-            return redirect("volunteers:role_list", municipality.pk)
+    if ui.submit(request, form, lambda data: _save(request, info, data)):
+        messages.success(request, _("The insurance is saved. Volunteers see it where it matters."))
+        return redirect("volunteers:role_list", municipality.pk)
     return render(
         request,
         "volunteers/insurance_form.html",

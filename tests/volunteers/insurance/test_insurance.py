@@ -13,9 +13,10 @@ from tests.factories import (
     VolunteerRoleFactory,
 )
 from volunteers.insurance.services import (
+    create_insurance,
     insurance_for_need,
     insurance_for_volunteer,
-    save_insurance,
+    update_insurance,
 )
 from volunteers.models import InsuranceInfo, RoleHolder
 
@@ -31,14 +32,15 @@ TEXT = {
 
 
 def _save(by, lom, roles=()):
-    return save_insurance(municipality=lom, fields=TEXT, roles=roles, by=by)
+    info = InsuranceInfo.objects.filter(municipality=lom).first()
+    if info is not None:
+        return update_insurance(info=info, by=by, roles=roles, **TEXT)
+    return create_insurance(municipality=lom, by=by, roles=roles, **TEXT)
 
 
 def test_the_coordinator_writes_it_once_per_municipality(coordinator_lom, lom):
     first = _save(coordinator_lom, lom)
-    again = save_insurance(
-        municipality=lom, fields={**TEXT, "covers": "Alt"}, roles=[], by=coordinator_lom
-    )
+    again = update_insurance(info=first, by=coordinator_lom, roles=[], **{**TEXT, "covers": "Alt"})
     assert first.pk == again.pk and InsuranceInfo.objects.get().covers == "Alt"
     assert AuditEvent.objects.filter(code="volunteers.insurance").count() == 2
 
