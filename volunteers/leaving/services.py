@@ -5,7 +5,7 @@ municipality's statistics (hours given, how many helped) stay true."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -54,8 +54,8 @@ def end_volunteering(*, volunteer: Volunteer, by: User) -> None:
     assignments end and open invitations are withdrawn; their roles (and with them the police
     certificate records) are removed, since they are no longer needed."""
     is_self = volunteer.user_id == by.pk
-    if not is_self and not permissions.can(by, "manage_screening", volunteer.municipality):
-        raise PermissionDenied
+    if not is_self:
+        permissions.require(by, "manage_screening", volunteer.municipality)
     if volunteer.left_at is not None:
         raise ValidationError(_("This volunteer has already left."))
     _end_running_work(volunteer, None if is_self else volunteer.municipality_id)
@@ -72,12 +72,8 @@ def anonymise_volunteer(*, volunteer: Volunteer, by: User | None = None) -> None
     otherwise it is the volunteer themself (asking for deletion) or a coordinator of the
     volunteer's municipality."""
     is_self = by is not None and volunteer.user_id == by.pk
-    if (
-        by is not None
-        and not is_self
-        and not permissions.can(by, "manage_screening", volunteer.municipality)
-    ):
-        raise PermissionDenied
+    if by is not None and not is_self:
+        permissions.require(by, "manage_screening", volunteer.municipality)
     if volunteer.anonymised_at is not None:
         return
     # A coordinator ends and deletes only what their own municipality made; the person

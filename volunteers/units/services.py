@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -19,8 +19,7 @@ from volunteers.models import Volunteer, VolunteerUnit
 def set_volunteer_units(*, volunteer: Volunteer, units: Iterable[Unit], by: User) -> bool:
     """Link the volunteer to exactly these units of their municipality (none: unlinked from
     all). Returns whether anything changed."""
-    if not permissions.can(by, "link_volunteer_units", volunteer):
-        raise PermissionDenied
+    permissions.require(by, "link_volunteer_units", volunteer)
     chosen = {unit.pk: unit for unit in units}
     if any(unit.municipality_id != volunteer.municipality_id for unit in chosen.values()):
         raise ValidationError(

@@ -1,14 +1,13 @@
 """A coordinator links a volunteer to the units where they help, on the volunteer's page."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
 from coordination.kernel.permissions import can, get_for_user, municipality_view
 from volunteers.models import Volunteer
 from volunteers.registry.forms import VolunteerUnitsForm
@@ -46,20 +45,17 @@ def volunteer_units(request: HttpRequest, pk: int) -> HttpResponse:
         municipality=municipality,
         initial={"units": linked},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = set_volunteer_units(
-                volunteer=volunteer, units=form.cleaned_data["units"], by=request.user
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: set_volunteer_units(volunteer=volunteer, by=request.user, **data),
+    ):
+        if done.value:
+            messages.success(request, _("The volunteer's units are saved."))
         else:
-            if changed:
-                messages.success(request, _("The volunteer's units are saved."))
-            else:
-                messages.info(request, _("Nothing was changed."))
-            url = reverse("volunteers:volunteer_detail", args=[municipality.pk, volunteer.pk])
-            return redirect(f"{url}#units")
+            messages.info(request, _("Nothing was changed."))
+        url = reverse("volunteers:volunteer_detail", args=[municipality.pk, volunteer.pk])
+        return redirect(f"{url}#units")
     return render(
         request,
         "volunteers/volunteer_units_form.html",
