@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 from coordination.kernel.text import one_line
 
@@ -81,8 +82,6 @@ def _csv_rows(data: bytes, headers: set[str]) -> Iterator[list]:
 
 
 def _xlsx_rows(data: bytes) -> Iterator[list]:
-    from openpyxl import load_workbook
-
     damaged = _("The Excel file cannot be read. Open it in Excel, save it again and try again.")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
