@@ -9,6 +9,7 @@ from volunteers.models import (
     CertificateCheck,
     CertificateKind,
     Course,
+    CourseCompletion,
     CourseSession,
     Interest,
     RoleHolder,
@@ -127,14 +128,17 @@ class CourseSessionForm(forms.ModelForm):
         field_classes = {"place": OneLineCharField}
 
 
-class GiveRoleForm(forms.Form):
-    role = forms.ModelChoiceField(
-        label=_("Role"), queryset=VolunteerRole.objects.none(), empty_label=_("Choose a role")
-    )
+class GiveRoleForm(forms.ModelForm):
+    class Meta:
+        model = RoleHolder
+        fields = ["role"]
+        labels = {"role": _("Role")}
 
     def __init__(self, *args, volunteer: Volunteer, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["role"].queryset = VolunteerRole.objects.filter(
+        super().__init__(*args, instance=RoleHolder(volunteer=volunteer), **kwargs)
+        field = self.fields["role"]
+        field.empty_label = _("Choose a role")
+        field.queryset = VolunteerRole.objects.filter(
             municipality_id=volunteer.municipality_id
         ).exclude(holders__volunteer=volunteer)
 
@@ -167,17 +171,21 @@ class CertificateCheckForm(forms.ModelForm):
         self.fields["kind"].choices = CertificateKind.choices
 
 
-class CompletionForm(forms.Form):
-    course = forms.ModelChoiceField(
-        label=_("Course"), queryset=Course.objects.none(), empty_label=_("Choose a course")
-    )
+class CompletionForm(forms.ModelForm):
     completed_on = CalendarDateField(label=_("Completed on"), initial=timezone.localdate)
 
+    class Meta:
+        model = CourseCompletion
+        fields = ["course", "completed_on"]
+        labels = {"course": _("Course")}
+
     def __init__(self, *args, volunteer: Volunteer, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["course"].queryset = Course.objects.filter(
-            municipality_id=volunteer.municipality_id
-        ).exclude(completions__volunteer=volunteer)
+        super().__init__(*args, instance=CourseCompletion(volunteer=volunteer), **kwargs)
+        field = self.fields["course"]
+        field.empty_label = _("Choose a course")
+        field.queryset = Course.objects.filter(municipality_id=volunteer.municipality_id).exclude(
+            completions__volunteer=volunteer
+        )
 
 
 class LimitedMultipleChoiceField(forms.ModelMultipleChoiceField):
