@@ -11,18 +11,18 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordination.kernel.dates import add_months
+from coordination.kernel.models import User
 from coordination.kernel.text import OneLineCharField
-from coordination.models import User
-from volunteers.models import (
+from volunteers.needs.models import (
     ConsentBasis,
     EndReason,
-    Frequency,
-    Interest,
     Need,
     NeedStatus,
     PracticalDecision,
 )
-from volunteers.needs.services import NEED_CONSENT_TEXT, NEED_FIELDS, PUBLIC_NEED_FIELDS, add_months
+from volunteers.needs.services.needs import NEED_CONSENT_TEXT, NEED_FIELDS, PUBLIC_NEED_FIELDS
+from volunteers.profile.models import Frequency, Interest
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIMES = ("weekday_daytime", "evenings", "weekends")
