@@ -25,7 +25,8 @@ def follow_up_dates(
     """``first_on``, then every ``every_weeks`` weeks up to and including ``until``."""
     if not every_weeks or until is None:
         return [first_on]
-    dates, day = [], first_on
+    dates: list[datetime.date] = []
+    day = first_on
     while day <= until and len(dates) < MAX_FOLLOW_UPS:
         dates.append(day)
         day += datetime.timedelta(weeks=every_weeks)
