@@ -36,23 +36,22 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from volunteers.models import (
+from volunteers.needs.models import (
     Assignment,
     AssignmentStatus,
-    Consent,
-    Course,
-    CourseCompletion,
-    Frequency,
     Invitation,
     InvitationStatus,
     Need,
-    RoleHolder,
+)
+from volunteers.profile.models import (
+    Consent,
+    Frequency,
     Signature,
     Volunteer,
     VolunteerInterest,
-    VolunteerRole,
 )
 from volunteers.profile.services import current_declaration
+from volunteers.screening.models import Course, CourseCompletion, RoleHolder, VolunteerRole
 from volunteers.screening.readiness import ready_q, roles_for_kind
 
 TIMES = ("weekday_daytime", "evenings", "weekends")
