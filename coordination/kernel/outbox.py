@@ -48,9 +48,11 @@ PUBLISH_TIMEOUT = 1
 
 def send(task, **kwargs) -> PendingTask:
     """Record ``task(**kwargs)`` with the current transaction and publish it after commit.
-    ``task`` is the task or its name (a service whose task imports it names the task);
-    ``kwargs`` must be JSON (ids, not objects), as for any task."""
-    row = PendingTask.objects.create(task=getattr(task, "name", task), kwargs=kwargs)
+    ``task`` is the task or its name (a service names the task it sends, so that the task
+    module may import the service). ``kwargs`` must be JSON (ids, not objects), as for any
+    task."""
+    name = task if isinstance(task, str) else task.name
+    row = PendingTask.objects.create(task=name, kwargs=kwargs)
     pk = row.pk
     transaction.on_commit(lambda: publish(pk))
     return row

@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from volunteers.hours.models import HoursEntry
 from volunteers.hours.services import MAX_DECIDED_AT_ONCE
-from volunteers.models import Assignment, HoursEntry
+from volunteers.needs.models import Assignment
 
 
 def _assignment_label(assignment: Assignment) -> str:

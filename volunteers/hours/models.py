@@ -9,8 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import Municipality
-from volunteers.needs.models import Assignment
+from coordination.kernel.models import Municipality
+from volunteers.needs.models import Assignment, Transitions
 from volunteers.profile.models import Volunteer
 
 # The state's rate for driving one's own car (statens sats), the default until a municipality
@@ -51,8 +51,18 @@ class HoursStatus(models.TextChoices):
     REJECTED = "rejected", _("Not approved")
 
 
-class HoursEntry(models.Model):
+# Hours wait for the coordinator's decision; a decision is final (the volunteer logs again).
+HOURS_ALLOWED: dict[str, set[str]] = {
+    HoursStatus.PENDING: {HoursStatus.APPROVED, HoursStatus.REJECTED},
+    HoursStatus.APPROVED: set(),
+    HoursStatus.REJECTED: set(),
+}
+
+
+class HoursEntry(Transitions, models.Model):
     """Time a volunteer gave on one day, for one assignment (or general volunteer work)."""
+
+    ALLOWED = HOURS_ALLOWED
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("municipality")

@@ -16,16 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, permissions
-from coordination.models import Municipality, User
-from volunteers.models import (
-    DEFAULT_KM_RATE,
-    Assignment,
-    AssignmentStatus,
-    HoursEntry,
-    HoursStatus,
-    Volunteer,
-    VolunteerSettings,
-)
+from coordination.kernel.models import Municipality, User
+from volunteers.hours.models import DEFAULT_KM_RATE, HoursEntry, HoursStatus, VolunteerSettings
+from volunteers.needs.models import Assignment, AssignmentStatus
+from volunteers.profile.models import Volunteer
 
 MIN_HOURS = Decimal("0.25")
 MAX_HOURS = Decimal("24")
@@ -251,10 +245,9 @@ def log_hours_for(
 ) -> HoursEntry:
     """The coordinator logs hours for a volunteer of their municipality; approved at once,
     with today's kilometre rate."""
-    if not permissions.can(by, "manage_hours", volunteer):
-        raise PermissionDenied
-    if assignment is not None and not permissions.can(by, "manage_hours", assignment.need):
-        raise PermissionDenied
+    permissions.require(by, "manage_hours", volunteer)
+    if assignment is not None:
+        permissions.require(by, "manage_hours", assignment.need)
     number = _municipality_for(volunteer, assignment)
     _check_entry(
         worked_on=worked_on,
@@ -284,8 +277,9 @@ def log_hours_for(
     return entry
 
 
-def _decide(entry_ids: Iterable[int], by: User) -> list[HoursEntry]:
-    """The entries, locked, if ``by`` may decide on every one and none is decided yet."""
+def _decide(entry_ids: Iterable[int], by: User, to: str) -> list[HoursEntry]:
+    """The entries, locked, if ``by`` may decide on every one and each may move ``to`` the
+    decision (none is decided yet)."""
     ids = sorted({int(pk) for pk in entry_ids})
     if not ids:
         raise ValidationError(_("Tick at least one entry."))
@@ -297,7 +291,7 @@ def _decide(entry_ids: Iterable[int], by: User) -> list[HoursEntry]:
     if not all(permissions.can(by, "manage_hours", e) for e in entries):
         raise PermissionDenied
     # Gone (withdrawn by the volunteer meanwhile) or decided by someone else meanwhile.
-    if len(entries) != len(ids) or any(e.status != HoursStatus.PENDING for e in entries):
+    if len(entries) != len(ids) or not all(e.may_move_to(to) for e in entries):
         raise ValidationError(
             _(
                 "Some of the entries have been withdrawn or decided on meanwhile. Reload the "
@@ -311,7 +305,7 @@ def _decide(entry_ids: Iterable[int], by: User) -> list[HoursEntry]:
 def approve_hours(*, entry_ids: Iterable[int], by: User) -> int:
     """Approve one or many entries waiting for approval, each at its municipality's current
     kilometre rate. Returns how many were approved."""
-    entries = _decide(entry_ids, by)
+    entries = _decide(entry_ids, by, HoursStatus.APPROVED)
     now = timezone.now()
     rates = {number: current_km_rate(number) for number in {e.municipality_id for e in entries}}
     for number, rate in rates.items():
@@ -326,7 +320,7 @@ def approve_hours(*, entry_ids: Iterable[int], by: User) -> int:
 @transaction.atomic
 def reject_hours(*, entry_ids: Iterable[int], by: User) -> int:
     """Turn down one or many entries waiting for approval. Returns how many."""
-    entries = _decide(entry_ids, by)
+    entries = _decide(entry_ids, by, HoursStatus.REJECTED)
     HoursEntry.objects.filter(pk__in=[e.pk for e in entries]).update(
         status=HoursStatus.REJECTED, km_rate=None, decided_by=by, decided_at=timezone.now()
     )
@@ -338,8 +332,7 @@ def reject_hours(*, entry_ids: Iterable[int], by: User) -> int:
 @transaction.atomic
 def set_km_rate(*, municipality: Municipality, rate: Decimal, by: User) -> VolunteerSettings:
     """Change the rate per kilometre. It applies to entries approved from now on."""
-    if not permissions.can(by, "manage_hours", municipality):
-        raise PermissionDenied
+    permissions.require(by, "manage_hours", municipality)
     if not rate.is_finite() or rate < MIN_KM_RATE or rate > MAX_KM_RATE:
         raise ValidationError({"km_rate": _("Write a rate from 0 to 50 kroner.")})
     if _places(rate) > 2:

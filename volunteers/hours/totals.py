@@ -12,7 +12,7 @@ from django.db.models import DecimalField, F, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from volunteers.models import HoursEntry, HoursStatus
+from volunteers.hours.models import HoursEntry, HoursStatus
 
 ZERO = Decimal("0")
 _HOURS = DecimalField(max_digits=12, decimal_places=2)

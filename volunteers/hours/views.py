@@ -4,7 +4,6 @@ hours for volunteers, sees the municipality's totals and sets the kilometre rate
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,12 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
 from coordination.kernel.permissions import can, login_required, municipality_view
 from volunteers.hours import services
 from volunteers.hours import totals as hours_totals
 from volunteers.hours.forms import HoursDecisionForm, HoursForm, KmRateForm, YearForm
-from volunteers.models import Assignment, HoursEntry, HoursStatus, Volunteer
+from volunteers.hours.models import HoursEntry, HoursStatus
+from volunteers.needs.models import Assignment
+from volunteers.profile.models import Volunteer
 from volunteers.profile.views import _own_volunteer
 from volunteers.registry.forms import VolunteerSearchForm
 
@@ -37,17 +38,17 @@ def own_hours(request: HttpRequest) -> HttpResponse:
     if volunteer is None:
         return redirect("volunteers:register")
     form = HoursForm(request.POST or None, assignments=services.assignments_to_log_for(volunteer))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.log_own_hours(volunteer=volunteer, by=request.user, **form.service_arguments())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Thank you! Your hours are saved and wait for the coordinator's approval."),
-            )
-            return redirect("volunteers:own_hours")
+    if ui.submit(
+        request,
+        form,
+        lambda _data: services.log_own_hours(
+            volunteer=volunteer, by=request.user, **form.service_arguments()
+        ),
+    ):
+        messages.success(
+            request, _("Thank you! Your hours are saved and wait for the coordinator's approval.")
+        )
+        return redirect("volunteers:own_hours")
     year = timezone.localdate().year
     entries = volunteer.hours.select_related("assignment__need").order_by("-worked_on", "-pk")
     return render(
@@ -92,14 +93,15 @@ def own_hours_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "description": entry.description,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.edit_own_hours(entry=entry, by=request.user, **form.service_arguments())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your hours are changed."))
-            return redirect("volunteers:own_hours")
+    if ui.submit(
+        request,
+        form,
+        lambda _data: services.edit_own_hours(
+            entry=entry, by=request.user, **form.service_arguments()
+        ),
+    ):
+        messages.success(request, _("Your hours are changed."))
+        return redirect("volunteers:own_hours")
     return render(request, "volunteers/hours_own_edit.html", {"form": form, "entry": entry})
 
 
@@ -107,28 +109,21 @@ def own_hours_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def own_hours_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
-    if request.method == "GET":
-        return render(
-            request,
-            "coordination/routines/confirm.html",
-            {
-                "title": _("Withdraw these hours"),
-                "question": _(
-                    "Do you want to withdraw the hours you logged for %(date)s? They are taken "
-                    "away before the coordinator approves them. You can log them again later."
-                )
-                % {"date": date_format(entry.worked_on, "DATE_FORMAT")},
-                "submit": _("Yes, withdraw the hours"),
-                "back_url": reverse("volunteers:own_hours"),
-            },
+    own_hours_url = reverse("volunteers:own_hours")
+    return ui.confirm_then(
+        request,
+        do=lambda: services.withdraw_own_hours(entry=entry, by=request.user),
+        done=_("The hours are withdrawn."),
+        then=own_hours_url,
+        title=_("Withdraw these hours"),
+        question=_(
+            "Do you want to withdraw the hours you logged for %(date)s? They are taken "
+            "away before the coordinator approves them. You can log them again later."
         )
-    try:
-        services.withdraw_own_hours(entry=entry, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The hours are withdrawn."))
-    return redirect("volunteers:own_hours")
+        % {"date": date_format(entry.worked_on, "DATE_FORMAT")},
+        submit_label=_("Yes, withdraw the hours"),
+        back_url=own_hours_url,
+    )
 
 
 # --- the coordinator ------------------------------------------------------------------------
@@ -151,6 +146,14 @@ def detail_panel(request: HttpRequest, volunteer: Volunteer) -> dict:
     }
 
 
+def _decide(data: dict, by) -> int:
+    """Approve or reject the ticked entries, as the coordinator chose; how many."""
+    ids = [entry.pk for entry in data["entries"]]
+    if data["decision"] == "approve":
+        return services.approve_hours(entry_ids=ids, by=by)
+    return services.reject_hours(entry_ids=ids, by=by)
+
+
 @municipality_view("manage_hours")
 @require_http_methods(["GET", "POST"])
 def hours_manage(request: HttpRequest) -> HttpResponse:
@@ -160,26 +163,16 @@ def hours_manage(request: HttpRequest) -> HttpResponse:
     in_municipality = HoursEntry.objects.filter(municipality=municipality)
     pending = in_municipality.filter(status=HoursStatus.PENDING)
     form = HoursDecisionForm(request.POST or None, pending=pending)
-    if request.method == "POST" and form.is_valid():
-        ids = [entry.pk for entry in form.cleaned_data["entries"]]
-        decide = (
-            services.approve_hours
-            if form.cleaned_data["decision"] == "approve"
-            else services.reject_hours
-        )
-        try:
-            count = decide(entry_ids=ids, by=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
+    if done := ui.submit(request, form, lambda data: _decide(data, request.user)):
+        count = done.value
+        if form.cleaned_data["decision"] == "approve":
+            text = ngettext("%(count)s entry approved.", "%(count)s entries approved.", count)
         else:
-            if form.cleaned_data["decision"] == "approve":
-                text = ngettext("%(count)s entry approved.", "%(count)s entries approved.", count)
-            else:
-                text = ngettext(
-                    "%(count)s entry not approved.", "%(count)s entries not approved.", count
-                )
-            messages.success(request, text % {"count": count})
-            return redirect("volunteers:hours_manage", municipality.pk)
+            text = ngettext(
+                "%(count)s entry not approved.", "%(count)s entries not approved.", count
+            )
+        messages.success(request, text % {"count": count})
+        return redirect("volunteers:hours_manage", municipality.pk)
     year_form = YearForm(request.GET)
     year = year_form.chosen_year
     waiting = pending.select_related("volunteer__user", "assignment__need").order_by(
@@ -252,20 +245,19 @@ def hours_log_for(request: HttpRequest) -> HttpResponse:
             .order_by("-started_on", "-pk")
         )
         form = HoursForm(request.POST or None, assignments=assignments)
-        if request.method == "POST" and form.is_valid():
-            try:
-                entry = services.log_hours_for(
-                    volunteer=volunteer, by=request.user, **form.service_arguments()
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("%(hours)s hours for %(name)s are logged and approved.")
-                    % {"hours": number_format(entry.hours, 2), "name": volunteer},
-                )
-                return redirect("volunteers:hours_log_for", municipality.pk)
+        if done := ui.submit(
+            request,
+            form,
+            lambda _data: services.log_hours_for(
+                volunteer=volunteer, by=request.user, **form.service_arguments()
+            ),
+        ):
+            messages.success(
+                request,
+                _("%(hours)s hours for %(name)s are logged and approved.")
+                % {"hours": number_format(done.value.hours, 2), "name": volunteer},
+            )
+            return redirect("volunteers:hours_log_for", municipality.pk)
     elif request.method == "POST":
         messages.error(request, _("Find and choose the volunteer first."))
     search = VolunteerSearchForm(request.GET)
@@ -299,20 +291,19 @@ def hours_rate(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     current = services.current_km_rate(municipality)
     form = KmRateForm(request.POST or None, initial={"km_rate": current})
-    if request.method == "POST" and form.is_valid():
-        try:
-            settings = services.set_km_rate(
-                municipality=municipality, rate=form.cleaned_data["km_rate"], by=request.user
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("The kilometre rate is now %(rate)s kroner.")
-                % {"rate": number_format(settings.km_rate, 2)},
-            )
-            return redirect("volunteers:hours_manage", municipality.pk)
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.set_km_rate(
+            municipality=municipality, rate=data["km_rate"], by=request.user
+        ),
+    ):
+        messages.success(
+            request,
+            _("The kilometre rate is now %(rate)s kroner.")
+            % {"rate": number_format(done.value.km_rate, 2)},
+        )
+        return redirect("volunteers:hours_manage", municipality.pk)
     return render(
         request,
         "volunteers/hours_rate.html",

@@ -36,23 +36,22 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from volunteers.models import (
+from volunteers.needs.models import (
     Assignment,
     AssignmentStatus,
-    Consent,
-    Course,
-    CourseCompletion,
-    Frequency,
     Invitation,
     InvitationStatus,
     Need,
-    RoleHolder,
+)
+from volunteers.profile.models import (
+    Consent,
+    Frequency,
     Signature,
     Volunteer,
     VolunteerInterest,
-    VolunteerRole,
 )
 from volunteers.profile.services import current_declaration
+from volunteers.screening.models import Course, CourseCompletion, RoleHolder, VolunteerRole
 from volunteers.screening.readiness import ready_q, roles_for_kind
 
 TIMES = ("weekday_daytime", "evenings", "weekends")
@@ -286,17 +285,11 @@ class LeftOut:
     courses: dict[int, Course] = field(default_factory=dict)  # for "course:<pk>" keys
 
 
-def left_out(request: MatchRequest, *, today: datetime.date | None = None, role=_UNSET) -> LeftOut:
-    """Count, in one aggregate query, the volunteers the hard rules left out and why. The pool
-    is the active volunteers who would like to do this kind of help and are not already asked
-    or helping; not wanting the kind of help is never a reason to fix."""
-    if role is _UNSET:
-        role = role_for(request)
-    pool = _willing(request)
-    if request.exclude_volunteer_ids:
-        pool = pool.exclude(pk__in=request.exclude_volunteer_ids)
-    pool = _with_load(pool)
-
+def _hard_rules(
+    request: MatchRequest, role: VolunteerRole | None, today: datetime.date | None
+) -> tuple[dict[str, Q], dict[int, Course]]:
+    """Each hard rule as the condition a volunteer fails it by (keys as in ``LeftOut.reasons``),
+    and the role's required courses by id."""
     fails: dict[str, Q] = {"consent": ~Q(Exists(Consent.objects.filter(volunteer=OuterRef("pk"))))}
     courses: dict[int, Course] = {}
     declaration = current_declaration(request.municipality_id)
@@ -330,6 +323,21 @@ def left_out(request: MatchRequest, *, today: datetime.date | None = None, role=
         fails["gender"] = ~Q(gender=request.gender_preference)
     fails["busy"] = Q(load__gte=F("capacity"))
 
+    return fails, courses
+
+
+def left_out(request: MatchRequest, *, today: datetime.date | None = None, role=_UNSET) -> LeftOut:
+    """Count, in one aggregate query, the volunteers the hard rules left out and why. The pool
+    is the active volunteers who would like to do this kind of help and are not already asked
+    or helping; not wanting the kind of help is never a reason to fix."""
+    if role is _UNSET:
+        role = role_for(request)
+    pool = _willing(request)
+    if request.exclude_volunteer_ids:
+        pool = pool.exclude(pk__in=request.exclude_volunteer_ids)
+    pool = _with_load(pool)
+
+    fails, courses = _hard_rules(request, role, today)
     any_fail = Q(pk__in=[])
     for condition in fails.values():
         any_fail |= condition

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
 from coordination.kernel.permissions import (
     can,
     get_for_user,
@@ -18,9 +18,10 @@ from coordination.kernel.permissions import (
     municipality_view,
 )
 from volunteers.insurance.services import insurance_for_need
-from volunteers.models import Assignment, AssignmentStatus, Invitation, InvitationStatus, Volunteer
-from volunteers.needs import services
+from volunteers.needs import permissions, services
 from volunteers.needs.forms import AnswerForm, EndForm, PairingForm, PauseForm
+from volunteers.needs.models import Assignment, AssignmentStatus, Invitation, InvitationStatus
+from volunteers.profile.models import Volunteer
 from volunteers.screening.readiness import readiness_for_need, role_for_need
 
 # --- the pairing (coordinator) --------------------------------------------------------------
@@ -80,14 +81,9 @@ def _assignment_change(request, pk, form_class, name, change, done: str) -> Http
     if request.method == "GET":
         return _back_to_assignment(assignment)
     form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            change(assignment, form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, done)
-            return _back_to_assignment(assignment)
+    if ui.submit(request, form, lambda data: change(assignment, data)):
+        messages.success(request, done)
+        return _back_to_assignment(assignment)
     return _render_assignment(request, assignment, **{name: form, "form": form})
 
 
@@ -127,7 +123,7 @@ def assignment_resume(request: HttpRequest, pk: int) -> HttpResponse:
         return _back_to_assignment(assignment)
     try:
         services.resume_assignment(assignment=assignment, by=request.user)
-    except ValidationError as error:
+    except ValidationError as error:  # one button, no form: the refusal is a message
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The assignment is running again."))
@@ -152,6 +148,14 @@ def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the volunteer's own invitations and assignments --------------------------------------
 
 
+def _answer(invited: Invitation, user, data: dict) -> Assignment | None:
+    """Yes (the assignment that starts) or no (None), as the volunteer pressed."""
+    if data["answer"] == "accept":
+        return services.accept_invitation(invitation=invited, by=user)
+    services.decline_invitation(invitation=invited, by=user, reason=data["reason"])
+    return None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation(request: HttpRequest, pk: int) -> HttpResponse:
@@ -164,22 +168,12 @@ def invitation(request: HttpRequest, pk: int) -> HttpResponse:
         volunteer__user=request.user,
     )
     form = AnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if form.cleaned_data["answer"] == "accept":
-                assignment = services.accept_invitation(invitation=invited, by=request.user)
-            else:
-                services.decline_invitation(
-                    invitation=invited, by=request.user, reason=form.cleaned_data["reason"]
-                )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if form.cleaned_data["answer"] == "accept":
-                messages.success(request, _("Thank you for helping! Here is what you need."))
-                return redirect("volunteers:own_assignment", assignment.pk)
-            messages.success(request, _("Thank you for answering. The coordinator is told."))
-            return redirect("volunteers:own_page")
+    if done := ui.submit(request, form, lambda data: _answer(invited, request.user, data)):
+        if done.value is not None:
+            messages.success(request, _("Thank you for helping! Here is what you need."))
+            return redirect("volunteers:own_assignment", done.value.pk)
+        messages.success(request, _("Thank you for answering. The coordinator is told."))
+        return redirect("volunteers:own_page")
     readiness = readiness_for_need(invited.volunteer, invited.need)
     return render(
         request,
@@ -206,7 +200,7 @@ def own_assignment(request: HttpRequest, pk: int) -> HttpResponse:
         volunteer__user=request.user,
     )
     need = assignment.need
-    verdict = services.show_person(request.user, need) if assignment.is_running else None
+    verdict = permissions.show_person(request.user, need) if assignment.is_running else None
     accepted = (
         Invitation.objects.filter(
             need=need, volunteer_id=assignment.volunteer_id, status=InvitationStatus.ACCEPTED

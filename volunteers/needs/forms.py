@@ -11,18 +11,21 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordination.kernel.dates import add_months
+from coordination.kernel.models import User
 from coordination.kernel.text import OneLineCharField
-from coordination.models import User
-from volunteers.models import (
+from volunteers.needs.models import (
+    Assignment,
     ConsentBasis,
     EndReason,
-    Frequency,
-    Interest,
+    FollowUp,
     Need,
     NeedStatus,
+    NeedStep,
     PracticalDecision,
 )
-from volunteers.needs.services import NEED_CONSENT_TEXT, NEED_FIELDS, PUBLIC_NEED_FIELDS, add_months
+from volunteers.needs.services.needs import NEED_CONSENT_TEXT, NEED_FIELDS, PUBLIC_NEED_FIELDS
+from volunteers.profile.models import Frequency, Interest
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIMES = ("weekday_daytime", "evenings", "weekends")
@@ -240,23 +243,21 @@ class NeedFilterForm(forms.Form):
     )
 
 
-class StepForm(forms.Form):
-    step = forms.ChoiceField(
-        label=_("Next step"),
-        choices=NeedStatus.choices,
-        error_messages={"required": _("Choose a step."), "invalid_choice": _("Choose a step.")},
-    )
-    happened_on = forms.DateField(label=_("Date"), widget=DATE)
-    notes = forms.CharField(
-        label=_("Notes"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "What was said or agreed. No diagnoses or other health information. Needed when "
-            "going back to an earlier step."
-        ),
-    )
+class StepForm(forms.ModelForm):
+    class Meta:
+        model = NeedStep
+        fields = ["step", "happened_on", "notes"]
+        labels = {"step": _("Next step"), "happened_on": _("Date"), "notes": _("Notes")}
+        widgets = {"happened_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "notes": _(
+                "What was said or agreed. No diagnoses or other health information. Needed when "
+                "going back to an earlier step."
+            )
+        }
+        error_messages = {
+            "step": {"required": _("Choose a step."), "invalid_choice": _("Choose a step.")}
+        }
 
     def __init__(self, *args, need: Need, **kwargs):
         kwargs.setdefault("initial", {})
@@ -384,23 +385,21 @@ class FollowUpPlanForm(forms.Form):
         return cleaned
 
 
-class FollowUpRecordForm(forms.Form):
-    held_on = forms.DateField(label=_("Held on"), widget=DATE)
-    notes = forms.CharField(
-        label=_("What came out of it"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+class FollowUpRecordForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["held_on", "notes"]
+        labels = {"held_on": _("Held on"), "notes": _("What came out of it")}
+        widgets = {"held_on": DATE, "notes": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("held_on", timezone.localdate())
         super().__init__(*args, **kwargs)
+        self.fields["held_on"].required = True  # recorded once it was held
         self.helper = _helper()
 
 
-class PairingForm(forms.Form):
-    trial_meeting_on = forms.DateField(label=_("Trial meeting"), required=False, widget=DATE)
+class PairingForm(forms.ModelForm):
     trial_went_well = forms.TypedChoiceField(
         label=_("Did the trial meeting go well?"),
         required=False,
@@ -409,14 +408,16 @@ class PairingForm(forms.Form):
         empty_value=None,
         widget=forms.RadioSelect,
     )
-    frequency = forms.ChoiceField(
-        label=_("Agreed frequency"),
-        required=False,
-        choices=[("", _("Not agreed yet")), *Frequency.choices],
-    )
+
+    class Meta:
+        model = Assignment
+        fields = ["trial_meeting_on", "trial_went_well", "frequency"]
+        labels = {"trial_meeting_on": _("Trial meeting"), "frequency": _("Agreed frequency")}
+        widgets = {"trial_meeting_on": DATE}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["frequency"].choices = [("", _("Not agreed yet")), *Frequency.choices]
         self.helper = _helper()
 
 
@@ -434,17 +435,19 @@ class PauseForm(forms.Form):
         self.helper = _helper()
 
 
-class EndForm(forms.Form):
-    end_reason = forms.ChoiceField(
-        label=_("Why did it end?"),
-        choices=EndReason.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose why it ended.")},
-    )
-    end_note = forms.CharField(label=_("Note (optional)"), required=False, max_length=300)
+class EndForm(forms.ModelForm):
+    class Meta:
+        model = Assignment
+        fields = ["end_reason", "end_note"]
+        labels = {"end_reason": _("Why did it end?"), "end_note": _("Note (optional)")}
+        widgets = {"end_reason": forms.RadioSelect}
+        error_messages = {"end_reason": {"required": _("Choose why it ended.")}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        reason = self.fields["end_reason"]
+        reason.required = True  # blank on the model only while the assignment runs
+        reason.choices = EndReason.choices
         self.helper = _helper()
 
 

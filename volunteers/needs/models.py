@@ -2,13 +2,17 @@
 mapped in a conversation, clarified, volunteers are proposed and invited, a network is set up,
 and it is followed up until it is closed. Volunteers are invited, never assigned."""
 
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import Municipality
+from coordination.kernel.models import Municipality
 from volunteers.profile.models import Frequency, Interest, Volunteer
 
 
@@ -25,6 +29,26 @@ class NeedStatus(models.TextChoices):
 
 
 NEED_STEPS = list(NeedStatus.values)
+# The method's steps are taken forward, or back with a note (the service asks for it); a closed
+# need is opened again by moving it to an earlier step.
+NEED_ALLOWED: dict[str, set[str]] = {step: set(NEED_STEPS) - {step} for step in NEED_STEPS}
+
+
+class Transitions:
+    """One guarded way to change ``status``: ``ALLOWED`` says where each status may go, and
+    ``transition_to`` is the only place the services set it. ``refusal`` is what the person is
+    told when the move is not allowed (a message, or a ``{field: message}`` dict)."""
+
+    ALLOWED: ClassVar[dict[str, set[str]]]
+    status: Any
+
+    def may_move_to(self, status: str) -> bool:
+        return status in self.ALLOWED[self.status]
+
+    def transition_to(self, status: str, *, refusal: Any) -> None:
+        if not self.may_move_to(status):
+            raise ValidationError(refusal)
+        self.status = status
 
 
 class NeedSource(models.TextChoices):
@@ -66,7 +90,7 @@ class NeedQuerySet(models.QuerySet):
         return self.exclude(status=NeedStatus.CLOSED)
 
 
-class Need(models.Model):
+class Need(Transitions, models.Model):
     """Someone who needs help: what, where and when. The person's details (name, address,
     phone, access notes, home care contact) are shown only to the coordinator and the
     volunteers assigned; of health, only what the volunteer needs to know to help (hears
@@ -224,6 +248,8 @@ class Need(models.Model):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
+    ALLOWED = NEED_ALLOWED
+
     objects = NeedQuerySet.as_manager()
 
     class Meta:
@@ -240,6 +266,17 @@ class Need(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == NeedStatus.CLOSED
+
+    def check_not_anonymised(self) -> None:
+        """Refuse a change to a need whose person's details are deleted."""
+        if self.anonymised_at is not None:
+            raise ValidationError(_("This need has been anonymised and cannot be changed."))
+
+    def check_open(self) -> None:
+        """Refuse what only an open need takes (invitations, safeguards, follow-ups)."""
+        if self.is_closed:
+            raise ValidationError(_("This need is closed. Open it again first, if it is needed."))
+        self.check_not_anonymised()
 
     @property
     def step_number(self) -> int:
@@ -313,7 +350,20 @@ class InvitationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class Invitation(models.Model):
+# Only an invitation waiting for an answer changes: the volunteer answers, or it is withdrawn.
+INVITATION_ALLOWED: dict[str, set[str]] = {
+    InvitationStatus.PENDING: {
+        InvitationStatus.ACCEPTED,
+        InvitationStatus.DECLINED,
+        InvitationStatus.WITHDRAWN,
+    },
+    InvitationStatus.ACCEPTED: set(),
+    InvitationStatus.DECLINED: set(),
+    InvitationStatus.WITHDRAWN: set(),
+}
+
+
+class Invitation(Transitions, models.Model):
     """A volunteer is asked to help with a need, and answers yes or no."""
 
     need = models.ForeignKey(
@@ -342,6 +392,8 @@ class Invitation(models.Model):
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     decline_reason = models.CharField(_("reason"), max_length=300, blank=True)
 
+    ALLOWED = INVITATION_ALLOWED
+
     class Meta:
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
@@ -365,6 +417,14 @@ class AssignmentStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
+# A running pairing pauses and resumes; an ended one stays ended.
+ASSIGNMENT_ALLOWED: dict[str, set[str]] = {
+    AssignmentStatus.ACTIVE: {AssignmentStatus.PAUSED, AssignmentStatus.ENDED},
+    AssignmentStatus.PAUSED: {AssignmentStatus.ACTIVE, AssignmentStatus.ENDED},
+    AssignmentStatus.ENDED: set(),
+}
+
+
 class EndReason(models.TextChoices):
     NOT_NEEDED = "not_needed", _("The person no longer needs it")
     VOLUNTEER_STOPPED = "volunteer_stopped", _("The volunteer stopped")
@@ -373,7 +433,7 @@ class EndReason(models.TextChoices):
     OTHER = "other", _("Other reason")
 
 
-class Assignment(models.Model):
+class Assignment(Transitions, models.Model):
     """A volunteer helping with a need, after accepting an invitation. For a visiting friend
     this is a long-term pairing: trial meeting, agreed frequency, pauses and an end."""
 
@@ -405,6 +465,8 @@ class Assignment(models.Model):
         _("why it ended"), max_length=20, choices=EndReason.choices, blank=True
     )
     end_note = models.CharField(_("about the ending"), max_length=300, blank=True)
+
+    ALLOWED = ASSIGNMENT_ALLOWED
 
     class Meta:
         verbose_name = _("assignment")

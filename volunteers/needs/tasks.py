@@ -1,20 +1,25 @@
+"""The emails about needs, sent after the change that asks for them has committed: the
+invitation to the volunteer, and the word to the coordinators when a volunteer answers or
+someone asks for help through the public form."""
+
+from __future__ import annotations
+
+from typing import Any
+
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import override
 
 from coordination.kernel.jobs import acting_for
+from coordination.kernel.mail import send_email
+from coordination.kernel.models import Municipality, Role, User
 from coordination.kernel.permissions import get_for_user
-from coordination.kernel.text import render_subject
-from coordination.models import Role, User
-from volunteers.models import Invitation, InvitationStatus, Need
+from volunteers.needs.models import Invitation, InvitationStatus, Need
 
 
 @shared_task(acks_late=True)
 @acting_for("manage_needs")
-def send_invitation(*, user, municipality, invitation: int) -> str:
+def send_invitation(*, user: User, municipality: Municipality, invitation: int) -> str:
     """Tell the volunteer, in their own language, that they are asked to help, with a link to
     the invitation. The email names the kind of help and the area, never the person."""
     invited = get_for_user(
@@ -28,37 +33,29 @@ def send_invitation(*, user, municipality, invitation: int) -> str:
     recipient = invited.volunteer.user
     if recipient is None or invited.status != InvitationStatus.PENDING:
         return ""
-    with override(recipient.preferred_language):
-        context = {
-            "recipient": recipient,
-            "invitation": invited,
-            "need": invited.need,
-            "municipality": municipality,
-            "url": settings.SITE_URL + reverse("volunteers:invitation", args=[invited.pk]),
-        }
-        subject = render_subject("volunteers/email/invitation_subject.txt", context)
-        body = render_to_string("volunteers/email/invitation.txt", context)
-    send_mail(subject, body, None, [recipient.email])
-    return recipient.email
+    context = {
+        "invitation": invited,
+        "need": invited.need,
+        "municipality": municipality,
+        "url": settings.SITE_URL + reverse("volunteers:invitation", args=[invited.pk]),
+    }
+    return send_email(to=recipient, template="volunteers/email/invitation", context=context)
 
 
-def _coordinators(municipality_id: str):
-    return User.objects.filter(
+def _email_coordinators(municipality_id: str, template: str, context: dict[str, Any]) -> list[str]:
+    """The email to each active coordinator of the municipality, each in their language."""
+    coordinators = User.objects.filter(
         memberships__municipality_id=municipality_id,
         memberships__role=Role.COORDINATOR,
         is_active=True,
     ).distinct()
+    return [send_email(to=each, template=template, context=context) for each in coordinators]
 
 
-def _email_coordinators(municipality_id: str, template: str, context: dict) -> list[str]:
-    sent = []
-    for coordinator in _coordinators(municipality_id):
-        with override(coordinator.preferred_language):
-            subject = render_subject(f"{template}_subject.txt", context)
-            body = render_to_string(f"{template}.txt", context)
-        send_mail(subject, body, None, [coordinator.email])
-        sent.append(coordinator.email)
-    return sent
+def _need_url(need: Need) -> str:
+    return settings.SITE_URL + reverse(
+        "volunteers:need_detail", args=[need.municipality_id, need.pk]
+    )
 
 
 @shared_task(acks_late=True)
@@ -73,14 +70,10 @@ def notify_invitation_answered(*, invitation: int) -> list[str]:
     if answered is None:
         return []
     need = answered.need
-    context = {
-        "invitation": answered,
-        "need": need,
-        "url": settings.SITE_URL
-        + reverse("volunteers:need_detail", args=[need.municipality_id, need.pk]),
-    }
-    template = "volunteers/email/invitation_answered"
-    return _email_coordinators(need.municipality_id, template, context)
+    context = {"invitation": answered, "need": need, "url": _need_url(need)}
+    return _email_coordinators(
+        need.municipality_id, "volunteers/email/invitation_answered", context
+    )
 
 
 @shared_task(acks_late=True)
@@ -90,9 +83,5 @@ def notify_need_reported(*, need: int) -> list[str]:
     reported = Need.objects.filter(pk=need).first()
     if reported is None:
         return []
-    context = {
-        "need": reported,
-        "url": settings.SITE_URL
-        + reverse("volunteers:need_detail", args=[reported.municipality_id, reported.pk]),
-    }
+    context = {"need": reported, "url": _need_url(reported)}
     return _email_coordinators(reported.municipality_id, "volunteers/email/need_reported", context)

@@ -1,35 +1,32 @@
 """Needs, after Vennesla's method: the list and the need page (coordinators and volunteer
 contacts; the person's details only for those allowed), and the public form for asking for
-help. The pairings and the volunteer's side are in views/assignments.py."""
+help. The pairings and the volunteer's side are in assignment_views.py."""
 
 from __future__ import annotations
 
 from allauth.core import ratelimit
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from coordination.kernel import audit
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import audit, ui
+from coordination.kernel.models import Municipality, Role
 from coordination.kernel.permissions import (
     can,
     get_for_user,
     municipality_view,
     public,
 )
-from coordination.models import Municipality, Role
-from volunteers.matching.ranking import LeftOut, MatchRequest, left_out, propose, propose_for_need
-from volunteers.models import FollowUp, Invitation, Need, NeedStatus
-from volunteers.needs import services
+from volunteers.matching.explaining import left_out_lines
+from volunteers.matching.ranking import MatchRequest, left_out, propose, propose_for_need
+from volunteers.needs import permissions, services
 from volunteers.needs.forms import (
     FollowUpPlanForm,
     FollowUpRecordForm,
@@ -41,6 +38,7 @@ from volunteers.needs.forms import (
     extra_check_form,
     service_clarified_form,
 )
+from volunteers.needs.models import FollowUp, Invitation, Need, NeedStatus
 
 # What the need list reads: never the person's details.
 LIST_FIELDS = (
@@ -94,7 +92,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
     coordinator = can(request.user, "manage_needs", municipality)
     fields = (*LIST_FIELDS, "person_name") if coordinator else LIST_FIELDS
     page = Paginator(needs.only(*fields), 50).get_page(request.GET.get("page"))
-    named = services.names_visible_to(request.user, page.object_list, municipality)
+    named = permissions.names_visible_to(request.user, page.object_list, municipality)
     if named:
         names = (
             {}
@@ -129,19 +127,15 @@ def need_list(request: HttpRequest) -> HttpResponse:
 def need_report(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     form = NeedForm(request.POST or None, with_consent=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            need = services.report_need(
-                municipality=municipality,
-                fields=form.cleaned_data,
-                consented=form.cleaned_data["consent"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The need is registered."))
-            return _back_to(need)
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.report_need(
+            municipality=municipality, fields=data, consented=data["consent"], by=request.user
+        ),
+    ):
+        messages.success(request, _("The need is registered."))
+        return _back_to(done.value)
     return render(
         request,
         "volunteers/need_form.html",
@@ -161,14 +155,11 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial=model_to_dict(need, fields=services.NEED_FIELDS),
         with_consent=False,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_need(need=need, fields=form.cleaned_data, by=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The need is saved."))
-            return _back_to(need)
+    if ui.submit(
+        request, form, lambda data: services.update_need(need=need, fields=data, by=request.user)
+    ):
+        messages.success(request, _("The need is saved."))
+        return _back_to(need)
     return render(
         request,
         "volunteers/need_form.html",
@@ -193,7 +184,7 @@ def _render_need(request: HttpRequest, need: Need, **bound) -> HttpResponse:
         "municipality": request.municipality,
         "need": need,
         "may_manage": may_manage,
-        "show_person": services.show_person(request.user, need),
+        "show_person": permissions.show_person(request.user, need),
         "steps": need.steps.select_related("recorded_by"),
     }
     if may_manage:
@@ -212,7 +203,7 @@ def _render_need(request: HttpRequest, need: Need, **bound) -> HttpResponse:
             {
                 "is_open": is_open,
                 "proposals": proposals,
-                "left_out": _left_out_lines(left_out(match), need) if is_open else None,
+                "left_out": left_out_lines(left_out(match), need) if is_open else None,
                 "invitations": need.invitations.select_related("volunteer__user", "invited_by"),
                 "assignments": need.assignments.select_related("volunteer__user"),
                 "follow_ups": follow_ups,
@@ -229,104 +220,6 @@ def _render_need(request: HttpRequest, need: Need, **bound) -> HttpResponse:
     return render(request, "volunteers/need_detail.html", context)
 
 
-def _left_out_lines(left: LeftOut, need: Need) -> dict:
-    """Who matching left out and why, each reason with the way to fix it where there is one:
-    the registry filtered to the volunteers concerned, or the course page."""
-    number = need.municipality_id
-
-    def registry(**filters) -> str:
-        url = reverse("volunteers:registry", args=[number])
-        return f"{url}?{urlencode({'interest': need.kind, **filters})}"
-
-    role = left.role
-    lines = []
-    for key, count in left.reasons.items():
-        fix_url = fix_text = ""
-        if key == "consent":
-            text = ngettext(
-                "%(count)s has not logged in to give their consent yet",
-                "%(count)s have not logged in to give their consent yet",
-                count,
-            )
-            fix_text = _("They are proposed once they have logged in and consented.")
-        elif key == "role":
-            text = ngettext(
-                "%(count)s does not have the role %(role)s",
-                "%(count)s do not have the role %(role)s",
-                count,
-            )
-            fix_url, fix_text = registry(), _("Give them the role from the registry")
-        elif key == "declaration":
-            text = ngettext(
-                "%(count)s has not signed the confidentiality declaration",
-                "%(count)s have not signed the confidentiality declaration",
-                count,
-            )
-            fix_url = registry(declaration="missing")
-            fix_text = _("See who has not signed, in the registry")
-        elif key.startswith("course:"):
-            course = left.courses[int(key.split(":", 1)[1])]
-            text = ngettext(
-                "%(count)s has not done the course %(course)s",
-                "%(count)s have not done the course %(course)s",
-                count,
-            ) % {"count": count, "course": course.name, "role": ""}
-            lines.append(
-                {
-                    "text": text,
-                    "fix_url": reverse("volunteers:course_detail", args=[number, course.pk]),
-                    "fix_text": _("The course and its sessions"),
-                }
-            )
-            continue
-        elif key == "certificate":
-            text = ngettext(
-                "%(count)s is missing an approved police certificate for the role %(role)s",
-                "%(count)s are missing an approved police certificate for the role %(role)s",
-                count,
-            )
-            fix_url = registry(role=role.pk, readiness="missing")
-            fix_text = _("See who is not ready for the role, in the registry")
-        elif key == "area":
-            text = ngettext(
-                "%(count)s lives in another area and does not travel",
-                "%(count)s live in another area and do not travel",
-                count,
-            )
-        elif key == "times":
-            text = ngettext(
-                "%(count)s is not free at the times asked for",
-                "%(count)s are not free at the times asked for",
-                count,
-            )
-        elif key == "car":
-            text = ngettext(
-                "%(count)s does not have a driving licence and a car",
-                "%(count)s do not have a driving licence and a car",
-                count,
-            )
-        elif key == "gender":
-            text = ngettext(
-                "%(count)s is not of the gender the person would prefer",
-                "%(count)s are not of the gender the person would prefer",
-                count,
-            )
-        else:  # busy
-            text = ngettext(
-                "%(count)s has no room for more tasks now",
-                "%(count)s have no room for more tasks now",
-                count,
-            )
-        text %= {"count": count, "role": role.name if role else ""}
-        lines.append({"text": text, "fix_url": fix_url, "fix_text": fix_text})
-    return {
-        "considered": left.considered,
-        "total": left.total,
-        "lines": lines,
-        "overlap": sum(left.reasons.values()) > left.total,
-    }
-
-
 @municipality_view("manage_needs")
 @require_http_methods(["GET", "POST"])
 def need_step(request: HttpRequest, pk: int) -> HttpResponse:
@@ -334,14 +227,11 @@ def need_step(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":  # e.g. reloading the page after an error
         return _back_to(need)
     form = StepForm(request.POST, need=need)
-    if form.is_valid():
-        try:
-            services.record_step(need=need, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The step is recorded."))
-            return _back_to(need)
+    if ui.submit(
+        request, form, lambda data: services.record_step(need=need, by=request.user, **data)
+    ):
+        messages.success(request, _("The step is recorded."))
+        return _back_to(need)
     return _render_need(request, need, step_form=form, form=form)
 
 
@@ -353,27 +243,24 @@ def need_invite(request: HttpRequest, pk: int) -> HttpResponse:
         return _back_to(need)
     is_open = not need.is_closed and need.anonymised_at is None
     form = InviteForm(request.POST, proposals=propose_for_need(need) if is_open else [])
-    if form.is_valid():
-        try:
-            sent = services.invite_volunteers(
-                need=need,
-                proposals=form.chosen(),
-                message=form.cleaned_data["message"],
-                by=request.user,
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.invite_volunteers(
+            need=need, proposals=form.chosen(), message=data["message"], by=request.user
+        ),
+    ):
+        count = len(done.value)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s invitation sent. The volunteer answers for themself.",
+                "%(count)s invitations sent. Each volunteer answers for themself.",
+                count,
             )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)s invitation sent. The volunteer answers for themself.",
-                    "%(count)s invitations sent. Each volunteer answers for themself.",
-                    len(sent),
-                )
-                % {"count": len(sent)},
-            )
-            return _back_to(need)
+            % {"count": count},
+        )
+        return _back_to(need)
     return _render_need(request, need, invite_form=form, form=form)
 
 
@@ -383,14 +270,11 @@ def _safeguard(request: HttpRequest, pk: int, make_form, name: str, service, don
     if request.method == "GET":
         return _back_to(need)
     form = make_form(request.POST)
-    if form.is_valid():
-        try:
-            service(need=need, by=request.user, note=form.cleaned_data["note"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, done)
-            return _back_to(need)
+    if ui.submit(
+        request, form, lambda data: service(need=need, by=request.user, note=data["note"])
+    ):
+        messages.success(request, done)
+        return _back_to(need)
     return _render_need(request, need, **{name: form, "form": form})
 
 
@@ -430,31 +314,21 @@ def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         via="need__municipality",
         pk=pk,
     )
-    if request.method == "GET":
-        return render(
-            request,
-            "coordination/routines/confirm.html",
-            {
-                "municipality": request.municipality,
-                "title": _("Withdraw the invitation"),
-                "question": _(
-                    "Do you want to withdraw the invitation to %(name)s? They can no longer "
-                    "accept it, and they see that it was withdrawn."
-                )
-                % {"name": invitation.volunteer},
-                "submit": _("Yes, withdraw the invitation"),
-                "back_url": reverse(
-                    "volunteers:need_detail", args=[request.municipality.pk, invitation.need_id]
-                ),
-            },
+    need_url = reverse("volunteers:need_detail", args=[request.municipality.pk, invitation.need_id])
+    return ui.confirm_then(
+        request,
+        do=lambda: services.withdraw_invitation(invitation=invitation, by=request.user),
+        done=_("The invitation is withdrawn."),
+        then=need_url,
+        title=_("Withdraw the invitation"),
+        question=_(
+            "Do you want to withdraw the invitation to %(name)s? They can no longer "
+            "accept it, and they see that it was withdrawn."
         )
-    try:
-        services.withdraw_invitation(invitation=invitation, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The invitation is withdrawn."))
-    return _back_to(invitation.need)
+        % {"name": invitation.volunteer},
+        submit_label=_("Yes, withdraw the invitation"),
+        back_url=need_url,
+    )
 
 
 @municipality_view("manage_needs")
@@ -464,30 +338,29 @@ def follow_up_plan(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         return _back_to(need)
     form = FollowUpPlanForm(request.POST, need=need)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            made = services.plan_follow_ups(
-                need=need,
-                by=request.user,
-                first_on=data["first_on"],
-                every_weeks=data["every_weeks"],
-                until=data["until"],
-                assignment=data["assignment"],
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.plan_follow_ups(
+            need=need,
+            by=request.user,
+            first_on=data["first_on"],
+            every_weeks=data["every_weeks"],
+            until=data["until"],
+            assignment=data["assignment"],
+        ),
+    ):
+        count = len(done.value)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s follow-up conversation planned.",
+                "%(count)s follow-up conversations planned.",
+                count,
             )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)s follow-up conversation planned.",
-                    "%(count)s follow-up conversations planned.",
-                    len(made),
-                )
-                % {"count": len(made)},
-            )
-            return _back_to(need)
+            % {"count": count},
+        )
+        return _back_to(need)
     return _render_need(request, need, plan_form=form, form=form)
 
 
@@ -504,14 +377,13 @@ def follow_up_record(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         return _back_to(follow_up.need)
     form = FollowUpRecordForm(request.POST, prefix=f"f{follow_up.pk}")
-    if form.is_valid():
-        try:
-            services.record_follow_up(follow_up=follow_up, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The follow-up is recorded."))
-            return _back_to(follow_up.need)
+    if ui.submit(
+        request,
+        form,
+        lambda data: services.record_follow_up(follow_up=follow_up, by=request.user, **data),
+    ):
+        messages.success(request, _("The follow-up is recorded."))
+        return _back_to(follow_up.need)
     return _render_need(request, follow_up.need, record_form=form, form=form)
 
 
@@ -533,15 +405,13 @@ def help_form(request: HttpRequest, municipality: str) -> HttpResponse:
             return render(request, "429.html", status=429)
         if form.cleaned_data["website"]:  # a robot filled in the trap: store nothing
             return redirect("volunteers:help_thanks", place.pk)
-        try:
-            services.report_need(
-                municipality=place,
-                fields=form.cleaned_data,
-                consented=form.cleaned_data["consent"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        if ui.submit(
+            request,
+            form,
+            lambda data: services.report_need(
+                municipality=place, fields=data, consented=data["consent"]
+            ),
+        ):
             return redirect("volunteers:help_thanks", place.pk)
     return render(
         request,

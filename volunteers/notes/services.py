@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, permissions
-from coordination.models import Municipality, User
-from volunteers.models import Volunteer, VolunteerNote
+from coordination.kernel.models import Municipality, User
+from volunteers.profile.models import Volunteer, VolunteerNote
 
-MAX_NOTE_LENGTH = VolunteerNote._meta.get_field("text").max_length
+MAX_NOTE_LENGTH: int = VolunteerNote._meta.get_field("text").max_length or 0
 
 
 @transaction.atomic
@@ -21,8 +21,7 @@ def add_note(
     The note belongs to the municipality it is written in (by default the volunteer's), and is
     shown only there."""
     municipality = municipality or volunteer.municipality
-    if not permissions.can(by, "view_volunteers", municipality):
-        raise PermissionDenied
+    permissions.require(by, "view_volunteers", municipality)
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Write the note first.")})

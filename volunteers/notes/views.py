@@ -1,18 +1,17 @@
 """Notes about a volunteer on their detail page."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
+from coordination.kernel.models import Municipality
 from coordination.kernel.permissions import get_for_user, municipality_view
-from coordination.models import Municipality
-from volunteers.models import Volunteer
 from volunteers.notes.services import add_note
+from volunteers.profile.models import Volunteer
 from volunteers.registry.forms import VolunteerNoteForm
 
 NOTES_SHOWN = 50
@@ -45,20 +44,16 @@ def volunteer_notes(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     form = VolunteerNoteForm(request.POST)
-    if form.is_valid():
-        try:
-            add_note(
-                volunteer=volunteer,
-                municipality=municipality,
-                text=form.cleaned_data["text"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The note is saved."))
-            url = reverse("volunteers:volunteer_detail", args=[municipality.pk, volunteer.pk])
-            return redirect(f"{url}#notes")
+    if ui.submit(
+        request,
+        form,
+        lambda data: add_note(
+            volunteer=volunteer, municipality=municipality, text=data["text"], by=request.user
+        ),
+    ):
+        messages.success(request, _("The note is saved."))
+        url = reverse("volunteers:volunteer_detail", args=[municipality.pk, volunteer.pk])
+        return redirect(f"{url}#notes")
     return render(
         request,
         "volunteers/note_form.html",

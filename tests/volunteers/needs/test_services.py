@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
+from coordination.kernel.dates import add_months
 from coordination.models import AuditEvent
 from tests.factories import (
     AssignmentFactory,
@@ -465,13 +466,13 @@ def test_every_four_weeks_for_three_months_makes_three_conversations(coordinator
     first = TODAY + datetime.timedelta(weeks=4)
     made = services.plan_follow_ups(
         need=need, by=coordinator_lom, first_on=first, every_weeks=4,
-        until=services.add_months(TODAY, 3),
+        until=add_months(TODAY, 3),
     )  # fmt: skip
     assert [f.due_on for f in made] == [first + datetime.timedelta(weeks=4 * k) for k in range(3)]
     # Planning the same again adds nothing.
     again = services.plan_follow_ups(
         need=need, by=coordinator_lom, first_on=first, every_weeks=4,
-        until=services.add_months(TODAY, 3),
+        until=add_months(TODAY, 3),
     )  # fmt: skip
     assert again == []
     assert FollowUp.objects.filter(need=need).count() == 3
@@ -493,8 +494,8 @@ def test_a_follow_up_with_another_needs_volunteer_is_refused(coordinator_lom):
 
 
 def test_add_months_keeps_to_the_end_of_short_months():
-    assert services.add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
-    assert services.add_months(datetime.date(2026, 11, 15), 3) == datetime.date(2027, 2, 15)
+    assert add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
+    assert add_months(datetime.date(2026, 11, 15), 3) == datetime.date(2027, 2, 15)
 
 
 def test_recording_a_follow_up(coordinator_lom):
