@@ -351,22 +351,3 @@ def forum_meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
         back_url=reverse("coordination:forum_meeting_detail", args=[municipality.pk, meeting.pk]),
     )
 
-
-# --- Still imported by coordination/responsibility/views.py until recut-respstair is merged.
-
-
-def form_page(request: HttpRequest, **context) -> HttpResponse:
-    """One form on a page of its own."""
-    return render(
-        request,
-        "coordination/units/form_page.html",
-        {"municipality": request.municipality, **context},
-    )
-
-
-def confirm_page(request: HttpRequest, **context) -> HttpResponse:
-    return render(
-        request,
-        "coordination/units/confirm.html",
-        {"municipality": request.municipality, **context},
-    )
