@@ -350,4 +350,3 @@ def forum_meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
         submit_label=_("Yes, remove the meeting"),
         back_url=reverse("coordination:forum_meeting_detail", args=[municipality.pk, meeting.pk]),
     )
-
