@@ -1,7 +1,9 @@
 """Demo partners and agreements for ``seed_demo``. Lom looks like a municipality at staircase
 level 2 going on 3: its four partners mapped with contacts and offers, one active agreement
 (with the volunteer centre) and one draft. Drammen looks like level 4: eight partners, most of
-them party to an active agreement. Idempotent: a second run changes nothing."""
+them party to an active agreement. Built through the services, acting as each municipality's
+coordinator, so the demo shows nothing the services would refuse. Idempotent: a second run
+changes nothing."""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ import datetime
 
 from django.utils import timezone
 
-from coordination.models import (
-    AgreementParty,
+from coordination.kernel.models import Membership, Municipality, Role, User
+from coordination.partners import services
+from coordination.partners.models import (
     CooperationAgreement,
     OfferKind,
     PartnerContact,
@@ -126,61 +129,106 @@ DRAMMEN_DETAILS = {
 }
 
 
-def _details(number: str, details: dict) -> None:
+def _coordinator(number: str) -> User:
+    """The municipality's first coordinator: the demo acts as them."""
+    membership = (
+        Membership.objects.filter(municipality_id=number, role=Role.COORDINATOR)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    if membership is None:
+        raise LookupError(f"The demo has no coordinator in {number}.")
+    return membership.user
+
+
+def _partners(drammen: Municipality, by: User) -> None:
+    for name, kind, _number, _numbers in DRAMMEN_PARTNERS:
+        if not PartnerOrganisation.objects.filter(name=name).exists():
+            services.create_partner(municipality=drammen, by=by, name=name, kind=kind)
+
+
+def _number(municipality: Municipality, by: User, name: str, number: str) -> None:
+    """A made-up organisation number with a valid check digit, set once."""
+    partner = PartnerOrganisation.objects.filter(name=name, organisation_number="").first()
+    if partner is None or PartnerOrganisation.objects.filter(organisation_number=number).exists():
+        return
+    services.update_partner(
+        partner=partner,
+        municipality=municipality,
+        by=by,
+        name=partner.name,
+        kind=partner.kind,
+        organisation_number=number,
+        email=partner.email,
+        phone=partner.phone,
+    )
+
+
+def _details(municipality: Municipality, by: User, details: dict) -> None:
     for name, (contacts, offers) in details.items():
         partner = PartnerOrganisation.objects.filter(name=name).first()
         if partner is None:
             continue
+        mine = {"organisation": partner, "municipality": municipality}
         for contact_name, role, email, phone in contacts:
-            PartnerContact.objects.get_or_create(
-                organisation=partner,
-                municipality_id=number,
-                name=contact_name,
-                defaults={"role": role, "email": email, "phone": phone},
-            )
+            if not PartnerContact.objects.filter(**mine, name=contact_name).exists():
+                services.create_contact(
+                    municipality=municipality, by=by, partner=partner, name=contact_name,
+                    role=role, email=email, phone=phone,
+                )  # fmt: skip
         for kind, description, areas in offers:
-            PartnerOffer.objects.get_or_create(
-                organisation=partner,
-                municipality_id=number,
-                kind=kind,
-                description=description,
-                defaults={"areas": areas},
-            )
+            if not PartnerOffer.objects.filter(**mine, kind=kind, description=description).exists():
+                services.create_offer(
+                    municipality=municipality, by=by, partner=partner, kind=kind,
+                    description=description, areas=areas,
+                )  # fmt: skip
 
 
-def _agreement(number: str, title: str, parties: dict[str, str], **fields) -> None:
-    agreement, created = CooperationAgreement.objects.get_or_create(
-        municipality_id=number, title=title, defaults=fields
-    )
-    if not created:
+def _agreement(
+    municipality: Municipality,
+    by: User,
+    title: str,
+    parties: dict[str, str],
+    *,
+    active: bool = False,
+    **fields,
+) -> None:
+    if CooperationAgreement.objects.filter(municipality=municipality, title=title).exists():
         return
-    for name, contribution in parties.items():
-        partner = PartnerOrganisation.objects.get(name=name)
-        AgreementParty.objects.get_or_create(
-            agreement=agreement, organisation=partner, defaults={"contribution": contribution}
+    agreement = services.create_agreement(
+        municipality=municipality,
+        by=by,
+        title=title,
+        parties={
+            PartnerOrganisation.objects.get(name=name): text for name, text in parties.items()
+        },
+        **fields,
+    )
+    if active:
+        services.set_agreement_status(
+            agreement=agreement, by=by, status=CooperationAgreement.Status.ACTIVE
         )
 
 
 def seed(command) -> None:
+    lom, drammen = Municipality.objects.get(pk=LOM), Municipality.objects.get(pk=DRAMMEN)
+    lom_coordinator, drammen_coordinator = _coordinator(LOM), _coordinator(DRAMMEN)
+    _partners(drammen, drammen_coordinator)
+    _number(lom, lom_coordinator, "Lom frivilligsentral", "971234563")
+    _number(drammen, drammen_coordinator, "Verdighetsenteret", "998877660")
+    _details(lom, lom_coordinator, LOM_DETAILS)
+    _details(drammen, drammen_coordinator, DRAMMEN_DETAILS)
+    _lom_agreements(lom, lom_coordinator)
+    _drammen_agreements(drammen, drammen_coordinator)
+
+
+def _lom_agreements(lom: Municipality, by: User) -> None:
     today = timezone.localdate()
     year_ago = today - datetime.timedelta(days=365)
-    for name, kind, number, numbers in DRAMMEN_PARTNERS:
-        partner, _ = PartnerOrganisation.objects.get_or_create(
-            name=name, defaults={"kind": kind, "organisation_number": number}
-        )
-        partner.municipalities.add(*numbers)
-    # Made-up organisation numbers with a valid check digit, set once.
-    for name, number in (("Lom frivilligsentral", "971234563"), ("Verdighetsenteret", "998877660")):
-        if not PartnerOrganisation.objects.filter(organisation_number=number).exists():
-            PartnerOrganisation.objects.filter(name=name, organisation_number="").update(
-                organisation_number=number
-            )
-    _details(LOM, LOM_DETAILS)
-    _details(DRAMMEN, DRAMMEN_DETAILS)
-
-    active = CooperationAgreement.Status.ACTIVE
     _agreement(
-        LOM,
+        lom,
+        by,
         "Samarbeidsavtale med Lom frivilligsentral",
         {
             "Lom frivilligsentral": "Rekrutterer og følgjer opp besøksvenner og sjåførar; "
@@ -196,10 +244,11 @@ def seed(command) -> None:
         starts_on=year_ago,
         review_on=today + datetime.timedelta(days=75),
         ends_on=year_ago + datetime.timedelta(days=3 * 365),
-        status=active,
+        active=True,
     )
     _agreement(
-        LOM,
+        lom,
+        by,
         "Fredagsklubben med skyss",
         {
             "Lom pensjonistlag": "Kaffi, allsong og vertskap kvar fredag.",
@@ -210,7 +259,11 @@ def seed(command) -> None:
         review_on=today + datetime.timedelta(days=200),
     )
 
-    drammen = {
+
+def _drammen_agreements(drammen: Municipality, by: User) -> None:
+    today = timezone.localdate()
+    year_ago = today - datetime.timedelta(days=365)
+    network = {
         "Frivilligsentralen i Drammen": "Rekrutterer besøksvenner og turvenner.",
         "Verdighetsenteret": "Nettverkskoordinator og kurs for frivillighetskontakter.",
         "Drammen Røde Kors": "Besøkstjeneste, følgetjeneste og transport.",
@@ -220,23 +273,25 @@ def seed(command) -> None:
         "Lier kommune": "Felles introduksjonskurs for frivillige.",
     }
     _agreement(
-        DRAMMEN,
-        "Frivillighetsnettverket i omsorg",
         drammen,
+        by,
+        "Frivillighetsnettverket i omsorg",
+        network,
         purpose="Frivillighetskontakter i alle virksomheter, et felles forum og felles kurs.",
         municipality_contribution="Frivillighetskontakt i hver virksomhet og nettverkskoordinator.",
         responsibilities="Kommunen leder forumet; partnerne stiller med frivillige og kurs.",
         starts_on=year_ago - datetime.timedelta(days=365),
         review_on=today + datetime.timedelta(days=40),
-        status=active,
+        active=True,
     )
     _agreement(
-        DRAMMEN,
+        drammen,
+        by,
         "Seniortreff med sponsor",
         {"Elvebyen Regnskap AS": "20 000 kroner i året til seniortreffene."},
         purpose="Seniortreff i menighetssalen annenhver uke.",
         starts_on=year_ago,
         review_on=today + datetime.timedelta(days=180),
         ends_on=today + datetime.timedelta(days=365),
-        status=active,
+        active=True,
     )

@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.text import OneLineCharField
 from coordination.kernel.uploads import UploadField
-from coordination.models import CooperationAgreement, OfferKind, PartnerOrganisation
+from coordination.partners.models import (
+    CooperationAgreement,
+    OfferKind,
+    PartnerContact,
+    PartnerOffer,
+    PartnerOrganisation,
+)
 from coordination.partners.services import compact_organisation_number
 
 
@@ -18,22 +24,13 @@ class CalendarDateField(forms.DateField):
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def phone_field() -> forms.CharField:
-    """A phone number, optional (the partner's own, or a contact person's)."""
-    return forms.CharField(
-        label=_("Phone"),
-        max_length=20,
-        required=False,
-        widget=forms.TextInput(attrs={"inputmode": "tel"}),
-    )
+PHONE = forms.TextInput(attrs={"inputmode": "tel"})
 
 
-class PartnerForm(forms.Form):
-    name = OneLineCharField(label=_("Name of the organisation"), max_length=200)
-    kind = forms.ChoiceField(
-        label=_("Type of organisation"),
-        choices=[("", _("Choose a type")), *PartnerOrganisation.Kind.choices],
-    )
+class PartnerForm(forms.ModelForm):
+    """A partner's shared details. Never bound to the partner itself (``initial_for``): the
+    service compares what was typed with what is stored."""
+
     organisation_number = forms.CharField(
         label=_("Organisation number"),
         max_length=20,
@@ -44,11 +41,29 @@ class PartnerForm(forms.Form):
         ),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    email = forms.EmailField(label=_("Email"), required=False)
-    phone = phone_field()
+
+    class Meta:
+        model = PartnerOrganisation
+        fields = ["name", "kind", "organisation_number", "email", "phone"]
+        field_classes = {"name": OneLineCharField}
+        labels = {
+            "name": _("Name of the organisation"),
+            "kind": _("Type of organisation"),
+            "email": _("Email"),
+            "phone": _("Phone"),
+        }
+        widgets = {"phone": PHONE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Choose a type")), *PartnerOrganisation.Kind.choices]
 
     def clean_organisation_number(self) -> str:
         return compact_organisation_number(self.cleaned_data.get("organisation_number") or "")
+
+    def validate_constraints(self) -> None:
+        """A number another partner has is not the form's to refuse: the service links the
+        organisation another municipality registered, or says who has the number."""
 
     @classmethod
     def initial_for(cls, partner: PartnerOrganisation) -> dict:
@@ -85,37 +100,42 @@ class PartnerSearchForm(forms.Form):
         self.fields["area"].choices = [("", _("All areas")), *((a, a) for a in areas)]
 
 
-class ContactForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=150)
-    role = forms.CharField(
-        label=_("Role at the partner"),
-        max_length=150,
-        required=False,
-        help_text=_("For example leader or daily manager."),
-    )
-    email = forms.EmailField(label=_("Email"), required=False)
-    phone = phone_field()
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = PartnerContact
+        fields = ["name", "role", "email", "phone"]
+        labels = {
+            "name": _("Name"),
+            "role": _("Role at the partner"),
+            "email": _("Email"),
+            "phone": _("Phone"),
+        }
+        help_texts = {"role": _("For example leader or daily manager.")}
+        widgets = {"phone": PHONE}
 
 
-class OfferForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("What do they offer?"), choices=OfferKind.choices, widget=forms.RadioSelect
-    )
-    description = forms.CharField(
-        label=_("Describe it in a few words"),
-        max_length=300,
-        help_text=_(
-            "For example: the meeting room on Tuesdays, or two drivers for the Friday club."
-        ),
-    )
-    areas = forms.CharField(
-        label=_("Areas or villages"),
-        max_length=500,
-        required=False,
-        help_text=_(
-            "Separate them with commas. Leave it empty if it applies to the whole municipality."
-        ),
-    )
+class OfferForm(forms.ModelForm):
+    class Meta:
+        model = PartnerOffer
+        fields = ["kind", "description", "areas"]
+        labels = {
+            "kind": _("What do they offer?"),
+            "description": _("Describe it in a few words"),
+            "areas": _("Areas or villages"),
+        }
+        help_texts = {
+            "description": _(
+                "For example: the meeting room on Tuesdays, or two drivers for the Friday club."
+            ),
+            "areas": _(
+                "Separate them with commas. Leave it empty if it applies to the whole municipality."
+            ),
+        }
+        widgets = {"kind": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = OfferKind.choices  # no empty choice among the buttons
 
 
 class AgreementForm(forms.Form):

@@ -231,12 +231,20 @@ class AgreementQuerySet(models.QuerySet):
 
 class CooperationAgreement(models.Model):
     """A written cooperation agreement (samarbeidsavtale) between the municipality and one or
-    more partners. Its status changes only through ``services.partners.set_agreement_status``."""
+    more partners. Its status changes only through ``partners.services.set_agreement_status``."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         ACTIVE = "active", _("In force")
         ENDED = "ended", _("Ended")
+
+    # from -> the statuses it may go to (``services.set_agreement_status`` keeps to it). A
+    # coordinator may reopen an agreement that was ended (by mistake, or renewed as it was).
+    ALLOWED: dict[str, set[str]] = {
+        Status.DRAFT: {Status.ACTIVE},
+        Status.ACTIVE: {Status.ENDED},
+        Status.ENDED: {Status.ACTIVE},
+    }
 
     municipality = models.ForeignKey(
         Municipality,

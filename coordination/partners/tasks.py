@@ -1,11 +1,11 @@
 """Background jobs for partners and agreements: the register lookup after a partner is saved,
-and the daily agreement reminders. Thin: they take ids and call the services."""
+and the daily agreement reminders. Thin: they take ids and call one function each."""
 
 from celery import shared_task
 
-from coordination.models import PartnerOrganisation
 from coordination.partners import reminders as partners_reminders
-from coordination.partners import services as partners
+from coordination.partners.models import PartnerOrganisation
+from coordination.partners.register import look_up_in_register
 
 
 @shared_task(acks_late=True)
@@ -14,7 +14,7 @@ def look_up_partner_in_register(*, organisation: int) -> bool:
     found = PartnerOrganisation.objects.filter(pk=organisation).first()
     if found is None:
         return False
-    return partners.look_up_in_register(organisation=found)
+    return look_up_in_register(organisation=found)
 
 
 @shared_task(acks_late=True)

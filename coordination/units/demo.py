@@ -1,7 +1,8 @@
 """Demo data for units, the forum and the responsibility map. Lom (level 2 going on 3): two
 units with the demo volunteer contacts, no forum yet, a map partly filled in with one warning.
 Drammen (level 4): six units with contacts, four forum meetings in the last year, a complete
-map. Idempotent: a second run changes nothing."""
+map. Units, their contacts and the forum are made through the services, acting as each
+municipality's coordinator. Idempotent: a second run changes nothing."""
 
 from __future__ import annotations
 
@@ -9,18 +10,12 @@ import datetime
 
 from django.utils import timezone
 
-from coordination.models import (
-    ForumMeeting,
-    Membership,
-    ResponsibilityAssignment,
-    ResponsibilityRole,
-    Role,
-    Unit,
-    UnitContact,
-    UnitKind,
-    User,
-)
+from coordination.kernel import services as core_services
+from coordination.kernel.models import Membership, Municipality, Role, User
+from coordination.responsibility.models import ResponsibilityAssignment, ResponsibilityRole
 from coordination.responsibility.services import map_for
+from coordination.units import services
+from coordination.units.models import ForumMeeting, Unit, UnitKind
 
 LOM, DRAMMEN = "3434", "3301"
 R, C, CO, INF = (
@@ -118,17 +113,33 @@ LOM_MAP = {
 }
 
 
-def _contact(email: str, number: str) -> Membership | None:
+def _coordinator(number: str) -> User:
+    """The municipality's first coordinator: the demo acts as them."""
+    membership = (
+        Membership.objects.filter(municipality_id=number, role=Role.COORDINATOR)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    if membership is None:
+        raise LookupError(f"The demo has no coordinator in {number}.")
+    return membership.user
+
+
+def _contact(municipality: Municipality, by: User, email: str) -> Membership | None:
+    """The person's volunteer contact role in the municipality, given once."""
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
         return None
-    membership, _ = Membership.objects.get_or_create(
-        user=user, municipality_id=number, role=Role.VOLUNTEER_CONTACT
+    role = Role.VOLUNTEER_CONTACT
+    found = Membership.objects.filter(user=user, municipality=municipality, role=role).first()
+    return found or core_services.add_membership(
+        municipality=municipality, email=email, role=role, by=by
     )
-    return membership
 
 
 def _seed_units() -> None:
+    drammen = Municipality.objects.get(pk=DRAMMEN)
     for email, name, phone in DRAMMEN_CONTACTS:
         user, created = User.objects.get_or_create(
             email=email, defaults={"full_name": name, "phone": phone}
@@ -136,52 +147,46 @@ def _seed_units() -> None:
         if created:  # no login for these: they only appear in the lists
             user.set_unusable_password()
             user.save(update_fields=["password"])
-        Membership.objects.get_or_create(
-            user=user, municipality_id=DRAMMEN, role=Role.VOLUNTEER_CONTACT
-        )
+        _contact(drammen, _coordinator(DRAMMEN), email)
     for number, name, kind, address, leader, emails in UNITS:
-        unit, _ = Unit.objects.get_or_create(
-            municipality_id=number,
-            name=name,
-            defaults={"kind": kind, "address": address, "leader_name": leader},
-        )
+        municipality, by = Municipality.objects.get(pk=number), _coordinator(number)
+        unit = Unit.objects.filter(municipality=municipality, name=name).first()
+        if unit is None:
+            unit = services.create_unit(
+                municipality=municipality, by=by, name=name, kind=kind, address=address,
+                leader_name=leader,
+            )  # fmt: skip
         for email in emails:
-            membership = _contact(email, number)
-            if membership is not None:
-                UnitContact.objects.get_or_create(unit=unit, membership=membership)
+            membership = _contact(municipality, by, email)
+            if (
+                membership is not None
+                and not unit.contact_links.filter(membership=membership).exists()
+            ):
+                services.add_unit_contact(unit=unit, membership=membership, by=by)
 
 
 def _seed_forum() -> None:
     if ForumMeeting.objects.filter(municipality_id=DRAMMEN).exists():
         return
-    coordinator = (
-        Membership.objects.filter(municipality_id=DRAMMEN, role=Role.COORDINATOR)
-        .select_related("user")
-        .first()
-    )
-    contacts = list(Membership.objects.filter(municipality_id=DRAMMEN, role=Role.VOLUNTEER_CONTACT))
+    drammen, by = Municipality.objects.get(pk=DRAMMEN), _coordinator(DRAMMEN)
+    coordinator = Membership.objects.get(user=by, municipality=drammen, role=Role.COORDINATOR)
+    contacts = list(Membership.objects.filter(municipality=drammen, role=Role.VOLUNTEER_CONTACT))
     today = timezone.localdate()
     for index, (days_ago, place, agenda, minutes) in enumerate(DRAMMEN_MEETINGS):
         day = today - datetime.timedelta(days=days_ago)
-        starts_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(13, 0)))
-        meeting = ForumMeeting.objects.create(
-            municipality_id=DRAMMEN,
-            starts_at=starts_at,
+        came = [m for i, m in enumerate(contacts) if (i + index) % 4 != 0]
+        meeting = services.create_forum_meeting(
+            municipality=drammen,
+            by=by,
+            starts_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(13, 0))),
             place=place,
             agenda=agenda,
-            minutes=minutes,
-            minutes_by=coordinator.user if coordinator else None,
-            minutes_by_name=coordinator.user.full_name if coordinator else "",
-            minutes_at=starts_at + datetime.timedelta(days=1),
-            created_by=coordinator.user if coordinator else None,
+            attendees=[*came, coordinator],
         )
-        came = [m for i, m in enumerate(contacts) if (i + index) % 4 != 0]
-        meeting.attendees.set([*came, *([coordinator] if coordinator else [])])
+        services.save_minutes(meeting=meeting, by=by, minutes=minutes)
 
 
 def _seed_map(number: str, cells: dict) -> None:
-    from coordination.models import Municipality
-
     map_ = map_for(Municipality.objects.get(pk=number))
     if ResponsibilityAssignment.objects.filter(task__map=map_).exists():
         return

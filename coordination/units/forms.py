@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import ForumMeeting, Membership, Role, Unit, UnitKind
+from coordination.kernel.models import Membership, Role
+from coordination.units.models import ForumMeeting, Unit, UnitKind
 
 
 class UnitForm(forms.ModelForm):

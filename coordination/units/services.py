@@ -12,31 +12,36 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, permissions
-from coordination.models import (
-    ForumMeeting,
-    Membership,
-    Municipality,
-    Role,
-    Unit,
-    UnitContact,
-    UnitKind,
-    User,
-)
+from coordination.kernel.models import Membership, Municipality, Role, User
+from coordination.units.models import ForumMeeting, Unit, UnitContact, UnitKind
 
 FORUM_ROLES = (Role.VOLUNTEER_CONTACT, Role.COORDINATOR)
-
-
-def _require(by: User, action: str, municipality: Municipality | str) -> None:
-    number = municipality.pk if isinstance(municipality, Municipality) else municipality
-    if not permissions.can(by, action, Municipality(pk=number)):
-        raise PermissionDenied
 
 
 # --- Units ---------------------------------------------------------------------------------
 
 
+def _write_unit(
+    unit: Unit, *, by: User, verb: str, name: str, kind: str, address: str, leader_name: str
+) -> Unit:
+    """The rules a unit keeps: a name unique in the municipality, a known kind."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Give the unit a name.")})
+    if kind not in UnitKind.values:
+        raise ValidationError({"kind": _("Choose what kind of unit it is.")})
+    clash = Unit.objects.filter(municipality_id=unit.municipality_id, name__iexact=name)
+    if clash.exclude(pk=unit.pk).exists():
+        raise ValidationError({"name": _("There is already a unit with this name.")})
+    unit.name, unit.kind = name, kind
+    unit.address, unit.leader_name = address.strip(), leader_name.strip()
+    unit.save()
+    audit.record(by, verb, unit, code="unit.saved", params={"name": unit.name})
+    return unit
+
+
 @transaction.atomic
-def save_unit(
+def create_unit(
     *,
     municipality: Municipality,
     by: User,
@@ -44,43 +49,49 @@ def save_unit(
     kind: str,
     address: str = "",
     leader_name: str = "",
-    unit: Unit | None = None,
 ) -> Unit:
-    """Create a unit in the municipality, or change ``unit``."""
-    _require(by, "manage_units", municipality)
-    if unit is not None and unit.municipality_id != municipality.pk:
-        raise PermissionDenied
-    name = name.strip()
-    if not name:
-        raise ValidationError({"name": _("Give the unit a name.")})
-    if kind not in UnitKind.values:
-        raise ValidationError({"kind": _("Choose what kind of unit it is.")})
-    clash = Unit.objects.filter(municipality=municipality, name__iexact=name)
-    if unit is not None:
-        clash = clash.exclude(pk=unit.pk)
-    if clash.exists():
-        raise ValidationError({"name": _("There is already a unit with this name.")})
-    created = unit is None
-    if unit is None:
-        unit = Unit(municipality=municipality)
-    unit.name = name
-    unit.kind = kind
-    unit.address = address.strip()
-    unit.leader_name = leader_name.strip()
-    unit.save()
-    audit.record(
-        by,
-        "created" if created else "changed",
-        unit,
-        code="unit.saved",
-        params={"name": unit.name},
+    """Create a unit in the municipality."""
+    permissions.require(by, "manage_units", municipality)
+    return _write_unit(
+        Unit(municipality=municipality),
+        by=by,
+        verb="created",
+        name=name,
+        kind=kind,
+        address=address,
+        leader_name=leader_name,
     )
-    return unit
+
+
+@transaction.atomic
+def update_unit(
+    *,
+    unit: Unit,
+    municipality: Municipality,
+    by: User,
+    name: str,
+    kind: str,
+    address: str = "",
+    leader_name: str = "",
+) -> Unit:
+    """Change a unit's name, kind, address or leader."""
+    permissions.require(by, "manage_units", municipality)
+    if unit.municipality_id != municipality.pk:
+        raise PermissionDenied
+    return _write_unit(
+        unit,
+        by=by,
+        verb="changed",
+        name=name,
+        kind=kind,
+        address=address,
+        leader_name=leader_name,
+    )
 
 
 @transaction.atomic
 def delete_unit(*, unit: Unit, by: User) -> None:
-    _require(by, "manage_units", unit.municipality_id)
+    permissions.require(by, "manage_units", unit.municipality_id)
     audit.record(by, "deleted", unit, code="unit.saved", params={"name": unit.name})
     unit.delete()
 
@@ -89,7 +100,7 @@ def delete_unit(*, unit: Unit, by: User) -> None:
 def add_unit_contact(*, unit: Unit, membership: Membership, by: User) -> UnitContact:
     """Make a volunteer contact of the municipality a contact for ``unit`` (one person may serve
     several units). Only a volunteer contact's role in the same municipality can be linked."""
-    _require(by, "manage_units", unit.municipality_id)
+    permissions.require(by, "manage_units", unit.municipality_id)
     if membership.municipality_id != unit.municipality_id:
         raise ValidationError(
             {"membership": _("Choose a volunteer contact in the same municipality as the unit.")}
@@ -105,9 +116,11 @@ def add_unit_contact(*, unit: Unit, membership: Membership, by: User) -> UnitCon
         )
     if UnitContact.objects.filter(unit=unit, membership=membership).exists():
         raise ValidationError(
-            {"membership": _("%(name)s is already a contact for this unit.")
-             % {"name": membership.user}}
-        )  # fmt: skip
+            {
+                "membership": _("%(name)s is already a contact for this unit.")
+                % {"name": membership.user}
+            }
+        )
     link = UnitContact.objects.create(unit=unit, membership=membership)
     audit.record(
         by,
@@ -123,7 +136,7 @@ def add_unit_contact(*, unit: Unit, membership: Membership, by: User) -> UnitCon
 @transaction.atomic
 def remove_unit_contact(*, link: UnitContact, by: User) -> None:
     municipality = link.unit.municipality_id
-    _require(by, "manage_units", municipality)
+    permissions.require(by, "manage_units", municipality)
     audit.record(
         by,
         "deleted",
@@ -160,8 +173,29 @@ def _check_attendees(municipality: Municipality, attendees: Iterable[Membership]
     return chosen
 
 
+def _write_meeting(
+    meeting: ForumMeeting,
+    *,
+    by: User,
+    verb: str,
+    starts_at: datetime.datetime | None,
+    place: str,
+    agenda: str,
+    attendees: Iterable[Membership],
+) -> ForumMeeting:
+    if starts_at is None:
+        raise ValidationError({"starts_at": _("Give the date and time of the meeting.")})
+    chosen = _check_attendees(meeting.municipality, attendees)
+    meeting.starts_at = starts_at
+    meeting.place, meeting.agenda = place.strip(), agenda.strip()
+    meeting.save()
+    meeting.attendees.set(chosen)
+    audit.record(by, verb, meeting, code="forum.meeting")
+    return meeting
+
+
 @transaction.atomic
-def save_forum_meeting(
+def create_forum_meeting(
     *,
     municipality: Municipality,
     by: User,
@@ -169,25 +203,45 @@ def save_forum_meeting(
     place: str = "",
     agenda: str = "",
     attendees: Iterable[Membership] = (),
-    meeting: ForumMeeting | None = None,
 ) -> ForumMeeting:
-    """Plan a forum meeting (or change ``meeting``): when, where, the agenda, who came."""
-    _require(by, "manage_forum", municipality)
-    if meeting is not None and meeting.municipality_id != municipality.pk:
+    """Plan a forum meeting: when, where, the agenda, who came."""
+    permissions.require(by, "manage_forum", municipality)
+    meeting = ForumMeeting(municipality=municipality, created_by=by)
+    return _write_meeting(
+        meeting,
+        by=by,
+        verb="created",
+        starts_at=starts_at,
+        place=place,
+        agenda=agenda,
+        attendees=attendees,
+    )
+
+
+@transaction.atomic
+def update_forum_meeting(
+    *,
+    meeting: ForumMeeting,
+    municipality: Municipality,
+    by: User,
+    starts_at: datetime.datetime,
+    place: str = "",
+    agenda: str = "",
+    attendees: Iterable[Membership] = (),
+) -> ForumMeeting:
+    """Change a forum meeting's time, place, agenda or who came."""
+    permissions.require(by, "manage_forum", municipality)
+    if meeting.municipality_id != municipality.pk:
         raise PermissionDenied
-    if starts_at is None:
-        raise ValidationError({"starts_at": _("Give the date and time of the meeting.")})
-    chosen = _check_attendees(municipality, attendees)
-    created = meeting is None
-    if meeting is None:
-        meeting = ForumMeeting(municipality=municipality, created_by=by)
-    meeting.starts_at = starts_at
-    meeting.place = place.strip()
-    meeting.agenda = agenda.strip()
-    meeting.save()
-    meeting.attendees.set(chosen)
-    audit.record(by, "created" if created else "changed", meeting, code="forum.meeting")
-    return meeting
+    return _write_meeting(
+        meeting,
+        by=by,
+        verb="changed",
+        starts_at=starts_at,
+        place=place,
+        agenda=agenda,
+        attendees=attendees,
+    )
 
 
 @transaction.atomic
@@ -199,7 +253,7 @@ def save_minutes(
     attendees: Iterable[Membership] | None = None,
 ) -> ForumMeeting:
     """Write the minutes of a meeting; who wrote them and when is kept with them."""
-    _require(by, "manage_forum", meeting.municipality_id)
+    permissions.require(by, "manage_forum", meeting.municipality_id)
     if attendees is not None:
         meeting.attendees.set(_check_attendees(meeting.municipality, attendees))
     meeting.minutes = minutes.strip()
@@ -213,6 +267,6 @@ def save_minutes(
 
 @transaction.atomic
 def delete_forum_meeting(*, meeting: ForumMeeting, by: User) -> None:
-    _require(by, "manage_forum", meeting.municipality_id)
+    permissions.require(by, "manage_forum", meeting.municipality_id)
     audit.record(by, "deleted", meeting, code="forum.meeting")
     meeting.delete()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, F, Prefetch, When
 from django.http import HttpRequest, HttpResponse
@@ -13,28 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
 from coordination.kernel.permissions import can, get_for_user, municipality_view
-from coordination.models import ForumMeeting, Unit, UnitContact
 from coordination.units import services
 from coordination.units.forms import ForumMeetingForm, MinutesForm, UnitContactForm, UnitForm
+from coordination.units.models import ForumMeeting, Unit, UnitContact
 
 PAGE_SIZE = 50
-
-
-def form_page(request: HttpRequest, **context) -> HttpResponse:
-    """One form on a page of its own."""
-    return render(
-        request, "coordination/units/form_page.html", {"municipality": request.municipality,
-                                                        **context}
-    )  # fmt: skip
-
-
-def confirm_page(request: HttpRequest, **context) -> HttpResponse:
-    return render(
-        request, "coordination/units/confirm.html", {"municipality": request.municipality,
-                                                     **context}
-    )  # fmt: skip
 
 
 # --- Units ---------------------------------------------------------------------------------
@@ -44,16 +28,6 @@ def _unit(request: HttpRequest, pk: int) -> Unit:
     return get_for_user(
         Unit.objects.filter(municipality=request.municipality), request.user, "manage_units", pk=pk
     )
-
-
-def _unit_fields(form: UnitForm) -> dict:
-    data = form.cleaned_data
-    return {
-        "name": data["name"],
-        "kind": data["kind"],
-        "address": data.get("address") or "",
-        "leader_name": data.get("leader_name") or "",
-    }
 
 
 @municipality_view("view_units")
@@ -93,21 +67,18 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 def unit_add(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     form = UnitForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            unit = services.save_unit(
-                municipality=municipality, by=request.user, **_unit_fields(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The unit %(name)s is saved.") % {"name": unit.name})
-            return redirect("coordination:unit_edit", municipality.pk, unit.pk)
-    return form_page(
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.create_unit(municipality=municipality, by=request.user, **data),
+    ):
+        messages.success(request, _("The unit %(name)s is saved.") % {"name": done.value.name})
+        return redirect("coordination:unit_edit", municipality.pk, done.value.pk)
+    return ui.form_page(
         request,
         form=form,
         title=_("Add a unit"),
-        submit=_("Add the unit"),
+        submit_label=_("Add the unit"),
         back_url=reverse("coordination:unit_list", args=[municipality.pk]),
         back_label=_("Back to the units"),
     )
@@ -121,16 +92,15 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit(request, pk)
     name = unit.name  # the form writes what was typed onto the instance, even when refused
     form = UnitForm(request.POST or None, instance=unit)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_unit(
-                municipality=municipality, by=request.user, unit=unit, **_unit_fields(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The unit %(name)s is saved.") % {"name": unit.name})
-            return redirect("coordination:unit_list", municipality.pk)
+    if ui.submit(
+        request,
+        form,
+        lambda data: services.update_unit(
+            unit=unit, municipality=municipality, by=request.user, **data
+        ),
+    ):
+        messages.success(request, _("The unit %(name)s is saved.") % {"name": unit.name})
+        return redirect("coordination:unit_list", municipality.pk)
     return render(
         request,
         "coordination/units/unit_edit.html",
@@ -152,19 +122,18 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def unit_delete(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     unit = _unit(request, pk)
-    if request.method == "POST":
-        services.delete_unit(unit=unit, by=request.user)
-        messages.success(request, _("The unit %(name)s is removed.") % {"name": unit.name})
-        return redirect("coordination:unit_list", municipality.pk)
-    return confirm_page(
+    return ui.confirm_then(
         request,
+        do=lambda: services.delete_unit(unit=unit, by=request.user),
+        done=_("The unit %(name)s is removed.") % {"name": unit.name},
+        then=reverse("coordination:unit_list", args=[municipality.pk]),
         title=_("Remove the unit %(name)s") % {"name": unit.name},
         question=_(
             "Do you want to remove the unit %(name)s? Its volunteer contacts keep their role; "
             "they are only no longer listed for this unit."
         )
         % {"name": unit.name},
-        submit=_("Yes, remove the unit"),
+        submit_label=_("Yes, remove the unit"),
         back_url=reverse("coordination:unit_edit", args=[municipality.pk, unit.pk]),
     )
 
@@ -175,24 +144,24 @@ def unit_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     unit = _unit(request, pk)
     form = UnitContactForm(request.POST or None, unit=unit)
-    if request.method == "POST" and form.is_valid():
-        membership = form.cleaned_data["membership"]
-        try:
-            services.add_unit_contact(unit=unit, membership=membership, by=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s is now a volunteer contact for %(unit)s.")
-                % {"name": membership.user, "unit": unit.name},
-            )
-            return redirect("coordination:unit_edit", municipality.pk, unit.pk)
-    return form_page(
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.add_unit_contact(
+            unit=unit, membership=data["membership"], by=request.user
+        ),
+    ):
+        messages.success(
+            request,
+            _("%(name)s is now a volunteer contact for %(unit)s.")
+            % {"name": done.value.membership.user, "unit": unit.name},
+        )
+        return redirect("coordination:unit_edit", municipality.pk, unit.pk)
+    return ui.form_page(
         request,
         form=form,
         title=_("Add a volunteer contact to %(unit)s") % {"unit": unit.name},
-        submit=_("Add the volunteer contact"),
+        submit_label=_("Add the volunteer contact"),
         back_url=reverse("coordination:unit_edit", args=[municipality.pk, unit.pk]),
         back_label=_("Back to the unit"),
     )
@@ -211,24 +180,21 @@ def unit_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
         via="unit__municipality",
         pk=pk,
     )
-    if request.method == "POST":
-        services.remove_unit_contact(link=link, by=request.user)
-        messages.success(
-            request,
-            _("%(name)s is no longer a volunteer contact for %(unit)s.")
-            % {"name": link.membership.user, "unit": link.unit.name},
-        )
-        return redirect("coordination:unit_edit", municipality.pk, link.unit_id)
-    return confirm_page(
+    back = reverse("coordination:unit_edit", args=[municipality.pk, link.unit_id])
+    names = {"name": link.membership.user, "unit": link.unit.name}
+    return ui.confirm_then(
         request,
+        do=lambda: services.remove_unit_contact(link=link, by=request.user),
+        done=_("%(name)s is no longer a volunteer contact for %(unit)s.") % names,
+        then=back,
         title=_("Remove a volunteer contact"),
         question=_(
             "Do you want to remove %(name)s as volunteer contact for %(unit)s? They keep "
             "their role in the municipality."
         )
-        % {"name": link.membership.user, "unit": link.unit.name},
-        submit=_("Yes, remove the contact"),
-        back_url=reverse("coordination:unit_edit", args=[municipality.pk, link.unit_id]),
+        % names,
+        submit_label=_("Yes, remove the contact"),
+        back_url=back,
     )
 
 
@@ -270,41 +236,42 @@ def forum_meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _save_meeting(meeting: ForumMeeting | None, request: HttpRequest, data: dict):
+    """The service for the meeting form: plan a meeting, or change ``meeting``."""
+    fields = {
+        "municipality": request.municipality,
+        "by": request.user,
+        "starts_at": data["starts_at"],
+        "place": data.get("place") or "",
+        "agenda": data.get("agenda") or "",
+        "attendees": data.get("attendees") or [],
+    }
+    if meeting is None:
+        return services.create_forum_meeting(**fields)
+    return services.update_forum_meeting(meeting=meeting, **fields)
+
+
 def _meeting_form_page(request: HttpRequest, meeting: ForumMeeting | None = None) -> HttpResponse:
     """Plan a forum meeting, or change ``meeting``: when, where, the agenda, who came."""
     municipality = request.municipality
     form = ForumMeetingForm(request.POST or None, instance=meeting, members=_members(request))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            meeting = services.save_forum_meeting(
-                municipality=municipality,
-                by=request.user,
-                meeting=meeting,
-                starts_at=data["starts_at"],
-                place=data.get("place") or "",
-                agenda=data.get("agenda") or "",
-                attendees=data.get("attendees") or [],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The meeting is saved."))
-            return redirect("coordination:forum_meeting_detail", municipality.pk, meeting.pk)
+    if done := ui.submit(request, form, lambda data: _save_meeting(meeting, request, data)):
+        messages.success(request, _("The meeting is saved."))
+        return redirect("coordination:forum_meeting_detail", municipality.pk, done.value.pk)
     if meeting is None:
-        return form_page(
+        return ui.form_page(
             request,
             form=form,
             title=_("Plan a forum meeting"),
-            submit=_("Save the meeting"),
+            submit_label=_("Save the meeting"),
             back_url=reverse("coordination:forum_meeting_list", args=[municipality.pk]),
             back_label=_("Back to the forum"),
         )
-    return form_page(
+    return ui.form_page(
         request,
         form=form,
         title=_("Change the forum meeting"),
-        submit=_("Save"),
+        submit_label=_("Save"),
         back_url=reverse("coordination:forum_meeting_detail", args=[municipality.pk, meeting.pk]),
         back_label=_("Back to the meeting"),
         delete_url=reverse("coordination:forum_meeting_delete", args=[municipality.pk, meeting.pk]),
@@ -345,25 +312,25 @@ def forum_meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     meeting = _meeting(request, pk, "manage_forum")
     form = MinutesForm(request.POST or None, instance=meeting, members=_members(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_minutes(
-                meeting=meeting,
-                by=request.user,
-                minutes=form.cleaned_data.get("minutes") or "",
-                attendees=form.cleaned_data.get("attendees") or [],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The minutes are saved."))
-            return redirect("coordination:forum_meeting_detail", municipality.pk, meeting.pk)
-    return form_page(
+    back = reverse("coordination:forum_meeting_detail", args=[municipality.pk, meeting.pk])
+    if ui.submit(
+        request,
+        form,
+        lambda data: services.save_minutes(
+            meeting=meeting,
+            by=request.user,
+            minutes=data.get("minutes") or "",
+            attendees=data.get("attendees") or [],
+        ),
+    ):
+        messages.success(request, _("The minutes are saved."))
+        return redirect(back)
+    return ui.form_page(
         request,
         form=form,
         title=_("Minutes of the forum meeting"),
-        submit=_("Save the minutes"),
-        back_url=reverse("coordination:forum_meeting_detail", args=[municipality.pk, meeting.pk]),
+        submit_label=_("Save the minutes"),
+        back_url=back,
         back_label=_("Back to the meeting"),
     )
 
@@ -373,14 +340,13 @@ def forum_meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 def forum_meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     meeting = _meeting(request, pk, "manage_forum")
-    if request.method == "POST":
-        services.delete_forum_meeting(meeting=meeting, by=request.user)
-        messages.success(request, _("The meeting is removed."))
-        return redirect("coordination:forum_meeting_list", municipality.pk)
-    return confirm_page(
+    return ui.confirm_then(
         request,
+        do=lambda: services.delete_forum_meeting(meeting=meeting, by=request.user),
+        done=_("The meeting is removed."),
+        then=reverse("coordination:forum_meeting_list", args=[municipality.pk]),
         title=_("Remove the forum meeting"),
         question=_("Do you want to remove this meeting, with its agenda and minutes?"),
-        submit=_("Yes, remove the meeting"),
+        submit_label=_("Yes, remove the meeting"),
         back_url=reverse("coordination:forum_meeting_detail", args=[municipality.pk, meeting.pk]),
     )

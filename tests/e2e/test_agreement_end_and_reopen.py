@@ -20,7 +20,7 @@ def test_a_coordinator_ends_an_agreement_after_reading_what_it_means_and_reopens
     live_server, page, axe, coordinator_lom, coordinator_drammen
 ):
     lom = municipality("3434")
-    partner, _ = services.save_partner(
+    partner, _ = services.create_partner(
         municipality=lom, by=coordinator_lom, name="Lom frivilligsentral",
         kind="volunteer_centre", organisation_number="923609016",
     )  # fmt: skip
@@ -53,7 +53,7 @@ def test_a_coordinator_ends_an_agreement_after_reading_what_it_means_and_reopens
     assert (agreement.status, agreement.ends_on) == ("active", None)
 
     # Drammen links the same organisation: its edit page says who keeps the shared details.
-    services.save_partner(
+    services.create_partner(
         municipality=municipality("3301"), by=coordinator_drammen, name="x",
         kind="association", organisation_number="923609016",
     )  # fmt: skip

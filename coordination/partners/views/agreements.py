@@ -15,10 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from coordination.kernel import audit, permissions, uploads
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import audit, ui, uploads
 from coordination.kernel.permissions import can, get_for_user, municipality_view
-from coordination.models import CooperationAgreement
 from coordination.partners import services
 from coordination.partners.forms import (
     AGREEMENT_LISTS,
@@ -27,6 +25,8 @@ from coordination.partners.forms import (
     AgreementStatusForm,
     agreement_list_choice,
 )
+from coordination.partners.models import CooperationAgreement
+from coordination.partners.permissions import can_view_agreement
 from coordination.partners.views.organisations import MANAGE, PAGE_SIZE, PAGES, READ
 
 
@@ -89,19 +89,18 @@ def agreement_add(request: HttpRequest) -> HttpResponse:
     form = AgreementForm(
         request.POST or None, request.FILES or None, partners=municipality.partners.order_by("name")
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            agreement = services.save_agreement(
-                municipality=municipality, by=request.user, **form.service_fields()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("The agreement %(title)s is saved as a draft.") % {"title": agreement.title},
-            )
-            return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+    if done := ui.submit(
+        request,
+        form,
+        lambda _data: services.create_agreement(
+            municipality=municipality, by=request.user, **form.service_fields()
+        ),
+    ):
+        messages.success(
+            request,
+            _("The agreement %(title)s is saved as a draft.") % {"title": done.value.title},
+        )
+        return redirect("coordination:agreement_detail", municipality.pk, done.value.pk)
     return _agreement_form_page(request, form)
 
 
@@ -116,20 +115,17 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         partners=municipality.partners.order_by("name"),
         agreement=agreement,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_agreement(
-                municipality=municipality,
-                by=request.user,
-                agreement=agreement,
-                **form.service_fields(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            agreement.refresh_from_db()
-        else:
-            messages.success(request, _("The agreement is saved."))
-            return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+    if ui.submit(
+        request,
+        form,
+        lambda _data: services.update_agreement(
+            agreement=agreement, municipality=municipality, by=request.user, **form.service_fields()
+        ),
+    ):
+        messages.success(request, _("The agreement is saved."))
+        return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+    if request.method == "POST":
+        agreement.refresh_from_db()  # what was refused is not shown as saved
     return _agreement_form_page(request, form, agreement)
 
 
@@ -138,7 +134,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     agreement = _agreement(request, pk, PAGES)
-    if not permissions.can_view_agreement(request.user, agreement):
+    if not can_view_agreement(request.user, agreement):
         raise Http404
     return render(
         request,
@@ -195,7 +191,7 @@ def agreement_status(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def agreement_document(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk, PAGES)
-    if not permissions.can_view_agreement(request.user, agreement) or not agreement.document:
+    if not can_view_agreement(request.user, agreement) or not agreement.document:
         raise Http404
     audit.record(request.user, "viewed", agreement, code="agreement.document_downloaded")
     return uploads.file_response(
@@ -214,9 +210,7 @@ def agreement_end(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
     if request.method == "POST":
         try:
-            services.set_agreement_status(
-                agreement=agreement, by=request.user, status=CooperationAgreement.Status.ENDED
-            )
+            services.end_agreement(agreement=agreement, by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -248,22 +242,18 @@ def agreement_reopen(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("Only an ended agreement can be reopened."))
         return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
     form = AgreementReopenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_agreement_status(
-                agreement=agreement,
-                by=request.user,
-                status=CooperationAgreement.Status.ACTIVE,
-                ends_on=form.cleaned_data["ends_on"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("The agreement %(title)s is in force again.") % {"title": agreement.title},
-            )
-            return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+    if ui.submit(
+        request,
+        form,
+        lambda data: services.reopen_agreement(
+            agreement=agreement, by=request.user, ends_on=data["ends_on"]
+        ),
+    ):
+        messages.success(
+            request,
+            _("The agreement %(title)s is in force again.") % {"title": agreement.title},
+        )
+        return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
     return render(
         request,
         "coordination/partners/agreement_confirm_reopen.html",

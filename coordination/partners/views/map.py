@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coordination.models import PartnerOrganisation
+from coordination.partners.models import OfferKind, PartnerOrganisation
 
 # Grid cells around the centre, clockwise from the top left: (row, column), 1-based.
 AROUND = [(1, 1), (1, 2), (1, 3), (2, 3), (3, 3), (3, 2), (3, 1), (2, 1)]
@@ -42,8 +42,6 @@ def groups(partners: list[PartnerOrganisation]) -> list[Group]:
 def with_offer_kinds(partners) -> list:
     """Each partner's kinds of offer here, once each, in the legend's order (from the
     prefetched ``offers_here``)."""
-    from coordination.models import OfferKind
-
     order = list(OfferKind.values)
     for partner in partners:
         kinds = {offer.kind for offer in getattr(partner, "offers_here", [])}

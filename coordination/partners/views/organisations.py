@@ -1,13 +1,14 @@
 """The partner registry, a partner's page with its contacts and offers, and the partner map.
 Coordinators manage them; volunteer contacts and grant officers read; a partner representative
-sees only their own organisation's page. The agreements are in partners_agreements.py."""
+sees only their own organisation's page. The agreements are in agreements.py."""
 
 from __future__ import annotations
 
-from functools import partial
+from collections.abc import Callable
+from typing import Any
 
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,23 +19,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from stdnum.no import orgnr
 
-from coordination.kernel import permissions
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
+from coordination.kernel.models import Municipality
 from coordination.kernel.permissions import can, get_for_user, municipality_view
-from coordination.models import (
+from coordination.partners import services
+from coordination.partners.forms import ContactForm, OfferForm, PartnerForm, PartnerSearchForm
+from coordination.partners.models import (
     AgreementParty,
     CooperationAgreement,
-    Municipality,
     OfferKind,
     PartnerContact,
     PartnerOffer,
     PartnerOrganisation,
 )
-from coordination.partners import services
-from coordination.partners.forms import ContactForm, OfferForm, PartnerForm, PartnerSearchForm
+from coordination.partners.permissions import can_change_partner_details, can_view_partner
 from coordination.partners.views.map import groups as map_groups
 from coordination.partners.views.map import with_offer_kinds
-from coordination.routines.views import confirm_then
 
 PAGE_SIZE = 50
 MANAGE, READ, PAGES = "manage_partners", "view_partners", "view_partner_pages"
@@ -133,47 +133,61 @@ def partner_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _partner_fields(form: PartnerForm) -> dict:
-    data = form.cleaned_data
-    return {
-        "name": data["name"],
-        "kind": data["kind"],
-        "organisation_number": data.get("organisation_number") or "",
-        "email": data.get("email") or "",
-        "phone": data.get("phone") or "",
-    }
-
-
 @municipality_view(MANAGE)
 @require_http_methods(["GET", "POST"])
 def partner_add(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     form = PartnerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            partner, linked = services.save_partner(
-                municipality=municipality, by=request.user, **_partner_fields(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if linked:
-                messages.success(
-                    request,
-                    _(
-                        "%(name)s was already registered by another municipality, with the same "
-                        "organisation number. It is now your partner too; its name and details "
-                        "are shared, and your contacts and offers are your own."
-                    )
-                    % {"name": partner.name},
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.create_partner(municipality=municipality, by=request.user, **data),
+    ):
+        partner, linked = done.value
+        if linked:
+            messages.success(
+                request,
+                _(
+                    "%(name)s was already registered by another municipality, with the same "
+                    "organisation number. It is now your partner too; its name and details "
+                    "are shared, and your contacts and offers are your own."
                 )
-            else:
-                messages.success(request, _("%(name)s is added.") % {"name": partner.name})
-            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+                % {"name": partner.name},
+            )
+        else:
+            messages.success(request, _("%(name)s is added.") % {"name": partner.name})
+        return redirect("coordination:partner_detail", municipality.pk, partner.pk)
     return render(
         request,
         "coordination/partners/partner_form.html",
         {"municipality": municipality, "form": form, "partner": None},
+    )
+
+
+def _kept_elsewhere(request: HttpRequest, partner: PartnerOrganisation) -> HttpResponse:
+    """A partner another municipality registered: its shared details are not ours to change.
+    The page says who keeps them; a POST changes nothing."""
+    municipality = request.municipality
+    if request.method == "POST":
+        messages.error(
+            request,
+            _(
+                "%(name)s was registered by another municipality, so its name and details "
+                "are not changed here. Nothing was saved."
+            )
+            % {"name": partner.name},
+        )
+        return redirect("coordination:partner_edit", municipality.pk, partner.pk)
+    return render(
+        request,
+        "coordination/partners/partner_form.html",
+        {
+            "municipality": municipality,
+            "form": None,
+            "partner": partner,
+            "keeper": Municipality.objects.filter(pk=partner.keeper_municipality_id).first(),
+            "shared_with": partner.municipalities.exclude(pk=municipality.pk).count(),
+        },
     )
 
 
@@ -184,44 +198,20 @@ def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
     a coordinator whose municipality only linked the partner is told who keeps them."""
     municipality = request.municipality
     partner = _partner(request, pk, PAGES)
-    may_change = permissions.can_change_partner_details(request.user, partner, municipality)
-    if not (may_change or can(request.user, MANAGE, municipality)):
-        raise Http404
-    if not may_change:
-        # A partner another municipality registered: its shared details are not ours to change.
-        if request.method == "POST":
-            messages.error(
-                request,
-                _(
-                    "%(name)s was registered by another municipality, so its name and details "
-                    "are not changed here. Nothing was saved."
-                )
-                % {"name": partner.name},
-            )
-            return redirect("coordination:partner_edit", municipality.pk, partner.pk)
-        return render(
-            request,
-            "coordination/partners/partner_form.html",
-            {
-                "municipality": municipality,
-                "form": None,
-                "partner": partner,
-                "keeper": Municipality.objects.filter(pk=partner.keeper_municipality_id).first(),
-                "shared_with": partner.municipalities.exclude(pk=municipality.pk).count(),
-            },
-        )
+    if not can_change_partner_details(request.user, partner, municipality):
+        if not can(request.user, MANAGE, municipality):
+            raise Http404
+        return _kept_elsewhere(request, partner)
     form = PartnerForm(request.POST or None, initial=PartnerForm.initial_for(partner))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_partner(
-                municipality=municipality, by=request.user, partner=partner, **_partner_fields(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s is saved.") % {"name": partner.name})
-            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
-        partner.refresh_from_db()
+    if ui.submit(
+        request,
+        form,
+        lambda data: services.update_partner(
+            partner=partner, municipality=municipality, by=request.user, **data
+        ),
+    ):
+        messages.success(request, _("%(name)s is saved.") % {"name": partner.name})
+        return redirect("coordination:partner_detail", municipality.pk, partner.pk)
     return render(
         request,
         "coordination/partners/partner_form.html",
@@ -266,8 +256,8 @@ def _detail_page(
                 "name"
             ),
             "may_manage": may_manage,
-            "may_change_details": permissions.can_change_partner_details(
-                request.user, partner, municipality
+            "may_change_details": bool(
+                can_change_partner_details(request.user, partner, municipality)
             ),
             "may_read_registry": can(request.user, READ, municipality),
             "form": contact_form or offer_form,  # the one that was sent, if any
@@ -283,27 +273,30 @@ def _detail_page(
 @require_GET
 def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
     partner = _partner(request, pk, PAGES)
-    if not permissions.can_view_partner(request.user, partner, request.municipality):
+    if not can_view_partner(request.user, partner, request.municipality):
         raise Http404
     return _detail_page(request, partner)
 
 
 def _add_to_partner(
-    request: HttpRequest, pk: int, form_class, save, done: str, form_name: str
+    request: HttpRequest,
+    pk: int,
+    form: forms.BaseForm,
+    create: Callable[..., Any],
+    done: str,
+    form_name: str,
 ) -> HttpResponse:
-    """Add a contact or an offer with ``save`` (a service); on an error the partner's page is
+    """Add a contact or an offer with ``create`` (a service); on an error the partner's page is
     shown again with the form that was sent (``form_name``: its name in ``_detail_page``)."""
     municipality = request.municipality
     partner = _partner(request, pk)
-    form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            save(municipality=municipality, by=request.user, partner=partner, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
+    if ui.submit(
+        request,
+        form,
+        lambda data: create(municipality=municipality, by=request.user, partner=partner, **data),
+    ):
+        messages.success(request, done)
+        return redirect("coordination:partner_detail", municipality.pk, partner.pk)
     return _detail_page(request, partner, **{form_name: form})
 
 
@@ -313,8 +306,8 @@ def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _add_to_partner(
         request,
         pk,
-        ContactForm,
-        services.save_contact,
+        ContactForm(request.POST),
+        services.create_contact,
         _("The contact person is added."),
         "contact_form",
     )
@@ -326,7 +319,7 @@ def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     contact = _item(request, PartnerContact, pk)
     back = reverse("coordination:partner_detail", args=[municipality.pk, contact.organisation_id])
-    return confirm_then(
+    return ui.confirm_then(
         request,
         do=lambda: services.remove_contact(contact=contact, by=request.user),
         done=_("%(name)s is removed as a contact person.") % {"name": contact.name},
@@ -337,7 +330,7 @@ def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
             "municipality's contact list changes; the partner itself is kept."
         )
         % {"name": contact.name, "partner": contact.organisation.name},
-        submit=_("Yes, remove the contact person"),
+        submit_label=_("Yes, remove the contact person"),
         back_url=back,
     )
 
@@ -346,7 +339,12 @@ def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def partner_offer_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _add_to_partner(
-        request, pk, OfferForm, services.save_offer, _("The offer is added."), "offer_form"
+        request,
+        pk,
+        OfferForm(request.POST),
+        services.create_offer,
+        _("The offer is added."),
+        "offer_form",
     )
 
 
@@ -356,7 +354,7 @@ def partner_offer_remove(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     offer = _item(request, PartnerOffer, pk)
     back = reverse("coordination:partner_detail", args=[municipality.pk, offer.organisation_id])
-    return confirm_then(
+    return ui.confirm_then(
         request,
         do=lambda: services.remove_offer(offer=offer, by=request.user),
         done=_("The offer is removed."),
@@ -367,7 +365,7 @@ def partner_offer_remove(request: HttpRequest, pk: int) -> HttpResponse:
             "in the partner registry or on the partner map."
         )
         % {"offer": offer.description, "partner": offer.organisation.name},
-        submit=_("Yes, remove the offer"),
+        submit_label=_("Yes, remove the offer"),
         back_url=back,
     )
 
@@ -383,24 +381,28 @@ def _item(request: HttpRequest, model: type[PartnerContact | PartnerOffer], pk: 
 
 
 def _edit_item(
-    request: HttpRequest, item, form_class, save, initial: dict, done: str, heading: str
+    request: HttpRequest,
+    item: PartnerContact | PartnerOffer,
+    form: forms.BaseForm,
+    update: Callable[[dict[str, Any]], object],
+    *,
+    done: str,
+    title: str,
 ) -> HttpResponse:
-    """Change a contact person or an offer with ``save`` (a service already given the item)."""
+    """Change a contact person or an offer with ``update`` (a service given the item)."""
     municipality = request.municipality
     partner = item.organisation
-    form = form_class(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(municipality=municipality, by=request.user, partner=partner, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("coordination:partner_detail", municipality.pk, partner.pk)
-    return render(
+    back = reverse("coordination:partner_detail", args=[municipality.pk, partner.pk])
+    if ui.submit(request, form, update):
+        messages.success(request, done)
+        return redirect(back)
+    return ui.form_page(
         request,
-        "coordination/partners/item_form.html",
-        {"municipality": municipality, "form": form, "partner": partner, "heading": heading},
+        form=form,
+        title=title,
+        submit_label=_("Save"),
+        back_url=back,
+        back_label=_("Back to %(name)s") % {"name": partner.name},
     )
 
 
@@ -408,14 +410,16 @@ def _edit_item(
 @require_http_methods(["GET", "POST"])
 def partner_contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _item(request, PartnerContact, pk)
+    fields = ("name", "role", "email", "phone")
     return _edit_item(
         request,
         contact,
-        ContactForm,
-        partial(services.save_contact, contact=contact),
-        initial={f: getattr(contact, f) for f in ("name", "role", "email", "phone")},
+        ContactForm(request.POST or None, initial={f: getattr(contact, f) for f in fields}),
+        lambda data: services.update_contact(
+            contact=contact, municipality=request.municipality, by=request.user, **data
+        ),
         done=_("The contact person is saved."),
-        heading=_("Change the contact person at %(name)s") % {"name": contact.organisation.name},
+        title=_("Change the contact person at %(name)s") % {"name": contact.organisation.name},
     )
 
 
@@ -423,18 +427,20 @@ def partner_contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def partner_offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     offer = _item(request, PartnerOffer, pk)
+    initial = {
+        "kind": offer.kind,
+        "description": offer.description,
+        "areas": ", ".join(offer.area_list),
+    }
     return _edit_item(
         request,
         offer,
-        OfferForm,
-        partial(services.save_offer, offer=offer),
-        initial={
-            "kind": offer.kind,
-            "description": offer.description,
-            "areas": ", ".join(offer.area_list),
-        },
+        OfferForm(request.POST or None, initial=initial),
+        lambda data: services.update_offer(
+            offer=offer, municipality=request.municipality, by=request.user, **data
+        ),
         done=_("The offer is saved."),
-        heading=_("Change what %(name)s offers") % {"name": offer.organisation.name},
+        title=_("Change what %(name)s offers") % {"name": offer.organisation.name},
     )
 
 

@@ -12,6 +12,7 @@ import pytest
 from django.urls import reverse
 
 from coordination.models import PartnerOrganisation
+from coordination.partners import register as brreg
 from coordination.partners import services
 from tests.factories import PartnerOrganisationFactory
 
@@ -97,7 +98,7 @@ def test_no_lookup_when_the_setting_is_empty(
 ):
     settings.BRREG_LOOKUP_URL = ""
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        partner, _ = services.save_partner(
+        partner, _ = services.create_partner(
             municipality=lom, by=coordinator_lom, name="Lag", kind="association",
             organisation_number=NUMBER,
         )  # fmt: skip
@@ -109,7 +110,7 @@ def test_no_lookup_when_the_setting_is_empty(
 def test_not_in_the_register_is_stored_as_such(register):
     partner = PartnerOrganisationFactory(organisation_number=NUMBER)
     _answer(register, status=404, body={"feilmelding": "Ingen enhet"})
-    assert services.look_up_in_register(organisation=partner) is True
+    assert brreg.look_up_in_register(organisation=partner) is True
     partner.refresh_from_db()
     assert (partner.register_found, partner.register_name) == (False, "")
     assert partner.in_voluntary_register is None and partner.register_checked_at
@@ -127,14 +128,14 @@ def test_not_in_the_register_is_stored_as_such(register):
 def test_a_failed_lookup_is_logged_and_leaves_the_fields_as_they_were(
     register, settings, caplog, answer, monkeypatch
 ):
-    monkeypatch.setattr(services, "REGISTER_TIMEOUT_SECONDS", 0.5)
+    monkeypatch.setattr(brreg, "REGISTER_TIMEOUT_SECONDS", 0.5)
     partner = PartnerOrganisationFactory(
         organisation_number=NUMBER, register_name="LOM PENSJONISTLAG", register_found=True,
         in_voluntary_register=True,
     )  # fmt: skip
     before = PartnerOrganisation.objects.filter(pk=partner.pk).values().get()
     _answer(register, **answer)
-    assert services.look_up_in_register(organisation=partner) is False
+    assert brreg.look_up_in_register(organisation=partner) is False
     assert PartnerOrganisation.objects.filter(pk=partner.pk).values().get() == before
     assert "Register lookup of 923609016 failed" in caplog.text
 
@@ -142,7 +143,7 @@ def test_a_failed_lookup_is_logged_and_leaves_the_fields_as_they_were(
 def test_an_unreachable_register_is_a_logged_failure(settings, caplog):
     settings.BRREG_LOOKUP_URL = "http://127.0.0.1:9/enheter/{number}"  # nothing listens there
     partner = PartnerOrganisationFactory(organisation_number=NUMBER)
-    assert services.look_up_in_register(organisation=partner) is False
+    assert brreg.look_up_in_register(organisation=partner) is False
     partner.refresh_from_db()
     assert partner.register_checked_at is None
     assert "failed" in caplog.text
@@ -161,7 +162,7 @@ def test_the_job_skips_a_partner_that_is_gone(register):
 def test_a_misconfigured_lookup_address_is_refused_and_logged(settings, caplog, pattern):
     settings.BRREG_LOOKUP_URL = pattern
     partner = PartnerOrganisationFactory(organisation_number=NUMBER)
-    assert services.look_up_in_register(organisation=partner) is False
+    assert brreg.look_up_in_register(organisation=partner) is False
     partner.refresh_from_db()
     assert partner.register_checked_at is None
     assert "failed" in caplog.text

@@ -72,7 +72,7 @@ def test_model_validation_refuses_a_wrong_check_digit():
 
 
 def test_coordinator_adds_a_partner_in_her_municipality(lom, coordinator_lom):
-    partner, linked = services.save_partner(
+    partner, linked = services.create_partner(
         municipality=lom, by=coordinator_lom, name=" Lom pensjonistlag ", kind="association",
         organisation_number="923 609 016", email="post@pensjonist.example",
     )  # fmt: skip
@@ -85,11 +85,11 @@ def test_coordinator_adds_a_partner_in_her_municipality(lom, coordinator_lom):
 def test_same_organisation_number_links_the_existing_partner_instead_of_a_copy(
     lom, drammen, coordinator_lom, coordinator_drammen
 ):
-    first, _ = services.save_partner(
+    first, _ = services.create_partner(
         municipality=drammen, by=coordinator_drammen, name="Røde Kors", kind="association",
         organisation_number=VALID,
     )  # fmt: skip
-    again, linked = services.save_partner(
+    again, linked = services.create_partner(
         municipality=lom, by=coordinator_lom, name="Lom Røde Kors", kind="association",
         organisation_number="923 609 016",
     )  # fmt: skip
@@ -100,12 +100,12 @@ def test_same_organisation_number_links_the_existing_partner_instead_of_a_copy(
 
 
 def test_adding_a_partner_twice_in_one_municipality_is_explained(lom, coordinator_lom):
-    services.save_partner(
+    services.create_partner(
         municipality=lom, by=coordinator_lom, name="A", kind="association",
         organisation_number=VALID,
     )  # fmt: skip
     with pytest.raises(ValidationError) as caught:
-        services.save_partner(
+        services.create_partner(
             municipality=lom, by=coordinator_lom, name="B", kind="association",
             organisation_number=VALID,
         )  # fmt: skip
@@ -116,7 +116,7 @@ def test_changing_to_another_partners_number_is_refused(lom, coordinator_lom):
     PartnerOrganisationFactory(name="Første", organisation_number=VALID)
     other = PartnerOrganisationFactory(name="Andre")
     with pytest.raises(ValidationError) as caught:
-        services.save_partner(
+        services.update_partner(
             municipality=lom, by=coordinator_lom, partner=other, name="Andre",
             kind="association", organisation_number=VALID,
         )  # fmt: skip
@@ -128,23 +128,23 @@ def test_only_coordinators_of_the_municipality_add_partners(
 ):
     for person in (coordinator_drammen, volunteer_contact_lom):
         with pytest.raises(PermissionDenied):
-            services.save_partner(municipality=lom, by=person, name="X", kind="association")
+            services.create_partner(municipality=lom, by=person, name="X", kind="association")
 
 
 def test_another_municipalitys_partner_cannot_be_changed_from_here(lom, coordinator_lom):
     theirs = PartnerOrganisationFactory(municipalities=["3301"])
     with pytest.raises(PermissionDenied):
-        services.save_partner(
+        services.update_partner(
             municipality=lom, by=coordinator_lom, partner=theirs, name="X", kind="association"
         )
 
 
 def test_partner_needs_a_name_and_a_known_kind(lom, coordinator_lom):
     with pytest.raises(ValidationError) as caught:
-        services.save_partner(municipality=lom, by=coordinator_lom, name="  ", kind="association")
+        services.create_partner(municipality=lom, by=coordinator_lom, name="  ", kind="association")
     assert "name" in caught.value.message_dict
     with pytest.raises(ValidationError) as caught:
-        services.save_partner(municipality=lom, by=coordinator_lom, name="X", kind="pirates")
+        services.create_partner(municipality=lom, by=coordinator_lom, name="X", kind="pirates")
     assert "kind" in caught.value.message_dict
 
 
@@ -154,8 +154,8 @@ def test_partner_needs_a_name_and_a_known_kind(lom, coordinator_lom):
 def test_contact_needs_a_way_to_be_reached(lom, coordinator_lom):
     partner = PartnerOrganisationFactory()
     with pytest.raises(ValidationError):
-        services.save_contact(municipality=lom, by=coordinator_lom, partner=partner, name="Marit")
-    contact = services.save_contact(
+        services.create_contact(municipality=lom, by=coordinator_lom, partner=partner, name="Marit")
+    contact = services.create_contact(
         municipality=lom, by=coordinator_lom, partner=partner, name="Marit", phone="61211050"
     )
     assert contact.municipality == lom
@@ -165,7 +165,7 @@ def test_contact_needs_a_way_to_be_reached(lom, coordinator_lom):
 
 def test_offer_areas_are_a_list_without_repeats(lom, coordinator_lom):
     partner = PartnerOrganisationFactory()
-    offer = services.save_offer(
+    offer = services.create_offer(
         municipality=lom, by=coordinator_lom, partner=partner, kind="vehicles",
         description="  To  sjåførar ", areas="Garmo, Bøverdalen\ngarmo;  Lom sentrum ,",
     )  # fmt: skip
@@ -176,11 +176,11 @@ def test_offer_areas_are_a_list_without_repeats(lom, coordinator_lom):
 def test_offer_needs_a_known_kind_and_a_description(lom, coordinator_lom):
     partner = PartnerOrganisationFactory()
     with pytest.raises(ValidationError):
-        services.save_offer(
+        services.create_offer(
             municipality=lom, by=coordinator_lom, partner=partner, kind="gold", description="x"
         )
     with pytest.raises(ValidationError):
-        services.save_offer(
+        services.create_offer(
             municipality=lom, by=coordinator_lom, partner=partner, kind="money", description=" "
         )
     assert not PartnerOffer.objects.exists()
@@ -189,7 +189,7 @@ def test_offer_needs_a_known_kind_and_a_description(lom, coordinator_lom):
 def test_offers_only_for_partners_of_the_municipality(lom, coordinator_lom):
     theirs = PartnerOrganisationFactory(municipalities=["3301"])
     with pytest.raises(PermissionDenied):
-        services.save_offer(
+        services.create_offer(
             municipality=lom, by=coordinator_lom, partner=theirs, kind="money", description="x"
         )
 
@@ -204,7 +204,7 @@ def _agreement(lom, by, **changes):
         "parties": {PartnerOrganisationFactory(): "Rekrutterer besøksvenner"},
     }  # fmt: skip
     fields.update(changes)
-    return services.save_agreement(municipality=lom, by=by, **fields)
+    return services.create_agreement(municipality=lom, by=by, **fields)
 
 
 def test_agreement_is_saved_as_a_draft_with_each_partys_contribution(lom, coordinator_lom):
@@ -213,7 +213,7 @@ def test_agreement_is_saved_as_a_draft_with_each_partys_contribution(lom, coordi
     assert agreement.status == CooperationAgreement.Status.DRAFT
     assert AgreementParty.objects.get(agreement=agreement).contribution == "Kurs"
     other = PartnerOrganisationFactory(name="Lom sanitetslag")
-    services.save_agreement(
+    services.update_agreement(
         municipality=lom, by=coordinator_lom, agreement=agreement, title="Ny", purpose="P",
         starts_on=TODAY, review_on=TODAY, parties={other: "Pengar"},
     )  # fmt: skip

@@ -21,12 +21,12 @@ NUMBER = "923609016"
 @pytest.fixture
 def lom_centre(lom, drammen, coordinator_lom, coordinator_drammen):
     """Lom registers its volunteer centre; Drammen links it by its organisation number."""
-    partner, linked = services.save_partner(
+    partner, linked = services.create_partner(
         municipality=lom, by=coordinator_lom, name="Lom frivilligsentral",
         kind="volunteer_centre", organisation_number=NUMBER, email="post@lom.example",
     )  # fmt: skip
     assert not linked
-    again, linked = services.save_partner(
+    again, linked = services.create_partner(
         municipality=drammen, by=coordinator_drammen, name="Whatever",
         kind="association", organisation_number=NUMBER,
     )  # fmt: skip
@@ -55,7 +55,7 @@ def test_a_linking_municipality_cannot_change_the_shared_details(
     lom_centre, drammen, coordinator_drammen
 ):
     with pytest.raises(PermissionDenied):
-        services.save_partner(
+        services.update_partner(
             municipality=drammen, by=coordinator_drammen, partner=lom_centre,
             **_edit(lom_centre, name="Angriper AS", email="angriper@evil.example"),
         )  # fmt: skip
@@ -83,7 +83,7 @@ def test_linking_municipality_gets_no_form_and_a_post_changes_nothing(
 
 
 def test_linking_municipality_keeps_its_own_contacts(lom_centre, drammen, coordinator_drammen):
-    contact = services.save_contact(
+    contact = services.create_contact(
         municipality=drammen, by=coordinator_drammen, partner=lom_centre,
         name="Kari Kontakt", email="kari@drammen.example",
     )  # fmt: skip
@@ -94,7 +94,7 @@ def test_linking_municipality_keeps_its_own_contacts(lom_centre, drammen, coordi
 def test_the_keeper_changes_the_details_and_every_municipality_sees_it_in_its_log(
     lom_centre, lom, coordinator_lom
 ):
-    services.save_partner(
+    services.update_partner(
         municipality=lom, by=coordinator_lom, partner=lom_centre,
         **_edit(lom_centre, email="ny@lom.example"),
     )  # fmt: skip
@@ -123,7 +123,7 @@ def test_the_organisation_s_own_representative_may_change_the_details(lom_centre
         user=representative, municipality=municipality(DRAMMEN),
         role=Role.PARTNER_REPRESENTATIVE, organisation=lom_centre,
     )  # fmt: skip
-    services.save_partner(
+    services.update_partner(
         municipality=drammen, by=representative, partner=lom_centre,
         **_edit(lom_centre, phone="61 21 00 00"),
     )  # fmt: skip

@@ -21,20 +21,20 @@ def contact(volunteer_contact_lom):
 
 @pytest.fixture
 def unit(lom, coordinator_lom):
-    return services.save_unit(
+    return services.create_unit(
         municipality=lom, by=coordinator_lom, name="Lom sjukeheim", kind="nursing_home"
     )
 
 
 def test_coordinator_creates_and_changes_a_unit(lom, coordinator_lom):
-    unit = services.save_unit(
+    unit = services.create_unit(
         municipality=lom, by=coordinator_lom, name=" Lom sjukeheim ", kind="nursing_home",
         address="Lomsvegen 12", leader_name="Eli Vole",
     )  # fmt: skip
     assert (unit.name, unit.kind, unit.address, unit.leader_name) == (
         "Lom sjukeheim", "nursing_home", "Lomsvegen 12", "Eli Vole"
     )  # fmt: skip
-    services.save_unit(
+    services.update_unit(
         municipality=lom, by=coordinator_lom, unit=unit, name="Lom helsetun", kind="other"
     )
     unit.refresh_from_db()
@@ -43,11 +43,11 @@ def test_coordinator_creates_and_changes_a_unit(lom, coordinator_lom):
 
 def test_unit_names_are_unique_in_a_municipality_only(lom, drammen, coordinator_lom, unit):
     with pytest.raises(ValidationError):
-        services.save_unit(
+        services.create_unit(
             municipality=lom, by=coordinator_lom, name="LOM SJUKEHEIM", kind="home_care"
         )
     drammen_coordinator = MembershipFactory(municipality=drammen).user
-    services.save_unit(
+    services.create_unit(
         municipality=drammen, by=drammen_coordinator, name="Lom sjukeheim", kind="nursing_home"
     )
 
@@ -55,7 +55,7 @@ def test_unit_names_are_unique_in_a_municipality_only(lom, drammen, coordinator_
 def test_unit_needs_a_name_and_a_known_kind(lom, coordinator_lom):
     for name, kind in (("", "nursing_home"), ("Biblioteket", "castle")):
         with pytest.raises(ValidationError):
-            services.save_unit(municipality=lom, by=coordinator_lom, name=name, kind=kind)
+            services.create_unit(municipality=lom, by=coordinator_lom, name=name, kind=kind)
     assert not Unit.objects.exists()
 
 
@@ -64,13 +64,13 @@ def test_only_a_coordinator_of_the_municipality_manages_units(
 ):
     for person in (volunteer_contact_lom, coordinator_drammen):
         with pytest.raises(PermissionDenied):
-            services.save_unit(municipality=lom, by=person, name="Ny", kind="other")
+            services.create_unit(municipality=lom, by=person, name="Ny", kind="other")
         with pytest.raises(PermissionDenied):
             services.delete_unit(unit=unit, by=person)
 
 
 def test_a_volunteer_contact_can_serve_several_units(lom, coordinator_lom, unit, contact):
-    other = services.save_unit(
+    other = services.create_unit(
         municipality=lom, by=coordinator_lom, name="Heimetenesta", kind="home_care"
     )
     services.add_unit_contact(unit=unit, membership=contact, by=coordinator_lom)
@@ -113,7 +113,7 @@ def test_removing_a_unit_keeps_the_contacts_role(coordinator_lom, unit, contact)
 
 
 def test_units_without_contact(coordinator_lom, lom, unit, contact):
-    other = services.save_unit(
+    other = services.create_unit(
         municipality=lom, by=coordinator_lom, name="Dagsenter", kind="day_centre"
     )
     services.add_unit_contact(unit=unit, membership=contact, by=coordinator_lom)
@@ -128,7 +128,7 @@ def _at(days: int) -> datetime.datetime:
 
 
 def test_coordinator_plans_a_meeting_and_writes_minutes(lom, coordinator_lom, contact):
-    meeting = services.save_forum_meeting(
+    meeting = services.create_forum_meeting(
         municipality=lom, by=coordinator_lom, starts_at=_at(7), place="Lom rådhus",
         agenda="1. Velkommen\n2. Sommeren",
     )  # fmt: skip
@@ -152,7 +152,7 @@ def test_attendees_are_only_the_municipalitys_contacts_and_coordinators(
     drammen_contact = MembershipFactory(municipality=drammen, role=Role.VOLUNTEER_CONTACT)
     for wrong in (officer_role, drammen_contact):
         with pytest.raises(ValidationError):
-            services.save_forum_meeting(
+            services.create_forum_meeting(
                 municipality=lom, by=coordinator_lom, starts_at=_at(1), attendees=[wrong]
             )
     assert not ForumMeeting.objects.exists()
@@ -160,12 +160,12 @@ def test_attendees_are_only_the_municipalitys_contacts_and_coordinators(
 
 def test_volunteer_contacts_read_but_do_not_write_the_forum(lom, volunteer_contact_lom):
     with pytest.raises(PermissionDenied):
-        services.save_forum_meeting(municipality=lom, by=volunteer_contact_lom, starts_at=_at(1))
+        services.create_forum_meeting(municipality=lom, by=volunteer_contact_lom, starts_at=_at(1))
 
 
 def test_meeting_querysets_split_upcoming_and_past(lom, coordinator_lom):
-    past = services.save_forum_meeting(municipality=lom, by=coordinator_lom, starts_at=_at(-3))
-    coming = services.save_forum_meeting(municipality=lom, by=coordinator_lom, starts_at=_at(3))
+    past = services.create_forum_meeting(municipality=lom, by=coordinator_lom, starts_at=_at(-3))
+    coming = services.create_forum_meeting(municipality=lom, by=coordinator_lom, starts_at=_at(3))
     assert list(ForumMeeting.objects.upcoming()) == [coming]
     assert list(ForumMeeting.objects.past()) == [past]
     assert past.is_past and not coming.is_past
