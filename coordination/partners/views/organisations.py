@@ -21,6 +21,7 @@ from stdnum.no import orgnr
 from coordination.kernel import permissions
 from coordination.kernel.forms import add_service_errors
 from coordination.kernel.permissions import can, get_for_user, municipality_view
+from coordination.kernel.ui import confirm_then
 from coordination.models import (
     AgreementParty,
     CooperationAgreement,
@@ -34,7 +35,6 @@ from coordination.partners import services
 from coordination.partners.forms import ContactForm, OfferForm, PartnerForm, PartnerSearchForm
 from coordination.partners.views.map import groups as map_groups
 from coordination.partners.views.map import with_offer_kinds
-from coordination.routines.views import confirm_then
 
 PAGE_SIZE = 50
 MANAGE, READ, PAGES = "manage_partners", "view_partners", "view_partner_pages"
@@ -337,7 +337,7 @@ def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
             "municipality's contact list changes; the partner itself is kept."
         )
         % {"name": contact.name, "partner": contact.organisation.name},
-        submit=_("Yes, remove the contact person"),
+        submit_label=_("Yes, remove the contact person"),
         back_url=back,
     )
 
@@ -367,7 +367,7 @@ def partner_offer_remove(request: HttpRequest, pk: int) -> HttpResponse:
             "in the partner registry or on the partner map."
         )
         % {"offer": offer.description, "partner": offer.organisation.name},
-        submit=_("Yes, remove the offer"),
+        submit_label=_("Yes, remove the offer"),
         back_url=back,
     )
 
