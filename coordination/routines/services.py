@@ -149,7 +149,7 @@ def edit_routine(
         return latest
     version = _add_version(routine, by=by, title=title, body=body, note=note)
     if routine.status == Routine.Status.APPROVED:
-        routine.status = Routine.Status.DRAFT  # the approved version stays readable
+        routine.transition_to(Routine.Status.DRAFT)  # the approved version stays readable
     routine.save()
     audit.record(by, "changed", routine, code="routine.version", params={"number": version.number})
     return version
@@ -163,8 +163,7 @@ def approve_routine(
     given."""
     routine = Routine.objects.select_for_update().get(pk=routine.pk)
     permissions.require(by, MANAGE, routine)
-    if routine.status == Routine.Status.ARCHIVED:
-        raise ValidationError(_("An archived routine cannot be approved."))
+    routine.transition_to(Routine.Status.APPROVED)
     latest = routine.versions.order_by("-number").first()
     if latest is None:
         raise ValidationError(_("The routine has no text to approve."))
@@ -179,7 +178,6 @@ def approve_routine(
     routine.approved_by = by
     routine.approved_at = timezone.now()
     routine.next_review = next_review
-    routine.status = Routine.Status.APPROVED
     routine.save()
     audit.record(by, "changed", routine, code="routine.approved", params={"number": latest.number})
     return routine
@@ -189,7 +187,7 @@ def approve_routine(
 def archive_routine(*, routine: Routine, by: User) -> Routine:
     """Take a routine out of the binder; its versions are kept."""
     permissions.require(by, MANAGE, routine)
-    routine.status = Routine.Status.ARCHIVED
+    routine.transition_to(Routine.Status.ARCHIVED)
     routine.save(update_fields=["status", "updated_at"])
     audit.record(by, "changed", routine, code="routine.archived")
     return routine
