@@ -27,7 +27,7 @@ from coordination.kernel.steps import Step
 from coordination.kernel.text import render_subject
 from coordination.routines.models import REVIEW_NOTICE_DAYS, Routine, RoutineTopic, RoutineVersion
 from coordination.routines.permissions import can_edit_routine
-from coordination.routines.starters import starter_by_key
+from coordination.routines.starters import STARTER_ROUTINES, starter_by_key
 
 MANAGE = "manage_routines"
 REVIEW_AFTER_MONTHS = 12
@@ -281,6 +281,25 @@ def _copy_starter(municipality: Municipality, by: User, starter: dict, language:
         note=note,
         starter_key=starter["key"],
     )
+
+
+def starters_for(municipality: Municipality, language: str) -> list[dict]:
+    """Samspill's starter routines in ``language``, each saying whether the binder has it."""
+    have = set(
+        Routine.objects.filter(municipality=municipality)
+        .exclude(starter_key="")
+        .values_list("starter_key", flat=True)
+    )
+    return [
+        {
+            "key": starter["key"],
+            "title": starter[f"title_{language}"],
+            "body": starter[f"body_{language}"],
+            "step": Step(starter["step"]).label,
+            "copied": starter["key"] in have,
+        }
+        for starter in STARTER_ROUTINES
+    ]
 
 
 def diff_versions(

@@ -35,7 +35,6 @@ from coordination.routines.forms import (
 )
 from coordination.routines.models import Routine, RoutineVersion
 from coordination.routines.permissions import can_edit_routine
-from coordination.routines.starters import STARTER_ROUTINES
 
 PAGE_SIZE = 50
 READ, MANAGE = "view_routines", "manage_routines"
@@ -91,6 +90,22 @@ def _shown_version(routine: Routine, editor: bool) -> RoutineVersion | None:
     return routine.approved_version
 
 
+def _filtered(routines, form: RoutineFilterForm, today):
+    """The routines the filter asks for; those in use (not archived) when it asks nothing."""
+    if not (form.is_bound and form.is_valid()):
+        return routines.current()
+    data = form.cleaned_data
+    if data["topic"]:
+        routines = routines.filter(topic=data["topic"])
+    status = data["status"]
+    routines = routines.filter(status=status) if status else routines.current()
+    if data["due"]:
+        routines = routines.due_for_review(today)
+    if data["overdue"]:
+        routines = routines.overdue_for_review(today)
+    return routines
+
+
 @municipality_view(READ)
 @require_http_methods(["GET"])
 def routine_list(request: HttpRequest) -> HttpResponse:
@@ -100,18 +115,7 @@ def routine_list(request: HttpRequest) -> HttpResponse:
     routines = _visible(request).select_related("owner", "approved_by", "approved_version")
     routines = routines.defer("approved_version__body")
     manager = can(request.user, MANAGE, municipality)
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if data["topic"]:
-            routines = routines.filter(topic=data["topic"])
-        status = data["status"]
-        routines = routines.filter(status=status) if status else routines.current()
-        if data["due"]:
-            routines = routines.due_for_review(today)
-        if data["overdue"]:
-            routines = routines.overdue_for_review(today)
-    else:
-        routines = routines.current()
+    routines = _filtered(routines, form, today)
     page = Paginator(routines.order_by("step", "title", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -373,7 +377,7 @@ def routine_starters(request: HttpRequest) -> HttpResponse:
         {
             "municipality": municipality,
             "form": form,
-            "starters": _starters_shown(municipality, language),
+            "starters": services.starters_for(municipality, language),
             "language": language,
         },
     )
@@ -400,22 +404,3 @@ def _say_copied(request: HttpRequest, copied: list[Routine], skipped: list[str])
             )
             % {"count": len(skipped)},
         )
-
-
-def _starters_shown(municipality, language: str) -> list[dict]:
-    """Samspill's starter routines in ``language``, each saying whether the binder has it."""
-    have = set(
-        Routine.objects.filter(municipality=municipality)
-        .exclude(starter_key="")
-        .values_list("starter_key", flat=True)
-    )
-    return [
-        {
-            "key": starter["key"],
-            "title": starter[f"title_{language}"],
-            "body": starter[f"body_{language}"],
-            "step": Step(starter["step"]).label,
-            "copied": starter["key"] in have,
-        }
-        for starter in STARTER_ROUTINES
-    ]
