@@ -304,19 +304,6 @@ def may_open(user, url: str) -> bool:
     return has_role(user, str(match.kwargs["municipality"]), *RULES[action].roles)
 
 
-def can_edit_routine(user, routine) -> bool:
-    """Coordinators edit any routine of their municipality; a named co-author who still holds
-    a volunteer contact or partner representative role there may propose new versions. Nobody
-    edits an archived routine."""
-    if routine.status == "archived" or not user.is_authenticated or not user.is_active:
-        return False
-    if can(user, "manage_routines", routine):
-        return True
-    return has_role(user, municipality_of(routine), *ROUTINE_CO_AUTHOR_ROLES) and (
-        routine.co_authors.filter(pk=user.pk).exists()
-    )
-
-
 def needs_mfa_setup(user, action: str) -> bool:
     """True when a staff user must turn on two-factor authentication before this action."""
     if not settings.SAMSPILL_REQUIRE_MFA_FOR_STAFF or not RULES[action].personal_data:

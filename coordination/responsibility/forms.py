@@ -8,13 +8,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import (
+from coordination.responsibility.models import (
     ROLE_ABBREVIATIONS,
-    PartnerOrganisation,
     ResponsibilityParty,
     ResponsibilityRole,
     ResponsibilityTask,
-    Unit,
 )
 
 CELL_NAME = re.compile(r"^cell-(\d+)-(\d+)$")
@@ -119,11 +117,9 @@ class PartyForm(forms.ModelForm):
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].required = False
-        self.fields["unit"].queryset = Unit.objects.filter(municipality=municipality)
+        self.fields["unit"].queryset = ResponsibilityParty.unit_choices(municipality)
         self.fields["unit"].empty_label = _("No particular unit")
-        self.fields["partner"].queryset = PartnerOrganisation.objects.filter(
-            municipalities=municipality
-        )
+        self.fields["partner"].queryset = ResponsibilityParty.partner_choices(municipality)
         self.fields["partner"].empty_label = _("No particular partner organisation")
         if self.instance.pk and not self.instance.name:
             self.initial["name"] = self.instance.display_name

@@ -2,12 +2,11 @@
 carries out, consulted, informed). One map per municipality, made from a starter set."""
 
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.models import Municipality
-from coordination.partners.models import PartnerOrganisation
-from coordination.units.models import Unit
 
 # The starter set: key -> English msgid. Names of starter rows are shown in the reader's
 # language until a coordinator renames them.
@@ -123,8 +122,9 @@ class ResponsibilityTask(_Row):
 class ResponsibilityParty(_Row):
     STARTER = STARTER_PARTIES
 
+    # Named by their label: the responsibility map does not import the other areas.
     unit = models.ForeignKey(
-        Unit,
+        "coordination.Unit",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -132,7 +132,7 @@ class ResponsibilityParty(_Row):
         verbose_name=_("unit"),
     )
     partner = models.ForeignKey(
-        PartnerOrganisation,
+        "coordination.PartnerOrganisation",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -145,6 +145,18 @@ class ResponsibilityParty(_Row):
         verbose_name = _("party")
         verbose_name_plural = _("parties")
         indexes = [models.Index(fields=["map", "position"], name="resp_party_map_position")]
+
+    @classmethod
+    def unit_choices(cls, municipality: Municipality | str) -> QuerySet:
+        """The units a party of this municipality's map may be: the municipality's own."""
+        units = cls._meta.get_field("unit").related_model._default_manager  # type: ignore[union-attr]
+        return units.filter(municipality=municipality)
+
+    @classmethod
+    def partner_choices(cls, municipality: Municipality | str) -> QuerySet:
+        """The partner organisations a party may be: those that work with the municipality."""
+        partners = cls._meta.get_field("partner").related_model._default_manager  # type: ignore[union-attr]
+        return partners.filter(municipalities=municipality)
 
 
 class ResponsibilityAssignment(models.Model):

@@ -5,38 +5,32 @@ one)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Model
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from coordination.kernel import audit, permissions
-from coordination.models import (
+from coordination.kernel.models import Municipality, User
+from coordination.responsibility.models import (
     STARTER_PARTIES,
     STARTER_TASKS,
-    Municipality,
-    PartnerOrganisation,
     ResponsibilityAssignment,
     ResponsibilityMap,
     ResponsibilityParty,
     ResponsibilityRole,
     ResponsibilityTask,
-    Unit,
-    User,
 )
 
+ACTION = "manage_responsibility_map"
 MAX_ROWS = 60  # tasks or parties in one map: the grid stays one readable page
 
 Cell = tuple[int, int]  # (task id, party id)
-
-
-def _require(by: User, map_: ResponsibilityMap) -> None:
-    if not permissions.can(by, "manage_responsibility_map", Municipality(pk=map_.municipality_id)):
-        raise PermissionDenied
 
 
 def find_map(municipality: Municipality) -> ResponsibilityMap | None:
@@ -94,6 +88,7 @@ def responsibility_warnings(
     the tasks and assignments already loaded to spend no queries."""
     if tasks is None:
         tasks = list(map_.tasks.all())
+    responsible: Iterable[int]
     if assignments is None:
         responsible = ResponsibilityAssignment.objects.filter(
             task__map=map_, role=ResponsibilityRole.RESPONSIBLE
@@ -176,10 +171,28 @@ def save_grid(
     ``version`` is the ``grid_version`` the form was opened with: when the map was saved since,
     ``StaleGridError`` is raised and nothing changes. The map row is locked first, so two saves
     at the same moment run one after the other and the second sees the first's version."""
-    _require(by, map_)
+    permissions.require(by, ACTION, map_.municipality_id)
     locked = ResponsibilityMap.objects.select_for_update().get(pk=map_.pk)
     if version is not None and version != grid_version(locked):
         raise _stale()
+    _check_cells(map_, cells)
+    changed = _write_cells(map_, cells)
+    if changed:
+        locked.save(update_fields=["updated_at"])
+        map_.updated_at = locked.updated_at
+        audit.record(
+            by,
+            "changed",
+            map_,
+            municipality=map_.municipality_id,
+            code="responsibility.cells",
+            params={"count": changed},
+        )
+    return changed
+
+
+def _check_cells(map_: ResponsibilityMap, cells: dict[Cell, str]) -> None:
+    """Refuse cells of tasks or parties the map does not have, and roles that do not exist."""
     task_ids = set(ResponsibilityTask.objects.filter(map=map_).values_list("pk", flat=True))
     party_ids = set(ResponsibilityParty.objects.filter(map=map_).values_list("pk", flat=True))
     for (task_id, party_id), role in cells.items():
@@ -189,6 +202,11 @@ def save_grid(
             )
         if role and role not in ResponsibilityRole.values:
             raise ValidationError(_("Choose a role from the list in every cell."))
+
+
+def _write_cells(map_: ResponsibilityMap, cells: dict[Cell, str]) -> int:
+    """Delete, create and change the assignments the cells differ in (three queries at most);
+    returns how many. A cell filled by someone else meanwhile makes the grid stale."""
     existing = {
         (a.task_id, a.party_id): a
         for a in ResponsibilityAssignment.objects.filter(task__map=map_).select_for_update()
@@ -214,19 +232,7 @@ def save_grid(
                 ResponsibilityAssignment.objects.bulk_update(to_update, ["role"])
     except IntegrityError:
         raise _stale() from None
-    changed = len(to_delete) + len(to_create) + len(to_update)
-    if changed:
-        locked.save(update_fields=["updated_at"])
-        map_.updated_at = locked.updated_at
-        audit.record(
-            by,
-            "changed",
-            map_,
-            municipality=map_.municipality_id,
-            code="responsibility.cells",
-            params={"count": changed},
-        )
-    return changed
+    return len(to_delete) + len(to_create) + len(to_update)
 
 
 # --- Tasks and parties -----------------------------------------------------------------------
@@ -242,10 +248,21 @@ def _clean_name(model, map_: ResponsibilityMap, name: str, row=None) -> str:
     return name
 
 
-def _check_party_links(map_, unit: Unit | None, partner: PartnerOrganisation | None) -> None:
-    if unit is not None and unit.municipality_id != map_.municipality_id:
+def _pk(row: Model | None) -> int | None:
+    return row.pk if row is not None else None
+
+
+def _check_party_links(map_: ResponsibilityMap, unit: Model | None, partner: Model | None) -> None:
+    number = map_.municipality_id
+    if (
+        unit is not None
+        and not ResponsibilityParty.unit_choices(number).filter(pk=unit.pk).exists()
+    ):
         raise ValidationError({"unit": _("Choose a unit in this municipality.")})
-    if partner is not None and not partner.municipalities.filter(pk=map_.municipality_id).exists():
+    if (
+        partner is not None
+        and not ResponsibilityParty.partner_choices(number).filter(pk=partner.pk).exists()
+    ):
         raise ValidationError(
             {"partner": _("Choose a partner organisation that works with this municipality.")}
         )
@@ -256,8 +273,8 @@ def _check_party_links(map_, unit: Unit | None, partner: PartnerOrganisation | N
 
 
 @transaction.atomic
-def add_task(*, map_: ResponsibilityMap, by: User, name: str) -> ResponsibilityTask:
-    _require(by, map_)
+def create_task(*, map_: ResponsibilityMap, by: User, name: str) -> ResponsibilityTask:
+    permissions.require(by, ACTION, map_.municipality_id)
     name = _clean_name(ResponsibilityTask, map_, name)
     if map_.tasks.count() >= MAX_ROWS:
         raise ValidationError({"name": _("The map can have at most %(max)s tasks.") % {
@@ -277,7 +294,7 @@ def add_task(*, map_: ResponsibilityMap, by: User, name: str) -> ResponsibilityT
 
 @transaction.atomic
 def rename_task(*, task: ResponsibilityTask, by: User, name: str) -> ResponsibilityTask:
-    _require(by, task.map)
+    permissions.require(by, ACTION, task.map.municipality_id)
     task.name = _clean_name(ResponsibilityTask, task.map, name, task)
     task.save(update_fields=["name"])
     audit.record(
@@ -292,15 +309,15 @@ def rename_task(*, task: ResponsibilityTask, by: User, name: str) -> Responsibil
 
 
 @transaction.atomic
-def add_party(
+def create_party(
     *,
     map_: ResponsibilityMap,
     by: User,
     name: str,
-    unit: Unit | None = None,
-    partner: PartnerOrganisation | None = None,
+    unit: Model | None = None,
+    partner: Model | None = None,
 ) -> ResponsibilityParty:
-    _require(by, map_)
+    permissions.require(by, ACTION, map_.municipality_id)
     if not name.strip() and (unit or partner):
         name = str(unit or partner)
     name = _clean_name(ResponsibilityParty, map_, name)
@@ -310,7 +327,7 @@ def add_party(
             "max": MAX_ROWS}})  # fmt: skip
     last = map_.parties.aggregate(last=Max("position"))["last"] or 0
     party = ResponsibilityParty.objects.create(
-        map=map_, name=name, unit=unit, partner=partner, position=last + 1
+        map=map_, name=name, unit_id=_pk(unit), partner_id=_pk(partner), position=last + 1
     )
     audit.record(
         by,
@@ -324,18 +341,18 @@ def add_party(
 
 
 @transaction.atomic
-def save_party(
+def update_party(
     *,
     party: ResponsibilityParty,
     by: User,
     name: str,
-    unit: Unit | None = None,
-    partner: PartnerOrganisation | None = None,
+    unit: Model | None = None,
+    partner: Model | None = None,
 ) -> ResponsibilityParty:
-    _require(by, party.map)
+    permissions.require(by, ACTION, party.map.municipality_id)
     party.name = _clean_name(ResponsibilityParty, party.map, name, party)
     _check_party_links(party.map, unit, partner)
-    party.unit, party.partner = unit, partner
+    party.unit_id, party.partner_id = _pk(unit), _pk(partner)
     party.save(update_fields=["name", "unit", "partner"])
     audit.record(
         by,
@@ -351,10 +368,19 @@ def save_party(
 @transaction.atomic
 def move_row(*, row: ResponsibilityTask | ResponsibilityParty, by: User, direction: str) -> None:
     """Move a task or a party one place up or down."""
-    _require(by, row.map)
+    permissions.require(by, ACTION, row.map.municipality_id)
     if direction not in ("up", "down"):
         raise ValidationError(_("Choose up or down."))
-    rows = list(type(row).objects.filter(map_id=row.map_id).select_for_update())
+    if isinstance(row, ResponsibilityTask):
+        _move(ResponsibilityTask, row, direction)
+    else:
+        _move(ResponsibilityParty, row, direction)
+
+
+def _move[R: (ResponsibilityTask, ResponsibilityParty)](
+    model: type[R], row: R, direction: str
+) -> None:
+    rows = list(model._default_manager.filter(map_id=row.map_id).select_for_update())
     index = next(i for i, r in enumerate(rows) if r.pk == row.pk)
     other = index - 1 if direction == "up" else index + 1
     if not 0 <= other < len(rows):
@@ -362,13 +388,13 @@ def move_row(*, row: ResponsibilityTask | ResponsibilityParty, by: User, directi
     rows[index], rows[other] = rows[other], rows[index]
     for position, r in enumerate(rows, start=1):
         r.position = position
-    type(row).objects.bulk_update(rows, ["position"])
+    model._default_manager.bulk_update(rows, ["position"])
 
 
 @transaction.atomic
 def delete_row(*, row: ResponsibilityTask | ResponsibilityParty, by: User) -> None:
     """Remove a task or a party, and what the grid said about it."""
-    _require(by, row.map)
+    permissions.require(by, ACTION, row.map.municipality_id)
     audit.record(
         by,
         "deleted",

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
 from coordination.kernel.permissions import can, get_for_user, municipality_view
-from coordination.models import (
+from coordination.responsibility import services
+from coordination.responsibility.forms import GridForm, PartyForm, TaskForm, cell_name
+from coordination.responsibility.models import (
     ROLE_ABBREVIATIONS,
     ROLE_EXPLANATIONS,
     ResponsibilityAssignment,
@@ -23,11 +26,7 @@ from coordination.models import (
     ResponsibilityRole,
     ResponsibilityTask,
 )
-from coordination.responsibility import services
-from coordination.responsibility.forms import GridForm, PartyForm, TaskForm, cell_name
-from coordination.units.views import confirm_page, form_page
-
-ACTION = "manage_responsibility_map"
+from coordination.responsibility.services import ACTION
 
 
 def _grid(map_):
@@ -96,33 +95,26 @@ def responsibility_map_edit(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     map_ = services.map_for(municipality)
     tasks, parties, assignments = _grid(map_)
-    version = services.grid_version(map_)
     form = GridForm(
         request.POST or None,
         tasks=tasks,
         parties=parties,
         assignments=assignments,
-        version=version,
+        version=services.grid_version(map_),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.save_grid(
-                map_=map_, by=request.user, cells=form.cells(), version=form.sent_version()
-            )
-        except services.StaleGridError as error:
-            # Show the grid as it is now (with its new version), and say why nothing was saved.
-            map_.refresh_from_db()
-            tasks, parties, assignments = _grid(map_)
-            form = _current_grid_form(map_, tasks, parties, assignments)
-            form.add_error(None, error)
-        except ValidationError as error:
-            add_service_errors(form, error)
+    done = ui.submit(request, form, lambda data: _save_grid(request, map_, form))
+    if done and isinstance(done.value, services.StaleGridError):
+        # Show the grid as it is now (with its new version), and say why nothing was saved.
+        map_.refresh_from_db()
+        tasks, parties, assignments = _grid(map_)
+        form = _current_grid_form(map_, tasks, parties, assignments)
+        form.add_error(None, done.value)
+    elif done:
+        if done.value:
+            messages.success(request, _("The responsibility map is saved."))
         else:
-            if changed:
-                messages.success(request, _("The responsibility map is saved."))
-            else:
-                messages.info(request, _("Nothing was changed."))
-            return redirect("coordination:responsibility_map_edit", municipality.pk)
+            messages.info(request, _("Nothing was changed."))
+        return redirect("coordination:responsibility_map_edit", municipality.pk)
     context = _context(
         request,
         map_,
@@ -137,6 +129,17 @@ def responsibility_map_edit(request: HttpRequest) -> HttpResponse:
         for task, fields in form.bound_rows()
     ]
     return render(request, "coordination/responsibility/map_edit.html", context)
+
+
+def _save_grid(request: HttpRequest, map_, form: GridForm) -> int | services.StaleGridError:
+    """How many cells changed; or, when someone saved the map after this form was opened, the
+    refusal (the page then shows the map as it is now)."""
+    try:
+        return services.save_grid(
+            map_=map_, by=request.user, cells=form.cells(), version=form.sent_version()
+        )
+    except services.StaleGridError as error:
+        return error
 
 
 def _current_grid_form(map_, tasks, parties, assignments) -> GridForm:
@@ -211,18 +214,15 @@ def _back_to(request: HttpRequest, row) -> str:
     return _back(request) + ("#tasks" if isinstance(row, ResponsibilityTask) else "#parties")
 
 
-def _row_form_page(request: HttpRequest, form, save, *, done: str, **page) -> HttpResponse:
-    """A task's or a party's form on a page of its own: ``save(cleaned_data)`` returns the row
-    saved, then ``done`` (a message naming it) and back to the edit page."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            row = save(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, done % {"name": row})
-            return redirect(_back_to(request, row))
-    return form_page(
+def _saved(request: HttpRequest, row, done: str) -> HttpResponse:
+    """Say which task or party was saved (``done`` names it) and go back to the edit page."""
+    messages.success(request, done % {"name": row})
+    return redirect(_back_to(request, row))
+
+
+def _row_page(request: HttpRequest, form: BaseForm, **page) -> HttpResponse:
+    """A task's or a party's form on a page of its own."""
+    return ui.form_page(
         request,
         form=form,
         back_url=_back(request),
@@ -233,24 +233,32 @@ def _row_form_page(request: HttpRequest, form, save, *, done: str, **page) -> Ht
 
 def _remove_page(request: HttpRequest, row, *, done: str, **page) -> HttpResponse:
     """Ask before removing a task or a party; on POST remove it, then back to the edit page."""
-    if request.method == "POST":
-        services.delete_row(row=row, by=request.user)
-        messages.success(request, done % {"name": row})
-        return redirect(_back_to(request, row))
-    return confirm_page(request, back_url=_back(request), **page)
+    return ui.confirm_then(
+        request,
+        do=lambda: services.delete_row(row=row, by=request.user),
+        done=done % {"name": row},
+        then=_back_to(request, row),
+        back_url=_back(request),
+        **page,
+    )
 
 
 @municipality_view(ACTION)
 @require_http_methods(["GET", "POST"])
 def responsibility_task_add(request: HttpRequest) -> HttpResponse:
     map_ = services.map_for(request.municipality)
-    return _row_form_page(
+    form = TaskForm(request.POST or None)
+    if done := ui.submit(
         request,
-        TaskForm(request.POST or None),
-        lambda data: services.add_task(map_=map_, by=request.user, name=data["name"]),
-        done=_("The task %(name)s is added."),
+        form,
+        lambda data: services.create_task(map_=map_, by=request.user, name=data["name"]),
+    ):
+        return _saved(request, done.value, _("The task %(name)s is added."))
+    return _row_page(
+        request,
+        form,
         title=_("Add a task to the responsibility map"),
-        submit=_("Add the task"),
+        submit_label=_("Add the task"),
     )
 
 
@@ -259,13 +267,18 @@ def responsibility_task_add(request: HttpRequest) -> HttpResponse:
 def responsibility_task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     task = _row(request, ResponsibilityTask, pk)
     shown = task.display_name
-    return _row_form_page(
+    form = TaskForm(request.POST or None, instance=task)
+    if done := ui.submit(
         request,
-        TaskForm(request.POST or None, instance=task),
+        form,
         lambda data: services.rename_task(task=task, by=request.user, name=data["name"]),
-        done=_("The task %(name)s is saved."),
+    ):
+        return _saved(request, done.value, _("The task %(name)s is saved."))
+    return _row_page(
+        request,
+        form,
         title=_("Rename the task %(name)s") % {"name": shown},
-        submit=_("Save"),
+        submit_label=_("Save"),
         delete_url=reverse(
             "coordination:responsibility_task_delete", args=[request.municipality.pk, task.pk]
         ),
@@ -306,7 +319,7 @@ def responsibility_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
             "does what for it?"
         )
         % {"name": task},
-        submit=_("Yes, remove the task"),
+        submit_label=_("Yes, remove the task"),
     )
 
 
@@ -315,19 +328,24 @@ def responsibility_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def responsibility_party_add(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     map_ = services.map_for(municipality)
-    return _row_form_page(
+    form = PartyForm(request.POST or None, municipality=municipality)
+    if done := ui.submit(
         request,
-        PartyForm(request.POST or None, municipality=municipality),
-        lambda data: services.add_party(
+        form,
+        lambda data: services.create_party(
             map_=map_,
             by=request.user,
             name=data.get("name") or "",
             unit=data.get("unit"),
             partner=data.get("partner"),
         ),
-        done=_("The party %(name)s is added."),
+    ):
+        return _saved(request, done.value, _("The party %(name)s is added."))
+    return _row_page(
+        request,
+        form,
         title=_("Add a party to the responsibility map"),
-        submit=_("Add the party"),
+        submit_label=_("Add the party"),
     )
 
 
@@ -337,19 +355,24 @@ def responsibility_party_edit(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     party = _row(request, ResponsibilityParty, pk)
     shown = party.display_name
-    return _row_form_page(
+    form = PartyForm(request.POST or None, instance=party, municipality=municipality)
+    if done := ui.submit(
         request,
-        PartyForm(request.POST or None, instance=party, municipality=municipality),
-        lambda data: services.save_party(
+        form,
+        lambda data: services.update_party(
             party=party,
             by=request.user,
             name=data.get("name") or shown,
             unit=data.get("unit"),
             partner=data.get("partner"),
         ),
-        done=_("The party %(name)s is saved."),
+    ):
+        return _saved(request, done.value, _("The party %(name)s is saved."))
+    return _row_page(
+        request,
+        form,
         title=_("Change the party %(name)s") % {"name": shown},
-        submit=_("Save"),
+        submit_label=_("Save"),
         delete_url=reverse(
             "coordination:responsibility_party_delete", args=[municipality.pk, party.pk]
         ),
@@ -370,5 +393,5 @@ def responsibility_party_delete(request: HttpRequest, pk: int) -> HttpResponse:
             "for each task?"
         )
         % {"name": party},
-        submit=_("Yes, remove the party"),
+        submit_label=_("Yes, remove the party"),
     )

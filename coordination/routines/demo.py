@@ -1,4 +1,4 @@
-"""Demo data for the routine binder and the annual wheel (``seed_demo``; idempotent).
+"""Demo data for the routine binder (``seed_demo``; idempotent).
 
 Lom is on its way from dialogue to coordination: four routines copied from the starter set,
 two approved (one soon due for review) and two drafts, one written with the nursing home's
@@ -11,53 +11,14 @@ import datetime
 
 from django.utils import timezone
 
-from coordination.models import Routine, User, WheelEvent
+from coordination.kernel.dates import add_months
+from coordination.kernel.models import User
 from coordination.routines import services as routine_services
+from coordination.routines.models import Routine
 from coordination.routines.starters import STARTER_ROUTINES
+from coordination.wheel import demo as wheel_demo
 
 LOM, DRAMMEN = "3434", "3301"
-
-LOM_WHEEL = [
-    ("Introduksjonskurs for nye frivillige", "course", 3, 12, "Lom bygdesenter, kl. 18–21."),
-    (
-        "Frivilligforum: vårmøte",
-        "meeting",
-        4,
-        None,
-        "Frivillighetskontaktene, frivilligsentralen og lagene.",
-    ),
-    (
-        "Sommerfest på sjukeheimen",
-        "recognition",
-        6,
-        20,
-        "Grilling i hagen med beboere, frivillige og pårørende.",
-    ),
-    (
-        "Vervekampanje: Bli besøksvenn",
-        "campaign",
-        9,
-        None,
-        "Stand på Lom-marknaden og i Fossbergom.",
-    ),
-    ("Tilskudd til aktivitetstiltak: søknadsfrist", "grant_deadline", 10, 15, ""),
-    ("Julebord for frivillige", "recognition", 12, 5, "Kommunen takker alle frivillige."),
-]
-
-DRAMMEN_WHEEL = [
-    ("Nyttårsmarkering på Verdighetsenteret", "activity", 1, 15),
-    ("Frivilligforum for frivillighetskontaktene", "meeting", 2, 6),
-    ("Introduksjonskurs, vår", "course", 3, 10),
-    ("Søknadsfrist: tilskudd til aktivitetstiltak", "grant_deadline", 4, 1),
-    ("Frivilligdugnad i sansehagen", "activity", 5, 20),
-    ("Sommerfest for frivillige", "recognition", 6, 12),
-    ("Sommeraktiviteter: tur langs elva", "activity", 7, None),
-    ("Vervekampanje for nye besøksvenner", "campaign", 8, None),
-    ("Introduksjonskurs, høst", "course", 9, 15),
-    ("Eldredagen 1. oktober", "activity", 10, 1),
-    ("Frivilligforum: høstmøte", "meeting", 11, 4),
-    ("Frivillighetens dag: julefest for frivillige", "recognition", 12, 5),
-]
 
 
 def _coordinator(email: str) -> User | None:
@@ -86,22 +47,12 @@ def _approve_once(routine: Routine, by: User, next_review: datetime.date) -> Non
         routine_services.approve_routine(routine=routine, by=by, next_review=next_review)
 
 
-def _wheel(municipality_number: str, events) -> None:
-    for title, category, month, day, *rest in events:
-        WheelEvent.objects.get_or_create(
-            municipality_id=municipality_number,
-            title=title,
-            defaults={"category": category, "month": month, "day": day,
-                      "description": rest[0] if rest else ""},
-        )  # fmt: skip
-
-
 def seed(command) -> None:
     today = timezone.localdate()
     lom = _coordinator("koordinator.lom@samspill.example")
     if lom is not None:
         routines = _copy(LOM, lom, ["welcome", "confidentiality", "worried", "transport"])
-        _approve_once(routines["welcome"], lom, routine_services.add_months(today, 11))
+        _approve_once(routines["welcome"], lom, add_months(today, 11))
         _approve_once(routines["confidentiality"], lom, today + datetime.timedelta(days=20))
         contact = _coordinator("kontakt.sjukeheim.lom@samspill.example")
         worried = routines["worried"]
@@ -117,12 +68,12 @@ def seed(command) -> None:
                 + "\n\nPå Lom sjukeheim: ring vakttelefonen 61 21 00 00 hele døgnet.",
                 note="Vakttelefonen på sjukeheimen lagt til.",
             )
-        _wheel(LOM, LOM_WHEEL)
     drammen = _coordinator("koordinator.drammen@samspill.example")
     if drammen is not None:
         keys = [starter["key"] for starter in STARTER_ROUTINES][:12]
         routines = _copy(DRAMMEN, drammen, keys)
         for index, key in enumerate(keys):
-            review = routine_services.add_months(today, 12) - datetime.timedelta(days=index * 9)
+            review = add_months(today, 12) - datetime.timedelta(days=index * 9)
             _approve_once(routines[key], drammen, review)
-        _wheel(DRAMMEN, DRAMMEN_WHEEL)
+    # Until the wheel registers its own demo step (a contribution), the binder's seeds it.
+    wheel_demo.seed(command)

@@ -6,8 +6,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coordination.kernel.models import Membership, Role, User
+from coordination.kernel.steps import Step
 from coordination.kernel.text import OneLineCharField
-from coordination.models import Membership, Role, Routine, RoutineTopic, Step, User
+from coordination.routines.models import Routine, RoutineTopic
 from coordination.routines.services import MAX_BODY, MAX_NOTE, MAX_TITLE
 from coordination.routines.starters import STARTER_ROUTINES
 

@@ -5,10 +5,13 @@ latest one. Bodies are plain text so that a printed binder can reuse them as the
 from __future__ import annotations
 
 import datetime
+from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.models import Municipality
@@ -60,6 +63,14 @@ class Routine(models.Model):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", _("Approved")
         ARCHIVED = "archived", _("Archived")
+
+    # The status a routine may move to from each: a new version makes an approved routine a
+    # draft again, approving again sets a new review date, and nothing leaves the archive.
+    ALLOWED: ClassVar[dict[str, set[str]]] = {
+        Status.DRAFT: {Status.APPROVED, Status.ARCHIVED},
+        Status.APPROVED: {Status.DRAFT, Status.APPROVED, Status.ARCHIVED},
+        Status.ARCHIVED: set(),
+    }
 
     municipality = models.ForeignKey(
         Municipality,
@@ -136,6 +147,16 @@ class Routine(models.Model):
 
     def is_overdue(self, today: datetime.date) -> bool:
         return self.next_review is not None and self.next_review < today
+
+    def transition_to(self, status: str) -> None:
+        """Move to ``status`` (not saved yet), or refuse when ``ALLOWED`` does not let it."""
+        if status not in self.ALLOWED[self.status]:
+            if self.status == self.Status.ARCHIVED and status == self.Status.APPROVED:
+                raise ValidationError(gettext("An archived routine cannot be approved."))
+            raise ValidationError(
+                gettext("This routine is archived: it is no longer in the binder.")
+            )
+        self.status = status
 
 
 class RoutineVersion(models.Model):

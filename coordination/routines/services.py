@@ -6,7 +6,6 @@ approving approves the latest version."""
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import difflib
 from collections.abc import Iterable
@@ -15,45 +14,26 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, permissions
+from coordination.kernel.dates import add_months
+from coordination.kernel.models import Membership, Municipality, User
+from coordination.kernel.steps import Step
 from coordination.kernel.text import render_subject
-from coordination.models import (
-    REVIEW_NOTICE_DAYS,
-    Membership,
-    Municipality,
-    Routine,
-    RoutineTopic,
-    RoutineVersion,
-    Step,
-    User,
-)
-from coordination.routines.starters import starter_by_key
+from coordination.routines.models import REVIEW_NOTICE_DAYS, Routine, RoutineTopic, RoutineVersion
+from coordination.routines.permissions import can_edit_routine
+from coordination.routines.starters import STARTER_ROUTINES, starter_by_key
 
+MANAGE = "manage_routines"
 REVIEW_AFTER_MONTHS = 12
 MAX_TITLE = 200
 MAX_BODY = 20000
 MAX_NOTE = 300
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` later; the month's last day where it is shorter."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
-
-
-def _require_manage(by: User, municipality: Municipality | str) -> None:
-    number = municipality.pk if isinstance(municipality, Municipality) else municipality
-    if not permissions.can(by, "manage_routines", Municipality(pk=number)):
-        raise PermissionDenied
 
 
 def _clean_text(*, title: str, body: str, note: str) -> tuple[str, str, str]:
@@ -116,7 +96,7 @@ def create_routine(
     starter_key: str = "",
 ) -> Routine:
     """A new routine owned by the coordinator who writes it, as a draft (version 1)."""
-    _require_manage(by, municipality)
+    permissions.require(by, MANAGE, municipality)
     title, body, note = _clean_text(title=title, body=body, note=note)
     step, topic = _clean_step_topic(step, topic)
     routine = Routine(
@@ -148,9 +128,9 @@ def edit_routine(
     """A new version of the routine (a draft until a coordinator approves it). Co-authors
     change the text; only coordinators move it to another step or topic."""
     routine = Routine.objects.select_for_update().get(pk=routine.pk)
-    if not permissions.can_edit_routine(by, routine):
+    if not can_edit_routine(by, routine):
         raise PermissionDenied
-    manager = permissions.can(by, "manage_routines", routine)
+    manager = permissions.can(by, MANAGE, routine)
     if not manager and (
         (step is not None and int(step) != routine.step)
         or (topic is not None and topic != routine.topic)
@@ -169,7 +149,7 @@ def edit_routine(
         return latest
     version = _add_version(routine, by=by, title=title, body=body, note=note)
     if routine.status == Routine.Status.APPROVED:
-        routine.status = Routine.Status.DRAFT  # the approved version stays readable
+        routine.transition_to(Routine.Status.DRAFT)  # the approved version stays readable
     routine.save()
     audit.record(by, "changed", routine, code="routine.version", params={"number": version.number})
     return version
@@ -182,9 +162,8 @@ def approve_routine(
     """Approve the latest version; the next review is 12 months on unless another date is
     given."""
     routine = Routine.objects.select_for_update().get(pk=routine.pk)
-    _require_manage(by, routine.municipality_id)
-    if routine.status == Routine.Status.ARCHIVED:
-        raise ValidationError(_("An archived routine cannot be approved."))
+    permissions.require(by, MANAGE, routine)
+    routine.transition_to(Routine.Status.APPROVED)
     latest = routine.versions.order_by("-number").first()
     if latest is None:
         raise ValidationError(_("The routine has no text to approve."))
@@ -199,7 +178,6 @@ def approve_routine(
     routine.approved_by = by
     routine.approved_at = timezone.now()
     routine.next_review = next_review
-    routine.status = Routine.Status.APPROVED
     routine.save()
     audit.record(by, "changed", routine, code="routine.approved", params={"number": latest.number})
     return routine
@@ -208,8 +186,8 @@ def approve_routine(
 @transaction.atomic
 def archive_routine(*, routine: Routine, by: User) -> Routine:
     """Take a routine out of the binder; its versions are kept."""
-    _require_manage(by, routine.municipality_id)
-    routine.status = Routine.Status.ARCHIVED
+    permissions.require(by, MANAGE, routine)
+    routine.transition_to(Routine.Status.ARCHIVED)
     routine.save(update_fields=["status", "updated_at"])
     audit.record(by, "changed", routine, code="routine.archived")
     return routine
@@ -221,8 +199,8 @@ def set_routine_people(
 ) -> Routine:
     """The owner (anyone with a role in the municipality) and the co-authors (volunteer
     contacts and partner representatives there)."""
-    _require_manage(by, routine.municipality_id)
-    roles = {}
+    permissions.require(by, MANAGE, routine)
+    roles: dict[int, set[str]] = {}
     for user_id, role in Membership.objects.filter(
         municipality_id=routine.municipality_id
     ).values_list("user_id", "role"):
@@ -265,12 +243,12 @@ def copy_starter_routines(
 ) -> tuple[list[Routine], list[str]]:
     """Copy the chosen starter routines as drafts owned by ``by``, in their language. Returns
     the copies and the keys skipped because the municipality already has them."""
-    _require_manage(by, municipality)
+    permissions.require(by, MANAGE, municipality)
     keys = list(dict.fromkeys(keys))
     if not keys:
         raise ValidationError({"keys": _("Tick at least one starter routine.")})
-    unknown = [key for key in keys if starter_by_key(key) is None]
-    if unknown:
+    starters = {key: starter for key in keys if (starter := starter_by_key(key)) is not None}
+    if len(starters) < len(keys):
         raise ValidationError({"keys": _("Choose only routines from the list.")})
     have = set(
         Routine.objects.filter(municipality=municipality, starter_key__in=keys).values_list(
@@ -279,29 +257,49 @@ def copy_starter_routines(
     )
     language = starter_language(by)
     copied = []
-    for key in keys:
+    for key, starter in starters.items():
         if key in have:
             continue
-        starter = starter_by_key(key)
-        with translation.override(language):
-            note = _("Copied from Samspill's starter routines.")
         try:
             with transaction.atomic():  # a copy made at the same moment elsewhere wins
-                copied.append(
-                    create_routine(
-                        municipality=municipality,
-                        by=by,
-                        title=starter[f"title_{language}"],
-                        body=starter[f"body_{language}"],
-                        step=starter["step"],
-                        topic=starter["topic"],
-                        note=note,
-                        starter_key=key,
-                    )
-                )
+                copied.append(_copy_starter(municipality, by, starter, language))
         except IntegrityError:
             have.add(key)
     return copied, [key for key in keys if key in have]
+
+
+def _copy_starter(municipality: Municipality, by: User, starter: dict, language: str) -> Routine:
+    with translation.override(language):
+        note = _("Copied from Samspill's starter routines.")
+    return create_routine(
+        municipality=municipality,
+        by=by,
+        title=starter[f"title_{language}"],
+        body=starter[f"body_{language}"],
+        step=starter["step"],
+        topic=starter["topic"],
+        note=note,
+        starter_key=starter["key"],
+    )
+
+
+def starters_for(municipality: Municipality, language: str) -> list[dict]:
+    """Samspill's starter routines in ``language``, each saying whether the binder has it."""
+    have = set(
+        Routine.objects.filter(municipality=municipality)
+        .exclude(starter_key="")
+        .values_list("starter_key", flat=True)
+    )
+    return [
+        {
+            "key": starter["key"],
+            "title": starter[f"title_{language}"],
+            "body": starter[f"body_{language}"],
+            "step": Step(starter["step"]).label,
+            "copied": starter["key"] in have,
+        }
+        for starter in STARTER_ROUTINES
+    ]
 
 
 def diff_versions(
@@ -310,11 +308,11 @@ def diff_versions(
     """What changed between two versions, line by line, as (kind, text): kind is "added",
     "removed" or "same" (a line next to a change), and "gap" where unchanged lines are left
     out. Empty lines are left out."""
-    lines = []
-    for line in difflib.ndiff(
+    lines: list[tuple[str, str]] = []
+    for raw in difflib.ndiff(
         [old.title, *old.body.splitlines()], [new.title, *new.body.splitlines()]
     ):
-        code, text = line[:2], line[2:]
+        code, text = raw[:2], raw[2:]
         if not text.strip() or code not in ("+ ", "- ", "  "):
             continue
         lines.append(({"+ ": "added", "- ": "removed", "  ": "same"}[code], text))
@@ -332,7 +330,7 @@ def diff_versions(
 # --- Reminders before a review -------------------------------------------------------------
 
 
-def routines_to_remind(today: datetime.date):
+def routines_to_remind(today: datetime.date) -> QuerySet[Routine]:
     """Approved routines whose review is within the notice period, not reminded for that
     date yet."""
     return (

@@ -4,10 +4,7 @@ in the municipality reads approved routines; coordinators and named co-authors w
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,16 +15,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
+from coordination.kernel.dates import add_months
 from coordination.kernel.permissions import (
     ROUTINE_CO_AUTHOR_ROLES,
     can,
-    can_edit_routine,
     get_for_user,
     has_role,
     municipality_view,
 )
-from coordination.models import STEP_DESCRIPTIONS, Routine, RoutineVersion, Step
+from coordination.kernel.steps import STEP_DESCRIPTIONS, Step
 from coordination.routines import services
 from coordination.routines.forms import (
     ApproveRoutineForm,
@@ -36,7 +33,8 @@ from coordination.routines.forms import (
     RoutinePeopleForm,
     StarterRoutinesForm,
 )
-from coordination.routines.starters import STARTER_ROUTINES
+from coordination.routines.models import Routine, RoutineVersion
+from coordination.routines.permissions import can_edit_routine
 
 PAGE_SIZE = 50
 READ, MANAGE = "view_routines", "manage_routines"
@@ -56,31 +54,6 @@ def _visible(request: HttpRequest):
     if has_role(request.user, request.municipality, *ROUTINE_CO_AUTHOR_ROLES):
         approved |= Q(co_authors=request.user)
     return routines.current().filter(approved).distinct()
-
-
-def confirm_then(
-    request: HttpRequest,
-    *,
-    do: Callable[[], object],
-    done: str,
-    then: str,
-    title: str,
-    question: str,
-    submit: str,
-    back_url: str,
-) -> HttpResponse:
-    """A page that asks before something is taken away (a routine archived, an event taken off
-    the wheel): on POST ``do()`` runs, ``done`` is shown and the person goes on to ``then``."""
-    if request.method == "POST":
-        do()
-        messages.success(request, done)
-        return redirect(then)
-    return render(
-        request,
-        "coordination/routines/confirm.html",
-        {"municipality": request.municipality, "title": title, "question": question,
-         "submit": submit, "back_url": back_url},
-    )  # fmt: skip
 
 
 def _routine(request: HttpRequest, pk: int) -> Routine:
@@ -117,6 +90,22 @@ def _shown_version(routine: Routine, editor: bool) -> RoutineVersion | None:
     return routine.approved_version
 
 
+def _filtered(routines, form: RoutineFilterForm, today):
+    """The routines the filter asks for; those in use (not archived) when it asks nothing."""
+    if not (form.is_bound and form.is_valid()):
+        return routines.current()
+    data = form.cleaned_data
+    if data["topic"]:
+        routines = routines.filter(topic=data["topic"])
+    status = data["status"]
+    routines = routines.filter(status=status) if status else routines.current()
+    if data["due"]:
+        routines = routines.due_for_review(today)
+    if data["overdue"]:
+        routines = routines.overdue_for_review(today)
+    return routines
+
+
 @municipality_view(READ)
 @require_http_methods(["GET"])
 def routine_list(request: HttpRequest) -> HttpResponse:
@@ -126,18 +115,7 @@ def routine_list(request: HttpRequest) -> HttpResponse:
     routines = _visible(request).select_related("owner", "approved_by", "approved_version")
     routines = routines.defer("approved_version__body")
     manager = can(request.user, MANAGE, municipality)
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if data["topic"]:
-            routines = routines.filter(topic=data["topic"])
-        status = data["status"]
-        routines = routines.filter(status=status) if status else routines.current()
-        if data["due"]:
-            routines = routines.due_for_review(today)
-        if data["overdue"]:
-            routines = routines.overdue_for_review(today)
-    else:
-        routines = routines.current()
+    routines = _filtered(routines, form, today)
     page = Paginator(routines.order_by("step", "title", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -171,10 +149,9 @@ def routine_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _routine_fields(form: RoutineForm) -> dict:
+def _routine_fields(data: dict) -> dict:
     """What the routine form gives the services; a co-author's form has no step or topic
     (None: they stay as they are)."""
-    data = form.cleaned_data
     return {
         "title": data["title"],
         "body": data["body"],
@@ -191,15 +168,14 @@ def routine_create(request: HttpRequest) -> HttpResponse:
     form = RoutineForm(
         request.POST if request.method == "POST" else None, initial={"step": Step.DEVELOP_ROUTINES}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            routine = services.create_routine(
-                municipality=municipality, by=request.user, **_routine_fields(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _back_to_routine(request, routine, _("The routine is saved as a draft."))
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.create_routine(
+            municipality=municipality, by=request.user, **_routine_fields(data)
+        ),
+    ):
+        return _back_to_routine(request, done.value, _("The routine is saved as a draft."))
     return _routine_page(request, "routine_form.html", None, form=form)
 
 
@@ -242,20 +218,19 @@ def routine_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = RoutineForm(
         request.POST if request.method == "POST" else None, initial=initial, may_place=manager
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.edit_routine(
-                routine=routine, by=request.user, **_routine_fields(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _back_to_routine(
-                request,
-                routine,
-                _("Version %(number)s is saved. A coordinator approves it before others read it.")
-                % {"number": version.number},
-            )
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.edit_routine(
+            routine=routine, by=request.user, **_routine_fields(data)
+        ),
+    ):
+        return _back_to_routine(
+            request,
+            routine,
+            _("Version %(number)s is saved. A coordinator approves it before others read it.")
+            % {"number": done.value.number},
+        )
     return _routine_page(request, "routine_form.html", routine, form=form)
 
 
@@ -266,19 +241,16 @@ def routine_approve(request: HttpRequest, pk: int) -> HttpResponse:
     latest = routine.versions.order_by("-number").first()
     form = ApproveRoutineForm(
         request.POST if request.method == "POST" else None,
-        initial={"next_review": services.add_months(timezone.localdate(), 12)},
+        initial={"next_review": add_months(timezone.localdate(), services.REVIEW_AFTER_MONTHS)},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.approve_routine(
-                routine=routine, by=request.user, next_review=form.cleaned_data["next_review"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _back_to_routine(
-                request, routine, _("The routine is approved and in the binder.")
-            )
+    if ui.submit(
+        request,
+        form,
+        lambda data: services.approve_routine(
+            routine=routine, by=request.user, next_review=data["next_review"]
+        ),
+    ):
+        return _back_to_routine(request, routine, _("The routine is approved and in the binder."))
     return _routine_page(request, "routine_approve.html", routine, latest=latest, form=form)
 
 
@@ -291,18 +263,14 @@ def routine_people(request: HttpRequest, pk: int) -> HttpResponse:
         routine=routine,
         initial={"owner": routine.owner_id, "co_authors": list(routine.co_authors.all())},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_routine_people(
-                routine=routine,
-                by=request.user,
-                owner=form.cleaned_data["owner"],
-                co_authors=form.cleaned_data["co_authors"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _back_to_routine(request, routine, _("The owner and co-authors are saved."))
+    if ui.submit(
+        request,
+        form,
+        lambda data: services.set_routine_people(
+            routine=routine, by=request.user, owner=data["owner"], co_authors=data["co_authors"]
+        ),
+    ):
+        return _back_to_routine(request, routine, _("The owner and co-authors are saved."))
     return _routine_page(request, "routine_people.html", routine, form=form)
 
 
@@ -310,7 +278,7 @@ def routine_people(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def routine_archive(request: HttpRequest, pk: int) -> HttpResponse:
     routine = _routine(request, pk)
-    return confirm_then(
+    return ui.confirm_then(
         request,
         do=lambda: services.archive_routine(routine=routine, by=request.user),
         done=_("The routine is archived. Its versions are kept."),
@@ -321,7 +289,7 @@ def routine_archive(request: HttpRequest, pk: int) -> HttpResponse:
             "still be read by coordinators."
         )
         % {"title": routine.title},
-        submit=_("Yes, archive it"),
+        submit_label=_("Yes, archive it"),
         back_url=reverse("coordination:routine_detail", args=[request.municipality.pk, routine.pk]),
     )
 
@@ -394,53 +362,45 @@ def routine_starters(request: HttpRequest) -> HttpResponse:
     form = StarterRoutinesForm(
         request.POST if request.method == "POST" else None, language=language
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            copied, skipped = services.copy_starter_routines(
-                municipality=municipality, by=request.user, keys=form.cleaned_data["keys"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if copied:
-                messages.success(
-                    request,
-                    ngettext(
-                        "%(count)s routine is copied into the binder as a draft.",
-                        "%(count)s routines are copied into the binder as drafts.",
-                        len(copied),
-                    )
-                    % {"count": len(copied)},
-                )
-            if skipped:
-                messages.info(
-                    request,
-                    ngettext(
-                        "%(count)s was skipped: the binder has it already.",
-                        "%(count)s were skipped: the binder has them already.",
-                        len(skipped),
-                    )
-                    % {"count": len(skipped)},
-                )
-            return redirect("coordination:routine_list", municipality.pk)
-    have = set(
-        Routine.objects.filter(municipality=municipality)
-        .exclude(starter_key="")
-        .values_list("starter_key", flat=True)
-    )
-    starters = [
-        {
-            "key": starter["key"],
-            "title": starter[f"title_{language}"],
-            "body": starter[f"body_{language}"],
-            "step": Step(starter["step"]).label,
-            "copied": starter["key"] in have,
-        }
-        for starter in STARTER_ROUTINES
-    ]
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.copy_starter_routines(
+            municipality=municipality, by=request.user, keys=data["keys"]
+        ),
+    ):
+        _say_copied(request, *done.value)
+        return redirect("coordination:routine_list", municipality.pk)
     return render(
         request,
         "coordination/routines/routine_starters.html",
-        {"municipality": municipality, "form": form, "starters": starters,
-         "language": language},
-    )  # fmt: skip
+        {
+            "municipality": municipality,
+            "form": form,
+            "starters": services.starters_for(municipality, language),
+            "language": language,
+        },
+    )
+
+
+def _say_copied(request: HttpRequest, copied: list[Routine], skipped: list[str]) -> None:
+    if copied:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s routine is copied into the binder as a draft.",
+                "%(count)s routines are copied into the binder as drafts.",
+                len(copied),
+            )
+            % {"count": len(copied)},
+        )
+    if skipped:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)s was skipped: the binder has it already.",
+                "%(count)s were skipped: the binder has them already.",
+                len(skipped),
+            )
+            % {"count": len(skipped)},
+        )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import Answer, Indicator
+from coordination.staircase.models import Answer, Indicator
 from coordination.staircase.services import MAX_COMMENT, Given
 
 

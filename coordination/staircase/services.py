@@ -9,10 +9,11 @@ as they were. The next steps, by contrast, are worked out from today's data each
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils import timezone
@@ -20,19 +21,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from coordination.kernel import audit, contributions, permissions
-from coordination.models import Answer, Assessment, Indicator, Municipality, StaircaseSharing, User
+from coordination.kernel.models import Municipality, User
 from coordination.staircase import scoring
+from coordination.staircase.models import Answer, Assessment, Indicator, StaircaseSharing
 
+ANSWER = "answer_staircase"
 MAX_COMMENT = 2000
 ANSWER_VALUES = frozenset(Answer.Value.values)
 
 # SSB-like size classes on the number of inhabitants: (lowest, highest or None).
 SIZE_CLASSES = ((0, 4_999), (5_000, 19_999), (20_000, 49_999), (50_000, None))
-
-
-def _require(by: User, municipality: Municipality) -> None:
-    if not permissions.can(by, "answer_staircase", municipality):
-        raise PermissionDenied
 
 
 @dataclass(frozen=True)
@@ -59,7 +57,9 @@ def current_for(municipality: Municipality) -> Assessment | None:
     )
 
 
-def evidence_by_key(municipality: Municipality, indicators) -> dict[str, contributions.Evidence]:
+def evidence_by_key(
+    municipality: Municipality, indicators: Iterable[Indicator]
+) -> dict[str, contributions.Evidence]:
     """The portal's evidence for each key these indicators name, asked once per key."""
     found = {}
     for key in {indicator.evidence_key for indicator in indicators if indicator.evidence_key}:
@@ -80,13 +80,26 @@ def save_assessment(
     """Save the answers as the municipality's draft, and with ``complete`` finish it: every
     active indicator must then be answered; the level and score are stored and the assessment
     becomes the current standing. Ids of indicators not in use are refused."""
-    _require(by, municipality)
+    permissions.require(by, ANSWER, municipality)
     # One save at a time per municipality: two coordinators completing at once would otherwise
     # both try to become the current standing (or create two drafts).
     Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
     indicators = {indicator.pk: indicator for indicator in active_indicators()}
-    unknown = set(answers) - set(indicators)
-    if unknown:
+    _check_answers(indicators, answers)
+    if complete:
+        _check_all_answered(indicators, answers)
+    assessment = draft_for(municipality) or Assessment(municipality=municipality)
+    assessment.made_by = by
+    assessment.save()
+    evidence = evidence_by_key(municipality, indicators.values())
+    rows = _store_answers(assessment, indicators, answers, evidence)
+    if complete:
+        _complete(assessment, rows, by=by)
+    return assessment
+
+
+def _check_answers(indicators: dict[int, Indicator], answers: Mapping[int, Given]) -> None:
+    if set(answers) - set(indicators):
         raise ValidationError(_("Some answers were for indicators that are not in use."))
     for given in answers.values():
         if given.value and given.value not in ANSWER_VALUES:
@@ -95,29 +108,37 @@ def save_assessment(
             raise ValidationError(
                 _("A comment can be at most %(max)s characters.") % {"max": MAX_COMMENT}
             )
-    if complete:
-        missing = [
-            indicator for pk, indicator in indicators.items() if not answers.get(pk, Given()).value
-        ]
-        if missing:
-            errors = {
-                f"answer_{indicator.pk}": _("Answer this one before you complete.")
-                for indicator in missing
-            }
-            errors["__all__"] = [
-                ngettext(
-                    "%(count)s statement is not answered yet:",
-                    "%(count)s statements are not answered yet:",
-                    len(missing),
-                )
-                % {"count": len(missing)}
-            ]
-            raise ValidationError(errors)
 
-    assessment = draft_for(municipality) or Assessment(municipality=municipality)
-    assessment.made_by = by
-    assessment.save()
-    evidence = evidence_by_key(municipality, indicators.values())
+
+def _check_all_answered(indicators: dict[int, Indicator], answers: Mapping[int, Given]) -> None:
+    """Refuse to complete while an indicator is unanswered: each is marked, and the top of the
+    form says how many."""
+    missing = [
+        indicator for pk, indicator in indicators.items() if not answers.get(pk, Given()).value
+    ]
+    if not missing:
+        return
+    errors: dict[str, str | list[str]] = {
+        f"answer_{indicator.pk}": _("Answer this one before you complete.") for indicator in missing
+    }
+    errors["__all__"] = [
+        ngettext(
+            "%(count)s statement is not answered yet:",
+            "%(count)s statements are not answered yet:",
+            len(missing),
+        )
+        % {"count": len(missing)}
+    ]
+    raise ValidationError(errors)
+
+
+def _store_answers(
+    assessment: Assessment,
+    indicators: dict[int, Indicator],
+    answers: Mapping[int, Given],
+    evidence: dict[str, contributions.Evidence],
+) -> list[Answer]:
+    """Replace the assessment's answers, each with what the portal's data shows today."""
     assessment.answers.all().delete()
     rows = []
     for pk, indicator in indicators.items():
@@ -134,32 +155,34 @@ def save_assessment(
                 evidence_met=seen.met if seen else None,
             )
         )
-    Answer.objects.bulk_create(rows)
-    if complete:
-        result = scoring.score(scoring.Item(row.level_number, row.value) for row in rows)
-        Assessment.objects.filter(municipality=municipality, is_current=True).update(
-            is_current=False
-        )
-        assessment.status = Assessment.Status.COMPLETED
-        assessment.completed_on = timezone.localdate()
-        assessment.level_reached = result.level
-        assessment.score = result.score
-        assessment.is_current = True
-        assessment.save()
-        audit.record(
-            by,
-            "created",
-            assessment,
-            code="staircase.assessed",
-            params={"level": result.level, "score": result.score},
-        )
-    return assessment
+    return Answer.objects.bulk_create(rows)
+
+
+def _complete(assessment: Assessment, rows: list[Answer], *, by: User) -> None:
+    """Store the level and score, and make the assessment the municipality's current standing."""
+    result = scoring.score(scoring.Item(row.level_number, row.value) for row in rows)
+    Assessment.objects.filter(municipality_id=assessment.municipality_id, is_current=True).update(
+        is_current=False
+    )
+    assessment.status = Assessment.Status.COMPLETED
+    assessment.completed_on = timezone.localdate()
+    assessment.level_reached = result.level
+    assessment.score = result.score
+    assessment.is_current = True
+    assessment.save()
+    audit.record(
+        by,
+        "created",
+        assessment,
+        code="staircase.assessed",
+        params={"level": result.level, "score": result.score},
+    )
 
 
 @transaction.atomic
 def set_name_sharing(*, municipality: Municipality, by: User, share_name: bool) -> None:
     """Whether other municipalities see this one by name on their comparison page."""
-    _require(by, municipality)
+    permissions.require(by, ANSWER, municipality)
     StaircaseSharing.objects.update_or_create(
         municipality=municipality, defaults={"share_name": share_name, "changed_by": by}
     )
@@ -182,7 +205,7 @@ def set_comparison_choice(
 ) -> None:
     """Whether the municipality takes part in the comparison with other municipalities (it then
     sees the comparison and is counted in it), and whether it is named there."""
-    _require(by, municipality)
+    permissions.require(by, ANSWER, municipality)
     share_name = share_name and takes_part
     StaircaseSharing.objects.update_or_create(
         municipality=municipality,
@@ -221,7 +244,7 @@ def next_steps_of(answers: list[Answer]) -> list[Answer]:
     """The stored answers that are next steps, lowest level first."""
     items = [scoring.Item(a.level_number, a.value, a) for a in answers]
     steps = scoring.next_steps(items, scoring.score(items))
-    return [item.ref for item in sorted(steps, key=lambda item: item.level)]
+    return [cast(Answer, item.ref) for item in sorted(steps, key=lambda item: item.level)]
 
 
 # --- Next steps from today's data -----------------------------------------------------------
@@ -263,6 +286,7 @@ def next_steps_today(municipality: Municipality, current: Assessment | None = No
     for indicator in indicators:
         seen = evidence.get(indicator.evidence_key)
         answer = answers.get(indicator.pk)
+        value: str
         if seen is not None:
             value = Answer.Value.YES if seen.met else Answer.Value.NO
         else:
@@ -271,7 +295,7 @@ def next_steps_today(municipality: Municipality, current: Assessment | None = No
     items = [scoring.Item(row.level_number, row.value, row) for row in rows]
     result = scoring.score(items)
     steps = sorted(scoring.next_steps(items, result), key=lambda item: item.level)
-    return Today([item.ref for item in steps], result.first_unmet, current)
+    return Today([cast(TodayStep, item.ref) for item in steps], result.first_unmet, current)
 
 
 # --- Comparison ----------------------------------------------------------------------------
@@ -332,9 +356,10 @@ def comparison(municipality: Municipality) -> Comparison:
     found.national_levels = dict.fromkeys(range(6), 0)
     found.class_levels = dict.fromkeys(range(6), 0)
     for row in levels_by_class:
-        found.national_levels[row["level_reached"]] += row["count"]
+        level = row["level_reached"] or 0  # a current assessment is completed: it has a level
+        found.national_levels[level] += row["count"]
         if row["size_class"] == index:
-            found.class_levels[row["level_reached"]] += row["count"]
+            found.class_levels[level] += row["count"]
     found.national_count = sum(found.national_levels.values())
     found.in_class = sum(found.class_levels.values())
     named = current.filter(
@@ -343,8 +368,8 @@ def comparison(municipality: Municipality) -> Comparison:
     if highest is not None:
         named = named.filter(municipality__population__lte=highest)
     found.named_by_level = {}
-    for name, level in named.order_by("municipality__name").values_list(
+    for name, reached in named.order_by("municipality__name").values_list(
         "municipality__name", "level_reached"
     ):
-        found.named_by_level.setdefault(level, []).append(name)
+        found.named_by_level.setdefault(reached or 0, []).append(name)
     return found

@@ -7,19 +7,19 @@ from __future__ import annotations
 from itertools import groupby
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
 from coordination.kernel.permissions import can, get_for_user, municipality_view
-from coordination.models import STEP_DESCRIPTIONS, Assessment, StaircaseLevel, Step
+from coordination.kernel.steps import STEP_DESCRIPTIONS, Step
 from coordination.staircase import scoring
 from coordination.staircase import services as staircase
 from coordination.staircase.forms import QuestionnaireForm, SharingForm
+from coordination.staircase.models import Assessment, StaircaseLevel
 
 PAGE_SIZE = 50
 CHART_POINTS = 24  # the history chart shows the latest this many assessments
@@ -148,29 +148,23 @@ def assessment_answer(request: HttpRequest) -> HttpResponse:
     source = draft or staircase.current_for(municipality)
     initial = QuestionnaireForm.initial_from(source.answers.all()) if source else {}
     form = QuestionnaireForm(request.POST or None, indicators=indicators, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        complete = request.POST.get("action") == "complete"
-        try:
-            assessment = staircase.save_assessment(
-                municipality=municipality,
-                by=request.user,
-                answers=form.answers(),
-                complete=complete,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if complete:
-                messages.success(
-                    request,
-                    _("The assessment is completed. Score: %(score)s of 100.")
-                    % {"score": assessment.score},
-                )
-                return redirect("coordination:assessment_list", municipality.pk)
+    complete = request.POST.get("action") == "complete"
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: staircase.save_assessment(
+            municipality=municipality, by=request.user, answers=form.answers(), complete=complete
+        ),
+    ):
+        if complete:
             messages.success(
-                request, _("The draft is saved. You can come back and complete it later.")
+                request,
+                _("The assessment is completed. Score: %(score)s of 100.")
+                % {"score": done.value.score},
             )
-            return redirect("coordination:assessment_answer", municipality.pk)
+            return redirect("coordination:assessment_list", municipality.pk)
+        messages.success(request, _("The draft is saved. You can come back and complete it later."))
+        return redirect("coordination:assessment_answer", municipality.pk)
     return render(
         request,
         "coordination/staircase/assessment_form.html",
@@ -217,6 +211,19 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _distribution(counts: dict[int, int], total: int, level_names: dict[int, str]) -> list[dict]:
+    """How many municipalities are at each level (0 to 5), and what share of ``total``."""
+    return [
+        {
+            "number": number,
+            "name": level_names.get(number, ""),
+            "count": counts.get(number, 0),
+            "percent": round(100 * counts.get(number, 0) / total) if total else 0,
+        }
+        for number in range(6)
+    ]
+
+
 @municipality_view(VIEW)
 @require_GET
 def assessment_compare(request: HttpRequest) -> HttpResponse:
@@ -237,18 +244,6 @@ def assessment_compare(request: HttpRequest) -> HttpResponse:
     current = staircase.current_for(municipality)
     levels = _levels()
     level_names = {0: _("Not yet at level 1")} | {n: level.name for n, level in levels.items()}
-
-    def distribution(counts: dict[int, int], total: int) -> list[dict]:
-        return [
-            {
-                "number": number,
-                "name": level_names.get(number, ""),
-                "count": counts.get(number, 0),
-                "percent": round(100 * counts.get(number, 0) / total) if total else 0,
-            }
-            for number in range(6)
-        ]
-
     return render(
         request,
         "coordination/staircase/assessment_compare.html",
@@ -258,8 +253,10 @@ def assessment_compare(request: HttpRequest) -> HttpResponse:
             "found": found,
             "current": current,
             "current_level": levels.get(current.level_reached) if current else None,
-            "class_rows": distribution(found.class_levels, found.in_class),
-            "national_rows": distribution(found.national_levels, found.national_count),
+            "class_rows": _distribution(found.class_levels, found.in_class, level_names),
+            "national_rows": _distribution(
+                found.national_levels, found.national_count, level_names
+            ),
             "level_names": level_names,
             "named_rows": [
                 {"number": n, "name": level_names.get(n, ""), "names": found.named_by_level[n]}
@@ -279,19 +276,18 @@ def staircase_sharing_edit(request: HttpRequest) -> HttpResponse:
         "share_name": "yes" if staircase.shares_name(municipality) else "no",
     }
     form = SharingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            staircase.set_comparison_choice(
-                municipality=municipality,
-                by=request.user,
-                takes_part=form.cleaned_data["takes_part"],
-                share_name=form.cleaned_data["share_name"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your choice is saved."))
-            return redirect("coordination:assessment_list", municipality.pk)
+    if ui.submit(
+        request,
+        form,
+        lambda data: staircase.set_comparison_choice(
+            municipality=municipality,
+            by=request.user,
+            takes_part=data["takes_part"],
+            share_name=data["share_name"],
+        ),
+    ):
+        messages.success(request, _("Your choice is saved."))
+        return redirect("coordination:assessment_list", municipality.pk)
     return render(
         request,
         "coordination/staircase/sharing_form.html",

@@ -6,9 +6,7 @@ from django import forms
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import WheelCategory, WheelEvent
-
-MIN_YEAR, MAX_YEAR = 2000, 2100
+from coordination.wheel.models import MAX_YEAR, MIN_YEAR, WheelCategory, WheelEvent
 
 
 class WheelEventForm(forms.ModelForm):

@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.models import Municipality
 
+# The years the wheel shows, and an event that is not every year may be in.
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
 
 class WheelCategory(models.TextChoices):
     COURSE = "course", _("Introductory course")

@@ -10,7 +10,7 @@ import datetime
 import math
 from dataclasses import dataclass, field, replace
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -18,8 +18,10 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, contributions, permissions
-from coordination.models import Municipality, User, WheelCategory, WheelEvent
-from coordination.wheel.forms import MAX_YEAR, MIN_YEAR
+from coordination.kernel.models import Municipality, User
+from coordination.wheel.models import MAX_YEAR, MIN_YEAR, WheelCategory, WheelEvent
+
+MANAGE = "manage_wheel"
 
 # Okabe–Ito: colours told apart also with the common colour vision deficiencies. The wheel
 # never relies on colour alone: each category also has its own marker shape and a text label.
@@ -27,24 +29,18 @@ COLOURS = 8
 SHAPES = ("circle", "square", "diamond", "triangle")
 
 
-@transaction.atomic
-def save_wheel_event(
+def _cleaned(
     *,
-    municipality: Municipality,
-    by: User,
     title: str,
     category: str,
     month: int,
-    day: int | None = None,
-    description: str = "",
-    recurring: bool = True,
-    year: int | None = None,
-    event: WheelEvent | None = None,
-) -> WheelEvent:
-    if not permissions.can(by, "manage_wheel", municipality):
-        raise PermissionDenied
-    if event is not None and event.municipality_id != municipality.pk:
-        raise PermissionDenied
+    day: int | None,
+    description: str,
+    recurring: bool,
+    year: int | None,
+) -> dict:
+    """The event's fields, or a ValidationError naming each that cannot be placed on the
+    wheel (a day the month does not have, a one-off event without its year)."""
     title, description = title.strip(), description.strip()
     errors = {}
     if not title:
@@ -63,18 +59,55 @@ def save_wheel_event(
         errors["day"] = _("%(year)s has no 29 February.") % {"year": year}
     if errors:
         raise ValidationError(errors)
-    if event is None:
-        event = WheelEvent(municipality=municipality)
-    event.title, event.category, event.month, event.day = title, category, month, day
-    event.description, event.recurring, event.year = description, recurring, year
+    return {"title": title, "category": category, "month": month, "day": day,
+            "description": description, "recurring": recurring, "year": year}  # fmt: skip
+
+
+@transaction.atomic
+def create_wheel_event(
+    *,
+    municipality: Municipality,
+    by: User,
+    title: str,
+    category: str,
+    month: int,
+    day: int | None = None,
+    description: str = "",
+    recurring: bool = True,
+    year: int | None = None,
+) -> WheelEvent:
+    """One of the municipality's own events on the wheel: every year, or in one year."""
+    permissions.require(by, MANAGE, municipality)
+    fields = _cleaned(title=title, category=category, month=month, day=day,
+                      description=description, recurring=recurring, year=year)  # fmt: skip
+    return WheelEvent.objects.create(municipality=municipality, **fields)
+
+
+@transaction.atomic
+def update_wheel_event(
+    *,
+    event: WheelEvent,
+    by: User,
+    title: str,
+    category: str,
+    month: int,
+    day: int | None = None,
+    description: str = "",
+    recurring: bool = True,
+    year: int | None = None,
+) -> WheelEvent:
+    permissions.require(by, MANAGE, event)
+    fields = _cleaned(title=title, category=category, month=month, day=day,
+                      description=description, recurring=recurring, year=year)  # fmt: skip
+    for name, value in fields.items():
+        setattr(event, name, value)
     event.save()
     return event
 
 
 @transaction.atomic
 def delete_wheel_event(*, event: WheelEvent, by: User) -> None:
-    if not permissions.can(by, "manage_wheel", event):
-        raise PermissionDenied
+    permissions.require(by, MANAGE, event)
     audit.record(by, "deleted", event, code="wheel.event")
     event.delete()
 
@@ -260,6 +293,40 @@ def _legend(items: list[WheelItem]) -> dict[str, LegendEntry]:
     return legend
 
 
+def _month(
+    number: int, items: list[WheelItem], legend: dict[str, LegendEntry], *, current: bool
+) -> Month:
+    """One month's sector, label and markers; when the month has more items than slots, the
+    last slot says how many more there are."""
+    mid = (number - 1) * 30 + 15
+    label_x, label_y = _point(LABEL_RADIUS, mid)
+    month = Month(
+        number=number,
+        name=str(MONTHS[number]).capitalize(),
+        current=current,
+        path=_sector_path(number),
+        label_x=label_x,
+        label_y=label_y,
+        items=items,
+    )
+    shown = items if len(items) <= SLOTS else items[: SLOTS - 1]
+    for index, item in enumerate(shown):
+        x, y = _slot(mid, index)
+        entry = legend[item.category]
+        month.markers.append(
+            {
+                "item": item,
+                "colour": entry.colour,
+                "label": entry.label,
+                "path": _shape_path(entry.shape, x, y),
+            }
+        )
+    if len(items) > len(shown):
+        month.more = len(items) - len(shown)
+        month.more_x, month.more_y = _slot(mid, SLOTS - 1)
+    return month
+
+
 def wheel_context(
     municipality: Municipality, year: int, today: datetime.date | None = None, *, user=None
 ) -> dict:
@@ -269,35 +336,11 @@ def wheel_context(
     today = today or timezone.localdate()
     items = wheel_items(municipality, year, user=user)
     legend = _legend(items)
-    months = []
-    for number in range(1, 13):
-        mid = (number - 1) * 30 + 15
-        label_x, label_y = _point(LABEL_RADIUS, mid)
-        month = Month(
-            number=number,
-            name=str(MONTHS[number]).capitalize(),
-            current=(today.year, today.month) == (year, number),
-            path=_sector_path(number),
-            label_x=label_x,
-            label_y=label_y,
-            items=[item for item in items if item.month == number],
-        )
-        shown = month.items if len(month.items) <= SLOTS else month.items[: SLOTS - 1]
-        for index, item in enumerate(shown):
-            x, y = _slot(mid, index)
-            entry = legend[item.category]
-            month.markers.append(
-                {
-                    "item": item,
-                    "colour": entry.colour,
-                    "label": entry.label,
-                    "path": _shape_path(entry.shape, x, y),
-                }
-            )
-        if len(month.items) > len(shown):
-            month.more = len(month.items) - len(shown)
-            month.more_x, month.more_y = _slot(mid, SLOTS - 1)
-        months.append(month)
+    months = [
+        _month(number, [item for item in items if item.month == number], legend,
+               current=(today.year, today.month) == (year, number))
+        for number in range(1, 13)
+    ]  # fmt: skip
     return {
         "year": year,
         "months": months,

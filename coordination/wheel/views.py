@@ -4,7 +4,6 @@ use), and the municipality's own events."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,12 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from coordination.kernel.forms import add_service_errors
+from coordination.kernel import ui
 from coordination.kernel.permissions import can, get_for_user, municipality_view
-from coordination.models import WheelEvent
-from coordination.routines.views import confirm_then
 from coordination.wheel import services
-from coordination.wheel.forms import MAX_YEAR, MIN_YEAR, WheelEventForm, WheelYearForm
+from coordination.wheel.forms import WheelEventForm, WheelYearForm
+from coordination.wheel.models import MAX_YEAR, MIN_YEAR, WheelEvent
 
 PAGE_SIZE = 50
 READ, MANAGE = "view_wheel", "manage_wheel"
@@ -56,8 +54,7 @@ def wheel_detail(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _event_fields(form: WheelEventForm) -> dict:
-    data = form.cleaned_data
+def _event_fields(data: dict) -> dict:
     return {
         "title": data["title"],
         "category": data["category"],
@@ -74,16 +71,15 @@ def _event_fields(form: WheelEventForm) -> dict:
 def wheel_event_list(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     form = WheelEventForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = services.save_wheel_event(
-                municipality=municipality, by=request.user, **_event_fields(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(title)s is on the wheel.") % {"title": event.title})
-            return redirect("coordination:wheel_event_list", municipality.pk)
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.create_wheel_event(
+            municipality=municipality, by=request.user, **_event_fields(data)
+        ),
+    ):
+        messages.success(request, _("%(title)s is on the wheel.") % {"title": done.value.title})
+        return redirect("coordination:wheel_event_list", municipality.pk)
     events = WheelEvent.objects.filter(municipality=municipality).order_by(
         "month", "day", "title", "pk"
     )
@@ -110,23 +106,24 @@ def wheel_event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     title = event.title
     form = WheelEventForm(request.POST if request.method == "POST" else None, instance=event)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_wheel_event(
-                municipality=request.municipality,
-                by=request.user,
-                event=WheelEvent.objects.get(pk=event.pk),
-                **_event_fields(form),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The event is saved."))
-            return redirect("coordination:wheel_event_list", request.municipality.pk)
-    return render(
+    if ui.submit(
         request,
-        "coordination/wheel/wheel_event_form.html",
-        {"municipality": request.municipality, "form": form, "event": event, "title": title},
+        form,
+        lambda data: services.update_wheel_event(
+            event=WheelEvent.objects.get(pk=event.pk), by=request.user, **_event_fields(data)
+        ),
+    ):
+        messages.success(request, _("The event is saved."))
+        return redirect("coordination:wheel_event_list", request.municipality.pk)
+    number = request.municipality.pk
+    return ui.form_page(
+        request,
+        form=form,
+        title=_("The event %(title)s") % {"title": title},
+        submit_label=_("Save"),
+        back_url=reverse("coordination:wheel_event_list", args=[number]),
+        back_label=_("Back to the events"),
+        delete_url=reverse("coordination:wheel_event_delete", args=[number, event.pk]),
     )
 
 
@@ -134,13 +131,13 @@ def wheel_event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def wheel_event_delete(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
-    return confirm_then(
+    return ui.confirm_then(
         request,
         do=lambda: services.delete_wheel_event(event=event, by=request.user),
         done=_("The event is taken off the wheel."),
         then=reverse("coordination:wheel_event_list", args=[request.municipality.pk]),
         title=_("Take the event off the wheel"),
         question=_("Do you want to take %(title)s off the annual wheel?") % {"title": event.title},
-        submit=_("Yes, take it off"),
+        submit_label=_("Yes, take it off"),
         back_url=reverse("coordination:wheel_event_edit", args=[request.municipality.pk, event.pk]),
     )

@@ -36,7 +36,7 @@ def binder(coordinator_lom):
                                    ("Sommerfest", "recognition", 6),
                                    ("Julebord", "recognition", 12),
                                    ("Frivilligforum", "meeting", 4)):  # fmt: skip
-        wheel_services.save_wheel_event(
+        wheel_services.create_wheel_event(
             municipality=lom, by=coordinator_lom, title=title, category=category, month=month
         )
     return {"welcome": welcome, "version": version}

@@ -224,7 +224,7 @@ def test_save_grid_costs_the_same_queries_for_a_small_and_a_large_grid(lom_map, 
     with CaptureQueriesContext(connection) as small:
         services.save_grid(map_=lom_map, by=coordinator_lom, cells=cells(INF))
     for n in range(20):
-        services.add_task(map_=lom_map, by=coordinator_lom, name=f"Oppgave {n}")
+        services.create_task(map_=lom_map, by=coordinator_lom, name=f"Oppgave {n}")
     services.save_grid(map_=lom_map, by=coordinator_lom, cells=cells(C))  # 12 × 6 → 32 × 6
     with CaptureQueriesContext(connection) as large:
         services.save_grid(map_=lom_map, by=coordinator_lom, cells=cells(INF))
@@ -236,7 +236,7 @@ def test_save_grid_costs_the_same_queries_for_a_small_and_a_large_grid(lom_map, 
 
 
 def test_coordinator_adds_renames_reorders_and_removes_a_task(lom_map, coordinator_lom):
-    task = services.add_task(map_=lom_map, by=coordinator_lom, name="  Julebord for frivillige ")
+    task = services.create_task(map_=lom_map, by=coordinator_lom, name="  Julebord for frivillige ")
     assert task.name == "Julebord for frivillige"
     assert list(lom_map.tasks.all())[-1] == task
     services.move_row(row=task, by=coordinator_lom, direction="up")
@@ -253,9 +253,9 @@ def test_coordinator_adds_renames_reorders_and_removes_a_task(lom_map, coordinat
 
 def test_task_names_are_unique_in_a_map_also_against_starter_names(lom_map, coordinator_lom):
     with pytest.raises(ValidationError):
-        services.add_task(map_=lom_map, by=coordinator_lom, name="årshjulet")
+        services.create_task(map_=lom_map, by=coordinator_lom, name="årshjulet")
     with pytest.raises(ValidationError):
-        services.add_task(map_=lom_map, by=coordinator_lom, name="   ")
+        services.create_task(map_=lom_map, by=coordinator_lom, name="   ")
     task = lom_map.tasks.get(starter_key="annual_wheel")
     services.rename_task(task=task, by=coordinator_lom, name="Årshjulet")  # itself: fine
 
@@ -263,16 +263,16 @@ def test_task_names_are_unique_in_a_map_also_against_starter_names(lom_map, coor
 def test_party_may_name_a_unit_or_a_partner_of_the_municipality_only(lom_map, coordinator_lom):
     unit = Unit.objects.create(municipality_id="3434", name="Lom sjukeheim", kind="nursing_home")
     partner = PartnerOrganisationFactory(name="Lom sanitetslag")
-    party = services.add_party(map_=lom_map, by=coordinator_lom, name="", unit=unit)
+    party = services.create_party(map_=lom_map, by=coordinator_lom, name="", unit=unit)
     assert party.display_name == "Lom sjukeheim" and party.unit == unit
-    services.add_party(map_=lom_map, by=coordinator_lom, name="Sanitetslaget", partner=partner)
+    services.create_party(map_=lom_map, by=coordinator_lom, name="Sanitetslaget", partner=partner)
     drammen_unit = Unit.objects.create(municipality_id="3301", name="Fjell", kind="nursing_home")
     drammen_partner = PartnerOrganisationFactory(municipalities=["3301"])
     for extra in ({"unit": drammen_unit}, {"partner": drammen_partner}):
         with pytest.raises(ValidationError):
-            services.add_party(map_=lom_map, by=coordinator_lom, name="Fremmed", **extra)
+            services.create_party(map_=lom_map, by=coordinator_lom, name="Fremmed", **extra)
     with pytest.raises(ValidationError):
-        services.add_party(
+        services.create_party(
             map_=lom_map, by=coordinator_lom, name="Begge", unit=unit, partner=partner
         )
 

@@ -156,9 +156,9 @@ def test_the_grid_costs_a_fixed_number_of_queries_whatever_its_size(
     all_r = dict.fromkeys(_grid_post(lom_map), "informed")
     small_post = _queries(client, "post", url("responsibility_map_edit"), all_r)
     for n in range(30):
-        services.add_task(map_=lom_map, by=coordinator_lom, name=f"Oppgave {n}")
+        services.create_task(map_=lom_map, by=coordinator_lom, name=f"Oppgave {n}")
     for n in range(10):
-        services.add_party(map_=lom_map, by=coordinator_lom, name=f"Part {n}")
+        services.create_party(map_=lom_map, by=coordinator_lom, name=f"Part {n}")
     assert _queries(client, "get", url("responsibility_map_edit")) == small_get
     assert _queries(client, "get", url("responsibility_map_detail")) == small_read
     all_r = dict.fromkeys(_grid_post(lom_map), "consulted")  # 42 × 16 cells, all new

@@ -166,7 +166,7 @@ def test_wheel_most_months_counts_own_events_and_all_sources(coordinator_lom):
 
 def _save(by, **fields):
     data = {"title": "Sommerfest", "category": "recognition", "month": 6, **fields}
-    return services.save_wheel_event(municipality=municipality("3434"), by=by, **data)
+    return services.create_wheel_event(municipality=municipality("3434"), by=by, **data)
 
 
 def test_a_coordinator_adds_an_event_every_year(coordinator_lom):

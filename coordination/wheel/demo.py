@@ -1,0 +1,77 @@
+"""Demo data for the annual wheel (``seed_demo``; idempotent): Lom's wheel has the year's main
+events, Drammen's something every month. Made through the wheel's services, by each
+municipality's coordinator."""
+
+from __future__ import annotations
+
+from coordination.kernel.models import Municipality, User
+from coordination.wheel import services
+from coordination.wheel.models import WheelEvent
+
+LOM, DRAMMEN = "3434", "3301"
+
+LOM_WHEEL = [
+    ("Introduksjonskurs for nye frivillige", "course", 3, 12, "Lom bygdesenter, kl. 18–21."),
+    (
+        "Frivilligforum: vårmøte",
+        "meeting",
+        4,
+        None,
+        "Frivillighetskontaktene, frivilligsentralen og lagene.",
+    ),
+    (
+        "Sommerfest på sjukeheimen",
+        "recognition",
+        6,
+        20,
+        "Grilling i hagen med beboere, frivillige og pårørende.",
+    ),
+    (
+        "Vervekampanje: Bli besøksvenn",
+        "campaign",
+        9,
+        None,
+        "Stand på Lom-marknaden og i Fossbergom.",
+    ),
+    ("Tilskudd til aktivitetstiltak: søknadsfrist", "grant_deadline", 10, 15, ""),
+    ("Julebord for frivillige", "recognition", 12, 5, "Kommunen takker alle frivillige."),
+]
+
+DRAMMEN_WHEEL = [
+    ("Nyttårsmarkering på Verdighetsenteret", "activity", 1, 15),
+    ("Frivilligforum for frivillighetskontaktene", "meeting", 2, 6),
+    ("Introduksjonskurs, vår", "course", 3, 10),
+    ("Søknadsfrist: tilskudd til aktivitetstiltak", "grant_deadline", 4, 1),
+    ("Frivilligdugnad i sansehagen", "activity", 5, 20),
+    ("Sommerfest for frivillige", "recognition", 6, 12),
+    ("Sommeraktiviteter: tur langs elva", "activity", 7, None),
+    ("Vervekampanje for nye besøksvenner", "campaign", 8, None),
+    ("Introduksjonskurs, høst", "course", 9, 15),
+    ("Eldredagen 1. oktober", "activity", 10, 1),
+    ("Frivilligforum: høstmøte", "meeting", 11, 4),
+    ("Frivillighetens dag: julefest for frivillige", "recognition", 12, 5),
+]
+
+
+def _events(number: str, coordinator_email: str, events) -> None:
+    by = User.objects.filter(email=coordinator_email).first()
+    municipality = Municipality.objects.filter(pk=number).first()
+    if by is None or municipality is None:
+        return
+    have = set(WheelEvent.objects.filter(municipality=municipality).values_list("title", flat=True))
+    for title, category, month, day, *rest in events:
+        if title not in have:
+            services.create_wheel_event(
+                municipality=municipality,
+                by=by,
+                title=title,
+                category=category,
+                month=month,
+                day=day,
+                description=rest[0] if rest else "",
+            )
+
+
+def seed(command) -> None:
+    _events(LOM, "koordinator.lom@samspill.example", LOM_WHEEL)
+    _events(DRAMMEN, "koordinator.drammen@samspill.example", DRAMMEN_WHEEL)
