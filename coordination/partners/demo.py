@@ -9,6 +9,7 @@ import datetime
 
 from django.utils import timezone
 
+from coordination.kernel.contributions import contribute
 from coordination.models import (
     AgreementParty,
     CooperationAgreement,
@@ -161,6 +162,7 @@ def _agreement(number: str, title: str, parties: dict[str, str], **fields) -> No
         )
 
 
+@contribute.demo_step(order=10)
 def seed(command) -> None:
     today = timezone.localdate()
     year_ago = today - datetime.timedelta(days=365)

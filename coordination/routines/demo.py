@@ -11,6 +11,7 @@ import datetime
 
 from django.utils import timezone
 
+from coordination.kernel.contributions import contribute
 from coordination.models import Routine, User, WheelEvent
 from coordination.routines import services as routine_services
 from coordination.routines.starters import STARTER_ROUTINES
@@ -96,6 +97,7 @@ def _wheel(municipality_number: str, events) -> None:
         )  # fmt: skip
 
 
+@contribute.demo_step(order=30)
 def seed(command) -> None:
     today = timezone.localdate()
     lom = _coordinator("koordinator.lom@samspill.example")

@@ -3,7 +3,7 @@ two assessments a year apart), Drammen at level 4 after two years, and a few mun
 each size class so the comparison page has content (some agree to be named). Idempotent: a
 municipality that already has a completed assessment is left as it is.
 
-It runs after the other demo steps (``runs_last``): the latest assessments of Lom and Drammen
+It runs after the other demo steps (``order=90``): the latest assessments of Lom and Drammen
 store the evidence of the data those steps made, and their answers agree with it, or say in a
 comment why not."""
 
@@ -13,7 +13,8 @@ import datetime
 
 from django.utils import timezone
 
-from coordination.management.commands.seed_demo import DRAMMEN, LOM
+from coordination.kernel.contributions import contribute
+from coordination.kernel.demo import DRAMMEN, LOM
 from coordination.models import Answer, Assessment, Indicator, Municipality, StaircaseSharing, User
 from coordination.staircase import scoring
 from coordination.staircase.services import evidence_by_key
@@ -135,6 +136,7 @@ def _record(
     return assessment
 
 
+@contribute.demo_step(order=90)  # last but one: see the docstring
 def seed(command) -> None:
     indicators = list(Indicator.objects.active().in_order())
     if not indicators:
@@ -182,6 +184,3 @@ def seed(command) -> None:
         StaircaseSharing.objects.get_or_create(
             municipality_id=number, defaults={"takes_part": True, "share_name": named}
         )
-
-
-seed.runs_last = True  # see the module's docstring

@@ -9,6 +9,7 @@ import datetime
 
 from django.utils import timezone
 
+from coordination.kernel.contributions import contribute
 from coordination.models import (
     ForumMeeting,
     Membership,
@@ -196,6 +197,7 @@ def _seed_map(number: str, cells: dict) -> None:
     )
 
 
+@contribute.demo_step(order=20)
 def seed(command) -> None:
     _seed_units()
     _seed_forum()
