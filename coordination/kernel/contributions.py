@@ -116,7 +116,7 @@ DEMO_STEPS: list[DemoStep] = []
 # audit code -> its sentence as registered (``audit.MESSAGES`` holds the formatters).
 AUDIT_TEXTS: dict[str, object] = {}
 
-# point -> the place of each registered function (by name) or key; ``wiring`` reads them.
+# point -> the place of each registered function (by name) or key (`manage.py contributions`).
 ORDERS: dict[str, dict[str, int]] = {}
 # point -> key -> the module that registered it (for the points that take data, not functions).
 REGISTERED_BY: dict[str, dict[str, str]] = {}
@@ -367,40 +367,3 @@ def evidence_for(municipality, key: str) -> Evidence | None:
 def demo_steps() -> list[DemoStep]:
     """The demo's steps, in the order they run."""
     return list(DEMO_STEPS)
-
-
-def wiring() -> dict[str, list[str]]:
-    """Each extension point and what is registered there (``module.function``, or the key and
-    the module that registered it), in the order the pages use them."""
-
-    def ordered(point: str, registry: list) -> list[str]:
-        orders = ORDERS.get(point, {})
-        return [f"{orders.get(name_of(f), DEFAULT_ORDER):>4}  {name_of(f)}" for f in registry]
-
-    def keyed(point: str, keys: Iterable[str], default: str) -> list[str]:
-        by = REGISTERED_BY.get(point, {})
-        return [f"{key}  <- {by.get(key, default)}" for key in keys]
-
-    def by_module(point: str, keys: Iterable[str], default: str) -> list[str]:
-        by = REGISTERED_BY.get(point, {})
-        modules: dict[str, list[str]] = {}
-        for key in keys:
-            modules.setdefault(by.get(key, default), []).append(key)
-        return [f"{module}: {', '.join(found)}" for module, found in modules.items()]
-
-    return {
-        "dashboard_panel": ordered("dashboard_panel", DASHBOARD_PANELS),
-        "my_page_panel": ordered("my_page_panel", MY_PAGE_PANELS),
-        "home_page": [name_of(f) for f in HOME_PAGES],
-        "overview_links": ordered("overview_links", OVERVIEW_LINKS),
-        "wheel_category": keyed("wheel_category", WHEEL_CATEGORIES, "?"),
-        "wheel_source": [name_of(f) for f in WHEEL_SOURCES],
-        "evidence": [f"{key}  <- {name_of(provider)}" for key, provider in EVIDENCE.items()],
-        "rules": keyed("rules", permissions.RULES, permissions.__name__),
-        "volunteer_places": list(REGISTERED_BY.get("volunteer_places", {}).values()),
-        "retention": keyed("retention", retention.RULES, retention.__name__),
-        "unverified_users_kept": [name_of(f) for f in retention.KEEP_UNVERIFIED_USERS],
-        "export_section": keyed("export_section", account_data.SECTIONS, account_data.__name__),
-        "audit_messages": by_module("audit_messages", audit.MESSAGES, audit.__name__),
-        "demo_step": ordered("demo_step", DEMO_STEPS),
-    }
