@@ -176,6 +176,12 @@ def _keep_in_order(point: str, registry: dict, key: str, order: int) -> None:
     registry.update(ordered)
 
 
+def _sentence(code: str, text: object) -> str | Promise | audit.Message:
+    if isinstance(text, str | Promise) or callable(text):
+        return text
+    raise TypeError(f"The sentence of audit code {code!r} is neither text nor a function.")
+
+
 class Contribute:
     """The one way to contribute to another part's page. Each method registers at the
     definition (decorators) or with the declared data; see the module's docstring."""
@@ -278,7 +284,7 @@ class Contribute:
         key: str,
         *,
         title: str | Promise | None = None,
-        labels: dict[str, str | Promise] | None = None,
+        labels: Mapping[str, str | Promise] | None = None,
         order: int = DEFAULT_ORDER,
     ) -> Callable[[ExportSection], ExportSection]:
         """A section of a person's own data (user -> data, or None when there is none);
@@ -287,22 +293,25 @@ class Contribute:
 
         def register(collect: ExportSection) -> ExportSection:
             _check("export_section", account_data.SECTIONS, key, collect)
-            account_data.register_section(key, collect, title=title, labels=labels)
+            account_data.register_section(key, collect, title=title, labels=dict(labels or {}))
             REGISTERED_BY.setdefault("export_section", {})[key] = name_of(collect)
             _keep_in_order("export_section", account_data.SECTIONS, key, order)
             return collect
 
         return register
 
-    def audit_messages(self, messages: Mapping[str, str | Promise | audit.Message]) -> None:
-        """The sentences of audit codes (see ``audit.register_messages``)."""
+    def audit_messages(self, messages: Mapping[str, object]) -> None:
+        """The sentences of audit codes: code -> a lazy string with ``%(param)s`` places, a
+        ``ngettext_lazy(singular, plural, "count")``, or a function of the params (see
+        ``audit.register_messages``)."""
         by = _caller()
-        for code, text in messages.items():
+        sentences = {code: _sentence(code, text) for code, text in messages.items()}
+        for code, text in sentences.items():
             _check("audit_messages", AUDIT_TEXTS, code, text)
-        for code, text in messages.items():
+        for code, text in sentences.items():
             AUDIT_TEXTS[code] = text
             REGISTERED_BY.setdefault("audit_messages", {})[code] = by
-        audit.register_messages(dict(messages))
+        audit.register_messages(sentences)
 
     # -- The demo ------------------------------------------------------------------------------
 
