@@ -4,6 +4,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
+from coordination.dashboard import views as dashboard
 from coordination.kernel import views
 from coordination.partners.views import agreements
 from coordination.partners.views import organisations as partners
@@ -47,7 +48,7 @@ coordination_patterns = [
     path("my/delete/", views.account_delete, name="account_delete"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
-    path("coordination/<municipality:municipality>/", views.overview, name="overview"),
+    path("coordination/<municipality:municipality>/", dashboard.overview, name="overview"),
     path(
         "coordination/<municipality:municipality>/roles/add/",
         views.membership_add,

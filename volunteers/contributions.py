@@ -1,33 +1,104 @@
-"""What the volunteers app gives coordination's dashboard, annual wheel and involvement staircase
-(registered in ``VolunteersConfig.ready()``; coordination never imports this app)."""
+"""What the volunteers app as a whole gives the rest of the portal: its permission rules, who
+is a volunteer where, the audit log's sentences, how long it keeps personal data, the
+volunteers' panel on the dashboard, the staircase evidence about the registry and the links on
+the coordination overview. Each area adds its own in its ``contributions.py`` (coordination
+never imports this app: ``CoordinationConfig.ready()`` finds these modules)."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.http import urlencode
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from coordination.kernel import contributions
-from coordination.kernel.contributions import DashboardPanel, Evidence, WheelEntry
-from coordination.kernel.permissions import can, scope_to_user
-from volunteers.models import CourseSession, HoursEntry, HoursStatus, Need, NeedStatus, Volunteer
+from coordination.kernel.contributions import Evidence, Panel, contribute
+from coordination.kernel.models import Role
+from coordination.kernel.permissions import Rule, can, scope_to_user
+from coordination.kernel.retention import RetentionRule
+from volunteers import retention
+from volunteers.audit_messages import MESSAGES
+from volunteers.leaving.services import ANONYMISE_AFTER_LEAVING_DAYS
+from volunteers.models import HoursEntry, HoursStatus, Volunteer
 from volunteers.profile.services import current_declaration
 from volunteers.screening.readiness import readiness_counts
+
+contribute.rules(
+    {
+        # Publish new versions of the municipality's confidentiality declaration.
+        "manage_declaration": Rule(frozenset({Role.COORDINATOR})),
+        # The registry of volunteers and each volunteer's details (Drammen model: volunteer
+        # contacts in the units follow up volunteers too). A volunteer contact sees only the
+        # volunteers linked to a unit they serve.
+        "view_volunteers": Rule(
+            frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT}),
+            unit_roles=frozenset({Role.VOLUNTEER_CONTACT}),
+            units_via="unit_links__unit",
+        ),
+        # Link a volunteer to the units where they help (which contacts follow them up).
+        "link_volunteer_units": Rule(frozenset({Role.COORDINATOR})),
+        # Take the registry out as a file (personal data leaves the portal: coordinators only).
+        "export_volunteers": Rule(frozenset({Role.COORDINATOR})),
+        # Bring in an existing list of volunteers from a file.
+        "import_volunteers": Rule(frozenset({Role.COORDINATOR})),
+        # Roles and their requirements, courses, police certificate checks, completions.
+        "manage_screening": Rule(frozenset({Role.COORDINATOR})),
+        # Report a need for help (the unit's volunteer contact sees the needs, not the person).
+        "report_needs": Rule(frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT})),
+        # Follow a need through the method, see the person's details, match and invite.
+        "manage_needs": Rule(frozenset({Role.COORDINATOR})),
+        # Log hours for volunteers, approve what they log, set the kilometre rate.
+        "manage_hours": Rule(frozenset({Role.COORDINATOR})),
+    }
+)
+
+contribute.audit_messages(MESSAGES)
+
+contribute.retention(
+    RetentionRule(
+        name="volunteers-who-left",
+        what=gettext_lazy("The details of volunteers who have stopped"),
+        kept_for=format_lazy(
+            gettext_lazy("anonymised {days} days after they stopped; hours and counts are kept"),
+            days=ANONYMISE_AFTER_LEAVING_DAYS,
+        ),
+        due=retention.volunteers_who_left,
+        remove=retention.anonymise_volunteers,
+    ),
+    RetentionRule(
+        name="closed-needs",
+        what=gettext_lazy("The details of people who asked for help, and the notes about them"),
+        kept_for=format_lazy(
+            gettext_lazy(
+                "anonymised {days} days after the need was closed; the kind of help is kept"
+            ),
+            days=retention.CLOSED_NEED_DAYS,
+        ),
+        due=retention.closed_needs,
+        remove=retention.anonymise_needs,
+        statistics=retention.kinds,
+    ),
+)
+
+
+@contribute.unverified_users_kept
+def keep_volunteers(users: QuerySet) -> QuerySet:
+    """A volunteer a coordinator registered is not a plain sign-up, confirmed address or not."""
+    return users.filter(volunteer__isnull=True)
+
 
 # Share of active volunteers who must have signed the current declaration for the staircase.
 SIGNED_SHARE_NEEDED = 0.8
 FIGURES_TEMPLATE = "coordination/partials/_dashboard_figures.html"
 
 
-def _url(name: str, municipality, **query) -> str:
+def page_url(name: str, municipality, **query) -> str:
     url = reverse(name, args=[municipality.pk])
     return f"{url}?{urlencode(query)}" if query else url
 
 
+@contribute.volunteer_places
 def volunteer_places(user) -> list[str]:
     """Numbers of the municipalities where ``user`` is an active volunteer (for the permission
     rules that let volunteers in)."""
@@ -36,19 +107,11 @@ def volunteer_places(user) -> list[str]:
     )
 
 
-def export_volunteer_units(user) -> list[str] | None:
-    """For the person's own data: the units a coordinator linked them to (whose volunteer
-    contacts see them)."""
-    volunteer = Volunteer.objects.filter(user=user).first()
-    if volunteer is None:
-        return None
-    return [link.unit.name for link in volunteer.unit_links.select_related("unit")]
-
-
 # --- the dashboard ---------------------------------------------------------------------------
 
 
-def volunteers_panel(request, municipality) -> DashboardPanel | None:
+@contribute.dashboard_panel(order=20)
+def volunteers_panel(request, municipality) -> Panel | None:
     """Active volunteers, how many are ready for their roles, and what screening is missing."""
     if not can(request.user, "view_volunteers", municipality):
         return None
@@ -64,18 +127,18 @@ def volunteers_panel(request, municipality) -> DashboardPanel | None:
     )
     with_roles, missing = readiness_counts(municipality.pk, volunteers=active)
     registry = "volunteers:registry"
-    figures = [(active.count(), _("active volunteers"), _url(registry, municipality))]
+    figures = [(active.count(), _("active volunteers"), page_url(registry, municipality))]
     if with_roles:
         figures += [
             (
                 with_roles - missing,
                 _("ready for all their roles"),
-                _url(registry, municipality, readiness="ready"),
+                page_url(registry, municipality, readiness="ready"),
             ),
             (
                 missing,
                 _("missing something for a role (declaration, police certificate or course)"),
-                _url(registry, municipality, readiness="missing"),
+                page_url(registry, municipality, readiness="missing"),
             ),
         ]
     if not_signed is not None:
@@ -83,7 +146,7 @@ def volunteers_panel(request, municipality) -> DashboardPanel | None:
             (
                 not_signed,
                 _("have not signed the current confidentiality declaration"),
-                _url(registry, municipality, declaration="missing"),
+                page_url(registry, municipality, declaration="missing"),
             )
         )
     if can(request.user, "manage_hours", municipality):
@@ -94,64 +157,16 @@ def volunteers_panel(request, municipality) -> DashboardPanel | None:
             (
                 waiting,
                 _("hours entries waiting for approval"),
-                _url("volunteers:hours_manage", municipality),
+                page_url("volunteers:hours_manage", municipality),
             )
         )
-    return DashboardPanel(
-        20, FIGURES_TEMPLATE, {"title": _("Volunteers"), "figures": figures, "empty": None}
-    )
-
-
-def needs_panel(request, municipality) -> DashboardPanel | None:
-    """Open needs by step of the method (Vennesla), each linking to the list of that step."""
-    if not can(request.user, "report_needs", municipality):
-        return None
-    counts = dict(
-        Need.objects.filter(municipality=municipality)
-        .exclude(status=NeedStatus.CLOSED)
-        .order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
-    )
-    figures = [
-        (counts.get(value, 0), label, _url("volunteers:need_list", municipality, step=value))
-        for value, label in NeedStatus.choices
-        if value != NeedStatus.CLOSED
-    ]
-    return DashboardPanel(
-        30,
-        FIGURES_TEMPLATE,
-        {
-            "title": _("Open needs, by step"),
-            "figures": figures,
-            "total": sum(counts.values()),
-            "empty": _("No open needs.") if not counts else None,
-        },
-    )
-
-
-# --- the annual wheel ------------------------------------------------------------------------
-
-
-def course_sessions(municipality, year: int) -> list[WheelEntry]:
-    sessions = CourseSession.objects.filter(
-        course__municipality=municipality, starts_at__year=year
-    ).select_related("course")
-    return [
-        WheelEntry(
-            date=timezone.localtime(session.starts_at).date(),
-            title=session.course.name,
-            category="course_session",
-            url=reverse("volunteers:course_detail", args=[municipality.pk, session.course_id]),
-            action="manage_screening",
-        )
-        for session in sessions
-    ]
+    return Panel(FIGURES_TEMPLATE, {"title": _("Volunteers"), "figures": figures, "empty": None})
 
 
 # --- evidence for the involvement staircase --------------------------------------------------
 
 
+@contribute.evidence("volunteers_registered")
 def volunteers_registered(municipality) -> Evidence:
     count = Volunteer.objects.filter(municipality=municipality).active().count()
     return Evidence(
@@ -162,13 +177,14 @@ def volunteers_registered(municipality) -> Evidence:
             count,
         )
         % {"count": count},
-        url=_url("volunteers:registry", municipality),
+        url=page_url("volunteers:registry", municipality),
     )
 
 
+@contribute.evidence("declarations_signed")
 def declarations_signed(municipality) -> Evidence:
     declaration = current_declaration(municipality.pk)
-    url = _url("volunteers:registry", municipality, declaration="missing")
+    url = page_url("volunteers:registry", municipality, declaration="missing")
     if declaration is None:
         return Evidence(False, _("No confidentiality declaration is published yet."), url)
     counts = (
@@ -192,38 +208,16 @@ def declarations_signed(municipality) -> Evidence:
     )
 
 
-def intro_course_this_year(municipality) -> Evidence:
-    now = timezone.now()
-    sessions = CourseSession.objects.filter(
-        course__municipality=municipality,
-        course__is_introductory=True,
-        starts_at__year=timezone.localdate().year,
-    )
-    held = sessions.filter(starts_at__lte=now).order_by("-starts_at").first()
-    url = reverse("volunteers:course_list", args=[municipality.pk])
-    if held:
-        return Evidence(True, _("An introductory course was held on %(date)s.") % _on(held), url)
-    planned = sessions.order_by("starts_at").first()
-    if planned:
-        return Evidence(
-            False, _("An introductory course is planned for %(date)s.") % _on(planned), url
-        )
-    return Evidence(False, _("No introductory course has been held this year."), url)
-
-
-def _on(session: CourseSession) -> dict:
-    return {"date": date_format(timezone.localtime(session.starts_at).date(), "j. F Y")}
-
-
-def register() -> None:
-    contributions.DASHBOARD_PANELS.extend([volunteers_panel, needs_panel])
-    # No "needs_mapped": needs for help reported one by one do not show that the elderly's needs
-    # for activities and meeting places are mapped; the portal cannot show that (issue 10).
-    contributions.register_wheel_category("course_session", gettext_lazy("Courses for volunteers"))
-    contributions.WHEEL_SOURCES.append(course_sessions)
-    for key, provider in {
-        "volunteers_registered": volunteers_registered,
-        "declarations_signed": declarations_signed,
-        "intro_course_this_year": intro_course_this_year,
-    }.items():
-        contributions.register_evidence(key, provider)
+@contribute.overview_links(order=50)
+def overview_links(request, municipality) -> list[tuple[str, str]]:
+    links = []
+    if can(request.user, "view_volunteers", municipality):
+        url = reverse("volunteers:registry", args=[municipality.pk])
+        links.append((url, _("Volunteers")))
+    if can(request.user, "manage_declaration", municipality):
+        url = reverse("volunteers:declaration_manage", args=[municipality.pk])
+        links.append((url, _("The confidentiality declaration volunteers sign")))
+    if can(request.user, "manage_hours", municipality):
+        url = reverse("volunteers:hours_manage", args=[municipality.pk])
+        links.append((url, _("Volunteer hours: approve, totals and kilometre rate")))
+    return links

@@ -16,7 +16,8 @@ import time_machine
 from allauth.account.models import EmailAddress
 from django.utils import timezone, translation
 
-from coordination.management.commands.seed_demo import DEMO_PASSWORD, DRAMMEN, LOM
+from coordination.kernel.contributions import contribute
+from coordination.kernel.demo import DEMO_PASSWORD, DRAMMEN, LOM
 from coordination.models import Municipality, Role, User
 from volunteers.hours import services as hours_services
 from volunteers.insurance.services import save_insurance
@@ -179,6 +180,7 @@ def _need_fields(person, kind, area, description, *, times=(True, False, False),
 # --- Lom ---------------------------------------------------------------------------------
 
 
+@contribute.demo_step(order=40)
 def seed_volunteers(command) -> None:
     """Lom's declaration (two versions) and six volunteers who registered over three years."""
     lom = Municipality.objects.get(pk=LOM)
@@ -423,6 +425,7 @@ def _lom_new_declaration(lom: Municipality, volunteers: dict, by: User) -> None:
             _sign(volunteers[key], second)
 
 
+@contribute.demo_step(order=50)
 def seed_screening_and_needs(command) -> None:
     """Lom's roles, course, police certificate checks, needs in several steps of the method,
     invitations, a visiting-friend pairing with follow-ups, and hours."""
@@ -568,6 +571,7 @@ def _drammen_needs(drammen: Municipality, by: User) -> None:
             _step(need, "follow_up", started + datetime.timedelta(days=60), by)
 
 
+@contribute.demo_step(order=60)
 def seed_drammen(command) -> None:
     """40 volunteers (36 have signed the declaration), an introductory course held this year
     that most have taken, and four needs in different steps, two of them with a volunteer."""

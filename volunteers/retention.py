@@ -1,5 +1,5 @@
-"""How long the volunteers app keeps personal data (registered with
-coordination.kernel.retention)."""
+"""What the volunteers app's retention rules pick and how they anonymise (the rules themselves
+are declared in ``volunteers/contributions.py``)."""
 
 from __future__ import annotations
 
@@ -7,23 +7,20 @@ from datetime import datetime, timedelta
 
 from django.db.models import Count, QuerySet
 from django.utils import timezone
-from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy as _
 
-from coordination.kernel import retention
 from volunteers.leaving.services import ANONYMISE_AFTER_LEAVING_DAYS, anonymise_volunteer
 from volunteers.models import FollowUp, Need, NeedStatus, NeedStep, Volunteer
 
 CLOSED_NEED_DAYS = 365
 
 
-def _volunteers_who_left(now: datetime) -> QuerySet:
+def volunteers_who_left(now: datetime) -> QuerySet:
     return Volunteer.objects.filter(
         left_at__lt=now - timedelta(days=ANONYMISE_AFTER_LEAVING_DAYS), anonymised_at__isnull=True
     )
 
 
-def _anonymise_volunteers(volunteers: QuerySet) -> int:
+def anonymise_volunteers(volunteers: QuerySet) -> int:
     count = 0
     for volunteer in volunteers.iterator():
         anonymise_volunteer(volunteer=volunteer)
@@ -31,7 +28,7 @@ def _anonymise_volunteers(volunteers: QuerySet) -> int:
     return count
 
 
-def _closed_needs(now: datetime) -> QuerySet:
+def closed_needs(now: datetime) -> QuerySet:
     return Need.objects.filter(
         status=NeedStatus.CLOSED,
         closed_at__lt=now - timedelta(days=CLOSED_NEED_DAYS),
@@ -55,36 +52,5 @@ def anonymise_needs(needs: QuerySet) -> int:
     )
 
 
-def _kinds(needs: QuerySet) -> dict:
+def kinds(needs: QuerySet) -> dict:
     return dict(needs.order_by().values_list("kind").annotate(n=Count("pk")))
-
-
-def register() -> None:
-    if "volunteers-who-left" in retention.RULES:
-        return
-    retention.KEEP_UNVERIFIED_USERS.append(lambda users: users.filter(volunteer__isnull=True))
-    retention.register(
-        retention.RetentionRule(
-            name="volunteers-who-left",
-            what=_("The details of volunteers who have stopped"),
-            kept_for=format_lazy(
-                _("anonymised {days} days after they stopped; hours and counts are kept"),
-                days=ANONYMISE_AFTER_LEAVING_DAYS,
-            ),
-            due=_volunteers_who_left,
-            remove=_anonymise_volunteers,
-        )
-    )
-    retention.register(
-        retention.RetentionRule(
-            name="closed-needs",
-            what=_("The details of people who asked for help, and the notes about them"),
-            kept_for=format_lazy(
-                _("anonymised {days} days after the need was closed; the kind of help is kept"),
-                days=CLOSED_NEED_DAYS,
-            ),
-            due=_closed_needs,
-            remove=anonymise_needs,
-            statistics=_kinds,
-        )
-    )

@@ -1,7 +1,8 @@
 """A person's own data: everything Samspill holds about them, to take out, and account deletion.
 
-Feature apps add what they hold about a person through ``register_section`` (in
-``AppConfig.ready()``), so the export stays complete as the portal grows.
+Other parts add what they hold about a person with ``@contribute.export_section(key, ...)``
+in their contributions.py (coordination.kernel.contributions), so the export stays complete as
+the portal grows; the account's own sections are registered below, first.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ def register_section(
     title: str | Promise | None = None,
     labels: dict[str, str | Promise] | None = None,
 ) -> None:
-    """``title`` names the section for people on the readable page (default: ``name``);
-    ``labels`` name the keys its data uses (a test fails on a key without a label)."""
+    """The storage behind ``contribute.export_section``. ``title`` names the section for
+    people on the readable page (default: ``name``); ``labels`` name the keys its data uses (a
+    test fails on a key without a label)."""
     SECTIONS[name] = collect
     TITLES[name] = title or name.replace("_", " ").capitalize()
     LABELS.update(labels or {})

@@ -3,8 +3,9 @@
     audit.record(request.user, "viewed", volunteer, code="volunteer.viewed", params={"name": ...})
 
 An event stores a ``code`` and its ``params``, never a sentence: the sentence is made in the
-reader's language when the log is read (``message_for``). Apps register the sentences of their
-codes with ``register_messages``. Old events from before codes keep their ``summary`` text.
+reader's language when the log is read (``message_for``). Other apps register the sentences of
+their codes with ``contribute.audit_messages({...})`` in their contributions.py; coordination's
+own are below. Old events from before codes keep their ``summary`` text.
 Events are readable by the coordinators of the municipality (``view_audit_log``).
 """
 

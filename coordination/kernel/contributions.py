@@ -1,81 +1,55 @@
-"""Registries that feature apps feed, so that coordination shows what they hold without
-importing them (dependencies point one way: coordination <- volunteers <- activities <- grants).
-Apps register in ``AppConfig.ready()``."""
+"""The extension points of the portal: where a page shows what other parts hold (the dashboard,
+My page, the coordination overview, the annual wheel, the staircase's evidence, a person's data
+export, the permission rules, retention, the audit log's sentences, the demo), the kernel
+defines the point here and each app or area registers at the definition, in its own
+``contributions.py``::
+
+    @contribute.dashboard_panel(order=20)
+    def volunteers_panel(request, municipality) -> Panel | None: ...
+
+``CoordinationConfig.ready()`` imports every app's and area's ``contributions.py``; dependencies
+point one way (coordination <- volunteers <- activities <- grants), so coordination shows what
+the others hold without importing them. ``python manage.py contributions`` prints the wiring.
+
+Registering the same thing twice is fine (a module may be imported again); a different thing
+under a key that is taken raises ``ValueError``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import wraps
+from typing import Any, overload
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils.functional import Promise
+from django.utils.safestring import SafeString
+
+from coordination.kernel import account_data, audit, permissions, retention
+from coordination.kernel.permissions import Rule
+from coordination.kernel.retention import RetentionRule
+
+# --- What the points hold -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Panel:
+    """One block on My page or the coordinator's dashboard: ``template`` rendered with
+    ``context`` (its keys are the template's variables). On the dashboard ``order`` is the
+    place it was registered with (lower first); every number in it links to the list behind
+    it."""
+
     template: str
-    context: dict
+    context: dict = field(default_factory=dict)
+    order: int = 0
 
-
-# Each returns a Panel for My page, or None when it has nothing for this person.
-MY_PAGE_PANELS: list[Callable[[HttpRequest], Panel | None]] = []
-
-
-def my_page_panels(request: HttpRequest) -> list[Panel]:
-    return [panel for build in MY_PAGE_PANELS if (panel := build(request)) is not None]
-
-
-# Each returns the URL of a page that is this person's home instead of My page (a volunteer's
-# page, which shows My page's parts too), or None. My page redirects to the first one found.
-HOME_PAGES: list[Callable[[HttpRequest], str | None]] = []
-
-
-def home_page_for(request: HttpRequest) -> str | None:
-    return next((url for find in HOME_PAGES if (url := find(request))), None)
-
-
-# Each returns (url, label) pairs for the coordination overview of a municipality, only those
-# this person may follow.
-OVERVIEW_LINKS: list[Callable[[HttpRequest, object], list[tuple[str, str]]]] = []
-
-
-def overview_links(request: HttpRequest, municipality) -> list[tuple[str, str]]:
-    return [link for build in OVERVIEW_LINKS for link in build(request, municipality)]
-
-
-# --- The coordinator's dashboard -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DashboardPanel:
-    """One block of the dashboard. ``order`` places it (lower first); ``template`` renders
-    ``context``. Every number in it links to the list behind it."""
-
-    order: int
-    template: str
-    context: dict
-
-
-# Each returns a DashboardPanel for this municipality, or None when this person may not see it
-# (check with ``permissions.can``) or there is nothing to show.
-DASHBOARD_PANELS: list[Callable[[HttpRequest, object], DashboardPanel | None]] = []
-
-
-def dashboard_panels(request: HttpRequest, municipality) -> list[DashboardPanel]:
-    found = [panel for build in DASHBOARD_PANELS if (panel := build(request, municipality))]
-    return sorted(found, key=lambda panel: panel.order)
-
-
-def render_dashboard(request: HttpRequest, municipality) -> list[str]:
-    """Each panel rendered with its own context (its keys are the template's variables)."""
-    return [
-        render_to_string(panel.template, panel.context, request=request)
-        for panel in dashboard_panels(request, municipality)
-    ]
-
-
-# --- The annual wheel (årshjul) ------------------------------------------------------------
+    def render(self, request: HttpRequest) -> SafeString:
+        return render_to_string(self.template, self.context, request=request)
 
 
 @dataclass(frozen=True)
@@ -93,29 +67,6 @@ class WheelEntry:
     action: str = ""
 
 
-# category key -> label shown in the wheel's legend. Apps add theirs with
-# ``register_wheel_category`` in ``AppConfig.ready()``.
-WHEEL_CATEGORIES: dict[str, str] = {}
-
-
-def register_wheel_category(key: str, label) -> None:
-    WHEEL_CATEGORIES.setdefault(key, label)
-
-
-# Each takes (municipality, year) and returns the WheelEntry items of that year it knows of.
-WHEEL_SOURCES: list[Callable[[object, int], Iterable[WheelEntry]]] = []
-
-
-def wheel_entries(municipality, year: int) -> list[WheelEntry]:
-    """Every contributed entry of ``year``, by date (the wheel's own events are added by the
-    annual wheel itself)."""
-    found = [entry for source in WHEEL_SOURCES for entry in source(municipality, year)]
-    return sorted(found, key=lambda entry: (entry.date, entry.title))
-
-
-# --- Evidence for the involvement staircase -------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Evidence:
     """What the portal's own data says about one staircase indicator: ``met`` or not, a plain
@@ -126,17 +77,302 @@ class Evidence:
     url: str = ""
 
 
+MyPagePanel = Callable[[HttpRequest], Panel | None]
+HomePage = Callable[[HttpRequest], str | None]
+OverviewLinks = Callable[[HttpRequest, Any], list[tuple[str, str]]]
+DashboardPanel = Callable[[HttpRequest, Any], Panel | None]
+WheelSource = Callable[[Any, int], Iterable[WheelEntry]]
+EvidenceProvider = Callable[[Any], Evidence]
+VolunteerPlaces = Callable[[Any], Iterable[str]]
+ExportSection = Callable[[Any], object]
+DemoStep = Callable[[Any], None]
+KeepUsers = Callable[[QuerySet], QuerySet]
+
+# Where a contribution goes when it names no ``order`` (after those that do, as registered).
+DEFAULT_ORDER = 100
+
+# --- The registries (read by the functions below; tests may swap them) ----------------------
+
+# Each returns a Panel for My page, or None when it has nothing for this person.
+MY_PAGE_PANELS: list[MyPagePanel] = []
+# Each returns the URL of a page that is this person's home instead of My page (a volunteer's
+# page, which shows My page's parts too), or None. My page redirects to the first one found.
+HOME_PAGES: list[HomePage] = []
+# Each returns (url, label) pairs for the coordination overview of a municipality, only those
+# this person may follow.
+OVERVIEW_LINKS: list[OverviewLinks] = []
+# Each returns a Panel for this municipality's dashboard, or None when this person may not see
+# it (check with ``permissions.can``) or there is nothing to show.
+DASHBOARD_PANELS: list[DashboardPanel] = []
+# category key -> label shown in the wheel's legend (its place gives its colour and shape).
+WHEEL_CATEGORIES: dict[str, str | Promise] = {}
+# Each takes (municipality, year) and returns the WheelEntry items of that year it knows of.
+WHEEL_SOURCES: list[WheelSource] = []
 # evidence key -> provider taking a municipality. An indicator names its key (``evidence_key``).
-EVIDENCE: dict[str, Callable[[object], Evidence]] = {}
+EVIDENCE: dict[str, EvidenceProvider] = {}
+# Each takes the ``seed_demo`` command and adds its part of the demo (idempotently).
+DEMO_STEPS: list[DemoStep] = []
+
+# audit code -> its sentence as registered (``audit.MESSAGES`` holds the formatters).
+AUDIT_TEXTS: dict[str, object] = {}
+
+# point -> the place of each registered function (by name) or key (`manage.py contributions`).
+ORDERS: dict[str, dict[str, int]] = {}
+# point -> key -> the module that registered it (for the points that take data, not functions).
+REGISTERED_BY: dict[str, dict[str, str]] = {}
 
 
-def register_evidence(key: str, provider: Callable[[object], Evidence]) -> None:
-    if EVIDENCE.get(key, provider) is not provider:
-        raise ValueError(f"Staircase evidence {key!r} is already registered.")
-    EVIDENCE[key] = provider
+def name_of(thing: Callable[..., Any]) -> str:
+    """``module.function``: how the wiring names a registered function. A module imported
+    again makes new function objects of the same names: they are the same contribution."""
+    return f"{thing.__module__}.{getattr(thing, '__qualname__', repr(thing))}"
+
+
+def _same(one: object, other: object) -> bool:
+    if one is other or one == other:
+        return True
+    return callable(one) and callable(other) and name_of(one) == name_of(other)
+
+
+def _caller() -> str:
+    """The module that called the ``contribute`` method calling this."""
+    return str(sys._getframe(2).f_globals.get("__name__", "?"))
+
+
+def _add[F: Callable[..., Any]](point: str, registry: list, function: F, order: int) -> F:
+    """Put ``function`` in ``registry`` at its ``order`` (equal orders: as registered)."""
+    orders = ORDERS.setdefault(point, {})
+    name = name_of(function)
+    if orders.get(name, order) != order:
+        raise ValueError(f"{name} is already registered as a {point} with another order.")
+    orders[name] = order
+    found = [index for index, known in enumerate(registry) if name_of(known) == name]
+    if found:
+        registry[found[0]] = function
+    else:
+        registry.append(function)
+    registry.sort(key=lambda known: orders.get(name_of(known), order))
+    return function
+
+
+def _check(point: str, registry: Mapping[str, object], key: str, value: object) -> None:
+    if key in registry and not _same(registry[key], value):
+        raise ValueError(f"{point} {key!r} is already registered differently.")
+
+
+def _put(point: str, registry: dict, key: str, value: object, by: str, order: int) -> None:
+    """Put ``value`` under ``key`` in ``registry``, the keys kept in their ``order``."""
+    _check(point, registry, key, value)
+    registry[key] = value
+    REGISTERED_BY.setdefault(point, {})[key] = by
+    _keep_in_order(point, registry, key, order)
+
+
+def _keep_in_order(point: str, registry: dict, key: str, order: int) -> None:
+    orders = ORDERS.setdefault(point, {})
+    orders[key] = order
+    ordered = sorted(registry.items(), key=lambda item: orders.get(item[0], 0))
+    registry.clear()
+    registry.update(ordered)
+
+
+def _sentence(code: str, text: object) -> str | Promise | audit.Message:
+    if isinstance(text, str | Promise) or callable(text):
+        return text
+    raise TypeError(f"The sentence of audit code {code!r} is neither text nor a function.")
+
+
+class Contribute:
+    """The one way to contribute to another part's page. Each method registers at the
+    definition (decorators) or with the declared data; see the module's docstring."""
+
+    # -- Pages: My page, the overview and its dashboard ---------------------------------------
+
+    def dashboard_panel(self, *, order: int) -> Callable[[DashboardPanel], DashboardPanel]:
+        """A panel on the coordinator's dashboard; ``order`` places it (lower first). The
+        registered function returns its Panel with that ``order``."""
+
+        def register(build: DashboardPanel) -> DashboardPanel:
+            @wraps(build)
+            def placed(request: HttpRequest, municipality: Any) -> Panel | None:
+                panel = build(request, municipality)
+                return replace(panel, order=order) if panel is not None else None
+
+            return _add("dashboard_panel", DASHBOARD_PANELS, placed, order)
+
+        return register
+
+    @overload
+    def my_page_panel(self, build: MyPagePanel, /) -> MyPagePanel: ...
+    @overload
+    def my_page_panel(self, *, order: int) -> Callable[[MyPagePanel], MyPagePanel]: ...
+    def my_page_panel(self, build=None, /, *, order=DEFAULT_ORDER):
+        """A panel on My page (a person's page after logging in)."""
+        return self._ordered("my_page_panel", MY_PAGE_PANELS, build, order)
+
+    def home_page(self, find: HomePage) -> HomePage:
+        """The URL of a person's own home page in place of My page, or None."""
+        return _add("home_page", HOME_PAGES, find, DEFAULT_ORDER)
+
+    @overload
+    def overview_links(self, build: OverviewLinks, /) -> OverviewLinks: ...
+    @overload
+    def overview_links(self, *, order: int) -> Callable[[OverviewLinks], OverviewLinks]: ...
+    def overview_links(self, build=None, /, *, order=DEFAULT_ORDER):
+        """Links on a municipality's coordination overview ("Everything for coordination")."""
+        return self._ordered("overview_links", OVERVIEW_LINKS, build, order)
+
+    @staticmethod
+    def _ordered(point: str, registry: list, function, order: int):
+        if function is None:
+            return lambda later: _add(point, registry, later, order)
+        return _add(point, registry, function, order)
+
+    # -- The annual wheel and the involvement staircase ---------------------------------------
+
+    def wheel_category(self, key: str, label: str | Promise, *, order: int = DEFAULT_ORDER) -> None:
+        """A category of the annual wheel's legend; its place (``order``, lower first) gives
+        its colour and shape."""
+        _put("wheel_category", WHEEL_CATEGORIES, key, label, _caller(), order)
+
+    def wheel_source(self, source: WheelSource) -> WheelSource:
+        """Entries on the annual wheel: takes (municipality, year)."""
+        return _add("wheel_source", WHEEL_SOURCES, source, DEFAULT_ORDER)
+
+    def evidence(self, key: str) -> Callable[[EvidenceProvider], EvidenceProvider]:
+        """The portal's evidence for the staircase indicators with ``evidence_key == key``."""
+
+        def register(provider: EvidenceProvider) -> EvidenceProvider:
+            _put("evidence", EVIDENCE, key, provider, name_of(provider), DEFAULT_ORDER)
+            return provider
+
+        return register
+
+    # -- Who may do what, what is kept and what is logged -------------------------------------
+
+    def rules(self, rules: Mapping[str, Rule]) -> None:
+        """Permission rules: action -> which roles allow it (see ``permissions.Rule``)."""
+        by = _caller()
+        for action, rule in rules.items():
+            permissions.register_rule(action, rule)
+            REGISTERED_BY.setdefault("rules", {})[action] = by
+
+    def volunteer_places(self, lookup: VolunteerPlaces) -> VolunteerPlaces:
+        """user -> numbers of the municipalities where the user is an active volunteer."""
+        known = REGISTERED_BY.setdefault("volunteer_places", {})
+        if known.get("lookup", name_of(lookup)) != name_of(lookup):
+            raise ValueError(f"volunteer_places is already registered: {known['lookup']}.")
+        permissions.register_volunteer_places(lookup)
+        known["lookup"] = name_of(lookup)
+        return lookup
+
+    def retention(self, *rules: RetentionRule) -> None:
+        """How long records are kept (the nightly job applies the rules; the privacy page
+        lists them)."""
+        by = _caller()
+        for rule in rules:
+            retention.register(rule)
+            REGISTERED_BY.setdefault("retention", {})[rule.name] = by
+
+    def unverified_users_kept(self, narrow: KeepUsers) -> KeepUsers:
+        """Accounts that are not plain sign-ups though their address is not confirmed (e.g.
+        volunteers a coordinator registered): each narrows the sign-ups retention deletes."""
+        return _add("unverified_users_kept", retention.KEEP_UNVERIFIED_USERS, narrow, 0)
+
+    def export_section(
+        self,
+        key: str,
+        *,
+        title: str | Promise | None = None,
+        labels: Mapping[str, str | Promise] | None = None,
+        order: int = DEFAULT_ORDER,
+    ) -> Callable[[ExportSection], ExportSection]:
+        """A section of a person's own data (user -> data, or None when there is none);
+        ``labels`` name the keys its data uses on the readable page; ``order`` places the
+        section (the account's own sections come first)."""
+
+        def register(collect: ExportSection) -> ExportSection:
+            _check("export_section", account_data.SECTIONS, key, collect)
+            account_data.register_section(key, collect, title=title, labels=dict(labels or {}))
+            REGISTERED_BY.setdefault("export_section", {})[key] = name_of(collect)
+            _keep_in_order("export_section", account_data.SECTIONS, key, order)
+            return collect
+
+        return register
+
+    def audit_messages(self, messages: Mapping[str, object]) -> None:
+        """The sentences of audit codes: code -> a lazy string with ``%(param)s`` places, a
+        ``ngettext_lazy(singular, plural, "count")``, or a function of the params (see
+        ``audit.register_messages``)."""
+        by = _caller()
+        sentences = {code: _sentence(code, text) for code, text in messages.items()}
+        for code, text in sentences.items():
+            _check("audit_messages", AUDIT_TEXTS, code, text)
+        for code, text in sentences.items():
+            AUDIT_TEXTS[code] = text
+            REGISTERED_BY.setdefault("audit_messages", {})[code] = by
+        audit.register_messages(sentences)
+
+    # -- The demo ------------------------------------------------------------------------------
+
+    def demo_step(self, *, order: int) -> Callable[[DemoStep], DemoStep]:
+        """A step of ``seed_demo`` (takes the command); steps run by ``order``, lower first."""
+        return lambda step: _add("demo_step", DEMO_STEPS, step, order)
+
+
+contribute = Contribute()
+
+
+# --- Reading the points -------------------------------------------------------------------
+
+
+def my_page_panels(request: HttpRequest, *, leave_out: Iterable[MyPagePanel] = ()) -> list[Panel]:
+    """My page's panels for this person (``leave_out``: those a page shows its own way)."""
+    skipped = {name_of(build) for build in leave_out}
+    return [
+        panel
+        for build in MY_PAGE_PANELS
+        if name_of(build) not in skipped and (panel := build(request)) is not None
+    ]
+
+
+def home_page_for(request: HttpRequest) -> str | None:
+    return next((url for find in HOME_PAGES if (url := find(request))), None)
+
+
+def overview_links(request: HttpRequest, municipality) -> list[tuple[str, str]]:
+    return [link for build in OVERVIEW_LINKS for link in build(request, municipality)]
+
+
+def dashboard_panels(request: HttpRequest, municipality) -> list[Panel]:
+    found = [panel for build in DASHBOARD_PANELS if (panel := build(request, municipality))]
+    return sorted(found, key=lambda panel: panel.order)
+
+
+def render_dashboard(request: HttpRequest, municipality) -> list[SafeString]:
+    """Each panel rendered with its own context (its keys are the template's variables)."""
+    return [panel.render(request) for panel in dashboard_panels(request, municipality)]
+
+
+def render_my_page(
+    request: HttpRequest, *, leave_out: Iterable[MyPagePanel] = ()
+) -> list[SafeString]:
+    return [panel.render(request) for panel in my_page_panels(request, leave_out=leave_out)]
+
+
+def wheel_entries(municipality, year: int) -> list[WheelEntry]:
+    """Every contributed entry of ``year``, by date (the wheel's own events are added by the
+    annual wheel itself)."""
+    found = [entry for source in WHEEL_SOURCES for entry in source(municipality, year)]
+    return sorted(found, key=lambda entry: (entry.date, entry.title))
 
 
 def evidence_for(municipality, key: str) -> Evidence | None:
     """The evidence for ``key``, or None when no part of the portal provides it (yet)."""
     provider = EVIDENCE.get(key)
     return provider(municipality) if provider else None
+
+
+def demo_steps() -> list[DemoStep]:
+    """The demo's steps, in the order they run."""
+    return list(DEMO_STEPS)

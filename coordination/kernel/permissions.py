@@ -38,7 +38,7 @@ ROLES_REQUIRING_MFA = frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT, Role.
 
 
 # Not a Membership role: an active volunteer of the municipality (the volunteers app says who,
-# through ``register_volunteer_places``). A rule lists it among its roles to let volunteers in.
+# through ``contribute.volunteer_places``). A rule lists it among its roles to let volunteers in.
 VOLUNTEER = "volunteer"
 
 
@@ -56,7 +56,8 @@ class Rule:
     units_via: str = ""
 
 
-# action -> rule. Feature apps add theirs with ``register_rule`` in ``AppConfig.ready()``.
+# action -> rule: coordination's own here; other apps declare theirs in their contributions.py
+# with ``contribute.rules({...})`` (coordination.kernel.contributions).
 RULES: dict[str, Rule] = {
     # The municipality's coordination overview: who holds which role, partners.
     "view_municipality": Rule(
@@ -125,6 +126,7 @@ ROUTINE_CO_AUTHOR_ROLES = frozenset({Role.VOLUNTEER_CONTACT, Role.PARTNER_REPRES
 
 
 def register_rule(action: str, rule: Rule) -> None:
+    """The storage behind ``contribute.rules``: the same rule again is fine, another raises."""
     if action in RULES and RULES[action] != rule:
         raise ValueError(f"Permission rule {action!r} is already registered differently.")
     RULES[action] = rule
@@ -152,6 +154,7 @@ _volunteer_places: Callable[[object], Iterable[str]] | None = None
 
 
 def register_volunteer_places(lookup: Callable[[object], Iterable[str]]) -> None:
+    """The storage behind ``contribute.volunteer_places`` (which refuses a second lookup)."""
     global _volunteer_places
     _volunteer_places = lookup
 

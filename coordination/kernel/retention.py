@@ -1,6 +1,7 @@
 """Data retention: a registry of rules saying how long each kind of record is kept.
 
-Each app registers its rules in ``AppConfig.ready()``; the Celery beat job
+The kernel's own rules are registered below; other parts declare theirs with
+``contribute.retention(RetentionRule(...))`` in their contributions.py. The Celery beat job
 ``coordination.kernel.tasks.apply_retention_rules`` applies them every night. A rule
 picks the records that are due, keeps the statistics it names (in ``RetentionRun``), then
 deletes or anonymises. The privacy page lists the rules, so what we say and what the code
@@ -38,6 +39,8 @@ RULES: dict[str, RetentionRule] = {}
 
 
 def register(rule: RetentionRule) -> None:
+    """The storage behind ``contribute.retention``: the same rule again is fine, another
+    under a taken name raises."""
     if rule.name in RULES and RULES[rule.name] != rule:
         raise ValueError(f"Retention rule {rule.name!r} is already registered.")
     RULES[rule.name] = rule

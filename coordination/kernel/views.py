@@ -117,7 +117,7 @@ def my_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "coordination/my_page.html",
-        {"places": my_places(request.user), "panels": contributions.my_page_panels(request)},
+        {"places": my_places(request.user), "panels": contributions.render_my_page(request)},
     )
 
 
@@ -205,27 +205,6 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your details have been saved."))
         return response
     return render(request, "coordination/profile_form.html", {"form": form})
-
-
-@municipality_view("view_municipality")
-@require_GET
-def overview(request: HttpRequest) -> HttpResponse:
-    municipality = request.municipality
-    memberships = municipality.memberships.select_related("user", "organisation").order_by(
-        "role", "user__full_name"
-    )
-    return render(
-        request,
-        "coordination/overview.html",
-        {
-            "municipality": municipality,
-            "memberships": memberships,
-            "may_manage_roles": can(request.user, "manage_roles", municipality),
-            "may_view_audit_log": can(request.user, "view_audit_log", municipality),
-            "links": contributions.overview_links(request, municipality),
-            "panels": contributions.render_dashboard(request, municipality),
-        },
-    )
 
 
 @municipality_view("manage_roles")

@@ -1,7 +1,7 @@
 """What partners and agreements contribute to the shared pages: the annual wheel (review and
 end dates), evidence for the involvement staircase, the dashboard panel, links on the
-coordination overview and the demo. ``register()`` is called once from
-``CoordinationConfig.ready()``."""
+coordination overview and the representative's panel on My page. Found and imported by
+``CoordinationConfig.ready()``; each registers at its definition."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from coordination.kernel import contributions
-from coordination.kernel.contributions import DashboardPanel, Evidence, Panel, WheelEntry
+from coordination.kernel.contributions import Evidence, Panel, WheelEntry, contribute
+from coordination.kernel.models import Membership, Role
 from coordination.kernel.permissions import can
-from coordination.models import AgreementParty, CooperationAgreement, Membership, PartnerOffer, Role
+from coordination.partners import tasks  # noqa: F401 (registers the Celery tasks)
+from coordination.partners.models import AgreementParty, CooperationAgreement, PartnerOffer
 
 WHEEL_CATEGORY = "agreement"
 REVIEW_DAYS = 60
@@ -30,7 +31,10 @@ def _url(name: str, municipality, *args, query: str = "") -> str:
 
 # --- The annual wheel ---------------------------------------------------------------------
 
+contribute.wheel_category(WHEEL_CATEGORY, gettext_lazy("Agreements"), order=10)
 
+
+@contribute.wheel_source
 def wheel_entries(municipality, year: int) -> list[WheelEntry]:
     """Each draft or active agreement's review date and end date in ``year``."""
     agreements = CooperationAgreement.objects.filter(municipality=municipality).exclude(
@@ -67,6 +71,7 @@ def wheel_entries(municipality, year: int) -> list[WheelEntry]:
 # --- Staircase evidence -------------------------------------------------------------------
 
 
+@contribute.evidence("partners_mapped")
 def partners_mapped(municipality) -> Evidence:
     """Met with at least 3 partners that have an offer registered."""
     with_offers = municipality.partners.filter(
@@ -83,6 +88,7 @@ def partners_mapped(municipality) -> Evidence:
     return Evidence(with_offers >= PARTNERS_NEEDED, summary, _url("partner_map", municipality))
 
 
+@contribute.evidence("active_agreement")
 def active_agreement(municipality) -> Evidence:
     count = CooperationAgreement.objects.filter(municipality=municipality).active().count()
     summary = ngettext("%(count)s active agreement", "%(count)s active agreements", count) % {
@@ -91,6 +97,7 @@ def active_agreement(municipality) -> Evidence:
     return Evidence(count >= 1, summary, _url("agreement_list", municipality, query="show=active"))
 
 
+@contribute.evidence("agreements_with_partners")
 def agreements_with_partners(municipality) -> Evidence:
     """Met when at least 80 % of the partners are party to an active agreement."""
     partners = municipality.partners.all()
@@ -111,7 +118,8 @@ def agreements_with_partners(municipality) -> Evidence:
 # --- The dashboard and the overview ----------------------------------------------------------
 
 
-def dashboard_panel(request, municipality) -> DashboardPanel | None:
+@contribute.dashboard_panel(order=50)
+def dashboard_panel(request, municipality) -> Panel | None:
     if not can(request.user, "view_partners", municipality):
         return None
     today = timezone.localdate()
@@ -126,9 +134,10 @@ def dashboard_panel(request, municipality) -> DashboardPanel | None:
         "partner_list_url": _url("partner_list", municipality),
         "partner_map_url": _url("partner_map", municipality),
     }
-    return DashboardPanel(50, "coordination/partners/_dashboard_panel.html", context)
+    return Panel("coordination/partners/_dashboard_panel.html", context)
 
 
+@contribute.overview_links(order=20)
 def overview_links(request, municipality) -> list[tuple[str, str]]:
     if not can(request.user, "view_partners", municipality):
         return []
@@ -139,6 +148,7 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
     ]
 
 
+@contribute.my_page_panel(order=10)
 def representative_panel(request) -> Panel | None:
     """On My page of a partner representative: their organisation's page and the agreements
     it is party to, in each municipality where they speak for it."""
@@ -167,27 +177,3 @@ def representative_panel(request) -> Panel | None:
             }
         )
     return Panel("coordination/partners/_my_page_panel.html", {"places": places})
-
-
-def register() -> None:
-    from coordination.management.commands.seed_demo import DEMO_STEPS
-    from coordination.partners import tasks as tasks_partners  # noqa: F401 (registers the Celery tasks)
-    from coordination.partners.demo import seed
-
-    contributions.register_wheel_category(WHEEL_CATEGORY, gettext_lazy("Agreements"))
-    if wheel_entries not in contributions.WHEEL_SOURCES:
-        contributions.WHEEL_SOURCES.append(wheel_entries)
-    contributions.register_evidence("partners_mapped", partners_mapped)
-    contributions.register_evidence("active_agreement", active_agreement)
-    contributions.register_evidence("agreements_with_partners", agreements_with_partners)
-    if dashboard_panel not in contributions.DASHBOARD_PANELS:
-        contributions.DASHBOARD_PANELS.append(dashboard_panel)
-    if representative_panel not in contributions.MY_PAGE_PANELS:
-        contributions.MY_PAGE_PANELS.append(representative_panel)
-    if overview_links not in contributions.OVERVIEW_LINKS:
-        contributions.OVERVIEW_LINKS.append(overview_links)
-    if seed not in DEMO_STEPS:
-        DEMO_STEPS.append(seed)
-
-
-__all__ = ["register"]

@@ -11,6 +11,7 @@ import datetime
 
 from django.utils import timezone
 
+from coordination.kernel.contributions import contribute
 from coordination.kernel.models import Membership, Municipality, Role, User
 from coordination.partners import services
 from coordination.partners.models import (
@@ -211,6 +212,7 @@ def _agreement(
         )
 
 
+@contribute.demo_step(order=10)
 def seed(command) -> None:
     lom, drammen = Municipality.objects.get(pk=LOM), Municipality.objects.get(pk=DRAMMEN)
     lom_coordinator, drammen_coordinator = _coordinator(LOM), _coordinator(DRAMMEN)

@@ -1,6 +1,6 @@
-"""What the routine binder and the annual wheel register in coordination's registries: the
-wheel's categories and the routine reviews on it, the staircase evidence, the dashboard panels
-and the demo data. Called once from ``CoordinationConfig.ready()``."""
+"""What the routine binder contributes to the rest of the portal: the routine reviews on the
+annual wheel, the staircase evidence, the dashboard panel, the panel on My page (the binder and
+the annual wheel) and a link on the overview. Each registers at its definition."""
 
 from __future__ import annotations
 
@@ -12,15 +12,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from coordination.kernel import contributions, permissions
-from coordination.kernel.contributions import DashboardPanel, Evidence, WheelEntry
-from coordination.models import REVIEW_NOTICE_DAYS, Routine, WheelCategory
+from coordination.kernel import permissions
+from coordination.kernel.contributions import Evidence, Panel, WheelEntry, contribute
+from coordination.kernel.models import Municipality
+from coordination.routines.models import REVIEW_NOTICE_DAYS, Routine
 
 ROUTINE_CATEGORY = "routine"
-WHEEL_MONTHS_NEEDED = 8
 ROUTINES_NEEDED = 3
 
+contribute.wheel_category(ROUTINE_CATEGORY, gettext_lazy("Routine reviews"), order=40)
 
+
+@contribute.wheel_source
 def routine_reviews(municipality, year: int) -> list[WheelEntry]:
     """Each routine in the binder whose next review falls in ``year``."""
     number = getattr(municipality, "pk", municipality)
@@ -50,6 +53,7 @@ def _list_url(municipality) -> str:
     return reverse("coordination:routine_list", args=[municipality.pk])
 
 
+@contribute.evidence("routines_exist")
 def routines_exist(municipality) -> Evidence:
     count = Routine.objects.readable().filter(municipality=municipality).count()
     return Evidence(
@@ -60,6 +64,7 @@ def routines_exist(municipality) -> Evidence:
     )
 
 
+@contribute.evidence("routines_reviewed")
 def routines_reviewed(municipality) -> Evidence:
     today = timezone.localdate()
     year_ago = timezone.now() - datetime.timedelta(days=365)
@@ -83,30 +88,18 @@ def routines_reviewed(municipality) -> Evidence:
     return Evidence(not behind, summary, _list_url(municipality) + "?due=on")
 
 
-def wheel_most_months(municipality) -> Evidence:
-    from coordination.wheel.services import months_with_entries
-
-    year = timezone.localdate().year
-    count = len(months_with_entries(municipality, year))
-    return Evidence(
-        met=count >= WHEEL_MONTHS_NEEDED,
-        summary=_("Entries in %(count)s of 12 months") % {"count": count},
-        url=reverse("coordination:wheel_detail", args=[municipality.pk]),
-    )
+# --- The dashboard ---------------------------------------------------------------------------
 
 
-# --- Dashboard panels -----------------------------------------------------------------------
-
-
-def routines_panel(request, municipality) -> DashboardPanel | None:
+@contribute.dashboard_panel(order=60)
+def routines_panel(request, municipality) -> Panel | None:
     if not permissions.can(request.user, "manage_routines", municipality):
         return None
     today = timezone.localdate()
     routines = Routine.objects.filter(municipality=municipality)
     due = routines.due_for_review(today)
     overdue = routines.overdue_for_review(today)
-    return DashboardPanel(
-        order=60,
+    return Panel(
         template="coordination/routines/_dashboard_panel.html",
         context={
             "municipality": municipality,
@@ -118,70 +111,22 @@ def routines_panel(request, municipality) -> DashboardPanel | None:
     )
 
 
-def wheel_panel(request, municipality) -> DashboardPanel | None:
-    if not permissions.can(request.user, "view_wheel", municipality):
-        return None
-    from coordination.wheel.services import wheel_items
-
-    today = timezone.localdate()
-    items = [
-        item
-        for item in wheel_items(municipality, today.year, user=request.user)
-        if item.month == today.month
-    ]
-    return DashboardPanel(
-        order=70,
-        template="coordination/wheel/_dashboard_panel.html",
-        context={"municipality": municipality, "items": items, "today": today},
-    )
-
-
 # --- Easy to reach: My page and the coordination overview ---------------------------------
 
 
-def my_page_panel(request) -> contributions.Panel | None:
+@contribute.my_page_panel(order=20)
+def my_page_panel(request) -> Panel | None:
     """The routine binder and the annual wheel of each municipality where the person has a
     role: reviewers and partner representatives have no overview page to find them on."""
-    from coordination.models import Municipality
-
     numbers = permissions.municipalities_for(request.user, "view_routines")
     if not numbers:
         return None
     places = Municipality.objects.filter(pk__in=numbers).order_by("name")
-    return contributions.Panel("coordination/routines/_my_page_panel.html", {"places": places})
+    return Panel("coordination/routines/_my_page_panel.html", {"places": places})
 
 
+@contribute.overview_links(order=40)
 def overview_links(request, municipality) -> list[tuple[str, str]]:
-    links = []
-    if permissions.can(request.user, "view_routines", municipality):
-        links.append(
-            (reverse("coordination:routine_list", args=[municipality.pk]), _("The routine binder"))
-        )
-    if permissions.can(request.user, "view_wheel", municipality):
-        links.append(
-            (reverse("coordination:wheel_detail", args=[municipality.pk]), _("The annual wheel"))
-        )
-    return links
-
-
-def register() -> None:
-    from coordination.management.commands.seed_demo import DEMO_STEPS
-    from coordination.routines.demo import seed
-
-    for category in WheelCategory:
-        contributions.register_wheel_category(category.value, category.label)
-    contributions.register_wheel_category(ROUTINE_CATEGORY, gettext_lazy("Routine reviews"))
-    if routine_reviews not in contributions.WHEEL_SOURCES:
-        contributions.WHEEL_SOURCES.append(routine_reviews)
-    contributions.register_evidence("routines_exist", routines_exist)
-    contributions.register_evidence("routines_reviewed", routines_reviewed)
-    contributions.register_evidence("wheel_most_months", wheel_most_months)
-    for panel in (routines_panel, wheel_panel):
-        if panel not in contributions.DASHBOARD_PANELS:
-            contributions.DASHBOARD_PANELS.append(panel)
-    if my_page_panel not in contributions.MY_PAGE_PANELS:
-        contributions.MY_PAGE_PANELS.append(my_page_panel)
-    if overview_links not in contributions.OVERVIEW_LINKS:
-        contributions.OVERVIEW_LINKS.append(overview_links)
-    if seed not in DEMO_STEPS:
-        DEMO_STEPS.append(seed)
+    if not permissions.can(request.user, "view_routines", municipality):
+        return []
+    return [(_list_url(municipality), _("The routine binder"))]

@@ -11,12 +11,12 @@ import datetime
 
 from django.utils import timezone
 
+from coordination.kernel.contributions import contribute
 from coordination.kernel.dates import add_months
 from coordination.kernel.models import User
 from coordination.routines import services as routine_services
 from coordination.routines.models import Routine
 from coordination.routines.starters import STARTER_ROUTINES
-from coordination.wheel import demo as wheel_demo
 
 LOM, DRAMMEN = "3434", "3301"
 
@@ -47,6 +47,7 @@ def _approve_once(routine: Routine, by: User, next_review: datetime.date) -> Non
         routine_services.approve_routine(routine=routine, by=by, next_review=next_review)
 
 
+@contribute.demo_step(order=30)
 def seed(command) -> None:
     today = timezone.localdate()
     lom = _coordinator("koordinator.lom@samspill.example")
@@ -75,5 +76,3 @@ def seed(command) -> None:
         for index, key in enumerate(keys):
             review = add_months(today, 12) - datetime.timedelta(days=index * 9)
             _approve_once(routines[key], drammen, review)
-    # Until the wheel registers its own demo step (a contribution), the binder's seeds it.
-    wheel_demo.seed(command)

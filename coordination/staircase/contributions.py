@@ -1,6 +1,6 @@
 """What the involvement staircase registers with the rest of the portal: its own evidence
-(``named_coordinator``), the dashboard panel, a link on the overview and the demo step.
-Called once from ``CoordinationConfig.ready()``."""
+(``named_coordinator``), the dashboard panel and a link on the overview. Each registers at its
+definition."""
 
 from __future__ import annotations
 
@@ -8,15 +8,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from coordination.kernel import contributions
+from coordination.kernel.contributions import Evidence, Panel, contribute
+from coordination.kernel.models import Membership, Role
 from coordination.kernel.permissions import can
-from coordination.models import Membership, Role
+from coordination.staircase import services as staircase
 
 DASHBOARD_ORDER = 10
 NEXT_STEPS_ON_DASHBOARD = 3
 
 
-def named_coordinator(municipality) -> contributions.Evidence:
+@contribute.evidence("named_coordinator")
+def named_coordinator(municipality) -> Evidence:
     """Met when the municipality has at least one person with the coordinator role: evidence
     for "a named contact person", never for "time set aside for the work" (a role in the portal
     says nothing about a position's time)."""
@@ -29,7 +31,7 @@ def named_coordinator(municipality) -> contributions.Evidence:
         ) % {"count": count}
     else:
         summary = _("No coordinator is named in the portal yet.")
-    return contributions.Evidence(
+    return Evidence(
         met=count > 0,
         summary=summary,
         # the overview's list of people with a role, below the dashboard
@@ -37,16 +39,14 @@ def named_coordinator(municipality) -> contributions.Evidence:
     )
 
 
-def dashboard_panel(request, municipality) -> contributions.DashboardPanel | None:
+@contribute.dashboard_panel(order=DASHBOARD_ORDER)
+def dashboard_panel(request, municipality) -> Panel | None:
     if not can(request.user, "view_staircase", municipality):
         return None
-    from coordination.staircase import services as staircase
-
     current = staircase.current_for(municipality)
     # From today's data (the portal's evidence now, the last answers where it has none).
     steps = staircase.next_steps_today(municipality, current).steps if current else []
-    return contributions.DashboardPanel(
-        order=DASHBOARD_ORDER,
+    return Panel(
         template="coordination/staircase/_dashboard_panel.html",
         context={
             "municipality": municipality,
@@ -58,21 +58,9 @@ def dashboard_panel(request, municipality) -> contributions.DashboardPanel | Non
     )
 
 
+@contribute.overview_links(order=10)
 def overview_links(request, municipality) -> list[tuple[str, str]]:
     if not can(request.user, "view_staircase", municipality):
         return []
     url = reverse("coordination:assessment_list", args=[municipality.pk])
     return [(url, _("The involvement staircase: where we stand"))]
-
-
-def register() -> None:
-    from coordination.management.commands.seed_demo import DEMO_STEPS
-    from coordination.staircase.demo import seed
-
-    contributions.register_evidence("named_coordinator", named_coordinator)
-    if dashboard_panel not in contributions.DASHBOARD_PANELS:
-        contributions.DASHBOARD_PANELS.append(dashboard_panel)
-    if overview_links not in contributions.OVERVIEW_LINKS:
-        contributions.OVERVIEW_LINKS.append(overview_links)
-    if seed not in DEMO_STEPS:
-        DEMO_STEPS.append(seed)

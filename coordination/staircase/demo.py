@@ -3,7 +3,7 @@ two assessments a year apart), Drammen at level 4 after two years, and a few mun
 each size class so the comparison page has content (some agree to be named). Idempotent: a
 municipality that already has a completed assessment is left as it is.
 
-It runs after the other demo steps (``runs_last``): the latest assessments of Lom and Drammen
+It runs after the other demo steps (``order=90``): the latest assessments of Lom and Drammen
 store the evidence of the data those steps made, and their answers agree with it, or say in a
 comment why not."""
 
@@ -13,12 +13,13 @@ import datetime
 
 from django.utils import timezone
 
+from coordination.kernel.contributions import contribute
+from coordination.kernel.demo import DRAMMEN, LOM
 from coordination.kernel.models import Municipality, User
 from coordination.staircase import scoring
 from coordination.staircase.models import Answer, Assessment, Indicator, StaircaseSharing
 from coordination.staircase.services import evidence_by_key
 
-LOM, DRAMMEN = "3434", "3301"
 
 # Per level, the answers to its indicators in order ("y" yes, "p" partly, "n" no; the last
 # letter repeats when a level has more indicators).
@@ -137,6 +138,7 @@ def _record(
     return assessment
 
 
+@contribute.demo_step(order=90)  # last but one: see the docstring
 def seed(command) -> None:
     indicators = list(Indicator.objects.active().in_order())
     if not indicators:
@@ -184,6 +186,3 @@ def seed(command) -> None:
         StaircaseSharing.objects.get_or_create(
             municipality_id=number, defaults={"takes_part": True, "share_name": named}
         )
-
-
-seed.runs_last = True  # see the module's docstring

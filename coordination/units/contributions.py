@@ -1,6 +1,6 @@
-"""What units, the forum and the responsibility map contribute to the rest of the portal: the
-annual wheel, staircase evidence, the coordinator's dashboard, overview links and demo data.
-``register()`` is called once from ``CoordinationConfig.ready()``."""
+"""What units and the forum contribute to the rest of the portal: the annual wheel, staircase
+evidence, the coordinator's dashboard (with the responsibility map's warnings), overview links
+and a person's data export. Each registers at its definition."""
 
 from __future__ import annotations
 
@@ -11,14 +11,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from coordination.kernel import contributions
-from coordination.kernel.contributions import DashboardPanel, Evidence, WheelEntry
+from coordination.kernel.account_data import when
+from coordination.kernel.contributions import Evidence, Panel, WheelEntry, contribute
 from coordination.kernel.permissions import can
-from coordination.models import ForumMeeting, ResponsibilityMap, Unit, UnitContact
+from coordination.responsibility.models import ResponsibilityMap
+from coordination.responsibility.services import responsibility_warnings
+from coordination.units.models import ForumMeeting, Unit, UnitContact
 
 FORUM_MEETINGS_NEEDED = 2  # in the last 12 months, for the staircase evidence
 
+contribute.wheel_category("forum", gettext_lazy("Forum meetings"), order=20)
 
+
+@contribute.wheel_source
 def forum_wheel_entries(municipality, year: int) -> list[WheelEntry]:
     meetings = ForumMeeting.objects.filter(
         municipality=municipality, starts_at__year=year
@@ -43,6 +48,7 @@ def _number(municipality) -> str:
     return getattr(municipality, "pk", municipality)
 
 
+@contribute.evidence("unit_contacts")
 def unit_contacts_evidence(municipality) -> Evidence:
     number = _number(municipality)
     units = Unit.objects.filter(municipality_id=number)
@@ -60,6 +66,7 @@ def unit_contacts_evidence(municipality) -> Evidence:
     )
 
 
+@contribute.evidence("forum_meetings")
 def forum_meetings_evidence(municipality) -> Evidence:
     number = _number(municipality)
     now = timezone.now()
@@ -78,29 +85,13 @@ def forum_meetings_evidence(municipality) -> Evidence:
     )
 
 
-def responsibility_map_evidence(municipality) -> Evidence:
-    from coordination.responsibility.services import responsibility_warnings, warnings_summary
-
-    number = _number(municipality)
-    url = reverse("coordination:responsibility_map_detail", args=[number])
-    map_ = ResponsibilityMap.objects.filter(municipality_id=number).first()
-    if map_ is None:
-        return Evidence(met=False, summary=_("No responsibility map yet"), url=url)
-    tasks = list(map_.tasks.all())
-    warnings = responsibility_warnings(map_, tasks=tasks)
-    return Evidence(
-        met=bool(tasks) and not warnings, summary=warnings_summary(len(tasks), warnings), url=url
-    )
-
-
 # --- The coordinator's dashboard and the overview -------------------------------------------
 
 
-def dashboard_panel(request, municipality) -> DashboardPanel | None:
+@contribute.dashboard_panel(order=80)
+def dashboard_panel(request, municipality) -> Panel | None:
     if not can(request.user, "manage_units", municipality):
         return None
-    from coordination.responsibility.services import responsibility_warnings
-
     number = municipality.pk
     next_meeting = (
         ForumMeeting.objects.filter(municipality=municipality)
@@ -110,8 +101,7 @@ def dashboard_panel(request, municipality) -> DashboardPanel | None:
     )
     map_ = ResponsibilityMap.objects.filter(municipality=municipality).first()
     map_url = reverse("coordination:responsibility_map_detail", args=[number])
-    return DashboardPanel(
-        order=80,
+    return Panel(
         template="coordination/units/_dashboard_panel.html",
         context={
             "units_without_contact": Unit.objects.filter(municipality=municipality)
@@ -130,6 +120,7 @@ def dashboard_panel(request, municipality) -> DashboardPanel | None:
     )
 
 
+@contribute.overview_links(order=30)
 def overview_links(request, municipality) -> list[tuple[str, str]]:
     links = []
     if can(request.user, "view_units", municipality):
@@ -146,21 +137,25 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
                 _("The forum of volunteer contacts: meetings, agendas and minutes"),
             )
         )
-    if can(request.user, "view_responsibility_map", municipality):
-        links.append(
-            (
-                reverse("coordination:responsibility_map_detail", args=[municipality.pk]),
-                _("The responsibility map: who is responsible for what"),
-            )
-        )
     return links
 
 
+@contribute.export_section(
+    "units",
+    title=gettext_lazy("Units and the forum of volunteer contacts"),
+    labels={
+        "volunteer_contact_for": gettext_lazy("Volunteer contact for"),
+        "unit": gettext_lazy("Unit"),
+        "forum_meetings_attended": gettext_lazy("Forum meetings you attended"),
+        "starts_at": gettext_lazy("Starts"),
+        "minutes_written": gettext_lazy("Minutes you wrote"),
+        "written_at": gettext_lazy("Written"),
+    },
+    order=10,
+)
 def export_units(user) -> dict | None:
     """For a person's data export: the units they are a volunteer contact for, the forum
     meetings they attended and the minutes they wrote."""
-    from coordination.kernel.account_data import when
-
     links = UnitContact.objects.filter(membership__user=user).select_related("unit__municipality")
     attended = ForumMeeting.objects.filter(attendees__user=user).select_related("municipality")
     wrote = ForumMeeting.objects.filter(minutes_by=user).select_related("municipality")
@@ -181,35 +176,3 @@ def export_units(user) -> dict | None:
             for m in wrote
         ],
     }  # fmt: skip
-
-
-def register() -> None:
-    from coordination.kernel import account_data
-    from coordination.management.commands.seed_demo import DEMO_STEPS
-    from coordination.units.demo import seed
-
-    contributions.register_wheel_category("forum", gettext_lazy("Forum meetings"))
-    if forum_wheel_entries not in contributions.WHEEL_SOURCES:
-        contributions.WHEEL_SOURCES.append(forum_wheel_entries)
-    contributions.register_evidence("unit_contacts", unit_contacts_evidence)
-    contributions.register_evidence("forum_meetings", forum_meetings_evidence)
-    contributions.register_evidence("responsibility_map", responsibility_map_evidence)
-    if dashboard_panel not in contributions.DASHBOARD_PANELS:
-        contributions.DASHBOARD_PANELS.append(dashboard_panel)
-    if overview_links not in contributions.OVERVIEW_LINKS:
-        contributions.OVERVIEW_LINKS.append(overview_links)
-    account_data.register_section(
-        "units",
-        export_units,
-        title=gettext_lazy("Units and the forum of volunteer contacts"),
-        labels={
-            "volunteer_contact_for": gettext_lazy("Volunteer contact for"),
-            "unit": gettext_lazy("Unit"),
-            "forum_meetings_attended": gettext_lazy("Forum meetings you attended"),
-            "starts_at": gettext_lazy("Starts"),
-            "minutes_written": gettext_lazy("Minutes you wrote"),
-            "written_at": gettext_lazy("Written"),
-        },
-    )
-    if seed not in DEMO_STEPS:
-        DEMO_STEPS.append(seed)

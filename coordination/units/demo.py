@@ -10,6 +10,7 @@ import datetime
 
 from django.utils import timezone
 
+from coordination.kernel.contributions import contribute
 from coordination.kernel import services as core_services
 from coordination.kernel.models import Membership, Municipality, Role, User
 from coordination.responsibility.models import ResponsibilityAssignment, ResponsibilityRole
@@ -201,6 +202,7 @@ def _seed_map(number: str, cells: dict) -> None:
     )
 
 
+@contribute.demo_step(order=20)
 def seed(command) -> None:
     _seed_units()
     _seed_forum()

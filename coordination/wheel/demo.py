@@ -4,11 +4,12 @@ municipality's coordinator."""
 
 from __future__ import annotations
 
+from coordination.kernel.contributions import contribute
+from coordination.kernel.demo import DRAMMEN, LOM
 from coordination.kernel.models import Municipality, User
 from coordination.wheel import services
 from coordination.wheel.models import WheelEvent
 
-LOM, DRAMMEN = "3434", "3301"
 
 LOM_WHEEL = [
     ("Introduksjonskurs for nye frivillige", "course", 3, 12, "Lom bygdesenter, kl. 18–21."),
@@ -72,6 +73,7 @@ def _events(number: str, coordinator_email: str, events) -> None:
             )
 
 
+@contribute.demo_step(order=31)  # after the routine binder
 def seed(command) -> None:
     _events(LOM, "koordinator.lom@samspill.example", LOM_WHEEL)
     _events(DRAMMEN, "koordinator.drammen@samspill.example", DRAMMEN_WHEEL)

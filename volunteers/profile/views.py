@@ -15,8 +15,8 @@ from volunteers.hours import totals as hours_totals
 from volunteers.insurance.services import insurance_for_volunteer
 from volunteers.models import Signature, Volunteer
 from volunteers.needs.assignment_views import own_needs_context
-from volunteers.panels import other_my_page_panels
 from volunteers.profile import services
+from volunteers.profile.contributions import other_my_page_panels
 from volunteers.profile.forms import ConsentForm, DeclarationSignForm, VolunteerProfileForm
 from volunteers.screening.own_views import own_screening
 

@@ -2,6 +2,7 @@
 sees the volunteers of their own unit (issue 10). Built through the service a coordinator
 uses; runs after the units and the volunteers exist."""
 
+from coordination.kernel.contributions import contribute
 from coordination.kernel.models import Membership, Role
 from coordination.units.models import Unit
 from volunteers.models import Volunteer
@@ -19,6 +20,7 @@ def _coordinator(number: str):
     return membership.user if membership else None
 
 
+@contribute.demo_step(order=95)  # after the units, the volunteers and the staircase
 def seed_volunteer_units(command=None) -> None:
     coordinator = _coordinator("3434")
     if coordinator is not None:
@@ -40,6 +42,3 @@ def seed_volunteer_units(command=None) -> None:
     for index, volunteer in enumerate(volunteers):
         chosen = [] if index % 7 == 6 else [units[index % len(units)]]
         set_volunteer_units(volunteer=volunteer, units=chosen, by=coordinator)
-
-
-seed_volunteer_units.runs_last = True

@@ -1,16 +1,19 @@
 """A believable demo: Lom with its coordinator, volunteer contacts, partners and volunteers, and
 Drammen with its own coordinator, so that tenancy can be seen. Idempotent: run it again and it
-changes nothing but resetting the demo passwords. Later apps extend it through ``DEMO_STEPS``."""
+changes nothing but resetting the demo passwords. Each app and area adds its part in its
+``demo.py`` (``@contribute.demo_step(order=…)``); ``python manage.py contributions`` lists the
+steps in the order they run."""
 
 from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
+from coordination.apps import autodiscover
+from coordination.kernel import contributions
+from coordination.kernel.demo import DEMO_PASSWORD, DRAMMEN, LOM
+from coordination.kernel.services import load_municipalities
 from coordination.models import Membership, Municipality, PartnerOrganisation, Role, User
-
-DEMO_PASSWORD = "samspill-demo-2026"
-LOM, DRAMMEN = "3434", "3301"
 
 # (login label, email, full name, municipality, role or None for a plain volunteer, partner name)
 DEMO_PEOPLE = [
@@ -87,10 +90,6 @@ DEMO_PARTNERS = [
     ("Frivilligsentralen i Drammen", PartnerOrganisation.Kind.VOLUNTEER_CENTRE, [DRAMMEN]),
 ]
 
-# Later apps append callables taking (command,) to add their own demo data. A step with the
-# attribute ``runs_last = True`` runs after all the others (it reads what they made).
-DEMO_STEPS: list = []
-
 DEMO_MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 
 
@@ -106,12 +105,11 @@ class Command(BaseCommand):
     @transaction.atomic
     def _seed(self):
         if Municipality.objects.filter(pk__in=[LOM, DRAMMEN]).count() != 2:
-            from coordination.kernel.services import load_municipalities
-
             load_municipalities()
         partners = self._partners()
         logins = [self._person(*person, partners=partners) for person in DEMO_PEOPLE]
-        for step in sorted(DEMO_STEPS, key=lambda step: getattr(step, "runs_last", False)):
+        autodiscover("demo")
+        for step in contributions.demo_steps():
             step(self)
         self.stdout.write("Demo logins (role email password):")
         for line in logins:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from coordination.kernel import contributions
 from coordination.kernel.contributions import WheelEntry
 from coordination.models import WheelEvent
-from coordination.routines import contributions as contrib_routines
+from coordination.wheel import contributions as contrib_wheel
 from coordination.wheel import services
 from tests.factories import RoutineFactory, WheelEventFactory, municipality
 
@@ -151,12 +151,12 @@ def test_wheel_most_months_counts_own_events_and_all_sources(coordinator_lom):
     year = timezone.localdate().year
     for month in range(1, 8):
         WheelEventFactory(month=month)
-    evidence = contrib_routines.wheel_most_months(lom)
+    evidence = contrib_wheel.wheel_most_months(lom)
     assert not evidence.met and evidence.summary == "Oppføringer i 7 av 12 måneder"
     routine = RoutineFactory(owner=coordinator_lom, approved=True)
     routine.next_review = datetime.date(year, 11, 20)
     routine.save()
-    evidence = contrib_routines.wheel_most_months(lom)
+    evidence = contrib_wheel.wheel_most_months(lom)
     assert evidence.met and evidence.summary == "Oppføringer i 8 av 12 måneder"
     assert evidence.url == "/coordination/3434/wheel/"
 

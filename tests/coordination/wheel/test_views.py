@@ -11,6 +11,7 @@ from django.utils import timezone
 from coordination.kernel.contributions import dashboard_panels
 from coordination.models import WheelEvent
 from coordination.routines import contributions as contrib_routines
+from coordination.wheel import contributions as contrib_wheel
 from tests.factories import RoutineFactory, WheelEventFactory, municipality
 
 pytestmark = pytest.mark.django_db
@@ -211,9 +212,9 @@ def test_only_coordinators_get_the_routines_panel(rf, officer, coordinator_dramm
         assert contrib_routines.routines_panel(request, lom) is expected
     request = rf.get("/")
     request.user = officer
-    assert contrib_routines.wheel_panel(request, lom) is not None
+    assert contrib_wheel.wheel_panel(request, lom) is not None
     request.user = coordinator_drammen
-    assert contrib_routines.wheel_panel(request, lom) is None
+    assert contrib_wheel.wheel_panel(request, lom) is None
 
 
 @pytest.mark.parametrize("persona", ["reviewer", "applicant", "coordinator_lom"])

@@ -1,0 +1,38 @@
+"""What the responsibility map contributes: its staircase evidence and a link on the
+coordination overview (its warnings are on the units' dashboard panel)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from coordination.kernel.contributions import Evidence, contribute
+from coordination.kernel.permissions import can
+from coordination.responsibility.models import ResponsibilityMap
+from coordination.responsibility.services import responsibility_warnings, warnings_summary
+
+
+def _number(municipality) -> str:
+    return getattr(municipality, "pk", municipality)
+
+
+@contribute.evidence("responsibility_map")
+def responsibility_map_evidence(municipality) -> Evidence:
+    number = _number(municipality)
+    url = reverse("coordination:responsibility_map_detail", args=[number])
+    map_ = ResponsibilityMap.objects.filter(municipality_id=number).first()
+    if map_ is None:
+        return Evidence(met=False, summary=_("No responsibility map yet"), url=url)
+    tasks = list(map_.tasks.all())
+    warnings = responsibility_warnings(map_, tasks=tasks)
+    return Evidence(
+        met=bool(tasks) and not warnings, summary=warnings_summary(len(tasks), warnings), url=url
+    )
+
+
+@contribute.overview_links(order=35)
+def overview_links(request, municipality) -> list[tuple[str, str]]:
+    if not can(request.user, "view_responsibility_map", municipality):
+        return []
+    url = reverse("coordination:responsibility_map_detail", args=[municipality.pk])
+    return [(url, _("The responsibility map: who is responsible for what"))]

@@ -1,0 +1,19 @@
+"""What linking volunteers to units gives the rest of the portal: the units in the volunteer's
+data export."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy
+
+from coordination.kernel.contributions import contribute
+from volunteers.models import Volunteer
+
+
+@contribute.export_section("volunteer_units", title=gettext_lazy("Units where you help"), order=40)
+def export_volunteer_units(user) -> list[str] | None:
+    """For the person's own data: the units a coordinator linked them to (whose volunteer
+    contacts see them)."""
+    volunteer = Volunteer.objects.filter(user=user).first()
+    if volunteer is None:
+        return None
+    return [link.unit.name for link in volunteer.unit_links.select_related("unit")]
