@@ -20,7 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from coordination.models import AuditEvent, Membership, Role, User
+from coordination.kernel.models import AuditEvent, Membership, Role, User
 
 SECTIONS: dict[str, Callable[[User], object]] = {}
 TITLES: dict[str, str | Promise] = {}

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import urlsplit
 
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required as django_login_required
@@ -30,7 +31,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
-from coordination.models import Membership, Municipality, Role
+from coordination.kernel.models import Membership, Municipality, Role
 
 # Roles whose holders must have two-factor authentication before they reach personal data.
 # Volunteer contacts read the volunteer registry and the needs of their unit (issue 10).
@@ -326,8 +327,6 @@ def needs_mfa_setup(user, action: str) -> bool:
     )
     if not holds_staff_role:
         return False
-    from allauth.mfa.utils import is_mfa_enabled
-
     return not is_mfa_enabled(user)
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from coordination.kernel import contributions
+from coordination.kernel import audit, contributions
 from coordination.kernel.contributions import DashboardPanel, Evidence, Panel, WheelEntry
 from coordination.kernel.permissions import can
 from coordination.models import AgreementParty, CooperationAgreement, Membership, PartnerOffer, Role
@@ -169,6 +169,12 @@ def representative_panel(request) -> Panel | None:
     return Panel("coordination/partners/_my_page_panel.html", {"places": places})
 
 
+def agreement_status_message(params: dict) -> str:
+    """The audit sentence of an agreement's new status (its label in the reader's language)."""
+    status = CooperationAgreement.Status(params["status"]).label
+    return _("Agreement %(status)s: %(title)s") % {"status": str(status).lower(), **params}
+
+
 def register() -> None:
     from coordination.management.commands.seed_demo import DEMO_STEPS
     from coordination.partners import tasks as tasks_partners  # noqa: F401 (registers the Celery tasks)
@@ -177,6 +183,7 @@ def register() -> None:
     contributions.register_wheel_category(WHEEL_CATEGORY, gettext_lazy("Agreements"))
     if wheel_entries not in contributions.WHEEL_SOURCES:
         contributions.WHEEL_SOURCES.append(wheel_entries)
+    audit.register_messages({"agreement.status": agreement_status_message})
     contributions.register_evidence("partners_mapped", partners_mapped)
     contributions.register_evidence("active_agreement", active_agreement)
     contributions.register_evidence("agreements_with_partners", agreements_with_partners)
