@@ -217,7 +217,7 @@ def export_for(user: User) -> dict:
     }
 
 
-def readable_export_for(user: User) -> list[tuple[str, object]]:
+def readable_export_for(user: User) -> list[tuple[str | Promise, object]]:
     """The export as (title, data) pairs for the readable page; empty sections left out."""
     data = export_for(user)
     return [(TITLES[name], data[name]) for name in SECTIONS if data[name] not in (None, [], {})]

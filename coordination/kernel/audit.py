@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from coordination.kernel.audit_text import ANONYMISED, MESSAGES, Message
 from coordination.kernel.models import AuditEvent, Membership, Municipality, Role
+from coordination.kernel.permissions import municipality_of
 
 
 def _formatter(text: str | Promise) -> Message:
@@ -61,7 +62,9 @@ def record(
     if code and code not in MESSAGES:
         raise ValueError(f"Unknown audit code {code!r}")
     if municipality is None:
-        municipality = obj if isinstance(obj, Municipality) else obj.municipality_id
+        if obj is None:
+            raise TypeError("An event about no object names its municipality.")
+        municipality = municipality_of(obj)
     number = municipality.pk if isinstance(municipality, Municipality) else municipality
     actor_ok = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(

@@ -1,7 +1,10 @@
+from __future__ import annotations
+
 from typing import Any
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.db.models import Model
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -51,7 +54,7 @@ class MembershipForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     role = forms.ChoiceField(label=_("Role"), choices=[("", _("Choose a role")), *Role.choices])
-    organisation = forms.ModelChoiceField(
+    organisation: forms.ModelChoiceField[Model] = forms.ModelChoiceField(
         label=_("Organisation (for partner representatives)"),
         queryset=None,  # the municipality's partners, set below (the kernel knows no area)
         required=False,

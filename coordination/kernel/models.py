@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from coordination.kernel.audit_text import ANONYMISED, message_for
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra_fields):
@@ -34,7 +34,7 @@ class UserManager(BaseUserManager):
         extra_fields.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra_fields)
 
-    def get_by_natural_key(self, email: str):
+    def get_by_natural_key(self, email: str | None) -> "User":
         return self.get(email__iexact=email)
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth import logout
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -368,7 +369,7 @@ def file_start_again(request: MunicipalityRequest, pk: int) -> HttpResponse:
 
 
 @municipality_view("view_municipality")
-def file_download(request: MunicipalityRequest, pk: int) -> HttpResponse:
+def file_download(request: MunicipalityRequest, pk: int) -> HttpResponseBase:
     """Only the person who asked, and only while they still have the permission it was made
     under; each download is audited. (Ownership is checked before the method, so that others
     get 404 whatever they send.)"""
@@ -387,7 +388,7 @@ def file_download(request: MunicipalityRequest, pk: int) -> HttpResponse:
     audit.record(
         request.user, "exported", record, code="file.downloaded", params={"title": record.title}
     )
-    extension = record.file.name.rsplit(".", 1)[-1]
+    extension = (record.file.name or "").rsplit(".", 1)[-1]
     return uploads.file_response(
         record.file, download_name=f"{record.title} {record.created_at:%Y-%m-%d}.{extension}"
     )

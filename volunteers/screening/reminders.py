@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value
@@ -22,10 +22,23 @@ from coordination.kernel.reminders import remind_once
 from volunteers.profile.models import DeclarationText, Signature, Volunteer
 from volunteers.screening.models import CertificateCheck, ReminderSent
 
+if TYPE_CHECKING:  # django-stubs is a development tool, not there in production
+    from django_stubs_ext import WithAnnotations
+
 # A police certificate is due for a reminder this many days before it must be renewed.
 CERTIFICATE_NOTICE_DAYS = 30
 # Volunteers get this long to sign a new declaration before they are reminded.
 DECLARATION_GRACE_DAYS = 7
+
+
+class Keyed(TypedDict):
+    """A row that is due, annotated with the key of its reminder in ReminderSent."""
+
+    reminder_key: str
+
+
+def _overdue(check: CertificateCheck, today: datetime.date) -> bool:
+    return check.renew_by is not None and check.renew_by < today
 
 
 def _noted(key: str) -> bool:
@@ -43,7 +56,7 @@ def _not_yet_sent(key: str) -> Q:
     return ~Q(Exists(ReminderSent.objects.filter(key=OuterRef(key))))
 
 
-def certificates_due(today: datetime.date) -> QuerySet[CertificateCheck]:
+def certificates_due(today: datetime.date) -> QuerySet[WithAnnotations[CertificateCheck, Keyed]]:
     """Approved checks whose renewal date is within the notice period (or passed), for active
     volunteers still in a role that requires a certificate, not superseded by a later check,
     and not yet reminded about. ``reminder_key`` is ``certificate:<id>:<renew_by>``."""
@@ -81,7 +94,7 @@ def send_certificate_reminders(*, today: datetime.date | None = None) -> int:
     for check in certificates_due(today):
         volunteer = check.holder.volunteer
         context = {"check": check, "role": check.holder.role, "volunteer": volunteer,
-                   "overdue": check.renew_by < today,
+                   "overdue": _overdue(check, today),
                    "url": settings.SITE_URL + reverse("volunteers:own_page")}  # fmt: skip
         user = volunteer.user if volunteer.user_id else None
         if remind_once(
@@ -101,7 +114,7 @@ def _send_digest(
     rows = [
         {
             "check": check,
-            "overdue": check.renew_by < today,
+            "overdue": _overdue(check, today),
             "url": settings.SITE_URL
             + reverse(
                 "volunteers:volunteer_detail", args=[municipality.pk, check.holder.volunteer_id]
@@ -128,7 +141,9 @@ def current_declarations_older_than(moment: datetime.datetime) -> QuerySet[Decla
     )
 
 
-def unsigned_volunteers(text: DeclarationText, moment: datetime.datetime) -> QuerySet[Volunteer]:
+def unsigned_volunteers(
+    text: DeclarationText, moment: datetime.datetime
+) -> QuerySet[WithAnnotations[Volunteer, Keyed]]:
     """Active volunteers of the text's municipality, registered before ``moment``, who have not
     signed it and not been reminded. ``reminder_key`` is ``declaration:<volunteer>:<text>``."""
     return (
