@@ -336,13 +336,16 @@ def audit_log(request: MunicipalityRequest) -> HttpResponse:
 def file_list(request: MunicipalityRequest) -> HttpResponse:
     """The files background jobs made for this person in this municipality."""
     municipality = request.municipality
-    records = GeneratedFile.objects.filter(municipality=municipality, requested_by=request.user)
+    records = list(
+        GeneratedFile.objects.filter(municipality=municipality, requested_by=request.user)[:50]
+    )
     return render(
         request,
         "coordination/file_list.html",
         {
             "municipality": municipality,
-            "records": [(record, files.can_start_again(record)) for record in records[:50]],
+            "records": records,
+            "may_start_again": {record.pk for record in records if files.can_start_again(record)},
         },
     )
 
