@@ -10,8 +10,15 @@ PYTHON_FOUND = $(shell bin/find-python)
 UV_PYTHON = $(if $(PYTHON_FOUND),--python $(PYTHON_FOUND),--python 3.12)
 MANAGE = .venv/bin/python manage.py
 PORT ?= 8000
+# What mypy checks (CONVENTIONS.md, "Tooling"): the kernel, and every services.py or services/
+# package, permissions.py and tasks.py of the apps, found anew on each run.
+APPS = coordination volunteers activities grants
+TYPED = coordination/kernel $(shell find $(APPS) -path coordination/kernel -prune \
+	-o -name migrations -prune -o -type d -name services -prune -print \
+	-o -type f \( -name services.py -o -name permissions.py -o -name tasks.py \) -print \
+	2>/dev/null | sort)
 
-.PHONY: help install install-dev run test lint fmt migrations-check messages bench worker beat seed clean
+.PHONY: help install install-dev run test lint typecheck fmt migrations-check messages bench worker beat seed clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -34,9 +41,14 @@ run: install  ## Set up the demo and serve http://127.0.0.1:8000 (another port: 
 test: install-dev lint migrations-check  ## Lint, then run the whole test suite
 	.venv/bin/pytest
 
-lint:  ## ruff: lint and formatting check
+lint:  ## ruff (lint, formatting), import-linter (who imports whom) and mypy
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports
+	@$(MAKE) --no-print-directory typecheck
+
+typecheck:  ## mypy on the kernel and every services, permissions and tasks module
+	.venv/bin/mypy $(TYPED)
 
 fmt:  ## Format and fix what ruff can
 	.venv/bin/ruff check --fix .

@@ -6,12 +6,12 @@ from coordination.kernel.models import (
     Membership,
     MembershipQuerySet,
     Municipality,
+    PendingTask,
     RetentionRun,
     Role,
     User,
     UserManager,
 )
-from coordination.kernel.outbox_model import PendingTask
 from coordination.kernel.steps import STEP_DESCRIPTIONS, Step
 from coordination.partners.models import (
     AgreementParty,

@@ -21,7 +21,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from coordination.models import AuditEvent, Membership, Role, User
+from coordination.kernel.models import AuditEvent, Membership, Role, User
 
 SECTIONS: dict[str, Callable[[User], object]] = {}
 TITLES: dict[str, str | Promise] = {}
@@ -219,7 +219,7 @@ def export_for(user: User) -> dict:
     }
 
 
-def readable_export_for(user: User) -> list[tuple[str, object]]:
+def readable_export_for(user: User) -> list[tuple[str | Promise, object]]:
     """The export as (title, data) pairs for the readable page; empty sections left out."""
     data = export_for(user)
     return [(TITLES[name], data[name]) for name in SECTIONS if data[name] not in (None, [], {})]

@@ -3,15 +3,15 @@
     audit.record(request.user, "viewed", volunteer, code="volunteer.viewed", params={"name": ...})
 
 An event stores a ``code`` and its ``params``, never a sentence: the sentence is made in the
-reader's language when the log is read (``message_for``). Other apps register the sentences of
-their codes with ``contribute.audit_messages({...})`` in their contributions.py; coordination's
-own are below. Old events from before codes keep their ``summary`` text.
+reader's language when the log is read (``audit_text.message_for``). Other apps register the
+sentences of their codes with ``contribute.audit_messages({...})`` in their contributions.py;
+the kernel's own are below. Old events from before codes keep their ``summary`` text.
 Events are readable by the coordinators of the municipality (``view_audit_log``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from django.db import models
@@ -21,13 +21,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
-from coordination.models import AuditEvent, Membership, Municipality
-
-# Stored in place of a person's name once that person is anonymised; shown in words when read.
-ANONYMISED = "[anonymised]"
-
-Message = Callable[[dict], str]
-MESSAGES: dict[str, Message] = {}
+from coordination.kernel.audit_text import ANONYMISED, MESSAGES, Message
+from coordination.kernel.models import AuditEvent, Membership, Municipality, Role
+from coordination.kernel.permissions import municipality_of
 
 
 def _formatter(text: str | Promise) -> Message:
@@ -44,23 +40,6 @@ def register_messages(messages: dict[str, str | Promise | Message]) -> None:
     sentences that need a translated choice."""
     for code, text in messages.items():
         MESSAGES[code] = _formatter(text) if isinstance(text, str | Promise) else text
-
-
-def shown(value) -> object:
-    """A stored parameter as the reader sees it (an anonymised name in words)."""
-    return _("an anonymised person") if value == ANONYMISED else value
-
-
-def message_for(event: AuditEvent) -> str:
-    """The event's details in the active language."""
-    make = MESSAGES.get(event.code)
-    if make is None:
-        return event.summary.replace(ANONYMISED, _("an anonymised person"))
-    params = {key: shown(value) for key, value in (event.params or {}).items()}
-    try:
-        return make(params)
-    except (KeyError, ValueError, TypeError):
-        return event.summary or event.code
 
 
 def record(
@@ -84,7 +63,9 @@ def record(
     if code and code not in MESSAGES:
         raise ValueError(f"Unknown audit code {code!r}")
     if municipality is None:
-        municipality = obj if isinstance(obj, Municipality) else obj.municipality_id
+        if obj is None:
+            raise TypeError("An event about no object names its municipality.")
+        municipality = municipality_of(obj)
     number = municipality.pk if isinstance(municipality, Municipality) else municipality
     actor_ok = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(
@@ -142,17 +123,8 @@ def _forget(value, names: Iterable[str]):
 
 
 def _role(params: dict) -> str:
-    from coordination.models import Role
-
     role = Role(params["role"]).label if params["role"] in Role.values else params["role"]
     return _("%(role)s: %(name)s") % {"role": role, "name": params["name"]}
-
-
-def _agreement_status(params: dict) -> str:
-    from coordination.models import CooperationAgreement
-
-    status = CooperationAgreement.Status(params["status"]).label
-    return _("Agreement %(status)s: %(title)s") % {"status": str(status).lower(), **params}
 
 
 def amount(value) -> str:
@@ -172,7 +144,6 @@ register_messages(
         "partner.contact": gettext_lazy("Contact person at %(partner)s"),
         "partner.offer": gettext_lazy("Offer from %(partner)s"),
         "agreement.saved": gettext_lazy("Agreement: %(title)s"),
-        "agreement.status": _agreement_status,
         "agreement.reopened": gettext_lazy("Agreement reopened: %(title)s"),
         "agreement.document_downloaded": gettext_lazy("Signed agreement downloaded"),
         "unit.saved": gettext_lazy("Unit: %(name)s"),

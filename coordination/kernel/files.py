@@ -24,15 +24,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.kernel import jobs, outbox, permissions
-from coordination.models import GeneratedFile, Municipality, User
+from coordination.kernel.models import GeneratedFile, Municipality, User
 
 
 @transaction.atomic
 def request(
     *, municipality: Municipality, by: User, action: str, title: str, task, parameters: dict
 ) -> GeneratedFile:
-    if not permissions.can(by, action, municipality):
-        raise PermissionDenied
+    permissions.require(by, action, municipality)
     record = GeneratedFile.objects.create(
         municipality=municipality,
         requested_by=by,
@@ -75,10 +74,9 @@ def start_again(*, record: GeneratedFile, by: User) -> GeneratedFile:
     """Send a stuck or failed job to a worker again: the same record, so there is never a
     second file; a job that was only slow and finishes meanwhile makes this one do nothing."""
     record = GeneratedFile.objects.select_for_update().get(pk=record.pk)
-    if record.requested_by_id != by.pk or not permissions.can(
-        by, record.action, record.municipality
-    ):
+    if record.requested_by_id != by.pk:
         raise PermissionDenied
+    permissions.require(by, record.action, record.municipality)
     if not can_start_again(record):
         if record.status == GeneratedFile.Status.DONE:
             raise ValidationError(_("This file is ready already."))

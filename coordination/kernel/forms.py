@@ -1,11 +1,16 @@
+from __future__ import annotations
+
+from typing import Any
+
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
-from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from coordination.kernel.models import Municipality, Role, User
 from coordination.kernel.text import OneLineCharField
-from coordination.models import PartnerOrganisation, Role, User
+from coordination.kernel.ui import add_service_errors
 
 
 class SignupForm(AllauthSignupForm):
@@ -49,16 +54,18 @@ class MembershipForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     role = forms.ChoiceField(label=_("Role"), choices=[("", _("Choose a role")), *Role.choices])
-    organisation = forms.ModelChoiceField(
+    organisation: forms.ModelChoiceField[Model] = forms.ModelChoiceField(
         label=_("Organisation (for partner representatives)"),
-        queryset=PartnerOrganisation.objects.none(),
+        queryset=None,  # the municipality's partners, set below (the kernel knows no area)
         required=False,
         empty_label=_("No organisation"),
     )
 
-    def __init__(self, *args, municipality, **kwargs):
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = municipality.partners.all()
+        organisation = self.fields["organisation"]
+        assert isinstance(organisation, forms.ModelChoiceField)
+        organisation.queryset = municipality.partners.all()
 
 
 class MunicipalitySearchForm(forms.Form):
@@ -70,13 +77,10 @@ class MunicipalitySearchForm(forms.Form):
     )
 
 
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on the field it names where the form has
-    that field, otherwise at the top of the form."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            for message in messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
+__all__ = [
+    "MembershipForm",
+    "MunicipalitySearchForm",
+    "ProfileForm",
+    "SignupForm",
+    "add_service_errors",  # moved to kernel.ui; kept here until every importer uses that
+]

@@ -19,8 +19,8 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 
 from coordination.kernel import audit, outbox
+from coordination.kernel.models import Municipality, User
 from coordination.kernel.permissions import RULES, can
-from coordination.models import Municipality, User
 
 
 def acting_for(action: str) -> Callable:

@@ -5,16 +5,14 @@ Each email is two templates beside each other: ``<name>_subject.txt`` (one line)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from coordination.kernel.models import Membership, Municipality, Role, User
 from coordination.kernel.text import render_subject
-
-if TYPE_CHECKING:
-    from coordination.kernel.models import User
 
 
 def send_email(*, to: User, template: str, context: dict[str, Any] | None = None) -> str:
@@ -25,3 +23,17 @@ def send_email(*, to: User, template: str, context: dict[str, Any] | None = None
         body = render_to_string(f"{template}.txt", context)
     send_mail(subject, body, None, [to.email])
     return to.email
+
+
+def email_coordinators(
+    *, municipality: Municipality, template: str, context: dict[str, Any] | None = None
+) -> list[str]:
+    """The same email to each active coordinator of the municipality, each in their language;
+    returns the addresses written to."""
+    coordinators = Membership.objects.filter(
+        municipality=municipality, role=Role.COORDINATOR, user__is_active=True
+    ).select_related("user")
+    return [
+        send_email(to=membership.user, template=template, context=context)
+        for membership in coordinators
+    ]

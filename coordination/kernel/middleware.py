@@ -7,6 +7,9 @@ from django.middleware.locale import LocaleMiddleware
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.views import defaults
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
@@ -61,11 +64,6 @@ class MalformedSessionCookieMiddleware:
 
 def _cache_unavailable(error: BaseException) -> bool:
     """True for a cache (or broker) that does not answer: Redis refused or timed out."""
-    try:
-        from redis.exceptions import ConnectionError as RedisConnectionError
-        from redis.exceptions import TimeoutError as RedisTimeoutError
-    except ImportError:  # pragma: no cover - redis is a dependency
-        return False
     return isinstance(error, RedisConnectionError | RedisTimeoutError)
 
 
@@ -98,8 +96,6 @@ class ServiceUnavailableMiddleware:
 
 def server_error(request) -> HttpResponse:
     """handler500: a cache outage met outside a view (in a middleware) is a 503 page too."""
-    from django.views import defaults
-
     error = sys.exc_info()[1]
     if error is not None and _cache_unavailable(error):
         return service_unavailable(request)

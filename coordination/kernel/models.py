@@ -1,6 +1,7 @@
 """Core domain: people, municipalities and roles within a municipality; the audit log, retention
-runs and generated files that every app uses."""
+runs, generated files and the outbox of background tasks that every app uses."""
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.validators import RegexValidator
@@ -9,8 +10,10 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordination.kernel.audit_text import ANONYMISED, message_for
 
-class UserManager(BaseUserManager):
+
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra_fields):
@@ -31,7 +34,7 @@ class UserManager(BaseUserManager):
         extra_fields.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra_fields)
 
-    def get_by_natural_key(self, email: str):
+    def get_by_natural_key(self, email: str | None) -> "User":
         return self.get(email__iexact=email)
 
 
@@ -239,14 +242,10 @@ class AuditEvent(models.Model):
     @property
     def message(self) -> str:
         """The details in the reader's language."""
-        from coordination.kernel.audit import message_for
-
         return message_for(self)
 
     @property
     def actor_display(self) -> str:
-        from coordination.kernel.audit import ANONYMISED
-
         if self.actor_name == ANONYMISED:
             return str(_("an anonymised person"))
         return self.actor_name or str(_("the system"))
@@ -254,8 +253,6 @@ class AuditEvent(models.Model):
     @property
     def object_type_display(self) -> str:
         """The kind of data in the reader's language (stored as a stable ``app.model`` key)."""
-        from django.apps import apps
-
         try:
             return str(apps.get_model(self.object_type)._meta.verbose_name)
         except (LookupError, ValueError):
@@ -327,3 +324,26 @@ class GeneratedFile(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PendingTask(models.Model):
+    """One background task a committed change asked for. It is published to the broker after
+    the commit; a periodic job publishes again what the broker did not take. ``done_at`` makes
+    a second delivery of the same row do nothing."""
+
+    task = models.CharField(_("task"), max_length=200)
+    kwargs = models.JSONField(_("arguments"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    sent_at = models.DateTimeField(_("sent to the queue"), null=True, blank=True)
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("pending task")
+        verbose_name_plural = _("pending tasks")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["done_at", "sent_at", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.task} #{self.pk}"

@@ -28,7 +28,7 @@ from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 
-from coordination.models import PendingTask
+from coordination.kernel.models import PendingTask
 
 logger = logging.getLogger(__name__)
 

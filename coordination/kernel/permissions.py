@@ -20,17 +20,18 @@ from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import urlsplit
 
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required as django_login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
-from coordination.models import Membership, Municipality, Role
+from coordination.kernel.http import MunicipalityRequest
+from coordination.kernel.models import Membership, Municipality, Role
 
 # Roles whose holders must have two-factor authentication before they reach personal data.
 # Volunteer contacts read the volunteer registry and the needs of their unit (issue 10).
@@ -316,8 +317,6 @@ def needs_mfa_setup(user, action: str) -> bool:
     )
     if not holds_staff_role:
         return False
-    from allauth.mfa.utils import is_mfa_enabled
-
     return not is_mfa_enabled(user)
 
 
@@ -325,7 +324,7 @@ def needs_mfa_setup(user, action: str) -> bool:
 
 
 def _mark(view: Callable, rule: str) -> Callable:
-    view.access_rule = rule
+    vars(view)["access_rule"] = rule  # read by may_open and the URL sweep
     return view
 
 
@@ -349,7 +348,7 @@ def municipality_view(action: str) -> Callable[[Callable], Callable]:
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
-        def wrapper(request: HttpRequest, municipality: str, *args, **kwargs):
+        def wrapper(request: MunicipalityRequest, municipality: str, *args, **kwargs):
             found = get_for_user(
                 Municipality.objects.all(), request.user, action, via="pk", pk=municipality
             )

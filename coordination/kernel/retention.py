@@ -22,7 +22,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.files import delete_with_files
-from coordination.models import AuditEvent, GeneratedFile, PendingTask, RetentionRun, User
+from coordination.kernel.models import AuditEvent, GeneratedFile, PendingTask, RetentionRun, User
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, jobs, permissions
+from coordination.kernel.models import Membership, Municipality, Role, User
 from coordination.kernel.tasks import notify_role_added
-from coordination.models import Membership, Municipality, Role, User
 
 MUNICIPALITIES_CSV = Path(__file__).resolve().parent.parent / "data" / "kommuner.csv"
 
@@ -68,8 +68,7 @@ def add_membership(
     *, municipality: Municipality, email: str, role: str, by: User, organisation=None
 ) -> Membership:
     """Give a registered person a role in the municipality."""
-    if not permissions.can(by, "manage_roles", municipality):
-        raise PermissionDenied
+    permissions.require(by, "manage_roles", municipality)
     user = User.objects.filter(email__iexact=email.strip()).first()
     if user is None:
         raise ValidationError(
@@ -118,8 +117,7 @@ def add_membership(
 def remove_membership(*, membership: Membership, by: User) -> None:
     """Take a role away. The last coordinator cannot remove their own role, so a municipality
     is never left without anyone who can manage it."""
-    if not permissions.can(by, "manage_roles", membership):
-        raise PermissionDenied
+    permissions.require(by, "manage_roles", membership)
     if membership.role == Role.COORDINATOR:
         coordinators = Membership.objects.select_for_update().filter(
             municipality_id=membership.municipality_id, role=Role.COORDINATOR

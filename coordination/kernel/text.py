@@ -9,8 +9,7 @@ import re
 import unicodedata
 
 from django import forms
-from django.template import Context
-from django.template.loader import get_template
+from django.template import Context, Engine
 
 # Line and paragraph separators count as line breaks in mail headers and editors alike.
 _BREAKS = {"\u2028", "\u2029", "\u0085"}
@@ -41,5 +40,5 @@ class OneLineCharField(forms.CharField):
 def render_subject(template_name: str, context: dict) -> str:
     """An email subject from a template: plain text (no HTML escaping: «O'Brien», never
     «O&#x27;Brien») on one line."""
-    template = get_template(template_name).template  # the engine's own Template
+    template = Engine.get_default().get_template(template_name)  # not the backend's wrapper
     return one_line(template.render(Context(context, autoescape=False)))

@@ -81,20 +81,44 @@ def form_page(
 
 
 def confirm_page(
-    request: HttpRequest, *, title: str, question: str, submit_label: str, back_url: str
+    request: HttpRequest,
+    *,
+    title: str,
+    question: str,
+    submit_label: str,
+    back_url: str,
+    template: str = "partials/confirm_page.html",
+    **context: Any,
 ) -> HttpResponse:
-    """Ask before something is removed or ended: one button that does it, one that goes back."""
+    """Ask before something is removed or ended: one button that does it, one that goes back.
+    A page that must say more than one question (what is kept, a copy to download first) gives
+    its own ``template`` and ``context``."""
     return render(
         request,
-        "partials/confirm_page.html",
+        template,
         {
             "municipality": getattr(request, "municipality", None),
             "title": title,
             "question": question,
             "submit": submit_label,
             "back_url": back_url,
+            **context,
         },
     )
+
+
+def attempt(request: HttpRequest, do: Callable[[], object], *, done: str) -> bool:
+    """Run a service for a button (a POST with no form to fill in): ``done`` is shown when it
+    went through; what the service refuses (ValidationError) is shown as an error and nothing
+    changes. Returns whether it went through."""
+    try:
+        do()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return False
+    messages.success(request, done)
+    return True
 
 
 def confirm_then(
@@ -107,18 +131,20 @@ def confirm_then(
     question: str,
     submit_label: str,
     back_url: str,
+    template: str = "partials/confirm_page.html",
+    **context: Any,
 ) -> HttpResponse:
     """The confirm page; on POST ``do()`` runs (a service), ``done`` is shown and the person
-    goes on to ``then``. A refusal (ValidationError) is shown and nothing changes."""
+    goes on to ``then``. A refusal (ValidationError) is shown, nothing changes, and the person
+    goes back to ``back_url``."""
     if request.method == "POST":
-        try:
-            do()
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return redirect(back_url)
-        messages.success(request, done)
-        return redirect(then)
+        return redirect(then if attempt(request, do, done=done) else back_url)
     return confirm_page(
-        request, title=title, question=question, submit_label=submit_label, back_url=back_url
+        request,
+        title=title,
+        question=question,
+        submit_label=submit_label,
+        back_url=back_url,
+        template=template,
+        **context,
     )

@@ -112,12 +112,13 @@ class UploadField(forms.FileField):
         uploaded = super().clean(data, initial)
         if not uploaded or not isinstance(uploaded, UploadedFile):
             return uploaded
-        if uploaded.size > self.max_bytes:
+        size = uploaded.size or 0
+        if size > self.max_bytes:
             raise ValidationError(
                 _("The file is %(size)s. It can be at most %(limit)s."),
                 code="too_large",
                 params={
-                    "size": filesizeformat(uploaded.size),
+                    "size": filesizeformat(size),
                     "limit": filesizeformat(self.max_bytes),
                 },
             )
@@ -130,7 +131,7 @@ class UploadField(forms.FileField):
             )
         # From here on the file carries the extension of what it is; keep the person's own name
         # only for showing (``original_name``), never for storing.
-        uploaded.original_name = uploaded.name
+        vars(uploaded)["original_name"] = uploaded.name
         uploaded.name = f"upload.{KINDS[kind].extension}"
         return uploaded
 
@@ -148,7 +149,7 @@ def upload_path(folder: str):
 
 def file_response(stored: FieldFile, *, download_name: str) -> FileResponse:
     """Send a stored file as a download. Call only after the permission check."""
-    extension = stored.name.rsplit(".", 1)[-1].lower()
+    extension = (stored.name or "").rsplit(".", 1)[-1].lower()
     content_type = next(
         (k.content_type for k in KINDS.values() if k.extension == extension),
         "application/octet-stream",

@@ -2,11 +2,12 @@ from allauth.account.decorators import reauthentication_required
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,13 +21,18 @@ from coordination.kernel import (
     health,
     retention,
     services,
+    ui,
     uploads,
 )
-from coordination.kernel.forms import (
-    MembershipForm,
-    MunicipalitySearchForm,
-    ProfileForm,
-    add_service_errors,
+from coordination.kernel.forms import MembershipForm, MunicipalitySearchForm, ProfileForm
+from coordination.kernel.http import AuthenticatedRequest, MunicipalityRequest, Request
+from coordination.kernel.models import (
+    AuditEvent,
+    GeneratedFile,
+    Membership,
+    Municipality,
+    Role,
+    User,
 )
 from coordination.kernel.permissions import (
     can,
@@ -36,7 +42,6 @@ from coordination.kernel.permissions import (
     public,
     roles_by_municipality,
 )
-from coordination.models import AuditEvent, GeneratedFile, Membership, Municipality, Role
 
 
 @public
@@ -70,7 +75,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 @public
 @require_GET
-def municipality_directory(request: HttpRequest) -> HttpResponse:
+def municipality_directory(request: Request) -> HttpResponse:
     form = MunicipalitySearchForm(request.GET)
     municipalities = Municipality.objects.annotate(
         coordinator_count=Count("memberships", filter=Q(memberships__role=Role.COORDINATOR))
@@ -110,7 +115,7 @@ def municipality_detail(request: HttpRequest, municipality: str) -> HttpResponse
 
 @login_required
 @require_GET
-def my_page(request: HttpRequest) -> HttpResponse:
+def my_page(request: AuthenticatedRequest) -> HttpResponse:
     home = contributions.home_page_for(request)
     if home:  # a volunteer's My page is their volunteer page, invitations first
         return redirect(home)
@@ -121,7 +126,7 @@ def my_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-def my_places(user) -> list[dict]:
+def my_places(user: User) -> list[dict]:
     """The municipalities where ``user`` has a role, each with the roles and whether they may
     open its coordination overview (My page's "Your roles")."""
     roles = roles_by_municipality(user)
@@ -152,7 +157,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def my_data_download(request: HttpRequest) -> JsonResponse:
+def my_data_download(request: AuthenticatedRequest) -> JsonResponse:
     """Everything Samspill holds about the person, as a JSON file they can keep."""
     response = JsonResponse(
         account_data.export_for(request.user),
@@ -164,7 +169,7 @@ def my_data_download(request: HttpRequest) -> JsonResponse:
 
 @login_required
 @require_GET
-def my_data_page(request: HttpRequest) -> HttpResponse:
+def my_data_page(request: AuthenticatedRequest) -> HttpResponse:
     """The same data as the JSON file, readable on one page; ``?download=1`` saves it as a
     web page file the person can keep and print."""
     response = render(
@@ -180,64 +185,80 @@ def my_data_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @reauthentication_required
 @require_http_methods(["GET", "POST"])
-def account_delete(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
-        try:
-            account_data.delete_account(user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("coordination:my_page")
+def account_delete(request: AuthenticatedRequest) -> HttpResponse:
+    def delete_and_log_out() -> None:
+        account_data.delete_account(user=request.user)
         logout(request)
-        messages.success(request, _("Your account and your details have been deleted."))
-        return redirect("home")
-    return render(request, "coordination/account_confirm_delete.html")
+
+    return ui.confirm_then(
+        request,
+        do=delete_and_log_out,
+        done=_("Your account and your details have been deleted."),
+        then=reverse("home"),
+        title=_("Delete your account"),
+        question=_(
+            "When you delete your account, your name, email address, phone number and settings "
+            "are deleted at once. This cannot be undone."
+        ),
+        submit_label=_("Yes, delete my account"),
+        back_url=reverse("coordination:my_page"),
+        template="coordination/account_confirm_delete.html",
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile_edit(request: HttpRequest) -> HttpResponse:
+def profile_edit(request: AuthenticatedRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if ui.submit(request, form, lambda data: form.save()):
         response = redirect("coordination:my_page")
         # Let the saved preference decide the language from now on.
         response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
         messages.success(request, _("Your details have been saved."))
         return response
-    return render(request, "coordination/profile_form.html", {"form": form})
-
-
-@municipality_view("manage_roles")
-@require_http_methods(["GET", "POST"])
-def membership_add(request: HttpRequest) -> HttpResponse:
-    municipality = request.municipality
-    form = MembershipForm(request.POST or None, municipality=municipality)
-    if request.method == "POST" and form.is_valid():
-        try:
-            membership = services.add_membership(
-                municipality=municipality,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-                organisation=form.cleaned_data["organisation"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s is now %(role)s.")
-                % {"name": membership.user, "role": membership.get_role_display().lower()},
-            )
-            return redirect("coordination:overview", municipality.pk)
-    return render(
-        request, "coordination/membership_form.html", {"form": form, "municipality": municipality}
+    return ui.form_page(
+        request,
+        form=form,
+        title=_("Change your details"),
+        submit_label=_("Save"),
+        back_url=reverse("coordination:my_page"),
     )
 
 
 @municipality_view("manage_roles")
 @require_http_methods(["GET", "POST"])
-def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_add(request: MunicipalityRequest) -> HttpResponse:
+    municipality = request.municipality
+    form = MembershipForm(request.POST or None, municipality=municipality)
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.add_membership(municipality=municipality, by=request.user, **data),
+    ):
+        membership = done.value
+        messages.success(
+            request,
+            _("%(name)s is now %(role)s.")
+            % {"name": membership.user, "role": membership.get_role_display().lower()},
+        )
+        return redirect("coordination:overview", municipality.pk)
+    return ui.form_page(
+        request,
+        form=form,
+        title=_("Add a person to a role"),
+        intro=_(
+            "The person gets the role in %(name)s and sees what the role gives access to the "
+            "next time they open a page."
+        )
+        % {"name": municipality.name},
+        submit_label=_("Add role"),
+        back_url=reverse("coordination:overview", args=[municipality.pk]),
+    )
+
+
+@municipality_view("manage_roles")
+@require_http_methods(["GET", "POST"])
+def membership_remove(request: MunicipalityRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     membership = get_for_user(
         Membership.objects.select_related("user").filter(municipality=municipality),
@@ -245,28 +266,32 @@ def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
         "manage_roles",
         pk=pk,
     )
-    if request.method == "POST":
-        try:
-            services.remove_membership(membership=membership, by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("%(name)s no longer has the role %(role)s.")
-                % {"name": membership.user, "role": membership.get_role_display().lower()},
-            )
-        return redirect("coordination:overview", municipality.pk)
-    return render(
+    back = reverse("coordination:overview", args=[municipality.pk])
+    words = {"name": membership.user, "role": membership.get_role_display().lower()}
+    return ui.confirm_then(
         request,
-        "coordination/membership_confirm_remove.html",
-        {"membership": membership, "municipality": municipality},
+        do=lambda: services.remove_membership(membership=membership, by=request.user),
+        done=_("%(name)s no longer has the role %(role)s.") % words,
+        then=back,
+        title=_("Remove role"),
+        question=_(
+            "Do you want to remove the role %(role)s in %(municipality)s from %(name)s? Their "
+            "account is kept."
+        )
+        % {
+            "role": membership.get_role_display(),
+            "municipality": municipality.name,
+            "name": membership.user,
+        },
+        submit_label=_("Yes, remove the role"),
+        back_url=back,
+        template="coordination/membership_confirm_remove.html",
     )
 
 
 @municipality_view("view_audit_log")
 @require_GET
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: MunicipalityRequest) -> HttpResponse:
     municipality = request.municipality
     events = AuditEvent.objects.filter(municipality=municipality)
     verb = request.GET.get("verb", "")
@@ -287,23 +312,25 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 @municipality_view("view_municipality")
 @require_GET
-def file_list(request: HttpRequest) -> HttpResponse:
+def file_list(request: MunicipalityRequest) -> HttpResponse:
     """The files background jobs made for this person in this municipality."""
     municipality = request.municipality
     records = list(
         GeneratedFile.objects.filter(municipality=municipality, requested_by=request.user)[:50]
     )
-    for record in records:
-        record.can_start_again = files.can_start_again(record)
     return render(
         request,
         "coordination/file_list.html",
-        {"municipality": municipality, "records": records},
+        {
+            "municipality": municipality,
+            "records": records,
+            "may_start_again": {record.pk for record in records if files.can_start_again(record)},
+        },
     )
 
 
 @municipality_view("view_municipality")
-def file_start_again(request: HttpRequest, pk: int) -> HttpResponse:
+def file_start_again(request: MunicipalityRequest, pk: int) -> HttpResponse:
     """Start a stuck or failed job again (the same record: never a second file). Only the
     person who asked, while they still may do what it was made under; others get 404 whatever
     they send (ownership is checked before the method)."""
@@ -315,20 +342,16 @@ def file_start_again(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    try:
-        files.start_again(record=record, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("Started again: %(title)s. Refresh the page in a minute.") % {"title": record.title},
-        )
+    ui.attempt(
+        request,
+        lambda: files.start_again(record=record, by=request.user),
+        done=_("Started again: %(title)s. Refresh the page in a minute.") % {"title": record.title},
+    )
     return redirect("coordination:file_list", municipality.number)
 
 
 @municipality_view("view_municipality")
-def file_download(request: HttpRequest, pk: int) -> HttpResponse:
+def file_download(request: MunicipalityRequest, pk: int) -> HttpResponseBase:
     """Only the person who asked, and only while they still have the permission it was made
     under; each download is audited. (Ownership is checked before the method, so that others
     get 404 whatever they send.)"""
@@ -347,7 +370,7 @@ def file_download(request: HttpRequest, pk: int) -> HttpResponse:
     audit.record(
         request.user, "exported", record, code="file.downloaded", params={"title": record.title}
     )
-    extension = record.file.name.rsplit(".", 1)[-1]
+    extension = (record.file.name or "").rsplit(".", 1)[-1]
     return uploads.file_response(
         record.file, download_name=f"{record.title} {record.created_at:%Y-%m-%d}.{extension}"
     )

@@ -177,3 +177,12 @@ def representative_panel(request) -> Panel | None:
             }
         )
     return Panel("coordination/partners/_my_page_panel.html", {"places": places})
+
+
+def agreement_status_message(params: dict) -> str:
+    """The audit sentence of an agreement's new status (its label in the reader's language)."""
+    status = CooperationAgreement.Status(params["status"]).label
+    return _("Agreement %(status)s: %(title)s") % {"status": str(status).lower(), **params}
+
+
+contribute.audit_messages({"agreement.status": agreement_status_message})

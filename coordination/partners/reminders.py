@@ -1,30 +1,25 @@
 """Reminders before a cooperation agreement's review date and end date, sent by a daily job
-(``tasks_partners.send_agreement_reminders``) to the municipality's coordinators, each in their
-own language. Each reminder goes out once: it is recorded in AgreementReminder, keyed by the
-date it was about, so a changed review date is reminded about again."""
+(``partners.tasks.send_agreement_reminders``) to the municipality's coordinators, each in their
+own language. Each reminder goes out once (``kernel.reminders.remind_once``): it is recorded in
+AgreementReminder, keyed by the date it was about, so a changed review date is reminded about
+again."""
 
 from __future__ import annotations
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from coordination.kernel.text import render_subject
-from coordination.models import (
-    AgreementReminder,
-    CooperationAgreement,
-    Membership,
-    Municipality,
-    Role,
-)
+from coordination.kernel.mail import email_coordinators
+from coordination.kernel.models import Municipality
+from coordination.kernel.reminders import remind_once
+from coordination.partners.models import AgreementReminder, CooperationAgreement
 
 # Days before the date that a reminder goes out; the nearest that has been reached is sent.
 NOTICE_DAYS = (30, 7)
@@ -78,19 +73,18 @@ def reminders_due(today: datetime.date) -> list[Due]:
     return found
 
 
-def _send_digest(municipality: Municipality, rows: list[Due]) -> None:
-    coordinators = Membership.objects.filter(
-        municipality=municipality, role=Role.COORDINATOR, user__is_active=True
-    ).select_related("user")
-    for membership in coordinators:
-        user = membership.user
-        with translation.override(user.preferred_language):
-            context = {"recipient": user, "municipality": municipality, "rows": rows}
-            subject = render_subject(
-                "coordination/partners/email/agreement_reminders_subject.txt", context
-            )
-            body = render_to_string("coordination/partners/email/agreement_reminders.txt", context)
-        send_mail(subject, body, None, [user.email])
+def _record(rows: list[Due]) -> bool:
+    """Note each reminder of one municipality's digest (the constraint refuses a second)."""
+    AgreementReminder.objects.bulk_create(
+        AgreementReminder(
+            agreement=due.agreement,
+            occasion=due.occasion,
+            due_on=due.on,
+            days_before=due.days_before,
+        )
+        for due in rows
+    )
+    return True
 
 
 def send_agreement_reminders(*, today: datetime.date | None = None) -> int:
@@ -102,14 +96,14 @@ def send_agreement_reminders(*, today: datetime.date | None = None) -> int:
         by_municipality[due.agreement.municipality].append(due)
     sent = 0
     for municipality, rows in by_municipality.items():
-        with transaction.atomic():
-            for due in rows:
-                AgreementReminder.objects.create(
-                    agreement=due.agreement,
-                    occasion=due.occasion,
-                    due_on=due.on,
-                    days_before=due.days_before,
-                )
-            _send_digest(municipality, rows)
-        sent += len(rows)
+        if remind_once(
+            record=partial(_record, rows),
+            send=partial(
+                email_coordinators,
+                municipality=municipality,
+                template="coordination/partners/email/agreement_reminders",
+                context={"municipality": municipality, "rows": rows},
+            ),
+        ):
+            sent += len(rows)
     return sent

@@ -9,22 +9,22 @@ from __future__ import annotations
 import datetime
 import difflib
 from collections.abc import Iterable
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, permissions
 from coordination.kernel.dates import add_months
+from coordination.kernel.mail import send_email
 from coordination.kernel.models import Membership, Municipality, User
+from coordination.kernel.reminders import remind_once
 from coordination.kernel.steps import Step
-from coordination.kernel.text import render_subject
 from coordination.routines.models import REVIEW_NOTICE_DAYS, Routine, RoutineTopic, RoutineVersion
 from coordination.routines.permissions import can_edit_routine
 from coordination.routines.starters import STARTER_ROUTINES, starter_by_key
@@ -347,38 +347,34 @@ def routines_to_remind(today: datetime.date) -> QuerySet[Routine]:
 def send_review_reminders(*, today: datetime.date | None = None) -> int:
     """Email each routine's owner, in their language, once, 30 days before its review."""
     today = today or timezone.localdate()
-    sent = 0
-    for routine in routines_to_remind(today):
-        with transaction.atomic():
-            locked = (
-                Routine.objects.select_for_update()
-                .filter(pk=routine.pk)
-                .exclude(review_reminder_sent_for=routine.next_review)
-                .first()
-            )
-            if locked is None:
-                continue
-            owner = routine.owner
-            if owner.is_active and owner.email:
-                with translation.override(owner.preferred_language):
-                    context = {
-                        "recipient": owner,
-                        "routine": routine,
-                        "days": REVIEW_NOTICE_DAYS,
-                        "url": settings.SITE_URL
-                        + reverse(
-                            "coordination:routine_detail",
-                            args=[routine.municipality_id, routine.pk],
-                        ),
-                    }
-                    subject = render_subject(
-                        "coordination/routines/email/review_reminder_subject.txt", context
-                    )
-                    body = render_to_string(
-                        "coordination/routines/email/review_reminder.txt", context
-                    )
-                send_mail(subject, body, None, [owner.email])
-            locked.review_reminder_sent_for = routine.next_review
-            locked.save(update_fields=["review_reminder_sent_for"])
-            sent += 1
-    return sent
+    return sum(
+        remind_once(
+            record=partial(_note_review_reminder, routine),
+            send=partial(_email_review_reminder, routine),
+        )
+        for routine in routines_to_remind(today)
+    )
+
+
+def _note_review_reminder(routine: Routine) -> bool:
+    """Note the reminder for the routine's review date; False if another run noted it."""
+    return bool(
+        Routine.objects.filter(pk=routine.pk)
+        .exclude(review_reminder_sent_for=routine.next_review)
+        .update(review_reminder_sent_for=routine.next_review)
+    )
+
+
+def _email_review_reminder(routine: Routine) -> None:
+    owner = routine.owner
+    if owner.is_active and owner.email:
+        url = reverse("coordination:routine_detail", args=[routine.municipality_id, routine.pk])
+        send_email(
+            to=owner,
+            template="coordination/routines/email/review_reminder",
+            context={
+                "routine": routine,
+                "days": REVIEW_NOTICE_DAYS,
+                "url": settings.SITE_URL + url,
+            },
+        )

@@ -20,7 +20,6 @@ from coordination.staircase import scoring
 from coordination.staircase.models import Answer, Assessment, Indicator, StaircaseSharing
 from coordination.staircase.services import evidence_by_key
 
-
 # Per level, the answers to its indicators in order ("y" yes, "p" partly, "n" no; the last
 # letter repeats when a level has more indicators).
 LOM_A_YEAR_AGO = {1: "yyyp", 2: "ypnpn", 3: "pnnnnnnn", 4: "n", 5: "n"}

@@ -10,8 +10,8 @@ import datetime
 
 from django.utils import timezone
 
-from coordination.kernel.contributions import contribute
 from coordination.kernel import services as core_services
+from coordination.kernel.contributions import contribute
 from coordination.kernel.models import Membership, Municipality, Role, User
 from coordination.responsibility.models import ResponsibilityAssignment, ResponsibilityRole
 from coordination.responsibility.services import map_for

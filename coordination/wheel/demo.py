@@ -10,7 +10,6 @@ from coordination.kernel.models import Municipality, User
 from coordination.wheel import services
 from coordination.wheel.models import WheelEvent
 
-
 LOM_WHEEL = [
     ("Introduksjonskurs for nye frivillige", "course", 3, 12, "Lom bygdesenter, kl. 18–21."),
     (

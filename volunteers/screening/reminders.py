@@ -1,26 +1,29 @@
 """Reminders before readiness lapses, sent by a daily job (``tasks.send_screening_reminders``):
 police certificates due for renewal (to the volunteer, and a digest to the municipality's
-coordinators) and confidentiality declarations left unsigned. Each reminder goes out once: its
-key is kept in ReminderSent."""
+coordinators) and confidentiality declarations left unsigned. Each reminder goes out once
+(``kernel.reminders.remind_once``): its key is kept in ReminderSent."""
 
 from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.db.models import CharField, Exists, OuterRef, Q, Value
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Cast, Concat
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from coordination.kernel.text import render_subject
-from coordination.models import Membership, Role, User
-from volunteers.models import CertificateCheck, DeclarationText, ReminderSent, Signature, Volunteer
+from coordination.kernel.mail import email_coordinators, send_email
+from coordination.kernel.models import Municipality, User
+from coordination.kernel.reminders import remind_once
+from volunteers.profile.models import DeclarationText, Signature, Volunteer
+from volunteers.screening.models import CertificateCheck, ReminderSent
+
+if TYPE_CHECKING:  # django-stubs is a development tool, not there in production
+    from django_stubs_ext import WithAnnotations
 
 # A police certificate is due for a reminder this many days before it must be renewed.
 CERTIFICATE_NOTICE_DAYS = 30
@@ -28,30 +31,32 @@ CERTIFICATE_NOTICE_DAYS = 30
 DECLARATION_GRACE_DAYS = 7
 
 
-def _once(key: str, send: Callable[[], None]) -> bool:
-    """Send unless a reminder with this key went out before; record it in the same
-    transaction, so a failed send is tried again the next day."""
-    with transaction.atomic():
-        _reminder, created = ReminderSent.objects.get_or_create(key=key)
-        if created:
-            send()
-    return created
+class Keyed(TypedDict):
+    """A row that is due, annotated with the key of its reminder in ReminderSent."""
+
+    reminder_key: str
 
 
-def _email(user: User, template: str, context: dict) -> None:
-    """An email in the recipient's own language."""
-    with translation.override(user.preferred_language):
-        context = {"recipient": user, "site_url": settings.SITE_URL, **context}
-        subject = render_subject(f"volunteers/email/{template}_subject.txt", context)
-        body = render_to_string(f"volunteers/email/{template}.txt", context)
-    send_mail(subject, body, None, [user.email])
+def _overdue(check: CertificateCheck, today: datetime.date) -> bool:
+    return check.renew_by is not None and check.renew_by < today
 
 
-def _not_yet_sent(key) -> Q:
+def _noted(key: str) -> bool:
+    """Note that the reminder with this key went out; False if it had before."""
+    return ReminderSent.objects.get_or_create(key=key)[1]
+
+
+def _email(user: User | None, template: str, context: dict[str, Any]) -> None:
+    """A reminder to a volunteer, in their own language, if they have an address."""
+    if user is not None and user.email:
+        send_email(to=user, template=f"volunteers/email/{template}", context=context)
+
+
+def _not_yet_sent(key: str) -> Q:
     return ~Q(Exists(ReminderSent.objects.filter(key=OuterRef(key))))
 
 
-def certificates_due(today: datetime.date):
+def certificates_due(today: datetime.date) -> QuerySet[WithAnnotations[CertificateCheck, Keyed]]:
     """Approved checks whose renewal date is within the notice period (or passed), for active
     volunteers still in a role that requires a certificate, not superseded by a later check,
     and not yet reminded about. ``reminder_key`` is ``certificate:<id>:<renew_by>``."""
@@ -85,30 +90,31 @@ def certificates_due(today: datetime.date):
 
 def send_certificate_reminders(*, today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
-    reminded = defaultdict(list)
+    reminded: dict[Municipality, list[CertificateCheck]] = defaultdict(list)
     for check in certificates_due(today):
         volunteer = check.holder.volunteer
         context = {"check": check, "role": check.holder.role, "volunteer": volunteer,
-                   "overdue": check.renew_by < today,
+                   "overdue": _overdue(check, today),
                    "url": settings.SITE_URL + reverse("volunteers:own_page")}  # fmt: skip
-
-        def send(volunteer=volunteer, context=context) -> None:
-            if volunteer.user_id and volunteer.user.email:
-                _email(volunteer.user, "certificate_renewal", context)
-
-        if _once(check.reminder_key, send):
+        user = volunteer.user if volunteer.user_id else None
+        if remind_once(
+            record=partial(_noted, check.reminder_key),
+            send=partial(_email, user, "certificate_renewal", context),
+        ):
             reminded[volunteer.municipality].append(check)
     for municipality, checks in reminded.items():
         _send_digest(municipality, checks, today)
     return sum(len(checks) for checks in reminded.values())
 
 
-def _send_digest(municipality, checks: list[CertificateCheck], today: datetime.date) -> None:
+def _send_digest(
+    municipality: Municipality, checks: list[CertificateCheck], today: datetime.date
+) -> None:
     """One email to each coordinator of the municipality listing the certificates due."""
     rows = [
         {
             "check": check,
-            "overdue": check.renew_by < today,
+            "overdue": _overdue(check, today),
             "url": settings.SITE_URL
             + reverse(
                 "volunteers:volunteer_detail", args=[municipality.pk, check.holder.volunteer_id]
@@ -116,18 +122,14 @@ def _send_digest(municipality, checks: list[CertificateCheck], today: datetime.d
         }
         for check in checks
     ]
-    coordinators = Membership.objects.filter(
-        municipality=municipality, role=Role.COORDINATOR, user__is_active=True
-    ).select_related("user")
-    for membership in coordinators:
-        _email(
-            membership.user,
-            "certificate_digest",
-            {"municipality": municipality, "rows": rows},
-        )
+    email_coordinators(
+        municipality=municipality,
+        template="volunteers/email/certificate_digest",
+        context={"municipality": municipality, "rows": rows},
+    )
 
 
-def current_declarations_older_than(moment: datetime.datetime):
+def current_declarations_older_than(moment: datetime.datetime) -> QuerySet[DeclarationText]:
     """Each municipality's current declaration, if it was published before ``moment``."""
     newer = DeclarationText.objects.filter(
         municipality=OuterRef("municipality"), version__gt=OuterRef("version")
@@ -139,7 +141,9 @@ def current_declarations_older_than(moment: datetime.datetime):
     )
 
 
-def unsigned_volunteers(text: DeclarationText, moment: datetime.datetime):
+def unsigned_volunteers(
+    text: DeclarationText, moment: datetime.datetime
+) -> QuerySet[WithAnnotations[Volunteer, Keyed]]:
     """Active volunteers of the text's municipality, registered before ``moment``, who have not
     signed it and not been reminded. ``reminder_key`` is ``declaration:<volunteer>:<text>``."""
     return (
@@ -167,10 +171,8 @@ def send_declaration_reminders(*, now: datetime.datetime | None = None) -> int:
     for text in current_declarations_older_than(moment):
         for volunteer in unsigned_volunteers(text, moment).iterator(chunk_size=500):
             context = {"text": text, "municipality": text.municipality, "url": url}
-
-            def send(user=volunteer.user, context=context) -> None:
-                if user.email:
-                    _email(user, "declaration_reminder", context)
-
-            sent += _once(volunteer.reminder_key, send)
+            sent += remind_once(
+                record=partial(_noted, volunteer.reminder_key),
+                send=partial(_email, volunteer.user, "declaration_reminder", context),
+            )
     return sent

@@ -3,7 +3,7 @@ from celery import shared_task
 from volunteers.screening import reminders
 
 
-@shared_task
+@shared_task(acks_late=True)
 def send_screening_reminders() -> dict[str, int]:
     """Daily: police certificates due for renewal, and declarations left unsigned. Each
     reminder goes out once, so running it twice in a day sends nothing new."""

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from coordination.kernel import audit, retention
-from coordination.models import Membership, User
+from coordination.kernel.models import Membership, User
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from coordination.kernel import audit, services
-from coordination.models import AuditEvent, Membership, Role
+from coordination.kernel.models import AuditEvent, Membership, Role
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from coordination.kernel import audit
-from coordination.models import AuditEvent
+from coordination.kernel.models import AuditEvent
 from tests.factories import UserFactory, VolunteerFactory
 from volunteers.leaving import services as leaving
 

@@ -9,8 +9,8 @@ from django.http import Http404
 from django.urls import reverse
 
 from coordination.celery import app as celery_app
+from coordination.kernel.models import AuditEvent, Membership, Role
 from coordination.kernel.tasks import notify_role_added
-from coordination.models import AuditEvent, Membership, Role
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

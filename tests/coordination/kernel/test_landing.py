@@ -4,7 +4,7 @@ has one home ("My page") with waiting invitations first."""
 import pytest
 from django.urls import reverse
 
-from coordination.models import Role
+from coordination.kernel.models import Role
 from tests.conftest import DRAMMEN, LOM
 from tests.factories import (
     PASSWORD,

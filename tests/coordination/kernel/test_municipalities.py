@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from coordination.kernel.models import Municipality
 from coordination.kernel.services import load_municipalities
-from coordination.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

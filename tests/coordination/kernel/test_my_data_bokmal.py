@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from coordination.kernel import account_data, audit
-from coordination.models import Membership, Role
+from coordination.kernel.models import Membership, Role
 from tests.factories import (
     AssignmentFactory,
     CourseFactory,

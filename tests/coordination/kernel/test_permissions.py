@@ -4,7 +4,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from coordination.kernel import permissions, services
-from coordination.models import Membership, Municipality, Role
+from coordination.kernel.models import Membership, Municipality, Role
 from tests.factories import MembershipFactory, PartnerOrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -30,8 +30,8 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from coordination.celery import app as celery_app
 from coordination.kernel import files, outbox
 from coordination.kernel.middleware import server_error
+from coordination.kernel.models import GeneratedFile, Membership, PendingTask, Role
 from coordination.kernel.tasks import notify_role_added
-from coordination.models import GeneratedFile, Membership, PendingTask, Role
 from tests.factories import (
     PASSWORD,
     InvitationFactory,

@@ -5,8 +5,8 @@ import time_machine
 from allauth.account.models import EmailAddress
 
 from coordination.kernel import audit, retention
+from coordination.kernel.models import AuditEvent, RetentionRun, User
 from coordination.kernel.tasks import apply_retention_rules
-from coordination.models import AuditEvent, RetentionRun, User
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,6 +9,7 @@ import time_machine
 from django.conf import settings
 from django.core import mail
 
+from coordination.kernel import mail as kernel_mail
 from coordination.models import Role
 from tests.factories import (
     MembershipFactory,
@@ -19,7 +20,6 @@ from tests.factories import (
 )
 from volunteers.models import CertificateCheck, ReminderSent, RoleHolder, Signature
 from volunteers.profile import services
-from volunteers.screening import reminders
 from volunteers.screening.tasks import send_screening_reminders
 
 pytestmark = pytest.mark.django_db
@@ -137,7 +137,7 @@ def test_a_failed_send_is_tried_again_the_next_day(certificate, coordinator_lom,
     def fail(*args, **kwargs):
         raise ConnectionError("mail server down")
 
-    monkeypatch.setattr(reminders, "send_mail", fail)
+    monkeypatch.setattr(kernel_mail, "send_mail", fail)
     with pytest.raises(ConnectionError), at(RENEW_BY):
         send_screening_reminders()
     assert not ReminderSent.objects.exists()
