@@ -17,8 +17,8 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone, translation
 
 from coordination.kernel.contributions import contribute
-from coordination.kernel.demo import DEMO_PASSWORD, DRAMMEN, LOM
-from coordination.models import Municipality, Role, User
+from coordination.kernel.demo import DEMO_PASSWORD, DRAMMEN, LOM, coordinator_of
+from coordination.models import Municipality, User
 from volunteers.hours import services as hours_services
 from volunteers.insurance.services import save_insurance
 from volunteers.matching import ranking as matching
@@ -81,10 +81,6 @@ def _person(email: str, name: str, *, can_log_in: bool = True) -> User:
     user.save(update_fields=["password"])
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return user
-
-
-def _coordinator(number: str) -> User:
-    return User.objects.get(memberships__municipality_id=number, memberships__role=Role.COORDINATOR)
 
 
 def _contact(email: str) -> User:
@@ -186,7 +182,7 @@ def seed_volunteers(command) -> None:
     lom = Municipality.objects.get(pk=LOM)
     if Volunteer.objects.filter(municipality=lom).exists():
         return
-    coordinator = _coordinator(LOM)
+    coordinator = coordinator_of(LOM)
     with on(days_ago(1215)), translation.override("nb"):
         first = publish_declaration(
             municipality=lom, body=starter_declaration_text(), by=coordinator
@@ -432,7 +428,7 @@ def seed_screening_and_needs(command) -> None:
     lom = Municipality.objects.get(pk=LOM)
     if Need.objects.filter(municipality=lom).exists():
         return
-    by = _coordinator(LOM)
+    by = coordinator_of(LOM)
     volunteers = {
         _key(v): v for v in Volunteer.objects.filter(municipality=lom).select_related("user")
     }
@@ -578,7 +574,7 @@ def seed_drammen(command) -> None:
     drammen = Municipality.objects.get(pk=DRAMMEN)
     if Volunteer.objects.filter(municipality=drammen).exists():
         return
-    by = _coordinator(DRAMMEN)
+    by = coordinator_of(DRAMMEN)
     volunteers = _drammen_volunteers(drammen, by)
     _drammen_course(drammen, volunteers, by)
     _drammen_needs(drammen, by)

@@ -110,6 +110,9 @@ WHEEL_CATEGORIES: dict[str, str | Promise] = {}
 WHEEL_SOURCES: list[WheelSource] = []
 # evidence key -> provider taking a municipality. An indicator names its key (``evidence_key``).
 EVIDENCE: dict[str, EvidenceProvider] = {}
+# figures key -> provider taking a municipality and returning named numbers and links that
+# another area's panel shows (the units panel shows the responsibility map's warnings).
+FIGURES: dict[str, Callable[[Any], dict[str, Any]]] = {}
 # Each takes the ``seed_demo`` command and adds its part of the demo (idempotently).
 DEMO_STEPS: list[DemoStep] = []
 
@@ -248,6 +251,18 @@ class Contribute:
 
         return register
 
+    def figures(
+        self, key: str
+    ) -> Callable[[Callable[[Any], dict[str, Any]]], Callable[[Any], dict[str, Any]]]:
+        """Named figures (numbers, links) about a municipality that another area's page
+        shows without importing this one: ``contributions.figures_for(key, municipality)``."""
+
+        def register(provider: Callable[[Any], dict[str, Any]]) -> Callable[[Any], dict[str, Any]]:
+            _put("figures", FIGURES, key, provider, name_of(provider), DEFAULT_ORDER)
+            return provider
+
+        return register
+
     # -- Who may do what, what is kept and what is logged -------------------------------------
 
     def rules(self, rules: Mapping[str, Rule]) -> None:
@@ -371,6 +386,12 @@ def evidence_for(municipality, key: str) -> Evidence | None:
     """The evidence for ``key``, or None when no part of the portal provides it (yet)."""
     provider = EVIDENCE.get(key)
     return provider(municipality) if provider else None
+
+
+def figures_for(key: str, municipality) -> dict[str, Any]:
+    """The figures registered under ``key`` for this municipality ({} when none is)."""
+    provider = FIGURES.get(key)
+    return provider(municipality) if provider else {}
 
 
 def demo_steps() -> list[DemoStep]:

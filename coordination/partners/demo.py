@@ -12,7 +12,8 @@ import datetime
 from django.utils import timezone
 
 from coordination.kernel.contributions import contribute
-from coordination.kernel.models import Membership, Municipality, Role, User
+from coordination.kernel.demo import coordinator_of
+from coordination.kernel.models import Municipality, User
 from coordination.partners import services
 from coordination.partners.models import (
     CooperationAgreement,
@@ -130,19 +131,6 @@ DRAMMEN_DETAILS = {
 }
 
 
-def _coordinator(number: str) -> User:
-    """The municipality's first coordinator: the demo acts as them."""
-    membership = (
-        Membership.objects.filter(municipality_id=number, role=Role.COORDINATOR)
-        .select_related("user")
-        .order_by("pk")
-        .first()
-    )
-    if membership is None:
-        raise LookupError(f"The demo has no coordinator in {number}.")
-    return membership.user
-
-
 def _partners(drammen: Municipality, by: User) -> None:
     for name, kind, _number, _numbers in DRAMMEN_PARTNERS:
         if not PartnerOrganisation.objects.filter(name=name).exists():
@@ -215,7 +203,7 @@ def _agreement(
 @contribute.demo_step(order=10)
 def seed(command) -> None:
     lom, drammen = Municipality.objects.get(pk=LOM), Municipality.objects.get(pk=DRAMMEN)
-    lom_coordinator, drammen_coordinator = _coordinator(LOM), _coordinator(DRAMMEN)
+    lom_coordinator, drammen_coordinator = coordinator_of(LOM), coordinator_of(DRAMMEN)
     _partners(drammen, drammen_coordinator)
     _number(lom, lom_coordinator, "Lom frivilligsentral", "971234563")
     _number(drammen, drammen_coordinator, "Verdighetsenteret", "998877660")

@@ -1,5 +1,5 @@
 """What the responsibility map contributes: its staircase evidence and a link on the
-coordination overview (its warnings are on the units' dashboard panel)."""
+coordination overview, and the figures the units' dashboard panel shows (its warnings)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,19 @@ def responsibility_map_evidence(municipality) -> Evidence:
     return Evidence(
         met=bool(tasks) and not warnings, summary=warnings_summary(len(tasks), warnings), url=url
     )
+
+
+@contribute.figures("responsibility_map")
+def responsibility_map_figures(municipality) -> dict:
+    """For the units' dashboard panel: is there a map, how many warnings, where to see them."""
+    number = _number(municipality)
+    map_ = ResponsibilityMap.objects.filter(municipality_id=number).first()
+    url = reverse("coordination:responsibility_map_detail", args=[number])
+    return {
+        "has_map": map_ is not None,
+        "warning_count": len(responsibility_warnings(map_)) if map_ else 0,
+        "map_url": url + "#warnings",
+    }
 
 
 @contribute.overview_links(order=35)

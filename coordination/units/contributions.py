@@ -11,11 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from coordination.kernel import contributions
 from coordination.kernel.account_data import when
 from coordination.kernel.contributions import Evidence, Panel, WheelEntry, contribute
 from coordination.kernel.permissions import can
-from coordination.responsibility.models import ResponsibilityMap
-from coordination.responsibility.services import responsibility_warnings
 from coordination.units.models import ForumMeeting, Unit, UnitContact
 
 FORUM_MEETINGS_NEEDED = 2  # in the last 12 months, for the staircase evidence
@@ -99,8 +98,6 @@ def dashboard_panel(request, municipality) -> Panel | None:
         .order_by("starts_at")
         .first()
     )
-    map_ = ResponsibilityMap.objects.filter(municipality=municipality).first()
-    map_url = reverse("coordination:responsibility_map_detail", args=[number])
     return Panel(
         template="coordination/units/_dashboard_panel.html",
         context={
@@ -113,9 +110,8 @@ def dashboard_panel(request, municipality) -> Panel | None:
             "next_meeting_url": next_meeting
             and reverse("coordination:forum_meeting_detail", args=[number, next_meeting.pk]),
             "forum_url": reverse("coordination:forum_meeting_list", args=[number]),
-            "has_map": map_ is not None,
-            "warning_count": len(responsibility_warnings(map_)) if map_ else 0,
-            "map_url": map_url + "#warnings",
+            # has_map, warning_count, map_url: the responsibility area's figures
+            **contributions.figures_for("responsibility_map", municipality),
         },
     )
 

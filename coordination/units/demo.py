@@ -1,8 +1,7 @@
-"""Demo data for units, the forum and the responsibility map. Lom (level 2 going on 3): two
-units with the demo volunteer contacts, no forum yet, a map partly filled in with one warning.
-Drammen (level 4): six units with contacts, four forum meetings in the last year, a complete
-map. Units, their contacts and the forum are made through the services, acting as each
-municipality's coordinator. Idempotent: a second run changes nothing."""
+"""Demo data for units and the forum. Lom (level 2 going on 3): two units with the demo
+volunteer contacts, no forum yet. Drammen (level 4): six units with contacts, four forum
+meetings in the last year. Units, their contacts and the forum are made through the
+services, acting as each municipality's coordinator. Idempotent: a second run changes nothing."""
 
 from __future__ import annotations
 
@@ -12,19 +11,10 @@ from django.utils import timezone
 
 from coordination.kernel import services as core_services
 from coordination.kernel.contributions import contribute
+from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of
 from coordination.kernel.models import Membership, Municipality, Role, User
-from coordination.responsibility.models import ResponsibilityAssignment, ResponsibilityRole
-from coordination.responsibility.services import map_for
 from coordination.units import services
 from coordination.units.models import ForumMeeting, Unit, UnitKind
-
-LOM, DRAMMEN = "3434", "3301"
-R, C, CO, INF = (
-    ResponsibilityRole.RESPONSIBLE,
-    ResponsibilityRole.CARRIES_OUT,
-    ResponsibilityRole.CONSULTED,
-    ResponsibilityRole.INFORMED,
-)
 
 # (municipality, name, kind, address, leader, contact emails)
 UNITS = [
@@ -80,52 +70,6 @@ DRAMMEN_MEETINGS = [
      "frivillige."),
 ]  # fmt: skip
 
-PARTIES = ["coordinator", "unit_leaders", "volunteer_contacts", "volunteer_centre", "partners",
-           "volunteers"]  # fmt: skip
-# task -> one role per party, in the order of PARTIES ("" = empty cell)
-DRAMMEN_MAP = {
-    "recruiting": [R, INF, C, C, C, ""],
-    "introductory_course": [R, INF, C, CO, "", INF],
-    "police_certificates": [R, INF, CO, "", "", INF],
-    "confidentiality": [R, INF, C, "", "", INF],
-    "follow_up": [CO, INF, R, C, "", ""],
-    "matching": [R, CO, C, C, "", INF],
-    "transport": [CO, "", INF, R, C, C],
-    "grants": [R, CO, "", C, C, ""],
-    "annual_wheel": [R, CO, C, CO, CO, INF],
-    "routines": [R, C, C, CO, "", CO],
-    "agreements": [R, INF, "", CO, CO, ""],
-    "forum": [R, INF, C, INF, "", ""],
-}
-# Lom: partly filled in; the annual wheel has nobody responsible yet (the one warning).
-LOM_MAP = {
-    "recruiting": [R, "", C, C, "", ""],
-    "introductory_course": [R, "", C, CO, "", ""],
-    "police_certificates": [R, "", "", "", "", ""],
-    "confidentiality": [R, "", C, "", "", ""],
-    "follow_up": [CO, "", R, C, "", ""],
-    "matching": [R, "", "", C, "", ""],
-    "transport": ["", "", "", R, C, ""],
-    "grants": [R, "", "", CO, "", ""],
-    "annual_wheel": [CO, "", "", CO, "", ""],
-    "routines": [R, CO, "", "", "", ""],
-    "agreements": [R, "", "", "", CO, ""],
-    "forum": [R, "", INF, "", "", ""],
-}
-
-
-def _coordinator(number: str) -> User:
-    """The municipality's first coordinator: the demo acts as them."""
-    membership = (
-        Membership.objects.filter(municipality_id=number, role=Role.COORDINATOR)
-        .select_related("user")
-        .order_by("pk")
-        .first()
-    )
-    if membership is None:
-        raise LookupError(f"The demo has no coordinator in {number}.")
-    return membership.user
-
 
 def _contact(municipality: Municipality, by: User, email: str) -> Membership | None:
     """The person's volunteer contact role in the municipality, given once."""
@@ -148,9 +92,9 @@ def _seed_units() -> None:
         if created:  # no login for these: they only appear in the lists
             user.set_unusable_password()
             user.save(update_fields=["password"])
-        _contact(drammen, _coordinator(DRAMMEN), email)
+        _contact(drammen, coordinator_of(DRAMMEN), email)
     for number, name, kind, address, leader, emails in UNITS:
-        municipality, by = Municipality.objects.get(pk=number), _coordinator(number)
+        municipality, by = Municipality.objects.get(pk=number), coordinator_of(number)
         unit = Unit.objects.filter(municipality=municipality, name=name).first()
         if unit is None:
             unit = services.create_unit(
@@ -169,7 +113,7 @@ def _seed_units() -> None:
 def _seed_forum() -> None:
     if ForumMeeting.objects.filter(municipality_id=DRAMMEN).exists():
         return
-    drammen, by = Municipality.objects.get(pk=DRAMMEN), _coordinator(DRAMMEN)
+    drammen, by = Municipality.objects.get(pk=DRAMMEN), coordinator_of(DRAMMEN)
     coordinator = Membership.objects.get(user=by, municipality=drammen, role=Role.COORDINATOR)
     contacts = list(Membership.objects.filter(municipality=drammen, role=Role.VOLUNTEER_CONTACT))
     today = timezone.localdate()
@@ -187,24 +131,7 @@ def _seed_forum() -> None:
         services.save_minutes(meeting=meeting, by=by, minutes=minutes)
 
 
-def _seed_map(number: str, cells: dict) -> None:
-    map_ = map_for(Municipality.objects.get(pk=number))
-    if ResponsibilityAssignment.objects.filter(task__map=map_).exists():
-        return
-    tasks = {t.starter_key: t for t in map_.tasks.all()}
-    parties = {p.starter_key: p for p in map_.parties.all()}
-    ResponsibilityAssignment.objects.bulk_create(
-        ResponsibilityAssignment(task=tasks[task], party=parties[party], role=role)
-        for task, roles in cells.items()
-        if task in tasks
-        for party, role in zip(PARTIES, roles, strict=True)
-        if role and party in parties
-    )
-
-
 @contribute.demo_step(order=20)
 def seed(command) -> None:
     _seed_units()
     _seed_forum()
-    _seed_map(LOM, LOM_MAP)
-    _seed_map(DRAMMEN, DRAMMEN_MAP)

@@ -3,7 +3,7 @@ sees the volunteers of their own unit (issue 10). Built through the service a co
 uses; runs after the units and the volunteers exist."""
 
 from coordination.kernel.contributions import contribute
-from coordination.kernel.models import Membership, Role
+from coordination.kernel.demo import coordinator_of
 from coordination.units.models import Unit
 from volunteers.models import Volunteer
 from volunteers.units.services import set_volunteer_units
@@ -15,14 +15,9 @@ LOM_UNITS = {
 }
 
 
-def _coordinator(number: str):
-    membership = Membership.objects.filter(municipality_id=number, role=Role.COORDINATOR).first()
-    return membership.user if membership else None
-
-
 @contribute.demo_step(order=95)  # after the units, the volunteers and the staircase
 def seed_volunteer_units(command=None) -> None:
-    coordinator = _coordinator("3434")
+    coordinator = coordinator_of("3434")
     if coordinator is not None:
         for name, people in LOM_UNITS.items():
             unit = Unit.objects.filter(municipality_id="3434", name=name).first()
@@ -34,7 +29,7 @@ def seed_volunteer_units(command=None) -> None:
                     volunteer=volunteer, units=[unit] if unit else [], by=coordinator
                 )
     # Drammen: its volunteers shared out over its units in turn; every seventh at none.
-    coordinator = _coordinator("3301")
+    coordinator = coordinator_of("3301")
     units = list(Unit.objects.filter(municipality_id="3301").order_by("name", "pk"))
     if coordinator is None or not units:
         return
