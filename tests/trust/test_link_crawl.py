@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from coordination.models import CooperationAgreement, ForumMeeting, Membership
 from tests.factories import RoutineFactory, WheelEventFactory
-from tests.trust.access_table import PERSONAS
-from tests.trust.test_url_sweep import _lom_objects
+from tests.trust.access import PERSONAS
+from tests.trust.world import lom_objects
 from volunteers.models import CourseSession
 
 # Links never followed: leaving the session, switching language (a POST form anyway), files.
@@ -160,7 +160,7 @@ def this_month(coordinator_lom):
 @pytest.fixture
 def world(request, volunteer_contact_lom):
     personas = {name: request.getfixturevalue(name) for name in PERSONAS if name != "anonymous"}
-    _lom_objects(personas, Membership.objects.get(user=volunteer_contact_lom))
+    lom_objects(personas, Membership.objects.get(user=volunteer_contact_lom))
     request.getfixturevalue("this_month")
     return personas
 
