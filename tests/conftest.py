@@ -3,10 +3,13 @@
 import os
 
 import pytest
+from django.apps import apps
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from coordination.models import Role
+from coordination.kernel.services import load_municipalities
+from coordination.models import Municipality, Role, StaircaseLevel
+from coordination.staircase.defaults import add_defaults
 from tests.factories import MembershipFactory, UserFactory, municipality
 
 # live_server + database fixtures run Django in Playwright's event loop thread.
@@ -62,17 +65,9 @@ def _reference_data(request):
 def ensure_reference_data() -> None:
     """Load the municipalities and the staircase's default levels and indicators if they are
     gone (see _reference_data); also for data a module builds once for all its tests."""
-    from coordination.kernel.services import load_municipalities
-    from coordination.models import Municipality
-
     if not Municipality.objects.exists():
         load_municipalities()
     # staircase: the default levels and indicators are reference data loaded by migration too.
-    from django.apps import apps
-
-    from coordination.models import StaircaseLevel
-    from coordination.staircase.defaults import add_defaults
-
     if not StaircaseLevel.objects.exists():
         add_defaults(apps, None)
 
