@@ -3,10 +3,13 @@
 import os
 
 import pytest
+from django.apps import apps
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from coordination.models import Role
+from coordination.kernel.services import load_municipalities
+from coordination.models import Municipality, Role, StaircaseLevel
+from coordination.staircase.defaults import add_defaults
 from tests.factories import MembershipFactory, UserFactory, municipality
 
 # live_server + database fixtures run Django in Playwright's event loop thread.
@@ -56,17 +59,15 @@ def _reference_data(request):
         {"transactional_db", "live_server"} & set(request.fixturenames)
     )
     request.getfixturevalue("transactional_db" if transactional else "db")
-    from coordination.kernel.services import load_municipalities
-    from coordination.models import Municipality
+    ensure_reference_data()
 
+
+def ensure_reference_data() -> None:
+    """Load the municipalities and the staircase's default levels and indicators if they are
+    gone (see _reference_data); also for data a module builds once for all its tests."""
     if not Municipality.objects.exists():
         load_municipalities()
     # staircase: the default levels and indicators are reference data loaded by migration too.
-    from django.apps import apps
-
-    from coordination.models import StaircaseLevel
-    from coordination.staircase.defaults import add_defaults
-
     if not StaircaseLevel.objects.exists():
         add_defaults(apps, None)
 
@@ -108,8 +109,22 @@ def drammen(db):
     return municipality(DRAMMEN)
 
 
-def _person(number: str, role: Role | None, **kwargs):
-    user = UserFactory(**kwargs)
+# The personas: (municipality, role or None for none, full name).
+PERSONA_ROLES = {
+    "coordinator_lom": (LOM, Role.COORDINATOR, "Ingrid Bakken"),
+    "coordinator_drammen": (DRAMMEN, Role.COORDINATOR, "Hassan Ali"),
+    "volunteer_contact_lom": (LOM, Role.VOLUNTEER_CONTACT, "Kari Sletten"),
+    "officer": (LOM, Role.GRANT_OFFICER, "Sigrid Lien"),
+    "reviewer": (LOM, Role.REVIEWER, "Olav Moen"),
+    "volunteer": (LOM, None, "Astrid Rustad"),
+    "applicant": (LOM, Role.PARTNER_REPRESENTATIVE, "Marit Nordheim"),
+}
+
+
+def make_persona(name: str):
+    """The persona ``name`` (see PERSONA_ROLES), made anew; the fixtures below each make one."""
+    number, role, full_name = PERSONA_ROLES[name]
+    user = UserFactory(full_name=full_name)
     if role is not None:
         MembershipFactory(user=user, municipality=municipality(number), role=role)
     return user
@@ -117,37 +132,37 @@ def _person(number: str, role: Role | None, **kwargs):
 
 @pytest.fixture
 def coordinator_lom(db):
-    return _person(LOM, Role.COORDINATOR, full_name="Ingrid Bakken")
+    return make_persona("coordinator_lom")
 
 
 @pytest.fixture
 def coordinator_drammen(db):
-    return _person(DRAMMEN, Role.COORDINATOR, full_name="Hassan Ali")
+    return make_persona("coordinator_drammen")
 
 
 @pytest.fixture
 def volunteer_contact_lom(db):
-    return _person(LOM, Role.VOLUNTEER_CONTACT, full_name="Kari Sletten")
+    return make_persona("volunteer_contact_lom")
 
 
 @pytest.fixture
 def officer(db):
-    return _person(LOM, Role.GRANT_OFFICER, full_name="Sigrid Lien")
+    return make_persona("officer")
 
 
 @pytest.fixture
 def reviewer(db):
-    return _person(LOM, Role.REVIEWER, full_name="Olav Moen")
+    return make_persona("reviewer")
 
 
 @pytest.fixture
 def volunteer(db):
-    return _person(LOM, None, full_name="Astrid Rustad")
+    return make_persona("volunteer")
 
 
 @pytest.fixture
 def applicant(db):
-    return _person(LOM, Role.PARTNER_REPRESENTATIVE, full_name="Marit Nordheim")
+    return make_persona("applicant")
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import os
 from hypothesis import settings
 
 from tests.conftest import hypothesis_profile
-from tests.trust.test_hostile_input import few, hostile
+from tests.trust.hostile import few, hostile
 
 
 def test_ci_chooses_the_derandomized_profile_and_a_developer_the_exploring_one():

@@ -9,16 +9,15 @@ volunteer's page stands for all), found by following the site's own links from t
 pages, plus pages no link may lead to (account settings)."""
 
 import re
-from collections import deque
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.urls import Resolver404, resolve
 from playwright.sync_api import Error as PlaywrightError
 
 from coordination.management.commands.seed_demo import DEMO_PASSWORD
+from tests.crawl import Crawl, links_in_browser, route
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -120,35 +119,15 @@ def test_the_word_list_finds_english_and_passes_bokmal():
     assert english_in("Frivillighetstimer: godkjenning, summer og kilometersats") == []
 
 
-def _route(path: str) -> str:
-    try:
-        return resolve(path).route
-    except Resolver404:
-        return path
-
-
-def _links(page, base_url: str) -> list[str]:
-    hrefs = page.eval_on_selector_all("a[href]:not([download])", "els => els.map(a => a.href)")
-    paths = []
-    for href in hrefs:
-        href, _fragment = urldefrag(href)
-        if href.startswith(base_url + "/"):
-            path = urlsplit(href).path
-            if not SKIP.search(path):
-                paths.append(path)
-    return paths
-
-
 def _read_pages(page, base_url: str, starts: list[str]) -> tuple[dict[str, list[str]], int]:
     """Breadth-first through the site's own links; English found, by page, and pages read."""
     found: dict[str, list[str]] = {}
-    seen = {_route(p) for p in starts}
-    queue = deque(starts)
     read = 0
-    while queue and read < MAX_PAGES:
-        path = queue.popleft()
+    for visit in Crawl(starts, key=route):
+        if read >= MAX_PAGES:
+            break
         try:
-            response = page.goto(base_url + path)
+            response = page.goto(base_url + visit.path)
         except PlaywrightError as error:
             if "Download is starting" in error.message:
                 continue
@@ -159,10 +138,7 @@ def _read_pages(page, base_url: str, starts: list[str]) -> tuple[dict[str, list[
         words = english_in(page.evaluate(TEXT_AS_READ))
         if words:
             found[urlsplit(page.url).path] = words
-        for link in _links(page, base_url):
-            if _route(link) not in seen:
-                seen.add(_route(link))
-                queue.append(link)
+        visit.follow(links_in_browser(page, base_url, SKIP))
     return found, read
 
 

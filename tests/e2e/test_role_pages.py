@@ -3,16 +3,15 @@ violation that axe-core can find; the error pages; the password reset by keyboar
 reflow at 200 % zoom on the pages with the widest content."""
 
 import re
-from collections import deque
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
-from django.urls import Resolver404, resolve
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from coordination.models import Membership
+from tests.crawl import Crawl, links_in_browser, route
 from tests.e2e.conftest import (
     LANDING,
     assert_accessible,
@@ -68,27 +67,6 @@ def _log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
     expect(page).to_have_url(LANDING)
 
 
-def _route(path: str) -> str:
-    """Pages of the same view are checked once (one municipality stands for all 357)."""
-    try:
-        return resolve(path).route
-    except Resolver404:
-        return path
-
-
-def _same_origin_links(page, base_url: str) -> list[str]:
-    hrefs = page.eval_on_selector_all("a[href]:not([download])", "links => links.map(a => a.href)")
-    paths = []
-    for href in hrefs:
-        href, _fragment = urldefrag(href)
-        if not href.startswith(base_url + "/"):
-            continue  # mailto:, other sites
-        path = urlsplit(href).path
-        if not SKIP.search(path):
-            paths.append(path)
-    return paths
-
-
 class Checker:
     """Runs axe on each page and collects every failure instead of stopping at the first."""
 
@@ -123,28 +101,24 @@ class Checker:
             self.failures.append(f"{path}: HTTP {status}")
             return False
         landed = urlsplit(self.page.url).path
-        if _route(landed) not in self.routes:
-            self.routes.add(_route(landed))
+        if route(landed) not in self.routes:
+            self.routes.add(route(landed))
             # Redirected, e.g. sign-up while logged in goes to /my/: say so.
             self.check(path if landed == path else f"{path} -> {landed}")
         return True
 
 
 def _crawl(checker: Checker, base_url: str) -> None:
-    """Breadth-first from /my/ through the site's own links, then the pages always checked."""
-    seen = {_route("/my/")}
-    queue = deque([("/my/", 0)])
-    while queue and len(checker.checked) < MAX_PAGES:
-        path, depth = queue.popleft()
-        if not checker.visit(base_url, path) or depth >= MAX_DEPTH:
-            continue
-        for link in _same_origin_links(checker.page, base_url):
-            if _route(link) not in seen:
-                seen.add(_route(link))
-                queue.append((link, depth + 1))
+    """Breadth-first from /my/ through the site's own links, then the pages always checked.
+    Pages of the same view are checked once (one municipality stands for all 357)."""
+    crawl = Crawl(["/my/"], key=route)
+    for visit in crawl:
+        if len(checker.checked) >= MAX_PAGES:
+            break
+        if checker.visit(base_url, visit.path) and visit.depth < MAX_DEPTH:
+            visit.follow(links_in_browser(checker.page, base_url, SKIP))
     for path in ALWAYS:
-        if _route(path) not in seen:
-            seen.add(_route(path))
+        if crawl.take(path):
             checker.visit(base_url, path)
     # Turning on two-factor authentication asks for the password again first (allauth's
     # reauthentication, even right after logging in); give it, then check the real page.

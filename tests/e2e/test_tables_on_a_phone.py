@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from coordination.models import User
-from tests.crawl import crawl
+from tests.crawl import html_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,7 +40,7 @@ def demo(db):
 def test_every_table_action_is_on_the_screen_at_375_px(live_server, browser, demo, email):
     client = Client()
     client.force_login(User.objects.get(email=email))
-    pages = [url for url, html in crawl(client, 60).items() if "<table" in html]
+    pages = [url for url, html in html_pages(client, 60).items() if "<table" in html]
     assert pages, "no page with a table was reached"
     context = browser.new_context(viewport=PHONE)
     _log_in(context, live_server.url, email)

@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.factories import AssignmentFactory, HoursEntryFactory, NeedFactory, VolunteerFactory
-from tests.trust.test_hostile_input import (
+from tests.trust.hostile import (
     FORM_CONTENT_TYPE,
     MARKUP,
     as_received,

@@ -16,7 +16,7 @@ from openpyxl import Workbook, load_workbook
 
 from coordination.models import GeneratedFile, User
 from tests.factories import VolunteerFactory
-from tests.trust.test_hostile_input import (
+from tests.trust.hostile import (
     MARKUP,
     SQL,
     assert_explained,

@@ -6,7 +6,6 @@ shown only as text."""
 import datetime
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -15,12 +14,12 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.factories import AssignmentFactory, InvitationFactory, NeedFactory, VolunteerFactory
-from tests.trust.test_hostile_input import (
+from tests.trust.hostile import (
     HUGE,
     MARKUP,
+    assert_explained,
     assert_shown_only_as_text,
     client_for,
-    encode,
     few,
     form_data,
     hostile,
@@ -30,7 +29,6 @@ from tests.trust.test_hostile_input import (
     rows,
     sometimes_valid,
 )
-from tests.trust.test_hostile_input import assert_explained as explained
 from volunteers.models import (
     Assignment,
     FollowUp,
@@ -77,15 +75,6 @@ def as_the_form_sees_it(data: dict, name: str) -> str:
     if isinstance(value, list):
         value = value[-1] if value else ""
     return (value or "").strip()
-
-
-def assert_explained(response, data):
-    """As in test_hostile_input, except that a body over Django's limit for form data (several
-    fields of 100 000 characters) is refused before any form sees it, with 400."""
-    if response.status_code == 400:
-        assert len(encode(data)) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        return
-    explained(response)
 
 
 # --- the public form ------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from coordination.models import (
     PartnerOrganisation,
 )
 from tests.factories import PartnerOrganisationFactory
-from tests.trust.test_hostile_input import (
+from tests.trust.hostile import (
     assert_explained,
     assert_shown_only_as_text,
     client_for,
@@ -28,6 +28,7 @@ from tests.trust.test_hostile_input import (
     get,
     nasty_text,
     post,
+    resolve,
     rolled_back,
     rows,
     sometimes_valid,
@@ -46,20 +47,6 @@ PARTNER_TABLES = (
 )
 NUMBERS = ("923609016", "923 609 016", "923609017", "12345678", "DRAMMEN_NUMBER", "")
 DATES = ("2026-01-05", "2027-06-01", "2099-01-01", "05.01.2026", "2026-02-30")
-
-
-def resolve(data: dict, ids: dict) -> dict:
-    """Put the real ids in place of the placeholders, in names and in values."""
-
-    def one(value):
-        return str(ids[value]) if isinstance(value, str) and value in ids else value
-
-    resolved = {}
-    for key, value in data.items():
-        for placeholder, real in ids.items():
-            key = key.replace(f"_{placeholder}", f"_{real}")
-        resolved[key] = [one(v) for v in value] if isinstance(value, list) else one(value)
-    return resolved
 
 
 def post_and_check(user, address: str, data: dict, saved) -> None:
@@ -125,7 +112,7 @@ def test_partner_form_never_fails_and_stores_only_valid_partners(
         assert_shown_only_as_text(page, partner.name)
 
     address = reverse("coordination:partner_add", args=[LOM])
-    post_and_check(coordinator_lom, address, resolve(data, lom_objects), saved)
+    post_and_check(coordinator_lom, address, resolve(data, lom_objects, in_names=True), saved)
 
 
 @few
@@ -146,7 +133,7 @@ def test_partner_edit_never_fails(coordinator_lom, lom_objects, data):
         assert partner.organisation_number != "974633698"  # never another's number
 
     address = reverse("coordination:partner_edit", args=[LOM, partner.pk])
-    post_and_check(coordinator_lom, address, resolve(data, lom_objects), saved)
+    post_and_check(coordinator_lom, address, resolve(data, lom_objects, in_names=True), saved)
 
 
 @few
@@ -225,7 +212,7 @@ def test_agreement_form_never_fails_and_takes_only_lom_partners(coordinator_lom,
             assert_shown_only_as_text(page, party.contribution, on_page=False)
 
     address = reverse("coordination:agreement_add", args=[LOM])
-    post_and_check(coordinator_lom, address, resolve(data, lom_objects), saved)
+    post_and_check(coordinator_lom, address, resolve(data, lom_objects, in_names=True), saved)
 
 
 @few

@@ -12,7 +12,7 @@ from hypothesis import example, given
 
 from coordination.models import Routine, RoutineVersion, WheelEvent
 from tests.factories import RoutineFactory, UserFactory
-from tests.trust.test_hostile_input import (
+from tests.trust.hostile import (
     assert_explained,
     assert_shown_only_as_text,
     client_for,
@@ -21,6 +21,7 @@ from tests.trust.test_hostile_input import (
     get,
     nasty_text,
     post,
+    resolve,
     rolled_back,
     rows,
     sometimes_valid,
@@ -36,14 +37,6 @@ TABLES = (
     WheelEvent.objects.all(),
 )
 DATES = ("2030-01-05", "2020-12-31", "2099-01-01", "05.01.2030", "2030-02-30")
-
-
-def resolve(data: dict, ids: dict) -> dict:
-    def one(value):
-        return str(ids[value]) if isinstance(value, str) and value in ids else value
-
-    return {k: [one(v) for v in value] if isinstance(value, list) else one(value)
-            for k, value in data.items()}  # fmt: skip
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from django.urls import reverse
 from hypothesis import example, given
 
 from tests.factories import CourseFactory, UserFactory, VolunteerFactory, VolunteerRoleFactory
-from tests.trust.test_hostile_input import (
+from tests.trust.hostile import (
     MARKUP,
     assert_explained,
     assert_shown_only_as_text,
@@ -23,6 +23,7 @@ from tests.trust.test_hostile_input import (
     get,
     nasty_text,
     post,
+    resolve,
     rolled_back,
     rows,
     sometimes_valid,
@@ -49,16 +50,6 @@ SCREENING_TABLES = (
     CertificateCheck.objects.all(),
 )
 DATES = ("2026-01-05", "2025-12-31", "2099-01-01", "05.01.2026")
-
-
-def resolve(data: dict, ids: dict) -> dict:
-    """Put the real ids in place of the placeholders."""
-
-    def one(value):
-        return str(ids[value]) if isinstance(value, str) and value in ids else value
-
-    return {k: [one(v) for v in value] if isinstance(value, list) else one(value)
-            for k, value in data.items()}  # fmt: skip
 
 
 def prefixed(data: dict, prefix: str, fields: tuple[str, ...]) -> dict:

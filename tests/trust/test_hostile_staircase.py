@@ -13,7 +13,7 @@ from django.urls import reverse
 from hypothesis import example, given
 
 from coordination.models import Answer, Assessment, Indicator, StaircaseSharing
-from tests.trust.test_hostile_input import (
+from tests.trust.hostile import (
     MARKUP,
     assert_explained,
     assert_shown_only_as_text,

@@ -27,7 +27,7 @@ from coordination.models import (
 from coordination.responsibility.forms import cell_name
 from coordination.responsibility.services import map_for
 from tests.factories import MembershipFactory, PartnerOrganisationFactory
-from tests.trust.test_hostile_input import (
+from tests.trust.hostile import (
     assert_explained,
     assert_shown_only_as_text,
     client_for,
@@ -36,11 +36,11 @@ from tests.trust.test_hostile_input import (
     get,
     nasty_text,
     post,
+    resolve,
     rolled_back,
     rows,
     sometimes_valid,
 )
-from tests.trust.test_hostile_screening import resolve
 
 pytestmark = pytest.mark.django_db
 

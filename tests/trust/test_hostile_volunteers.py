@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from hypothesis import example, given
 
-from tests.trust.test_hostile_input import (
+from tests.trust.hostile import (
     MARKUP,
     assert_explained,
     assert_shown_only_as_text,

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from coordination.models import User
-from tests.crawl import crawl
+from tests.crawl import html_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def test_every_page_each_persona_reaches_validates(tmp_path):
         client = Client()
         if email:
             client.force_login(User.objects.get(email=email))
-        for index, (url, html) in enumerate(crawl(client, PAGES_PER_PERSONA).items()):
+        for index, (url, html) in enumerate(html_pages(client, PAGES_PER_PERSONA).items()):
             path = tmp_path / f"{persona}-{index:03}.html"
             path.write_text(html, encoding="utf-8")
             files[path.name] = f"{persona} {url}"

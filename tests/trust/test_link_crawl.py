@@ -3,19 +3,16 @@ sweep, start from the landing pages, follow every same-site link (GET only) and 
 403 or 404, naming the page that carried the link. Bounded: a few URLs per URL name, so a list
 of 357 municipalities or a year-by-year wheel does not make the crawl long."""
 
-from collections import defaultdict, deque
-from html.parser import HTMLParser
-from urllib.parse import urljoin, urlsplit
-
 import pytest
 from django.test import Client
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from coordination.models import CooperationAgreement, ForumMeeting, Membership
+from tests.crawl import Crawl, hrefs_in, same_site, url_name
 from tests.factories import RoutineFactory, WheelEventFactory
-from tests.trust.access_table import PERSONAS
-from tests.trust.test_url_sweep import _lom_objects
+from tests.trust.access import PERSONAS
+from tests.trust.world import lom_objects
 from volunteers.models import CourseSession
 
 # Links never followed: leaving the session, switching language (a POST form anyway), files.
@@ -32,37 +29,6 @@ PER_NAME = 3  # distinct URLs followed per URL name (other ids, pages, filters)
 MAX_PAGES = 400  # per persona: a loop or an explosion of links fails loudly instead of slowly
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a" and (href := dict(attrs).get("href")):
-            self.hrefs.append(href)
-
-
-def _same_site(base: str, href: str) -> str | None:
-    """The path and query of a same-site link, or None for another site, mailto:, tel:, an
-    anchor on the same page or a file."""
-    if href.startswith(("#", "mailto:", "tel:", "javascript:")):
-        return None
-    url = urlsplit(urljoin(base, href))
-    if url.scheme not in ("", "http", "https") or url.netloc not in ("", "testserver"):
-        return None
-    if url.path.startswith(SKIPPED_PREFIXES):
-        return None
-    return url.path + (f"?{url.query}" if url.query else "")
-
-
-def _name(path: str) -> str | None:
-    try:
-        match = resolve(urlsplit(path).path)
-    except Resolver404:
-        return None
-    return match.view_name
-
-
 def _landing_pages(persona: str) -> list[str]:
     pages = [reverse("home")]
     if persona == "anonymous":
@@ -75,17 +41,19 @@ def _landing_pages(persona: str) -> list[str]:
     return pages
 
 
+def _kind(path: str) -> str:
+    """The URL name; an unknown path is a kind of its own (followed once, failing as a 404)."""
+    return url_name(path) or path
+
+
 def crawl(client: Client, start: list[str], per_name: int = PER_NAME) -> tuple[list[str], set[str]]:
     """Follow every same-site link from ``start``; return the problems and the URL names of
     the pages that opened."""
-    queue = deque((page, "(landing page)") for page in start)
-    seen: set[str] = {page for page, _ in queue}
-    followed: dict[str, int] = defaultdict(int)
     problems, pages, reached = [], 0, set()
-    while queue:
-        path, carrier = queue.popleft()
+    for page in Crawl(start, key=_kind, per_key=per_name):
         pages += 1
         assert pages <= MAX_PAGES, f"more than {MAX_PAGES} pages: is a link generating links?"
+        path, carrier = page.path, page.carrier
         try:
             response = client.get(path)
         except Exception as error:  # a server error: name the page that led to it
@@ -96,28 +64,15 @@ def crawl(client: Client, start: list[str], per_name: int = PER_NAME) -> tuple[l
             problems.append(f"{path} answered {status} (linked from {carrier})")
             continue
         if status == 200:
-            reached.add(_name(path))
+            reached.add(url_name(path))
         if status in (301, 302, 303):
             targets = [response["Location"]]
         elif status == 200 and response.get("Content-Type", "").startswith("text/html"):
-            parser = _Links()
-            parser.feed(response.content.decode())
-            targets = parser.hrefs
+            targets = hrefs_in(response.content.decode())
         else:
             continue
-        for href in targets:
-            target = _same_site(path, href)
-            if target is None or target in seen:
-                continue
-            name = _name(target)
-            if name in SKIPPED_NAMES:
-                continue
-            key = name or target  # an unknown path is followed once, and fails as a 404
-            if followed[key] >= per_name:
-                continue
-            followed[key] += 1
-            seen.add(target)
-            queue.append((target, path))
+        links = (same_site(path, href, SKIPPED_PREFIXES) for href in targets)
+        page.follow(link for link in links if link and url_name(link) not in SKIPPED_NAMES)
     return problems, reached
 
 
@@ -160,7 +115,7 @@ def this_month(coordinator_lom):
 @pytest.fixture
 def world(request, volunteer_contact_lom):
     personas = {name: request.getfixturevalue(name) for name in PERSONAS if name != "anonymous"}
-    _lom_objects(personas, Membership.objects.get(user=volunteer_contact_lom))
+    lom_objects(personas, Membership.objects.get(user=volunteer_contact_lom))
     request.getfixturevalue("this_month")
     return personas
 

@@ -1,45 +1,23 @@
 """The authorization sweep: every URL pattern of the project, as every persona, GET and POST,
-against the declared table in access_table.py. Also checks, on every HTML page, the security
-headers that must hold everywhere: CSP without inline scripts, nosniff, a same-origin referrer
-policy, and no-store for logged-in people."""
+against the declared table in tests/trust/access/. One test per URL pattern, named by its URL
+name (``test_every_url_as_every_persona[coordination:partner_detail]``), so a failure names its
+URL; the personas and Lom's objects are made once for the module. Also checks, on every HTML
+page, the security headers that must hold everywhere: CSP without inline scripts, nosniff, a
+same-origin referrer policy, and no-store for logged-in people."""
 
 import re
 from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from coordination.models import (
-    AgreementParty,
-    Assessment,
-    CooperationAgreement,
-    ForumMeeting,
-    GeneratedFile,
-    Membership,
-    PartnerContact,
-    PartnerOffer,
-    Unit,
-    UnitContact,
-)
-from coordination.responsibility.services import map_for
-from tests.factories import (
-    AssignmentFactory,
-    CourseFactory,
-    HoursEntryFactory,
-    InvitationFactory,
-    NeedFactory,
-    PartnerOrganisationFactory,
-    RoutineFactory,
-    UserFactory,
-    VolunteerFactory,
-    VolunteerRoleFactory,
-    WheelEventFactory,
-)
-from tests.trust.access_table import (
+from coordination.models import Membership
+from tests.conftest import ensure_reference_data
+from tests.trust import world
+from tests.trust.access import (
     ACCESS,
     NAMESPACE_ACCESS,
     PERSONAS,
@@ -51,14 +29,6 @@ from tests.trust.access_table import (
     Roles,
     Staff,
     Token,
-)
-from volunteers.models import (
-    CertificateCheck,
-    CourseSession,
-    FollowUp,
-    RoleHolder,
-    VolunteerNote,
-    VolunteerUnit,
 )
 
 # A sample value for each URL argument. ``pk`` is replaced by a Lom object in the test.
@@ -129,10 +99,13 @@ def test_urls_carry_ids_and_tokens_only_never_personal_data():
     assert unknown == set()
 
 
+ROUTES = all_routes()
+
+
 def test_every_url_pattern_has_a_declared_rule():
     routes = all_routes()
     missing = [r.key for r in routes if rule_for(r) is None]
-    assert missing == [], f"URLs with no rule in tests/trust/access_table.py: {missing}"
+    assert missing == [], f"URLs with no rule in tests/trust/access/: {missing}"
     stale = set(ACCESS) - {r.key for r in routes}
     assert stale == set(), f"rules for URLs that no longer exist: {stale}"
 
@@ -192,122 +165,69 @@ def _header_problem(persona: str, response) -> str | None:
     return None
 
 
-def _lom_objects(personas: dict, membership: Membership) -> dict:
-    """One object of each kind a URL's ``pk`` can name (see PK_OBJECT), all in Lom. The
-    ``volunteer`` persona is a volunteer in Lom who owns the invitation, assignment and hours."""
-    own = VolunteerFactory(user=personas["volunteer"], interests=["visiting_friend"])
-    role = VolunteerRoleFactory(certificate_kinds=["limited", "ordinary"])
-    course = CourseFactory()
-    need = NeedFactory()
-    assignment = AssignmentFactory(need=need, volunteer=own)
-    holder = RoleHolder.objects.create(volunteer=own, role=role)
-    unit = Unit.objects.create(municipality_id="3434", name="Lom sjukeheim", kind="nursing_home")
-    responsibility_map = map_for(membership.municipality)
-    routine = RoutineFactory(owner=personas["coordinator_lom"], approved=True)
-    routine.co_authors.add(personas["volunteer_contact_lom"])
-    partner = _lom_partner(personas["applicant"])
-    objects = {
-        **partner,
-        "membership": membership,
-        "volunteer": VolunteerFactory(user=UserFactory(full_name="Frivillig i Lom")),
-        "generated_file": GeneratedFile.objects.create(
-            municipality_id="3434",
-            requested_by=personas["coordinator_lom"],
-            action="export_volunteers",
-            title="Frivillige i Lom",
-            status=GeneratedFile.Status.DONE,
-            file=ContentFile(b"navn;e-post\n", name="sweep.csv"),
-        ),
-        "volunteer_role": role,
-        "role_holder": holder,
-        "certificate_check": CertificateCheck.objects.create(
-            holder=holder, kind="limited", presented_on="2026-01-05", approved=True
-        ),
-        "course": course,
-        "course_session": CourseSession.objects.create(
-            course=course, starts_at="2026-03-10T18:00:00+01:00", place="Lom bygdesenter"
-        ),
-        "need": need,
-        "invitation": InvitationFactory(need=NeedFactory(), volunteer=own),
-        "assignment": assignment,
-        "follow_up": FollowUp.objects.create(need=need, due_on="2026-12-01"),
-        "hours_entry": HoursEntryFactory(volunteer=own, assignment=assignment),
-        "note": VolunteerNote.objects.create(volunteer=own, text="Ringte 3. mars."),
-        "unit": unit,
-        "unit_contact": UnitContact.objects.create(unit=unit, membership=membership),
-        "forum_meeting": ForumMeeting.objects.create(
-            municipality_id="3434", starts_at="2026-03-10T13:00:00+01:00", place="Lom"
-        ),
-        "responsibility_task": responsibility_map.tasks.first(),
-        "responsibility_party": responsibility_map.parties.first(),
-        "routine": routine,
-        "routine_version": routine.approved_version,
-        "wheel_event": WheelEventFactory(),
-        "assessment": Assessment.objects.create(
-            municipality_id="3434",
-            status=Assessment.Status.COMPLETED,
-            completed_on="2026-02-01",
-            level_reached=2,
-            score=45,
-            is_current=True,
-        ),
-    }
-    # The volunteer helps at the contact's unit, so the contact sees them (visibility).
-    VolunteerUnit.objects.create(volunteer=objects["volunteer"], unit=unit)
-    return objects
+@pytest.fixture(scope="module")
+def sweep_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("sweep-media")
 
 
-def _lom_partner(applicant) -> dict:
-    """A partner in Lom that the applicant persona represents, with a contact, an offer and an
-    active agreement with a signed document."""
-    partner = PartnerOrganisationFactory(name="Lom frivilligsentral")
-    Membership.objects.filter(user=applicant).update(organisation=partner)
-    agreement = CooperationAgreement.objects.create(
-        municipality_id="3434", title="Samarbeidsavtale", purpose="Besøksvenner",
-        starts_on="2026-01-01", review_on="2026-12-01", status="active",
-        document=ContentFile(b"%PDF-1.4\n%%EOF\n", name="avtale.pdf"), document_name="avtale.pdf",
-    )  # fmt: skip
-    AgreementParty.objects.create(agreement=agreement, organisation=partner)
-    return {
-        "partner": partner,
-        "partner_contact": PartnerContact.objects.create(
-            organisation=partner, municipality_id="3434", name="Marit Nordheim", phone="61211050"
-        ),
-        "partner_offer": PartnerOffer.objects.create(
-            organisation=partner, municipality_id="3434", kind="people", description="Besøksvenner"
-        ),
-        "agreement": agreement,
-    }
+@pytest.fixture(autouse=True)
+def _private_media(settings, sweep_media):
+    """As in tests/conftest.py, but one folder for the module: Lom's files are stored once."""
+    settings.MEDIA_ROOT = sweep_media
+
+
+@pytest.fixture(scope="module")
+def sweep_world(django_db_setup, django_db_blocker, sweep_media):
+    """The personas and Lom's objects, made once for every URL's test and removed after the
+    last: each test runs inside this transaction and rolls back its own changes."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=sweep_media),
+        transaction.atomic(),
+    ):
+        ensure_reference_data()
+        personas = world.personas()
+        membership = Membership.objects.get(user=personas["volunteer_contact_lom"])
+        yield personas, membership, world.lom_objects(personas, membership)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def tally(request):
+    """URL patterns and requests swept, shown at the end of the run (tests/conftest.py)."""
+    counts = {"routes": 0, "requests": 0}
+    yield counts
+    if counts["routes"]:
+        share = round(100 * counts["routes"] / len(ROUTES))
+        summary = f"URL sweep: {counts['routes']} of {len(ROUTES)} URL patterns ({share} %), "
+        summary += f"{len(PERSONAS)} personas, GET and POST: {counts['requests']} requests"
+        config = request.config
+        config.samspill_summary = [*getattr(config, "samspill_summary", []), summary]
 
 
 @pytest.mark.django_db
-def test_every_url_as_every_persona(request, volunteer_contact_lom):
-    personas = {name: request.getfixturevalue(name) for name in PERSONAS if name != "anonymous"}
-    lom_object = Membership.objects.get(user=volunteer_contact_lom)
-    lom_objects = _lom_objects(personas, lom_object)
-    routes = all_routes()
-    problems, requests = [], 0
-    for route in routes:
-        rule = rule_for(route)
-        url = route.url(lom_objects[PK_OBJECT.get(route.key, "membership")].pk)
-        for persona in PERSONAS:
-            for method in ("get", "post"):
-                cache.clear()  # rate limits would otherwise mask outcomes
-                client = Client()
-                if persona != "anonymous":
-                    client.force_login(personas[persona])
-                with transaction.atomic():
-                    response = getattr(client, method)(url)
-                    transaction.set_rollback(True)  # every request starts from the same data
-                requests += 1
-                for found in (
-                    _problem(rule, persona, response),
-                    _header_problem(persona, response),
-                ):
-                    if found:
-                        problems.append(f"{method.upper()} {url} as {persona}: {found}")
-    summary = f"URL sweep: {len(routes)} of {len(routes)} URL patterns (100 %), "
-    summary += f"{len(PERSONAS)} personas, GET and POST: {requests} requests"
-    request.config.samspill_summary = [*getattr(request.config, "samspill_summary", []), summary]
+@pytest.mark.parametrize("route", ROUTES, ids=[route.key for route in ROUTES])
+def test_every_url_as_every_persona(route, sweep_world, tally):
+    personas, lom_object, lom_objects = sweep_world
+    rule = rule_for(route)
+    url = route.url(lom_objects[PK_OBJECT.get(route.key, "membership")].pk)
+    problems = []
+    for persona in PERSONAS:
+        for method in ("get", "post"):
+            cache.clear()  # rate limits would otherwise mask outcomes
+            client = Client()
+            if persona != "anonymous":
+                client.force_login(personas[persona])
+            with transaction.atomic():
+                response = getattr(client, method)(url)
+                transaction.set_rollback(True)  # every request starts from the same data
+            tally["requests"] += 1
+            for found in (
+                _problem(rule, persona, response),
+                _header_problem(persona, response),
+            ):
+                if found:
+                    problems.append(f"{method.upper()} {url} as {persona}: {found}")
+    tally["routes"] += 1
     assert problems == [], "\n".join(problems)
     assert Membership.objects.filter(pk=lom_object.pk).exists()

@@ -1,93 +1,23 @@
-"""The declared access rule of every URL in the project. The sweep (test_url_sweep.py) requests
-every URL pattern as every persona and checks the outcome against this table; a URL that is not
-in it fails the sweep. To add a view: give it one of the decorators in
-coordination.kernel.permissions, then add its URL name here with who may use it.
+"""Who may use each URL of coordination, the project package: its own pages (the kernel's and
+every area's), the landing pages, and the accounts pages (django-allauth) it mounts."""
 
-Objects in the sweep belong to Lom (3434); ``coordinator_drammen`` is the coordinator of another
-municipality and must get 404 everywhere in Lom.
-"""
-
-from dataclasses import dataclass
-
-PERSONAS = (
-    "anonymous",
-    "volunteer",
-    "applicant",  # partner representative
-    "reviewer",
-    "officer",  # grant officer
-    "volunteer_contact_lom",
-    "coordinator_lom",
-    "coordinator_drammen",
-)
-LOGGED_IN = frozenset(PERSONAS) - {"anonymous"}
-
-
-@dataclass(frozen=True)
-class Public:
-    """Anyone; never sends a visitor to the login page."""
-
-
-@dataclass(frozen=True)
-class Login:
-    """Any logged-in person (the page shows only their own data); others go to login."""
-
-
-@dataclass(frozen=True)
-class Owner:
-    """Any logged-in person, on their own record only (e.g. their two-factor settings); 404
-    when they have no such record; anonymous visitors go to login."""
-
-
-@dataclass(frozen=True)
-class Token:
-    """A link carrying a secret token (email confirmation, password reset): anyone; an unknown
-    token gives an error page or 404, never someone else's data."""
-
-
-@dataclass(frozen=True)
-class LoginStep:
-    """A step inside a login in progress (a code, a second factor): anyone; without a login in
-    progress it sends the visitor back to the login page."""
-
-
-@dataclass(frozen=True)
-class Roles:
-    """Only these personas (by their role in the owning municipality); everyone else logged in
-    gets 404, as if the object did not exist; anonymous visitors go to login."""
-
-    allowed: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Staff:
-    """The technical admin: staff accounts only; none of the personas is staff."""
-
-
-PUBLIC, LOGIN, OWNER, TOKEN, LOGIN_STEP, STAFF = (
-    Public(),
-    Login(),
-    Owner(),
-    Token(),
-    LoginStep(),
-    Staff(),
-)
-COORDINATORS = Roles(frozenset({"coordinator_lom"}))
-REGISTRY_READERS = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"}))
-MUNICIPAL_STAFF = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom", "officer"}))
-# Everyone with a role in the municipality (the routine binder, the annual wheel).
-ALL_ROLES = Roles(
-    frozenset({"coordinator_lom", "volunteer_contact_lom", "officer", "reviewer", "applicant"})
-)
-# visibility (issue 10): the routine binder and the annual wheel are for the municipality's
-# volunteers too (seed 001: "easy to reach for staff and volunteers"); earlier versions are not.
-ROLES_AND_VOLUNTEERS = Roles(ALL_ROLES.allowed | {"volunteer"})
-# partners: staff, and the representative of the partner itself
-PARTNER_READERS = Roles(
-    frozenset({"coordinator_lom", "volunteer_contact_lom", "officer", "applicant"})
+from tests.trust.access import (
+    ALL_ROLES,
+    COORDINATORS,
+    LOGIN,
+    LOGIN_STEP,
+    MUNICIPAL_STAFF,
+    OWNER,
+    PARTNER_READERS,
+    PUBLIC,
+    REGISTRY_READERS,
+    ROLES_AND_VOLUNTEERS,
+    TOKEN,
+    Roles,
 )
 
 ACCESS = {
-    # coordination
+    # landing pages, the kernel's own pages
     "home": PUBLIC,
     "healthz": PUBLIC,
     "set_language": PUBLIC,
@@ -130,70 +60,6 @@ ACCESS = {
     "coordination:assessment_detail": MUNICIPAL_STAFF,  # completed assessments only
     "coordination:assessment_compare": MUNICIPAL_STAFF,
     "coordination:staircase_sharing_edit": COORDINATORS,
-    # volunteers
-    "volunteers:own_page": LOGIN,  # a volunteer's one home ("My page"): their own data only
-    "volunteers:register": LOGIN,
-    "volunteers:profile_edit": LOGIN,
-    "volunteers:declaration": LOGIN,
-    "volunteers:leave": LOGIN,
-    "volunteers:volunteer_leave": COORDINATORS,
-    "volunteers:volunteer_anonymise": COORDINATORS,
-    "volunteers:declaration_manage": COORDINATORS,
-    "volunteers:registry_export": COORDINATORS,
-    "volunteers:registry": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
-    # a volunteer contact: only volunteers of their units (the sweep's volunteer is linked to
-    # the contact's unit; tests/volunteers/test_unit_scoping.py covers the others)
-    "volunteers:volunteer_detail": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
-    # volunteers: import
-    "volunteers:volunteer_import": COORDINATORS,
-    "volunteers:volunteer_import_confirm": COORDINATORS,  # only the coordinator's own upload
-    "volunteers:volunteer_notes": REGISTRY_READERS,
-    "volunteers:consent": LOGIN,  # the person's own volunteer profile only
-    # visibility: a coordinator links a volunteer to the units where they help
-    "volunteers:volunteer_units": COORDINATORS,
-    # volunteers: screening
-    "volunteers:role_list": COORDINATORS,
-    "volunteers:role_edit": COORDINATORS,
-    "volunteers:course_list": COORDINATORS,
-    "volunteers:course_detail": COORDINATORS,
-    "volunteers:course_edit": COORDINATORS,
-    "volunteers:session_edit": COORDINATORS,
-    "volunteers:session_completions": COORDINATORS,
-    "volunteers:role_give": COORDINATORS,
-    "volunteers:completion_add": COORDINATORS,
-    "volunteers:certificate_record": COORDINATORS,
-    "volunteers:role_take_away": COORDINATORS,
-    # volunteers: needs and matching
-    "volunteers:help_form": PUBLIC,  # a citizen or relative asks for help
-    "volunteers:help_thanks": PUBLIC,
-    "volunteers:invitation": OWNER,  # the invited volunteer only
-    "volunteers:own_assignment": OWNER,  # the assigned volunteer only
-    "volunteers:need_list": REGISTRY_READERS,  # never the person's details
-    "volunteers:need_report": REGISTRY_READERS,
-    "volunteers:need_detail": REGISTRY_READERS,  # the person's details: coordinators only
-    "volunteers:need_edit": COORDINATORS,
-    "volunteers:need_step": COORDINATORS,
-    "volunteers:need_invite": COORDINATORS,
-    "volunteers:follow_up_plan": COORDINATORS,
-    "volunteers:invitation_withdraw": COORDINATORS,
-    "volunteers:follow_up_record": COORDINATORS,
-    "volunteers:assignment_detail": COORDINATORS,
-    "volunteers:assignment_pairing": COORDINATORS,
-    "volunteers:assignment_pause": COORDINATORS,
-    "volunteers:assignment_resume": COORDINATORS,
-    "volunteers:assignment_end": COORDINATORS,
-    # s10-needs: safeguards before inviting, and insurance for volunteers
-    "volunteers:need_service_clarified": COORDINATORS,
-    "volunteers:need_extra_check": COORDINATORS,
-    "volunteers:insurance_edit": COORDINATORS,
-    # volunteers: hours
-    "volunteers:own_hours": LOGIN,  # the person's own hours only
-    "volunteers:own_hours_edit": OWNER,
-    "volunteers:own_hours_withdraw": OWNER,
-    "volunteers:hours_manage": COORDINATORS,
-    "volunteers:hours_log_for": COORDINATORS,
-    "volunteers:hours_totals": COORDINATORS,
-    "volunteers:hours_rate": COORDINATORS,
     # coordination: units, volunteer contacts and their forum
     "coordination:unit_list": REGISTRY_READERS,  # "who do I call": contacts see it too
     "coordination:unit_add": COORDINATORS,
@@ -220,11 +86,11 @@ ACCESS = {
     "coordination:responsibility_party_edit": COORDINATORS,
     "coordination:responsibility_party_move": COORDINATORS,
     "coordination:responsibility_party_delete": COORDINATORS,
-    # partners and agreements
+    # coordination: partners and agreements
     "coordination:partner_list": MUNICIPAL_STAFF,
     "coordination:partner_map": MUNICIPAL_STAFF,
     "coordination:partner_add": COORDINATORS,
-    # the applicant persona represents the sweep's partner (see _lom_objects)
+    # the applicant persona represents the sweep's partner (see tests/trust/world.py)
     "coordination:partner_detail": PARTNER_READERS,
     # s10-forms: the organisation's own representative changes its shared details too
     "coordination:partner_edit": Roles(frozenset({"coordinator_lom", "applicant"})),
@@ -268,39 +134,13 @@ ACCESS = {
     "mfa_generate_recovery_codes": OWNER,
     "mfa_download_recovery_codes": OWNER,
 }
-# The admin site guards all of its URLs itself (and its login goes through allauth).
-NAMESPACE_ACCESS = {"admin": STAFF}
 
 # Which Lom object a URL's ``pk`` names (default: a role, i.e. a Membership).
 PK_OBJECT = {
-    "volunteers:volunteer_detail": "volunteer",
-    "volunteers:volunteer_leave": "volunteer",
-    "volunteers:volunteer_anonymise": "volunteer",
-    # needs: the invitation and assignment belong to the ``volunteer`` persona
-    "volunteers:invitation": "invitation",
-    "volunteers:own_assignment": "assignment",
-    "volunteers:need_detail": "need",
-    "volunteers:need_edit": "need",
-    "volunteers:need_step": "need",
-    "volunteers:need_invite": "need",
-    "volunteers:follow_up_plan": "need",
-    # s10-needs
-    "volunteers:need_service_clarified": "need",
-    "volunteers:need_extra_check": "need",
-    "volunteers:invitation_withdraw": "invitation",
-    "volunteers:follow_up_record": "follow_up",
-    "volunteers:assignment_detail": "assignment",
-    "volunteers:assignment_pairing": "assignment",
-    "volunteers:assignment_pause": "assignment",
-    "volunteers:assignment_resume": "assignment",
-    "volunteers:assignment_end": "assignment",
+    # the kernel's own pages
     "coordination:file_download": "generated_file",  # made for coordinator_lom
     "coordination:file_start_again": "generated_file",  # resilience (issue 10)
     "coordination:assessment_detail": "assessment",  # a completed one in Lom
-    "volunteers:own_hours_edit": "hours_entry",  # the volunteer persona's own, pending
-    "volunteers:own_hours_withdraw": "hours_entry",
-    "volunteers:volunteer_notes": "volunteer",
-    "volunteers:volunteer_units": "volunteer",  # visibility
     # coordination: routines and the annual wheel
     "coordination:routine_detail": "routine",  # approved; volunteer_contact_lom co-authors
     "coordination:routine_edit": "routine",
@@ -311,16 +151,6 @@ PK_OBJECT = {
     "coordination:routine_version_detail": "routine_version",
     "coordination:wheel_event_edit": "wheel_event",
     "coordination:wheel_event_delete": "wheel_event",
-    # volunteers: screening
-    "volunteers:role_edit": "volunteer_role",
-    "volunteers:course_detail": "course",
-    "volunteers:course_edit": "course",
-    "volunteers:session_edit": "course_session",
-    "volunteers:session_completions": "course_session",
-    "volunteers:role_give": "volunteer",
-    "volunteers:completion_add": "volunteer",
-    "volunteers:certificate_record": "role_holder",
-    "volunteers:role_take_away": "role_holder",
     # coordination: units and the forum
     "coordination:unit_edit": "unit",
     "coordination:unit_delete": "unit",
@@ -337,7 +167,7 @@ PK_OBJECT = {
     "coordination:responsibility_party_edit": "responsibility_party",
     "coordination:responsibility_party_move": "responsibility_party",
     "coordination:responsibility_party_delete": "responsibility_party",
-    # partners
+    # coordination: partners and agreements
     "coordination:partner_detail": "partner",
     "coordination:partner_edit": "partner",
     "coordination:partner_contact_add": "partner",
