@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.models import Municipality, Role, User
 from coordination.kernel.text import OneLineCharField
-from coordination.kernel.ui import add_service_errors
 
 
 class SignupForm(AllauthSignupForm):
@@ -82,5 +81,4 @@ __all__ = [
     "MunicipalitySearchForm",
     "ProfileForm",
     "SignupForm",
-    "add_service_errors",  # moved to kernel.ui; kept here until every importer uses that
 ]

@@ -14,6 +14,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.no import orgnr
 
 from coordination.kernel.models import Municipality
+from coordination.kernel.transitions import GuardedStatus
 from coordination.kernel.uploads import upload_path
 
 
@@ -229,7 +230,7 @@ class AgreementQuerySet(models.QuerySet):
         )
 
 
-class CooperationAgreement(models.Model):
+class CooperationAgreement(GuardedStatus, models.Model):
     """A written cooperation agreement (samarbeidsavtale) between the municipality and one or
     more partners. Its status changes only through ``partners.services.set_agreement_status``."""
 

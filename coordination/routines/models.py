@@ -8,7 +8,6 @@ import datetime
 from typing import ClassVar
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.models import Municipality
 from coordination.kernel.steps import Step
+from coordination.kernel.transitions import GuardedStatus
 
 # A routine is due for review (on the list, on the dashboard, in the owner's email) this many
 # days before its next review date.
@@ -58,7 +58,7 @@ class RoutineQuerySet(models.QuerySet):
         return self.due_for_review(today).filter(next_review__lt=today)
 
 
-class Routine(models.Model):
+class Routine(GuardedStatus, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", _("Approved")
@@ -148,15 +148,11 @@ class Routine(models.Model):
     def is_overdue(self, today: datetime.date) -> bool:
         return self.next_review is not None and self.next_review < today
 
-    def transition_to(self, status: str) -> None:
-        """Move to ``status`` (not saved yet), or refuse when ``ALLOWED`` does not let it."""
-        if status not in self.ALLOWED[self.status]:
-            if self.status == self.Status.ARCHIVED and status == self.Status.APPROVED:
-                raise ValidationError(gettext("An archived routine cannot be approved."))
-            raise ValidationError(
-                gettext("This routine is archived: it is no longer in the binder.")
-            )
-        self.status = status
+    def refusal_to(self, status: str) -> str:
+        """Why the routine cannot move to ``status`` (only an archived one is ever refused)."""
+        if status == self.Status.APPROVED:
+            return gettext("An archived routine cannot be approved.")
+        return gettext("This routine is archived: it is no longer in the binder.")
 
 
 class RoutineVersion(models.Model):

@@ -36,6 +36,11 @@ MAX_BODY = 20000
 MAX_NOTE = 300
 
 
+def _move(routine: Routine, status: str) -> None:
+    """The routine's one guarded status change (``Routine.ALLOWED``), with its own refusal."""
+    routine.transition_to(status, refusal=routine.refusal_to(status))
+
+
 def _clean_text(*, title: str, body: str, note: str) -> tuple[str, str, str]:
     title, body, note = title.strip(), body.strip().replace("\r\n", "\n"), note.strip()
     errors = {}
@@ -149,7 +154,7 @@ def edit_routine(
         return latest
     version = _add_version(routine, by=by, title=title, body=body, note=note)
     if routine.status == Routine.Status.APPROVED:
-        routine.transition_to(Routine.Status.DRAFT)  # the approved version stays readable
+        _move(routine, Routine.Status.DRAFT)  # the approved version stays readable
     routine.save()
     audit.record(by, "changed", routine, code="routine.version", params={"number": version.number})
     return version
@@ -163,7 +168,7 @@ def approve_routine(
     given."""
     routine = Routine.objects.select_for_update().get(pk=routine.pk)
     permissions.require(by, MANAGE, routine)
-    routine.transition_to(Routine.Status.APPROVED)
+    _move(routine, Routine.Status.APPROVED)
     latest = routine.versions.order_by("-number").first()
     if latest is None:
         raise ValidationError(_("The routine has no text to approve."))
@@ -187,7 +192,7 @@ def approve_routine(
 def archive_routine(*, routine: Routine, by: User) -> Routine:
     """Take a routine out of the binder; its versions are kept."""
     permissions.require(by, MANAGE, routine)
-    routine.transition_to(Routine.Status.ARCHIVED)
+    _move(routine, Routine.Status.ARCHIVED)
     routine.save(update_fields=["status", "updated_at"])
     audit.record(by, "changed", routine, code="routine.archived")
     return routine

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.models import Municipality
-from volunteers.needs.models import Assignment, Transitions
+from coordination.kernel.transitions import GuardedStatus
+from volunteers.needs.models import Assignment
 from volunteers.profile.models import Volunteer
 
 # The state's rate for driving one's own car (statens sats), the default until a municipality
@@ -59,7 +60,7 @@ HOURS_ALLOWED: dict[str, set[str]] = {
 }
 
 
-class HoursEntry(Transitions, models.Model):
+class HoursEntry(GuardedStatus, models.Model):
     """Time a volunteer gave on one day, for one assignment (or general volunteer work)."""
 
     ALLOWED = HOURS_ALLOWED

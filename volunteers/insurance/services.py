@@ -99,15 +99,6 @@ def update_insurance(
     return info
 
 
-def save_insurance(
-    *, municipality: Municipality, fields: dict, roles: Iterable[VolunteerRole], by: User
-) -> InsuranceInfo:
-    """The name volunteers/demo.py still calls (it only creates); remove once it calls
-    ``create_insurance``."""
-    text = {name: fields.get(name, "") for name in INSURANCE_FIELDS}
-    return create_insurance(municipality=municipality, by=by, roles=roles, **text)
-
-
 def insurance_for_volunteer(volunteer: Volunteer) -> InsuranceInfo | None:
     """The insurance, if the volunteer holds a role where it matters (or one that gives
     transport); None otherwise or when the municipality has not written it."""

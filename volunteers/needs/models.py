@@ -4,8 +4,6 @@ and it is followed up until it is closed. Volunteers are invited, never assigned
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.models import Municipality
+from coordination.kernel.transitions import GuardedStatus
 from volunteers.profile.models import Frequency, Interest, Volunteer
 
 
@@ -32,23 +31,6 @@ NEED_STEPS = list(NeedStatus.values)
 # The method's steps are taken forward, or back with a note (the service asks for it); a closed
 # need is opened again by moving it to an earlier step.
 NEED_ALLOWED: dict[str, set[str]] = {step: set(NEED_STEPS) - {step} for step in NEED_STEPS}
-
-
-class Transitions:
-    """One guarded way to change ``status``: ``ALLOWED`` says where each status may go, and
-    ``transition_to`` is the only place the services set it. ``refusal`` is what the person is
-    told when the move is not allowed (a message, or a ``{field: message}`` dict)."""
-
-    ALLOWED: ClassVar[dict[str, set[str]]]
-    status: Any
-
-    def may_move_to(self, status: str) -> bool:
-        return status in self.ALLOWED[self.status]
-
-    def transition_to(self, status: str, *, refusal: Any) -> None:
-        if not self.may_move_to(status):
-            raise ValidationError(refusal)
-        self.status = status
 
 
 class NeedSource(models.TextChoices):
@@ -90,14 +72,14 @@ class NeedQuerySet(models.QuerySet):
         return self.exclude(status=NeedStatus.CLOSED)
 
 
-class Need(Transitions, models.Model):
+class Need(GuardedStatus, models.Model):
     """Someone who needs help: what, where and when. The person's details (name, address,
     phone, access notes, home care contact) are shown only to the coordinator and the
     volunteers assigned; of health, only what the volunteer needs to know to help (hears
     badly, uses a walker), never diagnoses."""
 
     # The fields with the person's own details: shown only to those allowed (see
-    # volunteers.needs.services.may_see_person) and cleared when the need is anonymised.
+    # volunteers.needs.permissions.can_see_person) and cleared when the need is anonymised.
     PERSONAL_FIELDS = (
         "person_name",
         "person_phone",
@@ -363,7 +345,7 @@ INVITATION_ALLOWED: dict[str, set[str]] = {
 }
 
 
-class Invitation(Transitions, models.Model):
+class Invitation(GuardedStatus, models.Model):
     """A volunteer is asked to help with a need, and answers yes or no."""
 
     need = models.ForeignKey(
@@ -433,7 +415,7 @@ class EndReason(models.TextChoices):
     OTHER = "other", _("Other reason")
 
 
-class Assignment(Transitions, models.Model):
+class Assignment(GuardedStatus, models.Model):
     """A volunteer helping with a need, after accepting an invitation. For a visiting friend
     this is a long-term pairing: trial meeting, agreed frequency, pauses and an end."""
 

@@ -453,7 +453,3 @@ def record_certificate_check(
         params={"role": role.name},
     )
     return check
-
-
-# The names volunteers/demo.py still calls (it only creates); remove once it calls create_*.
-save_role, save_course, save_session = create_role, create_course, create_session

@@ -172,11 +172,11 @@ def set_agreement_status(
     permissions.require(by, ACTION, agreement.municipality)
     agreement = CooperationAgreement.objects.select_for_update().get(pk=agreement.pk)
     current = CooperationAgreement.Status(agreement.status)
-    if status not in CooperationAgreement.ALLOWED[current]:
-        raise ValidationError(
-            _("An agreement that is %(current)s cannot be made %(new)s.")
-            % {"current": current.label.lower(), "new": _status_label(status)}
-        )
+    agreement.transition_to(
+        status,
+        refusal=_("An agreement that is %(current)s cannot be made %(new)s.")
+        % {"current": current.label.lower(), "new": _status_label(status)},
+    )
     if current == CooperationAgreement.Status.ENDED:
         _reopen(agreement, ends_on=ends_on)
         code = "agreement.reopened"
@@ -186,7 +186,6 @@ def set_agreement_status(
     else:
         _end(agreement)
         code = "agreement.status"
-    agreement.status = status
     agreement.save(update_fields=["status", "ends_on", "review_on"])
     params = {"title": agreement.title}
     if code == "agreement.status":

@@ -29,6 +29,7 @@ from volunteers.models import (
     NeedStatus,
     NeedStep,
 )
+from volunteers.needs import permissions as needs_permissions
 from volunteers.needs import services
 
 pytestmark = pytest.mark.django_db
@@ -134,32 +135,32 @@ def test_a_volunteer_contact_cannot_change_a_need(volunteer_contact_lom):
 
 
 def test_the_coordinator_sees_the_person(coordinator_lom):
-    assert services.may_see_person(coordinator_lom, NeedFactory())
+    assert needs_permissions.can_see_person(coordinator_lom, NeedFactory())
 
 
 def test_a_volunteer_contact_never_sees_the_person(volunteer_contact_lom):
-    assert not services.may_see_person(volunteer_contact_lom, NeedFactory())
+    assert not needs_permissions.can_see_person(volunteer_contact_lom, NeedFactory())
 
 
 def test_a_volunteer_sees_the_person_only_while_assigned(volunteer, own, coordinator_lom):
     need = NeedFactory()
-    assert not services.may_see_person(volunteer, need)
+    assert not needs_permissions.can_see_person(volunteer, need)
     invitation = InvitationFactory(need=need, volunteer=own)
-    assert not services.may_see_person(volunteer, need)  # invited is not assigned
+    assert not needs_permissions.can_see_person(volunteer, need)  # invited is not assigned
     assignment = services.accept_invitation(invitation=invitation, by=volunteer)
-    assert services.may_see_person(volunteer, need)
+    assert needs_permissions.can_see_person(volunteer, need)
     services.pause_assignment(assignment=assignment, by=coordinator_lom, until=None)
-    assert services.may_see_person(volunteer, need)  # a pause is not an end
+    assert needs_permissions.can_see_person(volunteer, need)  # a pause is not an end
     services.end_assignment(assignment=assignment, by=coordinator_lom, reason="not_needed")
-    assert not services.may_see_person(volunteer, need)
+    assert not needs_permissions.can_see_person(volunteer, need)
 
 
 def test_another_municipalitys_coordinator_and_anonymous_see_nothing(coordinator_drammen):
     from django.contrib.auth.models import AnonymousUser
 
     need = NeedFactory()
-    assert not services.may_see_person(coordinator_drammen, need)
-    assert not services.may_see_person(AnonymousUser(), need)
+    assert not needs_permissions.can_see_person(coordinator_drammen, need)
+    assert not needs_permissions.can_see_person(AnonymousUser(), need)
 
 
 def test_showing_the_person_is_audited_as_viewed(coordinator_lom, volunteer_contact_lom):

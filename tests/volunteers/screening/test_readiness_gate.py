@@ -30,6 +30,7 @@ from volunteers.models import (
     RoleHolder,
     Signature,
 )
+from volunteers.needs import permissions as needs_permissions
 from volunteers.needs import services
 from volunteers.profile import services as profile_services
 from volunteers.screening.readiness import Missing, readiness_for_need
@@ -208,7 +209,7 @@ def test_a_new_declaration_version_hides_the_person_until_signed_again(
         municipality=lom, body=TEXT + " Versjon 2.", by=coordinator_lom
     )
     with translation.override("en"):
-        verdict = services.may_see_person(volunteer, need)
+        verdict = needs_permissions.can_see_person(volunteer, need)
         assert not verdict
         assert "Sign the confidentiality declaration." in verdict.reason
     AuditEvent.objects.filter(verb="viewed").delete()
@@ -262,9 +263,9 @@ def test_the_coordinators_need_page_hides_the_person_from_an_unready_assigned_co
     need page only while ready, like everywhere else."""
     helper = VolunteerFactory(user=volunteer_contact_lom, interests=["visiting_friend"])
     _assigned(helper, need, declaration)
-    assert services.may_see_person(volunteer_contact_lom, need)
+    assert needs_permissions.can_see_person(volunteer_contact_lom, need)
     Signature.objects.filter(volunteer=helper).delete()
-    assert not services.may_see_person(volunteer_contact_lom, need)
+    assert not needs_permissions.can_see_person(volunteer_contact_lom, need)
 
 
 def test_no_page_file_or_email_shows_the_person_to_an_unready_volunteer(
@@ -309,7 +310,7 @@ def test_no_page_file_or_email_shows_the_person_to_an_unready_volunteer(
 
 
 def test_the_coordinator_always_sees_the_person(coordinator_lom, need, declaration):
-    assert services.may_see_person(coordinator_lom, need)
+    assert needs_permissions.can_see_person(coordinator_lom, need)
 
 
 def test_a_course_done_makes_the_volunteer_ready_for_a_role_that_requires_it(

@@ -5,7 +5,6 @@ One module per part of it: ``needs`` (a need and its steps), ``safeguards`` (bef
 invited), ``invitations``, ``assignments`` (the pairing) and ``follow_up``. Who sees the
 person's details is in ``volunteers.needs.permissions``."""
 
-from coordination.kernel.dates import add_months
 from volunteers.needs.permissions import can_see_person, names_visible_to, show_person
 from volunteers.needs.services.assignments import (
     end_assignment,
@@ -41,10 +40,6 @@ from volunteers.needs.services.safeguards import (
     record_service_clarified,
 )
 
-# Old names other areas still call (tests/volunteers/screening; volunteers/demo.py uses
-# add_months): drop once they call can_see_person and kernel.dates.add_months.
-may_see_person = can_see_person
-
 __all__ = [
     "MAX_FOLLOW_UPS",
     "NEED_CONSENT_TEXT",
@@ -52,7 +47,6 @@ __all__ = [
     "NEED_FIELDS",
     "PUBLIC_NEED_FIELDS",
     "accept_invitation",
-    "add_months",
     "can_see_person",
     "confirm_extra_check",
     "decline_invitation",
@@ -60,7 +54,6 @@ __all__ = [
     "follow_up_dates",
     "invite_blockers",
     "invite_volunteers",
-    "may_see_person",
     "move_need_to",
     "names_visible_to",
     "pause_assignment",
