@@ -19,11 +19,8 @@ CONFIRM_PAGES = {
     "coordination/account_confirm_delete.html",
     "coordination/membership_confirm_remove.html",
     "coordination/partners/agreement_confirm_end.html",
-    "coordination/routines/confirm.html",
-    "coordination/units/confirm.html",
     "volunteers/leave_confirm.html",
-    "volunteers/role_confirm_take_away.html",
-    "volunteers/volunteer_confirm_leave.html",
+    "partials/confirm_page.html",  # kernel.ui.confirm_page: every other confirm page
 }
 # A form that asks for more than a click (a reason to choose) before it ends something.
 DELIBERATE_FORMS = {"volunteers/assignment_detail.html"}

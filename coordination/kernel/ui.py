@@ -91,8 +91,9 @@ def confirm_page(
     **context: Any,
 ) -> HttpResponse:
     """Ask before something is removed or ended: one button that does it, one that goes back.
-    A page that must say more than one question (what is kept, a copy to download first) gives
-    its own ``template`` and ``context``."""
+    ``context`` may add ``details`` (more sentences: what is kept), ``warning`` (what is lost
+    with it) and ``back_label`` (a link back above the title); a page that must show more (a
+    copy to download first) gives its own ``template``."""
     return render(
         request,
         template,

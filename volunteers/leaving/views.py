@@ -79,6 +79,7 @@ def volunteer_leave(request: HttpRequest, pk: int) -> HttpResponse:
         % {"name": volunteer},
         submit_label=_("Yes, the volunteer has stopped"),
         back_url=_detail_url(volunteer),
+        back_label=_("Back to the volunteer"),
     )
 
 
@@ -87,19 +88,13 @@ def volunteer_leave(request: HttpRequest, pk: int) -> HttpResponse:
 def volunteer_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
     """The coordinator deletes a volunteer's personal data; the statistics stay."""
     volunteer = _volunteer_of(request, pk)
-    question = " ".join(
-        (
-            _(
-                "The name, contact details, profile, notes, roles and police certificate "
-                "records of %(name)s are deleted. This cannot be undone."
-            )
-            % {"name": volunteer},
-            _(
-                "The hours given and the tasks helped with are kept in the statistics, without "
-                "anything that points to the person. Their account, if they have one, is not "
-                "deleted."
-            ),
-        )
+    question = _(
+        "The name, contact details, profile, notes, roles and police certificate "
+        "records of %(name)s are deleted. This cannot be undone."
+    ) % {"name": volunteer}
+    kept = _(
+        "The hours given and the tasks helped with are kept in the statistics, without "
+        "anything that points to the person. Their account, if they have one, is not deleted."
     )
     return ui.confirm_then(
         request,
@@ -108,6 +103,8 @@ def volunteer_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
         then=reverse("volunteers:registry", args=[request.municipality.pk]),
         title=_("Delete the volunteer's personal data"),
         question=question,
+        details=[kept],
         submit_label=_("Yes, delete the personal data"),
         back_url=_detail_url(volunteer),
+        back_label=_("Back to the volunteer"),
     )

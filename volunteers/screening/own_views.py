@@ -80,22 +80,20 @@ def role_give(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _take_away_question(holder: RoleHolder) -> str:
-    question = _("Do you want to take the role %(role)s away from %(name)s?") % {
-        "role": holder.role.name,
-        "name": holder.volunteer,
-    }
-    if checks := holder.certificate_checks.count():
-        question += " " + ngettext(
-            "The record of the police certificate check for this role is deleted too. If the "
-            "volunteer takes on the role again, the coordinator must see a police certificate "
-            "again.",
-            "The %(counter)s records of police certificate checks for this role are deleted "
-            "too. If the volunteer takes on the role again, the coordinator must see a police "
-            "certificate again.",
-            checks,
-        ) % {"counter": checks}
-    return question
+def _certificates_lost(holder: RoleHolder) -> str:
+    """What taking the role away deletes too ("" when the role has no certificate checks)."""
+    checks = holder.certificate_checks.count()
+    if not checks:
+        return ""
+    return ngettext(
+        "The record of the police certificate check for this role is deleted too. If the "
+        "volunteer takes on the role again, the coordinator must see a police certificate "
+        "again.",
+        "The %(counter)s records of police certificate checks for this role are deleted "
+        "too. If the volunteer takes on the role again, the coordinator must see a police "
+        "certificate again.",
+        checks,
+    ) % {"counter": checks}
 
 
 @municipality_view(ACTION)
@@ -111,7 +109,9 @@ def role_take_away(request: HttpRequest, pk: int) -> HttpResponse:
         % {"name": volunteer, "role": holder.role.name},
         then=_detail_url(volunteer),
         title=_("Take the role away"),
-        question=_take_away_question(holder),
+        question=_("Do you want to take the role %(role)s away from %(name)s?")
+        % {"role": holder.role.name, "name": volunteer},
+        warning=_certificates_lost(holder),
         submit_label=_("Yes, take the role away"),
         back_url=_detail_url(volunteer),
     )
