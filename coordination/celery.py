@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 from celery import Celery
+from django.apps import apps
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coordination.settings")
 
@@ -16,8 +17,6 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 def packages_with_tasks() -> list[str]:
     """Each of the project's apps and areas that has a ``tasks.py`` (coordination.kernel,
     coordination.partners, volunteers.needs, …): the worker registers the tasks found there."""
-    from django.apps import apps
-
     found = []
     for config in apps.get_app_configs():
         app_path = Path(config.path)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
 from coordination.kernel.audit import amount
+from volunteers.needs.models import EndReason, Need, NeedSource, NeedStatus
 
 
 def _choice(choices, value) -> str:
@@ -14,14 +15,10 @@ def _choice(choices, value) -> str:
 
 
 def _reported(params: dict) -> str:
-    from volunteers.models import NeedSource
-
     return _("Need reported by: %(source)s") % {"source": _choice(NeedSource, params["source"])}
 
 
 def _changed(params: dict) -> str:
-    from volunteers.models import Need
-
     names = []
     for field in params["fields"]:
         try:
@@ -32,14 +29,10 @@ def _changed(params: dict) -> str:
 
 
 def _step(params: dict) -> str:
-    from volunteers.models import NeedStatus
-
     return _("Step: %(step)s") % {"step": _choice(NeedStatus, params["step"])}
 
 
 def _ended(params: dict) -> str:
-    from volunteers.models import EndReason
-
     return _("Ended: %(reason)s") % {"reason": _choice(EndReason, params["reason"])}
 
 

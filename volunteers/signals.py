@@ -1,7 +1,8 @@
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
-from coordination.models import User
+from coordination.kernel.models import User
+from volunteers.leaving.services import anonymise_volunteer
 from volunteers.models import Volunteer
 
 
@@ -20,7 +21,5 @@ def keep_sort_name(sender, instance: User, update_fields=None, **kwargs) -> None
 def anonymise_on_account_deletion(sender, instance: User, **kwargs) -> None:
     """However an account goes (the person deletes it, a retention rule, the admin), the
     volunteer profile is anonymised, never left behind with the person's details."""
-    from volunteers.leaving.services import anonymise_volunteer
-
     for volunteer in Volunteer.objects.filter(user=instance):
         anonymise_volunteer(volunteer=volunteer)

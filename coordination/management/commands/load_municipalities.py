@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand
 
 from coordination.kernel.services import MUNICIPALITIES_CSV, load_municipalities
@@ -10,8 +12,6 @@ class Command(BaseCommand):
         parser.add_argument("--file", default=str(MUNICIPALITIES_CSV), help="CSV to load")
 
     def handle(self, *args, file: str, **options):
-        from pathlib import Path
-
         result = load_municipalities(path=Path(file))
         self.stdout.write(
             f"{result['total']} municipalities: {result['created']} created, "
