@@ -65,7 +65,8 @@ def form_page(
     **context: Any,
 ) -> HttpResponse:
     """One form on a page of its own. ``context`` may add ``intro`` (a sentence above the
-    form), ``back_label`` (a link above the title), ``delete_url`` and ``multipart``."""
+    form), ``back_label`` (a link above the title), ``delete_url`` with ``delete_label``
+    (the link to remove the thing, on its own confirm page) and ``multipart``."""
     return render(
         request,
         template,

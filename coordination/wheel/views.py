@@ -124,6 +124,7 @@ def wheel_event_edit(request: HttpRequest, pk: int) -> HttpResponse:
         back_url=reverse("coordination:wheel_event_list", args=[number]),
         back_label=_("Back to the events"),
         delete_url=reverse("coordination:wheel_event_delete", args=[number, event.pk]),
+        delete_label=_("Take it off the wheel"),
     )
 
 
