@@ -2,10 +2,11 @@
 
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.urls import include, path, register_converter
+from django.urls import include, path
 
 from coordination.dashboard import views as dashboard
 from coordination.kernel import views
+from coordination.kernel.converters import PARTNERS
 from coordination.partners.views import agreements
 from coordination.partners.views import organisations as partners
 from coordination.responsibility import views as responsibility
@@ -14,25 +15,9 @@ from coordination.staircase import views as staircase_views
 from coordination.units import views as units
 from coordination.wheel import views as wheel_views
 
-
-class MunicipalityNumberConverter:
-    """Four digits, or the URL does not match (404): nothing else reaches a query."""
-
-    regex = "[0-9]{4}"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value) -> str:
-        return str(value)
-
-
-register_converter(MunicipalityNumberConverter, "municipality")
-
 admin.site.login = secure_admin_login(admin.site.login)  # admin login goes through allauth
 admin.site.site_header = "Samspill"
 
-PARTNERS = "coordination/<municipality:municipality>/partners/"
 
 coordination_patterns = [
     path("municipalities/", views.municipality_directory, name="municipality_directory"),

@@ -1,0 +1,14 @@
+"""The area's URLs, included in its app's namespace by the app's urls.py."""
+
+from django.urls import path
+
+from coordination.kernel.converters import COORDINATION
+from volunteers.registry import views as registry
+
+urlpatterns = [
+    # --- the registry (coordinators, volunteer contacts) ---
+    path(f"{COORDINATION}declaration/", registry.declaration_manage, name="declaration_manage"),
+    path(f"{COORDINATION}volunteers/", registry.registry, name="registry"),
+    path(f"{COORDINATION}volunteers/export/", registry.registry_export, name="registry_export"),
+    path(f"{COORDINATION}volunteers/<int:pk>/", registry.volunteer_detail, name="volunteer_detail"),
+]
