@@ -3,18 +3,8 @@
 renamed, reordered and removed (``rows``); and the warnings a map can have: a task with no
 responsible party, or with more than one (``task_warnings``)."""
 
-from coordination.responsibility.services.grid import (
-    Cell,
-    StaleGridError,
-    grid_version,
-    save_grid,
-)
-from coordination.responsibility.services.maps import (
-    ACTION,
-    MAX_ROWS,
-    find_map,
-    map_for,
-)
+from coordination.responsibility.services.grid import Cell, StaleGridError, grid_version, save_grid
+from coordination.responsibility.services.maps import ACTION, MAX_ROWS, find_map, map_for
 from coordination.responsibility.services.rows import (
     create_party,
     create_task,
