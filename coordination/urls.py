@@ -8,6 +8,7 @@ from coordination.dashboard import views as dashboard
 from coordination.kernel import views
 from coordination.kernel.converters import PARTNERS
 from coordination.partners.views import agreements
+from coordination.partners.views import contacts as partner_contacts
 from coordination.partners.views import organisations as partners
 from coordination.responsibility import views as responsibility
 from coordination.routines import views as routine_views
@@ -244,22 +245,32 @@ coordination_patterns += [
     path(f"{PARTNERS}<int:pk>/edit/", partners.partner_edit, name="partner_edit"),
     path(
         f"{PARTNERS}<int:pk>/contacts/add/",
-        partners.partner_contact_add,
+        partner_contacts.partner_contact_add,
         name="partner_contact_add",
     ),
     path(
         f"{PARTNERS}contacts/<int:pk>/remove/",
-        partners.partner_contact_remove,
+        partner_contacts.partner_contact_remove,
         name="partner_contact_remove",
     ),
     path(
-        f"{PARTNERS}contacts/<int:pk>/", partners.partner_contact_edit, name="partner_contact_edit"
+        f"{PARTNERS}contacts/<int:pk>/",
+        partner_contacts.partner_contact_edit,
+        name="partner_contact_edit",
     ),
-    path(f"{PARTNERS}<int:pk>/offers/add/", partners.partner_offer_add, name="partner_offer_add"),
-    path(f"{PARTNERS}offers/<int:pk>/", partners.partner_offer_edit, name="partner_offer_edit"),
+    path(
+        f"{PARTNERS}<int:pk>/offers/add/",
+        partner_contacts.partner_offer_add,
+        name="partner_offer_add",
+    ),
+    path(
+        f"{PARTNERS}offers/<int:pk>/",
+        partner_contacts.partner_offer_edit,
+        name="partner_offer_edit",
+    ),
     path(
         f"{PARTNERS}offers/<int:pk>/remove/",
-        partners.partner_offer_remove,
+        partner_contacts.partner_offer_remove,
         name="partner_offer_remove",
     ),
     path(f"{PARTNERS}agreements/", agreements.agreement_list, name="agreement_list"),

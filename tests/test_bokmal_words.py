@@ -36,8 +36,7 @@ def _bokmal_texts() -> list[tuple[str, str]]:
 
 # Bokmål that ships as data: starter routines, the default staircase, the demo.
 DATA_FILES = ["coordination/routines/starters.py", "coordination/staircase/defaults.py",
-              *(str(p.relative_to(ROOT)) for p in ROOT.glob("*/*/demo.py")),
-              "volunteers/demo.py"]  # fmt: skip
+              *(str(p.relative_to(ROOT)) for p in ROOT.glob("*/*/demo.py"))]  # fmt: skip
 
 
 def _data_texts() -> list[tuple[str, str]]:

@@ -1,33 +1,20 @@
-"""Forms for needs, invitations, pairings and follow-ups (kept apart from forms.py, which holds
-the profile and registry forms)."""
+"""A need as the coordinator or a unit's volunteer contact writes it down, as a person or their
+relative asks for help on the public form, the list's filter, and a need's next step."""
 
 from __future__ import annotations
 
-import datetime
-
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout
+from crispy_forms.layout import Fieldset
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.kernel.dates import add_months
 from coordination.kernel.models import User
 from coordination.kernel.text import OneLineCharField
-from volunteers.needs.models import (
-    Assignment,
-    ConsentBasis,
-    EndReason,
-    FollowUp,
-    Need,
-    NeedStatus,
-    NeedStep,
-    PracticalDecision,
-)
+from volunteers.needs.forms.layout import DATE, _helper
+from volunteers.needs.models import ConsentBasis, Need, NeedStatus, NeedStep, PracticalDecision
 from volunteers.needs.services.needs import NEED_CONSENT_TEXT, NEED_FIELDS, PUBLIC_NEED_FIELDS
-from volunteers.profile.models import Frequency, Interest
+from volunteers.profile.models import Interest
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIMES = ("weekday_daytime", "evenings", "weekends")
 PHONE_FIELDS = ("person_phone", "contact_phone")
 # Names, places and short notes that can reach an email (a subject names the area): one line.
@@ -58,15 +45,6 @@ def _practical_decision(form: forms.ModelForm) -> None:
     field = form.fields["practical_decision"]
     field.choices = PracticalDecision.choices
     field.required = False
-
-
-def _helper(*layout) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    if layout:
-        helper.layout = Layout(*layout)
-    return helper
 
 
 class NeedForm(forms.ModelForm):
@@ -268,210 +246,3 @@ class StepForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["step"].choices = [c for c in NeedStatus.choices if c[0] != need.status]
         self.helper = _helper()
-
-
-class InviteForm(forms.Form):
-    """A checkbox per proposed volunteer; only proposals can be chosen."""
-
-    volunteers = forms.TypedMultipleChoiceField(
-        label=_("Invite"),
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={
-            "required": _("Choose at least one volunteer to invite."),
-            "invalid_choice": _(
-                "A volunteer you chose is no longer proposed. Look at the list again."
-            ),
-        },
-    )
-    message = forms.CharField(
-        label=_("Message to the volunteers (optional)"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Sent with the invitation. Do not write the person's name or health."),
-    )
-
-    def __init__(self, *args, proposals, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.proposals = {p.volunteer.pk: p for p in proposals}
-        self.fields["volunteers"].choices = [
-            (pk, str(p.volunteer)) for pk, p in self.proposals.items()
-        ]
-
-    def chosen(self) -> list:
-        return [self.proposals[pk] for pk in self.cleaned_data["volunteers"]]
-
-
-class SafeguardNoteForm(forms.Form):
-    """A short note saying what was clarified with the service, or how the extra check for a
-    very vulnerable person was done."""
-
-    note = forms.CharField(
-        label=_("Note"),
-        max_length=300,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": _("Write a short note.")},
-    )
-
-    def __init__(self, *args, label: str, help_text: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["note"].label = label
-        self.fields["note"].help_text = help_text
-        self.helper = _helper()
-
-
-def service_clarified_form(data=None) -> SafeguardNoteForm:
-    return SafeguardNoteForm(
-        data,
-        prefix="service",
-        label=_("What was clarified with the service"),
-        help_text=_(
-            "For example: talked with the home care service on 3 March; they keep the cleaning, "
-            "the volunteer goes shopping with her."
-        ),
-    )
-
-
-def extra_check_form(data=None) -> SafeguardNoteForm:
-    return SafeguardNoteForm(
-        data,
-        prefix="check",
-        label=_("How the extra check was done"),
-        help_text=_(
-            "For example: who consented and how, that the person wants the help, and who the "
-            "volunteer calls if something is wrong."
-        ),
-    )
-
-
-class FollowUpPlanForm(forms.Form):
-    first_on = forms.DateField(label=_("First conversation"), widget=DATE)
-    every_weeks = forms.IntegerField(
-        label=_("Then every … weeks"),
-        required=False,
-        min_value=1,
-        max_value=26,
-        help_text=_("Leave empty to plan one conversation."),
-    )
-    months = forms.IntegerField(
-        label=_("For the next … months"), required=False, min_value=1, max_value=24
-    )
-    assignment = forms.ModelChoiceField(
-        label=_("With the volunteer"),
-        required=False,
-        queryset=None,
-        empty_label=_("With the person (no particular volunteer)"),
-    )
-
-    def __init__(self, *args, need: Need, **kwargs):
-        kwargs.setdefault("initial", {})
-        kwargs["initial"].setdefault("first_on", timezone.localdate() + datetime.timedelta(weeks=4))
-        super().__init__(*args, **kwargs)
-        self.fields["assignment"].queryset = need.assignments.exclude(
-            status="ended"
-        ).select_related("volunteer__user")
-        self.fields["assignment"].label_from_instance = lambda a: str(a.volunteer)
-        self.helper = _helper()
-
-    def clean(self):
-        cleaned = super().clean()
-        every, months = cleaned.get("every_weeks"), cleaned.get("months")
-        if every and not months and "months" not in self.errors:
-            self.add_error("months", _("Say for how many months, or leave both empty."))
-        if months and not every and "every_weeks" not in self.errors:
-            self.add_error("every_weeks", _("Say how many weeks apart, or leave both empty."))
-        cleaned["until"] = add_months(timezone.localdate(), months) if every and months else None
-        return cleaned
-
-
-class FollowUpRecordForm(forms.ModelForm):
-    class Meta:
-        model = FollowUp
-        fields = ["held_on", "notes"]
-        labels = {"held_on": _("Held on"), "notes": _("What came out of it")}
-        widgets = {"held_on": DATE, "notes": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("held_on", timezone.localdate())
-        super().__init__(*args, **kwargs)
-        self.fields["held_on"].required = True  # recorded once it was held
-        self.helper = _helper()
-
-
-class PairingForm(forms.ModelForm):
-    trial_went_well = forms.TypedChoiceField(
-        label=_("Did the trial meeting go well?"),
-        required=False,
-        choices=[("", _("Not known yet")), ("yes", _("Yes")), ("no", _("No"))],
-        coerce=lambda value: {"yes": True, "no": False}.get(value),
-        empty_value=None,
-        widget=forms.RadioSelect,
-    )
-
-    class Meta:
-        model = Assignment
-        fields = ["trial_meeting_on", "trial_went_well", "frequency"]
-        labels = {"trial_meeting_on": _("Trial meeting"), "frequency": _("Agreed frequency")}
-        widgets = {"trial_meeting_on": DATE}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["frequency"].choices = [("", _("Not agreed yet")), *Frequency.choices]
-        self.helper = _helper()
-
-
-class PauseForm(forms.Form):
-    paused_until = forms.DateField(
-        label=_("Paused until"),
-        required=False,
-        widget=DATE,
-        help_text=_("Leave empty if you do not know yet."),
-    )
-    reason = forms.CharField(label=_("Why"), required=False, max_length=300)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper()
-
-
-class EndForm(forms.ModelForm):
-    class Meta:
-        model = Assignment
-        fields = ["end_reason", "end_note"]
-        labels = {"end_reason": _("Why did it end?"), "end_note": _("Note (optional)")}
-        widgets = {"end_reason": forms.RadioSelect}
-        error_messages = {"end_reason": {"required": _("Choose why it ended.")}}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        reason = self.fields["end_reason"]
-        reason.required = True  # blank on the model only while the assignment runs
-        reason.choices = EndReason.choices
-        self.helper = _helper()
-
-
-class AnswerForm(forms.Form):
-    """The volunteer's answer: the button they press says yes or no."""
-
-    answer = forms.ChoiceField(
-        choices=[("accept", _("Yes")), ("decline", _("No"))],
-        widget=forms.HiddenInput,
-        error_messages={
-            "required": _("Press “Yes, I will help” or “No, thank you”."),
-            "invalid_choice": _("Press “Yes, I will help” or “No, thank you”."),
-        },
-    )
-    reason = forms.CharField(
-        label=_("If you say no: why? (optional)"),
-        required=False,
-        max_length=300,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("It helps the coordinator to ask you about something that suits you better."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.errors.pop("answer", None):  # hidden: its own message would never be seen
-            self.add_error(None, _("Press “Yes, I will help” or “No, thank you”."))
-        return cleaned

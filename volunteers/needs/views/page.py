@@ -1,0 +1,190 @@
+"""The need page, and what the coordinator does from it: take the next step of the method,
+invite proposed volunteers (or withdraw an invitation), and note the safeguards before
+pairing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from coordination.kernel import ui
+from coordination.kernel.permissions import can, get_for_user, municipality_view
+from volunteers.matching.explaining import left_out_lines
+from volunteers.matching.ranking import MatchRequest, left_out, propose, propose_for_need
+from volunteers.needs import permissions, services
+from volunteers.needs.forms import (
+    FollowUpPlanForm,
+    FollowUpRecordForm,
+    InviteForm,
+    StepForm,
+    extra_check_form,
+    service_clarified_form,
+)
+from volunteers.needs.models import Invitation, Need
+from volunteers.needs.views.needs import _back_to, _need
+
+
+@municipality_view("report_needs")
+@require_GET
+def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_need(request, _need(request, pk, "report_needs"))
+
+
+def _render_need(request: HttpRequest, need: Need, **bound) -> HttpResponse:
+    """The need page. ``bound`` replaces a form with the one the person just sent, so that its
+    errors show; ``form`` names that one for the hostile-input checks."""
+    may_manage = can(request.user, "manage_needs", need)
+    context = {
+        "municipality": request.municipality,
+        "need": need,
+        "may_manage": may_manage,
+        "show_person": permissions.show_person(request.user, need),
+        "steps": need.steps.select_related("recorded_by"),
+    }
+    if may_manage:
+        follow_ups = list(need.follow_ups.select_related("assignment__volunteer__user", "held_by"))
+        record_form = bound.get("record_form")
+        for follow_up in follow_ups:
+            follow_up.form = (
+                record_form
+                if record_form is not None and record_form.prefix == f"f{follow_up.pk}"
+                else FollowUpRecordForm(prefix=f"f{follow_up.pk}")
+            )
+        is_open = not need.is_closed and need.anonymised_at is None
+        match = MatchRequest.for_need(need) if is_open else None
+        proposals = propose(match) if is_open else []
+        context.update(
+            {
+                "is_open": is_open,
+                "proposals": proposals,
+                "left_out": left_out_lines(left_out(match), need) if is_open else None,
+                "invitations": need.invitations.select_related("volunteer__user", "invited_by"),
+                "assignments": need.assignments.select_related("volunteer__user"),
+                "follow_ups": follow_ups,
+                "step_form": bound.get("step_form") or StepForm(need=need),
+                "invite_form": bound.get("invite_form") or InviteForm(proposals=proposals),
+                "plan_form": bound.get("plan_form") or FollowUpPlanForm(need=need),
+                "invite_blockers": services.invite_blockers(need),
+                "service_form": bound.get("service_form") or service_clarified_form(),
+                "check_form": bound.get("check_form") or extra_check_form(),
+            }
+        )
+    if "form" in bound:
+        context["form"] = bound["form"]
+    return render(request, "volunteers/need_detail.html", context)
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def need_step(request: HttpRequest, pk: int) -> HttpResponse:
+    need = _need(request, pk, "manage_needs")
+    if request.method == "GET":  # e.g. reloading the page after an error
+        return _back_to(need)
+    form = StepForm(request.POST, need=need)
+    if ui.submit(
+        request, form, lambda data: services.record_step(need=need, by=request.user, **data)
+    ):
+        messages.success(request, _("The step is recorded."))
+        return _back_to(need)
+    return _render_need(request, need, step_form=form, form=form)
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def need_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    need = _need(request, pk, "manage_needs")
+    if request.method == "GET":
+        return _back_to(need)
+    is_open = not need.is_closed and need.anonymised_at is None
+    form = InviteForm(request.POST, proposals=propose_for_need(need) if is_open else [])
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.invite_volunteers(
+            need=need, proposals=form.chosen(), message=data["message"], by=request.user
+        ),
+    ):
+        count = len(done.value)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s invitation sent. The volunteer answers for themself.",
+                "%(count)s invitations sent. Each volunteer answers for themself.",
+                count,
+            )
+            % {"count": count},
+        )
+        return _back_to(need)
+    return _render_need(request, need, invite_form=form, form=form)
+
+
+def _safeguard(request: HttpRequest, pk: int, make_form, name: str, service, done: str):
+    """Record one of the safeguards before inviting (a note), and come back to the need."""
+    need = _need(request, pk, "manage_needs")
+    if request.method == "GET":
+        return _back_to(need)
+    form = make_form(request.POST)
+    if ui.submit(
+        request, form, lambda data: service(need=need, by=request.user, note=data["note"])
+    ):
+        messages.success(request, done)
+        return _back_to(need)
+    return _render_need(request, need, **{name: form, "form": form})
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def need_service_clarified(request: HttpRequest, pk: int) -> HttpResponse:
+    return _safeguard(
+        request,
+        pk,
+        service_clarified_form,
+        "service_form",
+        services.record_service_clarified,
+        _("It is recorded that the need was clarified with the service."),
+    )
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def need_extra_check(request: HttpRequest, pk: int) -> HttpResponse:
+    return _safeguard(
+        request,
+        pk,
+        extra_check_form,
+        "check_form",
+        services.confirm_extra_check,
+        _("The extra check is confirmed."),
+    )
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_for_user(
+        Invitation.objects.select_related("need").filter(need__municipality=request.municipality),
+        request.user,
+        "manage_needs",
+        via="need__municipality",
+        pk=pk,
+    )
+    need_url = reverse("volunteers:need_detail", args=[request.municipality.pk, invitation.need_id])
+    return ui.confirm_then(
+        request,
+        do=lambda: services.withdraw_invitation(invitation=invitation, by=request.user),
+        done=_("The invitation is withdrawn."),
+        then=need_url,
+        title=_("Withdraw the invitation"),
+        question=_(
+            "Do you want to withdraw the invitation to %(name)s? They can no longer "
+            "accept it, and they see that it was withdrawn."
+        )
+        % {"name": invitation.volunteer},
+        submit_label=_("Yes, withdraw the invitation"),
+        back_url=need_url,
+    )
