@@ -109,17 +109,17 @@ def confirm_page(
     )
 
 
-def attempt(request: HttpRequest, do: Callable[[], object], *, done: str) -> bool:
-    """Run a service for a button (a POST with no form to fill in): ``done`` is shown when it
-    went through; what the service refuses (ValidationError) is shown as an error and nothing
-    changes. Returns whether it went through."""
+def attempt(request: HttpRequest, do: Callable[[], object], *, done: str = "") -> bool:
+    """Run a service for a button (a POST with no form to fill in): ``done`` (if any) is shown
+    when it went through; what the service refuses (ValidationError) is shown as an error and
+    nothing changes. Returns whether it went through."""
     try:
         do()
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        messages.error(request, " ".join(error.messages))
         return False
-    messages.success(request, done)
+    if done:
+        messages.success(request, done)
     return True
 
 

@@ -6,7 +6,6 @@ until then the readers are told that there is none yet."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -286,10 +285,8 @@ def responsibility_task_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _move(request: HttpRequest, row) -> HttpResponse:
-    try:
-        services.move_row(row=row, by=request.user, direction=request.POST.get("direction", ""))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    direction = request.POST.get("direction", "")
+    ui.attempt(request, lambda: services.move_row(row=row, by=request.user, direction=direction))
     return redirect(_back_to(request, row))
 
 

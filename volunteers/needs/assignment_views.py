@@ -4,7 +4,6 @@ invitations and assignments, and what the volunteer pages show of them."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -121,12 +120,11 @@ def assignment_resume(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _assignment(request, pk)
     if request.method == "GET":
         return _back_to_assignment(assignment)
-    try:
-        services.resume_assignment(assignment=assignment, by=request.user)
-    except ValidationError as error:  # one button, no form: the refusal is a message
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The assignment is running again."))
+    ui.attempt(
+        request,
+        lambda: services.resume_assignment(assignment=assignment, by=request.user),
+        done=_("The assignment is running again."),
+    )
     return _back_to_assignment(assignment)
 
 

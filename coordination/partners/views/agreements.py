@@ -6,7 +6,6 @@ organisation is party to."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
@@ -172,18 +171,15 @@ def agreement_status(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect(target, municipality.pk, agreement.pk)
     else:
-        try:
-            agreement = services.set_agreement_status(
-                agreement=agreement, by=request.user, status=form.cleaned_data["status"]
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("The agreement is now %(status)s.")
-                % {"status": agreement.get_status_display().lower()},
-            )
+        status = form.cleaned_data["status"]
+        ui.attempt(
+            request,
+            lambda: services.set_agreement_status(
+                agreement=agreement, by=request.user, status=status
+            ),
+            done=_("The agreement is now %(status)s.")
+            % {"status": str(CooperationAgreement.Status(status).label).lower()},
+        )
     return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
 
 
@@ -209,16 +205,12 @@ def agreement_end(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("Only an agreement in force can be ended."))
         return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
     if request.method == "POST":
-        try:
-            services.end_agreement(agreement=agreement, by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("The agreement %(title)s is ended. A coordinator can reopen it.")
-                % {"title": agreement.title},
-            )
+        ui.attempt(
+            request,
+            lambda: services.end_agreement(agreement=agreement, by=request.user),
+            done=_("The agreement %(title)s is ended. A coordinator can reopen it.")
+            % {"title": agreement.title},
+        )
         return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
     return render(
         request,
