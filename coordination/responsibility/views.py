@@ -230,15 +230,29 @@ def _row_page(request: HttpRequest, form: BaseForm, **page) -> HttpResponse:
     )
 
 
-def _remove_page(request: HttpRequest, row, *, done: str, **page) -> HttpResponse:
-    """Ask before removing a task or a party; on POST remove it, then back to the edit page."""
+def _remove_page(
+    request: HttpRequest,
+    model: type[ResponsibilityTask | ResponsibilityParty],
+    pk: int,
+    *,
+    done: str,
+    title: str,
+    question: str,
+    submit_label: str,
+) -> HttpResponse:
+    """Ask before removing a task or a party; on POST remove it, then back to the edit page.
+    ``done``, ``title`` and ``question`` name the row with ``%(name)s``."""
+    row = _row(request, model, pk)
+    named = {"name": row}
     return ui.confirm_then(
         request,
         do=lambda: services.delete_row(row=row, by=request.user),
-        done=done % {"name": row},
+        done=done % named,
         then=_back_to(request, row),
         back_url=_back(request),
-        **page,
+        title=title % named,
+        question=question % named,
+        submit_label=submit_label,
     )
 
 
@@ -305,17 +319,16 @@ def responsibility_party_move(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(ACTION)
 @require_http_methods(["GET", "POST"])
 def responsibility_task_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    task = _row(request, ResponsibilityTask, pk)
     return _remove_page(
         request,
-        task,
+        ResponsibilityTask,
+        pk,
         done=_("The task %(name)s is removed."),
-        title=_("Remove the task %(name)s") % {"name": task},
+        title=_("Remove the task %(name)s"),
         question=_(
             "Do you want to remove the task %(name)s from the responsibility map, with who "
             "does what for it?"
-        )
-        % {"name": task},
+        ),
         submit_label=_("Yes, remove the task"),
     )
 
@@ -379,16 +392,15 @@ def responsibility_party_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(ACTION)
 @require_http_methods(["GET", "POST"])
 def responsibility_party_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    party = _row(request, ResponsibilityParty, pk)
     return _remove_page(
         request,
-        party,
+        ResponsibilityParty,
+        pk,
         done=_("The party %(name)s is removed."),
-        title=_("Remove the party %(name)s") % {"name": party},
+        title=_("Remove the party %(name)s"),
         question=_(
             "Do you want to remove %(name)s from the responsibility map, with what it does "
             "for each task?"
-        )
-        % {"name": party},
+        ),
         submit_label=_("Yes, remove the party"),
     )

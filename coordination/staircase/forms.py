@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from coordination.staircase.models import Answer, Indicator
@@ -67,24 +68,29 @@ class QuestionnaireForm(forms.Form):
         }
 
 
-class SharingForm(forms.Form):
-    takes_part = forms.TypedChoiceField(
-        label=_("Do we take part in the comparison with other municipalities?"),
-        choices=[
-            ("yes", _("Yes: we see how many municipalities are at each level, and are counted")),
-            ("no", _("No: we neither see the comparison nor are counted in it")),
-        ],
+def _yes_or_no(
+    *, label: str | Promise, yes: str | Promise, no: str | Promise, help_text: str | Promise
+) -> forms.TypedChoiceField:
+    """A question answered with one of two radio buttons, cleaned to True (``yes``) or False."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("yes", yes), ("no", no)],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
+        help_text=help_text,
+    )
+
+
+class SharingForm(forms.Form):
+    takes_part = _yes_or_no(
+        label=_("Do we take part in the comparison with other municipalities?"),
+        yes=_("Yes: we see how many municipalities are at each level, and are counted"),
+        no=_("No: we neither see the comparison nor are counted in it"),
         help_text=_("Only municipalities that take part are counted. There is no ranking."),
     )
-    share_name = forms.TypedChoiceField(
+    share_name = _yes_or_no(
         label=_("If we take part: may other municipalities see our name at our level?"),
-        choices=[
-            ("yes", _("Yes, show our name at our level")),
-            ("no", _("No, count us without a name")),
-        ],
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
+        yes=_("Yes, show our name at our level"),
+        no=_("No, count us without a name"),
         help_text=_("Our score, answers and comments are never shown to other municipalities."),
     )

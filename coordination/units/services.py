@@ -18,6 +18,15 @@ from coordination.units.models import ForumMeeting, Unit, UnitContact, UnitKind
 FORUM_ROLES = (Role.VOLUNTEER_CONTACT, Role.COORDINATOR)
 
 
+def _require_own(
+    by: User, action: str, municipality: Municipality, obj: Unit | ForumMeeting
+) -> None:
+    """``by`` may ``action`` in ``municipality``, and ``obj`` (being changed) belongs to it."""
+    permissions.require(by, action, municipality)
+    if obj.municipality_id != municipality.pk:
+        raise PermissionDenied
+
+
 # --- Units ---------------------------------------------------------------------------------
 
 
@@ -75,9 +84,7 @@ def update_unit(
     leader_name: str = "",
 ) -> Unit:
     """Change a unit's name, kind, address or leader."""
-    permissions.require(by, "manage_units", municipality)
-    if unit.municipality_id != municipality.pk:
-        raise PermissionDenied
+    _require_own(by, "manage_units", municipality, unit)
     return _write_unit(
         unit,
         by=by,
@@ -230,9 +237,7 @@ def update_forum_meeting(
     attendees: Iterable[Membership] = (),
 ) -> ForumMeeting:
     """Change a forum meeting's time, place, agenda or who came."""
-    permissions.require(by, "manage_forum", municipality)
-    if meeting.municipality_id != municipality.pk:
-        raise PermissionDenied
+    _require_own(by, "manage_forum", municipality, meeting)
     return _write_meeting(
         meeting,
         by=by,

@@ -38,6 +38,15 @@ def _agreement(request: HttpRequest, pk: int, action: str = MANAGE) -> Cooperati
     )
 
 
+def _to_agreement(
+    request: HttpRequest, agreement: CooperationAgreement, *, info: str = ""
+) -> HttpResponse:
+    """Back to the agreement's page, telling why (``info``) where something was refused."""
+    if info:
+        messages.info(request, info)
+    return redirect("coordination:agreement_detail", request.municipality.pk, agreement.pk)
+
+
 @municipality_view(READ)
 @require_GET
 def agreement_list(request: HttpRequest) -> HttpResponse:
@@ -122,7 +131,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     ):
         messages.success(request, _("The agreement is saved."))
-        return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+        return _to_agreement(request, agreement)
     if request.method == "POST":
         agreement.refresh_from_db()  # what was refused is not shown as saved
     return _agreement_form_page(request, form, agreement)
@@ -180,7 +189,7 @@ def agreement_status(request: HttpRequest, pk: int) -> HttpResponse:
             done=_("The agreement is now %(status)s.")
             % {"status": str(CooperationAgreement.Status(status).label).lower()},
         )
-    return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+    return _to_agreement(request, agreement)
 
 
 @municipality_view(PAGES)
@@ -202,8 +211,7 @@ def agreement_end(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     agreement = _agreement(request, pk)
     if agreement.status != CooperationAgreement.Status.ACTIVE:
-        messages.info(request, _("Only an agreement in force can be ended."))
-        return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+        return _to_agreement(request, agreement, info=_("Only an agreement in force can be ended."))
     if request.method == "POST":
         ui.attempt(
             request,
@@ -211,7 +219,7 @@ def agreement_end(request: HttpRequest, pk: int) -> HttpResponse:
             done=_("The agreement %(title)s is ended. A coordinator can reopen it.")
             % {"title": agreement.title},
         )
-        return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+        return _to_agreement(request, agreement)
     return render(
         request,
         "coordination/partners/agreement_confirm_end.html",
@@ -231,8 +239,7 @@ def agreement_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     agreement = _agreement(request, pk)
     if agreement.status != CooperationAgreement.Status.ENDED:
-        messages.info(request, _("Only an ended agreement can be reopened."))
-        return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+        return _to_agreement(request, agreement, info=_("Only an ended agreement can be reopened."))
     form = AgreementReopenForm(request.POST or None)
     if ui.submit(
         request,
@@ -245,7 +252,7 @@ def agreement_reopen(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             _("The agreement %(title)s is in force again.") % {"title": agreement.title},
         )
-        return redirect("coordination:agreement_detail", municipality.pk, agreement.pk)
+        return _to_agreement(request, agreement)
     return render(
         request,
         "coordination/partners/agreement_confirm_reopen.html",

@@ -60,14 +60,12 @@ def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(MANAGE)
 @require_http_methods(["GET", "POST"])
 def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    municipality = request.municipality
     contact = _item(request, PartnerContact, pk)
-    back = reverse("coordination:partner_detail", args=[municipality.pk, contact.organisation_id])
-    return ui.confirm_then(
+    return _remove_item(
         request,
-        do=lambda: services.remove_contact(contact=contact, by=request.user),
+        contact,
+        lambda: services.remove_contact(contact=contact, by=request.user),
         done=_("%(name)s is removed as a contact person.") % {"name": contact.name},
-        then=back,
         title=_("Remove a contact person"),
         question=_(
             "Do you want to remove %(name)s as your contact person at %(partner)s? Only your "
@@ -75,7 +73,6 @@ def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
         )
         % {"name": contact.name, "partner": contact.organisation.name},
         submit_label=_("Yes, remove the contact person"),
-        back_url=back,
     )
 
 
@@ -95,14 +92,12 @@ def partner_offer_add(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(MANAGE)
 @require_http_methods(["GET", "POST"])
 def partner_offer_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    municipality = request.municipality
     offer = _item(request, PartnerOffer, pk)
-    back = reverse("coordination:partner_detail", args=[municipality.pk, offer.organisation_id])
-    return ui.confirm_then(
+    return _remove_item(
         request,
-        do=lambda: services.remove_offer(offer=offer, by=request.user),
+        offer,
+        lambda: services.remove_offer(offer=offer, by=request.user),
         done=_("The offer is removed."),
-        then=back,
         title=_("Remove an offer"),
         question=_(
             "Do you want to remove the offer «%(offer)s» from %(partner)s? It is no longer shown "
@@ -110,8 +105,23 @@ def partner_offer_remove(request: HttpRequest, pk: int) -> HttpResponse:
         )
         % {"offer": offer.description, "partner": offer.organisation.name},
         submit_label=_("Yes, remove the offer"),
-        back_url=back,
     )
+
+
+def _remove_item(
+    request: HttpRequest,
+    item: PartnerContact | PartnerOffer,
+    remove: Callable[[], object],
+    *,
+    done: str,
+    **page: str,
+) -> HttpResponse:
+    """Ask before removing a contact person or an offer (``remove``, a service); then back to
+    the partner's page."""
+    back = reverse(
+        "coordination:partner_detail", args=[request.municipality.pk, item.organisation_id]
+    )
+    return ui.confirm_then(request, do=remove, done=done, then=back, back_url=back, **page)
 
 
 def _item(request: HttpRequest, model: type[PartnerContact | PartnerOffer], pk: int):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Model
+from django.db.models import Max, Model, QuerySet
 from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, permissions
@@ -51,23 +51,36 @@ def _check_party_links(map_: ResponsibilityMap, unit: Model | None, partner: Mod
         )
 
 
+def _next_position(rows: QuerySet, *, too_many: str) -> int:
+    """The position after the last of ``rows`` (a map's tasks or parties), or ``too_many``
+    (a message with ``%(max)s``) when the map has as many as it may."""
+    if rows.count() >= MAX_ROWS:
+        raise ValidationError({"name": too_many % {"max": MAX_ROWS}})
+    return (rows.aggregate(last=Max("position"))["last"] or 0) + 1
+
+
+def _record_row(
+    by: User, verb: str, row: ResponsibilityTask | ResponsibilityParty, *, name: str
+) -> None:
+    audit.record(
+        by,
+        verb,
+        row,
+        municipality=row.map.municipality_id,
+        code="responsibility.row",
+        params={"name": name},
+    )
+
+
 @transaction.atomic
 def create_task(*, map_: ResponsibilityMap, by: User, name: str) -> ResponsibilityTask:
     permissions.require(by, ACTION, map_.municipality_id)
     name = _clean_name(ResponsibilityTask, map_, name)
-    if map_.tasks.count() >= MAX_ROWS:
-        raise ValidationError({"name": _("The map can have at most %(max)s tasks.") % {
-            "max": MAX_ROWS}})  # fmt: skip
-    last = map_.tasks.aggregate(last=Max("position"))["last"] or 0
-    task = ResponsibilityTask.objects.create(map=map_, name=name, position=last + 1)
-    audit.record(
-        by,
-        "created",
-        task,
-        municipality=map_.municipality_id,
-        code="responsibility.row",
-        params={"name": name},
+    position = _next_position(
+        map_.tasks.all(), too_many=_("The map can have at most %(max)s tasks.")
     )
+    task = ResponsibilityTask.objects.create(map=map_, name=name, position=position)
+    _record_row(by, "created", task, name=name)
     return task
 
 
@@ -76,14 +89,7 @@ def rename_task(*, task: ResponsibilityTask, by: User, name: str) -> Responsibil
     permissions.require(by, ACTION, task.map.municipality_id)
     task.name = _clean_name(ResponsibilityTask, task.map, name, task)
     task.save(update_fields=["name"])
-    audit.record(
-        by,
-        "changed",
-        task,
-        municipality=task.map.municipality_id,
-        code="responsibility.row",
-        params={"name": task.name},
-    )
+    _record_row(by, "changed", task, name=task.name)
     return task
 
 
@@ -101,21 +107,13 @@ def create_party(
         name = str(unit or partner)
     name = _clean_name(ResponsibilityParty, map_, name)
     _check_party_links(map_, unit, partner)
-    if map_.parties.count() >= MAX_ROWS:
-        raise ValidationError({"name": _("The map can have at most %(max)s parties.") % {
-            "max": MAX_ROWS}})  # fmt: skip
-    last = map_.parties.aggregate(last=Max("position"))["last"] or 0
+    position = _next_position(
+        map_.parties.all(), too_many=_("The map can have at most %(max)s parties.")
+    )
     party = ResponsibilityParty.objects.create(
-        map=map_, name=name, unit_id=_pk(unit), partner_id=_pk(partner), position=last + 1
+        map=map_, name=name, unit_id=_pk(unit), partner_id=_pk(partner), position=position
     )
-    audit.record(
-        by,
-        "created",
-        party,
-        municipality=map_.municipality_id,
-        code="responsibility.row",
-        params={"name": name},
-    )
+    _record_row(by, "created", party, name=name)
     return party
 
 
@@ -133,14 +131,7 @@ def update_party(
     _check_party_links(party.map, unit, partner)
     party.unit_id, party.partner_id = _pk(unit), _pk(partner)
     party.save(update_fields=["name", "unit", "partner"])
-    audit.record(
-        by,
-        "changed",
-        party,
-        municipality=party.map.municipality_id,
-        code="responsibility.row",
-        params={"name": party.name},
-    )
+    _record_row(by, "changed", party, name=party.name)
     return party
 
 
@@ -174,12 +165,5 @@ def _move[R: (ResponsibilityTask, ResponsibilityParty)](
 def delete_row(*, row: ResponsibilityTask | ResponsibilityParty, by: User) -> None:
     """Remove a task or a party, and what the grid said about it."""
     permissions.require(by, ACTION, row.map.municipality_id)
-    audit.record(
-        by,
-        "deleted",
-        row,
-        municipality=row.map.municipality_id,
-        code="responsibility.row",
-        params={"name": str(row.display_name)},
-    )
+    _record_row(by, "deleted", row, name=str(row.display_name))
     row.delete()
