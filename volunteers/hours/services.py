@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any, Required, TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -94,11 +95,35 @@ def _check_entry(
         raise ValidationError(errors)
 
 
-def _check_assignment(assignment: Assignment | None, volunteer: Volunteer, worked_on: date):
+class HoursFields(TypedDict, total=False):
+    """What an entry says (the hours form's fields, as ``HoursForm.service_arguments``)."""
+
+    worked_on: Required[date]
+    hours: Required[Decimal]
+    km: Decimal
+    description: str
+    assignment: Assignment | None
+
+
+def _check_assignment(
+    assignment: Assignment | None, volunteer: Volunteer, worked_on: date, *, own: bool
+) -> None:
+    """The assignment is the volunteer's, and the day falls within it. The volunteer's own
+    entry (``own``) may only be for an assignment they may still log hours for."""
     if assignment is None:
         return
     if assignment.volunteer_id != volunteer.pk:
         raise PermissionDenied
+    if own and not assignments_to_log_for(volunteer).filter(pk=assignment.pk).exists():
+        raise ValidationError(
+            {
+                "assignment": _(
+                    "This assignment ended more than %(days)s days ago. Choose another, or "
+                    "ask your coordinator."
+                )
+                % {"days": ENDED_ASSIGNMENT_DAYS}
+            }
+        )
     if assignment.started_on and worked_on < assignment.started_on:
         raise ValidationError(
             {"worked_on": _("The date is before this assignment started. Check the date.")}
@@ -116,62 +141,44 @@ def _own_volunteer_check(volunteer: Volunteer, by: User) -> None:
         raise ValidationError(_("You have left as a volunteer, so you cannot log hours."))
 
 
-def _own_assignment_check(assignment: Assignment | None, volunteer: Volunteer) -> None:
-    if assignment is None:
-        return
-    if assignment.volunteer_id != volunteer.pk:
-        raise PermissionDenied
-    if not assignments_to_log_for(volunteer).filter(pk=assignment.pk).exists():
-        raise ValidationError(
-            {
-                "assignment": _(
-                    "This assignment ended more than %(days)s days ago. Choose another, or "
-                    "ask your coordinator."
-                )
-                % {"days": ENDED_ASSIGNMENT_DAYS}
-            }
-        )
-
-
-def _municipality_for(volunteer: Volunteer, assignment: Assignment | None) -> str:
-    """Hours for an assignment belong to the need's municipality; other work to the
-    volunteer's own."""
-    return assignment.need.municipality_id if assignment is not None else volunteer.municipality_id
-
-
-@transaction.atomic
-def log_own_hours(
-    *,
-    volunteer: Volunteer,
-    by: User,
-    worked_on: date,
-    hours: Decimal,
-    km: Decimal = Decimal("0"),
-    description: str = "",
-    assignment: Assignment | None = None,
-) -> HoursEntry:
-    """The volunteer logs hours for one of their assignments, or for other volunteer work.
-    The entry waits for the coordinator's approval."""
-    _own_volunteer_check(volunteer, by)
+def _checked_fields(volunteer: Volunteer, fields: HoursFields, *, own: bool) -> dict[str, Any]:
+    """The entry's fields to write, checked: against the rules every entry follows (the
+    volunteer's ``own`` entry only for recent work) and against its assignment. Hours for an
+    assignment belong to the need's municipality; other work to the volunteer's own."""
+    worked_on, hours = fields["worked_on"], fields["hours"]
+    km, description = fields.get("km", Decimal("0")), fields.get("description", "")
+    assignment = fields.get("assignment")
     _check_entry(
         worked_on=worked_on,
         hours=hours,
         km=km,
         description=description,
-        max_age_days=OWN_MAX_AGE_DAYS,
+        max_age_days=OWN_MAX_AGE_DAYS if own else COORDINATOR_MAX_AGE_DAYS,
     )
-    _own_assignment_check(assignment, volunteer)
-    _check_assignment(assignment, volunteer, worked_on)
+    _check_assignment(assignment, volunteer, worked_on, own=own)
+    municipality_id = (
+        assignment.need.municipality_id if assignment is not None else volunteer.municipality_id
+    )
+    return {
+        "municipality_id": municipality_id,
+        "assignment": assignment,
+        "worked_on": worked_on,
+        "hours": hours,
+        "km": km,
+        "description": description.strip(),
+    }
+
+
+@transaction.atomic
+def log_own_hours(*, volunteer: Volunteer, by: User, **fields: Unpack[HoursFields]) -> HoursEntry:
+    """The volunteer logs hours for one of their assignments, or for other volunteer work.
+    The entry waits for the coordinator's approval."""
+    _own_volunteer_check(volunteer, by)
     return HoursEntry.objects.create(
-        municipality_id=_municipality_for(volunteer, assignment),
         volunteer=volunteer,
-        assignment=assignment,
-        worked_on=worked_on,
-        hours=hours,
-        km=km,
-        description=description.strip(),
         status=HoursStatus.PENDING,
         logged_by=by,
+        **_checked_fields(volunteer, fields, own=True),
     )
 
 
@@ -193,35 +200,12 @@ def _own_pending(entry_pk: int, by: User) -> HoursEntry:
 
 
 @transaction.atomic
-def edit_own_hours(
-    *,
-    entry: HoursEntry,
-    by: User,
-    worked_on: date,
-    hours: Decimal,
-    km: Decimal = Decimal("0"),
-    description: str = "",
-    assignment: Assignment | None = None,
-) -> HoursEntry:
+def edit_own_hours(*, entry: HoursEntry, by: User, **fields: Unpack[HoursFields]) -> HoursEntry:
     """The volunteer corrects an entry of theirs while it still waits for approval."""
     entry = _own_pending(entry.pk, by)
-    volunteer = entry.volunteer
-    _own_volunteer_check(volunteer, by)
-    _check_entry(
-        worked_on=worked_on,
-        hours=hours,
-        km=km,
-        description=description,
-        max_age_days=OWN_MAX_AGE_DAYS,
-    )
-    _own_assignment_check(assignment, volunteer)
-    _check_assignment(assignment, volunteer, worked_on)
-    entry.municipality_id = _municipality_for(volunteer, assignment)
-    entry.assignment = assignment
-    entry.worked_on = worked_on
-    entry.hours = hours
-    entry.km = km
-    entry.description = description.strip()
+    _own_volunteer_check(entry.volunteer, by)
+    for name, value in _checked_fields(entry.volunteer, fields, own=True).items():
+        setattr(entry, name, value)
     entry.save()
     return entry
 
@@ -233,45 +217,24 @@ def withdraw_own_hours(*, entry: HoursEntry, by: User) -> None:
 
 
 @transaction.atomic
-def log_hours_for(
-    *,
-    volunteer: Volunteer,
-    by: User,
-    worked_on: date,
-    hours: Decimal,
-    km: Decimal = Decimal("0"),
-    description: str = "",
-    assignment: Assignment | None = None,
-) -> HoursEntry:
+def log_hours_for(*, volunteer: Volunteer, by: User, **fields: Unpack[HoursFields]) -> HoursEntry:
     """The coordinator logs hours for a volunteer of their municipality; approved at once,
     with today's kilometre rate."""
     permissions.require(by, "manage_hours", volunteer)
+    assignment = fields.get("assignment")
     if assignment is not None:
         permissions.require(by, "manage_hours", assignment.need)
-    number = _municipality_for(volunteer, assignment)
-    _check_entry(
-        worked_on=worked_on,
-        hours=hours,
-        km=km,
-        description=description,
-        max_age_days=COORDINATOR_MAX_AGE_DAYS,
-    )
-    _check_assignment(assignment, volunteer, worked_on)
+    checked = _checked_fields(volunteer, fields, own=False)
     now = timezone.now()
     entry = HoursEntry.objects.create(
-        municipality_id=number,
         volunteer=volunteer,
-        assignment=assignment,
-        worked_on=worked_on,
-        hours=hours,
-        km=km,
-        km_rate=current_km_rate(number),
-        description=description.strip(),
+        km_rate=current_km_rate(checked["municipality_id"]),
         status=HoursStatus.APPROVED,
         logged_by=by,
         logged_at=now,
         decided_by=by,
         decided_at=now,
+        **checked,
     )
     audit.record(by, "created", entry, code="hours.logged_approved")
     return entry

@@ -5,6 +5,7 @@ role that gives transport) and volunteers asked to drive see it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Required, TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -24,14 +25,22 @@ def insurance_of(municipality_id: str) -> InsuranceInfo | None:
     return InsuranceInfo.objects.filter(municipality_id=municipality_id).first()
 
 
-def _write(
-    info: InsuranceInfo, *, by: User, roles: Iterable[VolunteerRole], **text: str
-) -> InsuranceInfo:
-    roles = list(roles)
+class InsuranceFields(TypedDict, total=False):
+    """What the insurance says, and the roles it matters for (the insurance form's fields)."""
+
+    insured_by: Required[str]
+    covers: Required[str]
+    own_car: str
+    if_something_happens: str
+    roles: Iterable[VolunteerRole]
+
+
+def _write(info: InsuranceInfo, *, by: User, fields: InsuranceFields) -> InsuranceInfo:
+    roles = list(fields.get("roles", ()))
     if any(role.municipality_id != info.municipality_id for role in roles):
         raise PermissionDenied  # the form offers only this municipality's roles
     for name in INSURANCE_FIELDS:
-        setattr(info, name, (text.get(name) or "").strip())
+        setattr(info, name, str(fields.get(name) or "").strip())
     info.updated_at, info.updated_by = timezone.now(), by
     info.full_clean(exclude=["municipality"])
     try:  # two coordinators writing it at once: the second is told, not given a 500
@@ -47,54 +56,24 @@ def _write(
 
 @transaction.atomic
 def create_insurance(
-    *,
-    municipality: Municipality,
-    by: User,
-    insured_by: str,
-    covers: str,
-    own_car: str = "",
-    if_something_happens: str = "",
-    roles: Iterable[VolunteerRole] = (),
+    *, municipality: Municipality, by: User, **fields: Unpack[InsuranceFields]
 ) -> InsuranceInfo:
     """Write who insures the municipality's volunteers, for what, and the roles it matters
     for (once per municipality; afterwards it is changed with ``update_insurance``)."""
     require(by, ACTION, municipality)
-    info = _write(
-        InsuranceInfo(municipality=municipality),
-        by=by,
-        roles=roles,
-        insured_by=insured_by,
-        covers=covers,
-        own_car=own_car,
-        if_something_happens=if_something_happens,
-    )
+    info = _write(InsuranceInfo(municipality=municipality), by=by, fields=fields)
     audit.record(by, "created", info, code="volunteers.insurance")
     return info
 
 
 @transaction.atomic
 def update_insurance(
-    *,
-    info: InsuranceInfo,
-    by: User,
-    insured_by: str,
-    covers: str,
-    own_car: str = "",
-    if_something_happens: str = "",
-    roles: Iterable[VolunteerRole] = (),
+    *, info: InsuranceInfo, by: User, **fields: Unpack[InsuranceFields]
 ) -> InsuranceInfo:
     """Change the municipality's insurance text and the roles it matters for."""
     require(by, ACTION, info.municipality_id)
     info = InsuranceInfo.objects.select_for_update().get(pk=info.pk)
-    _write(
-        info,
-        by=by,
-        roles=roles,
-        insured_by=insured_by,
-        covers=covers,
-        own_car=own_car,
-        if_something_happens=if_something_happens,
-    )
+    _write(info, by=by, fields=fields)
     audit.record(by, "changed", info, code="volunteers.insurance")
     return info
 

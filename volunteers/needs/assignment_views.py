@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from coordination.kernel import ui
 from coordination.kernel.permissions import (
     can,
-    get_for_user,
     login_required,
     municipality_view,
 )
@@ -20,6 +19,7 @@ from volunteers.insurance.services import insurance_for_need
 from volunteers.needs import permissions, services
 from volunteers.needs.forms import AnswerForm, EndForm, PairingForm, PauseForm
 from volunteers.needs.models import Assignment, AssignmentStatus, Invitation, InvitationStatus
+from volunteers.needs.views.needs import _need_row
 from volunteers.profile.models import Volunteer
 from volunteers.screening.readiness import readiness_for_need, role_for_need
 
@@ -27,15 +27,7 @@ from volunteers.screening.readiness import readiness_for_need, role_for_need
 
 
 def _assignment(request: HttpRequest, pk: int) -> Assignment:
-    return get_for_user(
-        Assignment.objects.select_related("need", "volunteer__user").filter(
-            need__municipality=request.municipality
-        ),
-        request.user,
-        "manage_needs",
-        via="need__municipality",
-        pk=pk,
-    )
+    return _need_row(request, Assignment, pk, "volunteer__user")
 
 
 def _render_assignment(request: HttpRequest, assignment: Assignment, **bound) -> HttpResponse:

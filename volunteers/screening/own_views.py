@@ -3,6 +3,9 @@ checks and courses; and what the volunteer pages show of it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -55,28 +58,50 @@ def _detail_url(volunteer: Volunteer) -> str:
 # --- A volunteer's roles, police certificates and courses ---------------------------------
 
 
-@municipality_view(ACTION)
-@require_http_methods(["GET", "POST"])
-def role_give(request: HttpRequest, pk: int) -> HttpResponse:
+def _volunteer_form(
+    request: HttpRequest,
+    pk: int,
+    *,
+    form_class: type[GiveRoleForm | CompletionForm],
+    prefix: str,
+    write: Callable[..., Any],
+    done: Callable[[Volunteer, Any], str],
+    title: str,
+    submit_label: str,
+) -> HttpResponse:
+    """A form about the volunteer on a page of its own: ``write`` (a screening service) is
+    given the volunteer and what the form says, then ``done`` says what it wrote, and the
+    coordinator is back at the volunteer's screening. ``title`` may name the volunteer."""
     volunteer = _volunteer(request, pk)
-    form = GiveRoleForm(request.POST or None, volunteer=volunteer, prefix="give")
-    if done := ui.submit(
-        request,
-        form,
-        lambda data: screening.give_role(volunteer=volunteer, by=request.user, **data),
+    form = form_class(request.POST or None, volunteer=volunteer, prefix=prefix)
+    if written := ui.submit(
+        request, form, lambda data: write(volunteer=volunteer, by=request.user, **data)
     ):
-        messages.success(
-            request,
-            _("%(name)s now has the role %(role)s.")
-            % {"name": volunteer, "role": done.value.role.name},
-        )
+        messages.success(request, done(volunteer, written.value))
         return redirect(_detail_url(volunteer))
     return ui.form_page(
         request,
         form=form,
-        title=_("Give %(name)s a role") % {"name": volunteer},
-        submit_label=_("Give the role"),
+        title=title % {"name": volunteer},
+        submit_label=submit_label,
         back_url=_detail_url(volunteer),
+    )
+
+
+@municipality_view(ACTION)
+@require_http_methods(["GET", "POST"])
+def role_give(request: HttpRequest, pk: int) -> HttpResponse:
+    return _volunteer_form(
+        request,
+        pk,
+        form_class=GiveRoleForm,
+        prefix="give",
+        write=screening.give_role,
+        done=lambda volunteer, holder: (
+            _("%(name)s now has the role %(role)s.") % {"name": volunteer, "role": holder.role.name}
+        ),
+        title=_("Give %(name)s a role"),
+        submit_label=_("Give the role"),
     )
 
 
@@ -151,25 +176,18 @@ def certificate_record(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(ACTION)
 @require_http_methods(["GET", "POST"])
 def completion_add(request: HttpRequest, pk: int) -> HttpResponse:
-    volunteer = _volunteer(request, pk)
-    form = CompletionForm(request.POST or None, volunteer=volunteer, prefix="completion")
-    if done := ui.submit(
+    return _volunteer_form(
         request,
-        form,
-        lambda data: screening.record_completion(volunteer=volunteer, by=request.user, **data),
-    ):
-        messages.success(
-            request,
+        pk,
+        form_class=CompletionForm,
+        prefix="completion",
+        write=screening.record_completion,
+        done=lambda volunteer, completion: (
             _("%(name)s has completed %(course)s.")
-            % {"name": volunteer, "course": done.value.course.name},
-        )
-        return redirect(_detail_url(volunteer))
-    return ui.form_page(
-        request,
-        form=form,
-        title=_("Record a course %(name)s has completed") % {"name": volunteer},
+            % {"name": volunteer, "course": completion.course.name}
+        ),
+        title=_("Record a course %(name)s has completed"),
         submit_label=_("Record"),
-        back_url=_detail_url(volunteer),
     )
 
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.models import Municipality
@@ -69,6 +70,26 @@ class GenderPreference(models.TextChoices):
 class NeedQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=NeedStatus.CLOSED)
+
+
+def _safeguard_fields(
+    *, when: str | Promise, who: str | Promise, note: str | Promise
+) -> tuple[models.DateTimeField, models.ForeignKey, models.CharField]:
+    """A safeguard a coordinator records before anyone is invited: when, by whom and their
+    note (set by the safeguard services, never in a form)."""
+    return (
+        models.DateTimeField(when, null=True, blank=True, editable=False),
+        models.ForeignKey(
+            settings.AUTH_USER_MODEL,
+            on_delete=models.SET_NULL,
+            null=True,
+            blank=True,
+            editable=False,
+            related_name="+",
+            verbose_name=who,
+        ),
+        models.CharField(note, max_length=300, blank=True, editable=False),
+    )
 
 
 class Need(GuardedStatus, models.Model):
@@ -172,20 +193,10 @@ class Need(GuardedStatus, models.Model):
             "(vedtak om praktisk bistand) is the service's job, never a volunteer's."
         ),
     )
-    service_clarified_at = models.DateTimeField(
-        _("clarified with the service"), null=True, blank=True, editable=False
-    )
-    service_clarified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("clarified by"),
-    )
-    service_clarified_note = models.CharField(
-        _("what was clarified with the service"), max_length=300, blank=True, editable=False
+    service_clarified_at, service_clarified_by, service_clarified_note = _safeguard_fields(
+        when=_("clarified with the service"),
+        who=_("clarified by"),
+        note=_("what was clarified with the service"),
     )
     very_vulnerable = models.BooleanField(
         _("the person is very vulnerable"),
@@ -195,20 +206,10 @@ class Need(GuardedStatus, models.Model):
             "confirms an extra check before any volunteer is invited."
         ),
     )
-    extra_check_at = models.DateTimeField(
-        _("extra check confirmed"), null=True, blank=True, editable=False
-    )
-    extra_check_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("extra check by"),
-    )
-    extra_check_note = models.CharField(
-        _("about the extra check"), max_length=300, blank=True, editable=False
+    extra_check_at, extra_check_by, extra_check_note = _safeguard_fields(
+        when=_("extra check confirmed"),
+        who=_("extra check by"),
+        note=_("about the extra check"),
     )
     consent_recorded_at = models.DateTimeField(_("consent recorded"), default=timezone.now)
     consent_text_version = models.CharField(_("version of the consent text"), max_length=20)

@@ -37,8 +37,8 @@ NEED_CONSENT_TEXT = gettext_lazy(
     "see, change or delete the details at any time."
 )
 
-# The fields of a need a coordinator or volunteer contact fills in.
-NEED_FIELDS = [
+# What the need is, where and when: the start of both forms.
+_WHAT_WHERE_WHEN = [
     "kind",
     "description",
     "practical_decision",
@@ -47,6 +47,10 @@ NEED_FIELDS = [
     "evenings",
     "weekends",
     "needs_driver",
+]
+# The fields of a need a coordinator or volunteer contact fills in.
+NEED_FIELDS = [
+    *_WHAT_WHERE_WHEN,
     "language",
     "gender_preference",
     "frequency",
@@ -57,14 +61,7 @@ NEED_FIELDS = [
 ]
 # The fewer fields of the public form: the rest is asked in the coordinator's conversation.
 PUBLIC_NEED_FIELDS = [
-    "kind",
-    "description",
-    "practical_decision",
-    "area",
-    "weekday_daytime",
-    "evenings",
-    "weekends",
-    "needs_driver",
+    *_WHAT_WHERE_WHEN,
     "person_name",
     "person_phone",
     "address",

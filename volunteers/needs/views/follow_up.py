@@ -9,11 +9,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from coordination.kernel import ui
-from coordination.kernel.permissions import get_for_user, municipality_view
+from coordination.kernel.permissions import municipality_view
 from volunteers.needs import services
 from volunteers.needs.forms import FollowUpPlanForm, FollowUpRecordForm
 from volunteers.needs.models import FollowUp
-from volunteers.needs.views.needs import _back_to, _need
+from volunteers.needs.views.needs import _back_to, _need, _need_row
 from volunteers.needs.views.page import _render_need
 
 
@@ -53,13 +53,7 @@ def follow_up_plan(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view("manage_needs")
 @require_http_methods(["GET", "POST"])
 def follow_up_record(request: HttpRequest, pk: int) -> HttpResponse:
-    follow_up = get_for_user(
-        FollowUp.objects.select_related("need").filter(need__municipality=request.municipality),
-        request.user,
-        "manage_needs",
-        via="need__municipality",
-        pk=pk,
-    )
+    follow_up = _need_row(request, FollowUp, pk)
     if request.method == "GET":
         return _back_to(follow_up.need)
     form = FollowUpRecordForm(request.POST, prefix=f"f{follow_up.pk}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Model
 from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -37,6 +37,20 @@ LIST_FIELDS = (
 def _need(request: HttpRequest, pk: int, action: str) -> Need:
     return get_for_user(
         Need.objects.filter(municipality=request.municipality), request.user, action, pk=pk
+    )
+
+
+def _need_row[M: Model](request: HttpRequest, model: type[M], pk: int, *related: str) -> M:
+    """A row of one of the municipality's needs (a follow-up, an invitation, an assignment),
+    with its need and the ``related`` rows, if the person may manage the need."""
+    return get_for_user(
+        model._default_manager.select_related("need", *related).filter(
+            need__municipality=request.municipality
+        ),
+        request.user,
+        "manage_needs",
+        via="need__municipality",
+        pk=pk,
     )
 
 

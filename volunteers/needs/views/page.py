@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.kernel import ui
-from coordination.kernel.permissions import can, get_for_user, municipality_view
+from coordination.kernel.permissions import can, municipality_view
 from volunteers.matching.explaining import left_out_lines
 from volunteers.matching.ranking import MatchRequest, left_out, propose, propose_for_need
 from volunteers.needs import permissions, services
@@ -26,7 +26,7 @@ from volunteers.needs.forms import (
     service_clarified_form,
 )
 from volunteers.needs.models import Invitation, Need
-from volunteers.needs.views.needs import _back_to, _need
+from volunteers.needs.views.needs import _back_to, _need, _need_row
 
 
 @municipality_view("report_needs")
@@ -166,13 +166,7 @@ def need_extra_check(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view("manage_needs")
 @require_http_methods(["GET", "POST"])
 def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    invitation = get_for_user(
-        Invitation.objects.select_related("need").filter(need__municipality=request.municipality),
-        request.user,
-        "manage_needs",
-        via="need__municipality",
-        pk=pk,
-    )
+    invitation = _need_row(request, Invitation, pk)
     need_url = reverse("volunteers:need_detail", args=[request.municipality.pk, invitation.need_id])
     return ui.confirm_then(
         request,

@@ -4,6 +4,7 @@ requires (a police certificate and how often it is renewed, the courses)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Required, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -85,31 +86,40 @@ def _certificate_rules(
     return kinds, certificate_legal_basis
 
 
-def _write_role(
-    role: VolunteerRole,
-    *,
-    name: str,
-    interest: str,
-    what_you_do: str,
-    what_you_do_not_do: str,
-    requires_certificate: bool,
-    certificate_kinds: Iterable[str],
-    certificate_legal_basis: str,
-    certificate_valid_months: int | None,
-    required_courses: Iterable[Course],
-) -> VolunteerRole:
+class RoleFields(TypedDict, total=False):
+    """What a role says and requires (the role form's fields)."""
+
+    name: Required[str]
+    interest: str
+    what_you_do: str
+    what_you_do_not_do: str
+    requires_certificate: bool
+    certificate_kinds: Iterable[str]
+    certificate_legal_basis: str
+    certificate_valid_months: int | None
+    required_courses: Iterable[Course]
+
+
+def _write_role(role: VolunteerRole, fields: RoleFields) -> VolunteerRole:
     """Check what a role says against its municipality and the other roles, then save it."""
     municipality = role.municipality
-    name = name.strip()
+    name, interest = fields["name"].strip(), fields.get("interest", "")
+    requires_certificate = fields.get("requires_certificate", False)
+    certificate_valid_months = fields.get("certificate_valid_months")
     if not name:
         raise ValidationError({"name": _("Give the role a name.")})
     if interest and interest not in Interest.values:
         raise ValidationError({"interest": _("Choose one of the kinds of help in the list.")})
-    what_you_do, what_you_do_not_do = _described(what_you_do, what_you_do_not_do)
-    kinds, legal_basis = _certificate_rules(
-        requires_certificate, certificate_kinds, certificate_legal_basis, certificate_valid_months
+    what_you_do, what_you_do_not_do = _described(
+        fields.get("what_you_do", ""), fields.get("what_you_do_not_do", "")
     )
-    courses = list(required_courses)
+    kinds, legal_basis = _certificate_rules(
+        requires_certificate,
+        fields.get("certificate_kinds", ()),
+        fields.get("certificate_legal_basis", ""),
+        certificate_valid_months,
+    )
+    courses = list(fields.get("required_courses", ()))
     if any(course.municipality_id != municipality.pk for course in courses):
         message = _("Choose only courses held by %(name)s.") % {"name": municipality.name}
         raise ValidationError({"required_courses": message})
@@ -132,63 +142,17 @@ def _write_role(
 
 @transaction.atomic
 def create_role(
-    *,
-    municipality: Municipality,
-    by: User,
-    name: str,
-    interest: str = "",
-    what_you_do: str = "",
-    what_you_do_not_do: str = "",
-    requires_certificate: bool = False,
-    certificate_kinds: Iterable[str] = (),
-    certificate_legal_basis: str = "",
-    certificate_valid_months: int | None = None,
-    required_courses: Iterable[Course] = (),
+    *, municipality: Municipality, by: User, **fields: Unpack[RoleFields]
 ) -> VolunteerRole:
     """A role in the municipality: its name, the kind of help it gives, what the volunteer
     does and does not do, the police certificates it accepts (if it requires one) and why,
     and the courses it requires."""
     require(by, ACTION, municipality)
-    return _write_role(
-        VolunteerRole(municipality=municipality),
-        name=name,
-        interest=interest,
-        what_you_do=what_you_do,
-        what_you_do_not_do=what_you_do_not_do,
-        requires_certificate=requires_certificate,
-        certificate_kinds=certificate_kinds,
-        certificate_legal_basis=certificate_legal_basis,
-        certificate_valid_months=certificate_valid_months,
-        required_courses=required_courses,
-    )
+    return _write_role(VolunteerRole(municipality=municipality), fields)
 
 
 @transaction.atomic
-def update_role(
-    *,
-    role: VolunteerRole,
-    by: User,
-    name: str,
-    interest: str = "",
-    what_you_do: str = "",
-    what_you_do_not_do: str = "",
-    requires_certificate: bool = False,
-    certificate_kinds: Iterable[str] = (),
-    certificate_legal_basis: str = "",
-    certificate_valid_months: int | None = None,
-    required_courses: Iterable[Course] = (),
-) -> VolunteerRole:
+def update_role(*, role: VolunteerRole, by: User, **fields: Unpack[RoleFields]) -> VolunteerRole:
     """Change what ``role`` is and requires (as ``create_role``)."""
     require(by, ACTION, role.municipality_id)
-    return _write_role(
-        role,
-        name=name,
-        interest=interest,
-        what_you_do=what_you_do,
-        what_you_do_not_do=what_you_do_not_do,
-        requires_certificate=requires_certificate,
-        certificate_kinds=certificate_kinds,
-        certificate_legal_basis=certificate_legal_basis,
-        certificate_valid_months=certificate_valid_months,
-        required_courses=required_courses,
-    )
+    return _write_role(role, fields)
