@@ -1,0 +1,30 @@
+"""The responsibility map's pages: the grid (``grid``) and its rows, tasks and parties
+(``rows``)."""
+
+from coordination.responsibility.views.grid import (
+    responsibility_map_detail,
+    responsibility_map_edit,
+)
+from coordination.responsibility.views.rows import (
+    responsibility_party_add,
+    responsibility_party_delete,
+    responsibility_party_edit,
+    responsibility_party_move,
+    responsibility_task_add,
+    responsibility_task_delete,
+    responsibility_task_edit,
+    responsibility_task_move,
+)
+
+__all__ = [
+    "responsibility_map_detail",
+    "responsibility_map_edit",
+    "responsibility_party_add",
+    "responsibility_party_delete",
+    "responsibility_party_edit",
+    "responsibility_party_move",
+    "responsibility_task_add",
+    "responsibility_task_delete",
+    "responsibility_task_edit",
+    "responsibility_task_move",
+]
