@@ -1,6 +1,7 @@
 """The responsibility map: read as a grid by coordinators, volunteer contacts and partner
-representatives; edited as one grid by coordinators (its rows: ``rows.py``). The map is made from the starter set when a coordinator first opens it;
-until then the readers are told that there is none yet."""
+representatives; edited as one grid by coordinators (its rows: ``rows.py``). The map is made
+from the starter set when a coordinator first opens it; until then the readers are told that
+there is none yet."""
 
 from __future__ import annotations
 
