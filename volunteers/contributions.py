@@ -117,7 +117,7 @@ def volunteers_panel(request, municipality) -> Panel | None:
         return None
     # A volunteer contact counts the volunteers of their units, as their registry lists.
     active = scope_to_user(
-        Volunteer.objects.filter(municipality=municipality), request.user, "view_volunteers"
+        Volunteer.objects.in_municipality(municipality), request.user, "view_volunteers"
     ).active()
     declaration = current_declaration(municipality.pk)
     not_signed = (
@@ -150,9 +150,11 @@ def volunteers_panel(request, municipality) -> Panel | None:
             )
         )
     if can(request.user, "manage_hours", municipality):
-        waiting = HoursEntry.objects.filter(
-            municipality=municipality, status=HoursStatus.PENDING
-        ).count()
+        waiting = (
+            HoursEntry.objects.in_municipality(municipality)
+            .filter(status=HoursStatus.PENDING)
+            .count()
+        )
         figures.append(
             (
                 waiting,
@@ -168,7 +170,7 @@ def volunteers_panel(request, municipality) -> Panel | None:
 
 @contribute.evidence("volunteers_registered")
 def volunteers_registered(municipality) -> Evidence:
-    count = Volunteer.objects.filter(municipality=municipality).active().count()
+    count = Volunteer.objects.in_municipality(municipality).active().count()
     return Evidence(
         met=count > 0,
         summary=ngettext(
@@ -188,7 +190,7 @@ def declarations_signed(municipality) -> Evidence:
     if declaration is None:
         return Evidence(False, _("No confidentiality declaration is published yet."), url)
     counts = (
-        Volunteer.objects.filter(municipality=municipality)
+        Volunteer.objects.in_municipality(municipality)
         .active()
         .annotate_signed_current(declaration.pk)
         .aggregate(total=Count("pk"), signed=Count("pk", filter=Q(signed_current=True)))

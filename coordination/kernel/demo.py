@@ -15,7 +15,8 @@ LOM, DRAMMEN = "3434", "3301"
 def coordinator_of(number: str) -> User:
     """The municipality's first coordinator: each demo step acts as them, through the services."""
     membership = (
-        Membership.objects.filter(municipality_id=number, role=Role.COORDINATOR)
+        Membership.objects.in_municipality(number)
+        .filter(role=Role.COORDINATOR)
         .select_related("user")
         .order_by("pk")
         .first()

@@ -30,9 +30,11 @@ def email_coordinators(
 ) -> list[str]:
     """The same email to each active coordinator of the municipality, each in their language;
     returns the addresses written to."""
-    coordinators = Membership.objects.filter(
-        municipality=municipality, role=Role.COORDINATOR, user__is_active=True
-    ).select_related("user")
+    coordinators = (
+        Membership.objects.in_municipality(municipality)
+        .filter(role=Role.COORDINATOR, user__is_active=True)
+        .select_related("user")
+    )
     return [
         send_email(to=membership.user, template=template, context=context)
         for membership in coordinators

@@ -1,6 +1,8 @@
 """Core domain: people, municipalities and roles within a municipality; the audit log, retention
 runs, generated files and the outbox of background tasks that every app uses."""
 
+from typing import Self
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -131,7 +133,15 @@ class Role(models.TextChoices):
     PARTNER_REPRESENTATIVE = "partner_representative", _("Partner representative")
 
 
-class MembershipQuerySet(models.QuerySet):
+class TenantQuerySet(models.QuerySet):
+    """Rows that belong to one municipality (every tenant-owned model's manager): the one way
+    to ask for a municipality's rows, ``Model.objects.in_municipality(municipality)``."""
+
+    def in_municipality(self, municipality: Municipality | str) -> Self:
+        return self.filter(municipality_id=getattr(municipality, "pk", municipality))
+
+
+class MembershipQuerySet(TenantQuerySet):
     def with_role(self, *roles: str) -> "MembershipQuerySet":
         return self.filter(role__in=roles)
 
@@ -230,6 +240,8 @@ class AuditEvent(models.Model):
     # Events from before codes: the sentence as it was written then.
     summary = models.CharField(_("details"), max_length=300, blank=True)
 
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit log")
@@ -315,6 +327,8 @@ class GeneratedFile(models.Model):
     # still "being made" long after it is stuck (a worker died, the queue lost it).
     queued_at = models.DateTimeField(_("sent to a worker"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("generated file")

@@ -293,7 +293,7 @@ def membership_remove(request: MunicipalityRequest, pk: int) -> HttpResponse:
 @require_GET
 def audit_log(request: MunicipalityRequest) -> HttpResponse:
     municipality = request.municipality
-    events = AuditEvent.objects.filter(municipality=municipality)
+    events = AuditEvent.objects.in_municipality(municipality)
     verb = request.GET.get("verb", "")
     if verb in AuditEvent.Verb.values:
         events = events.filter(verb=verb)
@@ -316,7 +316,7 @@ def file_list(request: MunicipalityRequest) -> HttpResponse:
     """The files background jobs made for this person in this municipality."""
     municipality = request.municipality
     records = list(
-        GeneratedFile.objects.filter(municipality=municipality, requested_by=request.user)[:50]
+        GeneratedFile.objects.in_municipality(municipality).filter(requested_by=request.user)[:50]
     )
     return render(
         request,

@@ -37,7 +37,7 @@ contribute.wheel_category(WHEEL_CATEGORY, gettext_lazy("Agreements"), order=10)
 @contribute.wheel_source
 def wheel_entries(municipality, year: int) -> list[WheelEntry]:
     """Each draft or active agreement's review date and end date in ``year``."""
-    agreements = CooperationAgreement.objects.filter(municipality=municipality).exclude(
+    agreements = CooperationAgreement.objects.in_municipality(municipality).exclude(
         status=CooperationAgreement.Status.ENDED
     )
     entries = []
@@ -75,9 +75,11 @@ def wheel_entries(municipality, year: int) -> list[WheelEntry]:
 def partners_mapped(municipality) -> Evidence:
     """Met with at least 3 partners that have an offer registered."""
     with_offers = municipality.partners.filter(
-        Exists(PartnerOffer.objects.filter(municipality=municipality, organisation=OuterRef("pk")))
+        Exists(
+            PartnerOffer.objects.in_municipality(municipality).filter(organisation=OuterRef("pk"))
+        )
     ).count()
-    offers = PartnerOffer.objects.filter(municipality=municipality).count()
+    offers = PartnerOffer.objects.in_municipality(municipality).count()
     summary = (
         ngettext("%(partners)s partner", "%(partners)s partners", with_offers)
         % {"partners": with_offers}
@@ -90,7 +92,7 @@ def partners_mapped(municipality) -> Evidence:
 
 @contribute.evidence("active_agreement")
 def active_agreement(municipality) -> Evidence:
-    count = CooperationAgreement.objects.filter(municipality=municipality).active().count()
+    count = CooperationAgreement.objects.in_municipality(municipality).active().count()
     summary = ngettext("%(count)s active agreement", "%(count)s active agreements", count) % {
         "count": count
     }
@@ -102,7 +104,7 @@ def agreements_with_partners(municipality) -> Evidence:
     """Met when at least 80 % of the partners are party to an active agreement."""
     partners = municipality.partners.all()
     total = partners.count()
-    active = CooperationAgreement.objects.filter(municipality=municipality).active()
+    active = CooperationAgreement.objects.in_municipality(municipality).active()
     covered = partners.filter(
         Exists(AgreementParty.objects.filter(organisation=OuterRef("pk"), agreement__in=active))
     ).count()
@@ -123,7 +125,7 @@ def dashboard_panel(request, municipality) -> Panel | None:
     if not can(request.user, "view_partners", municipality):
         return None
     today = timezone.localdate()
-    agreements = CooperationAgreement.objects.filter(municipality=municipality)
+    agreements = CooperationAgreement.objects.in_municipality(municipality)
     context = {
         "municipality": municipality,
         "active": agreements.active(today).count(),
@@ -163,9 +165,11 @@ def representative_panel(request) -> Panel | None:
         return None
     places = []
     for membership in memberships:
-        agreements = CooperationAgreement.objects.filter(
-            municipality=membership.municipality, party_rows__organisation=membership.organisation
-        ).exclude(status=CooperationAgreement.Status.DRAFT)
+        agreements = (
+            CooperationAgreement.objects.in_municipality(membership.municipality)
+            .filter(party_rows__organisation=membership.organisation)
+            .exclude(status=CooperationAgreement.Status.DRAFT)
+        )
         places.append(
             {
                 "membership": membership,

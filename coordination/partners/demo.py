@@ -183,7 +183,7 @@ def _agreement(
     active: bool = False,
     **fields,
 ) -> None:
-    if CooperationAgreement.objects.filter(municipality=municipality, title=title).exists():
+    if CooperationAgreement.objects.in_municipality(municipality).filter(title=title).exists():
         return
     agreement = services.create_agreement(
         municipality=municipality,

@@ -13,7 +13,7 @@ from stdnum.exceptions import InvalidChecksum, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.no import orgnr
 
-from coordination.kernel.models import Municipality
+from coordination.kernel.models import Municipality, TenantQuerySet
 from coordination.kernel.transitions import GuardedStatus
 from coordination.kernel.uploads import upload_path
 
@@ -153,6 +153,8 @@ class PartnerContact(models.Model):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
 
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
@@ -196,6 +198,8 @@ class PartnerOffer(models.Model):
     # Areas or villages, as the municipality names them, separated by "; ".
     areas = models.CharField(_("areas or villages"), max_length=500, blank=True)
 
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
@@ -212,7 +216,7 @@ class PartnerOffer(models.Model):
         return [area.strip() for area in self.areas.split(AREA_SEPARATOR.strip()) if area.strip()]
 
 
-class AgreementQuerySet(models.QuerySet):
+class AgreementQuerySet(TenantQuerySet):
     def active(self, today: datetime.date | None = None) -> "AgreementQuerySet":
         today = today or timezone.localdate()
         return self.filter(status=CooperationAgreement.Status.ACTIVE).exclude(ends_on__lt=today)

@@ -96,7 +96,7 @@ def routines_panel(request, municipality) -> Panel | None:
     if not permissions.can(request.user, "manage_routines", municipality):
         return None
     today = timezone.localdate()
-    routines = Routine.objects.filter(municipality=municipality)
+    routines = Routine.objects.in_municipality(municipality)
     due = routines.due_for_review(today)
     overdue = routines.overdue_for_review(today)
     return Panel(

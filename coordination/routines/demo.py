@@ -26,7 +26,7 @@ def _coordinator(email: str) -> User | None:
 
 
 def _copy(municipality_number: str, coordinator: User, keys: list[str]) -> dict[str, Routine]:
-    have = Routine.objects.filter(municipality_id=municipality_number, starter_key__in=keys)
+    have = Routine.objects.in_municipality(municipality_number).filter(starter_key__in=keys)
     missing = [key for key in keys if key not in {r.starter_key for r in have}]
     if missing:
         routine_services.copy_starter_routines(
@@ -38,7 +38,7 @@ def _copy(municipality_number: str, coordinator: User, keys: list[str]) -> dict[
         )
     return {
         r.starter_key: r
-        for r in Routine.objects.filter(municipality_id=municipality_number, starter_key__in=keys)
+        for r in Routine.objects.in_municipality(municipality_number).filter(starter_key__in=keys)
     }
 
 

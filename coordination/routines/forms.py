@@ -85,7 +85,7 @@ class RoutinePeopleForm(forms.Form):
 
     def __init__(self, *args, routine: Routine, **kwargs):
         super().__init__(*args, **kwargs)
-        members = Membership.objects.filter(municipality_id=routine.municipality_id)
+        members = Membership.objects.in_municipality(routine.municipality_id)
         self.fields["owner"].queryset = User.objects.filter(
             is_active=True, pk__in=members.values("user_id")
         ).order_by("full_name", "pk")

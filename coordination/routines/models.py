@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coordination.kernel.models import Municipality
+from coordination.kernel.models import Municipality, TenantQuerySet
 from coordination.kernel.steps import Step
 from coordination.kernel.transitions import GuardedStatus
 
@@ -34,7 +34,7 @@ class RoutineTopic(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class RoutineQuerySet(models.QuerySet):
+class RoutineQuerySet(TenantQuerySet):
     def current(self) -> RoutineQuerySet:
         """Not archived."""
         return self.exclude(status=Routine.Status.ARCHIVED)

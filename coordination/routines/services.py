@@ -206,9 +206,9 @@ def set_routine_people(
     contacts and partner representatives there)."""
     permissions.require(by, MANAGE, routine)
     roles: dict[int, set[str]] = {}
-    for user_id, role in Membership.objects.filter(
-        municipality_id=routine.municipality_id
-    ).values_list("user_id", "role"):
+    for user_id, role in Membership.objects.in_municipality(routine.municipality_id).values_list(
+        "user_id", "role"
+    ):
         roles.setdefault(user_id, set()).add(role)
     if owner.pk not in roles or not owner.is_active:
         raise ValidationError(
@@ -256,9 +256,9 @@ def copy_starter_routines(
     if len(starters) < len(keys):
         raise ValidationError({"keys": _("Choose only routines from the list.")})
     have = set(
-        Routine.objects.filter(municipality=municipality, starter_key__in=keys).values_list(
-            "starter_key", flat=True
-        )
+        Routine.objects.in_municipality(municipality)
+        .filter(starter_key__in=keys)
+        .values_list("starter_key", flat=True)
     )
     language = starter_language(by)
     copied = []
@@ -291,7 +291,7 @@ def _copy_starter(municipality: Municipality, by: User, starter: dict, language:
 def starters_for(municipality: Municipality, language: str) -> list[dict]:
     """Samspill's starter routines in ``language``, each saying whether the binder has it."""
     have = set(
-        Routine.objects.filter(municipality=municipality)
+        Routine.objects.in_municipality(municipality)
         .exclude(starter_key="")
         .values_list("starter_key", flat=True)
     )

@@ -22,7 +22,7 @@ def named_coordinator(municipality) -> Evidence:
     """Met when the municipality has at least one person with the coordinator role: evidence
     for "a named contact person", never for "time set aside for the work" (a role in the portal
     says nothing about a position's time)."""
-    count = Membership.objects.filter(municipality=municipality, role=Role.COORDINATOR).count()
+    count = Membership.objects.in_municipality(municipality).filter(role=Role.COORDINATOR).count()
     if count:
         summary = ngettext(
             "%(count)s coordinator is named in the portal.",

@@ -103,7 +103,7 @@ def _record(
     values = _values(pattern, indicators)
     result = scoring.score(scoring.Item(i.level.number, values[i.pk]) for i in indicators)
     day = timezone.localdate() - datetime.timedelta(days=round(months_ago * 30.4))
-    Assessment.objects.filter(municipality_id=number, is_current=True).update(is_current=False)
+    Assessment.objects.in_municipality(number).filter(is_current=True).update(is_current=False)
     assessment = Assessment.objects.create(
         municipality_id=number,
         status=Assessment.Status.COMPLETED,

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from coordination.kernel.models import Municipality
+from coordination.kernel.models import Municipality, TenantQuerySet
 from coordination.kernel.steps import Step
 
 
@@ -117,7 +117,7 @@ class Indicator(models.Model):
         return localized(self, "next_step")
 
 
-class AssessmentQuerySet(models.QuerySet):
+class AssessmentQuerySet(TenantQuerySet):
     def completed(self) -> "AssessmentQuerySet":
         return self.filter(status=Assessment.Status.COMPLETED)
 

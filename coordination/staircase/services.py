@@ -51,7 +51,8 @@ def draft_for(municipality: Municipality) -> Assessment | None:
 
 def current_for(municipality: Municipality) -> Assessment | None:
     return (
-        Assessment.objects.filter(municipality=municipality, is_current=True)
+        Assessment.objects.in_municipality(municipality)
+        .filter(is_current=True)
         .select_related("made_by")
         .first()
     )
@@ -161,7 +162,7 @@ def _store_answers(
 def _complete(assessment: Assessment, rows: list[Answer], *, by: User) -> None:
     """Store the level and score, and make the assessment the municipality's current standing."""
     result = scoring.score(scoring.Item(row.level_number, row.value) for row in rows)
-    Assessment.objects.filter(municipality_id=assessment.municipality_id, is_current=True).update(
+    Assessment.objects.in_municipality(assessment.municipality_id).filter(is_current=True).update(
         is_current=False
     )
     assessment.status = Assessment.Status.COMPLETED

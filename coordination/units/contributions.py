@@ -24,9 +24,11 @@ contribute.wheel_category("forum", gettext_lazy("Forum meetings"), order=20)
 
 @contribute.wheel_source
 def forum_wheel_entries(municipality, year: int) -> list[WheelEntry]:
-    meetings = ForumMeeting.objects.filter(
-        municipality=municipality, starts_at__year=year
-    ).order_by("starts_at")
+    meetings = (
+        ForumMeeting.objects.in_municipality(municipality)
+        .filter(starts_at__year=year)
+        .order_by("starts_at")
+    )
     return [
         WheelEntry(
             date=timezone.localdate(meeting.starts_at),
@@ -50,7 +52,7 @@ def _number(municipality) -> str:
 @contribute.evidence("unit_contacts")
 def unit_contacts_evidence(municipality) -> Evidence:
     number = _number(municipality)
-    units = Unit.objects.filter(municipality_id=number)
+    units = Unit.objects.in_municipality(number)
     total = units.count()
     with_contact = units.filter(contact_links__isnull=False).distinct().count()
     summary = ngettext(
@@ -69,9 +71,11 @@ def unit_contacts_evidence(municipality) -> Evidence:
 def forum_meetings_evidence(municipality) -> Evidence:
     number = _number(municipality)
     now = timezone.now()
-    held = ForumMeeting.objects.filter(
-        municipality_id=number, starts_at__lt=now, starts_at__gte=now - datetime.timedelta(days=365)
-    ).count()
+    held = (
+        ForumMeeting.objects.in_municipality(number)
+        .filter(starts_at__lt=now, starts_at__gte=now - datetime.timedelta(days=365))
+        .count()
+    )
     return Evidence(
         met=held >= FORUM_MEETINGS_NEEDED,
         summary=ngettext(
@@ -93,15 +97,12 @@ def dashboard_panel(request, municipality) -> Panel | None:
         return None
     number = municipality.pk
     next_meeting = (
-        ForumMeeting.objects.filter(municipality=municipality)
-        .upcoming()
-        .order_by("starts_at")
-        .first()
+        ForumMeeting.objects.in_municipality(municipality).upcoming().order_by("starts_at").first()
     )
     return Panel(
         template="coordination/units/_dashboard_panel.html",
         context={
-            "units_without_contact": Unit.objects.filter(municipality=municipality)
+            "units_without_contact": Unit.objects.in_municipality(municipality)
             .without_contact()
             .count(),
             "units_without_contact_url": reverse("coordination:unit_list", args=[number])

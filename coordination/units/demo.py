@@ -95,7 +95,7 @@ def _seed_units() -> None:
         _contact(drammen, coordinator_of(DRAMMEN), email)
     for number, name, kind, address, leader, emails in UNITS:
         municipality, by = Municipality.objects.get(pk=number), coordinator_of(number)
-        unit = Unit.objects.filter(municipality=municipality, name=name).first()
+        unit = Unit.objects.in_municipality(municipality).filter(name=name).first()
         if unit is None:
             unit = services.create_unit(
                 municipality=municipality, by=by, name=name, kind=kind, address=address,
@@ -111,11 +111,11 @@ def _seed_units() -> None:
 
 
 def _seed_forum() -> None:
-    if ForumMeeting.objects.filter(municipality_id=DRAMMEN).exists():
+    if ForumMeeting.objects.in_municipality(DRAMMEN).exists():
         return
     drammen, by = Municipality.objects.get(pk=DRAMMEN), coordinator_of(DRAMMEN)
     coordinator = Membership.objects.get(user=by, municipality=drammen, role=Role.COORDINATOR)
-    contacts = list(Membership.objects.filter(municipality=drammen, role=Role.VOLUNTEER_CONTACT))
+    contacts = list(Membership.objects.in_municipality(drammen).filter(role=Role.VOLUNTEER_CONTACT))
     today = timezone.localdate()
     for index, (days_ago, place, agenda, minutes) in enumerate(DRAMMEN_MEETINGS):
         day = today - datetime.timedelta(days=days_ago)

@@ -49,9 +49,8 @@ class UnitContactForm(forms.Form):
         super().__init__(*args, **kwargs)
         # The service refuses any other role or municipality too, with its own message.
         self.fields["membership"].queryset = (
-            Membership.objects.filter(
-                municipality_id=unit.municipality_id, role=Role.VOLUNTEER_CONTACT
-            )
+            Membership.objects.in_municipality(unit.municipality_id)
+            .filter(role=Role.VOLUNTEER_CONTACT)
             .exclude(unit_links__unit=unit)
             .select_related("user")
             .order_by("user__full_name", "pk")

@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.kernel.models import Membership, Municipality
+from coordination.kernel.models import Membership, Municipality, TenantQuerySet
 
 
 class UnitKind(models.TextChoices):
@@ -18,7 +18,7 @@ class UnitKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class UnitQuerySet(models.QuerySet):
+class UnitQuerySet(TenantQuerySet):
     def without_contact(self) -> "UnitQuerySet":
         return self.filter(contact_links__isnull=True)
 
@@ -90,7 +90,7 @@ class UnitContact(models.Model):
         return self.unit.municipality_id
 
 
-class ForumMeetingQuerySet(models.QuerySet):
+class ForumMeetingQuerySet(TenantQuerySet):
     def upcoming(self) -> "ForumMeetingQuerySet":
         return self.filter(starts_at__gte=timezone.now())
 

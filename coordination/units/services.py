@@ -39,7 +39,7 @@ def _write_unit(
         raise ValidationError({"name": _("Give the unit a name.")})
     if kind not in UnitKind.values:
         raise ValidationError({"kind": _("Choose what kind of unit it is.")})
-    clash = Unit.objects.filter(municipality_id=unit.municipality_id, name__iexact=name)
+    clash = Unit.objects.in_municipality(unit.municipality_id).filter(name__iexact=name)
     if clash.exclude(pk=unit.pk).exists():
         raise ValidationError({"name": _("There is already a unit with this name.")})
     unit.name, unit.kind = name, kind
@@ -159,7 +159,8 @@ def forum_members(municipality: Municipality | str):
     """The roles that can attend the forum: the municipality's volunteer contacts and
     coordinators."""
     return (
-        Membership.objects.filter(municipality=municipality, role__in=FORUM_ROLES)
+        Membership.objects.in_municipality(municipality)
+        .filter(role__in=FORUM_ROLES)
         .select_related("user")
         .order_by("user__full_name", "pk")
     )

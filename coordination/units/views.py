@@ -26,7 +26,7 @@ PAGE_SIZE = 50
 
 def _unit(request: HttpRequest, pk: int) -> Unit:
     return get_for_user(
-        Unit.objects.filter(municipality=request.municipality), request.user, "manage_units", pk=pk
+        Unit.objects.in_municipality(request.municipality), request.user, "manage_units", pk=pk
     )
 
 
@@ -37,7 +37,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     are flagged (and can be listed alone)."""
     municipality = request.municipality
     without_contact = request.GET.get("without") == "contact"
-    units = Unit.objects.filter(municipality=municipality)
+    units = Unit.objects.in_municipality(municipality)
     if without_contact:
         units = units.without_contact()
     units = units.prefetch_related(
@@ -203,7 +203,7 @@ def unit_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _meeting(request: HttpRequest, pk: int, action: str) -> ForumMeeting:
     return get_for_user(
-        ForumMeeting.objects.filter(municipality=request.municipality), request.user, action, pk=pk
+        ForumMeeting.objects.in_municipality(request.municipality), request.user, action, pk=pk
     )
 
 
@@ -218,7 +218,7 @@ def forum_meeting_list(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     now = timezone.now()
     meetings = (
-        ForumMeeting.objects.filter(municipality=municipality)
+        ForumMeeting.objects.in_municipality(municipality)
         .annotate(
             is_past_meeting=Case(When(starts_at__lt=now, then=True), default=False),
             upcoming_at=Case(When(starts_at__gte=now, then=F("starts_at"))),

@@ -58,7 +58,7 @@ def _events(number: str, coordinator_email: str, events) -> None:
     municipality = Municipality.objects.filter(pk=number).first()
     if by is None or municipality is None:
         return
-    have = set(WheelEvent.objects.filter(municipality=municipality).values_list("title", flat=True))
+    have = set(WheelEvent.objects.in_municipality(municipality).values_list("title", flat=True))
     for title, category, month, day, *rest in events:
         if title not in have:
             services.create_wheel_event(

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from coordination.kernel.models import Municipality
+from coordination.kernel.models import Municipality, TenantQuerySet
 
 # The years the wheel shows, and an event that is not every year may be in.
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -26,7 +26,7 @@ class WheelCategory(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class WheelEventQuerySet(models.QuerySet):
+class WheelEventQuerySet(TenantQuerySet):
     def in_year(self, year: int) -> WheelEventQuerySet:
         """Events every year, and those only in ``year``."""
         return self.filter(Q(recurring=True) | Q(year=year))

@@ -146,7 +146,7 @@ def own_events(municipality: Municipality, year: int) -> list[WheelItem]:
             own=True,
             action="manage_wheel",
         )
-        for event in WheelEvent.objects.filter(municipality=municipality).in_year(year)
+        for event in WheelEvent.objects.in_municipality(municipality).in_year(year)
     ]
 
 

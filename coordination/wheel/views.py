@@ -80,7 +80,7 @@ def wheel_event_list(request: HttpRequest) -> HttpResponse:
     ):
         messages.success(request, _("%(title)s is on the wheel.") % {"title": done.value.title})
         return redirect("coordination:wheel_event_list", municipality.pk)
-    events = WheelEvent.objects.filter(municipality=municipality).order_by(
+    events = WheelEvent.objects.in_municipality(municipality).order_by(
         "month", "day", "title", "pk"
     )
     return render(
@@ -96,7 +96,7 @@ def wheel_event_list(request: HttpRequest) -> HttpResponse:
 
 def _event(request: HttpRequest, pk: int) -> WheelEvent:
     return get_for_user(
-        WheelEvent.objects.filter(municipality=request.municipality), request.user, MANAGE, pk=pk
+        WheelEvent.objects.in_municipality(request.municipality), request.user, MANAGE, pk=pk
     )
 
 

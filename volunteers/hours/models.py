@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.kernel.models import Municipality
+from coordination.kernel.models import Municipality, TenantQuerySet
 from coordination.kernel.transitions import GuardedStatus
 from volunteers.needs.models import Assignment
 from volunteers.profile.models import Volunteer
@@ -118,6 +118,8 @@ class HoursEntry(GuardedStatus, models.Model):
         verbose_name=_("approved by"),
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("hours")

@@ -160,7 +160,7 @@ def hours_manage(request: HttpRequest) -> HttpResponse:
     """Entries waiting for approval (approve or reject by ticking), this year's totals by
     month, and the kilometre rate."""
     municipality = request.municipality
-    in_municipality = HoursEntry.objects.filter(municipality=municipality)
+    in_municipality = HoursEntry.objects.in_municipality(municipality)
     pending = in_municipality.filter(status=HoursStatus.PENDING)
     form = HoursDecisionForm(request.POST or None, pending=pending)
     if done := ui.submit(request, form, lambda data: _decide(data, request.user)):
@@ -202,7 +202,7 @@ def hours_totals_view(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     year_form = YearForm(request.GET)
     year = year_form.chosen_year
-    rows = hours_totals.per_volunteer(HoursEntry.objects.filter(municipality=municipality), year)
+    rows = hours_totals.per_volunteer(HoursEntry.objects.in_municipality(municipality), year)
     return render(
         request,
         "volunteers/hours_totals.html",
@@ -223,9 +223,9 @@ def _chosen_volunteer(request: HttpRequest) -> Volunteer | None:
     if not (raw.isascii() and raw.isdigit() and len(raw) < 19):
         raise Http404
     return get_object_or_404(
-        Volunteer.objects.filter(
-            municipality=request.municipality, user__isnull=False
-        ).select_related("user"),
+        Volunteer.objects.in_municipality(request.municipality)
+        .filter(user__isnull=False)
+        .select_related("user"),
         pk=int(raw),
     )
 
@@ -264,7 +264,8 @@ def hours_log_for(request: HttpRequest) -> HttpResponse:
     results, more = [], False
     if volunteer is None and search.is_valid() and (text := search.cleaned_data["q"].strip()):
         found = list(
-            Volunteer.objects.filter(municipality=municipality, user__isnull=False)
+            Volunteer.objects.in_municipality(municipality)
+            .filter(user__isnull=False)
             .active()
             .search(text)
             .select_related("user")

@@ -41,8 +41,7 @@ class ListChanged(Exception):
 
 
 def _pending(municipality: Municipality, by: User):
-    return GeneratedFile.objects.filter(
-        municipality=municipality,
+    return GeneratedFile.objects.in_municipality(municipality).filter(
         requested_by=by,
         action=ACTION,
         status=GeneratedFile.Status.PENDING,

@@ -24,5 +24,5 @@ class InsuranceForm(forms.ModelForm):
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["roles"].queryset = VolunteerRole.objects.filter(municipality=municipality)
+        self.fields["roles"].queryset = VolunteerRole.objects.in_municipality(municipality)
         self.fields["roles"].error_messages["invalid_choice"] = _("Choose among the roles.")

@@ -100,5 +100,5 @@ def insurance_for_need(need: Need) -> InsuranceInfo | None:
         return None
     if need.needs_driver or need.kind == Interest.TRANSPORT:
         return info
-    roles = VolunteerRole.objects.filter(municipality_id=need.municipality_id, interest=need.kind)
+    roles = VolunteerRole.objects.in_municipality(need.municipality_id).filter(interest=need.kind)
     return info if info.roles.filter(pk__in=roles.values("pk")).exists() else None

@@ -50,7 +50,7 @@ def _stop(volunteer: Volunteer, user: User, *, delete_now: bool) -> bool:
 
 def _volunteer_of(request: HttpRequest, pk: int) -> Volunteer:
     return get_for_user(
-        Volunteer.objects.filter(municipality=request.municipality).select_related("user"),
+        Volunteer.objects.in_municipality(request.municipality).select_related("user"),
         request.user,
         "manage_screening",
         pk=pk,

@@ -141,13 +141,18 @@ _UNSET = object()
 def _willing(request: MatchRequest) -> QuerySet:
     """Active volunteers of the municipality with a login who would like this kind of help:
     the pool both matching and its count of who was left out start from."""
-    return Volunteer.objects.filter(
-        municipality_id=request.municipality_id,
-        left_at__isnull=True,
-        user__isnull=False,
-        user__is_active=True,
-    ).filter(
-        Exists(VolunteerInterest.objects.filter(volunteer=OuterRef("pk"), interest=request.kind))
+    return (
+        Volunteer.objects.in_municipality(request.municipality_id)
+        .filter(
+            left_at__isnull=True,
+            user__isnull=False,
+            user__is_active=True,
+        )
+        .filter(
+            Exists(
+                VolunteerInterest.objects.filter(volunteer=OuterRef("pk"), interest=request.kind)
+            )
+        )
     )
 
 

@@ -31,7 +31,7 @@ def needs_panel(request, municipality) -> Panel | None:
     if not can(request.user, "report_needs", municipality):
         return None
     counts = dict(
-        Need.objects.filter(municipality=municipality)
+        Need.objects.in_municipality(municipality)
         .exclude(status=NeedStatus.CLOSED)
         .order_by()
         .values_list("status")

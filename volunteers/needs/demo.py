@@ -214,12 +214,10 @@ def seed_screening_and_needs(command) -> None:
     """Lom's roles, course, police certificate checks, needs in several steps of the method,
     invitations, a visiting-friend pairing with follow-ups, and hours."""
     lom = Municipality.objects.get(pk=LOM)
-    if Need.objects.filter(municipality=lom).exists():
+    if Need.objects.in_municipality(lom).exists():
         return
     by = coordinator_of(LOM)
-    volunteers = {
-        _key(v): v for v in Volunteer.objects.filter(municipality=lom).select_related("user")
-    }
+    volunteers = {_key(v): v for v in Volunteer.objects.in_municipality(lom).select_related("user")}
     _lom_screening(lom, volunteers, by)
     _lom_past_pairing(lom, volunteers, by)
     _lom_pairing(lom, volunteers, by)
@@ -296,7 +294,7 @@ def seed_drammen(command) -> None:
     """40 volunteers (36 have signed the declaration), an introductory course held this year
     that most have taken, and four needs in different steps, two of them with a volunteer."""
     drammen = Municipality.objects.get(pk=DRAMMEN)
-    if Volunteer.objects.filter(municipality=drammen).exists():
+    if Volunteer.objects.in_municipality(drammen).exists():
         return
     by = coordinator_of(DRAMMEN)
     volunteers = _drammen_volunteers(drammen, by)

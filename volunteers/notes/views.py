@@ -38,7 +38,7 @@ def volunteer_notes(request: HttpRequest, pk: int) -> HttpResponse:
     """Write a note about a volunteer (shown newest first on their page)."""
     municipality = request.municipality
     volunteer = get_for_user(
-        Volunteer.objects.filter(municipality=municipality).select_related("user"),
+        Volunteer.objects.in_municipality(municipality).select_related("user"),
         request.user,
         "view_volunteers",
         pk=pk,

@@ -100,7 +100,7 @@ def _sign(volunteer: Volunteer, text) -> None:
 def seed_volunteers(command) -> None:
     """Lom's declaration (two versions) and six volunteers who registered over three years."""
     lom = Municipality.objects.get(pk=LOM)
-    if Volunteer.objects.filter(municipality=lom).exists():
+    if Volunteer.objects.in_municipality(lom).exists():
         return
     coordinator = coordinator_of(LOM)
     with on(days_ago(1215)), translation.override("nb"):

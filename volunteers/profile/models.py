@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coordination.kernel.models import Municipality
+from coordination.kernel.models import Municipality, TenantQuerySet
 from coordination.units.models import Unit
 
 # The interest a need of each kind calls for is the same list: a need for a visiting friend
@@ -42,7 +42,7 @@ class ContactBy(models.TextChoices):
     EMAIL = "email", _("Email")
 
 
-class VolunteerQuerySet(models.QuerySet):
+class VolunteerQuerySet(TenantQuerySet):
     def active(self):
         return self.filter(left_at__isnull=True)
 
@@ -237,6 +237,8 @@ class DeclarationText(models.Model):
         verbose_name=_("published by"),
     )
 
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("confidentiality declaration")
         verbose_name_plural = _("confidentiality declarations")
@@ -302,6 +304,8 @@ class VolunteerNote(models.Model):
         verbose_name=_("written by"),
     )
     written_at = models.DateTimeField(_("written"), default=timezone.now)
+
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("note")

@@ -114,7 +114,7 @@ def starter_declaration_text() -> str:
 
 def current_declaration(municipality: Municipality | str) -> DeclarationText | None:
     number = municipality.pk if isinstance(municipality, Municipality) else municipality
-    return DeclarationText.objects.filter(municipality_id=number).order_by("-version").first()
+    return DeclarationText.objects.in_municipality(number).order_by("-version").first()
 
 
 def declaration_to_sign(volunteer: Volunteer) -> DeclarationText | None:
@@ -148,9 +148,7 @@ def publish_declaration(*, municipality: Municipality, body: str, by: User) -> D
             _("This text is already published as version %(version)s. Nothing new was published.")
             % {"version": current.version}
         )
-    latest = DeclarationText.objects.filter(municipality=municipality).aggregate(v=Max("version"))[
-        "v"
-    ]
+    latest = DeclarationText.objects.in_municipality(municipality).aggregate(v=Max("version"))["v"]
     try:
         with transaction.atomic():
             text = DeclarationText.objects.create(

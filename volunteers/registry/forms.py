@@ -199,4 +199,4 @@ class VolunteerUnitsForm(forms.Form):
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = Unit.objects.filter(municipality=municipality)
+        self.fields["units"].queryset = Unit.objects.in_municipality(municipality)

@@ -22,7 +22,7 @@ def _filtered(record: GeneratedFile):
         form.is_valid()
     declaration = current_declaration(municipality)
     volunteers = form.apply(
-        Volunteer.objects.filter(municipality=municipality)
+        Volunteer.objects.in_municipality(municipality)
         .select_related("user")
         .prefetch_related("interests")
         .annotate_signed_current(declaration.pk if declaration else None)

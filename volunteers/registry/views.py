@@ -77,7 +77,7 @@ def registry(request: HttpRequest) -> HttpResponse:
     # Coordinators list every volunteer; a volunteer contact those of their units.
     volunteers = (
         scope_to_user(
-            Volunteer.objects.filter(municipality=municipality), request.user, "view_volunteers"
+            Volunteer.objects.in_municipality(municipality), request.user, "view_volunteers"
         )
         .select_related("user")
         .annotate_signed_current(current.pk if current else None)
@@ -97,9 +97,9 @@ def registry(request: HttpRequest) -> HttpResponse:
             "declaration": current,
             "may_export": can(request.user, "export_volunteers", municipality),
             # A volunteer contact is told whose volunteers they see.
-            "own_units": Unit.objects.filter(
-                municipality=municipality, contact_links__membership__user=request.user
-            ).distinct()
+            "own_units": Unit.objects.in_municipality(municipality)
+            .filter(contact_links__membership__user=request.user)
+            .distinct()
             if units_only(request.user, "view_volunteers", municipality)
             else None,
             "may_import": can(request.user, "import_volunteers", municipality),
@@ -112,7 +112,7 @@ def registry(request: HttpRequest) -> HttpResponse:
 def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     volunteer = get_for_user(
-        Volunteer.objects.filter(municipality=municipality)
+        Volunteer.objects.in_municipality(municipality)
         .select_related("user")
         .prefetch_related("interests"),
         request.user,
@@ -126,8 +126,8 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         code="volunteer.viewed",
         params={"name": str(volunteer.user)},
     )
-    history = AuditEvent.objects.filter(
-        municipality=municipality, object_type="volunteers.volunteer", object_id=str(volunteer.pk)
+    history = AuditEvent.objects.in_municipality(municipality).filter(
+        object_type="volunteers.volunteer", object_id=str(volunteer.pk)
     )[:20]
     return render(
         request,

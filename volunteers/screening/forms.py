@@ -138,9 +138,9 @@ class GiveRoleForm(forms.ModelForm):
         super().__init__(*args, instance=RoleHolder(volunteer=volunteer), **kwargs)
         field = self.fields["role"]
         field.empty_label = _("Choose a role")
-        field.queryset = VolunteerRole.objects.filter(
-            municipality_id=volunteer.municipality_id
-        ).exclude(holders__volunteer=volunteer)
+        field.queryset = VolunteerRole.objects.in_municipality(volunteer.municipality_id).exclude(
+            holders__volunteer=volunteer
+        )
 
 
 class CertificateCheckForm(forms.ModelForm):
@@ -183,7 +183,7 @@ class CompletionForm(forms.ModelForm):
         super().__init__(*args, instance=CourseCompletion(volunteer=volunteer), **kwargs)
         field = self.fields["course"]
         field.empty_label = _("Choose a course")
-        field.queryset = Course.objects.filter(municipality_id=volunteer.municipality_id).exclude(
+        field.queryset = Course.objects.in_municipality(volunteer.municipality_id).exclude(
             completions__volunteer=volunteer
         )
 

@@ -8,7 +8,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coordination.kernel.models import Municipality
+from coordination.kernel.models import Municipality, TenantQuerySet
 from volunteers.profile.models import Interest, Volunteer
 
 
@@ -31,6 +31,8 @@ class Course(models.Model):
     name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("what it covers"), blank=True, max_length=2000)
     is_introductory = models.BooleanField(_("introductory course"), default=False)
+
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("course")
@@ -160,6 +162,8 @@ class VolunteerRole(models.Model):
     required_courses = models.ManyToManyField(
         Course, blank=True, related_name="roles", verbose_name=_("courses required")
     )
+
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("volunteer role")

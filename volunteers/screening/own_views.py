@@ -31,7 +31,7 @@ from volunteers.screening.services import ACTION
 
 def _volunteer(request: HttpRequest, pk: int) -> Volunteer:
     return get_for_user(
-        Volunteer.objects.filter(municipality=request.municipality).select_related("user"),
+        Volunteer.objects.in_municipality(request.municipality).select_related("user"),
         request.user,
         ACTION,
         pk=pk,

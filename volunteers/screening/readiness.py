@@ -76,7 +76,7 @@ def readiness_counts(municipality_id: str, volunteers: QuerySet | None = None) -
     if volunteers is not None:
         holders = holders.filter(volunteer__in=volunteers.values("pk"))
     not_ready = Q(pk__in=[])
-    for role in VolunteerRole.objects.filter(municipality_id=municipality_id):
+    for role in VolunteerRole.objects.in_municipality(municipality_id):
         not_ready |= Q(role=role) & ~ready_q(role, volunteer_ref="volunteer_id")
     with_roles = holders.values("volunteer_id").distinct().count()
     missing = holders.filter(not_ready).values("volunteer_id").distinct().count()
@@ -174,8 +174,8 @@ def _certificate_missing(role: VolunteerRole, checks: list, today: datetime.date
 def roles_for_kind(municipality_id: str, kind: str) -> QuerySet[VolunteerRole]:
     """The municipality's roles for a kind of help; the first is *the* role for it, which
     readiness and matching both use."""
-    return VolunteerRole.objects.filter(municipality_id=municipality_id, interest=kind).order_by(
-        "pk"
+    return (
+        VolunteerRole.objects.in_municipality(municipality_id).filter(interest=kind).order_by("pk")
     )
 
 

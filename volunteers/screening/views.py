@@ -43,7 +43,7 @@ SESSION_NAMES_SHOWN = 100
 
 def _course(request: HttpRequest, pk: int) -> Course:
     return get_for_user(
-        Course.objects.filter(municipality=request.municipality), request.user, ACTION, pk=pk
+        Course.objects.in_municipality(request.municipality), request.user, ACTION, pk=pk
     )
 
 
@@ -77,7 +77,7 @@ def role_list(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("The role %(name)s is saved.") % {"name": done.value.name})
         return redirect("volunteers:role_list", municipality.pk)
     roles = (
-        VolunteerRole.objects.filter(municipality=municipality)
+        VolunteerRole.objects.in_municipality(municipality)
         .annotate(holder_count=Count("holders"))
         .prefetch_related("required_courses")
         .order_by("name", "pk")
@@ -100,7 +100,7 @@ def role_list(request: HttpRequest) -> HttpResponse:
 def role_edit(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     role = get_for_user(
-        VolunteerRole.objects.filter(municipality=municipality), request.user, ACTION, pk=pk
+        VolunteerRole.objects.in_municipality(municipality), request.user, ACTION, pk=pk
     )
     name = role.name  # the form writes what was typed onto the instance, even when refused
     form = VolunteerRoleForm(request.POST or None, instance=role, municipality=municipality)
@@ -138,7 +138,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("The course %(name)s is saved.") % {"name": course.name})
         return redirect("volunteers:course_detail", municipality.pk, course.pk)
     courses = (
-        Course.objects.filter(municipality=municipality)
+        Course.objects.in_municipality(municipality)
         .annotate(
             completed_count=Count("completions", distinct=True),
             next_session=Min(

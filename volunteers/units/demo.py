@@ -20,20 +20,20 @@ def seed_volunteer_units(command=None) -> None:
     coordinator = coordinator_of("3434")
     if coordinator is not None:
         for name, people in LOM_UNITS.items():
-            unit = Unit.objects.filter(municipality_id="3434", name=name).first()
+            unit = Unit.objects.in_municipality("3434").filter(name=name).first()
             emails = [f"{person}@samspill.example" for person in people]
-            for volunteer in Volunteer.objects.filter(
-                municipality_id="3434", user__email__in=emails
+            for volunteer in Volunteer.objects.in_municipality("3434").filter(
+                user__email__in=emails
             ):
                 set_volunteer_units(
                     volunteer=volunteer, units=[unit] if unit else [], by=coordinator
                 )
     # Drammen: its volunteers shared out over its units in turn; every seventh at none.
     coordinator = coordinator_of("3301")
-    units = list(Unit.objects.filter(municipality_id="3301").order_by("name", "pk"))
+    units = list(Unit.objects.in_municipality("3301").order_by("name", "pk"))
     if coordinator is None or not units:
         return
-    volunteers = Volunteer.objects.filter(municipality_id="3301").active().order_by("pk")
+    volunteers = Volunteer.objects.in_municipality("3301").active().order_by("pk")
     for index, volunteer in enumerate(volunteers):
         chosen = [] if index % 7 == 6 else [units[index % len(units)]]
         set_volunteer_units(volunteer=volunteer, units=chosen, by=coordinator)

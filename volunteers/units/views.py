@@ -32,9 +32,9 @@ def units_context(request: HttpRequest, volunteer: Volunteer) -> dict:
 def volunteer_units(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     volunteer = get_for_user(
-        Volunteer.objects.filter(
-            municipality=municipality, anonymised_at__isnull=True
-        ).select_related("user"),
+        Volunteer.objects.in_municipality(municipality)
+        .filter(anonymised_at__isnull=True)
+        .select_related("user"),
         request.user,
         "link_volunteer_units",
         pk=pk,

@@ -31,7 +31,7 @@ from coordination.partners.views.organisations import MANAGE, PAGE_SIZE, PAGES, 
 
 def _agreement(request: HttpRequest, pk: int, action: str = MANAGE) -> CooperationAgreement:
     return get_for_user(
-        CooperationAgreement.objects.filter(municipality=request.municipality),
+        CooperationAgreement.objects.in_municipality(request.municipality),
         request.user,
         action,
         pk=pk,
@@ -52,7 +52,7 @@ def _to_agreement(
 def agreement_list(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     show = agreement_list_choice(request.GET.get("show"))
-    agreements = CooperationAgreement.objects.filter(municipality=municipality)
+    agreements = CooperationAgreement.objects.in_municipality(municipality)
     today = timezone.localdate()
     lists = {
         "active": agreements.active(today),

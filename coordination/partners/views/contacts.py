@@ -127,7 +127,7 @@ def _remove_item(
 def _item(request: HttpRequest, model: type[PartnerContact | PartnerOffer], pk: int):
     """A contact person or an offer in this municipality, with its organisation."""
     return get_for_user(
-        model.objects.filter(municipality=request.municipality).select_related("organisation"),
+        model.objects.in_municipality(request.municipality).select_related("organisation"),
         request.user,
         MANAGE,
         pk=pk,

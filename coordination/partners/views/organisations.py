@@ -50,7 +50,7 @@ def offers_here(municipality) -> Prefetch:
     """The partner's offers to this municipality only (one query for a whole page)."""
     return Prefetch(
         "offers",
-        queryset=PartnerOffer.objects.filter(municipality=municipality).order_by("kind", "pk"),
+        queryset=PartnerOffer.objects.in_municipality(municipality).order_by("kind", "pk"),
         to_attr="offers_here",
     )
 
@@ -58,9 +58,7 @@ def offers_here(municipality) -> Prefetch:
 def municipality_areas(municipality) -> list[str]:
     """Every area or village named in the municipality's offers, alphabetically."""
     found: dict[str, str] = {}
-    for areas in PartnerOffer.objects.filter(municipality=municipality).values_list(
-        "areas", flat=True
-    ):
+    for areas in PartnerOffer.objects.in_municipality(municipality).values_list("areas", flat=True):
         for area in services.split_areas(areas):
             found.setdefault(area.casefold(), area)
     return sorted(found.values(), key=str.casefold)
@@ -82,7 +80,7 @@ def filtered_partners(request: HttpRequest, form: PartnerSearchForm):
         )
     if data.get("kind"):
         partners = partners.filter(kind=data["kind"])
-    offers = PartnerOffer.objects.filter(municipality=municipality, organisation=OuterRef("pk"))
+    offers = PartnerOffer.objects.in_municipality(municipality).filter(organisation=OuterRef("pk"))
     if data.get("offer"):
         offers = offers.filter(kind=data["offer"])
     if data.get("area"):
@@ -96,7 +94,7 @@ def _active_agreements_q(municipality):
     return Exists(
         AgreementParty.objects.filter(
             organisation=OuterRef("pk"),
-            agreement__in=CooperationAgreement.objects.filter(municipality=municipality).active(),
+            agreement__in=CooperationAgreement.objects.in_municipality(municipality).active(),
         )
     )
 
@@ -231,9 +229,8 @@ def _detail_page(
     municipality = request.municipality
     may_manage = can(request.user, MANAGE, municipality)
     agreements = (
-        CooperationAgreement.objects.filter(
-            municipality=municipality, party_rows__organisation=partner
-        )
+        CooperationAgreement.objects.in_municipality(municipality)
+        .filter(party_rows__organisation=partner)
         .order_by("-starts_on", "pk")
         .distinct()
     )
@@ -243,10 +240,12 @@ def _detail_page(
         {
             "municipality": municipality,
             "partner": partner,
-            "contacts": PartnerContact.objects.filter(
-                municipality=municipality, organisation=partner
+            "contacts": PartnerContact.objects.in_municipality(municipality).filter(
+                organisation=partner
             ),
-            "offers": PartnerOffer.objects.filter(municipality=municipality, organisation=partner),
+            "offers": PartnerOffer.objects.in_municipality(municipality).filter(
+                organisation=partner
+            ),
             "agreements": agreements,
             "other_municipalities": partner.municipalities.exclude(pk=municipality.pk).order_by(
                 "name"

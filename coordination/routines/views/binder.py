@@ -32,7 +32,7 @@ HISTORY = "view_routine_history"
 def _visible(request: HttpRequest):
     """The routines this person may open: all of them for coordinators; for others those in
     the binder (approved) and the drafts they co-author."""
-    routines = Routine.objects.filter(municipality=request.municipality)
+    routines = Routine.objects.in_municipality(request.municipality)
     if can(request.user, MANAGE, request.municipality):
         return routines
     approved = Q(approved_version__isnull=False)

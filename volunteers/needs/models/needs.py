@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from coordination.kernel.models import Municipality
+from coordination.kernel.models import Municipality, TenantQuerySet
 from coordination.kernel.transitions import GuardedStatus
 from volunteers.profile.models import Frequency, Interest
 
@@ -67,7 +67,7 @@ class GenderPreference(models.TextChoices):
     MAN = "man", _("A man")
 
 
-class NeedQuerySet(models.QuerySet):
+class NeedQuerySet(TenantQuerySet):
     def open(self):
         return self.exclude(status=NeedStatus.CLOSED)
 

@@ -36,7 +36,7 @@ LIST_FIELDS = (
 
 def _need(request: HttpRequest, pk: int, action: str) -> Need:
     return get_for_user(
-        Need.objects.filter(municipality=request.municipality), request.user, action, pk=pk
+        Need.objects.in_municipality(request.municipality), request.user, action, pk=pk
     )
 
 
@@ -66,7 +66,7 @@ def _back_to(need: Need) -> HttpResponse:
 def need_list(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
     form = NeedFilterForm(request.GET)
-    needs = Need.objects.filter(municipality=municipality)
+    needs = Need.objects.in_municipality(municipality)
     if form.is_valid():
         if form.cleaned_data["kind"]:
             needs = needs.filter(kind=form.cleaned_data["kind"])

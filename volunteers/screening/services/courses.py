@@ -21,7 +21,7 @@ def _write_course(course: Course, *, name: str, description: str, is_introductor
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Give the course a name.")})
-    clash = Course.objects.filter(municipality_id=course.municipality_id, name__iexact=name)
+    clash = Course.objects.in_municipality(course.municipality_id).filter(name__iexact=name)
     if clash.exclude(pk=course.pk).exists():
         raise ValidationError({"name": _("There is already a course with this name.")})
     course.name = name

@@ -123,7 +123,7 @@ def _write_role(role: VolunteerRole, fields: RoleFields) -> VolunteerRole:
     if any(course.municipality_id != municipality.pk for course in courses):
         message = _("Choose only courses held by %(name)s.") % {"name": municipality.name}
         raise ValidationError({"required_courses": message})
-    clash = VolunteerRole.objects.filter(municipality=municipality, name__iexact=name)
+    clash = VolunteerRole.objects.in_municipality(municipality).filter(name__iexact=name)
     if clash.exclude(pk=role.pk).exists():
         raise ValidationError({"name": _("There is already a role with this name.")})
     role.name, role.interest = name, interest
