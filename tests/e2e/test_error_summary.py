@@ -63,6 +63,7 @@ def test_the_public_help_form_with_errors_shows_a_focused_summary_and_saves_noth
 ):
     page.goto(live_server.url + "/help/3434/")
     page.get_by_role("button", name="Send").click()
+    page.wait_for_load_state()  # the answer to the POST, before the picture is taken
     page.screenshot(path="/tmp/forms-help-errors.png")
     _summary_is_focused_and_links_to_fields(page, axe)
     summary = page.locator(SUMMARY)
