@@ -2,6 +2,13 @@
 municipalities and the demo password. An area's ``demo.py`` registers its step with
 ``@contribute.demo_step(order=…)``."""
 
+import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import time_machine
+from django.utils import timezone
+
 from coordination.kernel.models import Membership, Role, User
 
 DEMO_PASSWORD = "samspill-demo-2026"
@@ -24,3 +31,16 @@ def coordinator_of(number: str) -> User:
     if membership is None:
         raise LookupError(f"The demo has no coordinator in {number}.")
     return membership.user
+
+
+def days_ago(days: int) -> datetime.date:
+    return timezone.localdate() - datetime.timedelta(days=days)
+
+
+@contextmanager
+def on(day: datetime.date, hour: int = 10) -> Iterator[None]:
+    """Run the services as if it were ``day`` at ``hour`` o'clock, so that what the demo makes
+    carries the dates of its story (a meeting's minutes the day after it, not today)."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+    with time_machine.travel(moment, tick=False):
+        yield

@@ -5,7 +5,12 @@ municipality that already has a completed assessment is left as it is.
 
 It runs after the other demo steps (``order=90``): the latest assessments of Lom and Drammen
 store the evidence of the data those steps made, and their answers agree with it, or say in a
-comment why not."""
+comment why not.
+
+The one demo step that writes rows itself rather than through the area's services:
+``save_assessment`` stamps the day it runs and today's evidence, while this history is
+back-dated (with today's evidence only on the latest), and most of it belongs to
+municipalities whose people are not in the demo."""
 
 from __future__ import annotations
 

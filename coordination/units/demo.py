@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from coordination.kernel import services as core_services
 from coordination.kernel.contributions import contribute
-from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of
+from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of, on
 from coordination.kernel.models import Membership, Municipality, Role, User
 from coordination.units import services
 from coordination.units.models import ForumMeeting, Unit, UnitKind
@@ -120,15 +120,17 @@ def _seed_forum() -> None:
     for index, (days_ago, place, agenda, minutes) in enumerate(DRAMMEN_MEETINGS):
         day = today - datetime.timedelta(days=days_ago)
         came = [m for i, m in enumerate(contacts) if (i + index) % 4 != 0]
-        meeting = services.create_forum_meeting(
-            municipality=drammen,
-            by=by,
-            starts_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(13, 0))),
-            place=place,
-            agenda=agenda,
-            attendees=[*came, coordinator],
-        )
-        services.save_minutes(meeting=meeting, by=by, minutes=minutes)
+        with on(day - datetime.timedelta(days=14)):  # planned two weeks ahead
+            meeting = services.create_forum_meeting(
+                municipality=drammen,
+                by=by,
+                starts_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(13))),
+                place=place,
+                agenda=agenda,
+                attendees=[*came, coordinator],
+            )
+        with on(day + datetime.timedelta(days=1)):  # the minutes the day after
+            services.save_minutes(meeting=meeting, by=by, minutes=minutes)
 
 
 @contribute.demo_step(order=20)

@@ -8,7 +8,7 @@ import datetime
 from decimal import Decimal
 
 from coordination.kernel.contributions import contribute
-from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of
+from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of, days_ago, on
 from coordination.models import Municipality, User
 from volunteers.hours import services as hours_services
 from volunteers.matching import ranking as matching
@@ -19,8 +19,6 @@ from volunteers.profile.demo import (
     _drammen_volunteers,
     _key,
     _lom_new_declaration,
-    days_ago,
-    on,
 )
 from volunteers.screening.demo import _drammen_course, _lom_screening
 

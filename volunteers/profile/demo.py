@@ -10,15 +10,12 @@ they started, or holds a role before they registered. Idempotent: a municipality
 volunteers are already there is left as it is."""
 
 import datetime
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-import time_machine
 from allauth.account.models import EmailAddress
-from django.utils import timezone, translation
+from django.utils import translation
 
 from coordination.kernel.contributions import contribute
-from coordination.kernel.demo import DEMO_PASSWORD, LOM, coordinator_of
+from coordination.kernel.demo import DEMO_PASSWORD, LOM, coordinator_of, days_ago, on
 from coordination.models import Municipality, User
 from volunteers.models import DeclarationText, Volunteer
 from volunteers.profile.services import (
@@ -53,18 +50,6 @@ DECLARATION_V2_NOTE = (
     "\n\nNytt i versjon 2: Du deler ikke bilder eller opplysninger om den du besøker i sosiale "
     "medier, heller ikke når personen selv sier det er greit."
 )
-
-
-def days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
-
-
-@contextmanager
-def on(day: datetime.date, hour: int = 10) -> Iterator[None]:
-    """Run the services as if it were ``day`` at ``hour`` o'clock."""
-    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
-    with time_machine.travel(moment, tick=False):
-        yield
 
 
 def _person(email: str, name: str, *, can_log_in: bool = True) -> User:

@@ -9,11 +9,11 @@ from decimal import Decimal
 from django.utils import timezone
 
 from coordination.kernel.dates import add_months
+from coordination.kernel.demo import days_ago, on
 from coordination.models import Municipality, User
 from volunteers.hours import services as hours_services
 from volunteers.insurance.services import create_insurance
 from volunteers.models import Volunteer
-from volunteers.profile.demo import days_ago, on
 from volunteers.screening import services as screening_services
 from volunteers.screening.starter_roles import starter_role
 
