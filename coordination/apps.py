@@ -6,10 +6,11 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
-def project_modules(name: str) -> list[str]:
-    """The module ``name`` (``contributions``, ``demo``) of each of the project's apps and of
-    each of their areas (``volunteers.contributions``, ``coordination.partners.contributions``,
-    …): the app's own first, then its areas by name, the apps in the order of INSTALLED_APPS."""
+def project_modules(name: str, *, kernel: bool = False) -> list[str]:
+    """The module ``name`` (``contributions``, ``demo``, ``tasks``) of each of the project's
+    apps and of each of their areas (``volunteers.contributions``,
+    ``coordination.partners.contributions``, …): the app's own first, then its areas by name,
+    the apps in the order of INSTALLED_APPS. The kernel's is left out unless ``kernel``."""
     root = Path(settings.BASE_DIR).resolve()
     found = []
     for config in apps.get_app_configs():
@@ -17,7 +18,9 @@ def project_modules(name: str) -> list[str]:
         if app_path.parent != root:
             continue
         # The kernel defines the extension points; it contributes nothing through them.
-        areas = sorted(p for p in app_path.iterdir() if p.is_dir() and p.name != "kernel")
+        areas = sorted(
+            p for p in app_path.iterdir() if p.is_dir() and (kernel or p.name != "kernel")
+        )
         packages = [app_path, *areas]
         found += [
             ".".join([config.name, *package.relative_to(app_path).parts, name])
