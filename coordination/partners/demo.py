@@ -12,7 +12,7 @@ import datetime
 from django.utils import timezone
 
 from coordination.kernel.contributions import contribute
-from coordination.kernel.demo import coordinator_of
+from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of
 from coordination.kernel.models import Municipality, User
 from coordination.partners import services
 from coordination.partners.models import (
@@ -23,7 +23,6 @@ from coordination.partners.models import (
     PartnerOrganisation,
 )
 
-LOM, DRAMMEN = "3434", "3301"
 Kind = PartnerOrganisation.Kind
 
 # name, kind, organisation number (valid check digit, made up for the demo), municipalities

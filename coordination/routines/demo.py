@@ -13,15 +13,14 @@ from django.utils import timezone
 
 from coordination.kernel.contributions import contribute
 from coordination.kernel.dates import add_months
+from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of
 from coordination.kernel.models import User
 from coordination.routines import services as routine_services
 from coordination.routines.models import Routine
 from coordination.routines.starters import STARTER_ROUTINES
 
-LOM, DRAMMEN = "3434", "3301"
 
-
-def _coordinator(email: str) -> User | None:
+def _person(email: str) -> User | None:
     return User.objects.filter(email=email).first()
 
 
@@ -50,29 +49,27 @@ def _approve_once(routine: Routine, by: User, next_review: datetime.date) -> Non
 @contribute.demo_step(order=30)
 def seed(command) -> None:
     today = timezone.localdate()
-    lom = _coordinator("koordinator.lom@samspill.example")
-    if lom is not None:
-        routines = _copy(LOM, lom, ["welcome", "confidentiality", "worried", "transport"])
-        _approve_once(routines["welcome"], lom, add_months(today, 11))
-        _approve_once(routines["confidentiality"], lom, today + datetime.timedelta(days=20))
-        contact = _coordinator("kontakt.sjukeheim.lom@samspill.example")
-        worried = routines["worried"]
-        if contact is not None and not worried.co_authors.filter(pk=contact.pk).exists():
-            routine_services.set_routine_people(
-                routine=worried, by=lom, owner=lom, co_authors=[contact]
-            )
-            routine_services.edit_routine(
-                routine=worried,
-                by=contact,
-                title=worried.title,
-                body=worried.versions.order_by("-number").first().body
-                + "\n\nPå Lom sjukeheim: ring vakttelefonen 61 21 00 00 hele døgnet.",
-                note="Vakttelefonen på sjukeheimen lagt til.",
-            )
-    drammen = _coordinator("koordinator.drammen@samspill.example")
-    if drammen is not None:
-        keys = [starter["key"] for starter in STARTER_ROUTINES][:12]
-        routines = _copy(DRAMMEN, drammen, keys)
-        for index, key in enumerate(keys):
-            review = add_months(today, 12) - datetime.timedelta(days=index * 9)
-            _approve_once(routines[key], drammen, review)
+    lom = coordinator_of(LOM)
+    routines = _copy(LOM, lom, ["welcome", "confidentiality", "worried", "transport"])
+    _approve_once(routines["welcome"], lom, add_months(today, 11))
+    _approve_once(routines["confidentiality"], lom, today + datetime.timedelta(days=20))
+    contact = _person("kontakt.sjukeheim.lom@samspill.example")
+    worried = routines["worried"]
+    if contact is not None and not worried.co_authors.filter(pk=contact.pk).exists():
+        routine_services.set_routine_people(
+            routine=worried, by=lom, owner=lom, co_authors=[contact]
+        )
+        routine_services.edit_routine(
+            routine=worried,
+            by=contact,
+            title=worried.title,
+            body=worried.versions.order_by("-number").first().body
+            + "\n\nPå Lom sjukeheim: ring vakttelefonen 61 21 00 00 hele døgnet.",
+            note="Vakttelefonen på sjukeheimen lagt til.",
+        )
+    drammen = coordinator_of(DRAMMEN)
+    keys = [starter["key"] for starter in STARTER_ROUTINES][:12]
+    routines = _copy(DRAMMEN, drammen, keys)
+    for index, key in enumerate(keys):
+        review = add_months(today, 12) - datetime.timedelta(days=index * 9)
+        _approve_once(routines[key], drammen, review)

@@ -19,7 +19,7 @@ import datetime
 from django.utils import timezone
 
 from coordination.kernel.contributions import contribute
-from coordination.kernel.demo import DRAMMEN, LOM
+from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of
 from coordination.kernel.models import Municipality, User
 from coordination.staircase import scoring
 from coordination.staircase.models import Answer, Assessment, Indicator, StaircaseSharing
@@ -150,9 +150,8 @@ def seed(command) -> None:
     assessed = set(
         Assessment.objects.completed().values_list("municipality_id", flat=True).distinct()
     )
-    people = {u.email: u for u in User.objects.filter(email__startswith="koordinator.")}
     if LOM not in assessed:
-        by = people.get("koordinator.lom@samspill.example")
+        by = coordinator_of(LOM)
         _record(LOM, LOM_A_YEAR_AGO, 14, by=by, indicators=indicators)
         lom = Municipality.objects.get(pk=LOM)
         _record(
@@ -168,7 +167,7 @@ def seed(command) -> None:
             municipality_id=LOM, defaults={"takes_part": True, "share_name": True}
         )
     if DRAMMEN not in assessed:
-        by = people.get("koordinator.drammen@samspill.example")
+        by = coordinator_of(DRAMMEN)
         for months_ago, pattern in DRAMMEN_HISTORY:
             _record(DRAMMEN, pattern, months_ago, by=by, indicators=indicators)
         _record(

@@ -5,8 +5,8 @@ municipality's coordinator."""
 from __future__ import annotations
 
 from coordination.kernel.contributions import contribute
-from coordination.kernel.demo import DRAMMEN, LOM
-from coordination.kernel.models import Municipality, User
+from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of
+from coordination.kernel.models import Municipality
 from coordination.wheel import services
 from coordination.wheel.models import WheelEvent
 
@@ -53,11 +53,8 @@ DRAMMEN_WHEEL = [
 ]
 
 
-def _events(number: str, coordinator_email: str, events) -> None:
-    by = User.objects.filter(email=coordinator_email).first()
-    municipality = Municipality.objects.filter(pk=number).first()
-    if by is None or municipality is None:
-        return
+def _events(number: str, events) -> None:
+    by, municipality = coordinator_of(number), Municipality.objects.get(pk=number)
     have = set(WheelEvent.objects.in_municipality(municipality).values_list("title", flat=True))
     for title, category, month, day, *rest in events:
         if title not in have:
@@ -74,5 +71,5 @@ def _events(number: str, coordinator_email: str, events) -> None:
 
 @contribute.demo_step(order=31)  # after the routine binder
 def seed(command) -> None:
-    _events(LOM, "koordinator.lom@samspill.example", LOM_WHEEL)
-    _events(DRAMMEN, "koordinator.drammen@samspill.example", DRAMMEN_WHEEL)
+    _events(LOM, LOM_WHEEL)
+    _events(DRAMMEN, DRAMMEN_WHEEL)
