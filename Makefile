@@ -57,9 +57,8 @@ fmt:  ## Format and fix what ruff can
 migrations-check:  ## Fail when a model change has no migration
 	$(MANAGE) makemigrations --check --dry-run
 
-messages:  ## Update the translation files (bokmål and English) and compile them
-	$(MANAGE) makemessages --locale nb --locale en --no-obsolete --ignore '.venv/*' --ignore '.tools/*' --ignore 'staticfiles/*'
-	.venv/bin/python locale/translate.py
+messages:  ## Extract new texts into the catalogues (locale/nb, locale/nn) and compile them; see locale/README.md
+	$(MANAGE) makemessages --locale nb --locale nn --no-obsolete --ignore '.venv/*' --ignore '.tools/*' --ignore 'staticfiles/*'
 	$(MANAGE) compilemessages --ignore '.venv/*' --ignore '.tools/*'
 
 bench: install-dev  ## Benchmarks at national scale on PostgreSQL (see bench/README.md)
