@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from coordination.models import (
     AgreementParty,
@@ -128,17 +129,17 @@ class ResponsibilityMapAdmin(admin.ModelAdmin):
 
 
 @admin.register(StaircaseLevel)
-class StaircaseLevelAdmin(admin.ModelAdmin):
-    list_display = ["number", "name_nb", "name_en"]
+class StaircaseLevelAdmin(TranslationAdmin):
+    list_display = ["number", "name"]
     ordering = ["number"]
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
-    list_display = ["text_nb", "step", "level", "evidence_key", "order", "is_active"]
+class IndicatorAdmin(TranslationAdmin):
+    list_display = ["text", "step", "level", "evidence_key", "order", "is_active"]
     list_filter = ["step", "level", "is_active"]
     list_editable = ["order", "is_active"]
-    search_fields = ["text_nb", "text_en"]
+    search_fields = ["text_nb", "text_nn", "text_en"]
     list_select_related = ["level"]
 
 

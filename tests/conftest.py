@@ -167,9 +167,14 @@ def applicant(db):
 
 @pytest.fixture
 def client_of(client):
-    """Log the test client in as a persona: ``client_of(coordinator_lom).get(...)``."""
+    """Log the test client in as a persona: ``client_of(coordinator_lom).get(...)``;
+    ``client_of(person, language="en")`` makes it the person's own choice of language (which
+    beats the switcher's cookie)."""
 
-    def log_in(user):
+    def log_in(user, language: str | None = None):
+        if language is not None:
+            user.preferred_language = language
+            user.save(update_fields=["preferred_language"])
         client.force_login(user)
         return client
 

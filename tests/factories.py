@@ -37,6 +37,9 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"person{n}@samspill.example")
     full_name = factory.Faker("name", locale="no_NO")
+    # The suite's people chose bokmål, so a page reads the same in Lom (nynorsk) as in Drammen;
+    # tests/test_translations.py covers those who have not chosen (their municipality's language).
+    preferred_language = "nb"
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation

@@ -16,4 +16,9 @@ def navigation(request):
             overview = reverse("coordination:overview", args=[coordinated[0]])
             items.append((overview, _("Coordination")))
     items.append((reverse("coordination:municipality_directory"), _("Municipalities")))
-    return {"main_navigation": items, "support_email": settings.SUPPORT_EMAIL}
+    return {
+        "main_navigation": items,
+        "support_email": settings.SUPPORT_EMAIL,
+        # The switcher names each language in its own words, whatever the page's language.
+        "language_choices": settings.LANGUAGES,
+    }

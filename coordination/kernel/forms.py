@@ -4,17 +4,19 @@ from typing import Any
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.conf import settings
 from django.db.models import Model
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from coordination.kernel import languages
 from coordination.kernel.models import Municipality, Role, User
 from coordination.kernel.text import OneLineCharField
 
 
 class SignupForm(AllauthSignupForm):
-    """allauth's sign-up with the person's name; the language they signed up in is kept as
-    their preferred language."""
+    """allauth's sign-up with the person's name. A language chosen with the switcher before
+    signing up is kept as their preferred language; otherwise they see their municipality's
+    written standard until they choose (kernel.languages)."""
 
     full_name = OneLineCharField(
         label=_("Full name"),
@@ -25,7 +27,8 @@ class SignupForm(AllauthSignupForm):
 
     def custom_signup(self, request, user: User) -> None:
         user.full_name = self.cleaned_data["full_name"].strip()
-        user.preferred_language = (get_language() or "nb")[:2]
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) if request else None
+        user.preferred_language = chosen if languages.is_language(chosen) else ""
         user.save(update_fields=["full_name", "preferred_language"])
 
 
@@ -40,8 +43,18 @@ class ProfileForm(forms.ModelForm):
         }
         help_texts = {
             "phone": _("Optional. Norwegian numbers need no country code."),
-            "preferred_language": _("The portal and our emails to you use this language."),
+            "preferred_language": _(
+                "The portal and our emails to you use this language. Not chosen: the language "
+                "your municipality writes in."
+            ),
         }
+        labels = {"preferred_language": _("Language")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = self.fields["preferred_language"]
+        assert isinstance(language, forms.ChoiceField)
+        language.choices = [("", _("As my municipality writes")), *settings.LANGUAGES]
 
 
 class MembershipForm(forms.Form):

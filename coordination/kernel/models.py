@@ -53,11 +53,14 @@ class User(AbstractBaseUser, PermissionsMixin):
             RegexValidator(r"^\+?[0-9 ]{8,19}$", _("Enter a phone number, e.g. 912 34 567."))
         ],
     )
+    # Empty until the person chooses: then they see their municipality's written standard
+    # (kernel.languages).
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=5,
         choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
+        blank=True,
+        default="",
     )
     is_staff = models.BooleanField(
         _("staff status"),

@@ -28,6 +28,7 @@ def notify_role_added(*, user: User, municipality: Municipality, membership: int
     )
     return send_email(
         to=given.user,
+        municipality=municipality,
         template="coordination/email/role_added",
         context={
             "membership": given,

@@ -19,6 +19,7 @@ from coordination.kernel import (
     contributions,
     files,
     health,
+    languages,
     retention,
     services,
     ui,
@@ -67,7 +68,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     """Django's language switch, which also remembers the choice on the person's account."""
     response = django_set_language(request)
     language = request.POST.get("language")
-    if request.user.is_authenticated and language in {"nb", "en"}:
+    if request.user.is_authenticated and languages.is_language(language):
         request.user.preferred_language = language
         request.user.save(update_fields=["preferred_language"])
     return response

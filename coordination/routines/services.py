@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from coordination.kernel import audit, permissions
+from coordination.kernel import audit, languages, permissions
 from coordination.kernel.dates import add_months
 from coordination.kernel.mail import send_email
 from coordination.kernel.models import Membership, Municipality, User
@@ -27,7 +27,7 @@ from coordination.kernel.reminders import remind_once
 from coordination.kernel.steps import Step
 from coordination.routines.models import REVIEW_NOTICE_DAYS, Routine, RoutineTopic, RoutineVersion
 from coordination.routines.permissions import can_edit_routine
-from coordination.routines.starters import STARTER_ROUTINES, starter_by_key
+from coordination.routines.starters import STARTER_ROUTINES, Starter, starter_by_key
 
 MANAGE = "manage_routines"
 REVIEW_AFTER_MONTHS = 12
@@ -237,9 +237,10 @@ def set_routine_people(
     return routine
 
 
-def starter_language(user: User) -> str:
-    """Starter routines are copied in bokmål unless the coordinator uses English."""
-    return "en" if user.preferred_language == "en" else "nb"
+def starter_language(user: User, municipality: Municipality) -> str:
+    """Starter routines are copied in the coordinator's own language if they chose one, else in
+    the municipality's written standard: the binder is the municipality's document."""
+    return languages.language_of_person(user, municipality)
 
 
 @transaction.atomic
@@ -260,7 +261,7 @@ def copy_starter_routines(
         .filter(starter_key__in=keys)
         .values_list("starter_key", flat=True)
     )
-    language = starter_language(by)
+    language = starter_language(by, municipality)
     copied = []
     for key, starter in starters.items():
         if key in have:
@@ -273,18 +274,19 @@ def copy_starter_routines(
     return copied, [key for key in keys if key in have]
 
 
-def _copy_starter(municipality: Municipality, by: User, starter: dict, language: str) -> Routine:
+def _copy_starter(municipality: Municipality, by: User, starter: Starter, language: str) -> Routine:
     with translation.override(language):
         note = _("Copied from Samspill's starter routines.")
+    title, body = starter.text(language)
     return create_routine(
         municipality=municipality,
         by=by,
-        title=starter[f"title_{language}"],
-        body=starter[f"body_{language}"],
-        step=starter["step"],
-        topic=starter["topic"],
+        title=title,
+        body=body,
+        step=starter.step,
+        topic=starter.topic,
         note=note,
-        starter_key=starter["key"],
+        starter_key=starter.key,
     )
 
 
@@ -297,13 +299,14 @@ def starters_for(municipality: Municipality, language: str) -> list[dict]:
     )
     return [
         {
-            "key": starter["key"],
-            "title": starter[f"title_{language}"],
-            "body": starter[f"body_{language}"],
-            "step": Step(starter["step"]).label,
-            "copied": starter["key"] in have,
+            "key": starter.key,
+            "title": title,
+            "body": body,
+            "step": Step(starter.step).label,
+            "copied": starter.key in have,
         }
         for starter in STARTER_ROUTINES
+        for title, body in [starter.text(language)]
     ]
 
 
@@ -376,6 +379,7 @@ def _email_review_reminder(routine: Routine) -> None:
         url = reverse("coordination:routine_detail", args=[routine.municipality_id, routine.pk])
         send_email(
             to=owner,
+            municipality=routine.municipality_id,
             template="coordination/routines/email/review_reminder",
             context={
                 "routine": routine,

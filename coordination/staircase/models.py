@@ -8,21 +8,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.models import Municipality, TenantQuerySet
 from coordination.kernel.steps import Step
-
-
-def localized(obj: models.Model, field: str) -> str:
-    """``obj.<field>_en`` when the active language is English, else the bokmål ``_nb`` (also
-    when the English text is empty)."""
-    if (get_language() or "nb").startswith("en"):
-        english = getattr(obj, f"{field}_en", "")
-        if english:
-            return english
-    return getattr(obj, f"{field}_nb")
 
 
 class StaircaseLevel(models.Model):
@@ -33,10 +22,9 @@ class StaircaseLevel(models.Model):
         unique=True,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
-    name_nb = models.CharField(_("name (bokmål)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100)
-    description_nb = models.TextField(_("what is in place (bokmål)"))
-    description_en = models.TextField(_("what is in place (English)"))
+    # Translated (staircase/translation.py): name_nb, name_nn, name_en, and so on.
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("what is in place"))
 
     class Meta:
         verbose_name = _("staircase level")
@@ -50,14 +38,6 @@ class StaircaseLevel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.name}"
-
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def description(self) -> str:
-        return localized(self, "description")
 
 
 class IndicatorQuerySet(models.QuerySet):
@@ -80,10 +60,9 @@ class Indicator(models.Model):
         related_name="indicators",
         verbose_name=_("level"),
     )
-    text_nb = models.TextField(_("indicator (bokmål)"))
-    text_en = models.TextField(_("indicator (English)"))
-    next_step_nb = models.TextField(_("next step when not met (bokmål)"))
-    next_step_en = models.TextField(_("next step when not met (English)"))
+    # Translated (staircase/translation.py): text_nb, text_nn, text_en, and so on.
+    text = models.TextField(_("indicator"))
+    next_step = models.TextField(_("next step when not met"))
     evidence_key = models.CharField(
         _("evidence from the portal"),
         max_length=50,
@@ -107,14 +86,6 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.text
-
-    @property
-    def text(self) -> str:
-        return localized(self, "text")
-
-    @property
-    def next_step(self) -> str:
-        return localized(self, "next_step")
 
 
 class AssessmentQuerySet(TenantQuerySet):

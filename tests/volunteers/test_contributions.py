@@ -29,11 +29,16 @@ DASHBOARD = "/coordination/3434/"
 
 
 @pytest.fixture(autouse=True)
-def _in_english(client, settings):
+def _in_english():
     """The texts are checked in English: in the code and on the pages."""
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def client_of(client_of):
+    """Every persona here reads English (their own choice)."""
+    return lambda user: client_of(user, language="en")
 
 
 def _declaration(version=1):

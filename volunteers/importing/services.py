@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from coordination.kernel import audit, files, jobs, permissions
+from coordination.kernel import audit, files, jobs, languages, permissions
 from coordination.kernel.models import GeneratedFile, Municipality, User
 from volunteers.importing import rows as importing
 from volunteers.models import ContactBy, Volunteer, VolunteerInterest
@@ -125,7 +125,7 @@ def run_import(*, record: GeneratedFile, by: User) -> int:
             _close(locked, GeneratedFile.Status.DONE, title=locked.title, rows=count)
             return count
     except (ListChanged, IntegrityError):  # IntegrityError: an address taken meanwhile
-        with override(by.preferred_language):
+        with override(languages.language_of_person(by, locked.municipality_id)):
             title = _(
                 "The volunteer list %(name)s was not imported: it no longer fits the registry. "
                 "Upload it again to see why."

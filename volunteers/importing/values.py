@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from coordination.kernel import languages
 from coordination.kernel.models import User
 from volunteers.importing.reading import fold, text
 from volunteers.models import Interest
@@ -19,11 +20,11 @@ DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d")
 
 
 def interest_names() -> dict[str, str]:
-    """Every way a list may name an interest (code, bokmål or English label) -> the code."""
+    """Every way a list may name an interest (code, or its label in any language) -> the code."""
     names = {}
     for code, label in Interest.choices:
         names[fold(code)] = code
-        for language in ("nb", "en"):
+        for language in languages.language_codes():
             with override(language):
                 names[fold(str(label))] = code
     return names

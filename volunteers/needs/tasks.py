@@ -49,7 +49,10 @@ def _email_coordinators(municipality_id: str, template: str, context: dict[str, 
         memberships__role=Role.COORDINATOR,
         is_active=True,
     ).distinct()
-    return [send_email(to=each, template=template, context=context) for each in coordinators]
+    return [
+        send_email(to=each, template=template, context=context, municipality=municipality_id)
+        for each in coordinators
+    ]
 
 
 def _need_url(need: Need) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import override
 
-from coordination.kernel import audit, files
+from coordination.kernel import audit, files, languages
 from coordination.kernel.models import GeneratedFile, User
 from volunteers.models import Volunteer
 from volunteers.profile.services import current_declaration
@@ -40,7 +40,7 @@ def export_registry(*, record: GeneratedFile, by: User) -> int:
         volunteers, declaration = _filtered(record)
         extension = record.parameters.get("format", "csv")
         write, label = EXPORT_FORMATS.get(extension, EXPORT_FORMATS["csv"])
-        with override(by.preferred_language):
+        with override(languages.language_of_person(by, record.municipality_id)):
             content, rows = write(volunteers, declaration)
         files.finish(
             record,

@@ -30,7 +30,7 @@ def test_sign_up_verification_email_then_login(client):
 
     user = User.objects.get(email="ny.frivillig@samspill.example")
     assert user.full_name == "Ny Frivillig"
-    assert user.preferred_language == "nb"
+    assert user.preferred_language == ""  # not chosen: their municipality's language
     assert not EmailAddress.objects.get(user=user).verified
 
     # Mandatory verification: no login before the link is followed.

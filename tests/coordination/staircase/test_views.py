@@ -78,8 +78,7 @@ def test_staircase_page_shows_level_score_next_steps_and_history(client_of, coor
     # issue 10: the next steps come from today's data; here the portal shows only the
     # coordinator, so they follow the answers.
     with translation.override("en"), fake_evidence():
-        client = client_of(coordinator_lom)
-        client.cookies["django_language"] = "en"
+        client = client_of(coordinator_lom, language="en")
         page = _html(client.get(url("assessment_list")))
     assert "Level 2: Dialogue" in page and "score 45 of 100" in page
     assert 'aria-current="step"' in page and "You are here" in page
@@ -373,8 +372,7 @@ def test_comparison_is_off_until_the_coordinator_chooses_to_take_part(
     complete(drammen, coordinator_drammen, "y")
     _take_part("3301", named=True)
     for person, may_choose in ((coordinator_lom, True), (volunteer_contact_lom, False)):
-        client = client_of(person)
-        client.cookies["django_language"] = "en"
+        client = client_of(person, language="en")
         response = client.get(url("assessment_compare"))
         assert response.status_code == 200
         page = _html(response)
@@ -401,8 +399,7 @@ def test_comparison_is_a_distribution_never_a_league_table(
     _take_part("3433")  # Skjåk takes part without its name
     _take_part("3301", named=True)  # Drammen: another size class
     # Vågå (3435) does not take part: neither counted nor named
-    client = client_of(volunteer_contact_lom)
-    client.cookies["django_language"] = "en"
+    client = client_of(volunteer_contact_lom, language="en")
     page = _html(client.get(url("assessment_compare")))
     assert "Municipalities with 0 to 4,999 inhabitants" in page
     assert "2 municipalities of this size take part." in page

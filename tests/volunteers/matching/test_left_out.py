@@ -143,8 +143,7 @@ def test_the_need_page_says_who_was_left_out_and_how_to_fix_it(
         _volunteer(f"No Course {n}")
         _ready(_volunteer(f"Trained {n}"), role, course, text, certificate=False)
     need = NeedFactory()
-    client = client_of(coordinator_lom)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client = client_of(coordinator_lom, language="en")
     page = client.get(reverse("volunteers:need_detail", args=["3434", need.pk])).content.decode()
     assert "6 volunteers would like to do this kind of help" in page
     assert "3 have not done the course Introduksjonskurs" in page
@@ -158,8 +157,7 @@ def test_the_need_page_says_who_was_left_out_and_how_to_fix_it(
 def test_one_left_out_is_said_in_the_singular(client_of, coordinator_lom, settings):
     _volunteer("Far", area="Bøverdalen", willing_to_travel=False)
     need = NeedFactory()
-    client = client_of(coordinator_lom)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client = client_of(coordinator_lom, language="en")
     page = client.get(reverse("volunteers:need_detail", args=["3434", need.pk])).content.decode()
     assert "1 volunteer would like to do this kind of help" in page
     assert "1 of them was left out" in page

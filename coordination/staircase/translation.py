@@ -1,0 +1,19 @@
+"""The staircase's texts in every language of ``settings.LANGUAGES`` (django-modeltranslation):
+``level.name`` reads the active language's column and falls back to bokmål when it is empty;
+the admin shows one field per language."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from coordination.staircase.models import Indicator, StaircaseLevel
+
+
+@register(StaircaseLevel)
+class StaircaseLevelTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("nb",)
+
+
+@register(Indicator)
+class IndicatorTranslation(TranslationOptions):
+    fields = ("text", "next_step")
+    required_languages = ("nb",)
