@@ -64,11 +64,11 @@ def seed(command) -> None:
             by=contact,
             title=worried.title,
             body=worried.versions.order_by("-number").first().body
-            + "\n\nPå Lom sjukeheim: ring vakttelefonen 61 21 00 00 hele døgnet.",
+            + "\n\nPå Lom sjukeheim: ring vakttelefonen 61 21 00 00 heile døgnet.",
             note="Vakttelefonen på sjukeheimen lagt til.",
         )
     drammen = coordinator_of(DRAMMEN)
-    keys = [starter["key"] for starter in STARTER_ROUTINES][:12]
+    keys = [starter.key for starter in STARTER_ROUTINES][:12]
     routines = _copy(DRAMMEN, drammen, keys)
     for index, key in enumerate(keys):
         review = add_months(today, 12) - datetime.timedelta(days=index * 9)

@@ -108,7 +108,7 @@ class RoutinePeopleForm(forms.Form):
 class StarterRoutinesForm(forms.Form):
     keys = forms.MultipleChoiceField(
         label=_("Starter routines to copy"),
-        choices=[(starter["key"], starter["title_en"]) for starter in STARTER_ROUTINES],
+        choices=[(starter.key, starter.key) for starter in STARTER_ROUTINES],
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Tick at least one starter routine.")},
     )
@@ -116,7 +116,7 @@ class StarterRoutinesForm(forms.Form):
     def __init__(self, *args, language: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["keys"].choices = [
-            (starter["key"], starter[f"title_{language}"]) for starter in STARTER_ROUTINES
+            (starter.key, starter.title(language)) for starter in STARTER_ROUTINES
         ]
 
 

@@ -3,14 +3,15 @@ with a message for the person when it is broken."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coordination.kernel import audit, permissions
+from coordination.kernel import audit, languages, permissions
 from coordination.kernel.models import Municipality, User
 from volunteers.models import Consent, DeclarationText, Signature, Volunteer, VolunteerInterest
 
@@ -107,9 +108,13 @@ def update_profile(*, volunteer: Volunteer, profile: dict, interests: list[str],
     _set_interests(volunteer, interests)
 
 
-def starter_declaration_text() -> str:
-    """A declaration to start from, in the active language; the municipality adapts it."""
-    return render_to_string("volunteers/declaration_starter.txt").strip()
+STARTERS = Path(__file__).resolve().parent / "starters"
+
+
+def starter_declaration_text(language: str) -> str:
+    """A confidentiality declaration to start from (``starters/<language>/declaration.md``,
+    bokmål when the language has none); the municipality adapts it and publishes its own."""
+    return languages.read_in_language(STARTERS, "declaration.md", language).strip()
 
 
 def current_declaration(municipality: Municipality | str) -> DeclarationText | None:

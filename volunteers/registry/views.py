@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from coordination.kernel import audit, files, ui
+from coordination.kernel import audit, files, languages, ui
 from coordination.kernel.models import AuditEvent
 from coordination.kernel.permissions import (
     can,
@@ -37,7 +37,13 @@ def declaration_manage(request: HttpRequest) -> HttpResponse:
     current = services.current_declaration(municipality)
     form = DeclarationPublishForm(
         request.POST or None,
-        initial={"body": current.body if current else services.starter_declaration_text()},
+        initial={
+            "body": current.body
+            if current
+            else services.starter_declaration_text(
+                languages.language_of_person(request.user, municipality)
+            )
+        },
     )
     if done := ui.submit(
         request,

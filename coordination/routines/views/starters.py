@@ -21,7 +21,7 @@ from coordination.routines.views.binder import MANAGE
 def routine_starters(request: HttpRequest) -> HttpResponse:
     """Samspill's starter routines: tick some to copy them into the binder as drafts."""
     municipality = request.municipality
-    language = services.starter_language(request.user)
+    language = services.starter_language(request.user, municipality)
     form = StarterRoutinesForm(
         request.POST if request.method == "POST" else None, language=language
     )

@@ -13,7 +13,7 @@ from coordination.models import Membership, Role, Routine, RoutineVersion
 from coordination.routines import contributions as contrib_routines
 from coordination.routines import services
 from coordination.routines.permissions import can_edit_routine
-from coordination.routines.starters import STARTER_ROUTINES
+from coordination.routines.starters import FOLDER, STARTER_ROUTINES
 from tests.factories import MembershipFactory, RoutineFactory, UserFactory, municipality
 
 pytestmark = pytest.mark.django_db
@@ -178,20 +178,34 @@ def test_nobody_edits_an_archived_routine(coordinator_lom):
 # --- Starter routines -----------------------------------------------------------------------
 
 
-def test_the_starter_set_is_complete_in_both_languages():
+def test_the_starter_set_is_complete_in_every_language():
     assert len(STARTER_ROUTINES) >= 10
-    keys = [starter["key"] for starter in STARTER_ROUTINES]
+    keys = [starter.key for starter in STARTER_ROUTINES]
     assert len(set(keys)) == len(keys)
     for starter in STARTER_ROUTINES:
-        assert 1 <= starter["step"] <= 8
-        assert starter["topic"] in dict(Routine._meta.get_field("topic").choices)
-        for language in ("nb", "en"):
-            assert starter[f"title_{language}"].strip()
-            assert starter[f"body_{language}"].count("\n") >= 4  # a few concrete steps
-    assert any("politiattest" in starter["body_nb"] for starter in STARTER_ROUTINES)
+        assert 1 <= starter.step <= 8
+        assert starter.topic in dict(Routine._meta.get_field("topic").choices)
+        bodies = set()
+        for language in ("nb", "nn", "en"):
+            assert (FOLDER / language / f"{starter.key}.md").is_file()  # no fallback needed
+            title, body = starter.text(language)
+            assert title.strip() and body.count("\n") >= 4  # a few concrete steps
+            bodies.add(body)
+        assert len(bodies) == 3  # three languages, not one copied
+    assert any("politiattest" in s.text("nb")[1] for s in STARTER_ROUTINES)
+    assert any("teieplikt" in s.text("nn")[1] for s in STARTER_ROUTINES)
 
 
-def test_starter_routines_are_copied_as_drafts_in_bokmal_by_default(coordinator_lom):
+def test_a_nynorsk_municipality_gets_its_starters_in_nynorsk_unless_one_chooses(coordinator_lom):
+    coordinator_lom.preferred_language = ""  # has not chosen: Lom writes nynorsk
+    copied, _ = services.copy_starter_routines(
+        municipality=municipality("3434"), by=coordinator_lom, keys=["welcome"]
+    )
+    assert copied[0].title == "Velkomst og introduksjon av ein ny frivillig"
+    assert "Frivilligkoordinatoren" in copied[0].versions.get().body
+
+
+def test_starter_routines_are_copied_as_drafts_in_the_chosen_language(coordinator_lom):
     copied, skipped = services.copy_starter_routines(
         municipality=municipality("3434"), by=coordinator_lom, keys=["welcome", "worried"]
     )
