@@ -201,9 +201,12 @@ def declarations_signed(municipality) -> Evidence:
     share = signed / total
     return Evidence(
         met=share >= SIGNED_SHARE_NEEDED,
-        summary=_(
+        summary=ngettext(
+            "%(signed)d of %(total)d active volunteer (%(percent)d %%) has signed the "
+            "current confidentiality declaration.",
             "%(signed)d of %(total)d active volunteers (%(percent)d %%) have signed the "
-            "current confidentiality declaration."
+            "current confidentiality declaration.",
+            total,
         )
         % {"signed": signed, "total": total, "percent": round(share * 100)},
         url=url,

@@ -42,3 +42,9 @@ def render_subject(template_name: str, context: dict) -> str:
     «O&#x27;Brien») on one line."""
     template = Engine.get_default().get_template(template_name)  # not the backend's wrapper
     return one_line(template.render(Context(context, autoescape=False)))
+
+
+def plural_count(quantity) -> int:
+    """The number ``ngettext`` chooses the form by, for a quantity that may have decimals (1.5
+    hours): only exactly one takes the singular. gettext wants a whole number."""
+    return 1 if quantity == 1 else 2

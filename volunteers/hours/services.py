@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coordination.kernel import audit, permissions
 from coordination.kernel.models import Municipality, User
@@ -74,8 +75,10 @@ def _check_entry(
     if worked_on > today:
         errors["worked_on"] = _("The date is in the future. Log hours after you have worked.")
     elif worked_on < today - timedelta(days=max_age_days):
-        errors["worked_on"] = _(
-            "The date is more than %(days)s days ago. Ask your coordinator to log older hours."
+        errors["worked_on"] = ngettext(
+            "The date is more than %(days)s day ago. Ask your coordinator to log older hours.",
+            "The date is more than %(days)s days ago. Ask your coordinator to log older hours.",
+            max_age_days,
         ) % {"days": max_age_days}
     if not hours.is_finite() or hours < MIN_HOURS:
         errors["hours"] = _("Write at least a quarter of an hour (0.25).")
@@ -248,7 +251,12 @@ def _decide(entry_ids: Iterable[int], by: User, to: str) -> list[HoursEntry]:
         raise ValidationError(_("Tick at least one entry."))
     if len(ids) > MAX_DECIDED_AT_ONCE:
         raise ValidationError(
-            _("Decide on at most %(count)s entries at a time.") % {"count": MAX_DECIDED_AT_ONCE}
+            ngettext(
+                "Decide on at most %(count)s entry at a time.",
+                "Decide on at most %(count)s entries at a time.",
+                MAX_DECIDED_AT_ONCE,
+            )
+            % {"count": MAX_DECIDED_AT_ONCE}
         )
     entries = list(HoursEntry.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
     if not all(permissions.can(by, "manage_hours", e) for e in entries):

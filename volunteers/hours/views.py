@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.kernel import ui
 from coordination.kernel.permissions import can, login_required, municipality_view
+from coordination.kernel.text import plural_count
 from volunteers.hours import services
 from volunteers.hours import totals as hours_totals
 from volunteers.hours.forms import HoursDecisionForm, HoursForm, KmRateForm, YearForm
@@ -254,7 +255,11 @@ def hours_log_for(request: HttpRequest) -> HttpResponse:
         ):
             messages.success(
                 request,
-                _("%(hours)s hours for %(name)s are logged and approved.")
+                ngettext(
+                    "%(hours)s hour for %(name)s is logged and approved.",
+                    "%(hours)s hours for %(name)s are logged and approved.",
+                    plural_count(done.value.hours),
+                )
                 % {"hours": number_format(done.value.hours, 2), "name": volunteer},
             )
             return redirect("volunteers:hours_log_for", municipality.pk)

@@ -27,8 +27,10 @@ class TaskWarning:
     def message(self) -> str:
         if self.kind == "no_responsible":
             return _("%(task)s has no responsible party.") % {"task": self.task.display_name}
-        return _(
-            "%(task)s has %(count)s responsible parties. Choose one; the others can carry it out."
+        return ngettext(
+            "%(task)s has %(count)s responsible party. Choose one; the others can carry it out.",
+            "%(task)s has %(count)s responsible parties. Choose one; the others can carry it out.",
+            self.responsible_count,
         ) % {"task": self.task.display_name, "count": self.responsible_count}
 
 
