@@ -48,7 +48,7 @@ LOM_DETAILS = {
             )
         ],
         [
-            (OfferKind.PEOPLE, "Besøksvenner og turvenner, koordinert av sentralen", ""),
+            (OfferKind.PEOPLE, "Besøksvener og turvener, koordinert av sentralen", ""),
             (OfferKind.PREMISES, "Møterom i Lom bygdesenter tysdag og torsdag", "Lom sentrum"),
             (OfferKind.VEHICLES, "Sjåførar til fredagsklubben", "Bøverdalen; Garmo; Fossbergom"),
         ],
@@ -220,7 +220,7 @@ def _lom_agreements(lom: Municipality, by: User) -> None:
         by,
         "Samarbeidsavtale med Lom frivilligsentral",
         {
-            "Lom frivilligsentral": "Rekrutterer og følgjer opp besøksvenner og sjåførar; "
+            "Lom frivilligsentral": "Rekrutterer og følgjer opp besøksvener og sjåførar; "
             "held introduksjonskurset saman med kommunen."
         },
         purpose="Fleire heimebuande eldre i Lom skal ha nokon å snakke med og kome seg ut.",

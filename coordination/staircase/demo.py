@@ -61,17 +61,17 @@ OTHERS = [
     ("1103", 5, True, 1),  # Stavanger
 ]
 LOM_COMMENTS = {
-    "named_coordinator": "Ny frivillighetskoordinator i 50 % stilling fra i vår.",
-    "volunteers_registered": "Seks frivillige er registrert, flere er på vei.",
-    "declarations_signed": "Fire av seks har skrevet under. Nils mangler fortsatt.",
-    "routines_exist": "Vi har rutine for mottak av nye frivillige, men ikke for oppfølging.",
-    "wheel_most_months": "Årshjulet har fredagsklubben og julemarkedet, men sommeren er tom.",
+    "named_coordinator": "Ny frivilligkoordinator i 50 % stilling frå i vår.",
+    "volunteers_registered": "Seks frivillige er registrerte, fleire er på veg.",
+    "declarations_signed": "Fire av seks har skrive under. Nils manglar framleis.",
+    "routines_exist": "Vi har rutine for mottak av nye frivillige, men ikkje for oppfølging.",
+    "wheel_most_months": "Årshjulet har fredagsklubben og julemarknaden, men sommaren er tom.",
     "partners_mapped": "Frivilligsentralen, pensjonistlaget, sanitetslaget og Fjellmuseet.",
-    "active_agreement": "Samarbeidsavtale med frivilligsentralen fra i år.",
-    "unit_contacts": "Sykehjemmet og hjemmetjenesten har hver sin frivillighetskontakt.",
-    "intro_course_this_year": "Introduksjonskurs holdt i mars, sammen med frivilligsentralen.",
-    "routines_reviewed": "Begge rutinene er gått gjennom i år, men ikke sammen med frivillige.",
-    "responsibility_map": "Ansvarskartet er laget, men én oppgave mangler fortsatt en ansvarlig.",
+    "active_agreement": "Samarbeidsavtale med frivilligsentralen frå i år.",
+    "unit_contacts": "Sjukeheimen og heimetenesta har kvar sin frivilligkontakt.",
+    "intro_course_this_year": "Vi heldt introduksjonskurs i mars, saman med frivilligsentralen.",
+    "routines_reviewed": "Vi har gått gjennom begge rutinane i år, men ikkje saman med frivillige.",
+    "responsibility_map": "Ansvarskartet er laga, men éi oppgåve manglar framleis ein ansvarleg.",
 }
 # What Drammen's coordinator wrote beside the answers the portal's own data also shows.
 DRAMMEN_COMMENTS = {

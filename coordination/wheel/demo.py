@@ -17,24 +17,24 @@ LOM_WHEEL = [
         "meeting",
         4,
         None,
-        "Frivillighetskontaktene, frivilligsentralen og lagene.",
+        "Frivilligkontaktane, frivilligsentralen og laga.",
     ),
     (
-        "Sommerfest på sjukeheimen",
+        "Sommarfest på sjukeheimen",
         "recognition",
         6,
         20,
-        "Grilling i hagen med beboere, frivillige og pårørende.",
+        "Grilling i hagen med bebuarar, frivillige og pårørande.",
     ),
     (
-        "Vervekampanje: Bli besøksvenn",
+        "Vervekampanje: Bli besøksven",
         "campaign",
         9,
         None,
         "Stand på Lom-marknaden og i Fossbergom.",
     ),
-    ("Tilskudd til aktivitetstiltak: søknadsfrist", "grant_deadline", 10, 15, ""),
-    ("Julebord for frivillige", "recognition", 12, 5, "Kommunen takker alle frivillige."),
+    ("Tilskot til aktivitetstiltak: søknadsfrist", "grant_deadline", 10, 15, ""),
+    ("Julebord for frivillige", "recognition", 12, 5, "Kommunen takkar alle frivillige."),
 ]
 
 DRAMMEN_WHEEL = [

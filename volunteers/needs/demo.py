@@ -105,14 +105,14 @@ def _lom_pairing(lom, volunteers, by) -> None:
             "Signe Rudi",
             "visiting_friend",
             "Lom sentrum",
-            "Enke, bor alene og hører dårlig. Ønsker besøk og en tur i nærområdet, gjerne en "
-            "som liker å strikke.",
+            "Enkje, bur åleine og høyrer dårleg. Ønskjer besøk og ein tur i nærområdet, gjerne "
+            "med ein som likar å strikke.",
             times=(True, False, True),
         ),
         days_ago(60),
         by,
     )
-    _step(need, "mapped", days_ago(53), by, "Samtale hjemme hos henne sammen med datteren.")
+    _step(need, "mapped", days_ago(53), by, "Samtale heime hos henne saman med dottera.")
     _step(need, "clarified", days_ago(46), by)
     pairing = _helped_by(need, astrid, by, invited_on=days_ago(42), accepted_on=days_ago(40))
     _agreed_after_trial(need, pairing, by, met_on=days_ago(37), agreed_on=days_ago(36))
@@ -131,7 +131,7 @@ def _lom_pairing(lom, volunteers, by) -> None:
             follow_up=follow_ups[0],
             by=by,
             held_on=days_ago(14),
-            notes="Begge trives. Fortsetter hver tirsdag.",
+            notes="Begge trivst. Dei held fram kvar tysdag.",
         )
     logged = []
     for weeks in (4, 3, 2, 1):
@@ -162,13 +162,13 @@ def _lom_ride(lom, volunteers, by) -> None:
             "Hans Moen",
             "transport",
             "Bøverdalen",
-            "Skyss til dagsenteret og fredagsklubben på Lom, tur-retur. Bruker rullator.",
+            "Skyss til dagsenteret og fredagsklubben på Lom, tur-retur. Brukar rullator.",
             needs_driver=True,
         ),
         days_ago(20),
         contact,
     )
-    _step(need, "mapped", days_ago(17), by, "Snakket med Hans på telefon.")
+    _step(need, "mapped", days_ago(17), by, "Snakka med Hans på telefon.")
     _step(need, "clarified", days_ago(12), by)
     _invite(need, volunteers["nils"], days_ago(8), by)
     declined = _invite(need, volunteers["tor"], days_ago(8), by)
@@ -187,7 +187,7 @@ def _lom_past_pairing(lom, volunteers, by) -> None:
             "Solveig Vole",
             "visiting_friend",
             "Lom sentrum",
-            "Ønsker besøk en gang i uka, liker kortspill og å høre om bygda.",
+            "Ønskjer besøk ein gong i veka, likar kortspel og å høyre om bygda.",
         ),
         days_ago(770),
         by,
@@ -202,7 +202,7 @@ def _lom_past_pairing(lom, volunteers, by) -> None:
             assignment=pairing,
             by=by,
             reason="moved",
-            note="Solveig har flyttet på sjukeheimen.",
+            note="Solveig har flytta inn på sjukeheimen.",
         )
     _step(need, "closed", days_ago(10), by)
 
@@ -226,21 +226,21 @@ def seed_screening_and_needs(command) -> None:
             "Marit Lien",
             "digital_help",
             "Fossbergom",
-            "Vil lære å bruke nettbrettet til videosamtaler med barnebarna.",
+            "Vil lære å bruke nettbrettet til videosamtalar med barnebarna.",
             times=(True, True, False),
         ),
         days_ago(10),
         None,  # through the public help form
     )
     marit = Need.objects.get(municipality=lom, person_name="Marit Lien")
-    _step(marit, "mapped", days_ago(4), by, "Ringte datteren, som sendte inn skjemaet.")
+    _step(marit, "mapped", days_ago(4), by, "Ringde dottera, som sende inn skjemaet.")
     _report(
         lom,
         _need_fields(
             "Kristian Garmo",
             "walks",
             "Garmo",
-            "Trenger følge på tur for å holde seg i form etter et fall i vinter. Går med stokk.",
+            "Treng følgje på tur for å halde seg i form etter eit fall i vinter. Går med stokk.",
             times=(False, False, True),
         ),
         days_ago(2),

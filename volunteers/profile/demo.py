@@ -16,6 +16,7 @@ from django.utils import translation
 
 from coordination.kernel.contributions import contribute
 from coordination.kernel.demo import DEMO_PASSWORD, LOM, coordinator_of, days_ago, on
+from coordination.kernel.languages import language_of_municipality
 from coordination.models import Municipality, User
 from volunteers.models import DeclarationText, Volunteer
 from volunteers.profile.services import (
@@ -47,8 +48,8 @@ DEMO_VOLUNTEERS = [
 SIGNED_LATEST = ("astrid", "randi", "ola", "kari.o")
 
 DECLARATION_V2_NOTE = (
-    "\n\nNytt i versjon 2: Du deler ikke bilder eller opplysninger om den du besøker i sosiale "
-    "medier, heller ikke når personen selv sier det er greit."
+    "\n\nNytt i versjon 2: Du deler ikkje bilete eller opplysningar om den du besøkjer, i "
+    "sosiale medium, heller ikkje når personen sjølv seier at det er greitt."
 )
 
 
@@ -88,9 +89,11 @@ def seed_volunteers(command) -> None:
     if Volunteer.objects.in_municipality(lom).exists():
         return
     coordinator = coordinator_of(LOM)
-    with on(days_ago(1215)), translation.override("nb"):
+    with on(days_ago(1215)), translation.override(language_of_municipality(LOM)):
         first = publish_declaration(
-            municipality=lom, body=starter_declaration_text(), by=coordinator
+            municipality=lom,
+            body=starter_declaration_text(language_of_municipality(lom)),
+            by=coordinator,
         )
     volunteers = {}
     for email, name, area, interests, evenings, weekends, drives, since in DEMO_VOLUNTEERS:
@@ -138,9 +141,11 @@ DRAMMEN_INTERESTS = ["visiting_friend", "transport", "digital_help", "walks", "c
 
 def _drammen_volunteers(drammen: Municipality, by: User) -> list[Volunteer]:
     """40 volunteers who registered over two years; 36 signed the declaration."""
-    with on(days_ago(730)), translation.override("nb"):
+    with on(days_ago(730)), translation.override(language_of_municipality(drammen)):
         declaration = publish_declaration(
-            municipality=drammen, body=starter_declaration_text(), by=by
+            municipality=drammen,
+            body=starter_declaration_text(language_of_municipality(drammen)),
+            by=by,
         )
     volunteers = []
     for number in range(40):

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from coordination.kernel.dates import add_months
 from coordination.kernel.demo import days_ago, on
+from coordination.kernel.languages import language_of_municipality
 from coordination.models import Municipality, User
 from volunteers.hours import services as hours_services
 from volunteers.insurance.services import create_insurance
@@ -32,34 +33,34 @@ def _lom_screening(lom: Municipality, volunteers: dict, by: User) -> dict:
             by=by,
             name="Introduksjonskurs for frivillige",
             is_introductory=True,
-            description="Taushetsplikt, roller og ansvar, hvem du kontakter hvis du blir bekymret.",
+            description="Teieplikt, roller og ansvar, og kven du kontaktar om du blir uroleg.",
         )
         visiting = screening_services.create_role(
             municipality=lom,
             by=by,
-            **starter_role("visiting_friend", "nb"),
+            **starter_role("visiting_friend", language_of_municipality(lom)),
             requires_certificate=True,
             certificate_kinds=["limited", "ordinary"],
             certificate_legal_basis=(
-                "Besøksvenner er alene hjemme hos eldre som kan være sårbare. Lom kommune "
-                "krever derfor politiattest, jf. helse- og omsorgstjenesteloven § 5-4 når "
-                "besøkene er en del av kommunens tjenester."
+                "Besøksvener er åleine heime hos eldre som kan vere sårbare. Lom kommune "
+                "krev difor politiattest, jf. helse- og omsorgstenestelova § 5-4, når "
+                "besøka er ein del av tenestene til kommunen."
             ),
             certificate_valid_months=36,
             required_courses=[course],
         )
         driver = screening_services.create_role(
-            municipality=lom, by=by, **starter_role("driver", "nb")
+            municipality=lom, by=by, **starter_role("driver", language_of_municipality(lom))
         )
         create_insurance(
             municipality=lom,
             insured_by="Lom kommune, kollektiv ulykkesforsikring for frivillige (KLP)",
-            covers="Personskade som skjer mens du gjør et oppdrag du har tatt gjennom "
-            "Samspill, også på vei til og fra oppdraget.",
-            own_car="Skade på din egen bil dekkes av din egen bilforsikring. Kommunen "
-            "dekker egenandelen, inntil 10 000 kr, når skaden skjer på et oppdrag.",
-            if_something_happens="Ring koordinatoren (61 21 99 00) samme dag, og skriv "
-            "ned hva som skjedde. Ved fare for liv og helse: ring 113 først.",
+            covers="Personskade som skjer medan du gjer eit oppdrag du har teke gjennom "
+            "Samspill, også på vegen til og frå oppdraget.",
+            own_car="Skade på din eigen bil blir dekt av bilforsikringa di. Kommunen "
+            "dekkjer eigendelen, inntil 10 000 kr, når skaden skjer på eit oppdrag.",
+            if_something_happens="Ring koordinatoren (61 21 99 00) same dag, og skriv "
+            "ned kva som skjedde. Ved fare for liv og helse: ring 113 først.",
             roles=[visiting],
             by=by,
         )

@@ -20,10 +20,12 @@ def test_the_demo_volunteer_who_has_not_signed_is_told_to_sign_and_sees_no_perso
     need = invitation.need
     client.force_login(nils)
     html = client.get(reverse("volunteers:invitation", args=[invitation.pk])).content.decode()
-    assert "Før du kan si ja" in html and "Skriv under på taushetserklæringen." in html
+    # Nils has not chosen a language: Lom writes nynorsk, so his pages are in nynorsk.
+    assert '<html lang="nn">' in html
+    assert "Før du kan seie ja" in html and "Skriv under på teieerklæringa." in html
     # (The demo's address is only "<area>, Lom", the same words as where the help is.)
     assert need.person_name not in html and need.person_phone not in html
-    assert "Rollen: Sjåfør" in html and "Dette gjør du ikke" in html
+    assert "Rolla: Sjåfør" in html and "Dette gjer du ikkje" in html
     response = client.post(
         reverse("volunteers:invitation", args=[invitation.pk]), {"answer": "accept"}
     )
