@@ -253,3 +253,9 @@ def test_the_staircase_is_in_every_language_with_bokmal_behind_it():
     first.description_nn = None  # an administrator's new text, not yet in nynorsk
     with translation.override("nn"):
         assert first.description == first.description_nb
+
+
+def test_every_language_can_be_named_in_a_sentence():
+    assert set(languages.NAME_IN_A_SENTENCE) == set(languages.language_codes())
+    with translation.override("nn"):
+        assert str(languages.NAME_IN_A_SENTENCE["en"]) == "engelsk"

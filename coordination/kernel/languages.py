@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import Resolver404, resolve
+from django.utils.translation import pgettext_lazy
 
 from coordination.kernel import permissions
 from coordination.kernel.models import Municipality, User
@@ -28,6 +29,14 @@ LANGUAGE_OF_STANDARD: dict[str, str] = {
     Municipality.LanguageForm.NYNORSK: "nn",
 }
 _STANDARDS_CACHE_KEY = "samspill:municipality-languages"
+
+# A language named inside a sentence ("copied in nynorsk"), lowercase in Norwegian; the
+# switcher's names (settings.LANGUAGES) are each in their own language instead.
+NAME_IN_A_SENTENCE = {
+    "nb": pgettext_lazy("language named in a sentence", "bokmål"),
+    "nn": pgettext_lazy("language named in a sentence", "nynorsk"),
+    "en": pgettext_lazy("language named in a sentence", "English"),
+}
 
 
 def language_codes() -> list[str]:

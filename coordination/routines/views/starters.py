@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from coordination.kernel import ui
+from coordination.kernel import languages, ui
 from coordination.kernel.permissions import municipality_view
 from coordination.routines import services
 from coordination.routines.forms import StarterRoutinesForm
@@ -41,7 +41,7 @@ def routine_starters(request: HttpRequest) -> HttpResponse:
             "municipality": municipality,
             "form": form,
             "starters": services.starters_for(municipality, language),
-            "language": language,
+            "language_name": languages.NAME_IN_A_SENTENCE[language],
         },
     )
 
