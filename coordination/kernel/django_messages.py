@@ -1,6 +1,7 @@
-"""Messages of Django itself that its bokmål catalogue lacks (new in Django 6.1), listed here so
-that ``makemessages`` copies them into ours, where locale/translate.py gives them bokmål.
-Nothing calls this; a test renders the pages that show them (tests/test_bokmal_words.py)."""
+"""Messages of Django itself that its bokmål and nynorsk catalogues lack (new in Django 6.1),
+listed here so that ``makemessages`` copies them into ours, where they are translated like our
+own. Nothing calls this; a test renders the pages that show them (tests/test_norwegian_words.py).
+"""
 
 from django.utils.translation import gettext_noop, ngettext
 

@@ -72,7 +72,9 @@ def _register(email, name, municipality, *, area, interests, **times) -> Volunte
     """The person signs up on the portal and registers as a volunteer, with consent."""
     user = User.objects.filter(email=email).first() or _person(email, name)
     profile = {"municipality": municipality, "area": area, "weekday_daytime": True} | times
-    return register_volunteer(user=user, profile=profile, interests=interests, consented=True)
+    # They registered on their municipality's pages, so they consented to its language's text.
+    with translation.override(language_of_municipality(municipality)):
+        return register_volunteer(user=user, profile=profile, interests=interests, consented=True)
 
 
 def _sign(volunteer: Volunteer, text) -> None:
