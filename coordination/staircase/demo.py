@@ -23,7 +23,7 @@ from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of
 from coordination.kernel.models import Municipality, User
 from coordination.staircase import scoring
 from coordination.staircase.models import Answer, Assessment, Indicator, StaircaseSharing
-from coordination.staircase.services import evidence_by_key
+from coordination.staircase.services import evidence_fields, evidence_in_every_language
 
 # Per level, the answers to its indicators in order ("y" yes, "p" partly, "n" no; the last
 # letter repeats when a level has more indicators).
@@ -121,7 +121,6 @@ def _record(
     comments, evidence = comments or {}, evidence or {}
     rows, commented = [], set()
     for indicator in indicators:
-        seen = evidence.get(indicator.evidence_key)
         comment = (
             "" if indicator.evidence_key in commented else comments.get(indicator.evidence_key, "")
         )
@@ -134,8 +133,7 @@ def _record(
                 level_number=indicator.level.number,
                 value=values[indicator.pk],
                 comment=comment,
-                evidence_summary=seen.summary[:300] if seen else "",
-                evidence_met=seen.met if seen else None,
+                **evidence_fields(evidence, indicator.evidence_key),
             )
         )
     Answer.objects.bulk_create(rows)
@@ -161,7 +159,7 @@ def seed(command) -> None:
             by=by,
             indicators=indicators,
             comments=LOM_COMMENTS,
-            evidence=evidence_by_key(lom, indicators),
+            evidence=evidence_in_every_language(lom, indicators),
         )
         StaircaseSharing.objects.get_or_create(
             municipality_id=LOM, defaults={"takes_part": True, "share_name": True}
@@ -177,7 +175,7 @@ def seed(command) -> None:
             by=by,
             indicators=indicators,
             comments=DRAMMEN_COMMENTS,
-            evidence=evidence_by_key(Municipality.objects.get(pk=DRAMMEN), indicators),
+            evidence=evidence_in_every_language(Municipality.objects.get(pk=DRAMMEN), indicators),
         )
         StaircaseSharing.objects.get_or_create(
             municipality_id=DRAMMEN, defaults={"takes_part": True, "share_name": True}

@@ -16,11 +16,11 @@ from typing import cast
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Value, When
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from coordination.kernel import audit, contributions, permissions
+from coordination.kernel import audit, contributions, languages, permissions
 from coordination.kernel.models import Municipality, User
 from coordination.staircase import scoring
 from coordination.staircase.models import Answer, Assessment, Indicator, StaircaseSharing
@@ -70,6 +70,36 @@ def evidence_by_key(
     return found
 
 
+# language -> evidence key -> what the portal shows, said in that language
+EvidenceInLanguages = dict[str, dict[str, contributions.Evidence]]
+
+
+def evidence_in_every_language(
+    municipality: Municipality, indicators: Iterable[Indicator]
+) -> EvidenceInLanguages:
+    """The evidence said in every language: an answer keeps it as it was that day, and each
+    reader later reads it in their own language (the data it came from will have changed)."""
+    indicators = list(indicators)
+    found = {}
+    for code in languages.language_codes():
+        with translation.override(code):
+            found[code] = evidence_by_key(municipality, indicators)
+    return found
+
+
+def evidence_fields(evidence: EvidenceInLanguages, key: str) -> dict[str, str | bool | None]:
+    """An answer's evidence columns: the summary in each language (staircase/translation.py)
+    and whether it was met; none where the portal shows nothing for ``key``."""
+    seen = {code: by_key[key] for code, by_key in evidence.items() if key in by_key}
+    if not seen:
+        return {"evidence_met": None}
+    fields: dict[str, str | bool | None] = {
+        f"evidence_summary_{code}": shown.summary[:300] for code, shown in seen.items()
+    }
+    fields["evidence_met"] = next(iter(seen.values())).met
+    return fields
+
+
 @transaction.atomic
 def save_assessment(
     *,
@@ -92,7 +122,7 @@ def save_assessment(
     assessment = draft_for(municipality) or Assessment(municipality=municipality)
     assessment.made_by = by
     assessment.save()
-    evidence = evidence_by_key(municipality, indicators.values())
+    evidence = evidence_in_every_language(municipality, indicators.values())
     rows = _store_answers(assessment, indicators, answers, evidence)
     if complete:
         _complete(assessment, rows, by=by)
@@ -137,14 +167,13 @@ def _store_answers(
     assessment: Assessment,
     indicators: dict[int, Indicator],
     answers: Mapping[int, Given],
-    evidence: dict[str, contributions.Evidence],
+    evidence: EvidenceInLanguages,
 ) -> list[Answer]:
     """Replace the assessment's answers, each with what the portal's data shows today."""
     assessment.answers.all().delete()
     rows = []
     for pk, indicator in indicators.items():
         given = answers.get(pk, Given())
-        seen = evidence.get(indicator.evidence_key)
         rows.append(
             Answer(
                 assessment=assessment,
@@ -152,8 +181,7 @@ def _store_answers(
                 level_number=indicator.level.number,
                 value=given.value,
                 comment=given.comment.strip(),
-                evidence_summary=seen.summary[:300] if seen else "",
-                evidence_met=seen.met if seen else None,
+                **evidence_fields(evidence, indicator.evidence_key),  # type: ignore[arg-type]
             )
         )
     return Answer.objects.bulk_create(rows)

@@ -4,7 +4,7 @@ the admin shows one field per language."""
 
 from modeltranslation.translator import TranslationOptions, register
 
-from coordination.staircase.models import Indicator, StaircaseLevel
+from coordination.staircase.models import Answer, Indicator, StaircaseLevel
 
 
 @register(StaircaseLevel)
@@ -17,3 +17,11 @@ class StaircaseLevelTranslation(TranslationOptions):
 class IndicatorTranslation(TranslationOptions):
     fields = ("text", "next_step")
     required_languages = ("nb",)
+
+
+@register(Answer)
+class AnswerTranslation(TranslationOptions):
+    """What the portal's data showed when the answer was given, said in every language then
+    (staircase.services.evidence_in_every_language)."""
+
+    fields = ("evidence_summary",)

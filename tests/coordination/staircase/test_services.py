@@ -4,6 +4,7 @@ evidence stored beside the answers, the default indicator set, name sharing and 
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
@@ -225,17 +226,31 @@ def test_evidence_is_stored_with_the_answers_as_it_was(lom, coordinator_lom):
     assert registered == contributions.EVIDENCE  # the fakes are gone again
 
 
-def test_every_registered_provider_is_asked_once_when_saving(lom, coordinator_lom):
+def test_every_registered_provider_is_asked_once_per_language_when_saving(lom, coordinator_lom):
+    """Once per language, not once per indicator: the answer keeps what the data showed in
+    every language, so that each reader reads it in theirs."""
     with counted_evidence() as calls:
         assessment = complete(lom, coordinator_lom, "y")
     named = set(Indicator.objects.exclude(evidence_key="").values_list("evidence_key", flat=True))
     asked = named & set(contributions.EVIDENCE)
     assert "named_coordinator" in asked
-    assert calls == dict.fromkeys(asked, 1)
+    assert calls == dict.fromkeys(asked, len(settings.LANGUAGES))
     for answer in assessment.answers.select_related("indicator"):
         provided = answer.indicator.evidence_key in asked
         assert bool(answer.evidence_summary) is provided, answer.indicator.evidence_key
         assert (answer.evidence_met is not None) is provided
+
+
+def test_the_evidence_is_read_in_the_readers_language(lom, coordinator_lom):
+    assessment = complete(lom, coordinator_lom, "y")
+    answer = assessment.answers.get(indicator__evidence_key="named_coordinator")
+    said = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            said[code] = answer.evidence_summary
+    assert said["en"] == "1 coordinator is named in the portal."
+    assert said["nb"].startswith("1 frivillighetskoordinator ")
+    assert said["nn"].startswith("1 frivilligkoordinator ")
 
 
 def test_next_steps_note_evidence_that_says_otherwise(lom, coordinator_lom):
