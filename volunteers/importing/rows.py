@@ -34,7 +34,7 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 class Column:
     key: str
     label: Promise  # the column's name in the preview, in the person's language
-    names: tuple[str, ...]  # headers that mean this column: bokmål, English, others
+    names: tuple[str, ...]  # headers that mean this column: bokmål, English, others (nynorsk…)
     hint: Promise  # what to write in it, for the import page
     max_length: int | None = None
 
@@ -47,7 +47,7 @@ COLUMNS = (
     Column(
         "name",
         gettext_lazy("Name"),
-        ("navn", "name"),
+        ("navn", "name", "namn"),
         gettext_lazy("The person's full name. Needed."),
         _max_length(User, "full_name"),
     ),
@@ -80,7 +80,7 @@ COLUMNS = (
     Column(
         "skills",
         gettext_lazy("Skills"),
-        ("ferdigheter", "skills"),
+        ("ferdigheter", "skills", "ferdigheiter"),
         gettext_lazy("Free text."),
         _max_length(Volunteer, "skills"),
     ),
@@ -94,7 +94,7 @@ COLUMNS = (
     Column(
         "can_drive",
         gettext_lazy("Can drive"),
-        ("kan kjøre", "can drive"),
+        ("kan kjøre", "can drive", "kan køyre"),
         gettext_lazy("ja, nei or x (x means yes). Left empty: no."),
     ),
     Column(
@@ -106,7 +106,7 @@ COLUMNS = (
     Column(
         "active_since",
         gettext_lazy("Volunteer since"),
-        ("frivillig siden", "volunteer since"),
+        ("frivillig siden", "volunteer since", "frivillig sidan"),
         gettext_lazy("A date: dd.mm.yyyy or yyyy-mm-dd. Left empty: today."),
     ),
 )

@@ -516,6 +516,16 @@ def test_headers_may_be_written_in_any_case_with_underscores_or_a_colon(client_o
     ]  # fmt: skip
 
 
+def test_a_nynorsk_list_is_read_headers_and_interests(client_of, coordinator_lom):
+    header = ["Namn", "E-post", "Interesser", "Kan køyre", "Frivillig sidan"]
+    row = [*GOOD[0][:2], "Besøksven, Turar og friluftsliv", "ja", "01.03.2024"]
+    response = upload(client_of(coordinator_lom), csv_file([row], header=header))
+    preview = response.context["preview"]
+    assert preview.valid, problems(response)
+    assert preview.rows[0].values["interests"] == ["visiting_friend", "walks"]
+    assert preview.rows[0].values["can_drive"] is True
+
+
 def test_the_import_job_writes_in_batches_whatever_the_size(
     client_of, coordinator_lom, django_capture_on_commit_callbacks, django_assert_max_num_queries
 ):
