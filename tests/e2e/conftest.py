@@ -4,10 +4,14 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from playwright.sync_api import expect
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MAX_TABS = 60
+# Every language the portal speaks, from the one list (settings.LANGUAGES): a browser test that
+# checks pages per language runs in each of them.
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def pytest_collection_modifyitems(items):
@@ -37,6 +41,20 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def axe():
     return Axe()
+
+
+def speak(page, base_url: str, language: str, *people) -> None:
+    """Make the site speak ``language`` on ``page``: the language switcher's cookie, and, for
+    each person given (those who log in on this page), the same language saved as their own
+    choice, since a logged-in person's choice beats the cookie (coordination.kernel.languages).
+    Call it again after clearing the context's cookies."""
+    assert language in LANGUAGES, language
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": base_url}]
+    )
+    for person in people:
+        person.preferred_language = language
+        person.save(update_fields=["preferred_language"])
 
 
 def assert_accessible(axe, page):

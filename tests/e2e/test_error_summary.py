@@ -62,6 +62,9 @@ def test_the_public_help_form_with_errors_shows_a_focused_summary_and_saves_noth
     live_server, page, axe, coordinator_lom
 ):
     page.goto(live_server.url + "/help/3434/")
+    # Nobody chose a language: Lom's form is in nynorsk, and so is its summary ("Skjemaet har
+    # … feil" is the same in both written standards).
+    expect(page.locator("html")).to_have_attribute("lang", "nn")
     page.get_by_role("button", name="Send").click()
     page.wait_for_load_state()  # the answer to the POST, before the picture is taken
     page.screenshot(path="/tmp/forms-help-errors.png")

@@ -1,11 +1,19 @@
-"""The foundation's pages in a real browser: accessible, keyboard-only, in both languages."""
+"""The foundation's pages in a real browser: accessible, keyboard-only, in every language."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, focused, log_in_by_keyboard, tab_to, type_into
+from tests.e2e.conftest import (
+    LANGUAGES,
+    assert_accessible,
+    focused,
+    log_in_by_keyboard,
+    speak,
+    tab_to,
+    type_into,
+)
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -15,15 +23,23 @@ PUBLIC_PAGES = ["/", "/municipalities/", "/municipalities/3434/", "/accounts/log
                 "/accessibility/", "/municipalities/?q=Lom" + "m" * 100]  # fmt: skip
 
 
-@pytest.mark.parametrize("language", ["nb", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_public_pages_have_no_wcag_violations(live_server, page, axe, language):
-    page.context.add_cookies(
-        [{"name": "django_language", "value": language, "url": live_server.url}]
-    )
+    speak(page, live_server.url, language)
     for path in PUBLIC_PAGES:
         page.goto(live_server.url + path)
         expect(page.locator("html")).to_have_attribute("lang", language)
         assert_accessible(axe, page)
+
+
+def test_a_visitor_who_has_not_chosen_reads_a_municipality_in_its_written_standard(
+    live_server, page
+):
+    """Lom writes nynorsk and Drammen bokmål; a page of no municipality is in bokmål."""
+    for path, language in [("/municipalities/3434/", "nn"), ("/municipalities/3301/", "nb"),
+                           ("/municipalities/", "nb")]:  # fmt: skip
+        page.goto(live_server.url + path)
+        expect(page.locator("html")).to_have_attribute("lang", language)
 
 
 def test_skip_link_is_first_and_moves_focus_to_main(live_server, page):

@@ -17,8 +17,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_the_public_help_form_is_accessible_and_explains_its_errors(
     live_server, page, axe, coordinator_lom
 ):
+    # A visitor who has chosen no language reads Lom's form in Lom's written standard.
     page.goto(live_server.url + "/help/3434/")
+    expect(page.locator("html")).to_have_attribute("lang", "nn")
     expect(page.locator("h1")).to_contain_text("Be om hjelp i Lom")
+    expect(page.get_by_label("Fortel litt meir")).to_be_visible()
     assert_accessible(axe, page)
     page.get_by_role("button", name="Send").click()
     expect(page.locator("#id_consent")).to_have_attribute("aria-invalid", "true")

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, log_in_by_keyboard
+from tests.e2e.conftest import assert_accessible, log_in_by_keyboard, speak
 from tests.factories import PASSWORD, NeedFactory, VolunteerFactory, VolunteerRoleFactory
 from volunteers.models import RoleHolder
 
@@ -65,6 +65,7 @@ def test_the_insurance_form_and_a_driver_sees_it(
 def test_the_public_form_asks_about_a_decision_for_practical_help(
     live_server, page, axe, coordinator_lom
 ):
+    speak(page, live_server.url, "nb")  # Lom's own pages are in nynorsk unless one chooses
     page.goto(live_server.url + "/help/3434/")
     page.get_by_label("Praktisk hjelp").check()
     page.get_by_label("Fortell litt mer").fill("Hjelp til å handle på fredager")

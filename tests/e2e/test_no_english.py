@@ -1,7 +1,7 @@
-"""No English on a bokmål page: a browser reads every page each demo persona reaches, in bokmål,
-the way a reader sees it (the text on screen, plus what a screen reader says: option labels,
-placeholders, aria-labels, titles and button values), and fails on words that are never
-Norwegian.
+"""No English on a Norwegian page: a browser reads every page each demo persona reaches, in
+bokmål and in nynorsk, the way a reader sees it (the text on screen, plus what a screen reader
+says: option labels, placeholders, aria-labels, titles and button values), and fails on words
+that are never Norwegian, and on a page not marked as the language chosen (<html lang>).
 
 Real Chromium through Playwright, on the demo data (``seed_demo``), so that lists, statuses,
 dates and counts are filled in as a user sees them. Each view is read once per persona (one
@@ -12,12 +12,15 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from playwright.sync_api import Error as PlaywrightError
 
 from coordination.management.commands.seed_demo import DEMO_PASSWORD
+from coordination.models import User
 from tests.crawl import Crawl, links_in_browser, route
+from tests.e2e.conftest import LANGUAGES, speak
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -52,6 +55,10 @@ CASE_INSENSITIVE = {"the", "your", "you", "this", "please", "with", "from", "whi
                     "staircase", "wheel", "level", "score", "grant", "reviewer",
                     "application", "assignment", "invitation", "help", "name", "phone",
                     "address", "language", "account", "settings", "details"}  # fmt: skip
+# Words on the list above that are Norwegian in one written standard: nynorsk "no" is "now".
+NORWEGIAN_TOO = {"nn": {"No"}}
+# The portal's Norwegian languages: every language but the one the texts are written in.
+NORWEGIAN = [code for code in LANGUAGES if code != "en"]
 # Codes and defaults that leak: snake_case values, Django's empty choice, ISO dates in text.
 LEAKS = [r"\b[a-z]+_[a-z_]+\b", r"- Select an option -", r"-{5,}", r"\b\d{4}-\d{2}-\d{2}\b"]
 
@@ -79,9 +86,10 @@ SKIP = re.compile(
 )
 
 # Text marked as another language (lang="en", e.g. the English column names of the import
-# file, or the language switch) is English by right: a screen reader reads it so. Hide it first.
-TEXT_AS_READ = """() => {
-    for (const el of document.querySelectorAll("body [lang]:not([lang|=nb])")) {
+# file, or the language switch) is in that language by right: a screen reader reads it so.
+# Hide it first.
+TEXT_AS_READ = """(language) => {
+    for (const el of document.querySelectorAll(`body [lang]:not([lang|=${language}])`)) {
         el.style.display = "none";
     }
     const parts = [document.title, document.body.innerText];
@@ -98,11 +106,13 @@ TEXT_AS_READ = """() => {
 }"""
 
 
-def english_in(text: str) -> list[str]:
-    """The English words and leaked codes in ``text``, each once."""
+def english_in(text: str, language: str = "nb") -> list[str]:
+    """The English words and leaked codes in ``text``, written in ``language``, each once."""
     found = []
     for pattern in ENGLISH:
         word = pattern[2:-2]
+        if word in NORWEGIAN_TOO.get(language, ()):
+            continue
         flags = re.IGNORECASE if word in CASE_INSENSITIVE else 0
         found += [m.group(0) for m in re.finditer(pattern, text, flags)]
     for pattern in LEAKS:
@@ -110,17 +120,23 @@ def english_in(text: str) -> list[str]:
     return sorted(set(found))
 
 
-def test_the_word_list_finds_english_and_passes_bokmal():
+def test_the_word_list_finds_english_and_passes_norwegian():
     assert english_in("Select the date of your visit. Save") == [
         "Save", "Select", "of", "the", "your"]  # fmt: skip
     assert english_in("status: pending_approval 2026-12-04") == ["2026-12-04", "pending_approval"]
     assert english_in("Velg en dato for besøket. Lagre. Ja, nei. 4. desember 2026") == []
     assert english_in("To frivillige i Lom, for eldre. Is og and i april og august.") == []
     assert english_in("Frivillighetstimer: godkjenning, summer og kilometersats") == []
+    assert english_in("No er skjemaet sendt. Vel ein dato for besøket. Lagre.", "nn") == []
+    assert english_in("No er skjemaet sendt.", "nb") == ["No"]  # not bokmål
+    assert english_in("Select the date. No", "nn") == ["Select", "the"]
 
 
-def _read_pages(page, base_url: str, starts: list[str]) -> tuple[dict[str, list[str]], int]:
-    """Breadth-first through the site's own links; English found, by page, and pages read."""
+def _read_pages(
+    page, base_url: str, starts: list[str], language: str
+) -> tuple[dict[str, list[str]], int]:
+    """Breadth-first through the site's own links, in ``language``; what is wrong (English
+    found, or the page marked as another language), by page, and pages read."""
     found: dict[str, list[str]] = {}
     read = 0
     for visit in Crawl(starts, key=route):
@@ -135,20 +151,26 @@ def _read_pages(page, base_url: str, starts: list[str]) -> tuple[dict[str, list[
         if response is None or response.status >= 400:
             continue  # dead links are another test's business (tests/trust)
         read += 1
-        words = english_in(page.evaluate(TEXT_AS_READ))
+        words = english_in(page.evaluate(TEXT_AS_READ, language), language)
+        lang = page.locator("html").get_attribute("lang")
+        if lang != language:
+            words.append(f"<html lang={lang!r}>")
         if words:
             found[urlsplit(page.url).path] = words
         visit.follow(links_in_browser(page, base_url, SKIP))
     return found, read
 
 
-def test_every_page_of_every_persona_is_in_bokmal(live_server, browser):
+@pytest.mark.parametrize("language", NORWEGIAN)
+def test_every_page_of_every_persona_is_in_norwegian(live_server, browser, language):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    name = dict(settings.LANGUAGES)[language]
     report = []
     for persona, email in PERSONAS.items():
         cache.clear()  # allauth's login rate limit counts per address
         context = browser.new_context(locale="nb-NO")
         page = context.new_page()
+        speak(page, live_server.url, language, *([User.objects.get(email=email)] if email else []))
         if email:
             page.goto(live_server.url + "/accounts/login/")
             page.locator("input[name=login]").fill(email)
@@ -156,16 +178,16 @@ def test_every_page_of_every_persona_is_in_bokmal(live_server, browser):
             page.locator("input[name=password]").press("Enter")
             page.wait_for_url(re.compile(r"/(my|volunteer)/$|/coordination/"))
         starts = LANDING + (ALWAYS if email else PUBLIC)
-        found, read = _read_pages(page, live_server.url, starts)
+        found, read = _read_pages(page, live_server.url, starts, language)
         context.close()
-        print(f"{persona}: {read} pages read in bokmål")
+        print(f"{persona}: {read} pages read in {name}")
         assert read >= len(starts) - 1, f"{persona} could not read its own pages"
         report += [f"{persona} {path}: {', '.join(words)}" for path, words in found.items()]
-    assert report == [], "English on bokmål pages:\n" + "\n".join(report)
+    assert report == [], f"English, or a page not in {name}:\n" + "\n".join(report)
 
 
 def test_the_reader_finds_english_on_an_english_page(live_server, page):
     """The control: the same reading of the same pages in English does find English."""
-    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
-    found, read = _read_pages(page, live_server.url, ["/", "/accounts/signup/"])
+    speak(page, live_server.url, "en")
+    found, read = _read_pages(page, live_server.url, ["/", "/accounts/signup/"], "en")
     assert read >= 2 and found["/"] and "the" in found["/"]

@@ -16,7 +16,14 @@ from coordination.models import (
     PartnerOffer,
     PartnerOrganisation,
 )
-from tests.e2e.conftest import assert_accessible, log_in_by_keyboard, tab_to, type_into
+from tests.e2e.conftest import (
+    LANGUAGES,
+    assert_accessible,
+    log_in_by_keyboard,
+    speak,
+    tab_to,
+    type_into,
+)
 from tests.factories import PASSWORD, PartnerOrganisationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -46,14 +53,11 @@ def partners(coordinator_lom):
     return {"centre": centre, "museum": museum, "agreement": agreement}
 
 
-@pytest.mark.parametrize("language", ["nb", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_partner_pages_have_no_wcag_violations(
     live_server, page, axe, coordinator_lom, partners, language
 ):
-    if language != "nb":
-        page.context.add_cookies(
-            [{"name": "django_language", "value": language, "url": live_server.url}]
-        )
+    speak(page, live_server.url, language, coordinator_lom)
     log_in_by_keyboard(page, live_server.url, coordinator_lom.email, PASSWORD)
     base = live_server.url + "/coordination/3434/partners/"
     for path in (
@@ -68,6 +72,7 @@ def test_partner_pages_have_no_wcag_violations(
         "agreements/add/",
     ):
         page.goto(base + path)
+        expect(page.locator("html")).to_have_attribute("lang", language)
         assert_accessible(axe, page)
     # Errors shown: a wrong organisation number; an agreement without parties.
     page.goto(base + "add/")

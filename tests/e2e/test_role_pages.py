@@ -1,4 +1,4 @@
-"""Every page each persona reaches, in both languages, in a real browser: no WCAG 2.1 A/AA
+"""Every page each persona reaches, in every language, in a real browser: no WCAG 2.1 A/AA
 violation that axe-core can find; the error pages; the password reset by keyboard alone; and
 reflow at 200 % zoom on the pages with the widest content."""
 
@@ -14,8 +14,10 @@ from coordination.models import Membership
 from tests.crawl import Crawl, links_in_browser, route
 from tests.e2e.conftest import (
     LANDING,
+    LANGUAGES,
     assert_accessible,
     log_in_by_keyboard,
+    speak,
     tab_to,
     type_into,
 )
@@ -24,7 +26,6 @@ from volunteers.models import Volunteer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-LANGUAGES = ["nb", "en"]
 PERSONAS = ["coordinator_lom", "volunteer_contact_lom", "officer", "reviewer", "applicant",
             "volunteer"]  # fmt: skip
 # Checked for every persona, whether or not a link leads there.
@@ -52,11 +53,6 @@ def _cases():
 def _fresh_rate_limits():
     """allauth counts logins per address in the cache; each test here logs in anew."""
     cache.clear()
-
-
-def _choose_language(page, base_url: str, language: str) -> None:
-    if language != "nb":
-        page.context.add_cookies([{"name": "django_language", "value": language, "url": base_url}])
 
 
 def _log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
@@ -159,7 +155,7 @@ def test_every_page_of_each_persona_has_no_wcag_violations(
         Volunteer.objects.create(
             user=UserFactory(full_name="Frivillig Fredrikke"), municipality_id="3434"
         )
-    _choose_language(page, live_server.url, language)
+    speak(page, live_server.url, language, user)
     _log_in(page, live_server.url, user.email)
 
     checker = Checker(page, axe, language)
@@ -178,7 +174,7 @@ def test_every_page_of_each_persona_has_no_wcag_violations(
 def test_not_found_and_forbidden_pages_have_no_wcag_violations(
     live_server, page, axe, coordinator_lom, language
 ):
-    _choose_language(page, live_server.url, language)
+    speak(page, live_server.url, language, coordinator_lom)
     _log_in(page, live_server.url, coordinator_lom.email)
     failures = []
     # Another municipality's coordination: 404, never revealing that it exists.
@@ -195,15 +191,23 @@ def test_not_found_and_forbidden_pages_have_no_wcag_violations(
     assert not failures, "\n\n".join(failures)
 
 
-FORGOT_PASSWORD = {"nb": "Glemt ditt passord?", "en": "Forgot your password?"}
+# allauth's link; nynorsk from locale/allauth/nn (allauth ships none).
+FORGOT_PASSWORD = {
+    "nb": "Glemt ditt passord?",
+    "nn": "Har du gløymt passordet?",
+    "en": "Forgot your password?",
+}
 
 
-def test_reset_password_and_log_in_by_keyboard_alone(live_server, page, mailoutbox):
-    UserFactory(email="glemsk.tast@samspill.example", full_name="Gunnar Glemsk")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_reset_password_and_log_in_by_keyboard_alone(live_server, page, mailoutbox, language):
+    person = UserFactory(email="glemsk.tast@samspill.example", full_name="Gunnar Glemsk")
     new_password = "Nytt-tastatur-passord-2026"
+    speak(page, live_server.url, language, person)
 
     page.goto(live_server.url + "/accounts/login/")
-    tab_to(page, text=FORGOT_PASSWORD["nb"])
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    tab_to(page, text=FORGOT_PASSWORD[language])
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/accounts/password/reset/$"))
     type_into(page, "glemsk.tast@samspill.example", name="email")
@@ -222,6 +226,7 @@ def test_reset_password_and_log_in_by_keyboard_alone(live_server, page, mailoutb
 
     log_in_by_keyboard(page, live_server.url, "glemsk.tast@samspill.example", new_password)
     expect(page.locator("h1")).to_contain_text("Gunnar")
+    expect(page.locator("html")).to_have_attribute("lang", language)
 
 
 REFLOW_PAGES = ["/my/", "/coordination/3434/", "/coordination/3434/audit/"]
@@ -235,10 +240,11 @@ def test_role_pages_reflow_at_200_percent_zoom(
     """WCAG 1.4.10: at 640 px (200 % of 1280) the document never scrolls sideways. A data
     table may scroll inside its .table-responsive wrapper; the document may not."""
     page.set_viewport_size({"width": 640, "height": 900})
-    _choose_language(page, live_server.url, language)
+    speak(page, live_server.url, language, coordinator_lom)
     _log_in(page, live_server.url, coordinator_lom.email)
     response = page.goto(live_server.url + path)
     assert response.status == 200 and page.url.endswith(path), page.url
+    expect(page.locator("html")).to_have_attribute("lang", language)
     widths = page.evaluate(
         "({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
     )

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, log_in_by_keyboard, tab_to
+from tests.e2e.conftest import LANGUAGES, assert_accessible, log_in_by_keyboard, speak, tab_to
 from tests.factories import PASSWORD, CourseFactory, UserFactory, VolunteerFactory
 from tests.factories import VolunteerRoleFactory as RoleFactory
 from volunteers.models import CertificateCheck, CourseSession, RoleHolder
@@ -35,14 +35,11 @@ def screening(coordinator_lom):
             "session": session}  # fmt: skip
 
 
-@pytest.mark.parametrize("language", ["nb", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_screening_pages_have_no_wcag_violations(
     live_server, page, axe, coordinator_lom, screening, language
 ):
-    if language != "nb":
-        page.context.add_cookies(
-            [{"name": "django_language", "value": language, "url": live_server.url}]
-        )
+    speak(page, live_server.url, language, coordinator_lom)
     log_in_by_keyboard(page, live_server.url, coordinator_lom.email, PASSWORD)
     base = live_server.url + "/coordination/3434/"
     volunteer, holder = screening["volunteer"], screening["holder"]
@@ -58,6 +55,7 @@ def test_screening_pages_have_no_wcag_violations(
         "volunteers/?readiness=missing",
     ):
         page.goto(base + path)
+        expect(page.locator("html")).to_have_attribute("lang", language)
         assert_accessible(axe, page)
     # Errors shown: a role with a renewal but no certificate; completions with nobody ticked.
     page.goto(base + "roles/")
@@ -74,12 +72,10 @@ def test_screening_pages_have_no_wcag_violations(
     assert_accessible(axe, page)
     # The volunteer's own page.
     page.context.clear_cookies()
-    if language != "nb":
-        page.context.add_cookies(
-            [{"name": "django_language", "value": language, "url": live_server.url}]
-        )
+    speak(page, live_server.url, language, volunteer.user)
     log_in_by_keyboard(page, live_server.url, volunteer.user.email, PASSWORD)
     page.goto(live_server.url + "/volunteer/")
+    expect(page.locator("html")).to_have_attribute("lang", language)
     expect(page.locator("main")).to_contain_text("Introduksjonskurs")
     assert_accessible(axe, page)
 

@@ -16,7 +16,14 @@ from tests.coordination.staircase.helpers import (
     complete,
     fake_evidence,
 )
-from tests.e2e.conftest import assert_accessible, log_in_by_keyboard, tab_to, type_into
+from tests.e2e.conftest import (
+    LANGUAGES,
+    assert_accessible,
+    log_in_by_keyboard,
+    speak,
+    tab_to,
+    type_into,
+)
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -38,18 +45,16 @@ def assessed(lom, coordinator_lom):
     return complete(lom, coordinator_lom, LEVEL_TWO_GOING_ON_THREE)
 
 
-@pytest.mark.parametrize("language", ["nb", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_staircase_pages_have_no_wcag_violations(
     live_server, page, axe, coordinator_lom, assessed, language
 ):
-    if language != "nb":
-        page.context.add_cookies(
-            [{"name": "django_language", "value": language, "url": live_server.url}]
-        )
+    speak(page, live_server.url, language, coordinator_lom)
     log_in_by_keyboard(page, live_server.url, coordinator_lom.email, PASSWORD)
     base = live_server.url + "/coordination/3434/staircase/"
     for path in ("", "questionnaire/", "comparison/", f"{assessed.pk}/", "sharing/"):
         page.goto(base + path)
+        expect(page.locator("html")).to_have_attribute("lang", language)
         assert_accessible(axe, page)
     page.goto(base + "comparison/")
     expect(page.locator("main")).to_contain_text("Vågå")  # named, by level, without a score

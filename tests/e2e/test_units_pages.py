@@ -19,7 +19,14 @@ from coordination.models import (
     UnitContact,
 )
 from coordination.responsibility.services import map_for
-from tests.e2e.conftest import assert_accessible, focused, log_in_by_keyboard, tab_to
+from tests.e2e.conftest import (
+    LANGUAGES,
+    assert_accessible,
+    focused,
+    log_in_by_keyboard,
+    speak,
+    tab_to,
+)
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -57,17 +64,11 @@ def units_setup(lom, coordinator_lom, volunteer_contact_lom):
     return {"unit": nursing, "meeting": meeting, "map": map_}
 
 
-@pytest.mark.parametrize("language", ["nb", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_units_forum_and_map_pages_have_no_wcag_violations(
     live_server, page, axe, coordinator_lom, volunteer_contact_lom, units_setup, language
 ):
-    def cookies():
-        if language != "nb":
-            page.context.add_cookies(
-                [{"name": "django_language", "value": language, "url": live_server.url}]
-            )
-
-    cookies()
+    speak(page, live_server.url, language, coordinator_lom)
     log_in_by_keyboard(page, live_server.url, coordinator_lom.email, PASSWORD)
     base = live_server.url + "/coordination/3434/"
     for path in (
@@ -82,6 +83,7 @@ def test_units_forum_and_map_pages_have_no_wcag_violations(
         "responsibility/edit/",
     ):
         page.goto(base + path)
+        expect(page.locator("html")).to_have_attribute("lang", language)
         assert_accessible(axe, page)
     # A refused form: a unit without a name.
     page.goto(base + "units/add/")
@@ -90,10 +92,11 @@ def test_units_forum_and_map_pages_have_no_wcag_violations(
     assert_accessible(axe, page)
     # The volunteer contact's read-only views.
     page.context.clear_cookies()
-    cookies()
+    speak(page, live_server.url, language, volunteer_contact_lom)
     log_in_by_keyboard(page, live_server.url, volunteer_contact_lom.email, PASSWORD)
     for path in ("units/", "units/forum/", "responsibility/"):
         page.goto(base + path)
+        expect(page.locator("html")).to_have_attribute("lang", language)
         assert_accessible(axe, page)
     expect(page.locator("main a[href$='/responsibility/edit/']")).to_have_count(0)
     expect(page.locator("main select")).to_have_count(0)
