@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from coordination.kernel.text import OneLineCharField
 from coordination.kernel.uploads import UploadField
@@ -294,7 +295,7 @@ class AgreementReopenForm(forms.Form):
 
 
 AGREEMENT_LISTS = {
-    "active": _("Active"),
+    "active": pgettext_lazy("agreements in force", "Active"),
     "review": _("Due for review within 60 days"),
     "expired": _("Expired or ended"),
     "draft": _("Drafts"),

@@ -10,7 +10,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.models import Municipality, TenantQuerySet
@@ -172,7 +172,9 @@ class RoutineVersion(models.Model):
         related_name="+",
         verbose_name=_("changed by"),
     )
-    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    created_at = models.DateTimeField(
+        pgettext_lazy("routine version", "written"), auto_now_add=True
+    )
 
     class Meta:
         verbose_name = _("routine version")

@@ -194,7 +194,7 @@ def test_not_found_and_forbidden_pages_have_no_wcag_violations(
 # allauth's link; nynorsk from locale/allauth/nn (allauth ships none).
 FORGOT_PASSWORD = {
     "nb": "Glemt ditt passord?",
-    "nn": "Har du gløymt passordet?",
+    "nn": "Gløymt passord?",
     "en": "Forgot your password?",
 }
 

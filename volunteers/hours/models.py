@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from coordination.kernel.models import Municipality, TenantQuerySet
 from coordination.kernel.transitions import GuardedStatus
@@ -48,7 +49,7 @@ class VolunteerSettings(models.Model):
 
 class HoursStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for approval")
-    APPROVED = "approved", _("Approved")
+    APPROVED = "approved", pgettext_lazy("hours entry status", "Approved")
     REJECTED = "rejected", _("Not approved")
 
 
@@ -115,7 +116,7 @@ class HoursEntry(GuardedStatus, models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("approved by"),
+        verbose_name=pgettext_lazy("hours entry", "approved by"),
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from volunteers.needs.forms.layout import _helper
 
@@ -14,7 +15,7 @@ class SafeguardNoteForm(forms.Form):
     very vulnerable person was done."""
 
     note = forms.CharField(
-        label=_("Note"),
+        label=pgettext_lazy("a written note", "Note"),
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Write a short note.")},
