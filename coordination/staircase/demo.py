@@ -22,8 +22,8 @@ from coordination.kernel.contributions import contribute
 from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of
 from coordination.kernel.models import Municipality, User
 from coordination.staircase import scoring
+from coordination.staircase.evidence import evidence_fields, evidence_in_every_language
 from coordination.staircase.models import Answer, Assessment, Indicator, StaircaseSharing
-from coordination.staircase.services import evidence_fields, evidence_in_every_language
 
 # Per level, the answers to its indicators in order ("y" yes, "p" partly, "n" no; the last
 # letter repeats when a level has more indicators).

@@ -9,20 +9,26 @@ as they were. The next steps, by contrast, are worked out from today's data each
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Value, When
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from coordination.kernel import audit, contributions, languages, permissions
+from coordination.kernel import audit, contributions, permissions
 from coordination.kernel.models import Municipality, User
 from coordination.staircase import scoring
+from coordination.staircase.evidence import (
+    EvidenceInLanguages,
+    evidence_by_key,
+    evidence_fields,
+    evidence_in_every_language,
+)
 from coordination.staircase.models import Answer, Assessment, Indicator, StaircaseSharing
 
 ANSWER = "answer_staircase"
@@ -56,48 +62,6 @@ def current_for(municipality: Municipality) -> Assessment | None:
         .select_related("made_by")
         .first()
     )
-
-
-def evidence_by_key(
-    municipality: Municipality, indicators: Iterable[Indicator]
-) -> dict[str, contributions.Evidence]:
-    """The portal's evidence for each key these indicators name, asked once per key."""
-    found = {}
-    for key in {indicator.evidence_key for indicator in indicators if indicator.evidence_key}:
-        evidence = contributions.evidence_for(municipality, key)
-        if evidence is not None:
-            found[key] = evidence
-    return found
-
-
-# language -> evidence key -> what the portal shows, said in that language
-EvidenceInLanguages = dict[str, dict[str, contributions.Evidence]]
-
-
-def evidence_in_every_language(
-    municipality: Municipality, indicators: Iterable[Indicator]
-) -> EvidenceInLanguages:
-    """The evidence said in every language: an answer keeps it as it was that day, and each
-    reader later reads it in their own language (the data it came from will have changed)."""
-    indicators = list(indicators)
-    found = {}
-    for code in languages.language_codes():
-        with translation.override(code):
-            found[code] = evidence_by_key(municipality, indicators)
-    return found
-
-
-def evidence_fields(evidence: EvidenceInLanguages, key: str) -> dict[str, str | bool | None]:
-    """An answer's evidence columns: the summary in each language (staircase/translation.py)
-    and whether it was met; none where the portal shows nothing for ``key``."""
-    seen = {code: by_key[key] for code, by_key in evidence.items() if key in by_key}
-    if not seen:
-        return {"evidence_met": None}
-    fields: dict[str, str | bool | None] = {
-        f"evidence_summary_{code}": shown.summary[:300] for code, shown in seen.items()
-    }
-    fields["evidence_met"] = next(iter(seen.values())).met
-    return fields
 
 
 @transaction.atomic

@@ -22,6 +22,6 @@ class IndicatorTranslation(TranslationOptions):
 @register(Answer)
 class AnswerTranslation(TranslationOptions):
     """What the portal's data showed when the answer was given, said in every language then
-    (staircase.services.evidence_in_every_language)."""
+    (staircase.evidence.evidence_in_every_language)."""
 
     fields = ("evidence_summary",)
