@@ -145,7 +145,7 @@ def _store_answers(
                 level_number=indicator.level.number,
                 value=given.value,
                 comment=given.comment.strip(),
-                **evidence_fields(evidence, indicator.evidence_key),  # type: ignore[arg-type]
+                **evidence_fields(evidence, indicator.evidence_key),
             )
         )
     return Answer.objects.bulk_create(rows)
