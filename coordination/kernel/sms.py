@@ -40,16 +40,17 @@ import re
 import urllib.error
 import urllib.request
 from datetime import timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.dispatch import Signal
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from coordination.kernel import outbox
+from coordination.kernel import languages, outbox
 from coordination.kernel.models import Municipality, SmsMessage, User
 
 logger = logging.getLogger(__name__)
@@ -155,6 +156,22 @@ def send_sms(
     )
     outbox.send(SEND_TASK, message=message.pk)
     return message
+
+
+def send_text(
+    *,
+    to: User,
+    template: str,
+    context: dict[str, Any] | None = None,
+    municipality: Municipality | str,
+    purpose: str = "",
+) -> SmsMessage:
+    """``template`` (a ``.txt``, short) rendered in ``to``'s language and sent to their phone,
+    as ``mail.send_email`` does for emails."""
+    context = {"recipient": to, **(context or {})}
+    with translation.override(languages.language_of_person(to, municipality)):
+        text = render_to_string(template, context)
+    return send_sms(to=to, text=" ".join(text.split()), municipality=municipality, purpose=purpose)
 
 
 # --- backends -------------------------------------------------------------------------------
