@@ -80,9 +80,11 @@ def reach_volunteer(
 
 def add_call_for_failed_sms(message: SmsMessage) -> PhoneCall | None:
     """A text message given up for good: its volunteer is phoned instead."""
+    if message.recipient_id is None:
+        return None
     volunteer = (
         Volunteer.objects.in_municipality(message.municipality_id)
-        .filter(user_id=message.recipient_id, user__isnull=False)
+        .filter(user_id=message.recipient_id)
         .first()
     )
     if volunteer is None:
