@@ -9,6 +9,7 @@ from coordination.kernel.models import (
     PendingTask,
     RetentionRun,
     Role,
+    SmsMessage,
     User,
     UserManager,
 )
@@ -46,6 +47,7 @@ from coordination.units.models import ForumMeeting, Unit, UnitContact, UnitKind
 from coordination.wheel.models import WheelCategory, WheelEvent
 
 __all__ = [
+    "SmsMessage",
     "AgreementParty",
     "AgreementReminder",
     "Answer",

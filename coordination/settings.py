@@ -159,7 +159,17 @@ CELERY_BEAT_SCHEDULE = {
     },
     # The outbox: publish again what the broker did not take (see coordination/outbox.py).
     "drain-outbox": {"task": "coordination.kernel.outbox.drain_outbox", "schedule": 60.0},
+    # Text messages the provider refused or did not answer: tried again with backoff (sms.py).
+    "resend-sms": {"task": "coordination.kernel.tasks.resend_due_sms", "schedule": 60.0},
 }
+
+# --- SMS (coordination/kernel/sms.py): "console" prints each message to the log; "http" posts
+# JSON {to, from, text, reference} with a bearer token to SMS_HTTP_URL (a provider's API).
+SMS_BACKEND = env.str("SMS_BACKEND", default="console")
+SMS_HTTP_URL = env.str("SMS_HTTP_URL", default="")
+SMS_HTTP_TOKEN = env.str("SMS_HTTP_TOKEN", default="")
+SMS_SENDER = env.str("SMS_SENDER", default="Samspill")
+SMS_TIMEOUT_SECONDS = env.float("SMS_TIMEOUT_SECONDS", default=10.0)
 
 # partners: look organisation numbers up in the Central Coordinating Register for Legal Entities
 # after a partner is saved. Empty: no lookup. Production: the Enhetsregisteret API,

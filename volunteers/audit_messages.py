@@ -36,6 +36,16 @@ def _ended(params: dict) -> str:
     return _("Ended: %(reason)s") % {"reason": _choice(EndReason, params["reason"])}
 
 
+def _answered_for(params: dict) -> str:
+    """An answer a coordinator recorded for a volunteer who gave it by text message or phone."""
+    answer = _("yes") if params.get("answer") == "accept" else _("no")
+    if params.get("channel") == "sms":
+        return _("Answer recorded for the volunteer, given by text message: %(answer)s") % {
+            "answer": answer
+        }
+    return _("Answer recorded for the volunteer, given by phone: %(answer)s") % {"answer": answer}
+
+
 def _role_taken(params: dict) -> str:
     text = _("Role taken away: %(role)s") % params
     count = int(params.get("certificates", 0))
@@ -92,6 +102,7 @@ MESSAGES = {
     "invitation.withdrawn": gettext_lazy("Invitation withdrawn"),
     "invitation.accepted": gettext_lazy("Invitation accepted"),
     "invitation.declined": gettext_lazy("Invitation declined"),
+    "invitation.answered_for": _answered_for,
     "assignment.pairing": gettext_lazy("Trial meeting and frequency recorded"),
     "assignment.paused": gettext_lazy("Assignment paused"),
     "assignment.resumed": gettext_lazy("Assignment resumed"),

@@ -1,6 +1,7 @@
 """The volunteers app's models, one module per area: the profile and declaration, screening,
 needs and matching, and hours."""
 
+from volunteers.calls.models import CallReason, PhoneCall
 from volunteers.hours.models import DEFAULT_KM_RATE, HoursEntry, HoursStatus, VolunteerSettings
 from volunteers.insurance.models import InsuranceInfo
 from volunteers.needs.models import (
@@ -44,6 +45,8 @@ from volunteers.screening.models import (
 )
 
 __all__ = [
+    "CallReason",
+    "PhoneCall",
     "DEFAULT_KM_RATE",
     "NEED_STEPS",
     "Assignment",

@@ -1,7 +1,9 @@
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
-from coordination.kernel.models import User
+from coordination.kernel.models import SmsMessage, User
+from coordination.kernel.sms import sms_given_up
+from volunteers.calls.services import add_call_for_failed_sms
 from volunteers.leaving.services import anonymise_volunteer
 from volunteers.models import Volunteer
 
@@ -23,3 +25,10 @@ def anonymise_on_account_deletion(sender, instance: User, **kwargs) -> None:
     volunteer profile is anonymised, never left behind with the person's details."""
     for volunteer in Volunteer.objects.filter(user=instance):
         anonymise_volunteer(volunteer=volunteer)
+
+
+@receiver(sms_given_up, dispatch_uid="volunteers.call_when_sms_failed")
+def call_when_sms_failed(sender, message: SmsMessage, **kwargs) -> None:
+    """A text message that could not be sent after every attempt: the coordinator phones the
+    volunteer instead (the call list)."""
+    add_call_for_failed_sms(message)

@@ -1,6 +1,7 @@
 """The volunteers app's URLs, under the ``volunteers`` namespace: each area's own, in this
 order (the first pattern that matches wins)."""
 
+from volunteers.calls import urls as calls
 from volunteers.hours import urls as hours
 from volunteers.importing import urls as importing
 from volunteers.insurance import urls as insurance
@@ -25,4 +26,5 @@ urlpatterns = [
     *insurance.urlpatterns,
     *needs.urlpatterns,
     *hours.urlpatterns,
+    *calls.urlpatterns,
 ]

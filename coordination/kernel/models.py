@@ -364,3 +364,56 @@ class PendingTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task} #{self.pk}"
+
+
+class SmsMessage(models.Model):
+    """One text message to one phone (``kernel.sms``): kept until the provider took it, tried
+    again with backoff when it failed or did not answer, and given up after a few attempts,
+    when a coordinator phones the person instead (the call list)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Could not be sent")
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="sms_messages",
+        verbose_name=_("municipality"),
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recipient"),
+    )
+    to = models.CharField(_("phone"), max_length=16)
+    text = models.TextField(_("text"))
+    # What the message is about, as a stable key (``needs.invitation``), for the call list.
+    purpose = models.CharField(_("about"), max_length=60, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    provider_id = models.CharField(_("provider's reference"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("text message")
+        verbose_name_plural = _("text messages")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="sms_due_idx"),
+            models.Index(fields=["municipality", "status"], name="sms_municipality_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"SMS #{self.pk} → {self.to} ({self.status})"

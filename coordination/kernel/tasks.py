@@ -2,7 +2,7 @@ from celery import shared_task
 from django.conf import settings
 from django.urls import reverse
 
-from coordination.kernel import retention
+from coordination.kernel import retention, sms
 from coordination.kernel.jobs import acting_for
 from coordination.kernel.mail import send_email
 from coordination.kernel.models import Membership, Municipality, User
@@ -36,3 +36,15 @@ def notify_role_added(*, user: User, municipality: Municipality, membership: int
             "url": settings.SITE_URL + reverse("coordination:my_page"),
         },
     )
+
+
+@shared_task(acks_late=True)
+def send_sms_message(*, message: int) -> str:
+    """Try to send one text message (kernel.sms): once, however often it is delivered."""
+    return sms.attempt(message)
+
+
+@shared_task(acks_late=True)
+def resend_due_sms() -> int:
+    """Every minute: text messages that failed or were lost, whose pause is over."""
+    return sms.resend_due()

@@ -31,6 +31,7 @@ from tests.factories import (
     WheelEventFactory,
 )
 from tests.trust.access import PERSONAS
+from volunteers.calls.models import CallReason, PhoneCall
 from volunteers.models import (
     CertificateCheck,
     CourseSession,
@@ -111,6 +112,9 @@ def lom_objects(personas: dict, membership: Membership) -> dict:
             is_current=True,
         ),
     }
+    objects["phone_call"] = PhoneCall.objects.create(
+        municipality_id="3434", volunteer=own, reason=CallReason.DECLARATION
+    )
     # The volunteer helps at the contact's unit, so the contact sees them (visibility).
     VolunteerUnit.objects.create(volunteer=objects["volunteer"], unit=unit)
     return objects

@@ -4,6 +4,7 @@ someone asks for help through the public form."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from celery import shared_task
@@ -14,6 +15,8 @@ from coordination.kernel.jobs import acting_for
 from coordination.kernel.mail import send_email
 from coordination.kernel.models import Municipality, Role, User
 from coordination.kernel.permissions import get_for_user
+from volunteers.calls.models import CallReason
+from volunteers.calls.services import reach_volunteer
 from volunteers.needs.models import Invitation, InvitationStatus, Need
 
 
@@ -21,7 +24,8 @@ from volunteers.needs.models import Invitation, InvitationStatus, Need
 @acting_for("manage_needs")
 def send_invitation(*, user: User, municipality: Municipality, invitation: int) -> str:
     """Tell the volunteer, in their own language, that they are asked to help, with a link to
-    the invitation. The email names the kind of help and the area, never the person."""
+    the invitation, the way they chose: an email, a text message, or a call on the coordinator's
+    call list. It names the kind of help and the area, never the person."""
     invited = get_for_user(
         Invitation.objects.select_related("need", "volunteer__user"),
         user,
@@ -38,8 +42,19 @@ def send_invitation(*, user: User, municipality: Municipality, invitation: int) 
         "need": invited.need,
         "municipality": municipality,
         "url": settings.SITE_URL + reverse("volunteers:invitation", args=[invited.pk]),
+        "coordinator": invited.invited_by,
     }
-    return send_email(to=recipient, template="volunteers/email/invitation", context=context)
+    return reach_volunteer(
+        volunteer=invited.volunteer,
+        email=partial(
+            send_email, to=recipient, template="volunteers/email/invitation", context=context
+        ),
+        sms_template="volunteers/sms/invitation.txt",
+        sms_context=context,
+        purpose="needs.invitation",
+        reason=CallReason.INVITATION,
+        invitation=invited,
+    )
 
 
 def _email_coordinators(municipality_id: str, template: str, context: dict[str, Any]) -> list[str]:

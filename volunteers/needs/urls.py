@@ -34,6 +34,11 @@ urlpatterns = [
         needs.invitation_withdraw,
         name="invitation_withdraw",
     ),
+    path(
+        f"{COORDINATION}invitations/<int:pk>/answer/",
+        needs.invitation_answer,
+        name="invitation_answer",
+    ),
     path(f"{COORDINATION}follow-ups/<int:pk>/", needs.follow_up_record, name="follow_up_record"),
     path(
         f"{COORDINATION}assignments/<int:pk>/",

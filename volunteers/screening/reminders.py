@@ -19,6 +19,8 @@ from django.utils import timezone
 from coordination.kernel.mail import email_coordinators, send_email
 from coordination.kernel.models import Municipality, User
 from coordination.kernel.reminders import remind_once
+from volunteers.calls.models import CallReason
+from volunteers.calls.services import reach_volunteer
 from volunteers.profile.models import DeclarationText, Signature, Volunteer
 from volunteers.screening.models import CertificateCheck, ReminderSent
 
@@ -50,6 +52,27 @@ def _email(user: User | None, template: str, context: dict[str, Any]) -> None:
     """A reminder to a volunteer, in their own language, if they have an address."""
     if user is not None and user.email:
         send_email(to=user, template=f"volunteers/email/{template}", context=context)
+
+
+def _remind(
+    volunteer: Volunteer, template: str, context: dict[str, Any], reason: str, details: dict
+) -> None:
+    """The reminder the way the volunteer chose: email, text message, or a call on the
+    coordinator's call list (``calls.services.reach_volunteer``)."""
+    if volunteer.user_id is None:
+        return  # anonymised: nobody to remind
+    reach_volunteer(
+        volunteer=volunteer,
+        email=partial(_email, volunteer.user, template, context),
+        sms_template=f"volunteers/sms/{template}.txt",
+        sms_context={
+            "municipality": context.get("municipality") or volunteer.municipality,
+            **context,
+        },  # fmt: skip
+        purpose=f"screening.{template}",
+        reason=reason,
+        details=details,
+    )
 
 
 def _not_yet_sent(key: str) -> Q:
@@ -96,11 +119,12 @@ def send_certificate_reminders(*, today: datetime.date | None = None) -> int:
         context = {"check": check, "role": check.holder.role, "volunteer": volunteer,
                    "overdue": _overdue(check, today),
                    "url": settings.SITE_URL + reverse("volunteers:own_page")}  # fmt: skip
-        user = volunteer.user if volunteer.user_id else None
+        details = {"role": check.holder.role.name, "renew_by": str(check.renew_by or "")}
         if remind_once(
             record=partial(_noted, check.reminder_key),
-            send=partial(_email, user, "certificate_renewal", context),
-        ):
+            send=partial(_remind, volunteer, "certificate_renewal", context,
+                         CallReason.CERTIFICATE, details),
+        ):  # fmt: skip
             reminded[volunteer.municipality].append(check)
     for municipality, checks in reminded.items():
         _send_digest(municipality, checks, today)
@@ -173,6 +197,8 @@ def send_declaration_reminders(*, now: datetime.datetime | None = None) -> int:
             context = {"text": text, "municipality": text.municipality, "url": url}
             sent += remind_once(
                 record=partial(_noted, volunteer.reminder_key),
-                send=partial(_email, volunteer.user, "declaration_reminder", context),
+                send=partial(
+                    _remind, volunteer, "declaration_reminder", context, CallReason.DECLARATION, {}
+                ),  # fmt: skip
             )
     return sent

@@ -56,6 +56,10 @@ ACCESS = {
     "volunteers:need_invite": COORDINATORS,
     "volunteers:follow_up_plan": COORDINATORS,
     "volunteers:invitation_withdraw": COORDINATORS,
+    "volunteers:invitation_answer": COORDINATORS,  # a JA/NEI given by SMS or phone
+    # the call list (issue 13)
+    "volunteers:call_list": COORDINATORS,
+    "volunteers:call_done": COORDINATORS,
     "volunteers:follow_up_record": COORDINATORS,
     "volunteers:assignment_detail": COORDINATORS,
     "volunteers:assignment_pairing": COORDINATORS,
@@ -94,6 +98,8 @@ PK_OBJECT = {
     "volunteers:need_service_clarified": "need",
     "volunteers:need_extra_check": "need",
     "volunteers:invitation_withdraw": "invitation",
+    "volunteers:invitation_answer": "invitation",
+    "volunteers:call_done": "phone_call",
     "volunteers:follow_up_record": "follow_up",
     "volunteers:assignment_detail": "assignment",
     "volunteers:assignment_pairing": "assignment",

@@ -5,7 +5,7 @@ own areas."""
 
 from volunteers.needs.forms.assignments import EndForm, PairingForm, PauseForm
 from volunteers.needs.forms.follow_up import FollowUpPlanForm, FollowUpRecordForm
-from volunteers.needs.forms.invitations import AnswerForm, InviteForm
+from volunteers.needs.forms.invitations import AnswerForm, AnswerForVolunteerForm, InviteForm
 from volunteers.needs.forms.layout import DATE
 from volunteers.needs.forms.needs import (
     ONE_LINE,
@@ -27,6 +27,7 @@ __all__ = [
     "ONE_LINE",
     "PHONE_FIELDS",
     "TIMES",
+    "AnswerForVolunteerForm",
     "AnswerForm",
     "EndForm",
     "FollowUpPlanForm",

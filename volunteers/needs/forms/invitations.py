@@ -63,3 +63,20 @@ class AnswerForm(forms.Form):
         if self.errors.pop("answer", None):  # hidden: its own message would never be seen
             self.add_error(None, _("Press “Yes, I will help” or “No, thank you”."))
         return cleaned
+
+
+class AnswerForVolunteerForm(forms.Form):
+    """The answer a volunteer gave by text message or on the phone, recorded by the coordinator."""
+
+    answer = forms.ChoiceField(
+        label=_("The volunteer's answer"),
+        choices=[("accept", _("Yes, they will help")), ("decline", _("No, thank you"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the volunteer's answer.")},
+    )
+    channel = forms.ChoiceField(
+        label=_("How they answered"),
+        choices=[("sms", _("By text message")), ("phone", _("On the phone"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how the volunteer gave the answer.")},
+    )

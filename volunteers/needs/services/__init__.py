@@ -22,6 +22,7 @@ from volunteers.needs.services.invitations import (
     accept_invitation,
     decline_invitation,
     invite_volunteers,
+    record_answer_for_volunteer,
     withdraw_invitation,
 )
 from volunteers.needs.services.needs import (
@@ -58,6 +59,7 @@ __all__ = [
     "names_visible_to",
     "pause_assignment",
     "plan_follow_ups",
+    "record_answer_for_volunteer",
     "record_follow_up",
     "record_service_clarified",
     "record_step",

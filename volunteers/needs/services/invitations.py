@@ -166,6 +166,56 @@ def accept_invitation(*, invitation: Invitation, by: User) -> Assignment:
     return assignment
 
 
+ANSWER_CHANNELS = ("sms", "phone")
+
+
+@transaction.atomic
+def record_answer_for_volunteer(
+    *, invitation: Invitation, by: User, accept: bool, channel: str
+) -> Assignment | None:
+    """The volunteer answered JA or NEI by text message or on the phone: the coordinator
+    records it for them (audited, with how it was given). Saying yes still needs the volunteer
+    to be ready for the task; an answered or withdrawn invitation is not changed."""
+    require(by, "manage_needs", invitation.need)
+    if channel not in ANSWER_CHANNELS:
+        raise ValidationError({"channel": _("Choose how the volunteer gave the answer.")})
+    invitation = Invitation.objects.select_for_update().select_related("need").get(pk=invitation.pk)
+    if invitation.status == InvitationStatus.WITHDRAWN:
+        raise ValidationError(_("This invitation has been withdrawn."))
+    if invitation.status != InvitationStatus.PENDING:
+        raise ValidationError(_("The volunteer has already answered this invitation."))
+    if invitation.need.is_closed:
+        raise ValidationError(_("This need has been closed; no help is needed any more."))
+    assignment = None
+    if accept:
+        readiness = readiness_for_need(invitation.volunteer, invitation.need)
+        if not readiness.ready:
+            raise ValidationError(
+                _(
+                    "The volunteer cannot say yes yet: they are not ready for this task "
+                    "(%(missing)s missing)."
+                )
+                % {"missing": readiness.missing_text}
+            )
+        invitation.transition_to(InvitationStatus.ACCEPTED, refusal=_("Already answered."))
+        assignment = Assignment.objects.create(
+            need=invitation.need, volunteer_id=invitation.volunteer_id
+        )
+    else:
+        invitation.transition_to(InvitationStatus.DECLINED, refusal=_("Already answered."))
+    invitation.answered_at = timezone.now()
+    invitation.save(update_fields=["status", "answered_at"])
+    audit.record(
+        by,
+        "changed",
+        invitation,
+        municipality=invitation.need.municipality_id,
+        code="invitation.answered_for",
+        params={"answer": "accept" if accept else "decline", "channel": channel},
+    )
+    return assignment
+
+
 @transaction.atomic
 def decline_invitation(*, invitation: Invitation, by: User, reason: str = "") -> None:
     """Only the invited volunteer declines; saying why is optional."""

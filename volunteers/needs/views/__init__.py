@@ -6,6 +6,7 @@ contacts (the person's details only for those allowed), and the public form for 
 from volunteers.needs.views.follow_up import follow_up_plan, follow_up_record
 from volunteers.needs.views.needs import LIST_FIELDS, need_edit, need_list, need_report
 from volunteers.needs.views.page import (
+    invitation_answer,
     invitation_withdraw,
     need_detail,
     need_extra_check,
@@ -22,6 +23,7 @@ __all__ = [
     "follow_up_record",
     "help_form",
     "help_thanks",
+    "invitation_answer",
     "invitation_withdraw",
     "need_detail",
     "need_edit",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -18,6 +18,7 @@ from volunteers.matching.explaining import left_out_lines
 from volunteers.matching.ranking import MatchRequest, left_out, propose, propose_for_need
 from volunteers.needs import permissions, services
 from volunteers.needs.forms import (
+    AnswerForVolunteerForm,
     FollowUpPlanForm,
     FollowUpRecordForm,
     InviteForm,
@@ -181,4 +182,41 @@ def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         % {"name": invitation.volunteer},
         submit_label=_("Yes, withdraw the invitation"),
         back_url=need_url,
+    )
+
+
+@municipality_view("manage_needs")
+@require_http_methods(["GET", "POST"])
+def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the answer a volunteer gave by text message or phone (JA/NEI), for them."""
+    invitation = _need_row(request, Invitation, pk, "volunteer__user")
+    need_url = reverse("volunteers:need_detail", args=[request.municipality.pk, invitation.need_id])
+    # Back to the call list when the coordinator came from it (a fixed choice, never a URL).
+    from_calls = request.GET.get("from") == "calls"
+    calls_url = reverse("volunteers:call_list", args=[request.municipality.pk])
+    then = calls_url if from_calls else need_url
+    form = AnswerForVolunteerForm(request.POST or None)
+    if ui.submit(
+        request,
+        form,
+        lambda data: services.record_answer_for_volunteer(
+            invitation=invitation,
+            by=request.user,
+            accept=data["answer"] == "accept",
+            channel=data["channel"],
+        ),
+    ):
+        messages.success(request, _("The answer is recorded."))
+        return redirect(then)
+    return ui.form_page(
+        request,
+        form=form,
+        title=_("Record the answer of %(name)s") % {"name": invitation.volunteer},
+        intro=_(
+            "%(name)s answered the invitation by text message or on the phone. Record the "
+            "answer here for them; it is noted in the log that you did."
+        )
+        % {"name": invitation.volunteer},
+        submit_label=_("Record the answer"),
+        back_url=then,
     )
