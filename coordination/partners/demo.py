@@ -198,9 +198,10 @@ def _details(municipality: Municipality, by: User, details: dict) -> None:
         if partner is None:
             continue
         mine = {"organisation": partner, "municipality": municipality}
-        if name == "Lom frivilligsentral" and PartnerOffer.objects.filter(
-            **mine, description=DRIVERS_AFTER
-        ).exists():
+        if (
+            name == "Lom frivilligsentral"
+            and PartnerOffer.objects.filter(**mine, description=DRIVERS_AFTER).exists()
+        ):
             offers = [o for o in offers if o[1] != DRIVERS_BEFORE]  # updated by the centre
         for contact_name, role, email, phone in contacts:
             if not PartnerContact.objects.filter(**mine, name=contact_name).exists():

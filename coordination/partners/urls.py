@@ -3,9 +3,8 @@
 from django.urls import path
 
 from coordination.kernel.converters import PARTNERS
-from coordination.partners.views import agreements
+from coordination.partners.views import agreements, corrections
 from coordination.partners.views import contacts as partner_contacts
-from coordination.partners.views import corrections
 from coordination.partners.views import organisations as partners
 
 urlpatterns = [

@@ -139,7 +139,11 @@ def lom_partner(applicant) -> dict:
         "agreement": agreement,
         # issue 13: a correction Lom's coordinator proposed; the representative answers it
         "partner_correction": PartnerCorrection.objects.create(
-            organisation=partner, municipality_id="3434", name=partner.name, kind=partner.kind,
-            phone="61 21 10 50", comment="Nytt nummer",
+            organisation=partner,
+            municipality_id="3434",
+            name=partner.name,
+            kind=partner.kind,
+            phone="61 21 10 50",
+            comment="Nytt nummer",
         ),  # fmt: skip
     }

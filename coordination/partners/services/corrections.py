@@ -55,7 +55,9 @@ def propose_correction(
         comment=comment.strip(),
     )
     if not correction.changes():
-        raise ValidationError(_("What you wrote is what is stored already: there is nothing to correct."))
+        raise ValidationError(
+            _("What you wrote is what is stored already: there is nothing to correct.")
+        )
     correction.save()
     audit.record(
         by,
