@@ -67,7 +67,11 @@ class MembershipForm(forms.Form):
     )
     role = forms.ChoiceField(label=_("Role"), choices=[("", _("Choose a role")), *Role.choices])
     organisation: forms.ModelChoiceField[Model] = forms.ModelChoiceField(
-        label=_("Organisation (for partner representatives)"),
+        label=_("Organisation"),
+        help_text=_(
+            "For a partner representative: the organisation they speak for. For a coordinator "
+            "who works at the volunteer centre or another partner: that organisation."
+        ),
         queryset=None,  # the municipality's partners, set below (the kernel knows no area)
         required=False,
         empty_label=_("No organisation"),

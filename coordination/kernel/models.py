@@ -172,7 +172,10 @@ class Membership(models.Model):
         blank=True,
         related_name="representatives",
         verbose_name=_("organisation"),
-        help_text=_("For partner representatives: the organisation they speak for."),
+        help_text=_(
+            "For partner representatives: the organisation they speak for. For a coordinator: "
+            "the organisation they work at, if not the municipality (a volunteer centre as hub)."
+        ),
     )
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -195,9 +198,9 @@ class Membership(models.Model):
                 fields=["user", "municipality", "role"], name="membership_unique_role"
             ),
             models.CheckConstraint(
-                condition=models.Q(role="partner_representative")
+                condition=models.Q(role__in=["partner_representative", "coordinator"])
                 | models.Q(organisation__isnull=True),
-                name="membership_organisation_only_for_partners",
+                name="membership_organisation_for_partners_and_coordinators",
             ),
         ]
         indexes = [models.Index(fields=["municipality", "role"])]

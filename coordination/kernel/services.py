@@ -81,7 +81,9 @@ def add_membership(
         )
     if role == Role.PARTNER_REPRESENTATIVE and organisation is None:
         raise ValidationError({"organisation": _("Choose the organisation they represent.")})
-    if role != Role.PARTNER_REPRESENTATIVE:
+    # A coordinator may work at a partner (the volunteer centre as the municipality's hub);
+    # the other roles belong to the municipality itself.
+    if role not in (Role.PARTNER_REPRESENTATIVE, Role.COORDINATOR):
         organisation = None
     already = ValidationError(
         {"role": _("%(name)s already has this role.") % {"name": user.full_name or user.email}}

@@ -189,4 +189,13 @@ def agreement_status_message(params: dict) -> str:
     return _("Agreement %(status)s: %(title)s") % {"status": str(status).lower(), **params}
 
 
-contribute.audit_messages({"agreement.status": agreement_status_message})
+contribute.audit_messages(
+    {
+        "agreement.status": agreement_status_message,
+        "partner.correction_proposed": gettext_lazy("Correction proposed to %(name)s's details"),
+        "partner.correction_accepted": gettext_lazy(
+            "Correction to %(name)s's details accepted; the details changed"
+        ),
+        "partner.correction_declined": gettext_lazy("Correction to %(name)s's details declined"),
+    }
+)

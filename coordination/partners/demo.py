@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from coordination.kernel.contributions import contribute
 from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of
-from coordination.kernel.models import Municipality, User
+from coordination.kernel.models import Membership, Municipality, Role, User
 from coordination.partners import services
 from coordination.partners.models import (
     CooperationAgreement,
@@ -153,12 +153,56 @@ def _number(municipality: Municipality, by: User, name: str, number: str) -> Non
     )
 
 
+def _representative(municipality: Municipality, name: str) -> User | None:
+    """The demo person who speaks for the organisation ``name`` in the municipality."""
+    membership = (
+        Membership.objects.filter(
+            municipality=municipality,
+            role=Role.PARTNER_REPRESENTATIVE,
+            organisation__name=name,
+        )
+        .select_related("user")
+        .first()
+    )
+    return membership.user if membership else None
+
+
+# The volunteer centre's own update of its offer (nynorsk: Lom writes nynorsk).
+DRIVERS_BEFORE = "Sjåførar til fredagsklubben"
+DRIVERS_AFTER = "Sjåførar til fredagsklubben og til legetimar på Otta"
+
+
+def _representative_keeps_offers(lom: Municipality) -> None:
+    """Marit at Lom frivilligsentral keeps the centre's offers up to date herself."""
+    marit = _representative(lom, "Lom frivilligsentral")
+    offer = (
+        PartnerOffer.objects.in_municipality(lom)
+        .filter(organisation__name="Lom frivilligsentral", description=DRIVERS_BEFORE)
+        .first()
+    )
+    if marit is None or offer is None:
+        return
+    services.update_offer(
+        offer=offer,
+        municipality=lom,
+        by=marit,
+        kind=offer.kind,
+        description=DRIVERS_AFTER,
+        areas=offer.area_list,
+    )
+
+
 def _details(municipality: Municipality, by: User, details: dict) -> None:
     for name, (contacts, offers) in details.items():
         partner = PartnerOrganisation.objects.filter(name=name).first()
         if partner is None:
             continue
         mine = {"organisation": partner, "municipality": municipality}
+        if (
+            name == "Lom frivilligsentral"
+            and PartnerOffer.objects.filter(**mine, description=DRIVERS_AFTER).exists()
+        ):
+            offers = [o for o in offers if o[1] != DRIVERS_BEFORE]  # updated by the centre
         for contact_name, role, email, phone in contacts:
             if not PartnerContact.objects.filter(**mine, name=contact_name).exists():
                 services.create_contact(
@@ -204,11 +248,14 @@ def seed(command) -> None:
     lom, drammen = Municipality.objects.get(pk=LOM), Municipality.objects.get(pk=DRAMMEN)
     lom_coordinator, drammen_coordinator = coordinator_of(LOM), coordinator_of(DRAMMEN)
     _partners(drammen, drammen_coordinator)
-    _number(lom, lom_coordinator, "Lom frivilligsentral", "971234563")
+    # Lom frivilligsentral keeps its own details: its representative gives the number.
+    _number(lom, _representative(lom, "Lom frivilligsentral") or lom_coordinator,
+            "Lom frivilligsentral", "971234563")  # fmt: skip
     _number(drammen, drammen_coordinator, "Verdighetsenteret", "998877660")
     _details(lom, lom_coordinator, LOM_DETAILS)
     _details(drammen, drammen_coordinator, DRAMMEN_DETAILS)
     _lom_agreements(lom, lom_coordinator)
+    _representative_keeps_offers(lom)
     _drammen_agreements(drammen, drammen_coordinator)
 
 

@@ -307,3 +307,41 @@ def agreement_list_choice(value) -> str:
     if not isinstance(value, str) or value not in AGREEMENT_LISTS:
         return "active"
     return value
+
+
+class CorrectionForm(PartnerForm):
+    """The shared details as they should be, and why: a proposal to those who keep them."""
+
+    comment = forms.CharField(
+        label=_("Why (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: «The phone number changed in March.»"),
+    )
+
+    class Meta(PartnerForm.Meta):
+        help_texts = {"name": _("Change what is wrong; leave the rest as it is.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation_number"].help_text = _("9 digits, e.g. 923 609 016.")
+
+
+class CorrectionDecisionForm(forms.Form):
+    """Accept or decline a proposed correction (a reason when declining)."""
+
+    decision = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[
+            ("accept", _("Accept: change the details as proposed")),
+            ("decline", _("Decline: keep the details as they are")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason (needed when you decline)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -379,3 +379,88 @@ class AgreementReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement} {self.occasion} {self.due_on} −{self.days_before}"
+
+
+class PartnerCorrection(GuardedStatus, models.Model):
+    """A correction to a shared partner's details, proposed by a coordinator of a municipality
+    that may not change them; those who keep the details (the organisation's representatives,
+    or the municipality that registered it) accept or decline it. Its status changes only
+    through ``partners.services.decide_correction``."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    ALLOWED: dict[str, set[str]] = {
+        Status.PROPOSED: {Status.ACCEPTED, Status.DECLINED},
+        Status.ACCEPTED: set(),
+        Status.DECLINED: set(),
+    }
+    # The shared details a correction may propose (as PartnerOrganisation names them).
+    FIELDS = ("name", "kind", "organisation_number", "email", "phone")
+
+    organisation = models.ForeignKey(
+        PartnerOrganisation,
+        on_delete=models.CASCADE,
+        related_name="corrections",
+        verbose_name=_("organisation"),
+    )
+    # The municipality whose coordinator proposed it.
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="partner_corrections",
+        verbose_name=_("proposed by municipality"),
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("type"), max_length=20, choices=PartnerOrganisation.Kind.choices)
+    organisation_number = models.CharField(_("organisation number"), max_length=9, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    comment = models.TextField(_("why"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("proposed correction")
+        verbose_name_plural = _("proposed corrections")
+        ordering = ["-proposed_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "status"], name="correction_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_status_display()})"
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        """(label, now, proposed) for each detail the correction would change."""
+        partner = self.organisation
+        found = []
+        for field in self.FIELDS:
+            now, proposed = getattr(partner, field), getattr(self, field)
+            if now != proposed:
+                label = str(PartnerOrganisation._meta.get_field(field).verbose_name)
+                if field == "kind":
+                    now, proposed = partner.get_kind_display(), self.get_kind_display()
+                found.append((label[:1].upper() + label[1:], now, proposed))
+        return found

@@ -55,17 +55,38 @@ def can_view_agreement(user: User, agreement: CooperationAgreement) -> Verdict:
     return _no_access()
 
 
+def has_representatives(partner: PartnerOrganisation) -> bool:
+    """Does the organisation speak for itself in Samspill (a representative in any
+    municipality)? Then only its representatives keep its shared details."""
+    return (
+        partner.pk is not None
+        and Membership.objects.filter(
+            role=Role.PARTNER_REPRESENTATIVE, organisation_id=partner.pk
+        ).exists()
+    )
+
+
 def can_change_partner_details(
     user: User, partner: PartnerOrganisation, municipality: Municipality
 ) -> Verdict:
     """A partner's shared details (name, type, organisation number, email, phone) are what
-    every linked municipality sees: only the municipality that registered the organisation,
-    or the organisation's own representatives, change them. Every other municipality changes
-    only its own relation to the partner (its contacts and offers)."""
+    every linked municipality sees. Once the organisation has a representative, only its
+    representatives change them; until then the municipality that registered it does. Every
+    other municipality changes only its own relation to the partner (its contacts, offers and
+    agreements), and may propose a correction (``can_propose_correction``)."""
     if partner.pk is None or _speaks_for(user, municipality, [partner.pk]):
         return Verdict(True)
     if not permissions.can(user, "manage_partners", municipality):
         return _no_access()
+    if has_representatives(partner):
+        return Verdict(
+            False,
+            _(
+                "%(name)s keeps its own name and details in Samspill: only its representatives "
+                "change them."
+            )
+            % {"name": partner.name},
+        )
     if partner.keeper_municipality_id != municipality.pk:
         return Verdict(
             False,
@@ -75,4 +96,28 @@ def can_change_partner_details(
             )
             % {"name": partner.name},
         )
+    return Verdict(True)
+
+
+def can_manage_partner_relation(
+    user: User, partner: PartnerOrganisation, municipality: Municipality
+) -> Verdict:
+    """This municipality's contacts and offers at a partner: its coordinators, and the
+    organisation's own representatives in the municipality (for their organisation only)."""
+    if permissions.can(user, "manage_partners", municipality) or _speaks_for(
+        user, municipality, [partner.pk]
+    ):
+        return Verdict(True)
+    return _no_access()
+
+
+def can_propose_correction(
+    user: User, partner: PartnerOrganisation, municipality: Municipality
+) -> Verdict:
+    """A coordinator who may not change a partner's shared details may propose a correction,
+    which those who keep them accept or decline."""
+    if not permissions.can(user, "manage_partners", municipality):
+        return _no_access()
+    if can_change_partner_details(user, partner, municipality):
+        return Verdict(False, _("You can change these details yourself."))
     return Verdict(True)

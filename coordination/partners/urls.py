@@ -3,7 +3,7 @@
 from django.urls import path
 
 from coordination.kernel.converters import PARTNERS
-from coordination.partners.views import agreements
+from coordination.partners.views import agreements, corrections
 from coordination.partners.views import contacts as partner_contacts
 from coordination.partners.views import organisations as partners
 
@@ -14,6 +14,16 @@ urlpatterns = [
     path(f"{PARTNERS}map/", partners.partner_map, name="partner_map"),
     path(f"{PARTNERS}<int:pk>/", partners.partner_detail, name="partner_detail"),
     path(f"{PARTNERS}<int:pk>/edit/", partners.partner_edit, name="partner_edit"),
+    path(
+        f"{PARTNERS}<int:pk>/correction/",
+        corrections.partner_correction_propose,
+        name="partner_correction_propose",
+    ),
+    path(
+        f"{PARTNERS}corrections/<int:pk>/",
+        corrections.partner_correction_decide,
+        name="partner_correction_decide",
+    ),
     path(
         f"{PARTNERS}<int:pk>/contacts/add/",
         partner_contacts.partner_contact_add,

@@ -11,6 +11,7 @@ from coordination.models import (
     GeneratedFile,
     Membership,
     PartnerContact,
+    PartnerCorrection,
     PartnerOffer,
     Unit,
     UnitContact,
@@ -140,4 +141,13 @@ def lom_partner(applicant) -> dict:
             organisation=partner, municipality_id="3434", kind="people", description="Besøksvenner"
         ),
         "agreement": agreement,
+        # issue 13: a correction Lom's coordinator proposed; the representative answers it
+        "partner_correction": PartnerCorrection.objects.create(
+            organisation=partner,
+            municipality_id="3434",
+            name=partner.name,
+            kind=partner.kind,
+            phone="61 21 10 50",
+            comment="Nytt nummer",
+        ),  # fmt: skip
     }

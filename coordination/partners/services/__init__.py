@@ -14,6 +14,7 @@ from coordination.partners.services.agreements import (
     set_agreement_status,
     update_agreement,
 )
+from coordination.partners.services.corrections import decide_correction, propose_correction
 from coordination.partners.services.organisations import (
     compact_organisation_number,
     create_contact,
@@ -35,7 +36,9 @@ __all__ = [
     "create_contact",
     "create_offer",
     "create_partner",
+    "decide_correction",
     "end_agreement",
+    "propose_correction",
     "remove_contact",
     "remove_offer",
     "reopen_agreement",

@@ -27,7 +27,10 @@ from coordination.partners.models import (
     PartnerOrganisation,
     validate_organisation_number,
 )
-from coordination.partners.permissions import can_change_partner_details
+from coordination.partners.permissions import (
+    can_change_partner_details,
+    can_manage_partner_relation,
+)
 from coordination.partners.tasks import look_up_partner_in_register
 
 ACTION = "manage_partners"
@@ -185,6 +188,31 @@ def update_partner(
     _in_municipality(partner, municipality)
     if not can_change_partner_details(by, partner, municipality):
         raise PermissionDenied
+    return apply_details(
+        partner,
+        municipality=municipality,
+        by=by,
+        name=name,
+        kind=kind,
+        organisation_number=organisation_number,
+        email=email,
+        phone=phone,
+    )
+
+
+def apply_details(
+    partner: PartnerOrganisation,
+    *,
+    municipality: Municipality,
+    by: User,
+    name: str,
+    kind: str,
+    organisation_number: str,
+    email: str,
+    phone: str,
+) -> PartnerOrganisation:
+    """Check and save a partner's shared details (the caller has checked that ``by`` may);
+    each linked municipality's audit log says who changed them."""
     name, number = _checked_details(name=name, kind=kind, organisation_number=organisation_number)
     existing = _holder_of(number)
     if existing is not None and existing != partner:
@@ -225,10 +253,12 @@ def _check_item(
     partner: PartnerOrganisation,
     item: PartnerContact | PartnerOffer | None = None,
 ) -> None:
-    """``by`` may manage partners here, ``partner`` is the municipality's, and ``item`` (a
-    contact or an offer being changed, if any) is this municipality's view of that partner."""
-    permissions.require(by, ACTION, municipality)
+    """``by`` may manage partners here (or speaks for ``partner`` here), ``partner`` is the
+    municipality's, and ``item`` (a contact or an offer being changed, if any) is this
+    municipality's view of that partner."""
     _in_municipality(partner, municipality)
+    if not can_manage_partner_relation(by, partner, municipality):
+        raise PermissionDenied
     if item is not None and (
         item.municipality_id != municipality.pk or item.organisation_id != partner.pk
     ):
@@ -291,7 +321,7 @@ def update_contact(
 
 @transaction.atomic
 def remove_contact(*, contact: PartnerContact, by: User) -> None:
-    permissions.require(by, ACTION, contact.municipality)
+    _check_item(by, contact.municipality, contact.organisation, contact)
     audit.record(
         by,
         "deleted",
@@ -376,7 +406,7 @@ def update_offer(
 
 @transaction.atomic
 def remove_offer(*, offer: PartnerOffer, by: User) -> None:
-    permissions.require(by, ACTION, offer.municipality)
+    _check_item(by, offer.municipality, offer.organisation, offer)
     audit.record(
         by, "deleted", offer, code="partner.offer", params={"partner": str(offer.organisation)}
     )

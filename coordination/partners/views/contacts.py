@@ -1,5 +1,6 @@
 """A partner's contact persons and offers in this municipality: adding, changing and removing
-them from the partner's page (organisations.py). Coordinators manage them."""
+them from the partner's page (organisations.py). Coordinators manage them, and the
+organisation's own representatives manage their organisation's."""
 
 from __future__ import annotations
 
@@ -8,18 +9,19 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from coordination.kernel import ui
 from coordination.kernel.permissions import get_for_user, municipality_view
 from coordination.partners import services
 from coordination.partners.forms import ContactForm, OfferForm
 from coordination.partners.models import PartnerContact, PartnerOffer
-from coordination.partners.views.organisations import MANAGE, _detail_page, _partner
+from coordination.partners.permissions import can_manage_partner_relation
+from coordination.partners.views.organisations import PAGES, _detail_page, _partner
 
 
 def _add_to_partner(
@@ -33,7 +35,11 @@ def _add_to_partner(
     """Add a contact or an offer with ``create`` (a service); on an error the partner's page is
     shown again with the form that was sent (``form_name``: its name in ``_detail_page``)."""
     municipality = request.municipality
-    partner = _partner(request, pk)
+    partner = _partner(request, pk, PAGES)
+    if not can_manage_partner_relation(request.user, partner, municipality):
+        raise Http404
+    if request.method != "POST":  # after the check: a GET tells nobody the partner exists
+        return HttpResponseNotAllowed(["POST"])
     if ui.submit(
         request,
         form,
@@ -44,8 +50,8 @@ def _add_to_partner(
     return _detail_page(request, partner, **{form_name: form})
 
 
-@municipality_view(MANAGE)
-@require_POST
+@municipality_view(PAGES)
+@require_http_methods(["GET", "POST"])
 def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _add_to_partner(
         request,
@@ -57,7 +63,7 @@ def partner_contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@municipality_view(MANAGE)
+@municipality_view(PAGES)
 @require_http_methods(["GET", "POST"])
 def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _item(request, PartnerContact, pk)
@@ -76,8 +82,8 @@ def partner_contact_remove(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@municipality_view(MANAGE)
-@require_POST
+@municipality_view(PAGES)
+@require_http_methods(["GET", "POST"])
 def partner_offer_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _add_to_partner(
         request,
@@ -89,7 +95,7 @@ def partner_offer_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@municipality_view(MANAGE)
+@municipality_view(PAGES)
 @require_http_methods(["GET", "POST"])
 def partner_offer_remove(request: HttpRequest, pk: int) -> HttpResponse:
     offer = _item(request, PartnerOffer, pk)
@@ -125,13 +131,17 @@ def _remove_item(
 
 
 def _item(request: HttpRequest, model: type[PartnerContact | PartnerOffer], pk: int):
-    """A contact person or an offer in this municipality, with its organisation."""
-    return get_for_user(
+    """A contact person or an offer in this municipality, with its organisation: for its
+    coordinators, or the organisation's own representatives (404 for anyone else)."""
+    item = get_for_user(
         model.objects.in_municipality(request.municipality).select_related("organisation"),
         request.user,
-        MANAGE,
+        PAGES,
         pk=pk,
     )
+    if not can_manage_partner_relation(request.user, item.organisation, request.municipality):
+        raise Http404
+    return item
 
 
 def _edit_item(
@@ -160,7 +170,7 @@ def _edit_item(
     )
 
 
-@municipality_view(MANAGE)
+@municipality_view(PAGES)
 @require_http_methods(["GET", "POST"])
 def partner_contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _item(request, PartnerContact, pk)
@@ -177,7 +187,7 @@ def partner_contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@municipality_view(MANAGE)
+@municipality_view(PAGES)
 @require_http_methods(["GET", "POST"])
 def partner_offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     offer = _item(request, PartnerOffer, pk)

@@ -25,10 +25,17 @@ from coordination.partners.models import (
     CooperationAgreement,
     OfferKind,
     PartnerContact,
+    PartnerCorrection,
     PartnerOffer,
     PartnerOrganisation,
 )
-from coordination.partners.permissions import can_change_partner_details, can_view_partner
+from coordination.partners.permissions import (
+    can_change_partner_details,
+    can_manage_partner_relation,
+    can_propose_correction,
+    can_view_partner,
+    has_representatives,
+)
 from coordination.partners.views.map import groups as map_groups
 from coordination.partners.views.map import with_offer_kinds
 
@@ -166,8 +173,8 @@ def _kept_elsewhere(request: HttpRequest, partner: PartnerOrganisation) -> HttpR
         messages.error(
             request,
             _(
-                "%(name)s was registered by another municipality, so its name and details "
-                "are not changed here. Nothing was saved."
+                "The name and details of %(name)s are not changed here. Nothing was saved; "
+                "you can propose a correction instead."
             )
             % {"name": partner.name},
         )
@@ -179,7 +186,11 @@ def _kept_elsewhere(request: HttpRequest, partner: PartnerOrganisation) -> HttpR
             "municipality": municipality,
             "form": None,
             "partner": partner,
-            "keeper": Municipality.objects.filter(pk=partner.keeper_municipality_id).first(),
+            "keeper": None
+            if has_representatives(partner)
+            else Municipality.objects.filter(pk=partner.keeper_municipality_id).first(),
+            "kept_by_itself": has_representatives(partner),
+            "may_propose": bool(can_propose_correction(request.user, partner, municipality)),
             "shared_with": partner.municipalities.exclude(pk=municipality.pk).count(),
         },
     )
@@ -228,6 +239,14 @@ def _detail_page(
 ) -> HttpResponse:
     municipality = request.municipality
     may_manage = can(request.user, MANAGE, municipality)
+    may_manage_relation = bool(can_manage_partner_relation(request.user, partner, municipality))
+    may_change_details = bool(can_change_partner_details(request.user, partner, municipality))
+    if may_change_details:
+        corrections = partner.corrections.filter(status=PartnerCorrection.Status.PROPOSED)
+    elif may_manage:
+        corrections = partner.corrections.filter(municipality=municipality)[:5]
+    else:
+        corrections = PartnerCorrection.objects.none()
     agreements = (
         CooperationAgreement.objects.in_municipality(municipality)
         .filter(party_rows__organisation=partner)
@@ -251,13 +270,14 @@ def _detail_page(
                 "name"
             ),
             "may_manage": may_manage,
-            "may_change_details": bool(
-                can_change_partner_details(request.user, partner, municipality)
-            ),
+            "may_manage_relation": may_manage_relation,
+            "may_change_details": may_change_details,
+            "may_propose": bool(can_propose_correction(request.user, partner, municipality)),
+            "corrections": list(corrections.select_related("municipality")),
             "may_read_registry": can(request.user, READ, municipality),
             "form": contact_form or offer_form,  # the one that was sent, if any
-            "contact_form": contact_form or (ContactForm() if may_manage else None),
-            "offer_form": offer_form or (OfferForm() if may_manage else None),
+            "contact_form": contact_form or (ContactForm() if may_manage_relation else None),
+            "offer_form": offer_form or (OfferForm() if may_manage_relation else None),
             "today": timezone.localdate(),
         },
         status=status,

@@ -158,6 +158,15 @@ def test_demo_is_believable_and_idempotent():
     assert drammen.partners.count() == 8
     assert agreements_with_partners(drammen).met
     assert partners_mapped(drammen).met
+    # issue 13: Lom frivilligsentral's representative keeps its offers and its details
+    from coordination.models import AuditEvent, User
+
+    marit = User.objects.get(email="frivilligsentral.lom@samspill.example")
+    offer = PartnerOffer.objects.get(
+        municipality=lom, description="Sjåførar til fredagsklubben og til legetimar på Otta"
+    )
+    assert AuditEvent.objects.filter(actor=marit, object_id=str(offer.pk)).exists()
+    assert PartnerOrganisation.objects.get(name="Lom frivilligsentral").organisation_number
 
 
 def test_my_page_leads_a_partner_representative_to_their_organisation(client_of, applicant):

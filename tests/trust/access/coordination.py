@@ -16,6 +16,9 @@ from tests.trust.access import (
     Roles,
 )
 
+# issue 13: a partner's own contacts and offers: coordinators and its representative
+PARTNER_KEEPERS = Roles(frozenset({"coordinator_lom", "applicant"}))
+
 ACCESS = {
     # landing pages, the kernel's own pages
     "home": PUBLIC,
@@ -94,12 +97,17 @@ ACCESS = {
     "coordination:partner_detail": PARTNER_READERS,
     # s10-forms: the organisation's own representative changes its shared details too
     "coordination:partner_edit": Roles(frozenset({"coordinator_lom", "applicant"})),
-    "coordination:partner_contact_add": COORDINATORS,
-    "coordination:partner_contact_remove": COORDINATORS,
-    "coordination:partner_contact_edit": COORDINATORS,
-    "coordination:partner_offer_edit": COORDINATORS,
-    "coordination:partner_offer_add": COORDINATORS,
-    "coordination:partner_offer_remove": COORDINATORS,
+    # issue 13: the representative keeps their own organisation's contacts and offers
+    "coordination:partner_contact_add": PARTNER_KEEPERS,
+    "coordination:partner_contact_remove": PARTNER_KEEPERS,
+    "coordination:partner_contact_edit": PARTNER_KEEPERS,
+    "coordination:partner_offer_edit": PARTNER_KEEPERS,
+    "coordination:partner_offer_add": PARTNER_KEEPERS,
+    "coordination:partner_offer_remove": PARTNER_KEEPERS,
+    # issue 13: the sweep's partner has a representative, so Lom's coordinator proposes a
+    # correction to its shared details (the page), and only the representative answers one
+    "coordination:partner_correction_propose": COORDINATORS,
+    "coordination:partner_correction_decide": Roles(frozenset({"applicant"})),
     "coordination:agreement_list": MUNICIPAL_STAFF,
     "coordination:agreement_add": COORDINATORS,
     "coordination:agreement_detail": PARTNER_READERS,  # the applicant's organisation is a party
@@ -176,6 +184,8 @@ PK_OBJECT = {
     "coordination:partner_contact_edit": "partner_contact",
     "coordination:partner_offer_edit": "partner_offer",
     "coordination:partner_offer_remove": "partner_offer",
+    "coordination:partner_correction_propose": "partner",
+    "coordination:partner_correction_decide": "partner_correction",
     "coordination:agreement_detail": "agreement",
     "coordination:agreement_edit": "agreement",
     "coordination:agreement_status": "agreement",
