@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coordination', '0017_partner_correction'),
+        ('coordination', '0018_partner_correction'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coordination', '0016_staircase_evidence_in_every_language'),
+        ('coordination', '0017_sms_messages'),
     ]
 
     operations = [
