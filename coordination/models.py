@@ -9,6 +9,7 @@ from coordination.kernel.models import (
     PendingTask,
     RetentionRun,
     Role,
+    RoleInvitation,
     User,
     UserManager,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "ResponsibilityTask",
     "RetentionRun",
     "Role",
+    "RoleInvitation",
     "Routine",
     "RoutineTopic",
     "RoutineVersion",

@@ -32,6 +32,7 @@ ACCESS = {
     "coordination:overview": MUNICIPAL_STAFF,
     "coordination:membership_add": COORDINATORS,
     "coordination:membership_remove": COORDINATORS,
+    "coordination:invitation_withdraw": COORDINATORS,  # issue 13: a pending role invitation
     "coordination:audit_log": COORDINATORS,
     "coordination:file_list": MUNICIPAL_STAFF,  # each sees only their own files
     "coordination:my_data_page": LOGIN,
@@ -140,6 +141,7 @@ PK_OBJECT = {
     # the kernel's own pages
     "coordination:file_download": "generated_file",  # made for coordinator_lom
     "coordination:file_start_again": "generated_file",  # resilience (issue 10)
+    "coordination:invitation_withdraw": "role_invitation",  # issue 13
     "coordination:assessment_detail": "assessment",  # a completed one in Lom
     # coordination: routines and the annual wheel
     "coordination:routine_detail": "routine",  # approved; volunteer_contact_lom co-authors
