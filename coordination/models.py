@@ -43,6 +43,7 @@ from coordination.staircase.models import (
     StaircaseLevel,
     StaircaseSharing,
 )
+from coordination.starting.models import StartRequest
 from coordination.units.models import ForumMeeting, Unit, UnitContact, UnitKind
 from coordination.wheel.models import WheelCategory, WheelEvent
 
@@ -83,6 +84,7 @@ __all__ = [
     "STEP_DESCRIPTIONS",
     "StaircaseLevel",
     "StaircaseSharing",
+    "StartRequest",
     "Step",
     "Unit",
     "UnitContact",

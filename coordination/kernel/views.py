@@ -104,13 +104,17 @@ def municipality_directory(request: Request) -> HttpResponse:
 @require_GET
 def municipality_detail(request: HttpRequest, municipality: str) -> HttpResponse:
     found = get_object_or_404(Municipality, pk=municipality)
-    in_use = found.memberships.filter(role=Role.COORDINATOR).exists()
+    in_use = found.uses_samspill()
     return render(
         request,
         "coordination/municipality_detail.html",
         {
             "municipality": found,
             "in_use": in_use,
+            # Without Samspill, whom a volunteer contacts instead (the partner registry's).
+            "volunteer_centres": []
+            if in_use
+            else found.partners.filter(kind="volunteer_centre").order_by("name"),
             "may_coordinate": can(request.user, "view_municipality", found),
         },
     )

@@ -16,6 +16,7 @@ from coordination.models import (
     PartnerContact,
     PartnerOffer,
     RoleInvitation,
+    StartRequest,
     Unit,
     UnitContact,
 )
@@ -82,6 +83,13 @@ def lom_objects(personas: dict, membership: Membership) -> dict:
             file=ContentFile(b"navn;e-post\n", name="sweep.csv"),
         ),
         "volunteer_role": role,
+        "start_request": StartRequest.objects.create(
+            municipality_id="3433",
+            full_name="Berit Holen",
+            position="Kommunalsjef",
+            email="berit@skjak.example",
+            phone="61214000",
+        ),
         "role_invitation": RoleInvitation.objects.create(
             municipality_id="3434",
             email="ny.kollega@lom.example",
