@@ -34,7 +34,13 @@ class MembershipInline(admin.TabularInline):
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "full_name", "is_active", "is_staff", "date_joined"]
-    list_filter = ["is_active", "is_staff", "is_superuser", "preferred_language"]
+    list_filter = [
+        "is_active",
+        "is_staff",
+        "is_national_administrator",
+        "is_superuser",
+        "preferred_language",
+    ]
     search_fields = ["email", "full_name"]
     inlines = [MembershipInline]
     fieldsets = (
@@ -42,7 +48,16 @@ class UserAdmin(DjangoUserAdmin):
         (_("Personal info"), {"fields": ("full_name", "phone", "preferred_language")}),
         (
             _("Permissions"),
-            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+            {
+                "fields": (
+                    "is_active",
+                    "is_national_administrator",  # issue 13: decides requests to start
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                )
+            },
         ),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )

@@ -50,3 +50,4 @@ class CoordinationConfig(AppConfig):
         # overview, the annual wheel, the staircase), its permission rules, retention rules,
         # data export sections, audit sentences and demo steps. All models are loaded by now.
         autodiscover("contributions")
+        from coordination.kernel import signals  # noqa: F401 (allauth's signals connect on import)

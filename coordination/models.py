@@ -9,6 +9,7 @@ from coordination.kernel.models import (
     PendingTask,
     RetentionRun,
     Role,
+    RoleInvitation,
     SmsMessage,
     User,
     UserManager,
@@ -44,6 +45,7 @@ from coordination.staircase.models import (
     StaircaseLevel,
     StaircaseSharing,
 )
+from coordination.starting.models import StartRequest
 from coordination.units.models import ForumMeeting, Unit, UnitContact, UnitKind
 from coordination.wheel.models import WheelCategory, WheelEvent
 
@@ -77,6 +79,7 @@ __all__ = [
     "ResponsibilityTask",
     "RetentionRun",
     "Role",
+    "RoleInvitation",
     "Routine",
     "RoutineTopic",
     "RoutineVersion",
@@ -85,6 +88,7 @@ __all__ = [
     "STEP_DESCRIPTIONS",
     "StaircaseLevel",
     "StaircaseSharing",
+    "StartRequest",
     "Step",
     "Unit",
     "UnitContact",

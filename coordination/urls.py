@@ -12,6 +12,7 @@ from coordination.partners import urls as partners_urls
 from coordination.responsibility import urls as responsibility_urls
 from coordination.routines import urls as routines_urls
 from coordination.staircase import urls as staircase_urls
+from coordination.starting import urls as starting_urls
 from coordination.units import urls as units_urls
 from coordination.wheel import urls as wheel_urls
 
@@ -29,6 +30,7 @@ coordination_patterns = [
     *responsibility_urls.urlpatterns,
     *staircase_urls.urlpatterns,
     *partners_urls.urlpatterns,
+    *starting_urls.urlpatterns,
 ]
 
 urlpatterns = [

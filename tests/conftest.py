@@ -118,13 +118,15 @@ PERSONA_ROLES = {
     "reviewer": (LOM, Role.REVIEWER, "Olav Moen"),
     "volunteer": (LOM, None, "Astrid Rustad"),
     "applicant": (LOM, Role.PARTNER_REPRESENTATIVE, "Marit Nordheim"),
+    # issue 13: decides requests to start Samspill; no role in any municipality
+    "national_admin": (None, None, "Nora Riksheim"),
 }
 
 
 def make_persona(name: str):
     """The persona ``name`` (see PERSONA_ROLES), made anew; the fixtures below each make one."""
     number, role, full_name = PERSONA_ROLES[name]
-    user = UserFactory(full_name=full_name)
+    user = UserFactory(full_name=full_name, is_national_administrator=name == "national_admin")
     if role is not None:
         MembershipFactory(user=user, municipality=municipality(number), role=role)
     return user
@@ -153,6 +155,11 @@ def officer(db):
 @pytest.fixture
 def reviewer(db):
     return make_persona("reviewer")
+
+
+@pytest.fixture
+def national_admin(db):
+    return make_persona("national_admin")
 
 
 @pytest.fixture

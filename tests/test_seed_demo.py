@@ -4,6 +4,7 @@ mixed profiles and screening, needs in several steps of the method, invitations 
 import pytest
 from django.core.management import call_command
 
+from coordination.models import Membership, RoleInvitation, StartRequest, User
 from volunteers.matching import ranking as matching
 from volunteers.models import (
     Assignment,
@@ -36,6 +37,12 @@ def test_seed_demo_is_believable_and_can_run_twice():
     pairing = Assignment.objects.get(status="active", need__municipality_id="3434")
     assert pairing.trial_went_well and pairing.follow_ups.filter(held_on__isnull=True).exists()
     assert HoursEntry.objects.filter(status="pending").exists()
+
+    # issue 13: Skjåk (no coordinator) has asked to start; a colleague in Lom is invited.
+    assert not Membership.objects.filter(municipality_id="3433", role="coordinator").exists()
+    assert StartRequest.objects.filter(municipality_id="3433", status="pending").count() == 1
+    assert RoleInvitation.objects.in_municipality("3434").pending().count() == 1
+    assert User.objects.filter(is_national_administrator=True).count() == 1
 
     # Screening is mixed: someone is ready for a role, someone is still missing something.
     holders = list(Volunteer.objects.filter(roles__isnull=False).distinct())

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from coordination.kernel import contributions
+from coordination.kernel.models import RoleInvitation
 from coordination.kernel.permissions import can, municipality_view
 
 
@@ -23,6 +24,9 @@ def overview(request: HttpRequest) -> HttpResponse:
         {
             "municipality": municipality,
             "memberships": memberships,
+            "invitations": RoleInvitation.objects.in_municipality(municipality)
+            .pending()
+            .select_related("invited_by", "organisation"),
             "may_manage_roles": can(request.user, "manage_roles", municipality),
             "may_view_audit_log": can(request.user, "view_audit_log", municipality),
             "links": contributions.overview_links(request, municipality),

@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext_lazy
 
 from coordination.kernel.audit_text import ANONYMISED, MESSAGES, Message
 from coordination.kernel.models import AuditEvent, Membership, Municipality, Role
@@ -127,6 +127,14 @@ def _role(params: dict) -> str:
     return _("%(role)s: %(name)s") % {"role": role, "name": params["name"]}
 
 
+def _invitation(text: str):
+    def sentence(params: dict) -> str:
+        role = Role(params["role"]).label if params["role"] in Role.values else params["role"]
+        return _(text) % {"role": role, "who": params.get("email") or params.get("name", "")}
+
+    return sentence
+
+
 def amount(value) -> str:
     """A stored decimal (``"3.50"``) in the reader's number format."""
     try:
@@ -151,6 +159,12 @@ register_messages(
         "forum.meeting": gettext_lazy("Forum meeting"),
         "forum.minutes": gettext_lazy("Minutes of a forum meeting"),
         "membership.role": _role,
+        # issue 13: a role given to an address before its owner has an account
+        "invitation.created": _invitation(gettext_noop("Invitation to the role %(role)s: %(who)s")),
+        "invitation.withdrawn": _invitation(
+            gettext_noop("Invitation withdrawn, %(role)s: %(who)s")
+        ),
+        "invitation.accepted": _invitation(gettext_noop("Invitation accepted, %(role)s: %(who)s")),
         "wheel.event": gettext_lazy("Annual wheel event"),
         "responsibility.cells": ngettext_lazy("%(count)s cell", "%(count)s cells", "count"),
         "responsibility.row": gettext_lazy("%(name)s"),

@@ -77,6 +77,17 @@ class Evidence:
     url: str = ""
 
 
+@dataclass(frozen=True)
+class GettingStarted:
+    """One step of a new coordinator's "getting started" list, ticked by the data:
+    ``is_done(municipality)`` and ``url(municipality)`` (where to do it)."""
+
+    key: str
+    label: str | Promise
+    is_done: Callable[[Any], bool] = field(compare=False)
+    url: Callable[[Any], str] = field(compare=False)
+
+
 MyPagePanel = Callable[[HttpRequest], Panel | None]
 HomePage = Callable[[HttpRequest], str | None]
 OverviewLinks = Callable[[HttpRequest, Any], list[tuple[str, str]]]
@@ -113,6 +124,8 @@ EVIDENCE: dict[str, EvidenceProvider] = {}
 # figures key -> provider taking a municipality and returning named numbers and links that
 # another area's panel shows (the units panel shows the responsibility map's warnings).
 FIGURES: dict[str, Callable[[Any], dict[str, Any]]] = {}
+# key -> a step of the coordinator's getting-started list (issue 13), in its ``order``.
+GETTING_STARTED: dict[str, GettingStarted] = {}
 # Each takes the ``seed_demo`` command and adds its part of the demo (idempotently).
 DEMO_STEPS: list[DemoStep] = []
 
@@ -230,6 +243,19 @@ class Contribute:
         if function is None:
             return lambda later: _add(point, registry, later, order)
         return _add(point, registry, function, order)
+
+    def getting_started(
+        self,
+        key: str,
+        label: str | Promise,
+        *,
+        is_done: Callable[[Any], bool],
+        url: Callable[[Any], str],
+        order: int,
+    ) -> None:
+        """A step of the coordinator's getting-started list, ticked when ``is_done``."""
+        step = GettingStarted(key, label, is_done, url)
+        _put("getting_started", GETTING_STARTED, key, step, _caller(), order)
 
     # -- The annual wheel and the involvement staircase ---------------------------------------
 
@@ -392,6 +418,11 @@ def figures_for(key: str, municipality) -> dict[str, Any]:
     """The figures registered under ``key`` for this municipality ({} when none is)."""
     provider = FIGURES.get(key)
     return provider(municipality) if provider else {}
+
+
+def getting_started(municipality) -> list[tuple[GettingStarted, bool]]:
+    """Each step of the getting-started list, in order, with whether the data says it is done."""
+    return [(step, bool(step.is_done(municipality))) for step in GETTING_STARTED.values()]
 
 
 def demo_steps() -> list[DemoStep]:

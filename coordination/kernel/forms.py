@@ -58,11 +58,14 @@ class ProfileForm(forms.ModelForm):
 
 
 class MembershipForm(forms.Form):
-    """Give a registered person a role in the municipality."""
+    """Give a person a role in the municipality (an invitation when they have no account)."""
 
     email = forms.EmailField(
         label=_("Their email address"),
-        help_text=_("The person must already have registered in Samspill."),
+        help_text=_(
+            "If they have no account in Samspill yet, they get an invitation by email, and the "
+            "role when they sign up with this address."
+        ),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     role = forms.ChoiceField(label=_("Role"), choices=[("", _("Choose a role")), *Role.choices])

@@ -36,6 +36,23 @@ def send_email(
     return to.email
 
 
+def send_email_to_address(
+    *,
+    address: str,
+    template: str,
+    context: dict[str, Any] | None = None,
+    municipality: Municipality | str | None = None,
+) -> str:
+    """As ``send_email``, to someone who has no account (an invitation, a request to start
+    Samspill): written in the municipality's written standard, else bokmål."""
+    context = {"recipient_email": address, **(context or {})}
+    with translation.override(languages.language_of_municipality(municipality)):
+        subject = render_subject(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}.txt", context)
+    send_mail(subject, body, None, [address])
+    return address
+
+
 def email_coordinators(
     *, municipality: Municipality, template: str, context: dict[str, Any] | None = None
 ) -> list[str]:

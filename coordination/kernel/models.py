@@ -67,6 +67,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text=_("Can log in to the technical administration pages."),
     )
+    # The national administrator (issue 13): decides requests to start Samspill in a
+    # municipality. Not ``is_staff`` (the technical administrator): a role of the service.
+    is_national_administrator = models.BooleanField(
+        _("national administrator"),
+        default=False,
+        help_text=_("Decides the requests from municipalities that want to start Samspill."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
@@ -93,6 +100,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
 
+class MunicipalityQuerySet(models.QuerySet):
+    def in_use(self) -> Self:
+        """Municipalities that use Samspill: those with a coordinator."""
+        return self.filter(
+            pk__in=Membership.objects.filter(role=Role.COORDINATOR).values("municipality")
+        )
+
+
 class Municipality(models.Model):
     """A Norwegian municipality (kommune), keyed by its stable 4-digit number."""
 
@@ -116,6 +131,8 @@ class Municipality(models.Model):
         _("official written standard"), max_length=10, choices=LanguageForm.choices
     )
 
+    objects = MunicipalityQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
@@ -124,6 +141,10 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.county})"
+
+    def uses_samspill(self) -> bool:
+        """Has a coordinator: volunteers may register, people may ask for help."""
+        return self.memberships.filter(role=Role.COORDINATOR).exists()
 
 
 class Role(models.TextChoices):
@@ -207,6 +228,92 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} ({self.municipality.name})"
+
+
+# How long a role invitation can be accepted.
+INVITATION_DAYS = 30
+
+
+class RoleInvitationQuerySet(TenantQuerySet):
+    def pending(self) -> Self:
+        """Neither accepted nor withdrawn, and not yet expired."""
+        return self.filter(
+            accepted_at__isnull=True, withdrawn_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+    def for_email(self, email: str) -> Self:
+        return self.filter(email__iexact=email.strip())
+
+
+class RoleInvitation(models.Model):
+    """A role given to an email address that has no account yet: the membership is made when a
+    person verifies that address (signing up, or logging in with it already verified)."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="role_invitations",
+        verbose_name=_("municipality"),
+    )
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "PartnerOrganisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("invited"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    objects = RoleInvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("role invitation")
+        verbose_name_plural = _("role invitations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role="partner_representative")
+                | models.Q(organisation__isnull=True),
+                name="role_invitation_organisation_only_for_partners",
+            ),
+        ]
+        indexes = [
+            models.Index(Lower("email"), name="role_invitation_email_idx"),
+            models.Index(fields=["municipality", "-created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.get_role_display()} ({self.municipality_id})"
+
+    @property
+    def is_pending(self) -> bool:
+        return (
+            self.accepted_at is None
+            and self.withdrawn_at is None
+            and self.expires_at > timezone.now()
+        )
 
 
 class AuditEvent(models.Model):

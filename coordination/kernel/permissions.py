@@ -26,6 +26,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required as django_login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
@@ -287,6 +288,22 @@ def get_for_user(queryset: QuerySet, user, action: str, *, via: str = "municipal
     return get_object_or_404(scope_to_user(queryset, user, action, via=via), **lookup)
 
 
+def is_national_administrator(user) -> bool:
+    """The national administrator (a flag on the account, not a role in a municipality):
+    decides the requests to start Samspill and gives a municipality its first coordinator."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and getattr(user, "is_national_administrator", False)
+    )
+
+
+def require_national_administrator(user) -> None:
+    """Refuse (PermissionDenied) unless ``user`` is the national administrator."""
+    if not is_national_administrator(user):
+        raise PermissionDenied
+
+
 def may_open(user, url: str) -> bool:
     """Would the view behind ``url`` (a path on this site) let ``user`` in, by its access rule?
     For showing a link only to those who may follow it; an object's own checks (a draft, a
@@ -298,6 +315,8 @@ def may_open(user, url: str) -> bool:
     rule = getattr(match.func, "access_rule", None)
     if rule == "public":
         return True
+    if rule == "national":
+        return is_national_administrator(user)
     if rule == "login":
         return bool(user.is_authenticated)
     if rule is None or not rule.startswith("role:") or "municipality" not in match.kwargs:
@@ -367,3 +386,26 @@ def municipality_view(action: str) -> Callable[[Callable], Callable]:
         return _mark(django_login_required(wrapper), f"role:{action}")
 
     return decorator
+
+
+def national_view(view: Callable) -> Callable:
+    """A page of the national administrator: 404 for everyone else (as if it did not exist).
+    They read personal data (who asked to start Samspill), so two-factor authentication comes
+    first when the setting requires it for staff."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_national_administrator(request.user):
+            raise Http404
+        if settings.SAMSPILL_REQUIRE_MFA_FOR_STAFF and not is_mfa_enabled(request.user):
+            messages.warning(
+                request,
+                _(
+                    "Your role gives access to personal data. Please turn on two-factor "
+                    "authentication first."
+                ),
+            )
+            return redirect("mfa_activate_totp")
+        return view(request, *args, **kwargs)
+
+    return _mark(django_login_required(wrapper), "national")

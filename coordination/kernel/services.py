@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, jobs, permissions
-from coordination.kernel.models import Membership, Municipality, Role, User
+from coordination.kernel.invitations import invite_to_role
+from coordination.kernel.models import Membership, Municipality, Role, RoleInvitation, User
 from coordination.kernel.tasks import notify_role_added
 
 MUNICIPALITIES_CSV = Path(__file__).resolve().parent.parent / "data" / "kommuner.csv"
@@ -61,6 +62,22 @@ def load_municipalities(*, model=Municipality, path: Path = MUNICIPALITIES_CSV) 
         model.objects.bulk_create(to_create)
         model.objects.bulk_update(to_update, fields)
     return {"created": len(to_create), "updated": len(to_update), "total": len(rows)}
+
+
+@transaction.atomic
+def give_role(
+    *, municipality: Municipality, email: str, role: str, by: User, organisation=None
+) -> Membership | RoleInvitation:
+    """The roles form: a person with an account gets the role now; an address without one gets
+    an invitation by email, and the role when they sign up with it (kernel.invitations)."""
+    permissions.require(by, "manage_roles", municipality)
+    if User.objects.filter(email__iexact=email.strip()).exists():
+        return add_membership(
+            municipality=municipality, email=email, role=role, by=by, organisation=organisation
+        )
+    return invite_to_role(
+        municipality=municipality, email=email, role=role, by=by, organisation=organisation
+    )
 
 
 @transaction.atomic

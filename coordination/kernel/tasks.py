@@ -4,8 +4,8 @@ from django.urls import reverse
 
 from coordination.kernel import retention, sms
 from coordination.kernel.jobs import acting_for
-from coordination.kernel.mail import send_email
-from coordination.kernel.models import Membership, Municipality, User
+from coordination.kernel.mail import send_email, send_email_to_address
+from coordination.kernel.models import Membership, Municipality, RoleInvitation, User
 from coordination.kernel.outbox import deliver, drain_outbox  # noqa: F401 (the worker finds them here)
 from coordination.kernel.permissions import get_for_user
 
@@ -48,3 +48,22 @@ def send_sms_message(*, message: int) -> str:
 def resend_due_sms() -> int:
     """Every minute: text messages that failed or were lost, whose pause is over."""
     return sms.resend_due()
+
+
+def send_role_invitation(*, invitation: int) -> str:
+    """Email a role invitation, in the municipality's written standard (the invited person has
+    no account, so no language of their own). An invitation no longer waiting is not sent."""
+    found = RoleInvitation.objects.select_related("municipality", "invited_by").get(pk=invitation)
+    if not found.is_pending:
+        return ""
+    return send_email_to_address(
+        address=found.email,
+        municipality=found.municipality,
+        template="coordination/email/role_invitation",
+        context={
+            "invitation": found,
+            "municipality": found.municipality,
+            "signup_url": settings.SITE_URL + reverse("account_signup"),
+            "login_url": settings.SITE_URL + reverse("account_login"),
+        },
+    )

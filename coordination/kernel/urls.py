@@ -24,6 +24,11 @@ urlpatterns = [
         views.membership_add,
         name="membership_add",
     ),
+    path(
+        f"{COORDINATION}roles/invitations/<int:pk>/withdraw/",
+        views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
     path(f"{COORDINATION}audit/", views.audit_log, name="audit_log"),
     path(f"{COORDINATION}files/", views.file_list, name="file_list"),
     path(

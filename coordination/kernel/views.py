@@ -19,6 +19,7 @@ from coordination.kernel import (
     contributions,
     files,
     health,
+    invitations,
     languages,
     retention,
     services,
@@ -33,6 +34,7 @@ from coordination.kernel.models import (
     Membership,
     Municipality,
     Role,
+    RoleInvitation,
     User,
 )
 from coordination.kernel.permissions import (
@@ -102,13 +104,17 @@ def municipality_directory(request: Request) -> HttpResponse:
 @require_GET
 def municipality_detail(request: HttpRequest, municipality: str) -> HttpResponse:
     found = get_object_or_404(Municipality, pk=municipality)
-    in_use = found.memberships.filter(role=Role.COORDINATOR).exists()
+    in_use = found.uses_samspill()
     return render(
         request,
         "coordination/municipality_detail.html",
         {
             "municipality": found,
             "in_use": in_use,
+            # Without Samspill, whom a volunteer contacts instead (the partner registry's).
+            "volunteer_centres": []
+            if in_use
+            else found.partners.filter(kind="volunteer_centre").order_by("name"),
             "may_coordinate": can(request.user, "view_municipality", found),
         },
     )
@@ -234,14 +240,24 @@ def membership_add(request: MunicipalityRequest) -> HttpResponse:
     if done := ui.submit(
         request,
         form,
-        lambda data: services.add_membership(municipality=municipality, by=request.user, **data),
+        lambda data: services.give_role(municipality=municipality, by=request.user, **data),
     ):
-        membership = done.value
-        messages.success(
-            request,
-            _("%(name)s is now %(role)s.")
-            % {"name": membership.user, "role": membership.get_role_display().lower()},
-        )
+        given = done.value
+        if isinstance(given, RoleInvitation):
+            messages.success(
+                request,
+                _(
+                    "%(email)s has no account yet. We have sent an invitation: they get the role "
+                    "%(role)s when they sign up with this address."
+                )
+                % {"email": given.email, "role": given.get_role_display().lower()},
+            )
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now %(role)s.")
+                % {"name": given.user, "role": given.get_role_display().lower()},
+            )
         return redirect("coordination:overview", municipality.pk)
     return ui.form_page(
         request,
@@ -249,7 +265,7 @@ def membership_add(request: MunicipalityRequest) -> HttpResponse:
         title=_("Add a person to a role"),
         intro=_(
             "The person gets the role in %(name)s and sees what the role gives access to the "
-            "next time they open a page."
+            "next time they open a page. Someone without an account is invited by email."
         )
         % {"name": municipality.name},
         submit_label=_("Add role"),
@@ -287,6 +303,31 @@ def membership_remove(request: MunicipalityRequest, pk: int) -> HttpResponse:
         submit_label=_("Yes, remove the role"),
         back_url=back,
         template="coordination/membership_confirm_remove.html",
+    )
+
+
+@municipality_view("manage_roles")
+@require_http_methods(["GET", "POST"])
+def invitation_withdraw(request: MunicipalityRequest, pk: int) -> HttpResponse:
+    municipality = request.municipality
+    invitation = get_object_or_404(
+        RoleInvitation.objects.in_municipality(municipality).pending(), pk=pk
+    )
+    back = reverse("coordination:overview", args=[municipality.pk])
+    words = {"email": invitation.email, "role": invitation.get_role_display().lower()}
+    return ui.confirm_then(
+        request,
+        do=lambda: invitations.withdraw_invitation(invitation=invitation, by=request.user),
+        done=_("The invitation to %(email)s is withdrawn.") % words,
+        then=back,
+        title=_("Withdraw invitation"),
+        question=_(
+            "Do you want to withdraw the invitation to %(email)s (%(role)s)? If they sign up "
+            "later, they get no role from it."
+        )
+        % words,
+        submit_label=_("Yes, withdraw the invitation"),
+        back_url=back,
     )
 
 

@@ -130,3 +130,13 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
     if not permissions.can(request.user, "view_routines", municipality):
         return []
     return [(_list_url(municipality), _("The routine binder"))]
+
+
+# issue 13: a new coordinator's getting-started list
+contribute.getting_started(
+    "starter_routines",
+    gettext_lazy("Copy the starter routines into your routine binder"),
+    is_done=lambda municipality: Routine.objects.in_municipality(municipality).exists(),
+    url=lambda municipality: reverse("coordination:routine_starters", args=[municipality.pk]),
+    order=20,
+)

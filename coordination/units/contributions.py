@@ -173,3 +173,13 @@ def export_units(user) -> dict | None:
             for m in wrote
         ],
     }  # fmt: skip
+
+
+# issue 13: a new coordinator's getting-started list
+contribute.getting_started(
+    "first_unit",
+    gettext_lazy("Add a unit (a nursing home, the home care service, a day centre)"),
+    is_done=lambda municipality: Unit.objects.in_municipality(municipality).exists(),
+    url=lambda municipality: reverse("coordination:unit_add", args=[municipality.pk]),
+    order=30,
+)

@@ -81,7 +81,9 @@ def test_adding_a_role_twice_at_once_is_answered_with_a_message(client_of, coord
 # --- registering as a volunteer ---------------------------------------------------------------
 
 
-def test_registering_twice_at_once_is_answered_with_a_message(client_of, volunteer):
+def test_registering_twice_at_once_is_answered_with_a_message(
+    client_of, volunteer, coordinator_lom
+):
     with the_other_click_wins(Volunteer) as arrived:
         response = client_of(volunteer).post(reverse("volunteers:register"), REGISTRATION)
     assert arrived
@@ -90,7 +92,7 @@ def test_registering_twice_at_once_is_answered_with_a_message(client_of, volunte
     assert Volunteer.objects.filter(user=volunteer).count() <= 1
 
 
-def test_registering_twice_leads_to_the_own_page(client_of, volunteer):
+def test_registering_twice_leads_to_the_own_page(client_of, volunteer, coordinator_lom):
     client = client_of(volunteer)
     client.post(reverse("volunteers:register"), REGISTRATION)
     second = client.post(reverse("volunteers:register"), REGISTRATION)

@@ -38,6 +38,8 @@ def _landing_pages(persona: str) -> list[str]:
         pages.append(reverse("coordination:overview", args=["3434"]))
     if persona == "coordinator_drammen":
         pages.append(reverse("coordination:overview", args=["3301"]))
+    if persona == "national_admin":
+        pages.append(reverse("coordination:start_request_list"))
     return pages
 
 
@@ -90,6 +92,7 @@ REACHES = {
     "coordinator_lom": {"volunteers:volunteer_detail", "coordination:wheel_event_edit",
                         "volunteers:course_detail", "volunteers:need_detail"},
     "coordinator_drammen": {"coordination:overview"},
+    "national_admin": {"coordination:start_request_detail", "coordination:start_request_decline"},
 }  # fmt: skip
 
 

@@ -1,7 +1,10 @@
 """The Lom the URL sweep and the link crawl look at: the personas and one object of every kind a
 URL's ``pk`` can name (see PK_OBJECT in tests/trust/access), all in Lom (3434)."""
 
+from datetime import timedelta
+
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from coordination.models import (
     AgreementParty,
@@ -13,6 +16,8 @@ from coordination.models import (
     PartnerContact,
     PartnerCorrection,
     PartnerOffer,
+    RoleInvitation,
+    StartRequest,
     Unit,
     UnitContact,
 )
@@ -80,6 +85,20 @@ def lom_objects(personas: dict, membership: Membership) -> dict:
             file=ContentFile(b"navn;e-post\n", name="sweep.csv"),
         ),
         "volunteer_role": role,
+        "start_request": StartRequest.objects.create(
+            municipality_id="3433",
+            full_name="Berit Holen",
+            position="Kommunalsjef",
+            email="berit@skjak.example",
+            phone="61214000",
+        ),
+        "role_invitation": RoleInvitation.objects.create(
+            municipality_id="3434",
+            email="ny.kollega@lom.example",
+            role="reviewer",
+            invited_by=personas["coordinator_lom"],
+            expires_at=timezone.now() + timedelta(days=30),
+        ),
         "role_holder": holder,
         "certificate_check": CertificateCheck.objects.create(
             holder=holder, kind="limited", presented_on="2026-01-05", approved=True

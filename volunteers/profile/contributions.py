@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy
 
 from coordination.kernel.account_data import amount, coded, when
 from coordination.kernel.contributions import Panel, contribute, render_my_page
-from volunteers.models import ContactBy, Frequency, HoursStatus, Interest, Volunteer
+from volunteers.models import (
+    ContactBy,
+    DeclarationText,
+    Frequency,
+    HoursStatus,
+    Interest,
+    Volunteer,
+)
 from volunteers.profile.services import declaration_to_sign, has_consented
 
 
@@ -167,3 +174,20 @@ def _export_hours(volunteer: Volunteer) -> list[dict]:
             "worked_on", "pk"
         )
     ]
+
+
+# issue 13: a new coordinator's getting-started list (the declaration and the first volunteers)
+contribute.getting_started(
+    "declaration",
+    gettext_lazy("Publish the confidentiality declaration volunteers sign"),
+    is_done=lambda municipality: DeclarationText.objects.filter(municipality=municipality).exists(),
+    url=lambda municipality: reverse("volunteers:declaration_manage", args=[municipality.pk]),
+    order=10,
+)
+contribute.getting_started(
+    "first_volunteers",
+    gettext_lazy("Register the first volunteers"),
+    is_done=lambda municipality: Volunteer.objects.in_municipality(municipality).exists(),
+    url=lambda municipality: reverse("volunteers:registry", args=[municipality.pk]),
+    order=50,
+)

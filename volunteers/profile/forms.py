@@ -62,12 +62,14 @@ class VolunteerProfileForm(forms.ModelForm):
             )
         else:
             field = self.fields["municipality"]
-            field.queryset = Municipality.objects.order_by("name", "number")
+            # issue 13: only where a coordinator can welcome them (uses Samspill)
+            field.queryset = Municipality.objects.in_use().order_by("name", "number")
             field.label_from_instance = lambda m: f"{m.name} ({m.county})"
             field.empty_label = _("Choose your municipality")
             field.help_text = _(
-                "The municipality where you would like to help. If you move later, tell the "
-                "coordinator."
+                "The municipality where you would like to help. Only municipalities that use "
+                "Samspill are listed; for the others, their page in the list of municipalities "
+                "says whom to contact. If you move later, tell the coordinator."
             )
             where = "municipality"
         self.fields["phone"].initial = user.phone

@@ -54,6 +54,12 @@ def _set_interests(volunteer: Volunteer, interests: list[str]) -> None:
     )
 
 
+NOT_IN_USE = gettext_lazy(
+    "This municipality does not use Samspill yet, so there is nobody here to welcome you. Its "
+    "page says whom to contact instead."
+)
+
+
 @transaction.atomic
 def register_volunteer(
     *, user: User, profile: dict, interests: list[str], consented: bool
@@ -66,6 +72,9 @@ def register_volunteer(
         raise ValidationError(
             {"consent": _("We need your consent to store your details. Tick the box to go on.")}
         )
+    place = profile.get("municipality")
+    if place is not None and not place.uses_samspill():  # issue 13: nobody there to meet them
+        raise ValidationError({"municipality": NOT_IN_USE})
     try:  # the form sent twice at once: the second is told, not given a 500
         with transaction.atomic():
             volunteer = Volunteer.objects.create(

@@ -90,7 +90,8 @@ def test_contributions_are_kept_in_their_order():
         pass
 
     names = [contributions.name_of(p) for p in contributions.DASHBOARD_PANELS]
-    assert names.index(contributions.name_of(between)) == 1  # after the staircase (10)
+    # after getting started (5) and the staircase (10)
+    assert names.index(contributions.name_of(between)) == 2
     assert contributions.demo_steps()[0] is first
     assert between(None, None).order == 15
 

@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from coordination.kernel.models import Membership, Role
+from coordination.kernel.models import Membership, Role, RoleInvitation
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -143,13 +143,15 @@ def test_coordinator_adds_a_role(client_of, coordinator_lom):
     assert Membership.objects.filter(user=colleague, role=Role.VOLUNTEER_CONTACT).exists()
 
 
-def test_adding_an_unregistered_person_explains_and_changes_nothing(client_of, coordinator_lom):
+def test_adding_an_unregistered_person_invites_them_and_gives_no_role_yet(
+    client_of, coordinator_lom
+):
     count = Membership.objects.count()
     response = client_of(coordinator_lom).post(
         "/coordination/3434/roles/add/", {"email": "ny@lom.example", "role": Role.REVIEWER}
     )
-    assert response.status_code == 200
-    assert response.context["form"].errors["email"]
+    assert response.status_code == 302
+    assert RoleInvitation.objects.pending().filter(email="ny@lom.example").exists()
     assert Membership.objects.count() == count
 
 

@@ -21,6 +21,7 @@ PERSONAS = (
     "volunteer_contact_lom",
     "coordinator_lom",
     "coordinator_drammen",
+    "national_admin",  # issue 13: a flag on the account, no role in a municipality
 )
 LOGGED_IN = frozenset(PERSONAS) - {"anonymous"}
 
@@ -88,6 +89,9 @@ ROLES_AND_VOLUNTEERS = Roles(ALL_ROLES.allowed | {"volunteer"})
 PARTNER_READERS = Roles(
     frozenset({"coordinator_lom", "volunteer_contact_lom", "officer", "applicant"})
 )
+
+# issue 13: the national administrator's pages (requests to start Samspill)
+NATIONAL_ADMINISTRATOR = Roles(frozenset({"national_admin"}))
 
 # The admin site guards all of its URLs itself (and its login goes through allauth).
 NAMESPACE_ACCESS = {"admin": STAFF}

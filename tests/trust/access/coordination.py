@@ -7,6 +7,7 @@ from tests.trust.access import (
     LOGIN,
     LOGIN_STEP,
     MUNICIPAL_STAFF,
+    NATIONAL_ADMINISTRATOR,
     OWNER,
     PARTNER_READERS,
     PUBLIC,
@@ -35,6 +36,7 @@ ACCESS = {
     "coordination:overview": MUNICIPAL_STAFF,
     "coordination:membership_add": COORDINATORS,
     "coordination:membership_remove": COORDINATORS,
+    "coordination:invitation_withdraw": COORDINATORS,  # issue 13: a pending role invitation
     "coordination:audit_log": COORDINATORS,
     "coordination:file_list": MUNICIPAL_STAFF,  # each sees only their own files
     "coordination:my_data_page": LOGIN,
@@ -117,6 +119,13 @@ ACCESS = {
     # s10-forms: ending and reopening an agreement ask first
     "coordination:agreement_end": COORDINATORS,
     "coordination:agreement_reopen": COORDINATORS,
+    # issue 13: a municipality that starts by itself (coordination/starting)
+    "coordination:start_request": PUBLIC,  # Lom uses Samspill: sent back to its page
+    "coordination:start_request_thanks": PUBLIC,
+    "coordination:start_request_list": NATIONAL_ADMINISTRATOR,
+    "coordination:start_request_detail": NATIONAL_ADMINISTRATOR,
+    "coordination:start_request_approve": NATIONAL_ADMINISTRATOR,
+    "coordination:start_request_decline": NATIONAL_ADMINISTRATOR,
     # accounts (django-allauth)
     "account_login": PUBLIC,
     "account_logout": PUBLIC,
@@ -148,6 +157,10 @@ PK_OBJECT = {
     # the kernel's own pages
     "coordination:file_download": "generated_file",  # made for coordinator_lom
     "coordination:file_start_again": "generated_file",  # resilience (issue 10)
+    "coordination:invitation_withdraw": "role_invitation",  # issue 13
+    "coordination:start_request_detail": "start_request",
+    "coordination:start_request_approve": "start_request",
+    "coordination:start_request_decline": "start_request",
     "coordination:assessment_detail": "assessment",  # a completed one in Lom
     # coordination: routines and the annual wheel
     "coordination:routine_detail": "routine",  # approved; volunteer_contact_lom co-authors

@@ -7,7 +7,8 @@ from coordination.models import AuditEvent
 from volunteers.models import Consent, Volunteer
 from volunteers.profile.services import CONSENT_VERSION
 
-pytestmark = pytest.mark.django_db
+# Lom uses Samspill (has a coordinator): volunteers may register there (issue 13).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("coordinator_lom")]
 
 VALID = {
     "municipality": "3434",
@@ -104,3 +105,50 @@ def test_export_includes_the_volunteer_profile_and_consent(client_of, volunteer)
     assert data["volunteer"]["area"] == "Bøverdalen"
     assert data["volunteer"]["consents"][0]["version"] == CONSENT_VERSION
     assert not AuditEvent.objects.exists()  # a person's own data is not an audited access
+
+
+def test_registration_offers_only_municipalities_that_use_samspill(client_of, volunteer):
+    form = client_of(volunteer).get(reverse("volunteers:register")).context["form"]
+    offered = {m.number for m in form.fields["municipality"].queryset}
+    assert offered == {"3434"}  # Lom has a coordinator; Skjåk and the others do not
+
+
+def test_registering_in_a_municipality_without_samspill_is_refused(client_of, volunteer):
+    response = client_of(volunteer).post(
+        reverse("volunteers:register"), {**VALID, "municipality": "3433"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["municipality"]
+    assert not Volunteer.objects.exists()
+
+
+def test_the_service_refuses_a_municipality_without_samspill(volunteer):
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import municipality
+    from volunteers.profile.services import register_volunteer
+
+    with pytest.raises(ValidationError) as refused:
+        register_volunteer(
+            user=volunteer,
+            profile={"municipality": municipality("3433"), "frequency": "weekly"},
+            interests=["visiting_friend"],
+            consented=True,
+        )
+    assert "municipality" in refused.value.message_dict
+
+
+def test_a_municipality_without_samspill_says_whom_to_contact(client):
+    from coordination.models import PartnerOrganisation
+    from tests.factories import municipality
+
+    page = client.get(reverse("coordination:municipality_detail", args=["3433"])).content
+    # Neither "register as a volunteer" nor "ask for help": the municipality is named instead.
+    assert b'btn-primary" href="/accounts/signup/"' not in page
+    assert reverse("volunteers:help_form", args=["3433"]).encode() not in page
+    centre = PartnerOrganisation.objects.create(
+        name="Skjåk frivilligsentral", kind="volunteer_centre", phone="612 14 100"
+    )
+    centre.municipalities.add(municipality("3433"))
+    page = client.get(reverse("coordination:municipality_detail", args=["3433"])).content.decode()
+    assert "Skjåk frivilligsentral" in page and "612 14 100" in page
