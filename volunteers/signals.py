@@ -1,9 +1,11 @@
+from allauth.account.signals import email_confirmed
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
 from coordination.kernel.models import User
 from volunteers.leaving.services import anonymise_volunteer
 from volunteers.models import Volunteer
+from volunteers.registry.by_hand import link_login
 
 
 @receiver(post_save, sender=User, dispatch_uid="volunteers.keep_sort_name")
@@ -23,3 +25,10 @@ def anonymise_on_account_deletion(sender, instance: User, **kwargs) -> None:
     volunteer profile is anonymised, never left behind with the person's details."""
     for volunteer in Volunteer.objects.filter(user=instance):
         anonymise_volunteer(volunteer=volunteer)
+
+
+@receiver(email_confirmed, dispatch_uid="volunteers.link_login")
+def link_login_on_confirmation(sender, request, email_address, **kwargs) -> None:
+    """A person confirmed their address: a volunteer registered by a coordinator with that
+    address (and no login) becomes theirs."""
+    link_login(address=email_address)

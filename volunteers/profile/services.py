@@ -46,7 +46,7 @@ PROFILE_FIELDS = [
 REGISTRATION_FIELDS = ["municipality", *PROFILE_FIELDS]
 
 
-def _set_interests(volunteer: Volunteer, interests: list[str]) -> None:
+def set_interests(volunteer: Volunteer, interests: list[str]) -> None:
     volunteer.interests.exclude(interest__in=interests).delete()
     existing = set(volunteer.interests.values_list("interest", flat=True))
     VolunteerInterest.objects.bulk_create(
@@ -73,7 +73,7 @@ def register_volunteer(
             )
     except IntegrityError:
         raise already from None
-    _set_interests(volunteer, interests)
+    set_interests(volunteer, interests)
     Consent.objects.create(
         volunteer=volunteer, purpose_version=CONSENT_VERSION, purpose_text=str(CONSENT_PURPOSE)
     )
@@ -105,7 +105,7 @@ def update_profile(*, volunteer: Volunteer, profile: dict, interests: list[str],
         if field in profile:
             setattr(volunteer, field, profile[field])
     volunteer.save()
-    _set_interests(volunteer, interests)
+    set_interests(volunteer, interests)
 
 
 STARTERS = Path(__file__).resolve().parent / "starters"

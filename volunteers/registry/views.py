@@ -109,6 +109,7 @@ def registry(request: HttpRequest) -> HttpResponse:
             if units_only(request.user, "view_volunteers", municipality)
             else None,
             "may_import": can(request.user, "import_volunteers", municipality),
+            "may_register": can(request.user, "register_volunteers", municipality),
         },
     )
 
@@ -130,7 +131,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "viewed",
         volunteer,
         code="volunteer.viewed",
-        params={"name": str(volunteer.user)},
+        params={"name": str(volunteer)},
     )
     history = AuditEvent.objects.in_municipality(municipality).filter(
         object_type="volunteers.volunteer", object_id=str(volunteer.pk)
@@ -147,6 +148,8 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ).select_related("text"),
             "history": history,
             "may_remove": can(request.user, "manage_screening", municipality),
+            "may_change": can(request.user, "register_volunteers", municipality),
+            "consent": volunteer.consents.select_related("recorded_by").first(),
             "hours": hours.detail_panel(request, volunteer),
             "screening": detail_screening(request, volunteer),
             **notes_context(volunteer, municipality),
