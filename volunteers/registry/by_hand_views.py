@@ -14,6 +14,9 @@ from volunteers.models import Volunteer
 from volunteers.registry import by_hand
 from volunteers.registry.forms import VolunteerDetailsForm
 
+# The form page, with the form's own layout (fieldsets, the consent text to read out).
+TEMPLATE = "volunteers/volunteer_by_hand_form.html"
+
 
 def _volunteer_of(request: HttpRequest, pk: int) -> Volunteer:
     return get_for_user(
@@ -64,6 +67,7 @@ def volunteer_add(request: HttpRequest) -> HttpResponse:
         submit_label=_("Register the volunteer"),
         back_url=reverse("volunteers:registry", args=[municipality.pk]),
         back_label=_("Back to the volunteers"),
+        template=TEMPLATE,
     )
 
 
@@ -94,6 +98,7 @@ def volunteer_edit(request: HttpRequest, pk: int) -> HttpResponse:
         submit_label=_("Save the details"),
         back_url=_detail_url(volunteer),
         back_label=_("Back to the volunteer"),
+        template=TEMPLATE,
     )
 
 
