@@ -5,7 +5,7 @@ from django.dispatch import receiver
 from coordination.kernel.models import User
 from volunteers.leaving.services import anonymise_volunteer
 from volunteers.models import Volunteer
-from volunteers.registry.by_hand import link_login
+from volunteers.registry.services.by_hand import link_login
 
 
 @receiver(post_save, sender=User, dispatch_uid="volunteers.keep_sort_name")

@@ -25,7 +25,7 @@ from volunteers.profile.services import (
     sign_declaration,
     starter_declaration_text,
 )
-from volunteers.registry.by_hand import register_by_phone
+from volunteers.registry.services.by_hand import register_by_phone
 
 # Lom's volunteers: email, name, area, interests, evenings, weekends, drives,
 # days since they registered.

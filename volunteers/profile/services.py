@@ -44,6 +44,20 @@ PROFILE_FIELDS = [
     "gender",
 ]
 REGISTRATION_FIELDS = ["municipality", *PROFILE_FIELDS]
+# What a coordinator records about a volunteer besides name, phone and email (registering one
+# by phone, or changing a volunteer's details: volunteers.registry.services.by_hand).
+DETAIL_FIELDS = [
+    "area",
+    "willing_to_travel",
+    "skills",
+    "weekday_daytime",
+    "evenings",
+    "weekends",
+    "summer",
+    "winter",
+    "frequency",
+    "contact_by",
+]
 
 
 def set_interests(volunteer: Volunteer, interests: list[str]) -> None:

@@ -1,5 +1,5 @@
 """A coordinator registers a volunteer by phone, changes a volunteer's details, and invites a
-volunteer without a login to make one (services in ``volunteers.registry.by_hand``)."""
+volunteer without a login to make one (services in ``volunteers.registry.services.by_hand``)."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods
 from coordination.kernel import ui
 from coordination.kernel.permissions import get_for_user, municipality_view
 from volunteers.models import Volunteer
-from volunteers.registry import by_hand
 from volunteers.registry.forms import VolunteerDetailsForm
+from volunteers.registry.services import by_hand
 
 # The form page, with the form's own layout (fieldsets, the consent text to read out).
 TEMPLATE = "volunteers/volunteer_by_hand_form.html"

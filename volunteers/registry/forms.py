@@ -12,8 +12,7 @@ from coordination.kernel.uploads import UploadField
 from coordination.units.models import Unit
 from volunteers.importing import rows as importing
 from volunteers.models import Interest, RoleHolder, Volunteer, VolunteerNote, VolunteerRole
-from volunteers.profile.services import CONSENT_PURPOSE
-from volunteers.registry.by_hand import DETAIL_FIELDS
+from volunteers.profile.services import CONSENT_PURPOSE, DETAIL_FIELDS
 from volunteers.screening.readiness import ready_q
 
 

@@ -13,7 +13,7 @@ from django.utils import translation
 from coordination.models import AuditEvent
 from tests.factories import UserFactory
 from volunteers.models import Consent, Volunteer
-from volunteers.registry import by_hand
+from volunteers.registry.services import by_hand
 
 pytestmark = pytest.mark.django_db
 

@@ -27,22 +27,14 @@ from coordination.kernel import audit, languages, permissions
 from coordination.kernel.models import Municipality, User
 from coordination.kernel.text import render_subject
 from volunteers.models import Consent, ContactBy, Volunteer
-from volunteers.profile.services import CONSENT_PURPOSE, CONSENT_VERSION, set_interests
+from volunteers.profile.services import (
+    CONSENT_PURPOSE,
+    CONSENT_VERSION,
+    DETAIL_FIELDS,
+    set_interests,
+)
 
 ACTION = "register_volunteers"
-# What a coordinator fills in about a volunteer besides name, phone and email.
-DETAIL_FIELDS = [
-    "area",
-    "willing_to_travel",
-    "skills",
-    "weekday_daytime",
-    "evenings",
-    "weekends",
-    "summer",
-    "winter",
-    "frequency",
-    "contact_by",
-]
 PERSON_FIELDS = ["name", "phone", "email"]
 
 
@@ -94,7 +86,7 @@ def _check_person(
         elif (
             Volunteer.objects.in_municipality(municipality)
             .filter(email__iexact=email)
-            .exclude(pk=getattr(volunteer, "pk", None))
+            .exclude(pk=volunteer.pk if volunteer is not None else 0)
             .exists()
         ):
             errors["email"] = _("A volunteer with this email address is already in the registry.")
