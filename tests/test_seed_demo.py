@@ -26,7 +26,17 @@ def test_seed_demo_is_believable_and_can_run_twice():
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
-    assert Volunteer.objects.filter(municipality_id="3434").count() == 6
+    assert Volunteer.objects.filter(municipality_id="3434").count() == 7
+    # One of them has no email and no login: the coordinator registered her by phone.
+    by_phone = Volunteer.objects.get(municipality_id="3434", user__isnull=True)
+    assert (by_phone.name, by_phone.contact_phone, by_phone.contact_email) == (
+        "Jorunn Lindsheim",
+        "612 45 678",
+        "",
+    )
+    consent = by_phone.consents.get()
+    assert consent.by_phone and consent.recorded_by is not None
+    assert "Kommunen" in consent.purpose_text  # read out in Lom's nynorsk
     steps = set(Need.objects.filter(municipality_id="3434").values_list("status", flat=True))
     assert {NeedStatus.REPORTED, NeedStatus.PROPOSED, NeedStatus.CLOSED} <= steps
     assert Need.objects.filter(municipality_id="3434").count() == 5  # not doubled by the rerun

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
 from coordination.kernel.audit import amount
 from volunteers.needs.models import EndReason, Need, NeedSource, NeedStatus
+from volunteers.profile.models import Volunteer
 
 
 def _choice(choices, value) -> str:
@@ -65,7 +66,26 @@ def _km_rate(params: dict) -> str:
     }
 
 
+def _details_changed(params: dict) -> str:
+    names = []
+    for field in params["fields"]:
+        if field == "interests":
+            names.append(_("interests"))
+            continue
+        try:
+            names.append(str(Volunteer._meta.get_field(field).verbose_name))
+        except Exception:  # a field that no longer exists keeps its stored name
+            names.append(field)
+    return _("Details changed: %(fields)s") % {"fields": ", ".join(names)}
+
+
 MESSAGES = {
+    "volunteer.registered_by_phone": gettext_lazy(
+        "Registered by a coordinator; consent given by phone"
+    ),
+    "volunteer.details_changed": _details_changed,
+    "volunteer.login_invited": gettext_lazy("Invited by email to make a login"),
+    "volunteer.login_linked": gettext_lazy("Made a login, linked to this volunteer"),
     "volunteer.viewed": gettext_lazy("Profile of %(name)s"),
     "volunteer.note": gettext_lazy("Note about the volunteer"),
     "volunteer.left": gettext_lazy("Left as a volunteer"),

@@ -40,6 +40,9 @@ contribute.rules(
         "link_volunteer_units": Rule(frozenset({Role.COORDINATOR})),
         # Take the registry out as a file (personal data leaves the portal: coordinators only).
         "export_volunteers": Rule(frozenset({Role.COORDINATOR})),
+        # Register a volunteer by hand (by phone, no login needed), change a volunteer's
+        # details, and invite one without a login to make one.
+        "register_volunteers": Rule(frozenset({Role.COORDINATOR})),
         # Bring in an existing list of volunteers from a file.
         "import_volunteers": Rule(frozenset({Role.COORDINATOR})),
         # Roles and their requirements, courses, police certificate checks, completions.

@@ -1,3 +1,4 @@
+from allauth.account.signals import email_confirmed
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
@@ -6,6 +7,7 @@ from coordination.kernel.sms import sms_given_up
 from volunteers.calls.services import add_call_for_failed_sms
 from volunteers.leaving.services import anonymise_volunteer
 from volunteers.models import Volunteer
+from volunteers.registry.services.by_hand import link_login
 
 
 @receiver(post_save, sender=User, dispatch_uid="volunteers.keep_sort_name")
@@ -32,3 +34,10 @@ def call_when_sms_failed(sender, message: SmsMessage, **kwargs) -> None:
     """A text message that could not be sent after every attempt: the coordinator phones the
     volunteer instead (the call list)."""
     add_call_for_failed_sms(message)
+
+
+@receiver(email_confirmed, dispatch_uid="volunteers.link_login")
+def link_login_on_confirmation(sender, request, email_address, **kwargs) -> None:
+    """A person confirmed their address: a volunteer registered by a coordinator with that
+    address (and no login) becomes theirs."""
+    link_login(address=email_address)

@@ -73,8 +73,8 @@ def per_volunteer(entries: QuerySet[HoursEntry], year: int) -> QuerySet:
         .order_by()
         .values("volunteer")
         .annotate(
-            name=F("volunteer__user__full_name"),
-            email=F("volunteer__user__email"),
+            name=Coalesce(F("volunteer__user__full_name"), F("volunteer__name")),
+            email=Coalesce(F("volunteer__user__email"), F("volunteer__email")),
             sort_name=F("volunteer__sort_name"),
             **_sums(),
         )

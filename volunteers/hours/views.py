@@ -270,7 +270,7 @@ def hours_log_for(request: HttpRequest) -> HttpResponse:
     if volunteer is None and search.is_valid() and (text := search.cleaned_data["q"].strip()):
         found = list(
             Volunteer.objects.in_municipality(municipality)
-            .filter(user__isnull=False)
+            .filter(anonymised_at__isnull=True)
             .active()
             .search(text)
             .select_related("user")

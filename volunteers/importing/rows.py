@@ -55,14 +55,17 @@ COLUMNS = (
         "email",
         gettext_lazy("Email"),
         ("e-post", "email", "epost", "e-mail"),
-        gettext_lazy("Needed, and each person only once. They log in with it."),
+        gettext_lazy(
+            "Each person only once; they log in with it. May be empty when the row has a phone "
+            "number: the volunteer then has no login, and the coordinator keeps their details."
+        ),
         254,
     ),
     Column(
         "phone",
         gettext_lazy("Phone"),
         ("telefon", "phone"),
-        gettext_lazy("For example 912 34 567."),
+        gettext_lazy("For example 912 34 567. Needed when the row has no email address."),
     ),
     Column(
         "area",
@@ -111,7 +114,9 @@ COLUMNS = (
     ),
 )
 BY_NAME = {fold(name): column for column in COLUMNS for name in column.names}
-REQUIRED = ("name", "email")
+REQUIRED = ("name",)
+# A row needs one way to reach the person: an email address (they get a login) or a phone number.
+REACH = ("email", "phone")
 
 
 @dataclass
@@ -188,6 +193,8 @@ def _clean(column: Column, value, interest_names: dict[str, str], today: datetim
             % {"limit": column.max_length, "length": len(written)}
         )
     if column.key == "email":
+        if not written:
+            return ""
         try:
             validate_email(written)
         except ValidationError as error:
@@ -222,6 +229,13 @@ def _read_headers(cells: list, preview: Preview) -> dict[str, int]:
                 _("The file has no column “%(name)s”. The first row must name the columns.")
                 % {"name": f"{column.names[0]} / {column.names[1]}"}
             )
+    if not any(key in positions for key in REACH):
+        preview.problems.append(
+            _(
+                "The file has no column “e-post / email” and no column “telefon / phone”. "
+                "Each volunteer needs one of them."
+            )
+        )
     return positions
 
 
@@ -259,6 +273,16 @@ def _read(data: bytes, kind: str, preview: Preview) -> None:
                 row.errors.append((preview.headers[column.key], " ".join(error.messages)))
                 row.raw[column.key] = text(value)[:200]
                 row.wrong.add(column.key)
+        if not any(row.values.get(key) or key in row.wrong for key in REACH):
+            key = "phone" if "phone" in positions else "email"
+            row.errors.append(
+                (
+                    preview.headers[key],
+                    _("Write an email address or a phone number: one of them is needed."),
+                )
+            )
+            row.raw[key] = ""
+            row.wrong.add(key)
         preview.rows.append(row)
     if positions is None:
         preview.problems.append(_("The file is empty."))

@@ -7,9 +7,11 @@
    transaction; then the stored file is deleted and the record says how many were imported.
    A record never confirmed is deleted with its file by the retention rule for generated files.
 
-Imported people get an account without a password and with an unconfirmed email address (they
-set a password with "forgot password"), and no consent or signature: they give those
-themselves when they first log in.
+Imported people with an email address get an account without a password and with an
+unconfirmed email address (they set a password with "forgot password"), and no consent or
+signature: they give those themselves when they first log in. People with only a phone number
+get no account: their name and phone are kept on the volunteer (as for those a coordinator
+registers by phone), and the coordinator can add an email and invite them to make a login.
 """
 
 from __future__ import annotations
@@ -154,26 +156,36 @@ def _close(record: GeneratedFile, status: str, title: str, rows: int | None = No
 
 
 def _write(preview: importing.Preview, *, municipality: Municipality) -> int:
-    """Create the accounts, volunteer profiles and interests of every row (all valid)."""
+    """Create the accounts (for rows with an email address), volunteer profiles and interests
+    of every row (all valid)."""
     today = timezone.localdate()
     default_languages = Volunteer._meta.get_field("languages").default
-    users = [
+    users: list[User | None] = [
         User(
             email=row.values["email"],
             full_name=row.values["name"],
             phone=row.values.get("phone", ""),
             password=make_password(None),  # unusable: they choose one with "forgot password"
         )
+        if row.values.get("email")
+        else None
         for row in preview.rows
     ]
-    User.objects.bulk_create(users, batch_size=1000)
+    accounts = [user for user in users if user is not None]
+    User.objects.bulk_create(accounts, batch_size=1000)
     EmailAddress.objects.bulk_create(
-        (EmailAddress(user=user, email=user.email, verified=False, primary=True) for user in users),
+        (
+            EmailAddress(user=user, email=user.email, verified=False, primary=True)
+            for user in accounts
+        ),
         batch_size=1000,
     )
     volunteers = [
         Volunteer(
             user=user,
+            # Without an account the volunteer keeps their own name and phone.
+            name="" if user else row.values["name"],
+            phone="" if user else row.values.get("phone", ""),
             municipality=municipality,
             area=row.values.get("area", ""),
             skills=row.values.get("skills", ""),
@@ -181,11 +193,13 @@ def _write(preview: importing.Preview, *, municipality: Municipality) -> int:
             can_drive=row.values.get("can_drive", False),
             has_car=row.values.get("has_car", False),
             active_since=row.values.get("active_since") or today,
-            contact_by=ContactBy.PHONE if user.phone else ContactBy.EMAIL,
-            sort_name=user.full_name.casefold(),  # bulk_create skips Volunteer.save()
+            contact_by=ContactBy.PHONE if row.values.get("phone") else ContactBy.EMAIL,
         )
         for row, user in zip(preview.rows, users, strict=True)
     ]
+    for volunteer in volunteers:  # bulk_create skips Volunteer.save()
+        volunteer.sort_name = volunteer.person_name.casefold()
+        volunteer.search_text = volunteer.searchable_text()
     Volunteer.objects.bulk_create(volunteers, batch_size=1000)
     VolunteerInterest.objects.bulk_create(
         (

@@ -102,6 +102,9 @@ def anonymise_volunteer(*, volunteer: Volunteer, by: User | None = None) -> None
         )
     Volunteer.objects.filter(pk=volunteer.pk).update(
         user=None,
+        name="",
+        phone="",
+        email="",
         sort_name="",
         search_text="",
         area="",

@@ -25,6 +25,7 @@ from volunteers.profile.services import (
     sign_declaration,
     starter_declaration_text,
 )
+from volunteers.registry.services.by_hand import register_by_phone
 
 # Lom's volunteers: email, name, area, interests, evenings, weekends, drives,
 # days since they registered.
@@ -117,7 +118,38 @@ def seed_volunteers(command) -> None:
 
 
 def _key(volunteer: Volunteer) -> str:
+    if not volunteer.user_id:  # registered by phone, without a login
+        return f"phone-{volunteer.pk}"
     return volunteer.user.email.split("@")[0].removeprefix("frivillig.")
+
+
+# Lom's volunteer without email: she called the coordinator, who registered her by phone and
+# read the consent out to her (issue 13).
+PHONE_VOLUNTEER = {
+    "name": "Jorunn Lindsheim",
+    "phone": "612 45 678",
+    "area": "Bøverdalen",
+    "skills": "Baking og strikking; kjenner dei fleste i dalen",
+    "weekday_daytime": True,
+    "frequency": "weekly",
+    "contact_by": "phone",
+}
+
+
+@contribute.demo_step(order=41)
+def seed_volunteer_by_phone(command) -> None:
+    """One Lom volunteer with no email and no login, registered by the coordinator by phone."""
+    lom = Municipality.objects.get(pk=LOM)
+    if Volunteer.objects.in_municipality(lom).filter(name=PHONE_VOLUNTEER["name"]).exists():
+        return
+    with on(days_ago(20), hour=10), translation.override(language_of_municipality(lom)):
+        register_by_phone(
+            municipality=lom,
+            by=coordinator_of(LOM),
+            details=PHONE_VOLUNTEER,
+            interests=["visiting_friend"],
+            consent_given=True,
+        )
 
 
 def _lom_new_declaration(lom: Municipality, volunteers: dict, by: User) -> None:

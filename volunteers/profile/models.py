@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coordination.kernel.models import Municipality, TenantQuerySet
+from coordination.kernel.models import Municipality, TenantQuerySet, User
 from coordination.units.models import Unit
 
 # The interest a need of each kind calls for is the same list: a need for a visiting friend
@@ -87,6 +87,22 @@ class Volunteer(models.Model):
         related_name="volunteers",
         verbose_name=_("municipality"),
     )
+    # A volunteer without a login (a coordinator registered them by phone, or imported them
+    # without an email address) keeps their name, phone and email here. With a login these
+    # stay empty: the account has them (``person_name``, ``contact_phone``, ``contact_email``
+    # read whichever holds them). Getting a login moves them to the account.
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=20,
+        blank=True,
+        validators=User._meta.get_field("phone").validators,
+    )
+    email = models.EmailField(
+        _("email address"),
+        blank=True,
+        help_text=_("Optional. With it, the volunteer can be invited to make a login."),
+    )
     area = models.CharField(
         _("area or village"),
         max_length=100,
@@ -156,19 +172,38 @@ class Volunteer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(self.user) if self.user_id else gettext("Anonymised volunteer")
+        if self.user_id:
+            return str(self.user)
+        return self.name or gettext("Anonymised volunteer")
 
     def save(self, *args, **kwargs):
-        self.sort_name = self.user.full_name.casefold() if self.user_id else ""
+        self.sort_name = self.person_name.casefold()
         self.search_text = self.searchable_text()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "sort_name", "search_text"}
         super().save(*args, **kwargs)
 
+    @property
+    def has_login(self) -> bool:
+        return self.user_id is not None
+
+    @property
+    def person_name(self) -> str:
+        """The volunteer's name: the account's, or the one the coordinator recorded."""
+        return self.user.full_name if self.user_id else self.name
+
+    @property
+    def contact_phone(self) -> str:
+        """The phone number to call or text: the account's, or the one recorded here."""
+        return self.user.phone if self.user_id else self.phone
+
+    @property
+    def contact_email(self) -> str:
+        """The email address: the account's, or the one recorded here (may be empty)."""
+        return self.user.email if self.user_id else self.email
+
     def searchable_text(self) -> str:
-        parts = [self.area, self.skills]
-        if self.user_id:
-            parts = [self.user.full_name, self.user.email, *parts]
+        parts = [self.person_name, self.contact_email, self.area, self.skills]
         return " ".join(p for p in parts if p).casefold()
 
     @property
@@ -206,6 +241,16 @@ class Consent(models.Model):
     purpose_version = models.CharField(_("version of the purpose text"), max_length=20)
     purpose_text = models.TextField(_("purpose text as shown"))
     given_at = models.DateTimeField(_("given"), default=timezone.now)
+    # Given on the phone: the coordinator read the text out and recorded the answer.
+    by_phone = models.BooleanField(_("given by phone"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
 
     class Meta:
         verbose_name = _("consent")

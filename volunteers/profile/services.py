@@ -44,9 +44,23 @@ PROFILE_FIELDS = [
     "gender",
 ]
 REGISTRATION_FIELDS = ["municipality", *PROFILE_FIELDS]
+# What a coordinator records about a volunteer besides name, phone and email (registering one
+# by phone, or changing a volunteer's details: volunteers.registry.services.by_hand).
+DETAIL_FIELDS = [
+    "area",
+    "willing_to_travel",
+    "skills",
+    "weekday_daytime",
+    "evenings",
+    "weekends",
+    "summer",
+    "winter",
+    "frequency",
+    "contact_by",
+]
 
 
-def _set_interests(volunteer: Volunteer, interests: list[str]) -> None:
+def set_interests(volunteer: Volunteer, interests: list[str]) -> None:
     volunteer.interests.exclude(interest__in=interests).delete()
     existing = set(volunteer.interests.values_list("interest", flat=True))
     VolunteerInterest.objects.bulk_create(
@@ -82,7 +96,7 @@ def register_volunteer(
             )
     except IntegrityError:
         raise already from None
-    _set_interests(volunteer, interests)
+    set_interests(volunteer, interests)
     Consent.objects.create(
         volunteer=volunteer, purpose_version=CONSENT_VERSION, purpose_text=str(CONSENT_PURPOSE)
     )
@@ -114,7 +128,7 @@ def update_profile(*, volunteer: Volunteer, profile: dict, interests: list[str],
         if field in profile:
             setattr(volunteer, field, profile[field])
     volunteer.save()
-    _set_interests(volunteer, interests)
+    set_interests(volunteer, interests)
 
 
 STARTERS = Path(__file__).resolve().parent / "starters"

@@ -30,7 +30,7 @@ def _registry_header() -> list[str]:
 def _registry_rows(volunteers, declaration) -> Iterator[list]:
     """One row a volunteer, as a person reads it (the date stays a date for Excel)."""
     for v in volunteers.iterator(chunk_size=2000):
-        person = (v.user.full_name, v.user.email, v.user.phone) if v.user else (str(v), "", "")
+        person = (str(v), v.contact_email, v.contact_phone)
         yield [
             *person, v.area,
             ", ".join(str(interest) for interest in v.interests.all()),

@@ -1,13 +1,18 @@
 """The registry: its filters, finding one volunteer, notes, and importing a list."""
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from coordination.kernel.text import OneLineCharField
 from coordination.kernel.uploads import UploadField
 from coordination.units.models import Unit
 from volunteers.importing import rows as importing
-from volunteers.models import Interest, RoleHolder, VolunteerNote, VolunteerRole
+from volunteers.models import Interest, RoleHolder, Volunteer, VolunteerNote, VolunteerRole
+from volunteers.profile.services import CONSENT_PURPOSE, DETAIL_FIELDS
 from volunteers.screening.readiness import ready_q
 
 
@@ -200,3 +205,120 @@ class VolunteerUnitsForm(forms.Form):
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["units"].queryset = Unit.objects.in_municipality(municipality)
+
+
+class VolunteerDetailsForm(forms.Form):
+    """A coordinator registers a volunteer by phone (``register=True``: with the consent they
+    read out), or changes a volunteer's details. A plain form: the service writes, never the
+    form (with a login, the name and phone belong to the account)."""
+
+    name = OneLineCharField(
+        label=_("Name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages={"required": _("Write the volunteer's name.")},
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        required=False,
+        max_length=20,
+        validators=Volunteer._meta.get_field("phone").validators,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+        help_text=_("For example 912 34 567."),
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        help_text=_("Optional. With it, the volunteer can be invited to make a login later."),
+    )
+    interests = forms.MultipleChoiceField(
+        label=_("What would they like to do?"),
+        choices=Interest.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, register: bool, volunteer: Volunteer | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        model_fields = forms.fields_for_model(
+            Volunteer,
+            fields=DETAIL_FIELDS,
+            widgets={"frequency": forms.RadioSelect, "contact_by": forms.RadioSelect},
+            field_classes={"area": OneLineCharField, "skills": OneLineCharField},
+        )
+        self.fields.update(model_fields)
+        labels = {
+            "area": _("Area or village"),
+            "willing_to_travel": _("Can help in other parts of the municipality too"),
+            "weekday_daytime": _("Weekdays, daytime"),
+            "evenings": _("Evenings"),
+            "weekends": _("Weekends"),
+            "summer": _("In summer"),
+            "winter": _("In winter"),
+            "frequency": _("How often"),
+            "contact_by": _("How would they like to be reached?"),
+        }
+        for field, label in labels.items():
+            self.fields[field].label = label
+        self.fields["area"].help_text = ""
+        self.fields["skills"].help_text = ""
+        consent = []
+        if register:
+            self.fields["consent_given"] = forms.BooleanField(
+                label=_("I have read the text out, and the volunteer agreed."),
+                required=False,  # the service says what is missing, with the other errors
+            )
+            consent = [
+                Fieldset(
+                    _("Their consent"),
+                    HTML(
+                        format_html(
+                            '<p class="mb-2">{}</p><blockquote class="border-start border-4 '
+                            'ps-3 mb-3" id="consent-text"><p>{}</p></blockquote>',
+                            _("Read this out to the volunteer and ask whether they agree:"),
+                            CONSENT_PURPOSE,
+                        )
+                    ),
+                    "consent_given",
+                )
+            ]
+        if volunteer is not None:
+            user = volunteer.user if volunteer.user_id else None
+            self.initial.update(
+                {
+                    "name": volunteer.person_name,
+                    "phone": volunteer.contact_phone,
+                    "email": volunteer.contact_email,
+                    "interests": volunteer.interest_codes,
+                    **{f: getattr(volunteer, f) for f in DETAIL_FIELDS},
+                }
+            )
+            if user is not None:
+                email = self.fields["email"]
+                email.disabled = True
+                email.help_text = _(
+                    "This is the volunteer's login. Only they can change it, on their own page."
+                )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Fieldset(_("Who"), "name", "phone", "email"),
+            Fieldset(_("Where"), "area", "willing_to_travel"),
+            Fieldset(_("What"), "interests", "skills"),
+            Fieldset(
+                _("When can they help?"),
+                "weekday_daytime",
+                "evenings",
+                "weekends",
+                "summer",
+                "winter",
+                "frequency",
+            ),
+            Fieldset(_("How to reach them"), "contact_by"),
+            *consent,
+        )
+
+    def details(self) -> dict:
+        skip = ("interests", "consent_given")
+        return {k: v for k, v in self.cleaned_data.items() if k not in skip}

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import OuterRef, Subquery, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from coordination.kernel.permissions import (
 )
 from coordination.units.models import Unit
 from volunteers.hours import views as hours
-from volunteers.models import Volunteer
+from volunteers.models import Consent, Volunteer
 from volunteers.needs.assignment_views import volunteer_needs_context
 from volunteers.notes.views import notes_context
 from volunteers.profile import services
@@ -109,8 +109,20 @@ def registry(request: HttpRequest) -> HttpResponse:
             if units_only(request.user, "view_volunteers", municipality)
             else None,
             "may_import": can(request.user, "import_volunteers", municipality),
+            "may_register": can(request.user, "register_volunteers", municipality),
         },
     )
+
+
+def _latest_consent() -> dict:
+    """The volunteer's latest consent, in the page's one query for the volunteer: when, whether
+    by phone, and who recorded it (``consent_at``, ``consent_by_phone``, ``consent_recorder``)."""
+    latest = Consent.objects.filter(volunteer=OuterRef("pk")).order_by("-given_at")
+    return {
+        "consent_at": Subquery(latest.values("given_at")[:1]),
+        "consent_by_phone": Subquery(latest.values("by_phone")[:1]),
+        "consent_recorder": Subquery(latest.values("recorded_by__full_name")[:1]),
+    }
 
 
 @municipality_view("view_volunteers")
@@ -120,7 +132,8 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     volunteer = get_for_user(
         Volunteer.objects.in_municipality(municipality)
         .select_related("user")
-        .prefetch_related("interests"),
+        .prefetch_related("interests")
+        .annotate(**_latest_consent()),
         request.user,
         "view_volunteers",
         pk=pk,
@@ -130,7 +143,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "viewed",
         volunteer,
         code="volunteer.viewed",
-        params={"name": str(volunteer.user)},
+        params={"name": str(volunteer)},
     )
     history = AuditEvent.objects.in_municipality(municipality).filter(
         object_type="volunteers.volunteer", object_id=str(volunteer.pk)
@@ -147,6 +160,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ).select_related("text"),
             "history": history,
             "may_remove": can(request.user, "manage_screening", municipality),
+            "may_change": can(request.user, "register_volunteers", municipality),
             "hours": hours.detail_panel(request, volunteer),
             "screening": detail_screening(request, volunteer),
             **notes_context(volunteer, municipality),

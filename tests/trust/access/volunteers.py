@@ -24,6 +24,10 @@ ACCESS = {
     # a volunteer contact: only volunteers of their units (the sweep's volunteer is linked to
     # the contact's unit; tests/volunteers/units/test_unit_scoping.py covers the others)
     "volunteers:volunteer_detail": Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"})),
+    # volunteers without a login: registered by phone, details changed, invited to a login
+    "volunteers:volunteer_add": COORDINATORS,
+    "volunteers:volunteer_edit": COORDINATORS,
+    "volunteers:volunteer_login_invite": COORDINATORS,
     # volunteers: import
     "volunteers:volunteer_import": COORDINATORS,
     "volunteers:volunteer_import_confirm": COORDINATORS,  # only the coordinator's own upload
@@ -86,6 +90,8 @@ PK_OBJECT = {
     "volunteers:volunteer_detail": "volunteer",
     "volunteers:volunteer_leave": "volunteer",
     "volunteers:volunteer_anonymise": "volunteer",
+    "volunteers:volunteer_edit": "volunteer",
+    "volunteers:volunteer_login_invite": "volunteer",
     # needs: the invitation and assignment belong to the ``volunteer`` persona
     "volunteers:invitation": "invitation",
     "volunteers:own_assignment": "assignment",

@@ -324,10 +324,46 @@ def test_a_file_that_is_not_csv_or_excel_is_refused(client_of, coordinator_lom, 
 
 def test_a_file_without_the_needed_columns_is_explained(client_of, coordinator_lom):
     response = upload(client_of(coordinator_lom), csv_file([["Åse"]], header=["Fornavn"]))
-    assert response.context["preview"].problems == [
-        "Filen har ingen kolonne «navn / name». Den første raden må gi navn til kolonnene.",
-        "Filen har ingen kolonne «e-post / email». Den første raden må gi navn til kolonnene.",
+    first, second = response.context["preview"].problems
+    assert first == (
+        "Filen har ingen kolonne «navn / name». Den første raden må gi navn til kolonnene."
+    )
+    # Neither way to reach people: an email column or a phone column is needed.
+    assert "e-post / email" in second and "telefon / phone" in second
+
+
+def test_rows_without_email_are_imported_as_volunteers_without_a_login(
+    client_of, coordinator_lom, django_capture_on_commit_callbacks
+):
+    rows = [
+        GOOD[0],
+        ["Olav Sulheim", "", "612 11 222", "Bøverdalen", "Besøksvenn", "", "", "", "", ""],
     ]
+    client = client_of(coordinator_lom)
+    accounts = User.objects.count()
+    preview = upload(client, csv_file(rows))
+    assert preview.context["preview"].valid
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm(client, GeneratedFile.objects.get())
+    assert User.objects.count() == accounts + 1  # only Åse gets an account
+    olav = Volunteer.objects.get(name="Olav Sulheim")
+    assert olav.user is None
+    assert (olav.contact_phone, olav.contact_email, olav.contact_by) == ("612 11 222", "", "phone")
+    assert olav.interest_codes == ["visiting_friend"]
+    assert olav.sort_name == "olav sulheim"
+    assert Volunteer.objects.search("sulheim").get() == olav
+    # Rows with an email address are imported as before.
+    assert Volunteer.objects.get(user__email="ase@lom.example").name == ""
+
+
+def test_a_list_of_names_and_phone_numbers_only_is_enough(client_of, coordinator_lom):
+    rows = [["Olav Sulheim", "612 11 222"], ["Berit Lien", ""]]
+    response = upload(client_of(coordinator_lom), csv_file(rows, header=["Navn", "Telefon"]))
+    # Berit has no phone and the file no email: her row says so, nothing is written.
+    assert [(row, column) for row, column, _message in problems(response)] == [(3, "Telefon")]
+    assert nothing_written()
+    response = upload(client_of(coordinator_lom), csv_file(rows[:1], header=["Navn", "Telefon"]))
+    assert response.context["preview"].valid
 
 
 def test_a_forged_confirm_for_another_municipality_is_refused(
