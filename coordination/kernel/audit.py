@@ -127,6 +127,11 @@ def _role(params: dict) -> str:
     return _("%(role)s: %(name)s") % {"role": role, "name": params["name"]}
 
 
+def _public_contact(params: dict) -> str:
+    shown = ", ".join(value for value in (params.get("name"), params.get("phone")) if value)
+    return _("Public contact: %(shown)s") % {"shown": shown or _("nothing personal shown")}
+
+
 def amount(value) -> str:
     """A stored decimal (``"3.50"``) in the reader's number format."""
     try:
@@ -151,6 +156,7 @@ register_messages(
         "forum.meeting": gettext_lazy("Forum meeting"),
         "forum.minutes": gettext_lazy("Minutes of a forum meeting"),
         "membership.role": _role,
+        "public_contact.saved": _public_contact,
         "wheel.event": gettext_lazy("Annual wheel event"),
         "responsibility.cells": ngettext_lazy("%(count)s cell", "%(count)s cells", "count"),
         "responsibility.row": gettext_lazy("%(name)s"),

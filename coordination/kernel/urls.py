@@ -24,6 +24,11 @@ urlpatterns = [
         views.membership_add,
         name="membership_add",
     ),
+    path(
+        f"{COORDINATION}public-contact/",
+        views.public_contact_edit,
+        name="public_contact_edit",
+    ),
     path(f"{COORDINATION}audit/", views.audit_log, name="audit_log"),
     path(f"{COORDINATION}files/", views.file_list, name="file_list"),
     path(

@@ -33,6 +33,8 @@ ACCESS = {
     "coordination:membership_add": COORDINATORS,
     "coordination:membership_remove": COORDINATORS,
     "coordination:audit_log": COORDINATORS,
+    # someone to call (issue 13): what the public page shows about whom to phone
+    "coordination:public_contact_edit": COORDINATORS,
     "coordination:file_list": MUNICIPAL_STAFF,  # each sees only their own files
     "coordination:my_data_page": LOGIN,
     "coordination:file_download": COORDINATORS,  # only the coordinator who asked for it
