@@ -1,5 +1,6 @@
 """The core domain's models, one module per area; import them from here."""
 
+from coordination.kernel.contact import PublicContact
 from coordination.kernel.models import (
     AuditEvent,
     GeneratedFile,
@@ -67,6 +68,7 @@ __all__ = [
     "PartnerContact",
     "PartnerCorrection",
     "PendingTask",
+    "PublicContact",
     "PartnerOffer",
     "PartnerOrganisation",
     "REVIEW_NOTICE_DAYS",

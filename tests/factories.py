@@ -138,7 +138,7 @@ class NeedFactory(factory.django.DjangoModelFactory):
     description = "Noen å gå tur med på tirsdager"
     area = "Lom sentrum"
     weekday_daytime = True
-    person_name = "Ingrid Bakken"
+    person_name = "Signe Haugen"  # not a persona: an email signed by one must not match
     person_phone = "61211234"
     address = "Bakkevegen 3"
     consent_text_version = "2026-11"

@@ -96,3 +96,19 @@ def test_demo_dates_agree_with_each_other():
         assert days[-1] == max(days) and need.steps.order_by("-recorded_at", "-pk")[0].step == (
             need.status
         )
+
+
+def test_demo_lom_shows_someone_to_call(client):
+    """Ingrid Bakken has chosen to show her name and phone on Lom's public page (nynorsk);
+    the volunteer centre and the home care service have numbers too."""
+    from django.urls import reverse
+
+    from coordination.models import Unit
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    html = client.get(reverse("coordination:municipality_detail", args=["3434"])).content.decode()
+    assert "Ingrid Bakken" in html and 'href="tel:61219900"' in html
+    assert "Lom frivilligsentral" in html
+    assert Unit.objects.get(name="Heimetenesta i Lom").phone == "61 21 30 00"
+    drammen = client.get(reverse("coordination:municipality_detail", args=["3301"]))
+    assert "Hassan Ali" not in drammen.content.decode()  # Drammen has chosen nothing

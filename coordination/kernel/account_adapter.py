@@ -1,9 +1,14 @@
 """allauth's account adapter: where a person lands after logging in, the client's address
-behind trusted proxies, and failed logins counted per account and address."""
+behind trusted proxies, failed logins counted per account and address, and allauth's emails
+signed "Samspill" rather than with the host name."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
@@ -24,6 +29,18 @@ def landing_url(user) -> str:
     return reverse("coordination:my_page")
 
 
+PRODUCT_NAME = "Samspill"
+
+
+@dataclass(frozen=True)
+class NamedSite:
+    """What allauth's email templates read as ``current_site``: the product's name, and the
+    domain people reach it at (without django.contrib.sites the name would be the host)."""
+
+    name: str
+    domain: str
+
+
 class AccountAdapter(DefaultAccountAdapter):
     """Landing after login; the client address read as ``client_ip`` says; failed logins
     counted per account *and* address, so a stranger cannot lock someone else out by guessing."""
@@ -31,6 +48,12 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request) -> str:
         # A safe ?next= is followed before allauth asks the adapter.
         return landing_url(request.user)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # "Hello from Samspill!", not "Hello from samspill.no!" (allauth's templates, in each
+        # language through allauth's catalogue and ours for nynorsk).
+        named = NamedSite(name=PRODUCT_NAME, domain=urlsplit(settings.SITE_URL).netloc)
+        super().send_mail(template_prefix, email, {**context, "current_site": named})
 
     def get_client_ip(self, request: HttpRequest) -> str:
         found = client_ip(request)

@@ -135,6 +135,11 @@ def _invitation(text: str):
     return sentence
 
 
+def _public_contact(params: dict) -> str:
+    shown = ", ".join(value for value in (params.get("name"), params.get("phone")) if value)
+    return _("Public contact: %(shown)s") % {"shown": shown or _("nothing personal shown")}
+
+
 def amount(value) -> str:
     """A stored decimal (``"3.50"``) in the reader's number format."""
     try:
@@ -165,6 +170,7 @@ register_messages(
             gettext_noop("Invitation withdrawn, %(role)s: %(who)s")
         ),
         "invitation.accepted": _invitation(gettext_noop("Invitation accepted, %(role)s: %(who)s")),
+        "public_contact.saved": _public_contact,
         "wheel.event": gettext_lazy("Annual wheel event"),
         "responsibility.cells": ngettext_lazy("%(count)s cell", "%(count)s cells", "count"),
         "responsibility.row": gettext_lazy("%(name)s"),

@@ -9,6 +9,7 @@ from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel import languages
+from coordination.kernel.contact import PublicContact
 from coordination.kernel.models import Municipality, Role, User
 from coordination.kernel.text import OneLineCharField
 
@@ -87,6 +88,35 @@ class MembershipForm(forms.Form):
         organisation.queryset = municipality.partners.all()
 
 
+class CoordinatorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.full_name or obj.email
+
+
+class PublicContactForm(forms.ModelForm):
+    """What the municipality's public page shows about whom to call (nothing until chosen)."""
+
+    class Meta:
+        model = PublicContact
+        fields = ["coordinator", "show_name", "phone", "email", "when_to_call"]
+        field_classes = {"coordinator": CoordinatorChoiceField, "when_to_call": OneLineCharField}
+        widgets = {
+            "phone": forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
+        }
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        coordinator = self.fields["coordinator"]
+        assert isinstance(coordinator, forms.ModelChoiceField)
+        coordinator.queryset = User.objects.filter(
+            is_active=True,
+            memberships__municipality=municipality,
+            memberships__role=Role.COORDINATOR,
+        ).order_by("full_name")
+        coordinator.empty_label = _("No one chosen")
+
+
 class MunicipalitySearchForm(forms.Form):
     q = forms.CharField(
         label=_("Search by name, number or county"),
@@ -100,5 +130,6 @@ __all__ = [
     "MembershipForm",
     "MunicipalitySearchForm",
     "ProfileForm",
+    "PublicContactForm",
     "SignupForm",
 ]

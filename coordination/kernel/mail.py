@@ -2,17 +2,21 @@
 municipality the email is about (or that they belong to), else bokmål (``kernel.languages``).
 
 Each email is two templates beside each other: ``<name>_subject.txt`` (one line) and
-``<name>.txt`` (the body); ``recipient`` is in the context of both."""
+``<name>.txt`` (the body); ``recipient`` is in the context of both, and ``sender`` (who signs
+for the municipality, ``kernel.contact.sender_for``) in the body: every body ends with the one
+signature partial, ``partials/email/_signature.txt``. The email comes from Samspill
+(``DEFAULT_FROM_EMAIL``); replies go to the municipality's coordinator (Reply-To)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from coordination.kernel import languages
+from coordination.kernel.contact import sender_for
 from coordination.kernel.models import Membership, Municipality, Role, User
 from coordination.kernel.text import render_subject
 
@@ -29,11 +33,8 @@ def send_email(
     context = {"recipient": to, **(context or {})}
     if municipality is None and isinstance(context.get("municipality"), Municipality):
         municipality = context["municipality"]
-    with translation.override(languages.language_of_person(to, municipality)):
-        subject = render_subject(f"{template}_subject.txt", context)
-        body = render_to_string(f"{template}.txt", context)
-    send_mail(subject, body, None, [to.email])
-    return to.email
+    language = languages.language_of_person(to, municipality)
+    return _send(to.email, template, context, language, municipality)
 
 
 def send_email_to_address(
@@ -46,10 +47,24 @@ def send_email_to_address(
     """As ``send_email``, to someone who has no account (an invitation, a request to start
     Samspill): written in the municipality's written standard, else bokmål."""
     context = {"recipient_email": address, **(context or {})}
-    with translation.override(languages.language_of_municipality(municipality)):
+    language = languages.language_of_municipality(municipality)
+    return _send(address, template, context, language, municipality)
+
+
+def _send(
+    address: str,
+    template: str,
+    context: dict[str, Any],
+    language: str,
+    municipality: Municipality | str | None,
+) -> str:
+    sender = sender_for(municipality)
+    context.setdefault("sender", sender)
+    with translation.override(language):
         subject = render_subject(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}.txt", context)
-    send_mail(subject, body, None, [address])
+    reply_to = [sender.reply_to] if sender and sender.reply_to else []
+    EmailMessage(subject, body, None, [address], reply_to=reply_to).send()
     return address
 
 

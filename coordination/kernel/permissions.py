@@ -67,6 +67,8 @@ RULES: dict[str, Rule] = {
     ),
     # Give and take away roles (volunteer contacts, reviewers, …) in the municipality.
     "manage_roles": Rule(frozenset({Role.COORDINATOR})),
+    # Choose whom the public page names and what number it shows (kernel.contact).
+    "manage_public_contact": Rule(frozenset({Role.COORDINATOR})),
     # Read who viewed or changed sensitive data in the municipality.
     "view_audit_log": Rule(frozenset({Role.COORDINATOR})),
     # See the units and who their volunteer contacts are ("who do I call").

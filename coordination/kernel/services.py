@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, jobs, permissions
+from coordination.kernel.contact import PublicContact
 from coordination.kernel.invitations import invite_to_role
 from coordination.kernel.models import Membership, Municipality, Role, RoleInvitation, User
 from coordination.kernel.tasks import notify_role_added
@@ -154,3 +155,46 @@ def remove_membership(*, membership: Membership, by: User) -> None:
     )
     membership.delete()
     permissions.forget_roles(membership.user)
+
+
+@transaction.atomic
+def update_public_contact(
+    *,
+    municipality: Municipality,
+    by: User,
+    coordinator: User | None,
+    show_name: bool = False,
+    phone: str = "",
+    email: str = "",
+    when_to_call: str = "",
+) -> PublicContact:
+    """Choose what the municipality's public page shows about whom to call; the chosen
+    coordinator also signs the municipality's emails."""
+    permissions.require(by, "manage_public_contact", municipality)
+    if (
+        coordinator is not None
+        and not Membership.objects.filter(
+            user=coordinator, municipality=municipality, role=Role.COORDINATOR
+        ).exists()
+    ):
+        raise ValidationError({"coordinator": _("Choose one of the municipality's coordinators.")})
+    if show_name and coordinator is None:
+        raise ValidationError({"show_name": _("Choose the coordinator whose name is shown.")})
+    contact, created = PublicContact.objects.select_for_update().get_or_create(
+        municipality=municipality
+    )
+    contact.coordinator = coordinator
+    contact.show_name = show_name
+    contact.phone = phone.strip()
+    contact.email = email.strip()
+    contact.when_to_call = when_to_call.strip()
+    contact.updated_by = by
+    contact.save()
+    audit.record(
+        by,
+        "created" if created else "changed",
+        contact,
+        code="public_contact.saved",
+        params={"name": contact.shown_name, "phone": contact.phone},
+    )
+    return contact

@@ -29,6 +29,11 @@ urlpatterns = [
         views.invitation_withdraw,
         name="invitation_withdraw",
     ),
+    path(
+        f"{COORDINATION}public-contact/",
+        views.public_contact_edit,
+        name="public_contact_edit",
+    ),
     path(f"{COORDINATION}audit/", views.audit_log, name="audit_log"),
     path(f"{COORDINATION}files/", views.file_list, name="file_list"),
     path(

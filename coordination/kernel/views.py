@@ -26,7 +26,13 @@ from coordination.kernel import (
     ui,
     uploads,
 )
-from coordination.kernel.forms import MembershipForm, MunicipalitySearchForm, ProfileForm
+from coordination.kernel.contact import PublicContact, public_contact
+from coordination.kernel.forms import (
+    MembershipForm,
+    MunicipalitySearchForm,
+    ProfileForm,
+    PublicContactForm,
+)
 from coordination.kernel.http import AuthenticatedRequest, MunicipalityRequest, Request
 from coordination.kernel.models import (
     AuditEvent,
@@ -116,7 +122,39 @@ def municipality_detail(request: HttpRequest, municipality: str) -> HttpResponse
             if in_use
             else found.partners.filter(kind="volunteer_centre").order_by("name"),
             "may_coordinate": can(request.user, "view_municipality", found),
+            "contact": public_contact(found),
+            "volunteer_centre": contributions.figures_for("volunteer_centre", found),
         },
+    )
+
+
+@municipality_view("manage_public_contact")
+@require_http_methods(["GET", "POST"])
+def public_contact_edit(request: MunicipalityRequest) -> HttpResponse:
+    municipality = request.municipality
+    contact = public_contact(municipality) or PublicContact(municipality=municipality)
+    form = PublicContactForm(request.POST or None, instance=contact, municipality=municipality)
+    if ui.submit(
+        request,
+        form,
+        lambda data: services.update_public_contact(
+            municipality=municipality, by=request.user, **data
+        ),
+    ):
+        messages.success(request, _("The public page shows what you chose."))
+        return redirect("coordination:municipality_detail", municipality.pk)
+    return ui.form_page(
+        request,
+        form=form,
+        title=_("Whom the public can call"),
+        intro=_(
+            "The public page of %(name)s shows only what you choose here. The coordinator you "
+            "choose also signs the portal's emails, and replies go to the email address shown "
+            "(or to that coordinator)."
+        )
+        % {"name": municipality.name},
+        submit_label=_("Save"),
+        back_url=reverse("coordination:overview", args=[municipality.pk]),
     )
 
 

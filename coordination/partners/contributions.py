@@ -15,7 +15,12 @@ from coordination.kernel.contributions import Evidence, Panel, WheelEntry, contr
 from coordination.kernel.models import Membership, Role
 from coordination.kernel.permissions import can
 from coordination.partners import tasks  # noqa: F401 (registers the Celery tasks)
-from coordination.partners.models import AgreementParty, CooperationAgreement, PartnerOffer
+from coordination.partners.models import (
+    AgreementParty,
+    CooperationAgreement,
+    PartnerOffer,
+    PartnerOrganisation,
+)
 
 WHEEL_CATEGORY = "agreement"
 REVIEW_DAYS = 60
@@ -199,3 +204,22 @@ contribute.audit_messages(
         "partner.correction_declined": gettext_lazy("Correction to %(name)s's details declined"),
     }
 )
+
+
+# --- Someone to call: the volunteer centre on the municipality's public page -----------------
+
+
+@contribute.figures("volunteer_centre")
+def volunteer_centre(municipality) -> dict[str, str]:
+    """The municipality's volunteer centre (the first by name when there are several): its
+    name, phone and email as the partner registry holds them; {} when none is registered."""
+    centre = (
+        PartnerOrganisation.objects.filter(
+            municipalities=municipality, kind=PartnerOrganisation.Kind.VOLUNTEER_CENTRE
+        )
+        .order_by("name", "pk")
+        .first()
+    )
+    if centre is None:
+        return {}
+    return {"name": centre.name, "phone": centre.phone, "email": centre.email}

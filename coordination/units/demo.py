@@ -1,7 +1,9 @@
 """Demo data for units and the forum. Lom (level 2 going on 3): two units with the demo
 volunteer contacts, no forum yet. Drammen (level 4): six units with contacts, four forum
 meetings in the last year. Units, their contacts and the forum are made through the
-services, acting as each municipality's coordinator. Idempotent: a second run changes nothing."""
+services, acting as each municipality's coordinator. Someone to call: the home care services
+have a phone number, and Lom's coordinator Ingrid Bakken shows her name and phone on Lom's public
+page. Idempotent: a second run changes nothing."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import datetime
 from django.utils import timezone
 
 from coordination.kernel import services as core_services
+from coordination.kernel.contact import public_contact
 from coordination.kernel.contributions import contribute
 from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of, on
 from coordination.kernel.models import Membership, Municipality, Role, User
@@ -35,6 +38,9 @@ UNITS = [
     (DRAMMEN, "Drammensbiblioteket", UnitKind.LIBRARY, "Grønland 32, Drammen", "Per Sand",
      ["kontakt.biblioteket.drammen@samspill.example"]),
 ]  # fmt: skip
+
+# The numbers volunteers call at the home care services (made up).
+UNIT_PHONES = {"Heimetenesta i Lom": "61 21 30 00", "Hjemmetjenesten i Drammen": "32 04 70 00"}
 
 # Drammen's extra volunteer contacts (no login line: they only appear in the lists).
 DRAMMEN_CONTACTS = [
@@ -99,7 +105,7 @@ def _seed_units() -> None:
         if unit is None:
             unit = services.create_unit(
                 municipality=municipality, by=by, name=name, kind=kind, address=address,
-                leader_name=leader,
+                leader_name=leader, phone=UNIT_PHONES.get(name, ""),
             )  # fmt: skip
         for email in emails:
             membership = _contact(municipality, by, email)
@@ -133,7 +139,24 @@ def _seed_forum() -> None:
             services.save_minutes(meeting=meeting, by=by, minutes=minutes)
 
 
+def _seed_public_contact() -> None:
+    """Ingrid Bakken chooses to show her name and phone (the number Lom's insurance text gives)
+    on Lom's public page, and when to call; Drammen has chosen nothing yet."""
+    if public_contact(LOM) is not None:
+        return
+    ingrid = coordinator_of(LOM)
+    core_services.update_public_contact(
+        municipality=Municipality.objects.get(pk=LOM),
+        by=ingrid,
+        coordinator=ingrid,
+        show_name=True,
+        phone="61 21 99 00",
+        when_to_call="Kvardagar 9–15",
+    )
+
+
 @contribute.demo_step(order=20)
 def seed(command) -> None:
     _seed_units()
     _seed_forum()
+    _seed_public_contact()

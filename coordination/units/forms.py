@@ -10,7 +10,7 @@ from coordination.units.models import ForumMeeting, Unit, UnitKind
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = ["name", "kind", "address", "leader_name"]
+        fields = ["name", "kind", "address", "leader_name", "phone"]
         help_texts = {
             "address": _("Optional. For example Lomsvegen 12, or the area it serves."),
             "leader_name": _("Optional. The name of the person who leads the unit."),

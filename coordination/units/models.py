@@ -7,6 +7,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordination.kernel.contact import PHONE_VALIDATOR
 from coordination.kernel.models import Membership, Municipality, TenantQuerySet
 
 
@@ -34,6 +35,13 @@ class Unit(models.Model):
     kind = models.CharField(_("kind of unit"), max_length=20, choices=UnitKind.choices)
     address = models.CharField(_("address or area"), max_length=200, blank=True)
     leader_name = models.CharField(_("unit leader"), max_length=150, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=20,
+        blank=True,
+        validators=[PHONE_VALIDATOR],
+        help_text=_("The number volunteers call, e.g. the home care service's duty phone."),
+    )
     contacts = models.ManyToManyField(
         Membership,
         through="UnitContact",

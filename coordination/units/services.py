@@ -31,7 +31,15 @@ def _require_own(
 
 
 def _write_unit(
-    unit: Unit, *, by: User, verb: str, name: str, kind: str, address: str, leader_name: str
+    unit: Unit,
+    *,
+    by: User,
+    verb: str,
+    name: str,
+    kind: str,
+    address: str,
+    leader_name: str,
+    phone: str,
 ) -> Unit:
     """The rules a unit keeps: a name unique in the municipality, a known kind."""
     name = name.strip()
@@ -44,6 +52,7 @@ def _write_unit(
         raise ValidationError({"name": _("There is already a unit with this name.")})
     unit.name, unit.kind = name, kind
     unit.address, unit.leader_name = address.strip(), leader_name.strip()
+    unit.phone = phone.strip()
     unit.save()
     audit.record(by, verb, unit, code="unit.saved", params={"name": unit.name})
     return unit
@@ -58,6 +67,7 @@ def create_unit(
     kind: str,
     address: str = "",
     leader_name: str = "",
+    phone: str = "",
 ) -> Unit:
     """Create a unit in the municipality."""
     permissions.require(by, "manage_units", municipality)
@@ -69,6 +79,7 @@ def create_unit(
         kind=kind,
         address=address,
         leader_name=leader_name,
+        phone=phone,
     )
 
 
@@ -82,8 +93,9 @@ def update_unit(
     kind: str,
     address: str = "",
     leader_name: str = "",
+    phone: str = "",
 ) -> Unit:
-    """Change a unit's name, kind, address or leader."""
+    """Change a unit's name, kind, address, leader or phone."""
     _require_own(by, "manage_units", municipality, unit)
     return _write_unit(
         unit,
@@ -93,6 +105,7 @@ def update_unit(
         kind=kind,
         address=address,
         leader_name=leader_name,
+        phone=phone,
     )
 
 

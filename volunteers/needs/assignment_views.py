@@ -20,6 +20,7 @@ from volunteers.needs import permissions, services
 from volunteers.needs.forms import AnswerForm, EndForm, PairingForm, PauseForm
 from volunteers.needs.models import Assignment, AssignmentStatus, Invitation, InvitationStatus
 from volunteers.needs.views.needs import _need_row
+from volunteers.profile.contacts import who_to_call
 from volunteers.profile.models import Volunteer
 from volunteers.screening.readiness import readiness_for_need, role_for_need
 
@@ -209,6 +210,8 @@ def own_assignment(request: HttpRequest, pk: int) -> HttpResponse:
             "readiness": readiness,
             "role": readiness.role if readiness is not None else role_for_need(need),
             "coordinator": accepted.invited_by if accepted else None,
+            **who_to_call(assignment.volunteer),
+            "assignment_only": True,
         },
     )
 

@@ -16,6 +16,7 @@ from volunteers.insurance.services import insurance_for_volunteer
 from volunteers.models import Signature, Volunteer
 from volunteers.needs.assignment_views import own_needs_context
 from volunteers.profile import services
+from volunteers.profile.contacts import who_to_call
 from volunteers.profile.contributions import other_my_page_panels
 from volunteers.profile.forms import ConsentForm, DeclarationSignForm, VolunteerProfileForm
 from volunteers.screening.own_views import own_screening
@@ -96,6 +97,7 @@ def own_page(request: HttpRequest) -> HttpResponse:
             "screening": own_screening(volunteer),
             "insurance": insurance_for_volunteer(volunteer),
             **own_needs_context(volunteer),
+            **who_to_call(volunteer),
             # My page's parts: this page is the volunteer's one home ("My page").
             "places": my_places(request.user),
             "panels": other_my_page_panels(request),

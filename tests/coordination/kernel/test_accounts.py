@@ -171,3 +171,22 @@ def test_staff_reaches_admin_after_allauth_login(client):
     UserFactory(email="admin@samspill.example", is_staff=True, is_superuser=True)
     client.post(reverse("account_login"), {"login": "admin@samspill.example", "password": PASSWORD})
     assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "hello", "thanks"),
+    [
+        ("en", "Hello from Samspill!", "Thank you for using Samspill!"),
+        ("nb", "Hei fra Samspill!", "Samspill"),
+        ("nn", "Hei frå Samspill!", "Samspill"),
+    ],
+)
+def test_allauth_emails_name_samspill_not_the_host(client, language, hello, thanks):
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    _sign_up(client, email=f"{language}@samspill.example")
+    message = mail.outbox[0]
+    assert message.subject.startswith("[Samspill] ")
+    assert hello in message.body
+    assert thanks in message.body
+    assert "from testserver" not in message.body.lower()
+    assert "fra testserver" not in message.body and "frå testserver" not in message.body

@@ -31,6 +31,9 @@ def test_giving_a_role_emails_the_person_in_their_language(
     assert message.subject == "[Samspill] You have a new role in Lom"
     assert 'Ingrid Bakken has given you the role "Volunteer contact" in Lom' in message.body
     assert settings.SITE_URL + "/my/" in message.body
+    # whom a reply reaches is named, and the Reply-To says the same (issue 13)
+    assert "reply to this email: the reply goes to Ingrid Bakken" in message.body
+    assert message.reply_to == [f"Ingrid Bakken <{coordinator_lom.email}>"]
 
 
 def test_no_email_when_the_change_is_rolled_back(client_of, coordinator_lom):

@@ -199,3 +199,13 @@ def test_coordinator_removes_a_meeting(client_of, coordinator_lom):
     meeting = _meeting(5)
     response = client_of(coordinator_lom).post(url("forum_meeting_delete", meeting.pk))
     assert response.status_code == 302 and not ForumMeeting.objects.exists()
+
+
+def test_the_home_care_service_gets_a_phone_number_volunteers_can_call(client_of, coordinator_lom):
+    client = client_of(coordinator_lom)
+    data = {"name": "Heimetenesta", "kind": "home_care", "phone": "61 21 30 00"}
+    assert client.post(url("unit_add"), data).status_code == 302
+    assert Unit.objects.get(name="Heimetenesta").phone == "61 21 30 00"
+    assert 'href="tel:61213000"' in _html(client.get(url("unit_list")))
+    refused = client.post(url("unit_add"), {**data, "name": "Other", "phone": "ring meg"})
+    assert refused.status_code == 200 and not Unit.objects.filter(name="Other").exists()

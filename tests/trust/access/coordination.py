@@ -38,6 +38,8 @@ ACCESS = {
     "coordination:membership_remove": COORDINATORS,
     "coordination:invitation_withdraw": COORDINATORS,  # issue 13: a pending role invitation
     "coordination:audit_log": COORDINATORS,
+    # someone to call (issue 13): what the public page shows about whom to phone
+    "coordination:public_contact_edit": COORDINATORS,
     "coordination:file_list": MUNICIPAL_STAFF,  # each sees only their own files
     "coordination:my_data_page": LOGIN,
     "coordination:file_download": COORDINATORS,  # only the coordinator who asked for it

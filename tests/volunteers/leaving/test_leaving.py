@@ -198,7 +198,7 @@ def test_closed_needs_lose_the_persons_details_a_year_after_closing():
     assert (closed.person_name, closed.address, closed.access_notes) == ("", "", "")
     assert closed.kind == "visiting_friend" and closed.area == "Lom sentrum"  # statistics
     assert closed.steps.get().notes == ""
-    assert Need.objects.get(pk=still_open.pk).person_name == "Ingrid Bakken"
+    assert Need.objects.get(pk=still_open.pk).person_name == "Signe Haugen"
     assert runs["closed-needs"].statistics == {"visiting_friend": 1}
 
 

@@ -137,7 +137,7 @@ def test_a_failed_send_is_tried_again_the_next_day(certificate, coordinator_lom,
     def fail(*args, **kwargs):
         raise ConnectionError("mail server down")
 
-    monkeypatch.setattr(kernel_mail, "send_mail", fail)
+    monkeypatch.setattr(kernel_mail.EmailMessage, "send", fail)
     with pytest.raises(ConnectionError), at(RENEW_BY):
         send_screening_reminders()
     assert not ReminderSent.objects.exists()

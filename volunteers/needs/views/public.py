@@ -8,7 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from coordination.kernel import ui
+from coordination.kernel import contributions, ui
+from coordination.kernel.contact import public_contact
 from coordination.kernel.models import Municipality, Role
 from coordination.kernel.permissions import public
 from volunteers.needs import services
@@ -44,7 +45,13 @@ def help_form(request: HttpRequest, municipality: str) -> HttpResponse:
     return render(
         request,
         "volunteers/help_form.html",
-        {"municipality": place, "form": form, "in_use": in_use},
+        {
+            "municipality": place,
+            "form": form,
+            "in_use": in_use,
+            "contact": public_contact(place),
+            "volunteer_centre": contributions.figures_for("volunteer_centre", place),
+        },
     )
 
 
