@@ -50,6 +50,7 @@ def resend_due_sms() -> int:
     return sms.resend_due()
 
 
+@shared_task(acks_late=True)
 def send_role_invitation(*, invitation: int) -> str:
     """Email a role invitation, in the municipality's written standard (the invited person has
     no account, so no language of their own). An invitation no longer waiting is not sent."""
