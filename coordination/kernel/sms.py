@@ -116,12 +116,13 @@ def normalise_mobile(value: str) -> str:
     return number
 
 
-def can_receive_sms(user: User | None) -> bool:
-    """Whether the person has a mobile number a text message can go to."""
-    if user is None or not user.phone:
+def can_receive_sms(to: User | str | None) -> bool:
+    """Whether the person (or the number) is a mobile number a text message can go to."""
+    number = to.phone if isinstance(to, User) else to
+    if not number:
         return False
     try:
-        normalise_mobile(user.phone)
+        normalise_mobile(number)
     except ValidationError:
         return False
     return True
@@ -160,16 +161,22 @@ def send_sms(
 
 def send_text(
     *,
-    to: User,
+    to: User | str,
     template: str,
     context: dict[str, Any] | None = None,
     municipality: Municipality | str,
     purpose: str = "",
 ) -> SmsMessage:
     """``template`` (a ``.txt``, short) rendered in ``to``'s language and sent to their phone,
-    as ``mail.send_email`` does for emails."""
+    as ``mail.send_email`` does for emails; to a bare number (someone without a login) in the
+    municipality's written standard."""
     context = {"recipient": to, **(context or {})}
-    with translation.override(languages.language_of_person(to, municipality)):
+    language = (
+        languages.language_of_person(to, municipality)
+        if isinstance(to, User)
+        else languages.language_of_municipality(municipality)
+    )
+    with translation.override(language):
         text = render_to_string(template, context)
     return send_sms(to=to, text=" ".join(text.split()), municipality=municipality, purpose=purpose)
 

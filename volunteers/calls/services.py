@@ -63,9 +63,11 @@ def reach_volunteer(
     to at all. Returns "sms", "email" or "call"."""
     user = volunteer.user
     has_email = bool(user is not None and user.email)
-    if user is not None and volunteer.contact_by == ContactBy.SMS and sms.can_receive_sms(user):
+    # A volunteer without a login (registered by phone) is texted at the number recorded.
+    texted = user if user is not None else volunteer.contact_phone
+    if volunteer.contact_by == ContactBy.SMS and sms.can_receive_sms(texted):
         sms.send_text(
-            to=user, template=sms_template, context=sms_context,
+            to=texted, template=sms_template, context=sms_context,
             municipality=volunteer.municipality_id, purpose=purpose,
         )  # fmt: skip
         return "sms"
@@ -78,14 +80,26 @@ def reach_volunteer(
     return "call"
 
 
+def _without_login_at(municipality_id: str, number: str) -> Volunteer | None:
+    """The volunteer without a login whose recorded phone is ``number`` (normalised)."""
+    for volunteer in (
+        Volunteer.objects.in_municipality(municipality_id)
+        .filter(user__isnull=True, anonymised_at__isnull=True)
+        .exclude(phone="")
+    ):
+        if sms.can_receive_sms(volunteer.phone) and sms.normalise_mobile(volunteer.phone) == number:
+            return volunteer
+    return None
+
+
 def add_call_for_failed_sms(message: SmsMessage) -> PhoneCall | None:
     """A text message given up for good: its volunteer is phoned instead."""
-    if message.recipient_id is None:
-        return None
     volunteer = (
         Volunteer.objects.in_municipality(message.municipality_id)
         .filter(user_id=message.recipient_id)
         .first()
+        if message.recipient_id is not None
+        else _without_login_at(message.municipality_id, message.to)
     )
     if volunteer is None:
         return None

@@ -37,7 +37,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(calls, PER_PAGE).get_page(request.GET.get("page"))
     for call in page.object_list:
-        call.tel = _tel(call.volunteer.user.phone if call.volunteer.user_id else "")
+        call.tel = _tel(call.volunteer.contact_phone)
     return render(
         request,
         "volunteers/call_list.html",

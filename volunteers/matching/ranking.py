@@ -139,15 +139,13 @@ _UNSET = object()
 
 
 def _willing(request: MatchRequest) -> QuerySet:
-    """Active volunteers of the municipality with a login who would like this kind of help:
-    the pool both matching and its count of who was left out start from."""
+    """Active volunteers of the municipality who would like this kind of help, with a login or
+    registered by phone without one (the coordinator phones them and records their answer): the
+    pool both matching and its count of who was left out start from."""
     return (
         Volunteer.objects.in_municipality(request.municipality_id)
-        .filter(
-            left_at__isnull=True,
-            user__isnull=False,
-            user__is_active=True,
-        )
+        .filter(left_at__isnull=True, anonymised_at__isnull=True)
+        .filter(Q(user__isnull=True) | Q(user__is_active=True))
         .filter(
             Exists(
                 VolunteerInterest.objects.filter(volunteer=OuterRef("pk"), interest=request.kind)

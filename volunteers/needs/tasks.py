@@ -34,14 +34,16 @@ def send_invitation(*, user: User, municipality: Municipality, invitation: int) 
         pk=invitation,
         need__municipality=municipality,
     )
-    recipient = invited.volunteer.user
-    if recipient is None or invited.status != InvitationStatus.PENDING:
+    recipient = invited.volunteer.user  # None: registered by phone, without a login
+    if invited.status != InvitationStatus.PENDING:
         return ""
+    url = reverse("volunteers:invitation", args=[invited.pk])
     context = {
         "invitation": invited,
         "need": invited.need,
         "municipality": municipality,
-        "url": settings.SITE_URL + reverse("volunteers:invitation", args=[invited.pk]),
+        # Without a login the invitation page is out of reach: they answer by phone.
+        "url": settings.SITE_URL + url if recipient is not None else "",
         "coordinator": invited.invited_by,
     }
     return reach_volunteer(

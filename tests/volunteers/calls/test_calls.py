@@ -225,3 +225,67 @@ def test_declaration_reminders_go_by_text_or_onto_the_call_list_as_chosen(lom, c
     assert (call.volunteer, call.reason) == (by_phone, CallReason.DECLARATION)
     recipients = sorted(to for m in mail.outbox for to in m.to)
     assert recipients == sorted([by_phone.user.email, by_email.user.email])
+
+
+# --- volunteers registered by phone, without a login ----------------------------------------
+
+
+def _by_phone(coordinator, contact_by, phone="912 34 567"):
+    from tests.volunteers.registry.test_by_hand import DETAILS
+    from volunteers.registry.services import by_hand
+
+    return by_hand.register_by_phone(
+        municipality=coordinator.memberships.get().municipality,
+        by=coordinator,
+        details={**DETAILS, "phone": phone, "contact_by": contact_by},
+        interests=["visiting_friend"],
+        consent_given=True,
+    )
+
+
+def test_a_volunteer_without_a_login_is_texted_at_the_recorded_number_in_nynorsk(
+    coordinator_lom, django_capture_on_commit_callbacks
+):
+    coordinator_lom.phone = "61 21 12 34"
+    coordinator_lom.save()
+    volunteer = _by_phone(coordinator_lom, ContactBy.SMS)
+    assert volunteer.user is None
+    invitation = _invite(coordinator_lom, volunteer, django_capture_on_commit_callbacks)
+    [message] = SmsMessage.objects.all()
+    assert message.to == "+4791234567" and message.recipient is None
+    assert reverse("volunteers:invitation", args=[invitation.pk]) not in message.text  # no login
+    assert "61 21 12 34" in message.text  # they answer by phone
+    with translation.override("nn"):
+        assert str(Interest.VISITING_FRIEND.label) in message.text  # Lom writes nynorsk
+
+
+def test_a_volunteer_without_a_login_who_chose_a_call_is_on_the_call_list(
+    coordinator_lom, django_capture_on_commit_callbacks
+):
+    volunteer = _by_phone(coordinator_lom, ContactBy.PHONE)
+    invitation = _invite(coordinator_lom, volunteer, django_capture_on_commit_callbacks)
+    [call] = PhoneCall.objects.all()
+    assert (call.volunteer, call.invitation) == (volunteer, invitation)
+    assert mail.outbox == [] and not SmsMessage.objects.exists()
+
+
+def test_a_text_given_up_for_a_volunteer_without_a_login_puts_them_on_the_call_list(
+    coordinator_lom,
+):
+    volunteer = _by_phone(coordinator_lom, ContactBy.SMS, phone="+47 912 34 567")
+    message = SmsMessage.objects.create(
+        municipality_id="3434", to="+4791234567", text="Hei", status=SmsMessage.Status.FAILED
+    )
+    from volunteers.calls.services import add_call_for_failed_sms
+
+    call = add_call_for_failed_sms(message)
+    assert call is not None and call.volunteer == volunteer
+
+
+def test_matching_proposes_a_volunteer_registered_by_phone(coordinator_lom):
+    from tests.factories import NeedFactory
+    from volunteers.matching.ranking import propose_for_need
+
+    volunteer = _by_phone(coordinator_lom, ContactBy.PHONE)
+    proposed = [p.volunteer for p in propose_for_need(NeedFactory(area="Bøverdalen"))]
+    assert volunteer in proposed
