@@ -79,6 +79,17 @@ def _private_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in bokmål: a request in another language leaves its language active in
+    the thread (LocaleMiddleware does not undo it), which would leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("nb")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits live in the cache; one test's failed logins must not block the next."""
     from django.core.cache import cache
