@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from coordination.kernel import views
+from coordination.kernel import role_views, views
 from coordination.kernel.converters import COORDINATION
 
 urlpatterns = [
@@ -21,17 +21,17 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path(
         f"{COORDINATION}roles/add/",
-        views.membership_add,
+        role_views.membership_add,
         name="membership_add",
     ),
     path(
         f"{COORDINATION}roles/invitations/<int:pk>/withdraw/",
-        views.invitation_withdraw,
+        role_views.invitation_withdraw,
         name="invitation_withdraw",
     ),
     path(
         f"{COORDINATION}public-contact/",
-        views.public_contact_edit,
+        role_views.public_contact_edit,
         name="public_contact_edit",
     ),
     path(f"{COORDINATION}audit/", views.audit_log, name="audit_log"),
@@ -48,7 +48,7 @@ urlpatterns = [
     ),
     path(
         f"{COORDINATION}roles/<int:pk>/remove/",
-        views.membership_remove,
+        role_views.membership_remove,
         name="membership_remove",
     ),
 ]

@@ -239,67 +239,24 @@ class VolunteerDetailsForm(forms.Form):
         required=False,
     )
 
+    LABELS = {
+        "area": _("Area or village"),
+        "willing_to_travel": _("Can help in other parts of the municipality too"),
+        "weekday_daytime": _("Weekdays, daytime"),
+        "evenings": _("Evenings"),
+        "weekends": _("Weekends"),
+        "summer": _("In summer"),
+        "winter": _("In winter"),
+        "frequency": _("How often"),
+        "contact_by": _("How would they like to be reached?"),
+    }
+
     def __init__(self, *args, register: bool, volunteer: Volunteer | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        model_fields = forms.fields_for_model(
-            Volunteer,
-            fields=DETAIL_FIELDS,
-            widgets={"frequency": forms.RadioSelect, "contact_by": forms.RadioSelect},
-            field_classes={"area": OneLineCharField, "skills": OneLineCharField},
-        )
-        self.fields.update(model_fields)
-        labels = {
-            "area": _("Area or village"),
-            "willing_to_travel": _("Can help in other parts of the municipality too"),
-            "weekday_daytime": _("Weekdays, daytime"),
-            "evenings": _("Evenings"),
-            "weekends": _("Weekends"),
-            "summer": _("In summer"),
-            "winter": _("In winter"),
-            "frequency": _("How often"),
-            "contact_by": _("How would they like to be reached?"),
-        }
-        for field, label in labels.items():
-            self.fields[field].label = label
-        self.fields["area"].help_text = ""
-        self.fields["skills"].help_text = ""
-        consent = []
-        if register:
-            self.fields["consent_given"] = forms.BooleanField(
-                label=_("I have read the text out, and the volunteer agreed."),
-                required=False,  # the service says what is missing, with the other errors
-            )
-            consent = [
-                Fieldset(
-                    _("Their consent"),
-                    HTML(
-                        format_html(
-                            '<p class="mb-2">{}</p><blockquote class="border-start border-4 '
-                            'ps-3 mb-3" id="consent-text"><p>{}</p></blockquote>',
-                            _("Read this out to the volunteer and ask whether they agree:"),
-                            CONSENT_PURPOSE,
-                        )
-                    ),
-                    "consent_given",
-                )
-            ]
+        self._add_volunteer_fields()
+        consent = self._add_consent() if register else []
         if volunteer is not None:
-            user = volunteer.user if volunteer.user_id else None
-            self.initial.update(
-                {
-                    "name": volunteer.person_name,
-                    "phone": volunteer.contact_phone,
-                    "email": volunteer.contact_email,
-                    "interests": volunteer.interest_codes,
-                    **{f: getattr(volunteer, f) for f in DETAIL_FIELDS},
-                }
-            )
-            if user is not None:
-                email = self.fields["email"]
-                email.disabled = True
-                email.help_text = _(
-                    "This is the volunteer's login. Only they can change it, on their own page."
-                )
+            self._start_from(volunteer)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -318,6 +275,53 @@ class VolunteerDetailsForm(forms.Form):
             Fieldset(_("How to reach them"), "contact_by"),
             *consent,
         )
+
+    def _add_volunteer_fields(self) -> None:
+        """The volunteer's own fields, as the model has them, with labels for a coordinator."""
+        self.fields.update(
+            forms.fields_for_model(
+                Volunteer,
+                fields=DETAIL_FIELDS,
+                widgets={"frequency": forms.RadioSelect, "contact_by": forms.RadioSelect},
+                field_classes={"area": OneLineCharField, "skills": OneLineCharField},
+            )
+        )
+        for field, label in self.LABELS.items():
+            self.fields[field].label = label
+        self.fields["area"].help_text = ""
+        self.fields["skills"].help_text = ""
+
+    def _add_consent(self) -> list[Fieldset]:
+        """The consent the coordinator reads out on the phone, and the box they tick."""
+        self.fields["consent_given"] = forms.BooleanField(
+            label=_("I have read the text out, and the volunteer agreed."),
+            required=False,  # the service says what is missing, with the other errors
+        )
+        text = format_html(
+            '<p class="mb-2">{}</p><blockquote class="border-start border-4 '
+            'ps-3 mb-3" id="consent-text"><p>{}</p></blockquote>',
+            _("Read this out to the volunteer and ask whether they agree:"),
+            CONSENT_PURPOSE,
+        )
+        return [Fieldset(_("Their consent"), HTML(text), "consent_given")]
+
+    def _start_from(self, volunteer: Volunteer) -> None:
+        """Changing a volunteer: their details as they are; a login's address is theirs alone."""
+        self.initial.update(
+            {
+                "name": volunteer.person_name,
+                "phone": volunteer.contact_phone,
+                "email": volunteer.contact_email,
+                "interests": volunteer.interest_codes,
+                **{f: getattr(volunteer, f) for f in DETAIL_FIELDS},
+            }
+        )
+        if volunteer.user_id:
+            email = self.fields["email"]
+            email.disabled = True
+            email.help_text = _(
+                "This is the volunteer's login. Only they can change it, on their own page."
+            )
 
     def details(self) -> dict:
         skip = ("interests", "consent_given")
