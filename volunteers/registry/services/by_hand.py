@@ -144,7 +144,11 @@ def change_details(
     With a login, the name and phone are changed on the account and the email is the
     person's own (they change it themself)."""
     permissions.require(by, ACTION, volunteer.municipality)
-    volunteer = Volunteer.objects.select_for_update().select_related("user").get(pk=volunteer.pk)
+    volunteer = (
+        Volunteer.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .get(pk=volunteer.pk)
+    )
     if volunteer.anonymised_at is not None:
         raise ValidationError(_("This volunteer's personal data is deleted: nothing to change."))
     person = _check_person(volunteer.municipality, details, volunteer)
