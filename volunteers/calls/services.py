@@ -87,8 +87,11 @@ def _without_login_at(municipality_id: str, number: str) -> Volunteer | None:
         .filter(user__isnull=True, anonymised_at__isnull=True)
         .exclude(phone="")
     ):
-        if sms.can_receive_sms(volunteer.phone) and sms.normalise_mobile(volunteer.phone) == number:
-            return volunteer
+        try:
+            if sms.normalise_mobile(volunteer.phone) == number:
+                return volunteer
+        except ValidationError:  # a landline or a number written wrong: not this one
+            continue
     return None
 
 

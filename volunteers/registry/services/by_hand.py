@@ -14,18 +14,14 @@ from __future__ import annotations
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Replace
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from coordination.kernel import audit, languages, permissions
+from coordination.kernel import audit, mail, permissions
 from coordination.kernel.models import Municipality, User
-from coordination.kernel.text import render_subject
 from volunteers.models import Consent, ContactBy, Volunteer
 from volunteers.profile.services import (
     CONSENT_PURPOSE,
@@ -201,11 +197,15 @@ def invite_to_make_login(*, volunteer: Volunteer, by: User) -> str:
         "municipality": municipality,
         "url": settings.SITE_URL + reverse("account_signup"),
     }
-    with translation.override(languages.language_of_municipality(municipality)):
-        subject = render_subject("volunteers/email/login_invitation_subject.txt", context)
-        body = render_to_string("volunteers/email/login_invitation.txt", context)
     audit.record(by, "changed", volunteer, code="volunteer.login_invited")
-    transaction.on_commit(lambda: send_mail(subject, body, None, [address]))
+    transaction.on_commit(
+        lambda: mail.send_email_to_address(
+            address=address,
+            template="volunteers/email/login_invitation",
+            context=context,
+            municipality=municipality,
+        )
+    )
     return address
 
 
