@@ -16,7 +16,6 @@ from typing import TypeGuard
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
-from django.urls import Resolver404, resolve
 from django.utils.translation import pgettext_lazy
 
 from coordination.kernel import permissions
@@ -92,25 +91,16 @@ def language_of_person(user: User, municipality: Municipality | str | None = Non
     return language_of_municipality(municipality)
 
 
-def _municipality_in_url(request: HttpRequest) -> str | None:
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return None
-    number = match.kwargs.get("municipality")
-    return number if isinstance(number, str) else None
-
-
-def language_for_request(request: HttpRequest) -> str:
+def language_for_request(request: HttpRequest, municipality: str | None = None) -> str:
+    """``municipality``: the number in the page's URL, when the page is a municipality's."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and is_language(user.preferred_language):
         return user.preferred_language
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
     if is_language(chosen):
         return chosen
-    in_url = _municipality_in_url(request)
-    if in_url is not None:
-        return language_of_municipality(in_url)
+    if municipality is not None:
+        return language_of_municipality(municipality)
     if user is not None and user.is_authenticated:
         return language_of_person(user)
     return settings.LANGUAGE_CODE

@@ -19,10 +19,20 @@ logger = logging.getLogger(__name__)
 class LanguageMiddleware(LocaleMiddleware):
     """Activates the language ``kernel.languages.language_for_request`` picks (the person's
     choice, the switcher's cookie, the municipality's written standard, bokmål). Must come
-    after AuthenticationMiddleware."""
+    after AuthenticationMiddleware. A municipality's page is known once its URL is resolved
+    (``process_view``), from the URL's own arguments: no second resolving of the path."""
 
     def process_request(self, request):
-        translation.activate(language_for_request(request))
+        self._activate(request, language_for_request(request))
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        number = view_kwargs.get("municipality")
+        if isinstance(number, str):
+            self._activate(request, language_for_request(request, number))
+
+    @staticmethod
+    def _activate(request, language: str) -> None:
+        translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
 
 
