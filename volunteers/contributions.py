@@ -88,7 +88,7 @@ contribute.retention(
 @contribute.unverified_users_kept
 def keep_volunteers(users: QuerySet) -> QuerySet:
     """A volunteer a coordinator registered is not a plain sign-up, confirmed address or not."""
-    return users.filter(volunteer__isnull=True)
+    return users.filter(volunteers__isnull=True)
 
 
 # Share of active volunteers who must have signed the current declaration for the staircase.

@@ -13,6 +13,8 @@ from coordination.kernel.models import Membership, Role, User
 
 DEMO_PASSWORD = "samspill-demo-2026"
 LOM, DRAMMEN = "3434", "3301"
+# Lom's neighbour down the valley: a volunteer from Lom helps there too (issue 13).
+VAGA = "3435"
 
 # The steps run by their ``order``: 10 partners, 20 units and the forum, 30 routines and the
 # annual wheel, 40–60 volunteers, screening and needs, 90 the staircase (it reads what the

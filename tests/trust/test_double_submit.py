@@ -88,7 +88,7 @@ def test_registering_twice_at_once_is_answered_with_a_message(
         response = client_of(volunteer).post(reverse("volunteers:register"), REGISTRATION)
     assert arrived
     assert response.status_code == 200
-    assert "Du er allerede registrert som frivillig." in _html(response)
+    assert "Du er allerede registrert som frivillig i denne kommunen." in _html(response)
     assert Volunteer.objects.filter(user=volunteer).count() <= 1
 
 

@@ -52,14 +52,14 @@ def test_the_profile_form_has_no_municipality_field_and_names_the_municipality(c
     assert "municipality" not in response.context["form"].fields
     assert 'name="municipality"' not in html
     assert "Lom" in html
-    assert "spør koordinatoren" in html
+    assert "registrerer du deg der fra siden din" in html
 
 
 def test_a_forged_municipality_in_the_profile_form_changes_nothing_and_says_why(client_of, astrid):
     forged = {**PROFILE, "area": "Drammen sentrum", "municipality": DRAMMEN}
     response = client_of(astrid.user).post(reverse("volunteers:profile_edit"), forged)
     assert response.status_code == 200
-    assert "Du kan ikke flytte opplysningene dine til en annen kommune selv." in (
+    assert "Vil du hjelpe i en annen kommune, registrerer du deg der fra siden din." in (
         response.content.decode()
     )
     astrid.refresh_from_db()

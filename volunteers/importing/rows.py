@@ -311,13 +311,12 @@ def _check_emails(preview: Preview, municipality: Municipality) -> None:
             )
         else:
             first_seen[key] = row.number
-    known = _known_accounts(list(first_seen))
+    known = _known_accounts(list(first_seen), municipality)
     for row in preview.rows:
         email = row.values.get("email")
         if not email or email.lower() not in known:
             continue
-        where = known[email.lower()]
-        if where == municipality.pk:
+        if known[email.lower()]:
             message = _("%(email)s is already a volunteer in this municipality.")
         else:
             # A volunteer in another municipality is told exactly as any other account: the
@@ -331,25 +330,30 @@ def _check_emails(preview: Preview, municipality: Municipality) -> None:
         row.raw["email"] = email
 
 
-def _known_accounts(emails: list[str]) -> dict[str, str | None]:
-    """Lower-cased email -> the municipality the account is a volunteer in (None: not one).
+def _known_accounts(emails: list[str], municipality: Municipality) -> dict[str, bool]:
+    """Lower-cased email of an existing account -> whether it is a volunteer in
+    ``municipality`` (a person may volunteer in several).
 
     Looks at accounts' own addresses and at every address allauth holds for them."""
-    known: dict[str, str | None] = {}
+    known: dict[str, bool] = {}
+
+    def note(email: str, place: str | None) -> None:
+        known[email] = known.get(email, False) or place == municipality.pk
+
     for start in range(0, len(emails), 500):
         chunk = emails[start : start + 500]
         for email, place in (
             User.objects.annotate(folded=Lower("email"))
             .filter(folded__in=chunk)
-            .values_list("folded", "volunteer__municipality_id")
+            .values_list("folded", "volunteers__municipality_id")
         ):
-            known[email] = place or known.get(email)
+            note(email, place)
         for email, place in (
             EmailAddress.objects.annotate(folded=Lower("email"))
             .filter(folded__in=chunk)
-            .values_list("folded", "user__volunteer__municipality_id")
+            .values_list("folded", "user__volunteers__municipality_id")
         ):
-            known[email] = place or known.get(email)
+            note(email, place)
     return known
 
 

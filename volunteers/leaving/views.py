@@ -14,15 +14,17 @@ from coordination.kernel.permissions import get_for_user, login_required, munici
 from volunteers.leaving import services as leaving
 from volunteers.models import Volunteer
 from volunteers.profile.forms import LeaveForm
+from volunteers.profile.own import own_volunteer
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def leave(request: HttpRequest) -> HttpResponse:
     """The volunteer stops, and may ask for their details to be deleted at once. Their account
-    stays; they can register again later."""
-    volunteer = Volunteer.objects.filter(user=request.user, left_at__isnull=True).first()
-    if volunteer is None:
+    stays; they can register again later. Someone who helps in several municipalities stops in
+    the one their page shows, and stays in the others."""
+    volunteer = own_volunteer(request)
+    if volunteer is None or volunteer.left_at is not None:
         return redirect("volunteers:own_page")
     form = LeaveForm(request.POST if request.method == "POST" else None)
     if done := ui.submit(request, form, lambda data: _stop(volunteer, request.user, **data)):

@@ -17,12 +17,13 @@ from volunteers.models import (
     Interest,
     Volunteer,
 )
+from volunteers.profile.own import own_volunteer
 from volunteers.profile.services import declaration_to_sign, has_consented
 
 
 @contribute.my_page_panel(order=30)
 def volunteer_panel(request) -> Panel:
-    volunteer = Volunteer.objects.filter(user=request.user).first()
+    volunteer = own_volunteer(request)
     return Panel(
         "volunteers/partials/_my_page_panel.html",
         {
@@ -108,17 +109,23 @@ LABELS = {
 
 
 @contribute.export_section(
-    "volunteer", title=gettext_lazy("Your volunteer profile"), labels=LABELS, order=20
+    "volunteer",
+    title=gettext_lazy("Your volunteer profile in each municipality"),
+    labels=LABELS,
+    order=20,
 )
-def export_volunteer(user) -> dict | None:
-    volunteer = (
-        Volunteer.objects.filter(user=user)
+def export_volunteer(user) -> list[dict]:
+    """One entry per municipality the person volunteers in (each has its own)."""
+    return [
+        _export_membership(volunteer)
+        for volunteer in Volunteer.objects.filter(user=user)
         .select_related("municipality")
         .prefetch_related("interests", "consents", "signatures__text", "notes")
-        .first()
-    )
-    if volunteer is None:
-        return None
+        .order_by("created_at", "pk")
+    ]
+
+
+def _export_membership(volunteer: Volunteer) -> dict:
     return {
         "municipality": volunteer.municipality.name,
         "area": volunteer.area,

@@ -15,7 +15,7 @@ from allauth.account.models import EmailAddress
 from django.utils import translation
 
 from coordination.kernel.contributions import contribute
-from coordination.kernel.demo import DEMO_PASSWORD, LOM, coordinator_of, days_ago, on
+from coordination.kernel.demo import DEMO_PASSWORD, LOM, VAGA, coordinator_of, days_ago, on
 from coordination.kernel.languages import language_of_municipality
 from coordination.models import Municipality, User
 from volunteers.models import DeclarationText, Volunteer
@@ -161,6 +161,36 @@ def _lom_new_declaration(lom: Municipality, volunteers: dict, by: User) -> None:
     for number, key in enumerate(SIGNED_LATEST):
         with on(days_ago(5 - number), hour=20):
             _sign(volunteers[key], second)
+
+
+# --- Vågå, Lom's neighbour -----------------------------------------------------------------
+
+# Nils in Bøverdalen drives for Lom; since the summer he also drives for Vågå (issue 13: one
+# login, a membership in each municipality, each with its own consent and declaration).
+NILS_IN_VAGA = {"area": "Vågåmo", "weekday_daytime": True, "can_drive": True, "has_car": True}
+
+
+@contribute.demo_step(order=42)
+def seed_neighbouring_volunteer(command) -> None:
+    """Vågå publishes its declaration; Nils from Lom joins Vågå as a driver and signs it."""
+    vaga = Municipality.objects.get(pk=VAGA)
+    if Volunteer.objects.in_municipality(vaga).exists():
+        return
+    language = language_of_municipality(vaga)
+    with on(days_ago(400)), translation.override(language):
+        declaration = publish_declaration(
+            municipality=vaga, body=starter_declaration_text(language), by=coordinator_of(VAGA)
+        )
+    nils = User.objects.get(email="frivillig.nils@samspill.example")
+    with on(days_ago(150), hour=18), translation.override(language):
+        joined = register_volunteer(
+            user=nils,
+            profile={"municipality": vaga, **NILS_IN_VAGA},
+            interests=["transport"],
+            consented=True,
+        )
+    with on(days_ago(149), hour=19):
+        _sign(joined, declaration)
 
 
 # --- Drammen -----------------------------------------------------------------------------

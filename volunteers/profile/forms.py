@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from coordination.kernel.models import Municipality, User
 from coordination.kernel.text import OneLineCharField
 from volunteers.models import Interest, Volunteer
-from volunteers.profile.services import CONSENT_PURPOSE, REGISTRATION_FIELDS
+from volunteers.profile.services import CONSENT_PURPOSE, PROFILE_FIELDS, REGISTRATION_FIELDS
 
 MUNICIPALITY_NOT_EDITABLE = _(
-    "You cannot move your volunteer details to another municipality yourself. Ask the "
-    "coordinator in your municipality. Nothing was saved."
+    "Your details here belong to this municipality. To help in another one, register there "
+    "from your page. Nothing was saved."
 )
 
 
@@ -46,7 +46,19 @@ class VolunteerProfileForm(forms.ModelForm):
             "gender": forms.RadioSelect,
         }
 
-    def __init__(self, *args, user: User, with_consent: bool, **kwargs):
+    def __init__(
+        self,
+        *args,
+        user: User,
+        with_consent: bool,
+        copy_from: Volunteer | None = None,
+        **kwargs,
+    ):
+        if copy_from is not None:  # joining a neighbouring municipality: start from what they
+            kwargs["initial"] = {  # share with the first; they choose what to share here
+                **{f: getattr(copy_from, f) for f in PROFILE_FIELDS},
+                "interests": copy_from.interest_codes,
+            }
         super().__init__(*args, **kwargs)
         self.user = user
         if self.instance.pk:
@@ -57,24 +69,38 @@ class VolunteerProfileForm(forms.ModelForm):
                     "</p>",
                     _("Municipality:"),
                     self.instance.municipality.name,
-                    _("To move to another municipality, ask your coordinator."),
+                    _(
+                        "To help in a neighbouring municipality too, or after you move, "
+                        "register there from your page."
+                    ),
                 )
             )
         else:
             field = self.fields["municipality"]
             # issue 13: only where a coordinator can welcome them (uses Samspill)
-            field.queryset = Municipality.objects.in_use().order_by("name", "number")
+            # ... and not where they already volunteer (one membership per municipality)
+            field.queryset = (
+                Municipality.objects.in_use()
+                .exclude(volunteers__user=user)
+                .order_by("name", "number")
+            )
             field.label_from_instance = lambda m: f"{m.name} ({m.county})"
             field.empty_label = _("Choose your municipality")
+            field.error_messages["invalid_choice"] = _(
+                "Choose one of the municipalities in the list. You can register only once in "
+                "each municipality."
+            )
             field.help_text = _(
                 "The municipality where you would like to help. Only municipalities that use "
                 "Samspill are listed; for the others, their page in the list of municipalities "
-                "says whom to contact. If you move later, tell the coordinator."
+                "says whom to contact. You can help in more municipalities later."
             )
             where = "municipality"
         self.fields["phone"].initial = user.phone
         if self.instance.pk:
             self.fields["interests"].initial = self.instance.interest_codes
+        elif copy_from is not None:
+            self.fields["municipality"].empty_label = _("Choose the other municipality")
         consent = []
         if with_consent:
             self.fields["consent"] = forms.BooleanField(

@@ -70,15 +70,17 @@ class VolunteerQuerySet(TenantQuerySet):
 
 
 class Volunteer(models.Model):
-    """A person's volunteer profile in one municipality. Matching proposes; the volunteer
-    always decides."""
+    """A person's membership as a volunteer in one municipality: what they share with it, and
+    what it records about them (declaration, screening, notes, assignments, hours). A person
+    who helps in neighbouring municipalities has one login and one row in each; each
+    municipality sees only its own. Matching proposes; the volunteer always decides."""
 
     # Empty once the volunteer is anonymised: the row stays for the statistics.
-    user = models.OneToOneField(
+    user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
-        related_name="volunteer",
+        related_name="volunteers",
         verbose_name=_("person"),
     )
     municipality = models.ForeignKey(
@@ -169,6 +171,12 @@ class Volunteer(models.Model):
                 condition=models.Q(left_at__isnull=True),
                 name="volunteer_registry_name_idx",
             ),
+        ]
+        constraints = [
+            # One membership per person and municipality (anonymised rows have no person).
+            models.UniqueConstraint(
+                fields=["user", "municipality"], name="volunteer_once_per_municipality"
+            )
         ]
 
     def __str__(self) -> str:

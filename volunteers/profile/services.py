@@ -78,15 +78,16 @@ NOT_IN_USE = gettext_lazy(
 def register_volunteer(
     *, user: User, profile: dict, interests: list[str], consented: bool
 ) -> Volunteer:
-    """Create the person's volunteer profile with their consent, recorded with its text."""
-    already = ValidationError(_("You are already registered as a volunteer."))
-    if Volunteer.objects.filter(user=user).exists():
+    """Create the person's volunteer membership in the chosen municipality with their consent,
+    recorded with its text. A person may have one in each of several municipalities."""
+    already = ValidationError(_("You are already registered as a volunteer in this municipality."))
+    place = profile.get("municipality")
+    if Volunteer.objects.filter(user=user, municipality=place).exists():
         raise already
     if not consented:
         raise ValidationError(
             {"consent": _("We need your consent to store your details. Tick the box to go on.")}
         )
-    place = profile.get("municipality")
     if place is not None and not place.uses_samspill():  # issue 13: nobody there to meet them
         raise ValidationError({"municipality": NOT_IN_USE})
     try:  # the form sent twice at once: the second is told, not given a 500

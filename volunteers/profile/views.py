@@ -15,7 +15,7 @@ from volunteers.hours import totals as hours_totals
 from volunteers.insurance.services import insurance_for_volunteer
 from volunteers.models import Signature, Volunteer
 from volunteers.needs.assignment_views import own_needs_context
-from volunteers.profile import services
+from volunteers.profile import own, services
 from volunteers.profile.contacts import who_to_call
 from volunteers.profile.contributions import other_my_page_panels
 from volunteers.profile.forms import ConsentForm, DeclarationSignForm, VolunteerProfileForm
@@ -23,24 +23,30 @@ from volunteers.screening.own_views import own_screening
 
 
 def _own_volunteer(request: HttpRequest) -> Volunteer | None:
-    return (
-        Volunteer.objects.filter(user=request.user)
-        .select_related("municipality")
-        .prefetch_related("interests")
-        .first()
-    )
+    return own.own_volunteer(request)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
-    if _own_volunteer(request) is not None:
+    """Register as a volunteer; a volunteer registers here again to help in a neighbouring
+    municipality too (a membership of its own, with its own consent and declaration)."""
+    current = _own_volunteer(request)
+    form = VolunteerProfileForm(
+        request.POST or None, user=request.user, with_consent=True, copy_from=current
+    )
+    if current is not None and not form.fields["municipality"].queryset.exists():
+        messages.info(request, _("You are already a volunteer in every municipality you can be."))
         return redirect("volunteers:own_page")
-    form = VolunteerProfileForm(request.POST or None, user=request.user, with_consent=True)
-    if ui.submit(request, form, lambda data: _register(request.user, data)):
+    joined = ui.submit(request, form, lambda data: _register(request.user, data))
+    if joined:
         messages.success(request, _("Welcome as a volunteer! One last step: the declaration."))
-        return redirect("volunteers:declaration")
-    return render(request, "volunteers/volunteer_form.html", {"form": form, "registering": True})
+        return redirect(own.own_url("volunteers:declaration", joined.value))
+    return render(
+        request,
+        "volunteers/volunteer_form.html",
+        {"form": form, "registering": True, "joining": current},
+    )
 
 
 @login_required
@@ -90,6 +96,7 @@ def own_page(request: HttpRequest) -> HttpResponse:
         "volunteers/own_page.html",
         {
             "volunteer": volunteer,
+            "memberships": own.with_waiting_invitations(request.volunteer_memberships),
             "to_sign": services.declaration_to_sign(volunteer),
             "signatures": Signature.objects.filter(volunteer=volunteer).select_related("text"),
             "consent": volunteer.consents.first(),

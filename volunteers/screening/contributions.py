@@ -80,14 +80,21 @@ def screening_links(request, municipality) -> list[tuple[str, str]]:
     title=gettext_lazy("Your roles, police certificate checks and courses"),
     order=30,
 )
-def export_screening(user) -> dict | None:
+def export_screening(user) -> list[dict]:
     """The volunteer's roles, police certificate checks (that they were seen, never what they
-    said) and courses."""
-    volunteer = Volunteer.objects.filter(user=user).first()
-    if volunteer is None:
-        return None
+    said) and courses; one entry per municipality they volunteer in."""
+    return [
+        _export_membership_screening(volunteer)
+        for volunteer in Volunteer.objects.filter(user=user)
+        .select_related("municipality")
+        .order_by("created_at", "pk")
+    ]
+
+
+def _export_membership_screening(volunteer: Volunteer) -> dict:
     holders = volunteer.roles.select_related("role").prefetch_related("certificate_checks")
     return {
+        "municipality": volunteer.municipality.name,
         "roles": [
             {
                 "role": holder.role.name,

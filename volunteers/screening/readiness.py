@@ -30,6 +30,7 @@ from volunteers.models import (
     Volunteer,
     VolunteerRole,
 )
+from volunteers.profile import own
 from volunteers.profile.services import current_declaration
 
 
@@ -202,6 +203,8 @@ class Readiness:
 
     role: VolunteerRole | None
     missing: tuple[Missing, ...]
+    # The need's municipality: its declaration is the one to sign (a volunteer may be in several).
+    municipality_id: str = ""
 
     @property
     def ready(self) -> bool:
@@ -218,19 +221,22 @@ class Readiness:
     @property
     def steps(self) -> list[Step]:
         """For the volunteer: what to do, one step per thing missing."""
-        return [_step(item, self.role) for item in self.missing]
+        return [_step(item, self.role, self.municipality_id) for item in self.missing]
 
     @property
     def steps_text(self) -> str:
         return " ".join(step.text for step in self.steps)
 
 
-def _step(item: Missing, role: VolunteerRole | None) -> Step:
+def _step(item: Missing, role: VolunteerRole | None, municipality_id: str = "") -> Step:
     kinds = role.certificate_kinds_text if role is not None else ""
     if item.kind == Missing.DECLARATION:
+        url = reverse("volunteers:declaration")
+        if municipality_id:  # that municipality's declaration
+            url += f"?{own.PARAMETER}={municipality_id}"
         return Step(
             _("Sign the confidentiality declaration."),
-            reverse("volunteers:declaration"),
+            url,
             _("Read and sign the declaration"),
         )
     if item.kind == Missing.ROLE:
@@ -276,7 +282,7 @@ def readiness_for_need(
         missing.append(Missing(_("the confidentiality declaration"), Missing.DECLARATION))
     role = role_for_need(need)
     if role is None:
-        return Readiness(None, tuple(missing))
+        return Readiness(None, tuple(missing), need.municipality_id)
     holder = RoleHolder.objects.filter(volunteer=volunteer, role=role).first()
     if holder is None:
         missing.append(Missing(_("the role %(role)s") % {"role": role.name}, Missing.ROLE))
@@ -291,7 +297,7 @@ def readiness_for_need(
         for course in role.required_courses.all()
         if course.pk not in done
     )
-    return Readiness(role, tuple(missing))
+    return Readiness(role, tuple(missing), need.municipality_id)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from coordination.kernel.reminders import remind_once
 from volunteers.calls.models import CallReason
 from volunteers.calls.services import reach_volunteer
 from volunteers.profile.models import DeclarationText, Signature, Volunteer
+from volunteers.profile.own import PARAMETER, own_url
 from volunteers.screening.models import CertificateCheck, ReminderSent
 
 if TYPE_CHECKING:  # django-stubs is a development tool, not there in production
@@ -118,7 +119,7 @@ def send_certificate_reminders(*, today: datetime.date | None = None) -> int:
         volunteer = check.holder.volunteer
         context = {"check": check, "role": check.holder.role, "volunteer": volunteer,
                    "overdue": _overdue(check, today),
-                   "url": settings.SITE_URL + reverse("volunteers:own_page")}  # fmt: skip
+                   "url": settings.SITE_URL + own_url("volunteers:own_page", volunteer)}  # fmt: skip
         details = {"role": check.holder.role.name, "renew_by": str(check.renew_by or "")}
         if remind_once(
             record=partial(_noted, check.reminder_key),
@@ -191,8 +192,8 @@ def unsigned_volunteers(
 def send_declaration_reminders(*, now: datetime.datetime | None = None) -> int:
     moment = (now or timezone.now()) - datetime.timedelta(days=DECLARATION_GRACE_DAYS)
     sent = 0
-    url = settings.SITE_URL + reverse("volunteers:declaration")
     for text in current_declarations_older_than(moment):
+        url = f"{settings.SITE_URL}{reverse('volunteers:declaration')}?{PARAMETER}={text.municipality_id}"
         for volunteer in unsigned_volunteers(text, moment).iterator(chunk_size=500):
             context = {"text": text, "municipality": text.municipality, "url": url}
             sent += remind_once(

@@ -11,7 +11,7 @@ from django.test.utils import override_settings
 
 from coordination.apps import autodiscover
 from coordination.kernel import contributions
-from coordination.kernel.demo import DEMO_PASSWORD, DRAMMEN, LOM
+from coordination.kernel.demo import DEMO_PASSWORD, DRAMMEN, LOM, VAGA
 from coordination.kernel.services import load_municipalities
 from coordination.models import Membership, Municipality, PartnerOrganisation, Role, User
 
@@ -65,6 +65,14 @@ DEMO_PEOPLE = [
     ("volunteer-lom-5", "frivillig.kari.o@samspill.example", "Kari Ofigsbø", LOM, None, None),
     ("volunteer-lom-6", "frivillig.tor@samspill.example", "Tor Vole", LOM, None, None),
     (
+        "coordinator-vaga",
+        "koordinator.vaga@samspill.example",
+        "Eirik Kleiven",
+        VAGA,
+        Role.COORDINATOR,
+        None,
+    ),
+    (
         "coordinator-drammen",
         "koordinator.drammen@samspill.example",
         "Hassan Ali",
@@ -104,7 +112,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def _seed(self):
-        if Municipality.objects.filter(pk__in=[LOM, DRAMMEN]).count() != 2:
+        if Municipality.objects.filter(pk__in=[LOM, DRAMMEN, VAGA]).count() != 3:
             load_municipalities()
         partners = self._partners()
         logins = [self._person(*person, partners=partners) for person in DEMO_PEOPLE]

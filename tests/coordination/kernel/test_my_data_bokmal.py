@@ -86,9 +86,9 @@ def test_the_file_keeps_codes_and_iso_dates(client_of):
     volunteer = _full_volunteer()
     response = client_of(volunteer.user).get(reverse("coordination:my_data_download"))
     data = json.loads(response.content)
-    check = data["volunteer_screening"]["roles"][0]["police_certificate_checks"][0]
+    check = data["volunteer_screening"][0]["roles"][0]["police_certificate_checks"][0]
     assert check == {"kind": "limited", "presented_on": "2026-01-05", "approved": True,
                      "renew_by": "2029-01-05"}  # fmt: skip
-    assert data["volunteer"]["interests"] == ["visiting_friend"]
-    assert data["volunteer"]["hours"][0]["hours"] == "2.50"
+    assert data["volunteer"][0]["interests"] == ["visiting_friend"]
+    assert data["volunteer"][0]["hours"][0]["hours"] == "2.50"
     assert data["account"]["two_factor_methods"] == ["totp"]

@@ -538,7 +538,7 @@ def test_hours_are_in_the_download_of_ones_own_data(client_of, volunteer, own, a
     _pending(own, assignment=assignment, km=Decimal("12"), status=HoursStatus.APPROVED,
              km_rate=Decimal("3.50"), description="Tur langs Otta")  # fmt: skip
     response = client_of(volunteer).get(reverse("coordination:my_data_download"))
-    hours = json.loads(response.content)["volunteer"]["hours"]
+    hours = json.loads(response.content)["volunteer"][0]["hours"]
     assert hours == [
         {
             "date": (_today() - timedelta(days=1)).isoformat(),

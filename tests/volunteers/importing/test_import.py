@@ -263,10 +263,14 @@ def test_people_who_already_are_volunteers_or_have_an_account_are_errors(
     VolunteerFactory(user=UserFactory(email="her@lom.example"))
     VolunteerFactory(user=UserFactory(email="drammen@lom.example"), municipality_id="3301")
     UserFactory(email="konto@lom.example")
+    both = UserFactory(email="begge@lom.example")  # issue 13: helps in Drammen and Lom
+    VolunteerFactory(user=both, municipality_id="3301")
+    VolunteerFactory(user=both)
     rows = [
         ["Her", "HER@lom.example", "", "", "", "", "", "", "", ""],
         ["Drammen", "drammen@lom.example", "", "", "", "", "", "", "", ""],
         ["Konto", "konto@lom.example", "", "", "", "", "", "", "", ""],
+        ["Begge", "begge@lom.example", "", "", "", "", "", "", "", ""],
     ]
     response = upload(client_of(coordinator_lom), csv_file(rows))
     messages = [message for _row, _column, message in problems(response)]
@@ -278,9 +282,10 @@ def test_people_who_already_are_volunteers_or_have_an_account_are_errors(
         "frivillig selv.",
         "konto@lom.example har allerede en konto i Samspill. Be personen registrere seg som "
         "frivillig selv.",
+        "begge@lom.example er allerede frivillig i denne kommunen.",
     ]
     assert not any("annen kommune" in message for message in messages)
-    assert Volunteer.objects.count() == 2
+    assert Volunteer.objects.count() == 4
 
 
 def test_a_file_with_more_than_5000_volunteers_is_refused(client_of, coordinator_lom):

@@ -150,6 +150,6 @@ def test_the_volunteer_finds_the_notes_about_them_in_their_data_download(
     own = VolunteerFactory(user=volunteer)
     VolunteerNote.objects.create(volunteer=own, text="Ringte 3. mars.", written_by=coordinator_lom)
     data = client_of(volunteer).get(reverse("coordination:my_data_download")).json()
-    notes = data["volunteer"]["notes_about_you"]
+    notes = data["volunteer"][0]["notes_about_you"]
     assert [note["text"] for note in notes] == ["Ringte 3. mars."]
     assert "Ingrid Bakken" not in str(notes)

@@ -37,7 +37,7 @@ def test_my_page_invites_a_person_to_register(client_of, volunteer):
 def test_registration_stores_profile_interests_phone_and_consent(client_of, volunteer):
     response = client_of(volunteer).post(reverse("volunteers:register"), VALID)
     assert response.status_code == 302
-    assert response.url == reverse("volunteers:declaration")
+    assert response.url == reverse("volunteers:declaration") + "?in=3434"
     registered = Volunteer.objects.get(user=volunteer)
     assert registered.municipality_id == "3434"
     assert registered.interest_codes == ["transport", "visiting_friend"]
@@ -102,8 +102,8 @@ def test_export_includes_the_volunteer_profile_and_consent(client_of, volunteer)
     client = client_of(volunteer)
     client.post(reverse("volunteers:register"), VALID)
     data = json.loads(client.get(reverse("coordination:my_data_download")).content)
-    assert data["volunteer"]["area"] == "Bøverdalen"
-    assert data["volunteer"]["consents"][0]["version"] == CONSENT_VERSION
+    assert data["volunteer"][0]["area"] == "Bøverdalen"
+    assert data["volunteer"][0]["consents"][0]["version"] == CONSENT_VERSION
     assert not AuditEvent.objects.exists()  # a person's own data is not an audited access
 
 

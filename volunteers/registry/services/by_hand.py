@@ -212,18 +212,19 @@ def invite_to_make_login(*, volunteer: Volunteer, by: User) -> str:
 @transaction.atomic
 def link_login(*, address: EmailAddress) -> Volunteer | None:
     """A person confirmed that ``address`` is theirs: if exactly one volunteer without a login
-    has that email recorded, and the person is no volunteer yet, the volunteer record becomes
-    theirs (instead of a second one). Their name and phone move to the login where it has
+    has that email recorded, in a municipality where the person is no volunteer yet, the
+    volunteer record becomes theirs (instead of a second one; a person may volunteer in
+    several municipalities). Their name and phone move to the login where it has
     none. Called when allauth confirms an address; a not yet confirmed one links nothing."""
     if not address.verified:
         return None
     user = address.user
-    if user.email.lower() != address.email.lower() or Volunteer.objects.filter(user=user).exists():
+    if user.email.lower() != address.email.lower():
         return None
     waiting = list(
-        Volunteer.objects.select_for_update().filter(
-            user__isnull=True, anonymised_at__isnull=True, email__iexact=address.email
-        )[:2]
+        Volunteer.objects.select_for_update()
+        .filter(user__isnull=True, anonymised_at__isnull=True, email__iexact=address.email)
+        .exclude(municipality__volunteers__user=user)[:2]
     )
     if len(waiting) != 1:
         return None
