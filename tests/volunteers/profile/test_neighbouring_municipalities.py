@@ -75,7 +75,7 @@ def test_a_volunteer_joins_a_neighbouring_municipality_with_consent_of_its_own(
     choices = [str(m.pk) for m in form.context["form"].fields["municipality"].queryset]
     assert SKJAK in choices and "3434" not in choices  # not where she already is
     assert form.context["form"]["area"].value() == "Bøverdalen"  # starts from what she shares
-    assert "Help in a neighbouring municipality too" in form.content.decode()
+    assert "Hjelp i en nabokommune også" in form.content.decode()
 
     response = client.post(reverse("volunteers:register"), JOIN_SKJAK)
 

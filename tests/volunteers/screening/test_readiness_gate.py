@@ -173,7 +173,7 @@ def test_the_invitation_page_tells_an_unready_volunteer_to_sign_first(
     html = client.get(url).content.decode()
     assert "Før du kan si ja" in html  # pages follow the volunteer's language: bokmål
     assert "Skriv under på taushetserklæringen." in html
-    assert f'href="{reverse("volunteers:declaration")}"' in html
+    assert f'href="{reverse("volunteers:declaration")}?in={need.municipality_id}"' in html
     assert 'value="accept"' not in html  # only "No, thank you" is offered
     assert not _shows_person(html)
     response = client.post(url, {"answer": "accept"})
