@@ -283,9 +283,7 @@ def test_people_who_already_are_volunteers_or_have_an_account_are_errors(
     assert Volunteer.objects.count() == 2
 
 
-def test_a_phone_number_twice_in_the_file_is_an_error_on_the_later_row(
-    client_of, coordinator_lom
-):
+def test_a_phone_number_twice_in_the_file_is_an_error_on_the_later_row(client_of, coordinator_lom):
     """The same number written two ways (Åse's mobile, and a landline) is found: each person
     once, as for an email address; the rows without the number are fine."""
     rows = [
