@@ -193,7 +193,8 @@ def _write(preview: importing.Preview, *, municipality: Municipality) -> int:
             can_drive=row.values.get("can_drive", False),
             has_car=row.values.get("has_car", False),
             active_since=row.values.get("active_since") or today,
-            contact_by=ContactBy.PHONE if row.values.get("phone") else ContactBy.EMAIL,
+            # With an address they have a login, and read email; without, they are phoned.
+            contact_by=ContactBy.EMAIL if user else ContactBy.PHONE,
         )
         for row, user in zip(preview.rows, users, strict=True)
     ]

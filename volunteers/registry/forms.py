@@ -13,6 +13,7 @@ from coordination.units.models import Unit
 from volunteers.importing import rows as importing
 from volunteers.models import (
     Consent,
+    ContactBy,
     Interest,
     RoleHolder,
     Volunteer,
@@ -301,6 +302,8 @@ class VolunteerDetailsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self._add_volunteer_fields()
         consent = [consent_by_phone(self)] if register else []
+        if register:  # someone who phoned, often without email: reached by a call
+            self.fields["contact_by"].initial = ContactBy.PHONE
         if volunteer is not None:
             self._start_from(volunteer)
         self.helper = FormHelper()
