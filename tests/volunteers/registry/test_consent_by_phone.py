@@ -102,7 +102,7 @@ def test_the_coordinator_sees_the_missing_consent_reads_the_text_and_records_it(
     volunteer = _imported()
     client = client_of(coordinator_lom, language="en")
     detail = client.get(_detail(volunteer)).content.decode()
-    assert "No consent recorded." in detail
+    assert "No consent recorded</strong>." in detail
     assert f'href="{_url(volunteer)}"' in detail
 
     form = client.get(_url(volunteer)).content.decode()
@@ -120,7 +120,9 @@ def test_the_coordinator_sees_the_missing_consent_reads_the_text_and_records_it(
     [message] = [str(m) for m in get_messages(done.wsgi_request)]
     assert message.startswith("The consent of Olav Sulheim is recorded as given by phone on ")
     detail = client.get(_detail(volunteer)).content.decode()
-    assert "No consent recorded." not in detail and f'href="{_url(volunteer)}"' not in detail
+    assert (
+        "No consent recorded</strong>." not in detail and f'href="{_url(volunteer)}"' not in detail
+    )
     assert "Given by phone on" in detail and "to Ingrid Bakken" in detail
     assert "Consent given by phone" in detail  # the volunteer's history
 
@@ -133,7 +135,7 @@ def test_the_page_of_a_volunteer_who_has_consented_leads_back_to_them(client_of,
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
         "The volunteer's consent is already recorded."
     ]
-    assert "No consent recorded." not in client.get(_detail(volunteer)).content.decode()
+    assert "No consent recorded</strong>." not in client.get(_detail(volunteer)).content.decode()
 
 
 def test_another_municipality_and_volunteer_contacts_get_not_found(
