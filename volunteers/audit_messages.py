@@ -84,6 +84,7 @@ MESSAGES = {
         "Registered by a coordinator; consent given by phone"
     ),
     "volunteer.details_changed": _details_changed,
+    "volunteer.consent_by_phone": gettext_lazy("Consent given by phone"),
     "volunteer.login_invited": gettext_lazy("Invited by email to make a login"),
     "volunteer.login_linked": gettext_lazy("Made a login, linked to this volunteer"),
     "volunteer.viewed": gettext_lazy("Profile of %(name)s"),

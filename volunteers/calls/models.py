@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.models import Municipality, SmsMessage, TenantQuerySet
 from volunteers.needs.models import Invitation
-from volunteers.profile.models import Volunteer
+from volunteers.profile.models import Signature, Volunteer
 
 
 class CallReason(models.TextChoices):
@@ -21,10 +21,20 @@ class CallReason(models.TextChoices):
 
 class PhoneCallQuerySet(TenantQuerySet):
     def waiting(self):
-        """Not marked done, and still needed: an invitation's call only while it waits for an
-        answer (answered or withdrawn, there is nothing to ask any more)."""
-        return self.filter(done_at__isnull=True).filter(
-            models.Q(invitation__isnull=True) | models.Q(invitation__status="pending")
+        """Not marked done, and still needed: for a volunteer who has not stopped; an
+        invitation's call only while it waits for an answer (answered or withdrawn, there is
+        nothing to ask any more); a declaration's only until the volunteer signs."""
+        signed_since = Signature.objects.filter(
+            volunteer=models.OuterRef("volunteer"), signed_at__gte=models.OuterRef("created_at")
+        )
+        return (
+            self.filter(
+                done_at__isnull=True,
+                volunteer__left_at__isnull=True,
+                volunteer__anonymised_at__isnull=True,
+            )
+            .filter(models.Q(invitation__isnull=True) | models.Q(invitation__status="pending"))
+            .exclude(models.Q(reason=CallReason.DECLARATION) & models.Exists(signed_since))
         )
 
 

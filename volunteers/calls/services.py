@@ -58,9 +58,9 @@ def reach_volunteer(
     details: dict[str, Any] | None = None,
 ) -> str:
     """Send the word the way the volunteer chose: a text message when they chose one and have a
-    mobile; an email when they chose email; a call on the call list when they chose a phone
-    call (with the email too, if they have an address, to keep the link) or cannot be written
-    to at all. Returns "sms", "email" or "call"."""
+    mobile; an email when they chose email (or a call without giving a number); a call on the
+    call list when they chose a phone call (with the email too, if they have an address, to
+    keep the link) or cannot be written to at all. Returns "sms", "email" or "call"."""
     user = volunteer.user
     has_email = bool(user is not None and user.email)
     # A volunteer without a login (registered by phone) is texted at the number recorded.
@@ -71,7 +71,9 @@ def reach_volunteer(
             municipality=volunteer.municipality_id, purpose=purpose,
         )  # fmt: skip
         return "sms"
-    if has_email and volunteer.contact_by != ContactBy.PHONE:
+    # A call chosen, but no number to call: the email is the one way that reaches them.
+    callable_ = volunteer.contact_by == ContactBy.PHONE and bool(volunteer.contact_phone)
+    if has_email and not callable_:
         email()
         return "email"
     add_call(volunteer=volunteer, reason=reason, invitation=invitation, details=details)

@@ -21,6 +21,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coordination.kernel import sms
 from coordination.kernel.models import Municipality, User
 from volunteers.importing import values
 from volunteers.importing.reading import UnreadableFile, fold, rows_of, text
@@ -357,6 +358,63 @@ def _known_accounts(emails: list[str], municipality: Municipality) -> dict[str, 
     return known
 
 
+def phone_key(value: str) -> str:
+    """The one way a number is written, for finding the same number twice: ``+47`` and eight
+    digits, as ``sms.normalise_phone`` writes it (and ``normalise_mobile``, which builds on it,
+    writes a mobile; a list may hold landlines too, which that one refuses); a number neither
+    understands, by its digits."""
+    try:
+        return sms.normalise_phone(value)
+    except ValidationError:
+        return "".join(c for c in value if c.isdigit())
+
+
+def _check_phones(preview: Preview, municipality: Municipality) -> None:
+    """Each phone number once in the file, and not an active volunteer's in this municipality
+    already (as registering a volunteer by phone refuses it): each person once."""
+    header = preview.headers.get("phone", "")
+    first_seen: dict[str, int] = {}
+    numbered = [
+        (row, phone_key(row.values["phone"])) for row in preview.rows if row.values.get("phone")
+    ]
+    for row, key in numbered:
+        if key in first_seen:
+            row.errors.append(
+                (
+                    header,
+                    _("The same phone number as row %(row)s. Each person once.")
+                    % {"row": first_seen[key]},
+                )
+            )
+            row.wrong.add("phone")
+            row.raw["phone"] = row.values["phone"]
+        else:
+            first_seen[key] = row.number
+    if not numbered:
+        return
+    known = {
+        phone_key(number)
+        for pair in Volunteer.objects.in_municipality(municipality)
+        .filter(anonymised_at__isnull=True, left_at__isnull=True)
+        .values_list("phone", "user__phone")
+        for number in pair
+        if number
+    }
+    for row, key in numbered:
+        if key in known:
+            row.errors.append(
+                (
+                    header,
+                    _(
+                        "A volunteer with this phone number is already in the registry. Search "
+                        "for the number there."
+                    ),
+                )
+            )
+            row.wrong.add("phone")
+            row.raw["phone"] = row.values["phone"]
+
+
 def check(data: bytes, kind: str, municipality: Municipality) -> Preview:
     """Read and check a whole volunteer list; ``kind`` is "csv" or "xlsx" (as sniffed)."""
     preview = Preview()
@@ -367,4 +425,5 @@ def check(data: bytes, kind: str, municipality: Municipality) -> Preview:
         preview.rows = []
     if not preview.problems:
         _check_emails(preview, municipality)
+        _check_phones(preview, municipality)
     return preview

@@ -9,9 +9,11 @@
 
 Imported people with an email address get an account without a password and with an
 unconfirmed email address (they set a password with "forgot password"), and no consent or
-signature: they give those themselves when they first log in. People with only a phone number
-get no account: their name and phone are kept on the volunteer (as for those a coordinator
-registers by phone), and the coordinator can add an email and invite them to make a login.
+signature: they give those themselves when they first log in (or the consent on the phone, to
+a coordinator: ``registry.services.by_hand.record_consent_by_phone``); they are reached by
+email. People with only a phone number get no account: their name and phone are kept on the
+volunteer (as for those a coordinator registers by phone), they are reached by a call, and the
+coordinator can add an email and invite them to make a login.
 """
 
 from __future__ import annotations
@@ -193,7 +195,8 @@ def _write(preview: importing.Preview, *, municipality: Municipality) -> int:
             can_drive=row.values.get("can_drive", False),
             has_car=row.values.get("has_car", False),
             active_since=row.values.get("active_since") or today,
-            contact_by=ContactBy.PHONE if row.values.get("phone") else ContactBy.EMAIL,
+            # With an address they have a login, and read email; without, they are phoned.
+            contact_by=ContactBy.EMAIL if user else ContactBy.PHONE,
         )
         for row, user in zip(preview.rows, users, strict=True)
     ]

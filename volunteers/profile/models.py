@@ -145,7 +145,8 @@ class Volunteer(models.Model):
         _("how we should contact you"),
         max_length=10,
         choices=ContactBy.choices,
-        default=ContactBy.PHONE,
+        # Someone with a login reads email; registering a volunteer by phone starts at a call.
+        default=ContactBy.EMAIL,
     )
     # The person's name, folded, for sorting the registry without joining every user.
     # Kept in step with the user's name (volunteers/signals.py).

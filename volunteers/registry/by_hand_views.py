@@ -1,17 +1,20 @@
-"""A coordinator registers a volunteer by phone, changes a volunteer's details, and invites a
-volunteer without a login to make one (services in ``volunteers.registry.services.by_hand``)."""
+"""A coordinator registers a volunteer by phone, changes a volunteer's details, records the
+consent of a volunteer who has none by phone, and invites a volunteer without a login to make
+one (services in ``volunteers.registry.services.by_hand``)."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from coordination.kernel import ui
 from coordination.kernel.permissions import get_for_user, municipality_view
 from volunteers.models import Volunteer
-from volunteers.registry.forms import VolunteerDetailsForm
+from volunteers.registry.forms import ConsentByPhoneForm, VolunteerDetailsForm
 from volunteers.registry.services import by_hand
 
 # The form page, with the form's own layout (fieldsets, the consent text to read out).
@@ -121,4 +124,43 @@ def volunteer_login_invite(request: HttpRequest, pk: int) -> HttpResponse:
         submit_label=_("Send the invitation"),
         back_url=_detail_url(volunteer),
         back_label=_("Back to the volunteer"),
+    )
+
+
+@municipality_view(by_hand.ACTION)
+@require_http_methods(["GET", "POST"])
+def volunteer_consent_by_phone(request: HttpRequest, pk: int) -> HttpResponse:
+    """Read the consent text out to a volunteer who has none recorded, and record their yes."""
+    volunteer = _volunteer_of(request, pk)
+    if request.method == "GET" and volunteer.consents.exists():
+        messages.info(request, _("The volunteer's consent is already recorded."))
+        return redirect(_detail_url(volunteer))
+    # Bound on every POST: an unticked box sends nothing, and that is an answer to show.
+    form = ConsentByPhoneForm(request.POST if request.method == "POST" else None)
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: by_hand.record_consent_by_phone(
+            volunteer=volunteer, by=request.user, consent_given=data["consent_given"]
+        ),
+    ):
+        messages.success(
+            request,
+            _("The consent of %(name)s is recorded as given by phone on %(date)s.")
+            % {"name": volunteer, "date": date_format(localtime(done.value.given_at))},
+        )
+        return redirect(_detail_url(volunteer))
+    return ui.form_page(
+        request,
+        form=form,
+        title=_("Record consent given by phone"),
+        intro=_(
+            "No consent is recorded for %(name)s. Call them, read the text below out, and tick "
+            "the box only if they agree."
+        )
+        % {"name": volunteer},
+        submit_label=_("Record the consent"),
+        back_url=_detail_url(volunteer),
+        back_label=_("Back to the volunteer"),
+        template=TEMPLATE,
     )

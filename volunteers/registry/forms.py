@@ -11,7 +11,15 @@ from coordination.kernel.text import OneLineCharField
 from coordination.kernel.uploads import UploadField
 from coordination.units.models import Unit
 from volunteers.importing import rows as importing
-from volunteers.models import Interest, RoleHolder, Volunteer, VolunteerNote, VolunteerRole
+from volunteers.models import (
+    Consent,
+    ContactBy,
+    Interest,
+    RoleHolder,
+    Volunteer,
+    VolunteerNote,
+    VolunteerRole,
+)
 from volunteers.profile.services import CONSENT_PURPOSE, DETAIL_FIELDS
 from volunteers.screening.readiness import ready_q
 
@@ -20,6 +28,11 @@ def holds_role(role: VolunteerRole | None) -> Q:
     """Volunteers in ``role`` (None: in any role)."""
     holders = RoleHolder.objects.filter(volunteer=OuterRef("pk"))
     return Q(Exists(holders.filter(role=role) if role is not None else holders))
+
+
+def has_consent() -> Exists:
+    """Volunteers with a consent recorded: one EXISTS on the consent's volunteer index."""
+    return Exists(Consent.objects.filter(volunteer=OuterRef("pk")))
 
 
 class RegistryFilterForm(forms.Form):
@@ -60,6 +73,12 @@ class RegistryFilterForm(forms.Form):
         label=_("Confidentiality declaration"),
         required=False,
         choices=[("", _("Any")), ("signed", _("Has signed")), ("missing", _("Has not signed"))],
+    )
+    consent = forms.ChoiceField(
+        label=_("Consent"),
+        required=False,
+        choices=[("", _("Any")), ("missing", _("No consent recorded"))],
+        help_text=_("Imported volunteers have none until they log in or give it by phone."),
     )
     active_since = forms.DateField(
         label=_("Volunteer since, at the earliest"),
@@ -140,6 +159,8 @@ class RegistryFilterForm(forms.Form):
             volunteers = volunteers.filter(can_drive=True)
         if data.get("declaration"):
             volunteers = volunteers.filter(signed_current=data["declaration"] == "signed")
+        if data.get("consent") == "missing":
+            volunteers = volunteers.filter(~has_consent())
         if data.get("active_since"):
             volunteers = volunteers.filter(active_since__gte=data["active_since"])
         return volunteers.order_by(*self.SORTS[data.get("sort") or "name"])
@@ -207,6 +228,32 @@ class VolunteerUnitsForm(forms.Form):
         self.fields["units"].queryset = Unit.objects.in_municipality(municipality)
 
 
+def consent_by_phone(form: forms.BaseForm) -> Fieldset:
+    """The consent the coordinator reads out on the phone, and the box they tick (added to
+    ``form``); the service says what is missing, with the other errors."""
+    form.fields["consent_given"] = forms.BooleanField(
+        label=_("I have read the text out, and the volunteer agreed."), required=False
+    )
+    text = format_html(
+        '<p class="mb-2">{}</p><blockquote class="border-start border-4 '
+        'ps-3 mb-3" id="consent-text"><p>{}</p></blockquote>',
+        _("Read this out to the volunteer and ask whether they agree:"),
+        CONSENT_PURPOSE,
+    )
+    return Fieldset(_("Their consent"), HTML(text), "consent_given")
+
+
+class ConsentByPhoneForm(forms.Form):
+    """A coordinator records the consent of a volunteer who has none (imported, say): the text
+    to read out and the box they tick when the volunteer has agreed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(consent_by_phone(self))
+
+
 class VolunteerDetailsForm(forms.Form):
     """A coordinator registers a volunteer by phone (``register=True``: with the consent they
     read out), or changes a volunteer's details. A plain form: the service writes, never the
@@ -254,7 +301,9 @@ class VolunteerDetailsForm(forms.Form):
     def __init__(self, *args, register: bool, volunteer: Volunteer | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self._add_volunteer_fields()
-        consent = self._add_consent() if register else []
+        consent = [consent_by_phone(self)] if register else []
+        if register:  # someone who phoned, often without email: reached by a call
+            self.fields["contact_by"].initial = ContactBy.PHONE
         if volunteer is not None:
             self._start_from(volunteer)
         self.helper = FormHelper()
@@ -290,20 +339,6 @@ class VolunteerDetailsForm(forms.Form):
             self.fields[field].label = label
         self.fields["area"].help_text = ""
         self.fields["skills"].help_text = ""
-
-    def _add_consent(self) -> list[Fieldset]:
-        """The consent the coordinator reads out on the phone, and the box they tick."""
-        self.fields["consent_given"] = forms.BooleanField(
-            label=_("I have read the text out, and the volunteer agreed."),
-            required=False,  # the service says what is missing, with the other errors
-        )
-        text = format_html(
-            '<p class="mb-2">{}</p><blockquote class="border-start border-4 '
-            'ps-3 mb-3" id="consent-text"><p>{}</p></blockquote>',
-            _("Read this out to the volunteer and ask whether they agree:"),
-            CONSENT_PURPOSE,
-        )
-        return [Fieldset(_("Their consent"), HTML(text), "consent_given")]
 
     def _start_from(self, volunteer: Volunteer) -> None:
         """Changing a volunteer: their details as they are; a login's address is theirs alone."""

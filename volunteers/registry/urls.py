@@ -15,6 +15,11 @@ urlpatterns = [
     path(f"{COORDINATION}volunteers/<int:pk>/", registry.volunteer_detail, name="volunteer_detail"),
     path(f"{COORDINATION}volunteers/<int:pk>/edit/", by_hand.volunteer_edit, name="volunteer_edit"),
     path(
+        f"{COORDINATION}volunteers/<int:pk>/consent-by-phone/",
+        by_hand.volunteer_consent_by_phone,
+        name="volunteer_consent_by_phone",
+    ),
+    path(
         f"{COORDINATION}volunteers/<int:pk>/login-invitation/",
         by_hand.volunteer_login_invite,
         name="volunteer_login_invite",

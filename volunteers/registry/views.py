@@ -24,7 +24,7 @@ from volunteers.needs.assignment_views import volunteer_needs_context
 from volunteers.notes.views import notes_context
 from volunteers.profile import services
 from volunteers.profile.forms import DeclarationPublishForm
-from volunteers.registry.forms import RegistryFilterForm
+from volunteers.registry.forms import RegistryFilterForm, has_consent
 from volunteers.registry.tasks import export_volunteers
 from volunteers.screening.own_views import detail_screening, with_readiness
 from volunteers.units.views import units_context
@@ -87,6 +87,7 @@ def registry(request: HttpRequest) -> HttpResponse:
         )
         .select_related("user")
         .annotate_signed_current(current.pk if current else None)
+        .annotate(has_consent=has_consent())
     )
     # An invalid filter lists nobody; the form says what is wrong.
     volunteers = form.apply(volunteers) if form.is_valid() else volunteers.none()

@@ -67,6 +67,18 @@ def test_sign_up_in_english_keeps_english_as_preferred_language(client):
     assert "Please Confirm Your Email Address" in mail.outbox[0].subject
 
 
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_the_log_in_page_names_the_reset_link_as_our_texts_do(client, language):
+    """Our texts tell people to choose «Glemt passord»; the link says so (msgid "Forgot
+    password"), not allauth's «Glemt ditt passord?»."""
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    html = client.get(reverse("account_login")).content.decode()
+    assert html.count(f'href="{reverse("account_reset_password")}"') == 1
+    assert "Glemt ditt passord" not in html and "Forgot your password" not in html
+    if language == "en":
+        assert f'<a href="{reverse("account_reset_password")}">Forgot password</a>' in html
+
+
 def test_sign_up_with_taken_email_creates_no_second_account(client):
     UserFactory(email="taken@samspill.example")
     _sign_up(client, email="TAKEN@samspill.example")

@@ -1,6 +1,7 @@
 """The SMS channel against a provider on this machine (http.server in a thread, no internet):
 a message is sent once, a provider that fails or does not answer loses nothing and is tried
-again, and a number that cannot receive a text is refused before anything is stored."""
+again (also with a real Celery worker and broker, as in production), and a number that cannot
+receive a text is refused before anything is stored."""
 
 import json
 import threading
@@ -9,6 +10,7 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,8 +18,10 @@ from django.db.models import F
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from coordination.celery import app as celery_app
 from coordination.kernel import sms
 from coordination.kernel.models import PendingTask, SmsMessage
+from coordination.kernel.tasks import resend_due_sms, send_sms_message
 from tests.factories import UserFactory, municipality
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +29,8 @@ pytestmark = pytest.mark.django_db
 
 class Provider:
     """A provider's send endpoint: answers each request with the next status in ``answers``
-    (the last one repeats), after ``delay`` seconds, and keeps what it received."""
+    (the last one repeats), after ``delay`` seconds, and keeps what it received and what it
+    answered (``status``)."""
 
     def __init__(self, answers=(200,), delay=0.0):
         self.answers, self.delay, self.received = list(answers), delay, []
@@ -34,11 +39,15 @@ class Provider:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 length = int(self.headers["Content-Length"])
-                provider.received.append(
-                    {"headers": dict(self.headers), "body": json.loads(self.rfile.read(length))}
-                )
                 answers = provider.answers
                 status = answers.pop(0) if len(answers) > 1 else answers[0]
+                provider.received.append(
+                    {
+                        "headers": dict(self.headers),
+                        "body": json.loads(self.rfile.read(length)),
+                        "status": status,
+                    }
+                )
                 time.sleep(provider.delay)
                 payload = json.dumps({"id": f"p-{len(provider.received)}"}).encode()
                 try:
@@ -135,6 +144,55 @@ def test_a_provider_failing_then_recovering_gets_the_message_again_and_sends_it_
     assert message.status == SmsMessage.Status.SENT and message.attempts == 2
     assert message.last_error == ""
     assert [r["body"]["reference"] for r in provider.received] == [sms.reference_of(message)] * 2
+
+
+def _until(condition, seconds=20.0):
+    """Wait for the worker (in its own thread) to get there."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the worker did not get there in time"
+        time.sleep(0.05)
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_sends_a_text_once_through_a_provider_that_fails_then_recovers():
+    """The whole way in production: the change commits, the outbox publishes to the broker, a
+    Celery worker runs ``send_sms_message`` against the provider (down: 500), the resend job
+    (as beat starts it) sends it again once the pause is over, and a task delivered again
+    sends nothing: the provider took the message once."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        pytest.skip("needs a broker: set CELERY_BROKER_URL (CI does)")
+    celery_app.control.purge()
+
+    def current():
+        return SmsMessage.objects.get(pk=message.pk)
+
+    with (
+        Provider([500, 200]) as provider,
+        _http(provider),
+        start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10),
+    ):
+        with transaction.atomic():
+            message = sms.send_sms(to="912 34 567", text="Påminning frå Lom", municipality="3434")
+        _until(lambda: current().attempts == 1)
+        failed = current()
+        assert failed.status == SmsMessage.Status.PENDING and "500" in failed.last_error
+        # Before the pause is over the resend job leaves it alone …
+        assert resend_due_sms.delay().get(timeout=20) == 0
+        # … then sends it again, through the outbox, and the provider has recovered.
+        SmsMessage.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
+        assert resend_due_sms.delay().get(timeout=20) == 1
+        _until(lambda: current().status == SmsMessage.Status.SENT)
+        # The broker delivers the task once more (an acknowledgement lost): nothing is sent.
+        assert send_sms_message.delay(message=message.pk).get(timeout=20) == "sent"
+        assert resend_due_sms.delay().get(timeout=20) == 0
+        _until(lambda: not PendingTask.objects.filter(done_at=None).exists())
+    sent = current()
+    assert (sent.attempts, sent.last_error, sent.provider_id) == (2, "", "p-2")
+    assert [r["status"] for r in provider.received] == [500, 200]
+    assert [r["body"]["reference"] for r in provider.received] == [sms.reference_of(sent)] * 2
+    assert PendingTask.objects.filter(task=sms.SEND_TASK).count() == 2
 
 
 def test_a_provider_that_does_not_answer_in_time_is_a_failed_attempt_tried_again(

@@ -28,6 +28,7 @@ ACCESS = {
     "volunteers:volunteer_add": COORDINATORS,
     "volunteers:volunteer_edit": COORDINATORS,
     "volunteers:volunteer_login_invite": COORDINATORS,
+    "volunteers:volunteer_consent_by_phone": COORDINATORS,
     # volunteers: import
     "volunteers:volunteer_import": COORDINATORS,
     "volunteers:volunteer_import_confirm": COORDINATORS,  # only the coordinator's own upload
@@ -92,6 +93,7 @@ PK_OBJECT = {
     "volunteers:volunteer_anonymise": "volunteer",
     "volunteers:volunteer_edit": "volunteer",
     "volunteers:volunteer_login_invite": "volunteer",
+    "volunteers:volunteer_consent_by_phone": "volunteer",
     # needs: the invitation and assignment belong to the ``volunteer`` persona
     "volunteers:invitation": "invitation",
     "volunteers:own_assignment": "assignment",

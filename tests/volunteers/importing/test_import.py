@@ -115,7 +115,7 @@ def test_a_valid_csv_is_previewed_then_imported_completely(
         "strikking", "norsk, engelsk", True, True,
     )  # fmt: skip
     assert ase.active_since == date(2024, 3, 1)
-    assert ase.contact_by == "phone"
+    assert ase.contact_by == "email"  # a login: email, although the list has a phone
     nils = Volunteer.objects.get(user__email="nils@lom.example")  # lower-cased, as allauth does
     assert (nils.active_since, nils.can_drive, nils.contact_by) == (
         date(2025, 9, 15),
@@ -286,6 +286,64 @@ def test_people_who_already_are_volunteers_or_have_an_account_are_errors(
     ]
     assert not any("annen kommune" in message for message in messages)
     assert Volunteer.objects.count() == 4
+
+
+def test_a_phone_number_twice_in_the_file_is_an_error_on_the_later_row(client_of, coordinator_lom):
+    """The same number written two ways (Åse's mobile, and a landline) is found: each person
+    once, as for an email address; the rows without the number are fine."""
+    rows = [
+        GOOD[0],  # 912 34 567
+        ["Olav Sulheim", "", "612 11 222", "", "", "", "", "", "", ""],
+        ["Åse Igjen", "", "+47 91234567", "", "", "", "", "", "", ""],
+        ["Olav Igjen", "", "0047 61 21 12 22", "", "", "", "", "", "", ""],
+        GOOD[1],
+    ]
+    response = upload(client_of(coordinator_lom, language="en"), csv_file(rows))
+    assert problems(response) == [
+        (4, "Telefon", "The same phone number as row 2. Each person once."),
+        (5, "Telefon", "The same phone number as row 3. Each person once."),
+    ]
+    # The preview shows the number as written in the file, marked as the cell with a problem.
+    html = response.content.decode()
+    assert "+47 91234567" in html and "0047 61 21 12 22" in html
+    assert nothing_written() and not GeneratedFile.objects.exists()
+
+
+def test_a_phone_number_an_active_volunteer_has_is_an_error(client_of, coordinator_lom):
+    """As registering a volunteer by phone: the same number as a volunteer in this
+    municipality (with or without a login) is the same person; other municipalities' and
+    stopped volunteers' numbers are not looked at."""
+    VolunteerFactory(user=UserFactory(phone="+47 912 34 567"))
+    VolunteerFactory(user=None, name="Olav Sulheim", phone="61211222")
+    VolunteerFactory(user=UserFactory(phone="900 11 222"), municipality_id="3301")
+    VolunteerFactory(user=UserFactory(phone="41 00 00 01"), left_at=timezone.now())
+    rows = [
+        ["Åse Ødegård", "", "912 34 567", "", "", "", "", "", "", ""],
+        ["Olav Sulheim", "", "612 11 222", "", "", "", "", "", "", ""],
+        ["Kari Vole", "", "900 11 222", "", "", "", "", "", "", ""],
+        ["Tor Lien", "", "410 00 001", "", "", "", "", "", "", ""],
+    ]
+    response = upload(client_of(coordinator_lom, language="en"), csv_file(rows))
+    already = (
+        "A volunteer with this phone number is already in the registry. Search for the number "
+        "there."
+    )
+    assert problems(response) == [(2, "Telefon", already), (3, "Telefon", already)]
+    assert Volunteer.objects.count() == 4 and not GeneratedFile.objects.exists()
+
+
+def test_a_list_checked_again_by_the_job_refuses_a_number_registered_meanwhile(
+    client_of, coordinator_lom, django_capture_on_commit_callbacks
+):
+    client = client_of(coordinator_lom)
+    upload(client, csv_file([["Olav Sulheim", "", "612 11 222", "", "", "", "", "", "", ""]]))
+    record = GeneratedFile.objects.get()
+    VolunteerFactory(user=None, name="Olav S.", phone="+4761211222")  # by phone, meanwhile
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm(client, record)
+    record.refresh_from_db()
+    assert record.status == GeneratedFile.Status.FAILED
+    assert list(Volunteer.objects.values_list("name", flat=True)) == ["Olav S."]
 
 
 def test_a_file_with_more_than_5000_volunteers_is_refused(client_of, coordinator_lom):

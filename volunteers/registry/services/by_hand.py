@@ -1,5 +1,6 @@
 """Volunteers without a login: a coordinator registers them by phone and keeps their details,
 and may later invite them to make a login, which is then linked to the same volunteer record.
+A volunteer with no consent recorded (imported from a list) can give it on the phone too.
 
 Writes only; each checks ``register_volunteers`` and raises ValidationError with a message for
 the coordinator (nothing changed) when a rule is broken.
@@ -130,6 +131,41 @@ def register_by_phone(
     )
     audit.record(by, "created", volunteer, code="volunteer.registered_by_phone")
     return volunteer
+
+
+@transaction.atomic
+def record_consent_by_phone(*, volunteer: Volunteer, by: User, consent_given: bool) -> Consent:
+    """A coordinator read the consent text out to a volunteer who has none recorded (imported
+    from a list, say) and they agreed: recorded as given by phone, to the coordinator, now,
+    with the text read out. A consent to the current text already recorded is returned as it
+    is, so a form sent twice records one."""
+    permissions.require(by, ACTION, volunteer.municipality)
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    if volunteer.anonymised_at is not None:
+        raise ValidationError(_("This volunteer's personal data is deleted: nothing to change."))
+    existing = volunteer.consents.filter(purpose_version=CONSENT_VERSION).first()
+    if existing is not None:
+        return existing
+    if volunteer.left_at is not None:
+        raise ValidationError(_("This volunteer has stopped: no consent was recorded."))
+    if not consent_given:
+        raise ValidationError(
+            {
+                "consent_given": _(
+                    "Read the text out to the volunteer. Tick the box only when they have "
+                    "agreed: without their consent nothing can be stored."
+                )
+            }
+        )
+    consent = Consent.objects.create(
+        volunteer=volunteer,
+        purpose_version=CONSENT_VERSION,
+        purpose_text=str(CONSENT_PURPOSE),
+        by_phone=True,
+        recorded_by=by,
+    )
+    audit.record(by, "created", volunteer, code="volunteer.consent_by_phone")
+    return consent
 
 
 @transaction.atomic
