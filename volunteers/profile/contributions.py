@@ -113,7 +113,7 @@ LABELS = {
 def export_volunteer(user) -> dict | None:
     volunteer = (
         Volunteer.objects.filter(user=user)
-        .select_related("municipality")
+        .select_related("municipality", "through_organisation")
         .prefetch_related("interests", "consents", "signatures__text", "notes")
         .first()
     )
@@ -133,6 +133,9 @@ def export_volunteer(user) -> dict | None:
         "has_car": volunteer.has_car,
         "frequency": coded(volunteer.frequency, Frequency),
         "contact_by": coded(volunteer.contact_by, ContactBy),
+        "volunteers_through": (
+            volunteer.through_organisation.name if volunteer.through_organisation else None
+        ),
         "active_since": when(volunteer.active_since),
         "consents": [
             {

@@ -7,12 +7,13 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from coordination.kernel.models import Municipality
 from coordination.kernel.text import OneLineCharField
 from coordination.kernel.uploads import UploadField
 from coordination.units.models import Unit
 from volunteers.importing import rows as importing
 from volunteers.models import Interest, RoleHolder, Volunteer, VolunteerNote, VolunteerRole
-from volunteers.profile.services import CONSENT_PURPOSE, DETAIL_FIELDS
+from volunteers.profile.services import CONSENT_PURPOSE, DETAIL_FIELDS, not_a_partner_message
 from volunteers.screening.readiness import ready_q
 
 
@@ -249,11 +250,20 @@ class VolunteerDetailsForm(forms.Form):
         "winter": _("In winter"),
         "frequency": _("How often"),
         "contact_by": _("How would they like to be reached?"),
+        "through_organisation": _("Organisation they volunteer through"),
     }
 
-    def __init__(self, *args, register: bool, volunteer: Volunteer | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        register: bool,
+        municipality: Municipality,
+        volunteer: Volunteer | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self._add_volunteer_fields()
+        organisation = self._through_organisation(municipality)
         consent = self._add_consent() if register else []
         if volunteer is not None:
             self._start_from(volunteer)
@@ -273,6 +283,7 @@ class VolunteerDetailsForm(forms.Form):
                 "frequency",
             ),
             Fieldset(_("How to reach them"), "contact_by"),
+            *organisation,
             *consent,
         )
 
@@ -282,7 +293,11 @@ class VolunteerDetailsForm(forms.Form):
             forms.fields_for_model(
                 Volunteer,
                 fields=DETAIL_FIELDS,
-                widgets={"frequency": forms.RadioSelect, "contact_by": forms.RadioSelect},
+                widgets={
+                    "frequency": forms.RadioSelect,
+                    "contact_by": forms.RadioSelect,
+                    "through_organisation": forms.RadioSelect,
+                },
                 field_classes={"area": OneLineCharField, "skills": OneLineCharField},
             )
         )
@@ -290,6 +305,23 @@ class VolunteerDetailsForm(forms.Form):
             self.fields[field].label = label
         self.fields["area"].help_text = ""
         self.fields["skills"].help_text = ""
+
+    def _through_organisation(self, municipality: Municipality) -> list[Fieldset]:
+        """Which of the municipality's partners the volunteer volunteers through (none when
+        it has no partners)."""
+        field = self.fields["through_organisation"]
+        field.queryset = municipality.partners.order_by("name")
+        if not field.queryset.exists():
+            del self.fields["through_organisation"]
+            return []
+        field.empty_label = _("Not through an organisation")
+        field.error_messages["invalid_choice"] = not_a_partner_message(municipality)
+        field.help_text = _(
+            "Only if they volunteer through an organisation, such as the Red Cross. Where your "
+            "cooperation agreement accepts the organisation's own screening, its check of the "
+            "police certificate counts."
+        )
+        return [Fieldset(_("Through an organisation"), "through_organisation")]
 
     def _add_consent(self) -> list[Fieldset]:
         """The consent the coordinator reads out on the phone, and the box they tick."""
@@ -313,7 +345,7 @@ class VolunteerDetailsForm(forms.Form):
                 "phone": volunteer.contact_phone,
                 "email": volunteer.contact_email,
                 "interests": volunteer.interest_codes,
-                **{f: getattr(volunteer, f) for f in DETAIL_FIELDS},
+                **{f: getattr(volunteer, f) for f in DETAIL_FIELDS if f in self.fields},
             }
         )
         if volunteer.user_id:
