@@ -1,9 +1,9 @@
 """Demo partners and agreements for ``seed_demo``. Lom looks like a municipality at staircase
 level 2 going on 3: its four partners mapped with contacts and offers, one active agreement
 (with the volunteer centre, whose own screening of its volunteers Lom accepts) and one draft.
-Drammen looks like level 4: eight partners, most of them party to an active agreement. Built through the services, acting as each municipality's
-coordinator, so the demo shows nothing the services would refuse. Idempotent: a second run
-changes nothing."""
+Drammen looks like level 4: eight partners, most of them party to an active agreement. Built
+through the services, acting as each municipality's coordinator, so the demo shows nothing the
+services would refuse. Idempotent: a second run changes nothing."""
 
 from __future__ import annotations
 

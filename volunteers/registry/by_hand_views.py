@@ -38,9 +38,7 @@ def _detail_url(volunteer: Volunteer) -> str:
 def volunteer_add(request: HttpRequest) -> HttpResponse:
     """Register a volunteer who called (or was called): name and phone are enough."""
     municipality = request.municipality
-    form = VolunteerDetailsForm(
-        request.POST or None, register=True, municipality=municipality
-    )
+    form = VolunteerDetailsForm(request.POST or None, register=True, municipality=municipality)
     if done := ui.submit(
         request,
         form,
