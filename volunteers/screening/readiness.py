@@ -55,7 +55,7 @@ def _screened_through(municipality_id: str, today: datetime.date) -> QuerySet:
 
 
 def screened_by(
-    municipality_id: str, organisation_ids: Iterable[int], today: datetime.date
+    municipality_id: str, organisation_ids: Iterable[int | None], today: datetime.date
 ) -> dict[int, str]:
     """{organisation id: name} for those of ``organisation_ids`` whose own screening the
     municipality accepts today. One query (none without organisations)."""
@@ -210,7 +210,8 @@ def missing_for(
             missing.append(Missing(_("the confidentiality declaration"), Missing.DECLARATION))
         if holder.role.requires_certificate:
             certificate = _certificate_missing(holder.role, checks[holder.pk], today)
-            certificate_by = accepted.get(through.get(holder.volunteer_id), "")
+            organisation = through.get(holder.volunteer_id)
+            certificate_by = accepted.get(organisation, "") if organisation else ""
             if certificate and certificate_by:
                 certificate = []
             elif not certificate:
@@ -357,8 +358,8 @@ def readiness_for_need(
     if role.requires_certificate:
         checks = list(holder.certificate_checks.order_by("-presented_on", "-pk")) if holder else []
         certificate = _certificate_missing(role, checks, today)
-        if certificate and volunteer.municipality_id == role.municipality_id:
-            organisation = volunteer.through_organisation_id
+        organisation = volunteer.through_organisation_id
+        if certificate and organisation and volunteer.municipality_id == role.municipality_id:
             certificate_by = screened_by(role.municipality_id, [organisation], today).get(
                 organisation, ""
             )
