@@ -62,6 +62,7 @@ LABELS = {
     "has_car": gettext_lazy("Has a car"),
     "frequency": gettext_lazy("How often"),
     "contact_by": gettext_lazy("How we contact you"),
+    "volunteers_through": gettext_lazy("The organisation you volunteer through"),
     "active_since": gettext_lazy("Volunteer since"),
     "consents": gettext_lazy("Consents you have given"),
     "version": gettext_lazy("Version"),
