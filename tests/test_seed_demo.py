@@ -59,7 +59,15 @@ def test_seed_demo_is_believable_and_can_run_twice():
     found = readiness.missing_for(holders)
     states = {r.ready for roles in found.values() for r in roles}
     assert states == {True, False}
-    assert RoleHolder.objects.count() == 4
+    assert RoleHolder.objects.count() == 5
+
+    # issue 13: Ola volunteers through Lom frivilligsentral, whose own screening Lom's agreement
+    # accepts: ready as a visiting friend with no police certificate check of Lom's own.
+    ola = Volunteer.objects.get(user__email="frivillig.ola@samspill.example")
+    assert ola.through_organisation.name == "Lom frivilligsentral"
+    (visiting,) = readiness.missing_for([ola])[ola.pk]
+    assert visiting.ready and visiting.certificate_by == "Lom frivilligsentral"
+    assert not ola.roles.get().certificate_checks.exists()
 
     # Matching proposes for the open walking need in Garmo: the neighbour first.
     walk = Need.objects.get(person_name="Kristian Garmo")

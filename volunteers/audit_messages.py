@@ -72,6 +72,9 @@ def _details_changed(params: dict) -> str:
         if field == "interests":
             names.append(_("interests"))
             continue
+        if field == "through_organisation":  # the field's label speaks to the volunteer
+            names.append(_("the organisation they volunteer through"))
+            continue
         try:
             names.append(str(Volunteer._meta.get_field(field).verbose_name))
         except Exception:  # a field that no longer exists keeps its stored name

@@ -158,6 +158,13 @@ register_messages(
         "partner.offer": gettext_lazy("Offer from %(partner)s"),
         "agreement.saved": gettext_lazy("Agreement: %(title)s"),
         "agreement.reopened": gettext_lazy("Agreement reopened: %(title)s"),
+        # issue 13: a party's own screening of its volunteers (police certificate) accepted
+        "agreement.screening_accepted": gettext_lazy(
+            "%(title)s: the screening %(name)s does of its own volunteers is accepted"
+        ),
+        "agreement.screening_withdrawn": gettext_lazy(
+            "%(title)s: the screening %(name)s does of its own volunteers is no longer accepted"
+        ),
         "agreement.document_downloaded": gettext_lazy("Signed agreement downloaded"),
         "unit.saved": gettext_lazy("Unit: %(name)s"),
         "unit.contact": gettext_lazy("%(unit)s: %(name)s"),

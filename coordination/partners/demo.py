@@ -1,9 +1,9 @@
 """Demo partners and agreements for ``seed_demo``. Lom looks like a municipality at staircase
 level 2 going on 3: its four partners mapped with contacts and offers, one active agreement
-(with the volunteer centre) and one draft. Drammen looks like level 4: eight partners, most of
-them party to an active agreement. Built through the services, acting as each municipality's
-coordinator, so the demo shows nothing the services would refuse. Idempotent: a second run
-changes nothing."""
+(with the volunteer centre, whose own screening of its volunteers Lom accepts) and one draft.
+Drammen looks like level 4: eight partners, most of them party to an active agreement. Built
+through the services, acting as each municipality's coordinator, so the demo shows nothing the
+services would refuse. Idempotent: a second run changes nothing."""
 
 from __future__ import annotations
 
@@ -224,6 +224,7 @@ def _agreement(
     parties: dict[str, str],
     *,
     active: bool = False,
+    screening_accepted: tuple[str, ...] = (),
     **fields,
 ) -> None:
     if CooperationAgreement.objects.in_municipality(municipality).filter(title=title).exists():
@@ -235,6 +236,7 @@ def _agreement(
         parties={
             PartnerOrganisation.objects.get(name=name): text for name, text in parties.items()
         },
+        screening_accepted=[PartnerOrganisation.objects.get(name=n) for n in screening_accepted],
         **fields,
     )
     if active:
@@ -274,13 +276,17 @@ def _lom_agreements(lom: Municipality, by: User) -> None:
         municipality_contribution="Frivilligkoordinator i 20 % stilling, lokale i "
         "bygdesenteret og køyregodtgjersle etter statens satsar.",
         responsibilities="Kommunen tek imot behov og formidlar dei; frivilligsentralen "
-        "finn og følgjer opp dei frivillige.",
+        "finn og følgjer opp dei frivillige. Frivilligsentralen ser politiattesten til dei "
+        "frivillige som kjem gjennom han, og kommunen godtek den kontrollen.",
         contact_persons="Ingrid Bakken, Lom kommune, koordinator.lom@samspill.example\n"
         "Marit Nordheim, Lom frivilligsentral, 61 21 10 50",
         starts_on=year_ago,
         review_on=today + datetime.timedelta(days=75),
         ends_on=year_ago + datetime.timedelta(days=3 * 365),
         active=True,
+        # issue 13: the centre's own check of police certificates counts (Ola, in the
+        # volunteers' demo, volunteers through it).
+        screening_accepted=("Lom frivilligsentral",),
     )
     _agreement(
         lom,

@@ -139,9 +139,21 @@ class OfferForm(forms.ModelForm):
         self.fields["kind"].choices = OfferKind.choices  # no empty choice among the buttons
 
 
+SCREENING_HELP = _(
+    "Tick this if the organisation checks the police certificates of the volunteers who "
+    "volunteer through it, and you have agreed to rely on that. While the agreement is in "
+    "force, their police certificate counts as checked for your roles; they must still sign "
+    "the declaration and take the courses."
+)
+
+
 class AgreementForm(forms.Form):
     """An agreement's text and dates, and for each of the municipality's partners whether it is
-    a party and what it contributes (``party_<id>``, ``contribution_<id>``)."""
+    a party, what it contributes, and whether the municipality accepts its own screening of its
+    volunteers (``party_<id>``, ``contribution_<id>``, ``screening_<id>``)."""
+
+    PARTY_PREFIXES = ("party_", "contribution_", "screening_")
+    screening_help = SCREENING_HELP  # said once, above the parties
 
     title = OneLineCharField(label=_("Title"), max_length=200)
     purpose = forms.CharField(
@@ -178,8 +190,11 @@ class AgreementForm(forms.Form):
     def __init__(self, *args, partners, agreement: CooperationAgreement | None = None, **kwargs):
         self.partners = list(partners)
         current = {}
+        accepted: list[int] = []
         if agreement is not None:
-            current = {row.organisation_id: row.contribution for row in agreement.party_rows.all()}
+            rows = list(agreement.party_rows.all())
+            current = {row.organisation_id: row.contribution for row in rows}
+            accepted = [row.organisation_id for row in rows if row.screening_accepted]
             kwargs.setdefault(
                 "initial",
                 {
@@ -193,6 +208,7 @@ class AgreementForm(forms.Form):
                     "review_on": agreement.review_on,
                     **{f"party_{pk}": True for pk in current},
                     **{f"contribution_{pk}": text for pk, text in current.items()},
+                    **{f"screening_{pk}": True for pk in accepted},
                 },
             )
         super().__init__(*args, **kwargs)
@@ -206,26 +222,45 @@ class AgreementForm(forms.Form):
                 max_length=5000,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+            self.fields[f"screening_{partner.pk}"] = forms.BooleanField(
+                label=_(
+                    "We accept the screening %(name)s does of its own volunteers (police "
+                    "certificate)"
+                )
+                % {"name": partner.name},
+                required=False,
+            )
 
     def main_fields(self):
-        return [
-            self[name] for name in self.fields if not name.startswith(("party_", "contribution_"))
-        ]
+        return [self[name] for name in self.fields if not name.startswith(self.PARTY_PREFIXES)]
 
     def party_fields(self):
+        """(partner, party field, contribution field, screening field) for each partner."""
         return [
-            (partner, self[f"party_{partner.pk}"], self[f"contribution_{partner.pk}"])
+            (
+                partner,
+                self[f"party_{partner.pk}"],
+                self[f"contribution_{partner.pk}"],
+                self[f"screening_{partner.pk}"],
+            )
             for partner in self.partners
         ]
 
     @staticmethod
-    def _is_chosen(party, contribution) -> bool:
+    def _is_chosen(party, contribution, screening) -> bool:
         """Ticked, or with something written or wrong: shown among the chosen parties."""
         written = str(contribution.value() or "").strip()
-        return bool(party.value() or written or party.errors or contribution.errors)
+        return bool(
+            party.value()
+            or written
+            or screening.value()
+            or party.errors
+            or contribution.errors
+            or screening.errors
+        )
 
     def chosen_party_fields(self):
-        """The parties ticked (or, on a new form, already parties), each with its text box."""
+        """The parties ticked (or, on a new form, already parties), each with its boxes."""
         return [row for row in self.party_fields() if self._is_chosen(*row[1:])]
 
     # From how many partners to choose among the form offers a box to find one by name.
@@ -233,7 +268,7 @@ class AgreementForm(forms.Form):
 
     def other_party_groups(self) -> list[tuple[str, list]]:
         """The rest of the municipality's partners, grouped by type (a long list stays
-        readable): ``[(type label, [(partner, party field, contribution field), ...]), ...]``."""
+        readable): ``[(type label, [(partner, party, contribution, screening), ...]), ...]``."""
         by_kind: dict[str, list] = {}
         for row in self.party_fields():
             if not self._is_chosen(*row[1:]):
@@ -252,6 +287,15 @@ class AgreementForm(forms.Form):
                 self.add_error(
                     f"contribution_{partner.pk}",
                     _("Tick that %(name)s is a party, or leave this empty.")
+                    % {"name": partner.name},
+                )
+            if data.get(f"screening_{partner.pk}") and partner not in chosen:
+                self.add_error(
+                    f"screening_{partner.pk}",
+                    _(
+                        "Tick that %(name)s is a party first: only a party's screening can be "
+                        "accepted under the agreement."
+                    )
                     % {"name": partner.name},
                 )
         return data
@@ -276,6 +320,12 @@ class AgreementForm(forms.Form):
             "review_on": data["review_on"],
             "document": data.get("document") or None,
             "parties": self.parties(),
+            "screening_accepted": [
+                partner
+                for partner in self.partners
+                if self.cleaned_data.get(f"party_{partner.pk}")
+                and self.cleaned_data.get(f"screening_{partner.pk}")
+            ],
         }
 
 

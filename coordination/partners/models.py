@@ -221,6 +221,11 @@ class AgreementQuerySet(TenantQuerySet):
         today = today or timezone.localdate()
         return self.filter(status=CooperationAgreement.Status.ACTIVE).exclude(ends_on__lt=today)
 
+    def in_force(self, today: datetime.date | None = None) -> "AgreementQuerySet":
+        """Active agreements that have started and not ended: what binds the parties today."""
+        today = today or timezone.localdate()
+        return self.active(today).filter(starts_on__lte=today)
+
     def due_for_review(self, today: datetime.date | None = None, days: int = 60):
         """Active agreements whose review date is within ``days`` (or already passed)."""
         today = today or timezone.localdate()
@@ -317,6 +322,22 @@ class CooperationAgreement(GuardedStatus, models.Model):
         )
 
 
+class AgreementPartyQuerySet(models.QuerySet):
+    def screening_accepted_in(
+        self, municipality: Municipality | str, today: datetime.date | None = None
+    ) -> "AgreementPartyQuerySet":
+        """Parties whose own screening of their volunteers ``municipality`` accepts today:
+        ticked in one of its agreements that is in force (active, started, not ended)."""
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(agreement__ends_on__isnull=True) | models.Q(agreement__ends_on__gte=today),
+            screening_accepted=True,
+            agreement__municipality_id=getattr(municipality, "pk", municipality),
+            agreement__status=CooperationAgreement.Status.ACTIVE,
+            agreement__starts_on__lte=today,
+        )
+
+
 class AgreementParty(models.Model):
     """A partner that is party to an agreement, and what it contributes."""
 
@@ -333,6 +354,14 @@ class AgreementParty(models.Model):
         verbose_name=_("organisation"),
     )
     contribution = models.TextField(_("what they contribute"), blank=True)
+    # issue 13: the organisation checks its own volunteers' police certificates, and the
+    # municipality accepts that check while the agreement is in force.
+    screening_accepted = models.BooleanField(
+        _("We accept this organisation's own screening of its volunteers (police certificate)"),
+        default=False,
+    )
+
+    objects = AgreementPartyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("party to an agreement")

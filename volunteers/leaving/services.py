@@ -111,6 +111,7 @@ def anonymise_volunteer(*, volunteer: Volunteer, by: User | None = None) -> None
         skills="",
         languages="",
         gender="",
+        through_organisation=None,
         left_at=volunteer.left_at or now,
         anonymised_at=now,
     )

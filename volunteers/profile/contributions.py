@@ -63,6 +63,7 @@ LABELS = {
     "has_car": gettext_lazy("Has a car"),
     "frequency": gettext_lazy("How often"),
     "contact_by": gettext_lazy("How we contact you"),
+    "volunteers_through": gettext_lazy("The organisation you volunteer through"),
     "active_since": gettext_lazy("Volunteer since"),
     "consents": gettext_lazy("Consents you have given"),
     "version": gettext_lazy("Version"),
@@ -119,7 +120,7 @@ def export_volunteer(user) -> list[dict]:
     return [
         _export_membership(volunteer)
         for volunteer in Volunteer.objects.filter(user=user)
-        .select_related("municipality")
+        .select_related("municipality", "through_organisation")
         .prefetch_related("interests", "consents", "signatures__text", "notes")
         .order_by("created_at", "pk")
     ]
@@ -140,6 +141,9 @@ def _export_membership(volunteer: Volunteer) -> dict:
         "has_car": volunteer.has_car,
         "frequency": coded(volunteer.frequency, Frequency),
         "contact_by": coded(volunteer.contact_by, ContactBy),
+        "volunteers_through": (
+            volunteer.through_organisation.name if volunteer.through_organisation else None
+        ),
         "active_since": when(volunteer.active_since),
         "consents": [
             {

@@ -18,12 +18,14 @@ from coordination.kernel.contributions import contribute
 from coordination.kernel.demo import DEMO_PASSWORD, LOM, VAGA, coordinator_of, days_ago, on
 from coordination.kernel.languages import language_of_municipality
 from coordination.models import Municipality, User
+from coordination.partners.models import PartnerOrganisation
 from volunteers.models import DeclarationText, Volunteer
 from volunteers.profile.services import (
     publish_declaration,
     register_volunteer,
     sign_declaration,
     starter_declaration_text,
+    update_profile,
 )
 from volunteers.registry.services.by_hand import register_by_phone
 
@@ -115,6 +117,27 @@ def seed_volunteers(command) -> None:
         with on(days_ago(since - 3), hour=19):
             _sign(volunteer, first)
         volunteers[_key(volunteer)] = volunteer
+    _through_the_volunteer_centre(volunteers["ola"])
+
+
+# issue 13: Ola volunteers through Lom frivilligsentral, which checks the police certificates of
+# its volunteers; Lom's agreement with the centre accepts that check (partners' demo), so Ola is
+# ready as a visiting friend without a check of the municipality's own (screening's demo).
+THROUGH_CENTRE = "Lom frivilligsentral"
+
+
+def _through_the_volunteer_centre(volunteer: Volunteer) -> None:
+    """The volunteer says on their own page which organisation they volunteer through."""
+    centre = PartnerOrganisation.objects.filter(name=THROUGH_CENTRE).first()
+    if centre is None:
+        return
+    with on(days_ago(390), hour=20):
+        update_profile(
+            volunteer=volunteer,
+            profile={"through_organisation": centre},
+            interests=volunteer.interest_codes,
+            by=volunteer.user,
+        )
 
 
 def _key(volunteer: Volunteer) -> str:

@@ -9,7 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from coordination.kernel.models import Municipality, User
 from coordination.kernel.text import OneLineCharField
 from volunteers.models import Interest, Volunteer
-from volunteers.profile.services import CONSENT_PURPOSE, PROFILE_FIELDS, REGISTRATION_FIELDS
+from volunteers.profile.services import (
+    CONSENT_PURPOSE,
+    PROFILE_FIELDS,
+    REGISTRATION_FIELDS,
+    not_a_partner_message,
+)
 
 MUNICIPALITY_NOT_EDITABLE = _(
     "Your details here belong to this municipality. To help in another one, register there "
@@ -44,6 +49,7 @@ class VolunteerProfileForm(forms.ModelForm):
             "frequency": forms.RadioSelect,
             "contact_by": forms.RadioSelect,
             "gender": forms.RadioSelect,
+            "through_organisation": forms.RadioSelect,
         }
 
     def __init__(
@@ -96,6 +102,7 @@ class VolunteerProfileForm(forms.ModelForm):
                 "says whom to contact. You can help in more municipalities later."
             )
             where = "municipality"
+        organisation = self._through_organisation()
         self.fields["phone"].initial = user.phone
         if self.instance.pk:
             self.fields["interests"].initial = self.instance.interest_codes
@@ -128,8 +135,25 @@ class VolunteerProfileForm(forms.ModelForm):
             Fieldset(_("Transport"), "can_drive", "has_car"),
             Fieldset(_("How we reach you"), "contact_by", "phone"),
             Fieldset(_("About you"), "gender"),
+            *organisation,
             *consent,
         )
+
+    def _through_organisation(self) -> list[Fieldset]:
+        """The partner organisations of the volunteer's municipality, to say which one they
+        volunteer through. Not on registration: the municipality is not chosen yet."""
+        if not self.instance.pk:
+            del self.fields["through_organisation"]
+            return []
+        municipality = self.instance.municipality
+        field = self.fields["through_organisation"]
+        field.queryset = municipality.partners.order_by("name")
+        field.empty_label = _("Not through an organisation")
+        field.error_messages["invalid_choice"] = not_a_partner_message(municipality)
+        if not field.queryset.exists():
+            del self.fields["through_organisation"]
+            return []
+        return [Fieldset(_("Through an organisation"), "through_organisation")]
 
     def clean(self):
         cleaned = super().clean()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.models import Municipality, TenantQuerySet, User
+from coordination.partners.models import PartnerOrganisation
 from coordination.units.models import Unit
 
 # The interest a need of each kind calls for is the same list: a need for a visiting friend
@@ -147,6 +148,21 @@ class Volunteer(models.Model):
         choices=ContactBy.choices,
         # Someone with a login reads email; registering a volunteer by phone starts at a call.
         default=ContactBy.EMAIL,
+    )
+    # issue 13: the partner (the Red Cross, the volunteer centre) the person volunteers
+    # through; where the municipality's agreement with it accepts its own screening, its check
+    # of the police certificate counts (volunteers.screening.readiness).
+    through_organisation = models.ForeignKey(
+        PartnerOrganisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="volunteers_through",
+        verbose_name=_("organisation you volunteer through"),
+        help_text=_(
+            "Only if you volunteer through an organisation, such as the Red Cross or the "
+            "volunteer centre. Leave it empty if you volunteer on your own."
+        ),
     )
     # The person's name, folded, for sorting the registry without joining every user.
     # Kept in step with the user's name (volunteers/signals.py).

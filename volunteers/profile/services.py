@@ -42,6 +42,7 @@ PROFILE_FIELDS = [
     "frequency",
     "contact_by",
     "gender",
+    "through_organisation",
 ]
 REGISTRATION_FIELDS = ["municipality", *PROFILE_FIELDS]
 # What a coordinator records about a volunteer besides name, phone and email (registering one
@@ -57,7 +58,25 @@ DETAIL_FIELDS = [
     "winter",
     "frequency",
     "contact_by",
+    "through_organisation",
 ]
+
+
+def not_a_partner_message(municipality: Municipality) -> str:
+    return _(
+        "Choose one of the organisations listed: that organisation does not work with "
+        "%(municipality)s in Samspill. Nothing was saved."
+    ) % {"municipality": municipality.name}
+
+
+def check_through_organisation(municipality: Municipality, details: dict) -> None:
+    """The organisation someone volunteers through must be a partner of their municipality
+    (the form lists only those; this is for a list that changed, or a forged form)."""
+    organisation = details.get("through_organisation")
+    if organisation is None:
+        return
+    if not municipality.partners.filter(pk=organisation.pk).exists():
+        raise ValidationError({"through_organisation": not_a_partner_message(municipality)})
 
 
 def set_interests(volunteer: Volunteer, interests: list[str]) -> None:
@@ -90,6 +109,8 @@ def register_volunteer(
         )
     if place is not None and not place.uses_samspill():  # issue 13: nobody there to meet them
         raise ValidationError({"municipality": NOT_IN_USE})
+    if place is not None:
+        check_through_organisation(place, profile)
     try:  # the form sent twice at once: the second is told, not given a 500
         with transaction.atomic():
             volunteer = Volunteer.objects.create(
@@ -125,6 +146,7 @@ def has_consented(volunteer: Volunteer) -> bool:
 def update_profile(*, volunteer: Volunteer, profile: dict, interests: list[str], by: User) -> None:
     if volunteer.user_id != by.pk:
         raise PermissionDenied
+    check_through_organisation(volunteer.municipality, profile)
     for field in PROFILE_FIELDS:
         if field in profile:
             setattr(volunteer, field, profile[field])

@@ -41,7 +41,7 @@ def _detail_url(volunteer: Volunteer) -> str:
 def volunteer_add(request: HttpRequest) -> HttpResponse:
     """Register a volunteer who called (or was called): name and phone are enough."""
     municipality = request.municipality
-    form = VolunteerDetailsForm(request.POST or None, register=True)
+    form = VolunteerDetailsForm(request.POST or None, register=True, municipality=municipality)
     if done := ui.submit(
         request,
         form,
@@ -78,7 +78,12 @@ def volunteer_add(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def volunteer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     volunteer = _volunteer_of(request, pk)
-    form = VolunteerDetailsForm(request.POST or None, register=False, volunteer=volunteer)
+    form = VolunteerDetailsForm(
+        request.POST or None,
+        register=False,
+        municipality=request.municipality,
+        volunteer=volunteer,
+    )
     if done := ui.submit(
         request,
         form,

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from coordination.kernel.models import Municipality
 from coordination.kernel.text import OneLineCharField
 from coordination.kernel.uploads import UploadField
 from coordination.units.models import Unit
@@ -20,7 +21,7 @@ from volunteers.models import (
     VolunteerNote,
     VolunteerRole,
 )
-from volunteers.profile.services import CONSENT_PURPOSE, DETAIL_FIELDS
+from volunteers.profile.services import CONSENT_PURPOSE, DETAIL_FIELDS, not_a_partner_message
 from volunteers.screening.readiness import ready_q
 
 
@@ -296,11 +297,20 @@ class VolunteerDetailsForm(forms.Form):
         "winter": _("In winter"),
         "frequency": _("How often"),
         "contact_by": _("How would they like to be reached?"),
+        "through_organisation": _("Organisation they volunteer through"),
     }
 
-    def __init__(self, *args, register: bool, volunteer: Volunteer | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        register: bool,
+        municipality: Municipality,
+        volunteer: Volunteer | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self._add_volunteer_fields()
+        organisation = self._through_organisation(municipality)
         consent = [consent_by_phone(self)] if register else []
         if register:  # someone who phoned, often without email: reached by a call
             self.fields["contact_by"].initial = ContactBy.PHONE
@@ -322,6 +332,7 @@ class VolunteerDetailsForm(forms.Form):
                 "frequency",
             ),
             Fieldset(_("How to reach them"), "contact_by"),
+            *organisation,
             *consent,
         )
 
@@ -331,7 +342,11 @@ class VolunteerDetailsForm(forms.Form):
             forms.fields_for_model(
                 Volunteer,
                 fields=DETAIL_FIELDS,
-                widgets={"frequency": forms.RadioSelect, "contact_by": forms.RadioSelect},
+                widgets={
+                    "frequency": forms.RadioSelect,
+                    "contact_by": forms.RadioSelect,
+                    "through_organisation": forms.RadioSelect,
+                },
                 field_classes={"area": OneLineCharField, "skills": OneLineCharField},
             )
         )
@@ -339,6 +354,23 @@ class VolunteerDetailsForm(forms.Form):
             self.fields[field].label = label
         self.fields["area"].help_text = ""
         self.fields["skills"].help_text = ""
+
+    def _through_organisation(self, municipality: Municipality) -> list[Fieldset]:
+        """Which of the municipality's partners the volunteer volunteers through (none when
+        it has no partners)."""
+        field = self.fields["through_organisation"]
+        field.queryset = municipality.partners.order_by("name")
+        if not field.queryset.exists():
+            del self.fields["through_organisation"]
+            return []
+        field.empty_label = _("Not through an organisation")
+        field.error_messages["invalid_choice"] = not_a_partner_message(municipality)
+        field.help_text = _(
+            "Only if they volunteer through an organisation, such as the Red Cross. Where your "
+            "cooperation agreement accepts the organisation's own screening, its check of the "
+            "police certificate counts."
+        )
+        return [Fieldset(_("Through an organisation"), "through_organisation")]
 
     def _start_from(self, volunteer: Volunteer) -> None:
         """Changing a volunteer: their details as they are; a login's address is theirs alone."""
@@ -348,7 +380,7 @@ class VolunteerDetailsForm(forms.Form):
                 "phone": volunteer.contact_phone,
                 "email": volunteer.contact_email,
                 "interests": volunteer.interest_codes,
-                **{f: getattr(volunteer, f) for f in DETAIL_FIELDS},
+                **{f: getattr(volunteer, f) for f in DETAIL_FIELDS if f in self.fields},
             }
         )
         if volunteer.user_id:

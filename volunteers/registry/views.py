@@ -85,7 +85,7 @@ def registry(request: HttpRequest) -> HttpResponse:
         scope_to_user(
             Volunteer.objects.in_municipality(municipality), request.user, "view_volunteers"
         )
-        .select_related("user")
+        .select_related("user", "through_organisation")
         .annotate_signed_current(current.pk if current else None)
         .annotate(has_consent=has_consent())
     )
@@ -132,7 +132,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = request.municipality
     volunteer = get_for_user(
         Volunteer.objects.in_municipality(municipality)
-        .select_related("user")
+        .select_related("user", "through_organisation")
         .prefetch_related("interests")
         .annotate(**_latest_consent()),
         request.user,

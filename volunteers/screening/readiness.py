@@ -3,6 +3,11 @@ municipality's current confidentiality declaration, have a police certificate of
 kinds the role accepts checked and approved (and not past its renewal date) if the role
 requires one, and have completed every course the role requires.
 
+The police certificate also counts as checked when the volunteer volunteers through a partner
+organisation whose own screening the municipality accepts in a cooperation agreement in force
+today (``AgreementParty.screening_accepted``); the declaration and the courses are still
+required, and the pages say who checked it (``certificate_by``).
+
 ``ready_q`` answers it inside one query (registry filter, matching); ``missing_for`` lists what
 is missing for the rows on one page, in a fixed number of queries; ``readiness_for_need`` is
 the gate for one volunteer and one need (inviting, accepting, and every look at the person's
@@ -22,6 +27,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from coordination.kernel import permissions
+from coordination.partners.models import AgreementParty
 from volunteers.models import (
     CertificateCheck,
     CourseCompletion,
@@ -42,6 +48,35 @@ def _valid_certificate(kinds: list[str], today: datetime.date):
     )
 
 
+def _screened_through(municipality_id: str, today: datetime.date) -> QuerySet:
+    """Ids of the organisations whose own screening ``municipality_id`` accepts today."""
+    return AgreementParty.objects.screening_accepted_in(municipality_id, today).values(
+        "organisation_id"
+    )
+
+
+def screened_by(
+    municipality_id: str, organisation_ids: Iterable[int | None], today: datetime.date
+) -> dict[int, str]:
+    """{organisation id: name} for those of ``organisation_ids`` whose own screening the
+    municipality accepts today. One query (none without organisations)."""
+    wanted = {pk for pk in organisation_ids if pk is not None}
+    if not wanted:
+        return {}
+    return dict(
+        AgreementParty.objects.screening_accepted_in(municipality_id, today)
+        .filter(organisation_id__in=wanted)
+        .values_list("organisation_id", "organisation__name")
+    )
+
+
+def certificate_note(organisation: str) -> str:
+    """Why a role's police certificate counts as checked without a check of its own."""
+    return _("Police certificate: checked by %(organisation)s under the cooperation agreement") % {
+        "organisation": organisation
+    }
+
+
 def ready_q(role: VolunteerRole, *, today: datetime.date | None = None, volunteer_ref="pk") -> Q:
     """A filter on Volunteer (or, with ``volunteer_ref``, on a model pointing to one) that holds
     for volunteers ready for ``role``."""
@@ -52,13 +87,21 @@ def ready_q(role: VolunteerRole, *, today: datetime.date | None = None, voluntee
     if declaration is not None:
         condition &= Q(Exists(Signature.objects.filter(volunteer=ref, text=declaration)))
     if role.requires_certificate:
-        condition &= Q(
-            Exists(
-                _valid_certificate(role.certificate_kinds, today).filter(
-                    holder__volunteer=ref, holder__role=role
-                )
+        own_check = Exists(
+            _valid_certificate(role.certificate_kinds, today).filter(
+                holder__volunteer=ref, holder__role=role
             )
         )
+        # ... or the organisation they volunteer through checked it, and the municipality
+        # accepts that under an agreement in force today.
+        partner_check = Exists(
+            Volunteer.objects.filter(
+                pk=ref,
+                municipality_id=role.municipality_id,
+                through_organisation__in=_screened_through(role.municipality_id, today),
+            )
+        )
+        condition &= Q(own_check) | Q(partner_check)
     for course_id in role.required_courses.values_list("pk", flat=True):
         condition &= Q(Exists(CourseCompletion.objects.filter(volunteer=ref, course_id=course_id)))
     return condition
@@ -103,10 +146,17 @@ class Missing(str):
 class RoleReadiness:
     role: VolunteerRole
     missing: tuple[Missing, ...]
+    # The partner organisation whose check of the police certificate counts for the role
+    # (empty: the municipality's own check, or none needed).
+    certificate_by: str = ""
 
     @property
     def ready(self) -> bool:
         return not self.missing
+
+    @property
+    def certificate_note(self) -> str:
+        return certificate_note(self.certificate_by) if self.certificate_by else ""
 
 
 def missing_for(
@@ -143,20 +193,39 @@ def missing_for(
         volunteer_id__in=ids
     ).values_list("volunteer_id", "course_id"):
         completed[volunteer_id].add(course_id)
+    # Whose organisation's own screening counts: one query, and only when it can matter.
+    through = {
+        v.pk: v.through_organisation_id for v in volunteers if v.municipality_id == municipality_id
+    }
+    accepted = (
+        screened_by(municipality_id, through.values(), today)
+        if any(holder.role.requires_certificate for holder in holders)
+        else {}
+    )
 
     result: dict[int, list[RoleReadiness]] = {pk: [] for pk in ids}
     for holder in holders:
         missing = []
+        certificate_by = ""
         if holder.volunteer_id not in signed:
             missing.append(Missing(_("the confidentiality declaration"), Missing.DECLARATION))
         if holder.role.requires_certificate:
-            missing.extend(_certificate_missing(holder.role, checks[holder.pk], today))
+            certificate = _certificate_missing(holder.role, checks[holder.pk], today)
+            organisation = through.get(holder.volunteer_id)
+            certificate_by = accepted.get(organisation, "") if organisation else ""
+            if certificate and certificate_by:
+                certificate = []
+            elif not certificate:
+                certificate_by = ""  # their own certificate, checked by the municipality
+            missing.extend(certificate)
         missing.extend(
             Missing(_("the course %(name)s") % {"name": course.name}, Missing.COURSE, course)
             for course in holder.role.required_courses.all()
             if course.pk not in completed[holder.volunteer_id]
         )
-        result[holder.volunteer_id].append(RoleReadiness(holder.role, tuple(missing)))
+        result[holder.volunteer_id].append(
+            RoleReadiness(holder.role, tuple(missing), certificate_by)
+        )
     return result
 
 
@@ -205,6 +274,7 @@ class Readiness:
     missing: tuple[Missing, ...]
     # The need's municipality: its declaration is the one to sign (a volunteer may be in several).
     municipality_id: str = ""
+    certificate_by: str = ""  # as ``RoleReadiness.certificate_by``
 
     @property
     def ready(self) -> bool:
@@ -212,6 +282,10 @@ class Readiness:
 
     def __bool__(self) -> bool:
         return self.ready
+
+    @property
+    def certificate_note(self) -> str:
+        return certificate_note(self.certificate_by) if self.certificate_by else ""
 
     @property
     def missing_text(self) -> str:
@@ -286,9 +360,18 @@ def readiness_for_need(
     holder = RoleHolder.objects.filter(volunteer=volunteer, role=role).first()
     if holder is None:
         missing.append(Missing(_("the role %(role)s") % {"role": role.name}, Missing.ROLE))
+    certificate_by = ""
     if role.requires_certificate:
         checks = list(holder.certificate_checks.order_by("-presented_on", "-pk")) if holder else []
-        missing.extend(_certificate_missing(role, checks, today))
+        certificate = _certificate_missing(role, checks, today)
+        organisation = volunteer.through_organisation_id
+        if certificate and organisation and volunteer.municipality_id == role.municipality_id:
+            certificate_by = screened_by(role.municipality_id, [organisation], today).get(
+                organisation, ""
+            )
+            if certificate_by:
+                certificate = []
+        missing.extend(certificate)
     done = set(
         CourseCompletion.objects.filter(volunteer=volunteer).values_list("course_id", flat=True)
     )
@@ -297,7 +380,7 @@ def readiness_for_need(
         for course in role.required_courses.all()
         if course.pk not in done
     )
-    return Readiness(role, tuple(missing), need.municipality_id)
+    return Readiness(role, tuple(missing), need.municipality_id, certificate_by)
 
 
 @dataclass(frozen=True)

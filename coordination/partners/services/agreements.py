@@ -5,7 +5,7 @@ status, which changes only along ``CooperationAgreement.ALLOWED``. Each service 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Required, TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -65,20 +65,38 @@ def _attach_document(agreement: CooperationAgreement, document: UploadedFile) ->
     agreement.document.save(name, document, save=False)
 
 
-def _set_parties(agreement: CooperationAgreement, parties: Mapping[PartnerOrganisation, str]):
-    """The parties chosen, each with what it contributes; the others are no longer parties."""
+def _set_parties(
+    agreement: CooperationAgreement,
+    parties: Mapping[PartnerOrganisation, str],
+    screening_accepted: Collection[PartnerOrganisation],
+) -> dict[str, bool]:
+    """The parties chosen, each with what it contributes and whether its own screening is
+    accepted; the others are no longer parties. Returns {organisation name: accepted} for the
+    parties whose acceptance changed (a new party counts only when it is accepted)."""
     chosen = {party.pk: (contribution or "").strip() for party, contribution in parties.items()}
+    accepted = {party.pk for party in screening_accepted}
+    names = {party.pk: party.name for party in parties}
     AgreementParty.objects.filter(agreement=agreement).exclude(organisation_id__in=chosen).delete()
     existing = {row.organisation_id: row for row in agreement.party_rows.all()}
+    changed: dict[str, bool] = {}
     for organisation_id, contribution in chosen.items():
         row = existing.get(organisation_id)
+        screening = organisation_id in accepted
         if row is None:
             AgreementParty.objects.create(
-                agreement=agreement, organisation_id=organisation_id, contribution=contribution
+                agreement=agreement,
+                organisation_id=organisation_id,
+                contribution=contribution,
+                screening_accepted=screening,
             )
-        elif row.contribution != contribution:
-            row.contribution = contribution
-            row.save(update_fields=["contribution"])
+            if screening:
+                changed[names[organisation_id]] = True
+        elif (row.contribution, row.screening_accepted) != (contribution, screening):
+            if row.screening_accepted != screening:
+                changed[names[organisation_id]] = screening
+            row.contribution, row.screening_accepted = contribution, screening
+            row.save(update_fields=["contribution", "screening_accepted"])
+    return changed
 
 
 class AgreementFields(TypedDict, total=False):
@@ -89,6 +107,9 @@ class AgreementFields(TypedDict, total=False):
     starts_on: Required[datetime.date]
     review_on: Required[datetime.date]
     parties: Required[Mapping[PartnerOrganisation, str]]
+    # The parties whose own screening of their volunteers (police certificate) the
+    # municipality accepts while the agreement is in force; none when left out.
+    screening_accepted: Collection[PartnerOrganisation]
     ends_on: datetime.date | None
     municipality_contribution: str
     responsibilities: str
@@ -102,6 +123,15 @@ def _write_agreement(
     title, purpose = fields["title"].strip(), fields["purpose"].strip()
     starts_on, review_on = fields["starts_on"], fields["review_on"]
     ends_on, parties = fields.get("ends_on"), fields["parties"]
+    screening_accepted = list(fields.get("screening_accepted", ()))
+    if any(party not in parties for party in screening_accepted):
+        raise ValidationError(
+            {
+                "screening_accepted": _(
+                    "Only a party's own screening can be accepted under the agreement."
+                )
+            }
+        )
     _check_agreement(
         municipality=agreement.municipality,
         title=title,
@@ -120,8 +150,16 @@ def _write_agreement(
     if document is not None:
         _attach_document(agreement, document)
     agreement.save()
-    _set_parties(agreement, parties)
+    screening_changed = _set_parties(agreement, parties, screening_accepted)
     audit.record(by, verb, agreement, code="agreement.saved", params={"title": title})
+    for name, accepted in screening_changed.items():
+        audit.record(
+            by,
+            "changed",
+            agreement,
+            code="agreement.screening_accepted" if accepted else "agreement.screening_withdrawn",
+            params={"title": title, "name": name},
+        )
     return agreement
 
 

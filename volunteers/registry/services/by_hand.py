@@ -28,6 +28,7 @@ from volunteers.profile.services import (
     CONSENT_PURPOSE,
     CONSENT_VERSION,
     DETAIL_FIELDS,
+    check_through_organisation,
     set_interests,
 )
 
@@ -112,6 +113,7 @@ def register_by_phone(
         )
     try:
         person = _check_person(municipality, details)
+        check_through_organisation(municipality, details)
     except ValidationError as error:
         raise ValidationError({**error.message_dict, **errors}) from None
     if errors:
@@ -184,6 +186,7 @@ def change_details(
     if volunteer.anonymised_at is not None:
         raise ValidationError(_("This volunteer's personal data is deleted: nothing to change."))
     person = _check_person(volunteer.municipality, details, volunteer)
+    check_through_organisation(volunteer.municipality, details)
     changed: list[str] = []
     holder = volunteer.user if volunteer.user_id else volunteer
     user_fields = {"name": "full_name", "phone": "phone"}
