@@ -119,7 +119,8 @@ def send_certificate_reminders(*, today: datetime.date | None = None) -> int:
         volunteer = check.holder.volunteer
         context = {"check": check, "role": check.holder.role, "volunteer": volunteer,
                    "overdue": _overdue(check, today),
-                   "url": settings.SITE_URL + own_url("volunteers:own_page", volunteer)}  # fmt: skip
+                   "url": settings.SITE_URL + own_url("volunteers:own_page", volunteer),
+                   }  # fmt: skip
         details = {"role": check.holder.role.name, "renew_by": str(check.renew_by or "")}
         if remind_once(
             record=partial(_noted, check.reminder_key),
@@ -193,7 +194,8 @@ def send_declaration_reminders(*, now: datetime.datetime | None = None) -> int:
     moment = (now or timezone.now()) - datetime.timedelta(days=DECLARATION_GRACE_DAYS)
     sent = 0
     for text in current_declarations_older_than(moment):
-        url = f"{settings.SITE_URL}{reverse('volunteers:declaration')}?{PARAMETER}={text.municipality_id}"
+        declaration_page = reverse("volunteers:declaration")
+        url = f"{settings.SITE_URL}{declaration_page}?{PARAMETER}={text.municipality_id}"
         for volunteer in unsigned_volunteers(text, moment).iterator(chunk_size=500):
             context = {"text": text, "municipality": text.municipality, "url": url}
             sent += remind_once(

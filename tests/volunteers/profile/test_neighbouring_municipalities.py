@@ -128,9 +128,13 @@ def test_each_municipality_sees_only_its_own_membership(
     VolunteerNote.objects.create(volunteer=skjak, text="Køyrer berre om sommaren")
 
     as_lom = client_of(coordinator_lom)
-    assert as_lom.get(reverse("volunteers:volunteer_detail", args=[SKJAK, skjak.pk])).status_code == 404
-    assert as_lom.get(reverse("volunteers:volunteer_detail", args=["3434", skjak.pk])).status_code == 404
-    page = as_lom.get(reverse("volunteers:volunteer_detail", args=["3434", lom.pk])).content.decode()
+
+    def detail(number, pk):
+        return as_lom.get(reverse("volunteers:volunteer_detail", args=[number, pk]))
+
+    assert detail(SKJAK, skjak.pk).status_code == 404
+    assert detail("3434", skjak.pk).status_code == 404
+    page = detail("3434", lom.pk).content.decode()
     assert "Bøverdalen" in page
     assert "Bismo" not in page and "Køyrer berre" not in page and "Skjåk" not in page
     listing = as_lom.get(reverse("volunteers:registry", args=["3434"])).context["page"]
@@ -141,7 +145,8 @@ def test_the_declaration_of_one_municipality_does_not_make_her_ready_in_the_othe
     lom, skjak = in_both
     for place in ("3434", SKJAK):
         DeclarationText.objects.create(municipality_id=place, version=1, body="…")
-    Signature.objects.create(volunteer=lom, text=DeclarationText.objects.get(municipality_id="3434"))
+    lom_text = DeclarationText.objects.get(municipality_id="3434")
+    Signature.objects.create(volunteer=lom, text=lom_text)
 
     assert readiness_for_need(lom, NeedFactory(municipality=municipality("3434"))).ready
     in_skjak = readiness_for_need(skjak, NeedFactory(municipality=municipality(SKJAK)))
