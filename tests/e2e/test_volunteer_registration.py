@@ -6,9 +6,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from coordination.models import Municipality
+from coordination.models import Municipality, Role
 from tests.e2e.conftest import assert_accessible, log_in_by_keyboard, tab_to, type_into
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, MembershipFactory, UserFactory, VolunteerFactory
 from volunteers.models import Signature, Volunteer
 from volunteers.profile import services
 
@@ -49,7 +49,7 @@ def test_a_new_volunteer_registers_and_signs_by_keyboard(live_server, page, axe,
     page.keyboard.press("Space")
     page.keyboard.press("Enter")  # submits the form
 
-    expect(page).to_have_url(re.compile(r"/volunteer/declaration/$"))
+    expect(page).to_have_url(re.compile(r"/volunteer/declaration/\?in=3434$"))
     expect(page.locator(".declaration-text")).to_contain_text("Jeg lover")
     assert_accessible(axe, page)
     tab_to(page, name="agree")
@@ -81,3 +81,44 @@ def test_registration_errors_are_announced_next_to_their_fields(live_server, pag
     expect(page.locator("#id_consent")).to_have_attribute("aria-invalid", "true")
     assert_accessible(axe, page)
     assert not Volunteer.objects.exists()
+
+
+def test_a_volunteer_joins_a_neighbouring_municipality_and_switches_by_keyboard(
+    live_server, page, axe, coordinator_lom
+):
+    """Lom's volunteer also helps in Vågå (issue 13): the same login, a second registration
+    with its own consent, and My page showing one municipality at a time."""
+    vaga = Municipality.objects.get(pk="3435")
+    MembershipFactory(municipality=vaga, role=Role.COORDINATOR)
+    person = UserFactory(email="nils@samspill.example", full_name="Nils Brimi")
+    VolunteerFactory(user=person, area="Bøverdalen", interests=["transport"])
+    log_in_by_keyboard(page, live_server.url, person.email, PASSWORD)
+
+    tab_to(page, text="Hjelp i en nabokommune også")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/volunteer/register/$"))
+    expect(page.locator("input[name=area]")).to_have_value("Bøverdalen")  # what Lom has
+    assert_accessible(axe, page)
+    tab_to(page, name="municipality")
+    page.keyboard.type("Vågå")
+    tab_to(page, name="area")
+    page.keyboard.press("Control+a")  # replace what was copied from Lom
+    page.keyboard.type("Vågåmo")
+    tab_to(page, name="consent")
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"/volunteer/declaration/\?in=3435$"))
+    expect(page.locator("h1")).to_contain_text("Taushetserklæring")
+    page.goto(live_server.url + "/volunteer/")
+    assert_accessible(axe, page)
+    # The page shows the municipality she last looked at (Vågå, just joined) ...
+    expect(page.locator("[aria-current=page]")).to_have_text("Vågå")
+    expect(page.locator("main")).to_contain_text("Vågåmo")
+    tab_to(page, text="Lom")  # ... and Lom is one key away
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/volunteer/\?in=3434$"))
+    expect(page.locator("[aria-current=page]")).to_have_text("Lom")
+    expect(page.locator("main")).to_contain_text("Bøverdalen")
+    expect(page.locator("main")).not_to_contain_text("Vågåmo")
+    assert Volunteer.objects.filter(user=person).count() == 2
