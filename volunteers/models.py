@@ -20,6 +20,7 @@ from volunteers.needs.models import (
     NeedStep,
     PracticalDecision,
 )
+from volunteers.notes.models import VolunteerNote
 from volunteers.profile.models import (
     Consent,
     ContactBy,
@@ -30,8 +31,6 @@ from volunteers.profile.models import (
     Signature,
     Volunteer,
     VolunteerInterest,
-    VolunteerNote,
-    VolunteerUnit,
 )
 from volunteers.screening.models import (
     CertificateCheck,
@@ -43,6 +42,7 @@ from volunteers.screening.models import (
     RoleHolder,
     VolunteerRole,
 )
+from volunteers.units.models import VolunteerUnit
 
 __all__ = [
     "CallReason",

@@ -12,7 +12,7 @@ import datetime
 from django.utils import timezone
 
 from coordination.kernel.contributions import contribute
-from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of
+from coordination.kernel.demo import DRAMMEN, LOM, VAGA, coordinator_of
 from coordination.kernel.models import Membership, Municipality, Role, User
 from coordination.partners import services
 from coordination.partners.models import (
@@ -259,6 +259,40 @@ def seed(command) -> None:
     _lom_agreements(lom, lom_coordinator)
     _representative_keeps_offers(lom)
     _drammen_agreements(drammen, drammen_coordinator)
+    _neighbour_proposes_a_correction()
+
+
+# Vågå's coordinator has the volunteer centre's new switchboard number (issue 13).
+CENTRE_NEW_PHONE = "61 21 10 50"
+
+
+def _neighbour_proposes_a_correction() -> None:
+    """Vågå links Lom frivilligsentral (it drives people from Vågå to Lom too) and proposes a
+    new phone number for it. The centre keeps its own details, so the proposal waits for its
+    representative, Marit; nothing changes until she accepts."""
+    vaga = Municipality.objects.get(pk=VAGA)
+    by = coordinator_of(VAGA)
+    centre = PartnerOrganisation.objects.get(name="Lom frivilligsentral")
+    if centre.municipalities.filter(pk=VAGA).exists() or not centre.organisation_number:
+        return
+    services.create_partner(
+        municipality=vaga,
+        by=by,
+        name=centre.name,
+        kind=centre.kind,
+        organisation_number=centre.organisation_number,
+    )
+    services.propose_correction(
+        partner=centre,
+        municipality=vaga,
+        by=by,
+        name=centre.name,
+        kind=centre.kind,
+        organisation_number=centre.organisation_number,
+        email=centre.email,
+        phone=CENTRE_NEW_PHONE,
+        comment="Frivilligsentralen har fått nytt sentralbordnummer, sjå heimesida deira.",
+    )
 
 
 def _lom_agreements(lom: Municipality, by: User) -> None:

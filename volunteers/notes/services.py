@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, permissions
 from coordination.kernel.models import Municipality, User
-from volunteers.profile.models import Volunteer, VolunteerNote
+from volunteers.notes.models import VolunteerNote
+from volunteers.profile.models import Volunteer
 
 MAX_NOTE_LENGTH: int = VolunteerNote._meta.get_field("text").max_length or 0
 

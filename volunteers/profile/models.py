@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.kernel.models import Municipality, TenantQuerySet, User
 from coordination.partners.models import PartnerOrganisation
-from coordination.units.models import Unit
 
 # The interest a need of each kind calls for is the same list: a need for a visiting friend
 # looks for volunteers who would like to be one.
@@ -349,68 +348,3 @@ class Signature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.volunteer} – {self.text}"
-
-
-class VolunteerNote(models.Model):
-    """A coordinator's note about a volunteer (what was agreed in a conversation, …); never
-    health information or what a police certificate says."""
-
-    volunteer = models.ForeignKey(
-        Volunteer, on_delete=models.CASCADE, related_name="notes", verbose_name=_("volunteer")
-    )
-    # The municipality whose staff wrote it: shown only there, wherever the volunteer is now.
-    municipality = models.ForeignKey(
-        Municipality,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("municipality"),
-    )
-    text = models.TextField(_("note"), max_length=2000)
-    written_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("written by"),
-    )
-    written_at = models.DateTimeField(_("written"), default=timezone.now)
-
-    objects = TenantQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("note")
-        verbose_name_plural = _("notes")
-        ordering = ["-written_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.volunteer} {self.written_at:%Y-%m-%d}"
-
-    def save(self, *args, **kwargs):
-        if self.municipality_id is None:  # written where the volunteer is
-            self.municipality_id = self.volunteer.municipality_id
-        super().save(*args, **kwargs)
-
-
-class VolunteerUnit(models.Model):
-    """A unit where a volunteer helps (a nursing home, home care, …): the unit's volunteer
-    contacts follow the volunteer up and see them in the registry (the Drammen model). A
-    coordinator links a volunteer to one or more units of the volunteer's municipality."""
-
-    volunteer = models.ForeignKey(
-        Volunteer, on_delete=models.CASCADE, related_name="unit_links", verbose_name=_("volunteer")
-    )
-    unit = models.ForeignKey(
-        Unit, on_delete=models.CASCADE, related_name="volunteer_links", verbose_name=_("unit")
-    )
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("unit of a volunteer")
-        verbose_name_plural = _("units of volunteers")
-        ordering = ["pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["volunteer", "unit"], name="volunteer_unit_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.volunteer} – {self.unit}"
