@@ -103,7 +103,7 @@ def test_the_export_names_the_organisation_and_anonymising_clears_it(
     Volunteer.objects.filter(pk=lom_volunteer.pk).update(through_organisation=red_cross)
     client = client_of(lom_volunteer.user)
     data = json.loads(client.get(reverse("coordination:my_data_download")).content)
-    assert data["volunteer"]["volunteers_through"] == "Norwegian Red Cross Lom"
+    assert data["volunteer"][0]["volunteers_through"] == "Norwegian Red Cross Lom"
     anonymise_volunteer(volunteer=lom_volunteer, by=lom_volunteer.user)
     lom_volunteer.refresh_from_db()
     assert lom_volunteer.anonymised_at is not None
