@@ -5,7 +5,7 @@ coordination overview and the representative's panel on My page. Found and impor
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from coordination.partners import tasks  # noqa: F401 (registers the Celery task
 from coordination.partners.models import (
     AgreementParty,
     CooperationAgreement,
+    PartnerCorrection,
     PartnerOffer,
     PartnerOrganisation,
 )
@@ -185,6 +186,19 @@ def representative_panel(request) -> Panel | None:
                 ],
             }
         )
+    # Corrections other municipalities proposed to the shared details wait for the
+    # representatives (one query for all their organisations).
+    waiting = dict(
+        PartnerCorrection.objects.filter(
+            organisation__in={m.organisation_id for m in memberships},
+            status=PartnerCorrection.Status.PROPOSED,
+        )
+        .values("organisation")
+        .annotate(n=Count("pk"))
+        .values_list("organisation", "n")
+    )
+    for place in places:
+        place["corrections"] = waiting.get(place["membership"].organisation_id, 0)
     return Panel("coordination/partners/_my_page_panel.html", {"places": places})
 
 

@@ -263,7 +263,7 @@ def seed(command) -> None:
 
 
 # Vågå's coordinator has the volunteer centre's new switchboard number (issue 13).
-CENTRE_NEW_PHONE = "61 21 10 50"
+CENTRE_NEW_PHONE = "61 21 10 55"
 
 
 def _neighbour_proposes_a_correction() -> None:

@@ -227,6 +227,16 @@ def test_representative_accepts_and_the_details_change_audited_in_both(
     assert set(accepted.values_list("municipality_id", flat=True)) == {LOM, DRAMMEN}
 
 
+def test_my_page_tells_the_representative_a_correction_waits(
+    client_of, centre, marit, drammen, coordinator_drammen
+):
+    client = client_of(marit, language="en")
+    assert "waits for your answer" not in client.get(reverse("coordination:my_page")).content.decode()
+    _proposed(centre, drammen, coordinator_drammen, phone="61 21 99 99")
+    page = client.get(reverse("coordination:my_page")).content.decode()
+    assert "1 proposed correction to your details waits for your answer." in page
+
+
 def test_representative_declines_with_a_reason_and_nothing_changes(
     client_of, centre, marit, drammen, coordinator_drammen
 ):
