@@ -231,9 +231,10 @@ def test_my_page_tells_the_representative_a_correction_waits(
     client_of, centre, marit, drammen, coordinator_drammen
 ):
     client = client_of(marit, language="en")
-    assert "waits for your answer" not in client.get(reverse("coordination:my_page")).content.decode()
+    my_page = reverse("coordination:my_page")
+    assert "waits for your answer" not in client.get(my_page).content.decode()
     _proposed(centre, drammen, coordinator_drammen, phone="61 21 99 99")
-    page = client.get(reverse("coordination:my_page")).content.decode()
+    page = client.get(my_page).content.decode()
     assert "1 proposed correction to your details waits for your answer." in page
 
 
