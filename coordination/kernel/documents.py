@@ -30,7 +30,9 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 # is never contacted: ``.invalid`` cannot resolve, and the fetcher serves it from disk.
 BASE_URL = "https://samspill.invalid/"
 PDF_VARIANT = "pdf/ua-1"  # tagged, with title and language: readable by a screen reader
-# Media holds private uploads (volunteer lists, exports): a document may show only images.
+# Media is private (never served by URL on the site): a document names an image in it with
+# ``media_url(name)``. It holds uploads and exports too, so a document may read only images.
+MEDIA_PATH = "media/"
 MEDIA_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
 
 
@@ -101,13 +103,17 @@ class SafeFetcher(URLFetcher):
 
     @staticmethod
     def _media(path: str) -> Path | None:
-        prefix = _url_prefix("MEDIA_URL")
-        if not prefix or not path.startswith(prefix):
+        if not path.startswith(MEDIA_PATH):
             return None
-        relative = _clean_relative(path.removeprefix(prefix))
+        relative = _clean_relative(path.removeprefix(MEDIA_PATH))
         if Path(relative).suffix.lower() not in MEDIA_SUFFIXES:
             raise RefusedURL(f"not an image: {relative[:80]}")
         return _inside(Path(settings.MEDIA_ROOT), relative)
+
+
+def media_url(name: str) -> str:
+    """The URL by which a document shows an image stored in media (a logo, a coat of arms)."""
+    return f"{BASE_URL}{MEDIA_PATH}{_clean_relative(name)}"
 
 
 def css_string(text: str) -> str:
