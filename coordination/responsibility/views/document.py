@@ -33,7 +33,10 @@ def latest_print(request: MunicipalityRequest) -> GeneratedFile | None:
 def print_context(request: MunicipalityRequest) -> dict:
     """What the map page's print panel shows: the languages to choose from (the
     municipality's own first) and the last PDF asked for."""
-    own = languages.language_of_municipality(request.municipality)
+    # from the municipality at hand, not the cached table: the page's queries stay the same
+    own = languages.LANGUAGE_OF_STANDARD.get(
+        request.municipality.language_form, settings.LANGUAGE_CODE
+    )
     return {
         "print_languages": [(code, name, code == own) for code, name in settings.LANGUAGES],
         "print_record": latest_print(request),
