@@ -98,6 +98,7 @@ VolunteerPlaces = Callable[[Any], Iterable[str]]
 ExportSection = Callable[[Any], object]
 DemoStep = Callable[[Any], None]
 KeepUsers = Callable[[QuerySet], QuerySet]
+DocumentMaker = Callable[[Any, str], tuple[str, bytes]]
 
 # Where a contribution goes when it names no ``order`` (after those that do, as registered).
 DEFAULT_ORDER = 100
@@ -126,6 +127,9 @@ EVIDENCE: dict[str, EvidenceProvider] = {}
 FIGURES: dict[str, Callable[[Any], dict[str, Any]]] = {}
 # key -> a step of the coordinator's getting-started list (issue 13), in its ``order``.
 GETTING_STARTED: dict[str, GettingStarted] = {}
+# document name (``render_document`` takes it) -> a function that makes the document for
+# (municipality, language) as (title, PDF bytes), through ``kernel.documents.render_pdf``.
+DOCUMENTS: dict[str, DocumentMaker] = {}
 # Each takes the ``seed_demo`` command and adds its part of the demo (idempotently).
 DEMO_STEPS: list[DemoStep] = []
 
@@ -289,6 +293,16 @@ class Contribute:
 
         return register
 
+    def document(self, name: str) -> Callable[[DocumentMaker], DocumentMaker]:
+        """A printed document (PDF) by its name, e.g. ``responsibility-map``: takes
+        (municipality, language) and returns (title, PDF bytes)."""
+
+        def register(make: DocumentMaker) -> DocumentMaker:
+            _put("document", DOCUMENTS, name, make, name_of(make), DEFAULT_ORDER)
+            return make
+
+        return register
+
     # -- Who may do what, what is kept and what is logged -------------------------------------
 
     def rules(self, rules: Mapping[str, Rule]) -> None:
@@ -423,6 +437,11 @@ def figures_for(key: str, municipality) -> dict[str, Any]:
 def getting_started(municipality) -> list[tuple[GettingStarted, bool]]:
     """Each step of the getting-started list, in order, with whether the data says it is done."""
     return [(step, bool(step.is_done(municipality))) for step in GETTING_STARTED.values()]
+
+
+def document_maker(name: str) -> DocumentMaker | None:
+    """The function that makes the document called ``name``, or None when there is none."""
+    return DOCUMENTS.get(name)
 
 
 def demo_steps() -> list[DemoStep]:

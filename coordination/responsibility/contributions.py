@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from coordination.kernel.contributions import Evidence, contribute
 from coordination.kernel.permissions import can
+from coordination.responsibility.exports import DOCUMENT, responsibility_map_pdf
 from coordination.responsibility.models import ResponsibilityMap
 from coordination.responsibility.services import responsibility_warnings, warnings_summary
 
@@ -49,3 +50,8 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
         return []
     url = reverse("coordination:responsibility_map_detail", args=[municipality.pk])
     return [(url, _("The responsibility map: who is responsible for what"))]
+
+
+@contribute.document(DOCUMENT)
+def responsibility_map_document(municipality, language: str) -> tuple[str, bytes]:
+    return responsibility_map_pdf(municipality=municipality, language=language)

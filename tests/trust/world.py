@@ -84,6 +84,16 @@ def lom_objects(personas: dict, membership: Membership) -> dict:
             status=GeneratedFile.Status.DONE,
             file=ContentFile(b"navn;e-post\n", name="sweep.csv"),
         ),
+        # issue 14: the responsibility map printed for coordinator_lom
+        "responsibility_map_print": GeneratedFile.objects.create(
+            municipality_id="3434",
+            requested_by=personas["coordinator_lom"],
+            action="manage_responsibility_map",
+            title="Ansvarskart – Lom",
+            task="coordination.responsibility.tasks.render_responsibility_map",
+            status=GeneratedFile.Status.DONE,
+            file=ContentFile(b"%PDF-1.7\n", name="sweep.pdf"),
+        ),
         "volunteer_role": role,
         "start_request": StartRequest.objects.create(
             municipality_id="3433",

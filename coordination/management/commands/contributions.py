@@ -47,6 +47,7 @@ def wiring() -> dict[str, list[str]]:
         "overview_links": _ordered("overview_links", c.OVERVIEW_LINKS),
         "wheel_category": _keyed("wheel_category", c.WHEEL_CATEGORIES, "?"),
         "wheel_source": _names(c.WHEEL_SOURCES),
+        "document": [f"{key}  <- {name_of(make)}" for key, make in c.DOCUMENTS.items()],
         "evidence": [f"{key}  <- {name_of(provider)}" for key, provider in c.EVIDENCE.items()],
         "rules": _keyed("rules", permissions.RULES, permissions.__name__),
         "volunteer_places": list(c.REGISTERED_BY.get("volunteer_places", {}).values()),

@@ -85,6 +85,9 @@ ACCESS = {
         frozenset({"coordinator_lom", "volunteer_contact_lom", "applicant"})
     ),
     "coordination:responsibility_map_edit": COORDINATORS,
+    # issue 14: the map printed as a PDF; the job's progress only for the coordinator who asked
+    "coordination:responsibility_map_print": COORDINATORS,
+    "coordination:responsibility_map_print_status": COORDINATORS,
     "coordination:responsibility_task_add": COORDINATORS,
     "coordination:responsibility_task_edit": COORDINATORS,
     "coordination:responsibility_task_move": COORDINATORS,
@@ -184,6 +187,7 @@ PK_OBJECT = {
     "coordination:forum_meeting_minutes": "forum_meeting",
     "coordination:forum_meeting_delete": "forum_meeting",
     # coordination: the responsibility map
+    "coordination:responsibility_map_print_status": "responsibility_map_print",
     "coordination:responsibility_task_edit": "responsibility_task",
     "coordination:responsibility_task_move": "responsibility_task",
     "coordination:responsibility_task_delete": "responsibility_task",
