@@ -16,7 +16,7 @@ def test_the_profile_names_the_municipality_and_offers_no_field(live_server, pag
     log_in_by_keyboard(page, live_server.url, person.email, PASSWORD)
     page.goto(f"{live_server.url}/volunteer/profile/")
     expect(page.locator("main form")).to_contain_text("Kommune: Lom")
-    expect(page.locator("main form")).to_contain_text("spør koordinatoren")
+    expect(page.locator("main form")).to_contain_text("registrerer du deg der fra siden din")
     assert page.locator('[name="municipality"]').count() == 0
     assert_accessible(axe, page)
     page.screenshot(path="/tmp/security-profile.png", full_page=True)
