@@ -41,9 +41,10 @@ def own_volunteer(request: HttpRequest) -> Volunteer | None:
     return chosen
 
 
-def own_url(name: str, volunteer: Volunteer, *args) -> str:
-    """A link to one of the volunteer's own pages that shows this membership (for emails)."""
-    return f"{reverse(name, args=args)}?{PARAMETER}={volunteer.municipality_id}"
+def own_url(name: str, municipality_id: str, *args) -> str:
+    """A link to one of the volunteer's own pages that shows their membership in this
+    municipality (for emails and readiness steps)."""
+    return f"{reverse(name, args=args)}?{PARAMETER}={municipality_id}"
 
 
 def with_waiting_invitations(memberships: list[Volunteer]) -> list[Volunteer]:

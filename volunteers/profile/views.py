@@ -41,7 +41,7 @@ def register(request: HttpRequest) -> HttpResponse:
     joined = ui.submit(request, form, lambda data: _register(request.user, data))
     if joined:
         messages.success(request, _("Welcome as a volunteer! One last step: the declaration."))
-        return redirect(own.own_url("volunteers:declaration", joined.value))
+        return redirect(own.own_url("volunteers:declaration", joined.value.municipality_id))
     return render(
         request,
         "volunteers/volunteer_form.html",

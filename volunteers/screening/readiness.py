@@ -305,9 +305,11 @@ class Readiness:
 def _step(item: Missing, role: VolunteerRole | None, municipality_id: str = "") -> Step:
     kinds = role.certificate_kinds_text if role is not None else ""
     if item.kind == Missing.DECLARATION:
-        url = reverse("volunteers:declaration")
-        if municipality_id:  # that municipality's declaration
-            url += f"?{own.PARAMETER}={municipality_id}"
+        url = (  # that municipality's declaration
+            own.own_url("volunteers:declaration", municipality_id)
+            if municipality_id
+            else reverse("volunteers:declaration")
+        )
         return Step(
             _("Sign the confidentiality declaration."),
             url,

@@ -22,7 +22,7 @@ from coordination.kernel.reminders import remind_once
 from volunteers.calls.models import CallReason
 from volunteers.calls.services import reach_volunteer
 from volunteers.profile.models import DeclarationText, Signature, Volunteer
-from volunteers.profile.own import PARAMETER, own_url
+from volunteers.profile.own import own_url
 from volunteers.screening.models import CertificateCheck, ReminderSent
 
 if TYPE_CHECKING:  # django-stubs is a development tool, not there in production
@@ -117,10 +117,9 @@ def send_certificate_reminders(*, today: datetime.date | None = None) -> int:
     reminded: dict[Municipality, list[CertificateCheck]] = defaultdict(list)
     for check in certificates_due(today):
         volunteer = check.holder.volunteer
+        page = own_url("volunteers:own_page", volunteer.municipality_id)
         context = {"check": check, "role": check.holder.role, "volunteer": volunteer,
-                   "overdue": _overdue(check, today),
-                   "url": settings.SITE_URL + own_url("volunteers:own_page", volunteer),
-                   }  # fmt: skip
+                   "overdue": _overdue(check, today), "url": settings.SITE_URL + page}  # fmt: skip
         details = {"role": check.holder.role.name, "renew_by": str(check.renew_by or "")}
         if remind_once(
             record=partial(_noted, check.reminder_key),
@@ -194,8 +193,7 @@ def send_declaration_reminders(*, now: datetime.datetime | None = None) -> int:
     moment = (now or timezone.now()) - datetime.timedelta(days=DECLARATION_GRACE_DAYS)
     sent = 0
     for text in current_declarations_older_than(moment):
-        declaration_page = reverse("volunteers:declaration")
-        url = f"{settings.SITE_URL}{declaration_page}?{PARAMETER}={text.municipality_id}"
+        url = settings.SITE_URL + own_url("volunteers:declaration", text.municipality_id)
         for volunteer in unsigned_volunteers(text, moment).iterator(chunk_size=500):
             context = {"text": text, "municipality": text.municipality, "url": url}
             sent += remind_once(
