@@ -88,6 +88,38 @@ class GettingStarted:
     url: Callable[[Any], str] = field(compare=False)
 
 
+@dataclass(frozen=True)
+class Document:
+    """A printed document (PDF) by its ``name`` (``binder``, ``volunteer-handbook``):
+    ``make(municipality, language)`` composes it (``kernel.documents.compose``), the printing
+    area typesets it in a worker and keeps each version. ``action`` is the permission on the
+    municipality to print and download it; a ``publishable`` one may be shared at a public
+    link by those who may ``publish_documents``."""
+
+    name: str
+    title: str | Promise
+    description: str | Promise
+    action: str
+    make: Callable[[Any, str], Any] = field(compare=False)
+    publishable: bool = False
+
+
+@dataclass(frozen=True)
+class BinderSection:
+    """A part of the routine binder: ``template`` (a print partial) rendered with
+    ``context``. ``step`` is the number (1–8) of the step of the 8 it belongs under; None puts
+    it among the appendices (the responsibility map, the annual wheel, the contact list). The
+    binder gives it an anchor ``key``, lists ``title`` in the table of contents and
+    ``index_terms`` in the index, each with its page number."""
+
+    key: str
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    step: int | None = None
+    index_terms: tuple[str, ...] = ()
+
+
 MyPagePanel = Callable[[HttpRequest], Panel | None]
 HomePage = Callable[[HttpRequest], str | None]
 OverviewLinks = Callable[[HttpRequest, Any], list[tuple[str, str]]]
@@ -98,7 +130,8 @@ VolunteerPlaces = Callable[[Any], Iterable[str]]
 ExportSection = Callable[[Any], object]
 DemoStep = Callable[[Any], None]
 KeepUsers = Callable[[QuerySet], QuerySet]
-DocumentMaker = Callable[[Any, str], tuple[str, bytes]]
+DocumentMaker = Callable[[Any, str], Any]  # (municipality, language) -> documents.Composed
+BinderSections = Callable[[Any], list[BinderSection]]  # called in the binder's language
 
 # Where a contribution goes when it names no ``order`` (after those that do, as registered).
 DEFAULT_ORDER = 100
@@ -127,9 +160,11 @@ EVIDENCE: dict[str, EvidenceProvider] = {}
 FIGURES: dict[str, Callable[[Any], dict[str, Any]]] = {}
 # key -> a step of the coordinator's getting-started list (issue 13), in its ``order``.
 GETTING_STARTED: dict[str, GettingStarted] = {}
-# document name (``render_document`` takes it) -> a function that makes the document for
-# (municipality, language) as (title, PDF bytes), through ``kernel.documents.render_pdf``.
-DOCUMENTS: dict[str, DocumentMaker] = {}
+# document name (``render_document`` takes it) -> the Document, in the order they are listed.
+DOCUMENTS: dict[str, Document] = {}
+# Each takes a municipality and returns its sections of the routine binder (in the active
+# language), in their ``order``.
+BINDER_SECTIONS: list[BinderSections] = []
 # Each takes the ``seed_demo`` command and adds its part of the demo (idempotently).
 DEMO_STEPS: list[DemoStep] = []
 
@@ -293,13 +328,32 @@ class Contribute:
 
         return register
 
-    def document(self, name: str) -> Callable[[DocumentMaker], DocumentMaker]:
-        """A printed document (PDF) by its name, e.g. ``responsibility-map``: takes
-        (municipality, language) and returns (title, PDF bytes)."""
+    def document(
+        self,
+        name: str,
+        *,
+        title: str | Promise,
+        description: str | Promise,
+        action: str,
+        publishable: bool = False,
+        order: int = DEFAULT_ORDER,
+    ) -> Callable[[DocumentMaker], DocumentMaker]:
+        """A printed document (PDF) by its name, e.g. ``responsibility-map``: the function
+        takes (municipality, language) and returns ``kernel.documents.Composed``."""
 
         def register(make: DocumentMaker) -> DocumentMaker:
-            _put("document", DOCUMENTS, name, make, name_of(make), DEFAULT_ORDER)
+            document = Document(name, title, description, action, make, publishable)
+            _put("document", DOCUMENTS, name, document, name_of(make), order)
             return make
+
+        return register
+
+    def binder_sections(self, *, order: int) -> Callable[[BinderSections], BinderSections]:
+        """Sections of the routine binder: takes a municipality, returns BinderSection items
+        (the active language is the binder's)."""
+
+        def register(sections: BinderSections) -> BinderSections:
+            return _add("binder_sections", BINDER_SECTIONS, sections, order)
 
         return register
 
@@ -439,9 +493,15 @@ def getting_started(municipality) -> list[tuple[GettingStarted, bool]]:
     return [(step, bool(step.is_done(municipality))) for step in GETTING_STARTED.values()]
 
 
-def document_maker(name: str) -> DocumentMaker | None:
-    """The function that makes the document called ``name``, or None when there is none."""
+def document(name: str) -> Document | None:
+    """The printed document called ``name``, or None when there is none."""
     return DOCUMENTS.get(name)
+
+
+def binder_sections(municipality) -> list[BinderSection]:
+    """Every part's sections of the routine binder, in the registered order (call it in the
+    binder's language)."""
+    return [section for sections in BINDER_SECTIONS for section in sections(municipality)]
 
 
 def demo_steps() -> list[DemoStep]:

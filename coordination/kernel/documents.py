@@ -1,8 +1,12 @@
 """The one place the portal makes a PDF: a Django template, autoescaped, rendered by WeasyPrint
 with a fetcher that reads nothing but the project's own static files (and images in media).
 
-    pdf = render_pdf(template="coordination/responsibility/map_pdf.html", context={...},
-                     title="Responsibility map – Lom", language="nn", header="Lom")
+    composed = compose(template="coordination/responsibility/map_pdf.html", context={...},
+                       title="Responsibility map – Lom", language="nn", header="Lom")
+    composed.content_hash   # the same content gives the same hash: no need to typeset again
+    pdf = typeset(composed)  # the slow part (seconds): in a worker, never in a request
+
+``render_pdf(...)`` does both at once.
 
 WeasyPrint's own fetcher follows any URL in the HTML: ``file:///etc/passwd`` in an ``<img>``
 or a ``<link rel="attachment">`` would be read, or embedded in the PDF, and ``http://`` would
@@ -12,8 +16,11 @@ is the second wall, for whatever a template might one day let through.
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 import posixpath
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -126,9 +133,50 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
+# The print stylesheets are part of how a document looks: a change to them is a new version.
+PRINT_STYLES = "print"
+
+
+@cache
+def _style_fingerprint() -> str:
+    """A hash of the print stylesheets (read once per process)."""
+    digest = hashlib.sha256()
+    folder = finders.find(PRINT_STYLES)
+    for path in sorted(Path(folder).rglob("*.css")) if isinstance(folder, str) else ():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Composed:
+    """A document ready to typeset: its HTML (user text escaped), title, language and running
+    header. Composing takes milliseconds; typesetting takes seconds."""
+
+    title: str
+    language: str
+    html: str
+    header: str = ""
+
+    @property
+    def content_hash(self) -> str:
+        """The version of the content: the same text, layout and stylesheets give the same
+        hash, so a document whose content has not changed is not typeset again."""
+        digest = hashlib.sha256()
+        for part in (self.title, self.language, self.header, self.html, _style_fingerprint()):
+            digest.update(part.encode())
+            digest.update(b"\x00")
+        return digest.hexdigest()
+
+    @property
+    def version(self) -> str:
+        """The short form of the hash printed in the footer, to tell two printouts apart."""
+        return self.content_hash[:7]
+
+
 def _page_css(*, header: str, printed: str) -> str:
-    """The running header and footer: what the document is and for whom, when it was printed,
-    and "Page N of M" in the document's language."""
+    """The running header and footer: what the document is and for whom, when it was printed
+    and which version, and "Page N of M" in the document's language."""
     before, _sep, rest = _("Page %(page)s of %(pages)s").partition("%(page)s")
     between, _sep, after = rest.partition("%(pages)s")
     footer = " ".join(
@@ -151,20 +199,30 @@ def _page_css(*, header: str, printed: str) -> str:
     )
 
 
-def render_pdf(
+def compose(
     *, template: str, context: dict, title: str, language: str, header: str = ""
-) -> bytes:
-    """The template as a tagged PDF (PDF/UA-1) with ``title`` and ``language`` in its
-    metadata, fonts embedded, and the running header (``header``, e.g. the municipality's
-    name), the date printed and "Page N of M" on every page."""
+) -> Composed:
+    """The template rendered in ``language`` (autoescaped), ready to typeset. ``header`` is
+    the running header on every page, e.g. the municipality's name."""
     with translation.override(language):
-        printed = _("Printed %(date)s") % {"date": date_format(timezone.localdate(), "DATE_FORMAT")}
         html = render_to_string(
             template, {**context, "document_title": title, "document_language": language}
         )
-        page_css = _page_css(header=header, printed=printed)
+    return Composed(title=title, language=language, html=html, header=header)
+
+
+def typeset(composed: Composed) -> bytes:
+    """The document as a tagged PDF (PDF/UA-1) with its title and language in the metadata,
+    fonts embedded, and on every page the running header, the date printed with the version,
+    and "Page N of M"."""
+    with translation.override(composed.language):
+        printed = _("Printed %(date)s, version %(version)s") % {
+            "date": date_format(timezone.localdate(), "DATE_FORMAT"),
+            "version": composed.version,
+        }
+        page_css = _page_css(header=composed.header, printed=printed)
     fetcher = SafeFetcher()
-    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+    document = weasyprint.HTML(string=composed.html, base_url=BASE_URL, url_fetcher=fetcher)
     pdf = document.write_pdf(
         stylesheets=[weasyprint.CSS(string=page_css, base_url=BASE_URL, url_fetcher=fetcher)],
         pdf_variant=PDF_VARIANT,
@@ -172,3 +230,13 @@ def render_pdf(
     )
     assert pdf is not None
     return pdf
+
+
+def render_pdf(
+    *, template: str, context: dict, title: str, language: str, header: str = ""
+) -> bytes:
+    """Compose and typeset in one step (for a document that is not kept by its version)."""
+    composed = compose(
+        template=template, context=context, title=title, language=language, header=header
+    )
+    return typeset(composed)

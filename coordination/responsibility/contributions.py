@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coordination.kernel.contributions import Evidence, contribute
 from coordination.kernel.permissions import can
-from coordination.responsibility.exports import DOCUMENT, responsibility_map_pdf
+from coordination.responsibility.exports import DOCUMENT, compose_map
 from coordination.responsibility.models import ResponsibilityMap
 from coordination.responsibility.services import responsibility_warnings, warnings_summary
 
@@ -52,6 +53,12 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
     return [(url, _("The responsibility map: who is responsible for what"))]
 
 
-@contribute.document(DOCUMENT)
-def responsibility_map_document(municipality, language: str) -> tuple[str, bytes]:
-    return responsibility_map_pdf(municipality=municipality, language=language)
+@contribute.document(
+    DOCUMENT,
+    title=gettext_lazy("Responsibility map"),
+    description=gettext_lazy("Who is responsible for what: every task and party, on A4 landscape."),
+    action="view_responsibility_map",
+    order=20,
+)
+def responsibility_map_document(municipality, language: str):
+    return compose_map(municipality, language)

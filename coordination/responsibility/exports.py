@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from coordination.kernel.documents import render_pdf
+from coordination.kernel.documents import Composed, compose, typeset
 from coordination.kernel.models import Municipality
 from coordination.responsibility.models import (
     ROLE_ABBREVIATIONS,
@@ -72,9 +72,9 @@ def _tables(map_) -> list[dict]:
     return tables
 
 
-def responsibility_map_pdf(*, municipality: Municipality, language: str) -> tuple[str, bytes]:
-    """The municipality's map as (title, PDF) in ``language``; a municipality with no map yet
-    gets a page that says so."""
+def compose_map(municipality: Municipality, language: str) -> Composed:
+    """The municipality's map in ``language``, ready to typeset; a municipality with no map
+    yet gets a page that says so."""
     map_ = find_map(municipality)
     with translation.override(language):
         title = map_title(municipality)
@@ -83,11 +83,16 @@ def responsibility_map_pdf(*, municipality: Municipality, language: str) -> tupl
             for role in ResponsibilityRole
         ]
         tables = _tables(map_) if map_ is not None else []
-    pdf = render_pdf(
+    return compose(
         template=TEMPLATE,
         context={"municipality": municipality, "tables": tables, "legend": legend},
         title=title,
         language=language,
         header=municipality.name,
     )
-    return title, pdf
+
+
+def responsibility_map_pdf(*, municipality: Municipality, language: str) -> tuple[str, bytes]:
+    """The map as (title, PDF bytes)."""
+    composed = compose_map(municipality, language)
+    return composed.title, typeset(composed)

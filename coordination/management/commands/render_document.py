@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from coordination.kernel import contributions, languages
+from coordination.kernel import contributions, documents, languages
 from coordination.kernel.models import Municipality
 
 
@@ -29,9 +29,10 @@ class Command(BaseCommand):
         place = Municipality.objects.filter(pk=municipality).first()
         if place is None:
             raise CommandError(f"No municipality numbered {municipality}.")
-        make = contributions.document_maker(document)
-        if make is None:  # pragma: no cover - argparse's choices refuse it first
+        kind = contributions.document(document)
+        if kind is None:  # pragma: no cover - argparse's choices refuse it first
             raise CommandError(f"No document called {document}.")
-        title, pdf = make(place, language or languages.language_of_municipality(place))
+        composed = kind.make(place, language or languages.language_of_municipality(place))
+        pdf = documents.typeset(composed)
         out.write_bytes(pdf)
-        self.stdout.write(f"{title}: {out} ({len(pdf)} bytes)")
+        self.stdout.write(f"{composed.title}: {out} ({len(pdf)} bytes)")

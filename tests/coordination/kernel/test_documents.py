@@ -17,7 +17,14 @@ from django.utils import translation
 from django.utils.translation import gettext
 from pypdf import PdfReader
 
-from coordination.kernel.documents import BASE_URL, RefusedURL, SafeFetcher, render_pdf
+from coordination.kernel.documents import (
+    BASE_URL,
+    RefusedURL,
+    SafeFetcher,
+    compose,
+    render_pdf,
+    typeset,
+)
 
 RAW = "tests/raw_document.html"  # a test template that puts ``raw_markup`` in unescaped
 PASSWD = b"root:x:0:0"
@@ -115,7 +122,10 @@ def test_the_footer_and_date_are_in_the_documents_language():
     text = _text(reader)
     with translation.override("nb"):
         footer = gettext("Page %(page)s of %(pages)s") % {"page": 1, "pages": 1}
-        printed = gettext("Printed %(date)s") % {"date": ""}
+        printed = gettext("Printed %(date)s, version %(version)s") % {
+            "date": "2. mars 2026",
+            "version": "",
+        }
     assert footer in text and printed in text
     assert "2. mars 2026" in text and "March" not in text
 
@@ -193,3 +203,34 @@ def test_a_refused_fetch_never_goes_through_urllib(monkeypatch):
     """WeasyPrint calls ``open`` for some resources: it must refuse as ``fetch`` does."""
     with pytest.raises(RefusedURL):
         SafeFetcher().open("file:///etc/passwd")
+
+
+def _composed(text: str, *, language: str = "en", header: str = "Lom"):
+    return compose(
+        template=RAW,
+        context={"raw_markup": "", "text": text},
+        title="Version test",
+        language=language,
+        header=header,
+    )
+
+
+def test_the_same_content_has_the_same_version_and_a_change_makes_a_new_one():
+    first, again = (
+        _composed("Routine: visit on Tuesdays."),
+        _composed("Routine: visit on Tuesdays."),
+    )
+    assert first.content_hash == again.content_hash
+    assert _composed("Routine: visit on Wednesdays.").content_hash != first.content_hash
+    assert (
+        _composed("Routine: visit on Tuesdays.", language="nn").content_hash != first.content_hash
+    )
+    assert (
+        _composed("Routine: visit on Tuesdays.", header="Vågå").content_hash != first.content_hash
+    )
+
+
+def test_the_footer_prints_the_version_the_pdf_was_made_from():
+    composed = _composed("Text.")
+    text = _text(PdfReader(io.BytesIO(typeset(composed))))
+    assert f"version {composed.version}" in text and len(composed.version) == 7
