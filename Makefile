@@ -66,8 +66,8 @@ bench: install-dev  ## Benchmarks at national scale on PostgreSQL (see bench/REA
 	.venv/bin/python -m bench.matching
 	.venv/bin/python -m bench.screening
 
-worker:  ## A Celery worker (needs CELERY_BROKER_URL)
-	.venv/bin/celery -A coordination worker --loglevel=INFO
+worker:  ## A Celery worker for every queue, PDFs included (needs CELERY_BROKER_URL)
+	.venv/bin/celery -A coordination worker --queues celery,documents --loglevel=INFO
 
 beat:  ## Celery beat, the scheduler (needs CELERY_BROKER_URL)
 	.venv/bin/celery -A coordination beat --loglevel=INFO

@@ -27,6 +27,7 @@ from coordination.partners.models import (
     PartnerOrganisation,
     validate_organisation_number,
 )
+from coordination.printing.models import PrintedDocument, PrintJob, PublicLink
 from coordination.responsibility.models import (
     ROLE_ABBREVIATIONS,
     ROLE_EXPLANATIONS,
@@ -51,6 +52,9 @@ from coordination.units.models import ForumMeeting, Unit, UnitContact, UnitKind
 from coordination.wheel.models import WheelCategory, WheelEvent
 
 __all__ = [
+    "PrintedDocument",
+    "PrintJob",
+    "PublicLink",
     "SmsMessage",
     "AgreementParty",
     "AgreementReminder",

@@ -139,6 +139,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 1,
 }
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Typesetting PDFs has its own queue and worker (docker-compose: documents-worker), so a long
+# binder never delays an email. The outbox delivers a task on its route's queue.
+CELERY_TASK_ROUTES = {
+    "coordination.printing.tasks.make_printed_document": {"queue": "documents"},
+}
 CELERY_TIMEZONE = "Europe/Oslo"
 CELERY_BEAT_SCHEDULE = {
     "apply-retention-rules": {
@@ -156,6 +161,12 @@ CELERY_BEAT_SCHEDULE = {
     "send-agreement-reminders": {
         "task": "coordination.partners.tasks.send_agreement_reminders",
         "schedule": crontab(hour=7, minute=20),
+    },
+    # Printed documents: print again what was printed or published, at night, so the latest
+    # binder is at hand (unchanged content is not typeset again: coordination/printing/).
+    "refresh-printed-documents": {
+        "task": "coordination.printing.tasks.refresh_printed_documents",
+        "schedule": crontab(hour=2, minute=30),
     },
     # The outbox: publish again what the broker did not take (see coordination/outbox.py).
     "drain-outbox": {"task": "coordination.kernel.outbox.drain_outbox", "schedule": 60.0},

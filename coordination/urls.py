@@ -9,6 +9,7 @@ from coordination.dashboard import urls as dashboard_urls
 from coordination.kernel import urls as kernel_urls
 from coordination.kernel import views
 from coordination.partners import urls as partners_urls
+from coordination.printing import urls as printing_urls
 from coordination.responsibility import urls as responsibility_urls
 from coordination.routines import urls as routines_urls
 from coordination.staircase import urls as staircase_urls
@@ -31,6 +32,7 @@ coordination_patterns = [
     *staircase_urls.urlpatterns,
     *partners_urls.urlpatterns,
     *starting_urls.urlpatterns,
+    *printing_urls.urlpatterns,
 ]
 
 urlpatterns = [

@@ -72,13 +72,16 @@ def publish(pk: int, connection=None) -> bool:
     if not PendingTask.objects.filter(pk=pk, done_at=None).update(attempts=F("attempts") + 1):
         return False  # done already, or gone
     try:
+        options = delivery_options(PendingTask.objects.values_list("task", flat=True).get(pk=pk))
         if current_app.conf.task_always_eager:
-            deliver.apply_async(kwargs={"pending": pk})
+            deliver.apply_async(kwargs={"pending": pk}, **options)
         elif connection is not None:
-            deliver.apply_async(kwargs={"pending": pk}, retry=False, connection=connection)
+            deliver.apply_async(
+                kwargs={"pending": pk}, retry=False, connection=connection, **options
+            )
         else:
             with _connection() as own:
-                deliver.apply_async(kwargs={"pending": pk}, retry=False, connection=own)
+                deliver.apply_async(kwargs={"pending": pk}, retry=False, connection=own, **options)
     except Exception as error:
         if current_app.conf.task_always_eager:
             raise  # in-process: the task itself failed, as without the outbox
@@ -87,6 +90,22 @@ def publish(pk: int, connection=None) -> bool:
         return False
     PendingTask.objects.filter(pk=pk).update(sent_at=now)
     return True
+
+
+# What a task's delivery takes over from it: ``deliver`` runs the task in its own process, so a
+# task routed to its own queue (``CELERY_TASK_ROUTES``) is delivered on that queue, under the
+# task's own time limits (``@shared_task(soft_time_limit=…, time_limit=…)``).
+TIME_LIMITS = ("soft_time_limit", "time_limit")
+
+
+def delivery_options(name: str) -> dict:
+    task = task_named(name)
+    options = {key: value for key in TIME_LIMITS if (value := getattr(task, key, None))}
+    routes = current_app.conf.task_routes or {}
+    route = routes.get(name, {}) if isinstance(routes, dict) else {}
+    if queue := route.get("queue"):
+        options["queue"] = queue
+    return options
 
 
 def task_named(name: str):

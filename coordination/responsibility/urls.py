@@ -20,16 +20,6 @@ urlpatterns = [
         name="responsibility_map_edit",
     ),
     path(
-        MAP + "print/",
-        responsibility.responsibility_map_print,
-        name="responsibility_map_print",
-    ),
-    path(
-        MAP + "print/<int:pk>/",
-        responsibility.responsibility_map_print_status,
-        name="responsibility_map_print_status",
-    ),
-    path(
         MAP + "tasks/add/",
         responsibility.responsibility_task_add,
         name="responsibility_task_add",

@@ -1,10 +1,6 @@
 """The responsibility map's pages: the grid (``grid``), its rows, tasks and parties
-(``rows``), and the map printed as a PDF (``document``)."""
+(``rows``). The map printed as a PDF is one of the printed documents (``coordination.printing``)."""
 
-from coordination.responsibility.views.document import (
-    responsibility_map_print,
-    responsibility_map_print_status,
-)
 from coordination.responsibility.views.grid import (
     responsibility_map_detail,
     responsibility_map_edit,
@@ -23,8 +19,6 @@ from coordination.responsibility.views.rows import (
 __all__ = [
     "responsibility_map_detail",
     "responsibility_map_edit",
-    "responsibility_map_print",
-    "responsibility_map_print_status",
     "responsibility_party_add",
     "responsibility_party_delete",
     "responsibility_party_edit",

@@ -23,7 +23,6 @@ from coordination.responsibility.models import (
     ResponsibilityRole,
 )
 from coordination.responsibility.services import ACTION
-from coordination.responsibility.views.document import print_context
 
 
 def _grid(map_):
@@ -71,8 +70,6 @@ def responsibility_map_detail(request: HttpRequest) -> HttpResponse:
     cells = {(a.task_id, a.party_id): a.role for a in assignments}
     labels = dict(ResponsibilityRole.choices)
     context = _context(request, map_, tasks, parties, assignments, may_manage=may_manage)
-    if may_manage:
-        context.update(print_context(request))
     context["rows"] = [
         (
             task,
