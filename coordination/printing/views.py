@@ -7,7 +7,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -71,14 +77,22 @@ def document_list(request: MunicipalityRequest) -> HttpResponse:
     )
 
 
+def _require_document(request: MunicipalityRequest, document: str):
+    """The document, for one who may print it here; 404 for anyone else, whatever the
+    method (so the page's existence is not told by a 405)."""
+    kind = services.document_or_404(document)
+    if not can(request.user, kind.action, request.municipality):
+        raise Http404
+    return kind
+
+
 @municipality_view(LIST_ACTION)
-@require_POST
 def document_print(request: MunicipalityRequest, document: str) -> HttpResponse:
     """Ask for a document in the chosen language; a worker makes it."""
     municipality = request.municipality
-    kind = services.document_or_404(document)
-    if not can(request.user, kind.action, municipality):
-        raise Http404
+    _require_document(request, document)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     language = request.POST.get("language") or languages.language_of_municipality(municipality)
     try:
         job = services.request_print(
@@ -96,15 +110,17 @@ def document_print(request: MunicipalityRequest, document: str) -> HttpResponse:
 
 
 @municipality_view(LIST_ACTION)
-@require_GET
 def print_job_status(request: MunicipalityRequest, pk: int) -> HttpResponse:
-    """How a print job goes (asked every few seconds while it waits or is being made)."""
+    """How a print job goes (asked every few seconds while it waits or is being made); only
+    for the person who asked (404 for others, whatever the method)."""
     job = get_object_or_404(
         PrintJob.objects.select_related("result"),
         pk=pk,
         municipality=request.municipality,
         requested_by=request.user,
     )
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     return render(request, STATUS_TEMPLATE, {"municipality": request.municipality, "job": job})
 
 
@@ -120,14 +136,13 @@ def _pdf_response(kept: PrintedDocument, *, inline: bool) -> FileResponse:
 
 
 @municipality_view(LIST_ACTION)
-@require_GET
 def printed_document_download(request: MunicipalityRequest, pk: int) -> HttpResponse:
     """A kept version, for those who may print that document here; one with personal data
     (the contact handbook) is audited."""
     kept = get_object_or_404(PrintedDocument, pk=pk, municipality=request.municipality)
-    kind = services.document_or_404(kept.document)
-    if not can(request.user, kind.action, request.municipality):
-        raise Http404
+    kind = _require_document(request, kept.document)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     if permissions.RULES[kind.action].personal_data:
         audit.record(
             request.user, "exported", kept, code="file.downloaded", params={"title": kept.title}

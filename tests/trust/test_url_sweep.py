@@ -41,6 +41,8 @@ SAMPLES = {
     "key": "x",
     "uidb36": "1",
     "url": "x",
+    "document": "responsibility-map",  # a printed document's name (issue 14)
+    "token": "x" * 32,  # a public link's secret (issue 14)
 }
 LOGIN_URL = "/accounts/login/"
 

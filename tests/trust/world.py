@@ -16,6 +16,8 @@ from coordination.models import (
     PartnerContact,
     PartnerCorrection,
     PartnerOffer,
+    PrintedDocument,
+    PrintJob,
     RoleInvitation,
     StartRequest,
     Unit,
@@ -58,6 +60,28 @@ def personas() -> dict:
     return made
 
 
+def _printed_map(coordinator) -> dict:
+    printed = PrintedDocument.objects.create(
+        municipality_id="3434",
+        document="responsibility-map",
+        language="nn",
+        content_hash="0" * 64,
+        title="Ansvarskart – Lom",
+        file=ContentFile(b"%PDF-1.7\n", name="sweep.pdf"),
+        pages=1,
+        size=9,
+    )
+    job = PrintJob.objects.create(
+        municipality_id="3434",
+        document="responsibility-map",
+        language="nn",
+        requested_by=coordinator,
+        status=PrintJob.Status.DONE,
+        result=printed,
+    )
+    return {"printed_document": printed, "print_job": job}
+
+
 def lom_objects(personas: dict, membership: Membership) -> dict:
     """One object of each kind a URL's ``pk`` can name (see PK_OBJECT), all in Lom. The
     ``volunteer`` persona is a volunteer in Lom who owns the invitation, assignment and hours."""
@@ -85,15 +109,7 @@ def lom_objects(personas: dict, membership: Membership) -> dict:
             file=ContentFile(b"navn;e-post\n", name="sweep.csv"),
         ),
         # issue 14: the responsibility map printed for coordinator_lom
-        "responsibility_map_print": GeneratedFile.objects.create(
-            municipality_id="3434",
-            requested_by=personas["coordinator_lom"],
-            action="manage_responsibility_map",
-            title="Ansvarskart – Lom",
-            task="coordination.responsibility.tasks.render_responsibility_map",
-            status=GeneratedFile.Status.DONE,
-            file=ContentFile(b"%PDF-1.7\n", name="sweep.pdf"),
-        ),
+        **_printed_map(personas["coordinator_lom"]),
         "volunteer_role": role,
         "start_request": StartRequest.objects.create(
             municipality_id="3433",

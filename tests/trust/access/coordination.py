@@ -85,9 +85,20 @@ ACCESS = {
         frozenset({"coordinator_lom", "volunteer_contact_lom", "applicant"})
     ),
     "coordination:responsibility_map_edit": COORDINATORS,
-    # issue 14: the map printed as a PDF; the job's progress only for the coordinator who asked
-    "coordination:responsibility_map_print": COORDINATORS,
-    "coordination:responsibility_map_print_status": COORDINATORS,
+    # issue 14: printed documents. The page for everyone with a role (each document asks its
+    # own permission: the map's readers print the map); a job's progress only for whoever
+    # asked; publishing for coordinators; the public link for anyone with its token.
+    "coordination:document_list": ALL_ROLES,
+    "coordination:document_print": Roles(
+        frozenset({"coordinator_lom", "volunteer_contact_lom", "applicant"})
+    ),
+    "coordination:print_job_status": COORDINATORS,
+    "coordination:printed_document_download": Roles(
+        frozenset({"coordinator_lom", "volunteer_contact_lom", "applicant"})
+    ),
+    "coordination:document_publish": COORDINATORS,
+    "coordination:document_withdraw": COORDINATORS,
+    "coordination:published_document": TOKEN,
     "coordination:responsibility_task_add": COORDINATORS,
     "coordination:responsibility_task_edit": COORDINATORS,
     "coordination:responsibility_task_move": COORDINATORS,
@@ -167,6 +178,9 @@ PK_OBJECT = {
     "coordination:start_request_approve": "start_request",
     "coordination:start_request_decline": "start_request",
     "coordination:assessment_detail": "assessment",  # a completed one in Lom
+    # issue 14: printed documents (the responsibility map, printed for coordinator_lom)
+    "coordination:print_job_status": "print_job",
+    "coordination:printed_document_download": "printed_document",
     # coordination: routines and the annual wheel
     "coordination:routine_detail": "routine",  # approved; volunteer_contact_lom co-authors
     "coordination:routine_edit": "routine",
@@ -187,7 +201,6 @@ PK_OBJECT = {
     "coordination:forum_meeting_minutes": "forum_meeting",
     "coordination:forum_meeting_delete": "forum_meeting",
     # coordination: the responsibility map
-    "coordination:responsibility_map_print_status": "responsibility_map_print",
     "coordination:responsibility_task_edit": "responsibility_task",
     "coordination:responsibility_task_move": "responsibility_task",
     "coordination:responsibility_task_delete": "responsibility_task",
