@@ -62,8 +62,8 @@ def is_stuck(record: GeneratedFile, now=None) -> bool:
 def can_start_again(record: GeneratedFile, now=None) -> bool:
     """A stuck job, or one that failed, whose task is known. (An import whose list was
     dropped because it no longer fits is uploaded again instead: its file is gone.)"""
-    if not record.task:
-        return False
+    if not record.task or not outbox.task_exists(record.task):
+        return False  # e.g. the map's PDF, printed on the printed documents page since
     if record.status == GeneratedFile.Status.FAILED:
         return record.action != "import_volunteers" or bool(record.file)
     return is_stuck(record, now)

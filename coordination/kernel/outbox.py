@@ -108,6 +108,15 @@ def delivery_options(name: str) -> dict:
     return options
 
 
+def task_exists(name: str) -> bool:
+    """Whether a task of that name is still in the code (a record may name one since removed)."""
+    try:
+        task_named(name)
+    except (ImportError, KeyError):
+        return False
+    return True
+
+
 def task_named(name: str):
     """The registered task of that name (importing its module first, as autodiscovery does)."""
     if name not in current_app.tasks:

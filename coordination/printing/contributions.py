@@ -11,11 +11,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coordination.kernel.contributions import contribute
+from coordination.kernel import contributions, permissions
+from coordination.kernel.contributions import Panel, contribute
 from coordination.kernel.models import Role
 from coordination.kernel.permissions import Rule, can
 from coordination.kernel.retention import RetentionRule
-from coordination.printing.models import PrintedDocument, PrintJob
+from coordination.printing.models import PrintedDocument, PrintJob, PublicLink
 
 VERSION_DAYS = 180
 JOB_DAYS = 90
@@ -45,6 +46,27 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
         return []
     url = reverse("coordination:document_list", args=[municipality.pk])
     return [(url, _("Printed documents: the routine binder, handbooks and more as PDF"))]
+
+
+@contribute.my_page_panel(order=22)
+def published_documents_panel(request) -> Panel | None:
+    """The documents published where the person volunteers or has a role (the volunteer
+    handbook, the binder): to read or print without asking anyone."""
+    numbers = permissions.municipalities_for(request.user, "view_routines")
+    links = (
+        PublicLink.objects.active()
+        .filter(municipality_id__in=numbers)
+        .select_related("municipality")
+        .order_by("municipality__name", "document")
+    )
+    found = [
+        (link, document)
+        for link in links
+        if (document := contributions.document(link.document)) is not None
+    ]
+    if not found:
+        return None
+    return Panel("coordination/printing/_my_page_panel.html", {"published": found})
 
 
 def _old_versions(now: datetime) -> QuerySet:

@@ -24,6 +24,7 @@ from coordination.printing.tasks import make_printed_document
 from coordination.responsibility import services as maps
 from coordination.responsibility.exports import compose_map
 from coordination.responsibility.models import ResponsibilityRole
+from tests.factories import VolunteerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -300,3 +301,29 @@ def test_the_nightly_refresh_prints_again_only_what_changed(
         services.refresh_kept_documents()
     assert PrintedDocument.objects.count() == 2
     assert PrintJob.objects.filter(requested_by=None, reused=False).count() == 1
+
+
+def test_a_file_made_by_a_task_since_removed_is_not_offered_to_start_again(coordinator_lom):
+    from coordination.kernel import files
+    from coordination.kernel.models import GeneratedFile
+
+    record = GeneratedFile.objects.create(
+        municipality_id=LOM,
+        requested_by=coordinator_lom,
+        action="manage_responsibility_map",
+        title="Ansvarskart – Lom",
+        task="coordination.responsibility.tasks.render_responsibility_map",
+        status=GeneratedFile.Status.FAILED,
+    )
+    assert files.can_start_again(record) is False
+
+
+def test_a_volunteer_finds_the_published_documents_on_their_page(
+    client_of, coordinator_lom, volunteer, lom_map, publishable, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client_of(coordinator_lom).post(url("document_publish", publishable.name))
+    link = PublicLink.objects.get()
+    VolunteerFactory(user=volunteer)  # a volunteer in Lom
+    page = client_of(volunteer).get(reverse("coordination:my_page"), follow=True)
+    assert reverse("coordination:published_document", args=[link.token]) in page.content.decode()
