@@ -20,7 +20,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from coordination.kernel import audit, languages, permissions
+from coordination.kernel import audit, languages, permissions, ui
 from coordination.kernel.permissions import MunicipalityRequest, can, municipality_view, public
 from coordination.printing import services
 from coordination.printing.models import PrintedDocument, PrintJob, PublicLink
@@ -172,15 +172,28 @@ def document_publish(request: MunicipalityRequest, document: str) -> HttpRespons
 
 
 @municipality_view(services.PUBLISH_ACTION)
-@require_POST
 def document_withdraw(request: MunicipalityRequest, document: str) -> HttpResponse:
-    services.document_or_404(document)
-    services.withdraw_document(
-        municipality=request.municipality, document=document, by=request.user
-    )
-    messages.success(request, _("The public link no longer works."))
-    return redirect(
-        reverse("coordination:document_list", args=[request.municipality.pk]) + f"#{document}"
+    """Ask first (people hold the link: it stops working for all of them), then withdraw."""
+    kind = services.document_or_404(document)
+    back = reverse("coordination:document_list", args=[request.municipality.pk]) + f"#{document}"
+    if request.method == "POST":
+        services.withdraw_document(
+            municipality=request.municipality, document=document, by=request.user
+        )
+        messages.success(request, _("The public link no longer works."))
+        return redirect(back)
+    if services.published_link(request.municipality, document) is None:
+        messages.info(request, _("This document is not published."))
+        return redirect(back)
+    return ui.confirm_page(
+        request,
+        title=_("Withdraw the public link to %(title)s") % {"title": kind.title},
+        question=_(
+            "Everyone who has the link will no longer be able to open the document. "
+            "You can publish it again later, with a new link."
+        ),
+        submit_label=_("Yes, withdraw the link"),
+        back_url=back,
     )
 
 

@@ -34,6 +34,8 @@ def test_unconfirmed_sign_ups_are_deleted_after_30_days_and_nothing_else():
             "audit-events": 0,
             "generated-files": 0,
             "pending-tasks": 0,  # resilience (issue 10): the outbox
+            "printed-documents": 0,  # issue 14
+            "print-jobs": 0,
             "volunteers-who-left": 0,
             "closed-needs": 0,
         }

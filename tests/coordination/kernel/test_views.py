@@ -199,6 +199,8 @@ def test_coordinator_gets_404_for_every_object_of_another_municipality(
     for name, arguments in patterns:
         for number in ("3301", "3434"):
             kwargs = {"municipality": number}
+            if "document" in arguments:  # a printed document's name (issue 14)
+                kwargs["document"] = "responsibility-map"
             if "pk" in arguments:
                 kwargs["pk"] = drammen_object.pk
             elif number == "3434":

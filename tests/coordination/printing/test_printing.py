@@ -256,6 +256,9 @@ def test_a_coordinator_publishes_anyone_with_the_link_reads_it_until_withdrawn(
     response = anonymous.get(public_url)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert "inline" in response["Content-Disposition"]
+    confirm = client.get(url("document_withdraw", publishable.name)).content.decode()
+    assert "Ja, trekk tilbake lenken" in confirm and "med en ny lenke" in confirm
+    assert anonymous.get(public_url).status_code == 200  # asking first changed nothing
     client.post(url("document_withdraw", publishable.name))
     assert anonymous.get(public_url).status_code == 404
     assert AuditEvent.objects.filter(code="document.withdrawn").exists()
@@ -327,3 +330,28 @@ def test_a_volunteer_finds_the_published_documents_on_their_page(
     VolunteerFactory(user=volunteer)  # a volunteer in Lom
     page = client_of(volunteer).get(reverse("coordination:my_page"), follow=True)
     assert reverse("coordination:published_document", args=[link.token]) in page.content.decode()
+
+
+def test_old_versions_are_deleted_with_their_files_but_the_newest_is_kept(
+    client_of, coordinator_lom, lom_map, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from coordination.kernel import retention
+
+    client = client_of(coordinator_lom)
+    with django_capture_on_commit_callbacks(execute=True):
+        _print(client)
+    _mark_first_cell(lom_map, coordinator_lom)
+    with django_capture_on_commit_callbacks(execute=True):
+        _print(client)
+    old, new = PrintedDocument.objects.order_by("pk")
+    long_ago = timezone.now() - timedelta(days=400)
+    PrintedDocument.objects.update(rendered_at=long_ago)
+    PrintedDocument.objects.filter(pk=new.pk).update(rendered_at=long_ago + timedelta(days=1))
+    old_file = Path(old.file.path)
+    retention.apply_rules()
+    assert list(PrintedDocument.objects.all()) == [new]
+    assert not old_file.exists() and Path(new.file.path).exists()
