@@ -172,3 +172,11 @@ def test_the_binder_gets_the_wheel_as_a_section_that_renders_inside_its_body(coo
     assert "Introduksjonskurs" in section.index_terms  # its category, in nynorsk
     assert "<html" not in html and "<body" not in html and "<svg" in html
     assert "Introduksjonskurs for nye" in html and "<h3" in html and "<h4>Mars</h4>" in html
+
+
+def test_the_wheels_documents_are_registered_with_the_wheels_permission():
+    wheel, season = contributions.document("annual-wheel"), contributions.document("this-season")
+    assert wheel.action == season.action == "view_wheel"
+    assert season.publishable and not wheel.publishable
+    names = list(contributions.DOCUMENTS)
+    assert names.index("annual-wheel") < names.index("this-season")
