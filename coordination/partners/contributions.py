@@ -123,6 +123,36 @@ def agreements_with_partners(municipality) -> Evidence:
     return Evidence(met, summary, _url("agreement_list", municipality, query="show=active"))
 
 
+# --- Figures for other areas' pages and documents ----------------------------------------
+
+
+@contribute.figures("partner_roster")
+def partner_roster(municipality) -> dict:
+    """The municipality's partners for a page or a printout of another area (the «how we work
+    together» flowchart): volunteer centres first, then by name, each with its kind, its
+    shared phone and whether it is party to an agreement in force."""
+    in_force = CooperationAgreement.objects.in_municipality(municipality).in_force()
+    partners = municipality.partners.annotate(
+        in_agreement=Exists(
+            AgreementParty.objects.filter(organisation=OuterRef("pk"), agreement__in=in_force)
+        )
+    ).order_by("name", "pk")
+    kinds = dict(PartnerOrganisation.Kind.choices)
+    roster = [
+        {
+            "name": partner.name,
+            "kind": partner.kind,
+            "kind_label": str(kinds.get(partner.kind, partner.kind)),
+            "phone": partner.phone,
+            "volunteer_centre": partner.kind == PartnerOrganisation.Kind.VOLUNTEER_CENTRE,
+            "in_agreement": partner.in_agreement,
+        }
+        for partner in partners
+    ]
+    roster.sort(key=lambda partner: not partner["volunteer_centre"])  # stable: then by name
+    return {"partners": roster, "count": len(roster)}
+
+
 # --- The dashboard and the overview ----------------------------------------------------------
 
 

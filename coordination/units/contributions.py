@@ -15,6 +15,7 @@ from coordination.kernel import contributions
 from coordination.kernel.account_data import when
 from coordination.kernel.contributions import Evidence, Panel, WheelEntry, contribute
 from coordination.kernel.permissions import can
+from coordination.units.exports import compose_how_we_work
 from coordination.units.models import ForumMeeting, Unit, UnitContact
 
 FORUM_MEETINGS_NEEDED = 2  # in the last 12 months, for the staircase evidence
@@ -183,3 +184,20 @@ contribute.getting_started(
     url=lambda municipality: reverse("coordination:unit_add", args=[municipality.pk]),
     order=30,
 )
+
+
+# issue 14: «How we work together», a one-page flowchart of the municipality's own model. Here
+# because the units and their volunteer contacts are its core; the partners come through the
+# partners area's figures (areas meet through the kernel).
+@contribute.document(
+    "how-we-work",
+    title=gettext_lazy("How we work together"),
+    description=gettext_lazy(
+        "One page: how a need reaches a volunteer, the units and their volunteer contacts, the "
+        "coordinator and the partners (A4 landscape)."
+    ),
+    action="view_municipality",
+    order=60,
+)
+def how_we_work_document(municipality, language: str):
+    return compose_how_we_work(municipality, language)

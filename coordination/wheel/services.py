@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import math
 from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
@@ -19,14 +18,10 @@ from django.utils.translation import gettext as _
 
 from coordination.kernel import audit, contributions, permissions
 from coordination.kernel.models import Municipality, User
+from coordination.wheel import drawing
 from coordination.wheel.models import MAX_YEAR, MIN_YEAR, WheelCategory, WheelEvent
 
 MANAGE = "manage_wheel"
-
-# Okabe–Ito: colours told apart also with the common colour vision deficiencies. The wheel
-# never relies on colour alone: each category also has its own marker shape and a text label.
-COLOURS = 8
-SHAPES = ("circle", "square", "diamond", "triangle")
 
 
 def _cleaned(
@@ -195,136 +190,7 @@ def category_label(key: str) -> str:
     return str(label) if label is not None else key
 
 
-# --- Drawing --------------------------------------------------------------------------------
-
-SIZE = 640
-CENTRE = SIZE / 2
-OUTER, INNER = 300, 96
-LABEL_RADIUS = 262
-# Marker slots in a month's sector: rings from the centre outwards, three across. Across is a
-# distance along the ring (not an angle), so that markers on the inner ring do not overlap:
-# a marker is 22 units wide, and the innermost ring still has room for three side by side.
-MARKER = 11
-RINGS = (140, 168, 196, 224)
-ACROSS = (-25.0, 0.0, 25.0)
-SLOTS = len(RINGS) * len(ACROSS)
-
-
-def _point(radius: float, degrees: float) -> tuple[float, float]:
-    angle = math.radians(degrees - 90)  # 0° at the top, clockwise
-    return round(CENTRE + radius * math.cos(angle), 1), round(CENTRE + radius * math.sin(angle), 1)
-
-
-def _slot(mid: float, index: int) -> tuple[float, float]:
-    """Where the ``index``-th marker of the month whose sector's middle is at ``mid``° lies."""
-    ring, across = divmod(index, len(ACROSS))
-    radius = RINGS[ring]
-    return _point(radius, mid + math.degrees(ACROSS[across] / radius))
-
-
-def _sector_path(month: int) -> str:
-    start, end = (month - 1) * 30, month * 30
-    (x1, y1), (x2, y2) = _point(OUTER, start), _point(OUTER, end)
-    (x3, y3), (x4, y4) = _point(INNER, end), _point(INNER, start)
-    return (
-        f"M {x1} {y1} A {OUTER} {OUTER} 0 0 1 {x2} {y2} "
-        f"L {x3} {y3} A {INNER} {INNER} 0 0 0 {x4} {y4} Z"
-    )
-
-
-def _shape_path(shape: str, x: float, y: float, r: float = MARKER) -> str:
-    if shape == "square":
-        s = r * 0.85
-        return f"M {x - s} {y - s} H {x + s} V {y + s} H {x - s} Z"
-    if shape == "diamond":
-        return f"M {x} {y - r} L {x + r} {y} L {x} {y + r} L {x - r} {y} Z"
-    if shape == "triangle":
-        return f"M {x} {y - r} L {x + r} {y + r * 0.8} L {x - r} {y + r * 0.8} Z"
-    return f"M {x - r} {y} A {r} {r} 0 1 0 {x + r} {y} A {r} {r} 0 1 0 {x - r} {y} Z"
-
-
-@dataclass
-class LegendEntry:
-    key: str
-    label: str
-    colour: int
-    shape: str
-    count: int = 0
-    swatch: str = ""
-
-
-@dataclass
-class Month:
-    number: int
-    name: str
-    current: bool
-    path: str
-    label_x: float
-    label_y: float
-    items: list[WheelItem] = field(default_factory=list)
-    markers: list[dict] = field(default_factory=list)
-    more: int = 0
-    more_x: float = 0
-    more_y: float = 0
-
-
-def _legend(items: list[WheelItem]) -> dict[str, LegendEntry]:
-    """The categories in use, in the order of the registry (own categories first)."""
-    used = {item.category for item in items}
-    registered = list(contributions.WHEEL_CATEGORIES)
-    order = [key for key in registered if key in used]
-    unknown = sorted(used - set(order))
-    # A category's colour and shape follow from its place among all registered categories,
-    # not among those used this year, so that it looks the same on every year's wheel.
-    places = {key: index for index, key in enumerate(registered + unknown)}
-    legend = {}
-    for key in order + unknown:
-        index = places[key]
-        shape = SHAPES[(index // COLOURS + index) % len(SHAPES)]
-        legend[key] = LegendEntry(
-            key=key,
-            label=category_label(key),
-            colour=index % COLOURS,
-            shape=shape,
-            swatch=_shape_path(shape, 12, 12, 9),
-        )
-    for item in items:
-        legend[item.category].count += 1
-    return legend
-
-
-def _month(
-    number: int, items: list[WheelItem], legend: dict[str, LegendEntry], *, current: bool
-) -> Month:
-    """One month's sector, label and markers; when the month has more items than slots, the
-    last slot says how many more there are."""
-    mid = (number - 1) * 30 + 15
-    label_x, label_y = _point(LABEL_RADIUS, mid)
-    month = Month(
-        number=number,
-        name=str(MONTHS[number]).capitalize(),
-        current=current,
-        path=_sector_path(number),
-        label_x=label_x,
-        label_y=label_y,
-        items=items,
-    )
-    shown = items if len(items) <= SLOTS else items[: SLOTS - 1]
-    for index, item in enumerate(shown):
-        x, y = _slot(mid, index)
-        entry = legend[item.category]
-        month.markers.append(
-            {
-                "item": item,
-                "colour": entry.colour,
-                "label": entry.label,
-                "path": _shape_path(entry.shape, x, y),
-            }
-        )
-    if len(items) > len(shown):
-        month.more = len(items) - len(shown)
-        month.more_x, month.more_y = _slot(mid, SLOTS - 1)
-    return month
+# --- Drawing (the geometry is in drawing.py) ------------------------------------------------
 
 
 def wheel_context(
@@ -335,10 +201,11 @@ def wheel_context(
     for what ``user`` may open (see ``wheel_items``)."""
     today = today or timezone.localdate()
     items = wheel_items(municipality, year, user=user)
-    legend = _legend(items)
+    legend = drawing.legend(items, list(contributions.WHEEL_CATEGORIES), category_label)
     months = [
-        _month(number, [item for item in items if item.month == number], legend,
-               current=(today.year, today.month) == (year, number))
+        drawing.month(number, str(MONTHS[number]).capitalize(),
+                      [item for item in items if item.month == number], legend,
+                      current=(today.year, today.month) == (year, number))
         for number in range(1, 13)
     ]  # fmt: skip
     return {
@@ -346,6 +213,48 @@ def wheel_context(
         "months": months,
         "legend": list(legend.values()),
         "total": len(items),
-        "size": SIZE,
-        "centre": CENTRE,
+        "size": drawing.SIZE,
+        "centre": drawing.CENTRE,
     }
+
+
+# --- This season: the coming months' public events ------------------------------------------
+
+SEASON_MONTHS = 3
+
+
+@dataclass
+class SeasonMonth:
+    year: int
+    month: int
+    name: str
+    items: list[WheelItem] = field(default_factory=list)
+
+
+def season(
+    municipality: Municipality, today: datetime.date | None = None, *, months: int = SEASON_MONTHS
+) -> list[SeasonMonth]:
+    """The municipality's own events from ``today`` to the end of the ``months``-th month
+    (this month counts as the first), by month. Only the wheel's own events: the coordinator
+    writes them for everyone who reads the wheel (courses, parties, activities, campaigns,
+    meetings, grant deadlines for the local associations). What other parts of the portal put
+    on the wheel is internal work: agreement and routine reviews, the forum of volunteer
+    contacts, course sessions for registered volunteers. An event without a day is shown in
+    its month, also this month (it may still be ahead)."""
+    today = today or timezone.localdate()
+    by_year: dict[int, list[WheelItem]] = {}
+    found = []
+    for offset in range(months):
+        year, month = divmod(today.month - 1 + offset, 12)
+        year, month = today.year + year, month + 1
+        if year not in by_year:
+            by_year[year] = own_events(municipality, year)
+        items = [
+            item
+            for item in by_year[year]
+            if item.month == month
+            and (item.day is None or datetime.date(year, month, item.day) >= today)
+        ]
+        items.sort(key=lambda item: (item.day or 0, item.title))
+        found.append(SeasonMonth(year, month, str(MONTHS[month]), items))
+    return found

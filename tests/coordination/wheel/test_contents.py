@@ -12,7 +12,7 @@ from coordination.kernel import contributions
 from coordination.kernel.contributions import WheelEntry
 from coordination.models import WheelEvent
 from coordination.wheel import contributions as contrib_wheel
-from coordination.wheel import services
+from coordination.wheel import drawing, services
 from tests.factories import RoutineFactory, WheelEventFactory, municipality
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +104,7 @@ def test_a_crowded_month_shows_how_many_more_there_are(coordinator_lom):
     wheel = services.wheel_context(municipality("3434"), YEAR)
     february = wheel["months"][1]
     assert len(february.items) == 15  # the list has them all
-    assert len(february.markers) == services.SLOTS - 1 and february.more == 4
+    assert len(february.markers) == drawing.SLOTS - 1 and february.more == 4
 
 
 def test_a_category_looks_the_same_on_every_years_wheel(coordinator_lom, fake_source):
@@ -127,15 +127,15 @@ def test_the_markers_of_a_full_month_do_not_overlap_and_stay_in_its_sector():
 
     for number in (1, 7):
         mid = (number - 1) * 30 + 15
-        centres = [services._slot(mid, index) for index in range(services.SLOTS)]
+        centres = [drawing.slot(mid, index) for index in range(drawing.SLOTS)]
         for a, b in itertools.combinations(centres, 2):
-            assert math.dist(a, b) >= 2 * services.MARKER + 2
+            assert math.dist(a, b) >= 2 * drawing.MARKER + 2
         for x, y in centres:
-            dx, dy = x - services.CENTRE, y - services.CENTRE
+            dx, dy = x - drawing.CENTRE, y - drawing.CENTRE
             radius = math.hypot(dx, dy)
-            assert services.INNER + services.MARKER < radius < services.LABEL_RADIUS - 20
+            assert drawing.INNER + drawing.MARKER < radius < drawing.LABEL_RADIUS - 20
             # the whole marker, not only its centre, lies between the sector's two edges
-            off = math.degrees(math.asin(services.MARKER / radius))
+            off = math.degrees(math.asin(drawing.MARKER / radius))
             angle = (math.degrees(math.atan2(dy, dx)) + 90) % 360
             assert (number - 1) * 30 < angle - off and angle + off < number * 30
 
