@@ -193,9 +193,9 @@ def _store(record: PrintJob, composed: documents.Composed, pdf: bytes) -> Printe
                 size=len(pdf),
             )
     except IntegrityError:  # another delivery of the same version got there first
-        kept = _kept_version(record, composed.content_hash)
-        assert kept is not None
-        return kept
+        found = _kept_version(record, composed.content_hash)
+        assert found is not None
+        return found
     audit.record(
         record.requested_by,
         "created",

@@ -157,7 +157,7 @@ def test_this_season_stays_on_one_page_however_much_is_planned(coordinator_lom):
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "Arrangement 00" in text and "Arrangement 29" not in text
-    assert "more events this month" in text and "Bakken-Haugen" in text
+    assert "til denne måneden: spør oss" in text and "Bakken-Haugen" in text
 
 
 def test_the_binder_gets_the_wheel_as_a_section_that_renders_inside_its_body(coordinator_lom):
