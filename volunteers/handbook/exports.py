@@ -9,6 +9,7 @@ lists volunteers with their phone numbers: personal data, printed by coordinator
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -219,6 +220,30 @@ def volunteer_handbook_title(municipality: Municipality, *, large_print: bool = 
     return _("Handbook for volunteers – %(name)s") % {"name": municipality.name}
 
 
+def _volunteer_sections() -> list[Section]:
+    return [
+        Section("welcome", _("Welcome")),
+        Section("ground_rules", _("The ground rules")),
+        Section("confidentiality", _("Confidentiality: the staff's duty and your declaration")),
+        Section("roles", _("The roles: what you do and what you do not do")),
+        Section("worried", _("When you are worried about someone")),
+        Section("insurance", _("Insurance")),
+        Section("police_certificate", _("Police certificates")),
+        Section("contacts", _("Contacts")),
+        Section("routines", _("Routines that concern you")),
+    ]
+
+
+def _contents(municipality: Municipality, sections: list[Section]) -> dict[str, Any]:
+    """What every handbook's cover and table of contents need."""
+    return {
+        "municipality": municipality,
+        "municipality_label": municipality_label(municipality),
+        "sections": sections,
+        "titles": {section.key: section.title for section in sections},
+    }
+
+
 def compose_volunteer_handbook(
     municipality: Municipality, language: str, *, large_print: bool = False
 ) -> Composed:
@@ -232,35 +257,17 @@ def compose_volunteer_handbook(
             .prefetch_related("roles")
             .first()
         )
-        coordinator = public_coordinator(municipality)
-        sections = [
-            Section("welcome", _("Welcome")),
-            Section("ground_rules", _("The ground rules")),
-            Section("confidentiality", _("Confidentiality: the staff's duty and your declaration")),
-            Section("roles", _("The roles: what you do and what you do not do")),
-            Section("worried", _("When you are worried about someone")),
-            Section("insurance", _("Insurance")),
-            Section("police_certificate", _("Police certificates")),
-            Section("contacts", _("Contacts")),
-            Section("routines", _("Routines that concern you")),
-        ]
+        insured_roles = [role.name for role in insurance.roles.all()] if insurance else []
         context = {
-            "municipality": municipality,
-            "municipality_label": municipality_label(municipality),
+            **_contents(municipality, _volunteer_sections()),
             "large_print": large_print,
             "edition": _("Large print") if large_print else "",
-            "sections": sections,
-            "titles": {section.key: section.title for section in sections},
-            "coordinator": coordinator,
+            "coordinator": public_coordinator(municipality),
             "declaration": current_declaration(municipality),
             "roles": role_list,
             "certificate_roles": [role for role in role_list if role.requires_certificate],
             "insurance": insurance,
-            "insurance_roles": get_text_list(
-                [role.name for role in insurance.roles.all()], _("and")
-            )
-            if insurance
-            else "",
+            "insurance_roles": get_text_list(insured_roles, _("and")),
             "emergency": emergency_numbers(),
             "home_care": home_care(municipality),
             "units": units_with_contacts(municipality),
@@ -278,6 +285,18 @@ def compose_volunteer_handbook(
 # --- The contact handbook -------------------------------------------------------------------
 
 
+def _signed(municipality: Municipality, volunteer_ids: Iterable[int]) -> set[int]:
+    """Those of the volunteers who signed the current declaration (all, when there is none)."""
+    declaration = current_declaration(municipality)
+    if declaration is None:
+        return set(volunteer_ids)
+    return set(
+        Signature.objects.filter(
+            text=declaration, volunteer_id__in=list(volunteer_ids)
+        ).values_list("volunteer_id", flat=True)
+    )
+
+
 def ready_volunteers_by_unit(municipality: Municipality) -> dict[int, tuple[list[dict], int]]:
     """unit id -> (the active volunteers of the municipality linked to it who are ready, as
     name, phone and roles; how many others are linked but not ready). Ready: signed the
@@ -293,27 +312,19 @@ def ready_volunteers_by_unit(municipality: Municipality) -> dict[int, tuple[list
     )
     volunteers = {link.volunteer_id: link.volunteer for link in links}
     readiness = missing_for(volunteers.values())
-    declaration = current_declaration(municipality)
-    signed = (
-        set(
-            Signature.objects.filter(text=declaration, volunteer_id__in=volunteers).values_list(
-                "volunteer_id", flat=True
-            )
-        )
-        if declaration is not None
-        else set(volunteers)
-    )
+    signed = _signed(municipality, volunteers)
     result: dict[int, tuple[list[dict], int]] = {}
     for link in links:
         ready_list, not_ready = result.get(link.unit_id, ([], 0))
         volunteer: Volunteer = link.volunteer
         held = readiness.get(volunteer.pk, [])
         if volunteer.pk in signed and all(role.ready for role in held):
+            names = [role.role.name for role in held]
             ready_list.append(
                 {
                     "name": volunteer.person_name,
                     "phone": volunteer.contact_phone,
-                    "roles": get_text_list([role.role.name for role in held], _("and")),
+                    "roles": get_text_list(names, _("and")),
                 }
             )
         else:
@@ -324,6 +335,17 @@ def ready_volunteers_by_unit(municipality: Municipality) -> dict[int, tuple[list
 
 def contact_handbook_title(municipality: Municipality) -> str:
     return _("Handbook for volunteer contacts – %(name)s") % {"name": municipality.name}
+
+
+def _contact_sections(units: list[UnitPage]) -> list[Section]:
+    return [
+        Section("tasks", _("Your tasks as volunteer contact")),
+        *(Section(f"unit-{page.unit.pk}", page.unit.name) for page in units),
+        Section("roles", _("What the volunteers do and do not do")),
+        Section("routines", _("Routines")),
+        Section("forum", _("The forum of volunteer contacts")),
+        Section("who_to_call", _("Who to call")),
+    ]
 
 
 def compose_contact_handbook(municipality: Municipality, language: str) -> Composed:
@@ -337,19 +359,8 @@ def compose_contact_handbook(municipality: Municipality, language: str) -> Compo
             page.volunteers, page.not_ready = ready.get(page.unit.pk, ([], 0))
         routines = volunteer_routines(municipality)
         forum = ForumMeeting.objects.in_municipality(municipality)
-        sections = [
-            Section("tasks", _("Your tasks as volunteer contact")),
-            *(Section(f"unit-{page.unit.pk}", page.unit.name) for page in units),
-            Section("roles", _("What the volunteers do and do not do")),
-            Section("routines", _("Routines")),
-            Section("forum", _("The forum of volunteer contacts")),
-            Section("who_to_call", _("Who to call")),
-        ]
         context = {
-            "municipality": municipality,
-            "municipality_label": municipality_label(municipality),
-            "sections": sections,
-            "titles": {section.key: section.title for section in sections},
+            **_contents(municipality, _contact_sections(units)),
             "units": units,
             "roles": roles(municipality),
             "routines": routines,

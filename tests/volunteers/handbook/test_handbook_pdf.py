@@ -28,13 +28,7 @@ from coordination.kernel.permissions import can
 from coordination.units.models import Unit, UnitContact
 from tests.conftest import ensure_reference_data, make_persona
 from tests.factories import RoutineFactory, VolunteerFactory, municipality
-from volunteers.handbook.exports import (
-    CONTACT_HANDBOOK,
-    LARGE_PRINT,
-    VOLUNTEER_HANDBOOK,
-    compose_contact_handbook,
-    compose_volunteer_handbook,
-)
+from volunteers.handbook.exports import CONTACT_HANDBOOK, LARGE_PRINT, VOLUNTEER_HANDBOOK
 from volunteers.models import (
     CertificateKind,
     DeclarationText,
@@ -149,6 +143,7 @@ def _lom_world():
         user=None, municipality=municipality(DRAMMEN), name="Aud Drammensen", phone="920 00 000"
     )
     VolunteerUnit.objects.create(volunteer=stranger, unit=nursing_home)
+    _signed(stranger, declaration)  # ready in every other respect
 
     owner = coordinator
     RoutineFactory(
@@ -171,12 +166,15 @@ def handbooks(django_db_setup, django_db_blocker):
         lom, coordinator, contact = _lom_world()
         drammen = municipality(DRAMMEN)
         make_persona("coordinator_drammen")
+        documents = contributions.DOCUMENTS  # as registered: what the print pages make
         pdfs = {
-            "lom": typeset(compose_volunteer_handbook(lom, "nn")),
-            "lom_large": typeset(compose_volunteer_handbook(lom, "nn", large_print=True)),
-            "lom_contacts": typeset(compose_contact_handbook(lom, "nn")),
+            "lom": typeset(documents[VOLUNTEER_HANDBOOK].make(lom, "nn")),
+            "lom_large": typeset(documents[LARGE_PRINT].make(lom, "nn")),
+            "lom_contacts": typeset(documents[CONTACT_HANDBOOK].make(lom, "nn")),
             "drammen": typeset(
-                compose_volunteer_handbook(drammen, languages.language_of_municipality(drammen))
+                documents[VOLUNTEER_HANDBOOK].make(
+                    drammen, languages.language_of_municipality(drammen)
+                )
             ),
         }
         readers = {key: _reader(pdf) for key, pdf in pdfs.items()}
