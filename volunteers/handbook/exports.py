@@ -163,7 +163,7 @@ def _routine_entry(routine: Routine) -> dict[str, Any]:
         "body": version.body,
         "version": version.number,
         "approved": routine.approved_at,
-        "topic": routine.get_topic_display(),
+        "topic": routine.topic,
     }
 
 
@@ -258,6 +258,7 @@ def compose_volunteer_handbook(
             .first()
         )
         insured_roles = [role.name for role in insurance.roles.all()] if insurance else []
+        routines = volunteer_routines(municipality)
         context = {
             **_contents(municipality, _volunteer_sections()),
             "large_print": large_print,
@@ -271,7 +272,10 @@ def compose_volunteer_handbook(
             "emergency": emergency_numbers(),
             "home_care": home_care(municipality),
             "units": units_with_contacts(municipality),
-            "routines": volunteer_routines(municipality),
+            "routines": routines,
+            "worried_routine": next(
+                (entry for entry in routines if entry["topic"] == RoutineTopic.WORRIED), None
+            ),
         }
     return compose(
         template=VOLUNTEER_TEMPLATE,

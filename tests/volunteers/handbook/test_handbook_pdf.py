@@ -230,6 +230,9 @@ def test_only_the_approved_routines_that_concern_volunteers_are_printed(handbook
     _pdfs, readers, _rights = handbooks
     volunteers = "\n".join(_pages(readers["lom"]))
     assert "Når ein frivillig er uroleg" in volunteers
+    # ... and the chapter on being worried points to it
+    worried = next(page for page in _pages(readers["lom"]) if page.startswith("Når du er uroleg"))
+    assert _flat("«Når ein frivillig er uroleg», bak i handboka") in _flat(worried)
     assert "Samarbeidsavtale med eit lag" not in volunteers  # for coordinators
     assert "Utkast om velkomst" not in volunteers  # a draft
     contacts = "\n".join(_pages(readers["lom_contacts"]))
