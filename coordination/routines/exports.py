@@ -39,6 +39,8 @@ _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(.*)$")
 _BULLET = re.compile(r"^[-–•*]\s+(.*)$")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _NOT_IN_AN_ID = re.compile(r"[^A-Za-z0-9_-]+")
+# The binder's own anchors (binder.html): a section's key never takes one.
+_RESERVED = frozenset({"contents", "contents-title", "index", *(f"step-{n}" for n in Step.values)})
 
 
 def binder_title(municipality: Municipality) -> str:
@@ -122,7 +124,7 @@ def _anchor(key: str, taken: set[str]) -> str:
     """``key`` as an id that is safe in HTML and not used yet."""
     anchor = _NOT_IN_AN_ID.sub("-", key).strip("-") or "section"
     candidate, number = anchor, 1
-    while candidate in taken or candidate in ("contents", "index") or candidate[0].isdigit():
+    while candidate in taken or candidate in _RESERVED or candidate[0].isdigit():
         number += 1
         candidate = f"s-{anchor}-{number}"
     taken.add(candidate)
