@@ -5,19 +5,26 @@ coordination overview and the representative's panel on My page. Found and impor
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from coordination.kernel.contributions import Evidence, Panel, WheelEntry, contribute
+from coordination.kernel.contributions import (
+    BinderSection,
+    Evidence,
+    Panel,
+    WheelEntry,
+    contribute,
+)
 from coordination.kernel.models import Membership, Role
 from coordination.kernel.permissions import can
 from coordination.partners import tasks  # noqa: F401 (registers the Celery tasks)
 from coordination.partners.models import (
     AgreementParty,
     CooperationAgreement,
+    PartnerContact,
     PartnerCorrection,
     PartnerOffer,
     PartnerOrganisation,
@@ -267,3 +274,43 @@ def volunteer_centre(municipality) -> dict[str, str]:
     if centre is None:
         return {}
     return {"name": centre.name, "phone": centre.phone, "email": centre.email}
+
+
+# --- The routine binder (issue 14) ----------------------------------------------------------
+
+
+@contribute.binder_sections(order=55)
+def partners_in_binder(municipality) -> list[BinderSection]:
+    """The partners of the routine binder: each with its phone and email and the contact
+    persons this municipality talks to there."""
+    partners = (
+        PartnerOrganisation.objects.filter(municipalities=municipality)
+        .prefetch_related(
+            Prefetch(
+                "contacts",
+                queryset=PartnerContact.objects.in_municipality(municipality).order_by(
+                    "name", "pk"
+                ),
+            )
+        )
+        .order_by("name", "pk")
+    )
+    rows = [
+        {
+            "name": partner.name,
+            "kind": partner.get_kind_display(),
+            "phone": partner.phone,
+            "email": partner.email,
+            "contacts": list(partner.contacts.all()),
+        }
+        for partner in partners
+    ]
+    return [
+        BinderSection(
+            key="partners",
+            title=_("Partners"),
+            template="coordination/partners/_binder_partners.html",
+            context={"partners": rows},
+            index_terms=tuple(row["name"] for row in rows),
+        )
+    ]

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coordination.kernel.contributions import Evidence, contribute
+from coordination.kernel.contributions import BinderSection, Evidence, contribute
 from coordination.kernel.permissions import can
-from coordination.responsibility.exports import DOCUMENT, compose_map
+from coordination.responsibility.exports import DOCUMENT, binder_section, compose_map
 from coordination.responsibility.models import ResponsibilityMap
 from coordination.responsibility.services import responsibility_warnings, warnings_summary
 
@@ -62,3 +62,9 @@ def overview_links(request, municipality) -> list[tuple[str, str]]:
 )
 def responsibility_map_document(municipality, language: str):
     return compose_map(municipality, language)
+
+
+@contribute.binder_sections(order=30)
+def responsibility_map_in_binder(municipality) -> list[BinderSection]:
+    """The map as an appendix of the routine binder."""
+    return binder_section(municipality)

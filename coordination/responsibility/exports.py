@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from coordination.kernel.contributions import BinderSection
 from coordination.kernel.documents import Composed, compose, typeset
 from coordination.kernel.models import Municipality
 from coordination.responsibility.models import (
@@ -21,6 +22,7 @@ from coordination.responsibility.services.maps import find_map
 DOCUMENT = "responsibility-map"
 PARTIES_PER_TABLE = 8  # columns that stay readable at 12 pt across A4 landscape
 TEMPLATE = "coordination/responsibility/map_pdf.html"
+BINDER_TEMPLATE = "coordination/responsibility/_binder_map.html"
 
 
 def map_title(municipality: Municipality) -> str:
@@ -72,16 +74,19 @@ def _tables(map_) -> list[dict]:
     return tables
 
 
+def _legend() -> list[tuple[str, str]]:
+    return [
+        (str(ROLE_ABBREVIATIONS[role]), str(ROLE_EXPLANATIONS[role])) for role in ResponsibilityRole
+    ]
+
+
 def compose_map(municipality: Municipality, language: str) -> Composed:
     """The municipality's map in ``language``, ready to typeset; a municipality with no map
     yet gets a page that says so."""
     map_ = find_map(municipality)
     with translation.override(language):
         title = map_title(municipality)
-        legend = [
-            (str(ROLE_ABBREVIATIONS[role]), str(ROLE_EXPLANATIONS[role]))
-            for role in ResponsibilityRole
-        ]
+        legend = _legend()
         tables = _tables(map_) if map_ is not None else []
     return compose(
         template=TEMPLATE,
@@ -90,6 +95,30 @@ def compose_map(municipality: Municipality, language: str) -> Composed:
         language=language,
         header=municipality.name,
     )
+
+
+def binder_section(municipality: Municipality) -> list[BinderSection]:
+    """The map as an appendix of the routine binder (in the active language), on landscape
+    pages, its parties (the roles and partners) in the index. Nothing when there is no map."""
+    map_ = find_map(municipality)
+    if map_ is None:
+        return []
+    tables = _tables(map_)
+    parties = tuple(dict.fromkeys(party for table in tables for party in table["parties"]))
+    return [
+        BinderSection(
+            key=DOCUMENT,
+            title=_("Responsibility map"),
+            template=BINDER_TEMPLATE,
+            context={
+                "tables": tables,
+                "legend": _legend(),
+                "index_terms": True,
+                "wide": True,
+            },
+            index_terms=parties,
+        )
+    ]
 
 
 def responsibility_map_pdf(*, municipality: Municipality, language: str) -> tuple[str, bytes]:

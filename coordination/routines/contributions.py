@@ -13,8 +13,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from coordination.kernel import permissions
-from coordination.kernel.contributions import Evidence, Panel, WheelEntry, contribute
+from coordination.kernel.contributions import (
+    BinderSection,
+    Evidence,
+    Panel,
+    WheelEntry,
+    contribute,
+)
 from coordination.kernel.models import Municipality
+from coordination.routines.exports import DOCUMENT, compose_binder, routine_sections
 from coordination.routines.models import REVIEW_NOTICE_DAYS, Routine
 
 ROUTINE_CATEGORY = "routine"
@@ -140,3 +147,28 @@ contribute.getting_started(
     url=lambda municipality: reverse("coordination:routine_starters", args=[municipality.pk]),
     order=20,
 )
+
+
+# --- The printed routine binder (issue 14) -------------------------------------------------
+
+
+@contribute.document(
+    DOCUMENT,
+    title=gettext_lazy("Routine binder"),
+    description=gettext_lazy(
+        "Every approved routine under the 8 steps, with the responsibility map, the annual "
+        "wheel, the contact list and the confidentiality declaration; contents and index with "
+        "page numbers."
+    ),
+    action="view_routines",
+    publishable=True,
+    order=10,
+)
+def binder_document(municipality, language: str):
+    return compose_binder(municipality, language)
+
+
+@contribute.binder_sections(order=10)
+def binder_routines(municipality) -> list[BinderSection]:
+    """Each approved routine, under its step."""
+    return routine_sections(municipality)

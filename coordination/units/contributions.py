@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +14,15 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from coordination.kernel import contributions
 from coordination.kernel.account_data import when
-from coordination.kernel.contributions import Evidence, Panel, WheelEntry, contribute
+from coordination.kernel.contact import public_contact
+from coordination.kernel.contributions import (
+    BinderSection,
+    Evidence,
+    Panel,
+    WheelEntry,
+    contribute,
+)
+from coordination.kernel.models import Membership, Role
 from coordination.kernel.permissions import can
 from coordination.units.exports import compose_how_we_work
 from coordination.units.models import ForumMeeting, Unit, UnitContact
@@ -201,3 +210,83 @@ contribute.getting_started(
 )
 def how_we_work_document(municipality, language: str):
     return compose_how_we_work(municipality, language)
+
+
+# --- The routine binder's contact list (issue 14) ------------------------------------------
+
+
+def _coordinators(municipality) -> list[dict]:
+    """The municipality's coordinators to call: the one chosen as public contact first, with
+    the public number and hours when they have no phone of their own."""
+    chosen = public_contact(municipality)
+    people = []
+    for membership in (
+        Membership.objects.in_municipality(municipality)
+        .with_role(Role.COORDINATOR)
+        .filter(user__is_active=True)
+        .select_related("user")
+        .order_by("created_at", "pk")
+    ):
+        user = membership.user
+        public = chosen is not None and chosen.coordinator_id == user.pk
+        people.append(
+            {
+                "name": user.full_name or user.email,
+                "phone": user.phone or (chosen.phone if public and chosen else ""),
+                "email": (chosen.email if public and chosen and chosen.email else user.email),
+                "when": chosen.when_to_call if public and chosen else "",
+                "first": public,
+            }
+        )
+    return sorted(people, key=lambda person: not person["first"])
+
+
+@contribute.binder_sections(order=50)
+def contact_list_in_binder(municipality) -> list[BinderSection]:
+    """The contact list of the routine binder: the coordinators, and each unit with its phone
+    and its volunteer contacts."""
+    units = (
+        Unit.objects.in_municipality(municipality)
+        .prefetch_related(
+            Prefetch(
+                "contact_links",
+                queryset=UnitContact.objects.select_related("membership__user")
+                .filter(membership__user__is_active=True)
+                .order_by("membership__user__full_name", "pk"),
+            )
+        )
+        .order_by("name", "pk")
+    )
+    rows = [
+        {
+            "name": unit.name,
+            "kind": unit.get_kind_display(),
+            "address": unit.address,
+            "phone": unit.phone,
+            "leader": unit.leader_name,
+            "contacts": [
+                {
+                    "name": link.membership.user.full_name or link.membership.user.email,
+                    "phone": link.membership.user.phone,
+                    "email": link.membership.user.email,
+                }
+                for link in unit.contact_links.all()
+            ],
+        }
+        for unit in units
+    ]
+    coordinator, contact = str(Role.COORDINATOR.label), str(Role.VOLUNTEER_CONTACT.label)
+    return [
+        BinderSection(
+            key="contacts",
+            title=_("Contact list"),
+            template="coordination/units/_binder_contacts.html",
+            context={
+                "coordinators": _coordinators(municipality),
+                "units": rows,
+                "coordinator_label": coordinator,
+                "contact_label": contact,
+            },
+            index_terms=(coordinator, contact, *(row["name"] for row in rows)),
+        )
+    ]

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.kernel.account_data import amount, coded, when
-from coordination.kernel.contributions import Panel, contribute, render_my_page
+from coordination.kernel.contributions import BinderSection, Panel, contribute, render_my_page
+from coordination.routines.exports import text_blocks
 from volunteers.models import (
     ContactBy,
     DeclarationText,
@@ -18,7 +20,7 @@ from volunteers.models import (
     Volunteer,
 )
 from volunteers.profile.own import own_volunteer
-from volunteers.profile.services import declaration_to_sign, has_consented
+from volunteers.profile.services import current_declaration, declaration_to_sign, has_consented
 
 
 @contribute.my_page_panel(order=30)
@@ -202,3 +204,25 @@ contribute.getting_started(
     url=lambda municipality: reverse("volunteers:registry", args=[municipality.pk]),
     order=50,
 )
+
+
+# --- The routine binder (issue 14) ----------------------------------------------------------
+
+
+@contribute.binder_sections(order=60)
+def declaration_in_binder(municipality) -> list[BinderSection]:
+    """The confidentiality declaration volunteers sign, as the municipality published it last
+    (or a note that it has published none yet)."""
+    declaration = current_declaration(municipality)
+    return [
+        BinderSection(
+            key="declaration",
+            title=_("The confidentiality declaration volunteers sign"),
+            template="volunteers/partials/_binder_declaration.html",
+            context={
+                "declaration": declaration,
+                "blocks": text_blocks(declaration.body) if declaration else [],
+            },
+            index_terms=(_("Confidentiality declaration"),),
+        )
+    ]
