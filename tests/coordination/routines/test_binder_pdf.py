@@ -110,6 +110,9 @@ def _build_lom() -> dict:
     return {"lom": lom}
 
 
+pytestmark = pytest.mark.django_db  # the test database (the module's data is made once)
+
+
 @pytest.fixture(scope="module")
 def binders(django_db_setup, django_db_blocker, tmp_path_factory):
     """Lom's binder in nynorsk (its written standard) and Drammen's in bokmål, typeset once;
@@ -181,7 +184,8 @@ def test_the_contents_give_the_page_each_section_starts_on(lom):
     entries = _contents(pages)
     titles = [title for title, _page in entries]
     assert titles[:2] == ["Steg 1: Forankre", "Politiattest for besøksvener"]
-    for expected in ["Ansvarskart", "Kontaktliste", "Samarbeidspartnarar", "Stikkordregister"]:
+    appendices = ("Ansvarskart", "Årshjulet", "Kontaktliste", "Samarbeidspartnarar")
+    for expected in [*appendices, "Stikkordregister"]:
         assert expected in titles
     assert sum(1 for title in titles if title.startswith("Steg ")) == 8
     assert all(title in titles for title in APPROVED)
@@ -193,7 +197,7 @@ def test_the_contents_give_the_page_each_section_starts_on(lom):
         if title.startswith("Steg "):
             number, name = re.match(r"Steg (\d): (.*)", title).groups()
             assert text.startswith(f"STEG {number}\n{name}"), title
-        elif title in ("Ansvarskart", "Kontaktliste", "Samarbeidspartnarar", "Stikkordregister"):
+        elif title in (*appendices, "Stikkordregister"):
             assert text.startswith(title), title
         else:  # a routine: its heading is on that page, not yet on the one before
             assert _flat(title) in _flat(text), title
