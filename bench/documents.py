@@ -5,6 +5,10 @@ the same fonts, running header and footer, PDF/UA), and the peak memory of each.
 Each render runs in its own process, so that its peak memory (``ru_maxrss``) is its own; the
 binder and the floor take turns, in the same run, so that a busy machine slows both alike.
 
+Last, the time to the first byte of the request that asks for the binder (the work is in the
+worker: the request only records the job) against a trivial page and the printed documents
+page, through the whole Django stack, in the same run.
+
 Run: .venv/bin/python -m bench.documents [--reuse] [--routines N] [--runs N]
 """
 
@@ -156,6 +160,40 @@ def child(kind: str, paragraphs: int) -> dict:
     }
 
 
+def request_timings(runs: int) -> dict:
+    """Median milliseconds of a trivial page, the printed documents page and the request that
+    asks for the binder (a job queued on a broker nobody consumes: nothing is typeset)."""
+    from django.test import Client
+
+    from coordination.celery import app
+    from coordination.models import User
+    from coordination.printing.models import PrintJob
+
+    app.conf.task_always_eager = False  # queue the job (memory broker), do not run it here
+    client = Client()
+    client.force_login(User.objects.get(email="bench.koordinator@samspill.example"))
+    documents = f"/coordination/{LOM}/documents/"
+    cases = {
+        "trivial page (accessibility statement)": lambda: client.get("/accessibility/"),
+        "printed documents page": lambda: client.get(documents),
+        "ask for the binder (htmx)": lambda: client.post(
+            documents + "binder/print/", {"language": "nn"}, HTTP_HX_REQUEST="true"
+        ),
+    }
+    found = {}
+    for label, ask in cases.items():
+        ask()  # warm
+        timings = []
+        for _ in range(runs):
+            PrintJob.objects.all().delete()  # each request makes a new job
+            started = time.perf_counter()
+            response = ask()
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (label, response.status_code)
+        found[label] = statistics.median(timings)
+    return found
+
+
 def run_child(url: str, kind: str, paragraphs: int = 0) -> dict:
     command = [sys.executable, "-m", "bench.documents", "--child", kind]
     command += ["--paragraphs", str(paragraphs)]
@@ -170,13 +208,16 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="keep the data of the last run")
     parser.add_argument("--routines", type=int, default=ROUTINES)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--child", choices=["binder", "plain"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["binder", "plain", "requests"], help=argparse.SUPPRESS)
     parser.add_argument("--paragraphs", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     url = os.environ.get("BENCH_URL") or os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     if args.child:
         setup_django(url)
-        print(json.dumps(child(args.child, args.paragraphs)))
+        if args.child == "requests":
+            print(json.dumps(request_timings(runs=20)))
+        else:
+            print(json.dumps(child(args.child, args.paragraphs)))
         return
     if not args.reuse:
         recreate_database(url)
@@ -209,6 +250,11 @@ def main() -> None:
     print(f"{'plain text (floor)':20} {floor:6d} {p:16.2f} {p_cpu:12.2f} {p_mem:9.0f}")
     print(f"binder / floor: {b / p:.2f}x (CPU {b_cpu / p_cpu:.2f}x)")
     print(f"composing the binder (queries, templates): {compose * 1000:.0f} ms")
+    timings = run_child(url, "requests")
+    trivial = timings["trivial page (accessibility statement)"]
+    print(f"{'request':40} {'p50 ms':>8} {'x trivial':>10}")
+    for label, ms in timings.items():
+        print(f"{label:40} {ms:8.1f} {ms / trivial:10.2f}")
 
 
 if __name__ == "__main__":
