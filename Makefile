@@ -10,6 +10,8 @@ PYTHON_FOUND = $(shell bin/find-python)
 UV_PYTHON = $(if $(PYTHON_FOUND),--python $(PYTHON_FOUND),--python 3.12)
 MANAGE = .venv/bin/python manage.py
 PORT ?= 8000
+# Test processes (pytest-xdist) that `make test` runs side by side; TEST_WORKERS=0 runs in one.
+TEST_WORKERS ?= 2
 # What mypy checks (CONVENTIONS.md, "Tooling"): the kernel, and every services.py or services/
 # package, permissions.py and tasks.py of the apps, found anew on each run.
 APPS = coordination volunteers activities grants
@@ -38,8 +40,8 @@ run: install  ## Set up the demo and serve http://127.0.0.1:8000 (another port: 
 	@echo "Samspill runs at http://127.0.0.1:$(PORT) (stop with Ctrl+C)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install-dev lint migrations-check  ## Lint, then run the whole test suite
-	.venv/bin/pytest
+test: install-dev lint migrations-check  ## Lint, then run the whole test suite (2 processes)
+	.venv/bin/pytest -n $(TEST_WORKERS)
 
 lint:  ## ruff (lint, formatting), import-linter (who imports whom) and mypy
 	.venv/bin/ruff check .

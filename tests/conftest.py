@@ -1,6 +1,7 @@
 """Personas shared by every test: named people with real roles in real municipalities."""
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.apps import apps
@@ -43,6 +44,69 @@ hypothesis_settings.load_profile(hypothesis_profile(os.environ))
 
 LOM, DRAMMEN = "3434", "3301"
 
+# --- Running in parallel (pytest-xdist: `make test` runs two workers, gw0 and gw1) ---------------
+# pytest-django gives each worker its own test database (test_<name>_gw0, _gw1); live servers
+# take a free port each; MEDIA_ROOT and tmp_path are per test. Redis is the one thing shared:
+# one worker's cache.clear() (FLUSHDB) would wipe the other's rate limits in the middle of a
+# test, and a real Celery worker started by one test would take the other's tasks. So each xdist
+# worker gets its own Redis databases: worker N adds 2 * N to every configured number (CI's broker
+# 0 and cache 1 are 0 and 1 for gw0, 2 and 3 for gw1).
+REDIS_SETTINGS = ("CELERY_BROKER_URL", "CELERY_RESULT_BACKEND", "CACHE_URL")
+REDIS_DATABASES = 16  # redis-server's default
+
+
+def redis_url_for_worker(url: str, worker: int) -> str:
+    """``url`` with its Redis database number moved up by 2 * ``worker``; other URLs as given."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("redis", "rediss") or worker == 0:
+        return url
+    number = int(parts.path.strip("/") or 0) + 2 * worker
+    if number >= REDIS_DATABASES:
+        raise pytest.UsageError(f"{url}: xdist worker {worker} would need Redis database {number}")
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
+def _redis_per_xdist_worker(environ=os.environ) -> None:
+    worker_id = environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker_id.startswith("gw"):
+        return
+    worker, count = int(worker_id[2:]), int(environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    # Two workers must never meet in one database: check every worker's numbers, not just ours.
+    bases = {urlsplit(environ[name]).path.strip("/") or "0" for name in REDIS_SETTINGS
+             if urlsplit(environ.get(name, "")).scheme in ("redis", "rediss")}  # fmt: skip
+    taken = [int(base) + 2 * n for base in bases for n in range(count)]
+    if len(taken) != len(set(taken)):
+        raise pytest.UsageError(
+            f"Redis databases {sorted(bases)} overlap across {count} xdist workers (each worker"
+            " adds 2 to every number): pick numbers that differ by 1, e.g. broker 0, cache 1"
+        )
+    from asgiref.local import Local
+    from django.conf import settings
+    from django.core.cache import caches
+
+    for name in REDIS_SETTINGS:
+        if name in environ:  # the environment: Celery reads it before its settings; subprocesses
+            environ[name] = redis_url_for_worker(environ[name], worker)
+    settings.CELERY_BROKER_URL = redis_url_for_worker(settings.CELERY_BROKER_URL, worker)
+    settings.CELERY_RESULT_BACKEND = redis_url_for_worker(settings.CELERY_RESULT_BACKEND, worker)
+    for cache in settings.CACHES.values():
+        location = cache.get("LOCATION", "")
+        if isinstance(location, str):
+            cache["LOCATION"] = redis_url_for_worker(location, worker)
+        else:
+            cache["LOCATION"] = [redis_url_for_worker(url, worker) for url in location]
+    # Django set up before this conftest: forget any cache connection made with the old settings.
+    caches._settings = caches.settings = caches.configure_settings(None)
+    caches._connections = Local(caches.thread_critical)
+    from coordination.celery import app
+
+    app.conf.update(
+        broker_url=settings.CELERY_BROKER_URL, result_backend=settings.CELERY_RESULT_BACKEND
+    )
+
+
+_redis_per_xdist_worker()
+
 
 @pytest.fixture(autouse=True)
 def _reference_data(request):
@@ -60,6 +124,24 @@ def _reference_data(request):
     )
     request.getfixturevalue("transactional_db" if transactional else "db")
     ensure_reference_data()
+    request.node.stash[_EMPTIED] = transactional
+
+
+_EMPTIED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has emptied every table, load the reference data again, for
+    good (committed): else each database test after it would load the 357 municipalities anew
+    inside its own transaction and roll them back again (pytest runs the browser tests in the
+    middle of the suite: its ordering for Playwright's session fixtures undoes pytest-django's)."""
+    yield
+    if nextitem is not None and item.stash.get(_EMPTIED, False):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            ensure_reference_data()
 
 
 def ensure_reference_data() -> None:
@@ -199,10 +281,46 @@ def client_of(client):
     return log_in
 
 
+# Modules whose tests share something built once (a module-scoped fixture: the URL sweep's world
+# and the tally it prints): under pytest-xdist each runs whole in one process.
+KEEP_TOGETHER = {"tests/trust/test_url_sweep.py"}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`pytest -n 2` (xdist's default `--dist load`, as `make test` runs it): every test goes to
+    whichever process is free, except that a module in KEEP_TOGETHER goes whole to one. (xdist's
+    own `--dist loadgroup` cannot: it renames node ids, which pytest 9 no longer lets it do.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneTestAtATimeButKeepModulesTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in KEEP_TOGETHER else nodeid
+
+    return OneTestAtATimeButKeepModulesTogether(config, log)
+
+
 def pytest_terminal_summary(terminalreporter, config):
     """Lines tests ask to show even when they pass (e.g. the URL sweep's coverage)."""
     for line in getattr(config, "samspill_summary", []):
         terminalreporter.write_line(line)
+
+
+def pytest_sessionfinish(session):
+    """An xdist worker hands its summary lines to the controller, which prints them."""
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["samspill_summary"] = getattr(
+            session.config, "samspill_summary", []
+        )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    lines = getattr(node, "workeroutput", {}).get("samspill_summary", [])
+    node.config.samspill_summary = [*getattr(node.config, "samspill_summary", []), *lines]
 
 
 def pytest_configure(config):

@@ -232,20 +232,24 @@ def test_reset_password_and_log_in_by_keyboard_alone(live_server, page, mailoutb
 REFLOW_PAGES = ["/my/", "/coordination/3434/", "/coordination/3434/audit/"]
 
 
-@pytest.mark.parametrize("path", REFLOW_PAGES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_role_pages_reflow_at_200_percent_zoom(
-    live_server, page, coordinator_lom, volunteer_contact_lom, applicant, language, path
+    live_server, page, coordinator_lom, volunteer_contact_lom, applicant, language
 ):
     """WCAG 1.4.10: at 640 px (200 % of 1280) the document never scrolls sideways. A data
-    table may scroll inside its .table-responsive wrapper; the document may not."""
+    table may scroll inside its .table-responsive wrapper; the document may not. One login
+    per language serves all the pages."""
     page.set_viewport_size({"width": 640, "height": 900})
     speak(page, live_server.url, language, coordinator_lom)
     _log_in(page, live_server.url, coordinator_lom.email)
-    response = page.goto(live_server.url + path)
-    assert response.status == 200 and page.url.endswith(path), page.url
-    expect(page.locator("html")).to_have_attribute("lang", language)
-    widths = page.evaluate(
-        "({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
-    )
-    assert widths["scroll"] <= widths["inner"], (path, widths)
+    too_wide = []
+    for path in REFLOW_PAGES:
+        response = page.goto(live_server.url + path)
+        assert response.status == 200 and page.url.endswith(path), page.url
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        widths = page.evaluate(
+            "({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
+        )
+        if widths["scroll"] > widths["inner"]:
+            too_wide.append((path, widths))
+    assert not too_wide, too_wide
