@@ -25,7 +25,8 @@ import subprocess
 import sys
 import time
 
-LOM = "3434"
+from bench.registry import LOM, recreate_database, setup_django
+
 ROUTINES = 130  # with the appendices, about 100 pages
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/samspill_bench_documents"
 PLAIN_PARAGRAPH = (
@@ -33,24 +34,6 @@ PLAIN_PARAGRAPH = (
     "nærmiljøet. Koordinatoren held oversikt over kven som gjer kva, og frivilligkontakten på "
     "sjukeheimen følgjer opp dei frivillige der. "
 )
-
-
-def setup_django(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coordination.settings")
-    import django
-
-    django.setup()
-
-
-def recreate_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def fill(routines: int) -> None:

@@ -23,6 +23,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
@@ -40,8 +41,6 @@ PUBLISH_ACTION = "publish_documents"
 
 
 def document_or_404(name: str) -> Document:
-    from django.http import Http404
-
     document = contributions.document(name)
     if document is None:
         raise Http404
@@ -55,15 +54,6 @@ def documents_for(user: User, municipality: Municipality) -> list[Document]:
         for document in contributions.DOCUMENTS.values()
         if permissions.can(user, document.action, municipality)
     ]
-
-
-def latest_versions(municipality: Municipality, document: str) -> list[PrintedDocument]:
-    """Kept versions of a document here, newest first (every language)."""
-    return list(
-        PrintedDocument.objects.in_municipality(municipality)
-        .filter(document=document)
-        .order_by("-rendered_at", "-pk")
-    )
 
 
 @transaction.atomic
@@ -290,16 +280,14 @@ def refresh_kept_documents() -> int:
     keys = set(PrintedDocument.objects.values_list("municipality_id", "document").distinct()) | set(
         PublicLink.objects.active().values_list("municipality_id", "document")
     )
+    documents_of: dict[str, list[str]] = {}
+    for number, document in sorted(keys):
+        if contributions.document(document) is not None:
+            documents_of.setdefault(number, []).append(document)
     asked = 0
-    for municipality in Municipality.objects.filter(pk__in={number for number, _d in keys}):
-        for number, document in sorted(keys):
-            if number != municipality.pk or contributions.document(document) is None:
-                continue
-            request_print(
-                municipality=municipality,
-                document=document,
-                language=languages.language_of_municipality(municipality),
-                by=None,
-            )
+    for municipality in Municipality.objects.filter(pk__in=documents_of):
+        language = languages.language_of_municipality(municipality)
+        for document in documents_of[municipality.pk]:
+            request_print(municipality=municipality, document=document, language=language, by=None)
             asked += 1
     return asked

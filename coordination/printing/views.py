@@ -30,11 +30,11 @@ STATUS_TEMPLATE = "coordination/printing/_job_status.html"
 VERSIONS_SHOWN = 6
 
 
-def _entry(request: MunicipalityRequest, document, versions, jobs) -> dict:
+def _entry(request: MunicipalityRequest, document, versions, jobs, links) -> dict:
     may_publish = document.publishable and can(
         request.user, services.PUBLISH_ACTION, request.municipality
     )
-    link = services.published_link(request.municipality, document.name) if may_publish else None
+    link = links.get(document.name) if may_publish else None
     return {
         "document": document,
         "versions": versions.get(document.name, [])[:VERSIONS_SHOWN],
@@ -65,13 +65,16 @@ def document_list(request: MunicipalityRequest) -> HttpResponse:
         .select_related("result")
     ):
         jobs.setdefault(job.document, job)  # newest first: the last one asked for
+    links = {
+        link.document: link for link in PublicLink.objects.in_municipality(municipality).active()
+    }
     own = languages.language_of_municipality(municipality)
     return render(
         request,
         "coordination/printing/document_list.html",
         {
             "municipality": municipality,
-            "entries": [_entry(request, kind, versions, jobs) for kind in kinds],
+            "entries": [_entry(request, kind, versions, jobs, links) for kind in kinds],
             "print_languages": [(code, name, code == own) for code, name in settings.LANGUAGES],
         },
     )
