@@ -268,7 +268,10 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth"]
 # Translated data (the staircase's texts): one column per language, bokmål when one is empty.
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
-MODELTRANSLATION_TRANSLATION_FILES = ("coordination.staircase.translation",)
+MODELTRANSLATION_TRANSLATION_FILES = (
+    "coordination.staircase.translation",
+    "activities.catalogue.translation",
+)
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

@@ -43,4 +43,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include((coordination_patterns, "coordination"))),
     path("", include("volunteers.urls")),
+    path("", include("activities.urls")),
 ]
