@@ -39,6 +39,7 @@ from tests.factories import (
     WheelEventFactory,
 )
 from tests.trust.access import PERSONAS
+from tests.trust.world_activities import lom_activities
 from volunteers.calls.models import CallReason, PhoneCall
 from volunteers.models import (
     CertificateCheck,
@@ -161,6 +162,7 @@ def lom_objects(personas: dict, membership: Membership) -> dict:
     objects["phone_call"] = PhoneCall.objects.create(
         municipality_id="3434", volunteer=own, reason=CallReason.DECLARATION
     )
+    objects |= lom_activities(partner=partner["partner"], own_volunteer=own)
     # The volunteer helps at the contact's unit, so the contact sees them (visibility).
     VolunteerUnit.objects.create(volunteer=objects["volunteer"], unit=unit)
     return objects

@@ -108,8 +108,8 @@ def _joined(*tables: dict) -> dict:
 
 
 # Each app's table imports the rules above, so it is imported once they exist.
-from tests.trust.access import coordination, volunteers  # noqa: E402
+from tests.trust.access import activities, coordination, volunteers  # noqa: E402
 
-ACCESS = _joined(coordination.ACCESS, volunteers.ACCESS)
+ACCESS = _joined(coordination.ACCESS, volunteers.ACCESS, activities.ACCESS)
 # Which Lom object a URL's ``pk`` names (default: a role, i.e. a Membership).
-PK_OBJECT = _joined(coordination.PK_OBJECT, volunteers.PK_OBJECT)
+PK_OBJECT = _joined(coordination.PK_OBJECT, volunteers.PK_OBJECT, activities.PK_OBJECT)
