@@ -218,7 +218,11 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_RATE_LIMITS_ENABLED = True  # documented default; stated so nobody turns it off by habit
 # allauth's defaults, plus the project's own: the public "ask for help" form (volunteers).
-ACCOUNT_RATE_LIMITS = {"report_need_publicly": "5/h/ip", "request_start_publicly": "5/h/ip"}
+ACCOUNT_RATE_LIMITS = {
+    "report_need_publicly": "5/h/ip",
+    "request_start_publicly": "5/h/ip",
+    "propose_activity_publicly": "5/h/ip",
+}
 ACCOUNT_FORMS = {"signup": "coordination.kernel.forms.SignupForm"}
 # The client's address for rate limits (login, sign-up, the public help form): behind N proxies
 # that each append to X-Forwarded-For, the Nth entry from the right; 0 = the connection's own.

@@ -339,5 +339,11 @@ class Activity(GuardedStatus, models.Model):
     def is_free(self) -> bool:
         return self.fee == 0
 
+    def age_group_labels(self) -> list[str]:
+        return [str(AgeGroup(v).label) for v in self.age_groups if v in AgeGroup.values]
+
+    def function_level_labels(self) -> list[str]:
+        return [str(FunctionLevel(v).label) for v in self.function_levels if v in FunctionLevel.values]
+
     def route_villages(self) -> list[str]:
         return [line.strip() for line in self.pickup_route.splitlines() if line.strip()]

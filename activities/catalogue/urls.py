@@ -24,6 +24,11 @@ urlpatterns = [
     path(
         f"{COORDINATION}activities/<int:pk>/end/", views.activity_archive, name="activity_archive"
     ),
+    path(
+        f"{COORDINATION}activities/<int:pk>/publish-again/",
+        views.activity_republish,
+        name="activity_republish",
+    ),
     path(f"{COORDINATION}activities/proposals/", views.proposal_list, name="proposal_list"),
     path(
         f"{COORDINATION}activities/proposals/<int:pk>/",
