@@ -52,9 +52,7 @@ def _fee_rules(form: forms.Form, data: dict) -> None:
     """The fee and number rules, on the field each is about (also checked by the services)."""
     fee, reduced = data.get("fee"), data.get("reduced_fee")
     if fee is not None and reduced is not None and reduced > fee:
-        form.add_error(
-            "reduced_fee", _("The reduced fee cannot be higher than the standard fee.")
-        )
+        form.add_error("reduced_fee", _("The reduced fee cannot be higher than the standard fee."))
     capacity, minimum = data.get("capacity"), data.get("minimum_participants")
     if capacity is not None and minimum is not None and minimum > capacity:
         form.add_error(
@@ -263,9 +261,7 @@ class ProposalDecisionForm(ActivityForm):
                 if name not in ("decision", "decline_reason"):
                     del self.errors[name]
             if not (self.cleaned_data.get("decline_reason") or "").strip():
-                self.add_error(
-                    "decline_reason", _("Say why, so that the proposer understands.")
-                )
+                self.add_error("decline_reason", _("Say why, so that the proposer understands."))
             return self.cleaned_data
         return super().clean()
 

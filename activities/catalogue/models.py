@@ -343,7 +343,9 @@ class Activity(GuardedStatus, models.Model):
         return [str(AgeGroup(v).label) for v in self.age_groups if v in AgeGroup.values]
 
     def function_level_labels(self) -> list[str]:
-        return [str(FunctionLevel(v).label) for v in self.function_levels if v in FunctionLevel.values]
+        return [
+            str(FunctionLevel(v).label) for v in self.function_levels if v in FunctionLevel.values
+        ]
 
     def route_villages(self) -> list[str]:
         return [line.strip() for line in self.pickup_route.splitlines() if line.strip()]

@@ -32,7 +32,16 @@ from coordination.kernel.permissions import has_role, require
 from coordination.partners.models import PartnerOrganisation
 
 PLACE_FIELDS = frozenset(
-    {"name", "kind", "area", "address", "step_free", "accessible_toilet", "hearing_loop", "archived"}
+    {
+        "name",
+        "kind",
+        "area",
+        "address",
+        "step_free",
+        "accessible_toilet",
+        "hearing_loop",
+        "archived",
+    }
 )
 
 # What an organiser fills in (the form's fields; status and proposer are set by the services).
@@ -234,11 +243,7 @@ def _check_organiser_for(
     own = set(organisations_spoken_for(by, municipality))
     if organiser is None or organiser.pk not in own:
         raise ValidationError(
-            {
-                "organiser": _(
-                    "You can publish activities only for the organisation you represent."
-                )
-            }
+            {"organiser": _("You can publish activities only for the organisation you represent.")}
         )
 
 
@@ -266,7 +271,11 @@ def create_activity(
     activity.save()
     activity.co_organisers.set(partners)
     audit.record(
-        by, "created", activity, code="activities.activity_published", params={"title": activity.title}
+        by,
+        "created",
+        activity,
+        code="activities.activity_published",
+        params={"title": activity.title},
     )
     return activity
 
@@ -296,7 +305,11 @@ def update_activity(
     if co_organisers is not None:
         activity.co_organisers.set(partners)
     audit.record(
-        by, "changed", activity, code="activities.activity_changed", params={"title": activity.title}
+        by,
+        "changed",
+        activity,
+        code="activities.activity_changed",
+        params={"title": activity.title},
     )
     return activity
 
@@ -362,7 +375,11 @@ def approve_activity(*, activity: Activity, by: User) -> Activity:
     _check_activity(activity, list(activity.co_organisers.all()))
     activity.save()
     audit.record(
-        by, "changed", activity, code="activities.proposal_approved", params={"title": activity.title}
+        by,
+        "changed",
+        activity,
+        code="activities.proposal_approved",
+        params={"title": activity.title},
     )
     if activity.proposed_by_email:
         outbox.send("activities.catalogue.tasks.notify_proposal_decided", activity=activity.pk)
@@ -383,7 +400,11 @@ def decline_activity(*, activity: Activity, by: User, reason: str) -> Activity:
     activity.decline_reason = reason
     activity.save(update_fields=["status", "decline_reason"])
     audit.record(
-        by, "changed", activity, code="activities.proposal_declined", params={"title": activity.title}
+        by,
+        "changed",
+        activity,
+        code="activities.proposal_declined",
+        params={"title": activity.title},
     )
     if activity.proposed_by_email:
         outbox.send("activities.catalogue.tasks.notify_proposal_decided", activity=activity.pk)
@@ -420,7 +441,11 @@ def republish_activity(*, activity: Activity, by: User) -> Activity:
     activity.published_at = timezone.now()
     activity.save(update_fields=["status", "published_at"])
     audit.record(
-        by, "changed", activity, code="activities.activity_published", params={"title": activity.title}
+        by,
+        "changed",
+        activity,
+        code="activities.activity_published",
+        params={"title": activity.title},
     )
     return activity
 
@@ -446,27 +471,40 @@ def add_activity_type(
     kind = ActivityType(municipality=municipality, category=category)
     _set_name(kind, name)
     kind.save()
-    audit.record(by, "created", kind, municipality=municipality, code="activities.type_added",
-                 params={"name": name})
+    audit.record(
+        by,
+        "created",
+        kind,
+        municipality=municipality,
+        code="activities.type_added",
+        params={"name": name},
+    )
     return kind
 
 
 @transaction.atomic
 def rename_activity_type(*, activity_type: ActivityType, by: User, name: str) -> ActivityType:
     """Only the municipality's own types can be renamed; the shipped ones are shared."""
-    if activity_type.municipality_id is None:
+    municipality = activity_type.municipality
+    if municipality is None:
         raise PermissionDenied
-    require(by, "coordinate_activities", activity_type.municipality)
+    require(by, "coordinate_activities", municipality)
     name = _plain(name)
     if not name:
         raise ValidationError({"name": _("Give the type a name.")})
     if len(name) > 100:
         raise ValidationError({"name": _("Keep the name under 100 characters.")})
-    _refuse_same_name(activity_type.municipality, name, exclude=activity_type.pk)
+    _refuse_same_name(municipality, name, exclude=activity_type.pk)
     _set_name(activity_type, name)
     activity_type.save()
-    audit.record(by, "changed", activity_type, municipality=activity_type.municipality,
-                 code="activities.type_renamed", params={"name": name})
+    audit.record(
+        by,
+        "changed",
+        activity_type,
+        municipality=activity_type.municipality,
+        code="activities.type_renamed",
+        params={"name": name},
+    )
     return activity_type
 
 
@@ -488,4 +526,4 @@ def _set_name(kind: ActivityType, name: str) -> None:
         language = "nb"
     setattr(kind, f"name_{language}", name)
     if language == "nb" or not getattr(kind, "name_nb", ""):
-        kind.name_nb = name
+        setattr(kind, "name_nb", name)  # noqa: B010 (a field modeltranslation adds)

@@ -32,7 +32,11 @@ def notify_activity_proposed(*, activity: int) -> list[str]:
 def notify_proposal_decided(*, activity: int) -> str:
     """Tell the proposer (if they gave an email) whether their activity was approved."""
     decided = Activity.objects.select_related("municipality").filter(pk=activity).first()
-    if decided is None or not decided.proposed_by_email or decided.status == ActivityStatus.PROPOSED:
+    if (
+        decided is None
+        or not decided.proposed_by_email
+        or decided.status == ActivityStatus.PROPOSED
+    ):
         return ""
     url = ""
     if decided.status == ActivityStatus.PUBLISHED:

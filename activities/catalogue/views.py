@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from allauth.core import ratelimit
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -122,7 +121,9 @@ def catalogue(request: HttpRequest, municipality: str) -> HttpResponse:
             "filtered": filtered,
             "page": page,
             "activities": page.object_list,
-            "time_chosen": bool(chosen.is_bound and chosen.is_valid() and chosen.cleaned_data["time"]),
+            "time_chosen": bool(
+                chosen.is_bound and chosen.is_valid() and chosen.cleaned_data["time"]
+            ),
         },
     )
 
@@ -187,7 +188,7 @@ def _managed(request: HttpRequest) -> QuerySet:
 
 
 def _activity_to_run(request: HttpRequest, pk: int) -> Activity:
-    """The activity, 404 in another municipality, refused unless this person runs it."""
+    """The activity this person runs, or 404 (another municipality's, another organisation's)."""
     activity = get_for_user(
         Activity.objects.in_municipality(request.municipality).select_related(
             "activity_type", "organiser", "place"
@@ -196,9 +197,8 @@ def _activity_to_run(request: HttpRequest, pk: int) -> Activity:
         "manage_activities",
         pk=pk,
     )
-    verdict = can_manage_activity(request.user, activity)
-    if not verdict:
-        raise PermissionDenied(verdict.reason)
+    if not can_manage_activity(request.user, activity):
+        raise Http404  # as if it did not exist: it is another organisation's
     return activity
 
 
@@ -242,7 +242,14 @@ def activity_list(request: HttpRequest) -> HttpResponse:
 def activity_create(request: HttpRequest) -> HttpResponse:
     own = _own(request)
     if not own and not services.is_coordinator(request.user, request.municipality):
-        raise PermissionDenied
+        messages.info(
+            request,
+            _(
+                "Your role is not linked to an organisation yet, so you cannot publish "
+                "activities. Ask the coordinator to link it."
+            ),
+        )
+        return redirect("activities:activity_list", request.municipality.pk)
     form = ActivityForm(
         request.POST or None, municipality=request.municipality, user=request.user, own=own
     )

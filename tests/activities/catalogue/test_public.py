@@ -81,7 +81,9 @@ def test_filter_by_time_of_day(client, lom):
     SessionFactory(activity=evening, starts_at=at(next_weekday(2), 18))
     SessionFactory(activity=weekend, starts_at=at(next_weekday(5), 12))
     cancelled = ActivityFactory(title="Avlyst")
-    SessionFactory(activity=cancelled, starts_at=at(next_weekday(1), 11), status=SessionStatus.CANCELLED)
+    SessionFactory(
+        activity=cancelled, starts_at=at(next_weekday(1), 11), status=SessionStatus.CANCELLED
+    )
     assert titles(client.get(url(), {"time": "daytime"})) == ["Formiddagstreff"]
     assert titles(client.get(url(), {"time": "evening"})) == ["Kveldssong"]
     assert titles(client.get(url(), {"time": "weekend"})) == ["Laurdagstur"]
@@ -93,7 +95,9 @@ def test_filter_by_village(client, lom):
     ActivityFactory(title="Sentrum", place=PlaceFactory(area="Lom sentrum"))
     response = client.get(url(), {"area": "Bøverdalen"})
     assert titles(response) == ["Bøverdalen"]
-    assert "Bøverdalen" in [value for value, _label in response.context["filter"].fields["area"].choices]
+    assert "Bøverdalen" in [
+        value for value, _label in response.context["filter"].fields["area"].choices
+    ]
 
 
 def test_filter_by_category(client, lom):
@@ -183,8 +187,9 @@ def proposal(**more):
     }
 
 
-def test_propose_creates_a_proposal_and_thanks(client, lom, coordinator_lom, mailoutbox,
-                                               django_capture_on_commit_callbacks):
+def test_propose_creates_a_proposal_and_thanks(
+    client, lom, coordinator_lom, mailoutbox, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url("activities:activity_propose"), proposal(), follow=True)
     assert response.status_code == 200
@@ -196,7 +201,9 @@ def test_propose_creates_a_proposal_and_thanks(client, lom, coordinator_lom, mai
 
 
 def test_propose_refuses_missing_and_long_text(client, lom):
-    response = client.post(url("activities:activity_propose"), proposal(title="x" * 151, proposed_by_name=""))
+    response = client.post(
+        url("activities:activity_propose"), proposal(title="x" * 151, proposed_by_name="")
+    )
     assert response.status_code == 200
     assert {"title", "proposed_by_name"} <= set(response.context["form"].errors)
     assert not Activity.objects.exists()

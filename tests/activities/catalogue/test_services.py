@@ -101,7 +101,10 @@ def test_listed_only_needs_when_in_words_and_no_web_sign_up(coordinator_lom, lom
         municipality=lom,
         by=coordinator_lom,
         **fields(
-            listed_only=True, sign_up_web=False, sign_up_phone="41234567", when_text="Tysdagar kl. 11"
+            listed_only=True,
+            sign_up_web=False,
+            sign_up_phone="41234567",
+            when_text="Tysdagar kl. 11",
         ),
     )
     assert listed.listed_only
@@ -110,9 +113,7 @@ def test_listed_only_needs_when_in_words_and_no_web_sign_up(coordinator_lom, lom
 def test_another_municipalitys_place_is_refused(coordinator_lom, lom, drammen):
     elsewhere = PlaceFactory(municipality=drammen)
     with pytest.raises(ValidationError) as refused:
-        services.create_activity(
-            municipality=lom, by=coordinator_lom, **fields(place=elsewhere)
-        )
+        services.create_activity(municipality=lom, by=coordinator_lom, **fields(place=elsewhere))
     assert "place" in refused.value.message_dict
 
 
@@ -248,7 +249,11 @@ def test_places_are_the_coordinators(coordinator_lom, applicant, lom):
     assert place.step_free
     with pytest.raises(ValidationError):
         services.create_place(
-            municipality=lom, by=coordinator_lom, name="bøverdalen grendehus", kind="other", area="X"
+            municipality=lom,
+            by=coordinator_lom,
+            name="bøverdalen grendehus",
+            kind="other",
+            area="X",
         )
     services.update_place(place=place, by=coordinator_lom, archived=True)
     place.refresh_from_db()
@@ -274,7 +279,9 @@ def test_own_activity_type_is_named_in_the_language_used(coordinator_lom, lom, d
             municipality=lom, by=coordinator_lom, category=Category.SOCIAL, name="slåttedans"
         )
     with translation.override("nn"):
-        services.rename_activity_type(activity_type=kind, by=coordinator_lom, name="Slåttedans og song")
+        services.rename_activity_type(
+            activity_type=kind, by=coordinator_lom, name="Slåttedans og song"
+        )
     kind.refresh_from_db()
     assert kind.name_nn == "Slåttedans og song"
     assert kind.name_nb == "Slåttedans"

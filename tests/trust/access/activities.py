@@ -16,6 +16,21 @@ ORGANISERS = Roles(frozenset({"coordinator_lom", "applicant"}))
 
 ACCESS = {
     # --- catalogue ---
+    "activities:catalogue": PUBLIC,
+    "activities:activity_propose": PUBLIC,
+    "activities:activity_detail": PUBLIC,  # published activities only
+    "activities:activity_list": ORGANISERS,  # a representative: their organisation's only
+    "activities:activity_create": ORGANISERS,
+    "activities:activity_manage": ORGANISERS,  # can_manage_activity: others get 404
+    "activities:activity_edit": ORGANISERS,
+    "activities:activity_archive": ORGANISERS,
+    "activities:activity_republish": ORGANISERS,
+    "activities:proposal_list": COORDINATORS,
+    "activities:proposal_decide": COORDINATORS,
+    "activities:activity_type_list": COORDINATORS,
+    "activities:place_list": COORDINATORS,
+    "activities:place_create": COORDINATORS,
+    "activities:place_edit": COORDINATORS,
     # --- schedule and calendars ---
     # --- sign-ups ---
     # --- rides and shifts ---
@@ -24,6 +39,13 @@ ACCESS = {
 
 PK_OBJECT = {
     # --- catalogue ---
+    "activities:activity_detail": "activity",
+    "activities:activity_manage": "activity",
+    "activities:activity_edit": "activity",
+    "activities:activity_archive": "activity",
+    "activities:activity_republish": "activity",
+    "activities:proposal_decide": "proposed_activity",
+    "activities:place_edit": "place",
     # --- schedule and calendars ---
     # --- sign-ups ---
     # --- rides and shifts ---
