@@ -106,7 +106,12 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         partners = partners_of(municipality)
         organiser = self.fields["organiser"]
-        if own:
+        if own and self.instance.pk and self.instance.organiser_id not in own:
+            # A co-organiser's representative changes the details, not who organises it.
+            organiser.queryset = partners.filter(pk=self.instance.organiser_id)
+            organiser.disabled = True
+            organiser.help_text = _("Only the organiser or the coordinator can change this.")
+        elif own:
             organiser.queryset = partners.filter(pk__in=own)
             organiser.required = True
             organiser.empty_label = None

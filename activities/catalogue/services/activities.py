@@ -199,6 +199,8 @@ def update_activity(
         raise TypeError(f"update_activity() got unknown fields: {sorted(unknown)}")
     partners = list(activity.co_organisers.all()) if co_organisers is None else list(co_organisers)
     if "organiser" in fields and fields["organiser"] != activity.organiser:
+        # A representative hands over only what their organisation organises, and only to it.
+        _check_organiser_for(by, activity.municipality, activity.organiser, partners)
         _check_organiser_for(by, activity.municipality, fields["organiser"], partners)
     for name, value in fields.items():
         setattr(activity, name, value)

@@ -45,11 +45,10 @@ def propose_activity(
         proposed_by_name=plain(proposed_by_name),
         proposed_by_phone=plain(proposed_by_phone),
         proposed_by_email=(proposed_by_email or "").strip(),
-        contact_name=plain(proposed_by_name),
-        contact_phone=plain(proposed_by_phone),
         status=ActivityStatus.PROPOSED,
+        # The proposer's phone is for the call back only: the coordinator fills in the contact
+        # and how to sign up when approving it.
         sign_up_web=False,
-        sign_up_phone=plain(proposed_by_phone)[:20],
         listed_only=True,
     )
     errors: dict[str, list[str]] = {}

@@ -253,3 +253,20 @@ def test_places_create_and_archive(client_of, coordinator_lom):
 def test_representative_cannot_edit_places(client_of, applicant, partner):
     place = PlaceFactory()
     assert client_of(applicant).get(url("place_edit", place.pk)).status_code == 404
+
+
+def test_co_organisers_representative_sees_the_organiser_fixed(
+    client_of, applicant, partner, other_partner
+):
+    activity = ActivityFactory(organiser=other_partner)
+    activity.co_organisers.add(partner)
+    client = client_of(applicant)
+    form = client.get(url("activity_edit", activity.pk)).context["form"]
+    assert form.fields["organiser"].disabled
+    client.post(
+        url("activity_edit", activity.pk),
+        form_data(title="Nytt namn", organiser=partner.pk, place=activity.place_id),
+    )
+    activity.refresh_from_db()
+    assert activity.title == "Nytt namn"
+    assert activity.organiser == other_partner

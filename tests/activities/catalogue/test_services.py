@@ -290,3 +290,30 @@ def test_own_activity_type_is_named_in_the_language_used(coordinator_lom, lom, d
 def test_shipped_types_cannot_be_renamed(coordinator_lom):
     with pytest.raises(PermissionDenied):
         services.rename_activity_type(activity_type=shipped_type(), by=coordinator_lom, name="X")
+
+
+def test_co_organisers_representative_cannot_take_the_activity_over(
+    applicant, partner, other_partner
+):
+    activity = ActivityFactory(organiser=other_partner)
+    activity.co_organisers.add(partner)
+    services.update_activity(activity=activity, by=applicant, title="Saman")  # details: yes
+    with pytest.raises(ValidationError):
+        services.update_activity(
+            activity=activity, by=applicant, organiser=partner, co_organisers=[]
+        )
+    activity.refresh_from_db()
+    assert activity.organiser == other_partner
+
+
+def test_proposers_phone_is_not_published(lom):
+    proposal = services.propose_activity(
+        municipality=lom,
+        title="Sjakk",
+        description="Vi speler sjakk.",
+        activity_type=shipped_type(),
+        proposed_by_name="Olav Haugen",
+        proposed_by_phone="41234567",
+    )
+    assert proposal.contact_phone == ""
+    assert proposal.sign_up_phone == ""
