@@ -317,3 +317,17 @@ def test_proposers_phone_is_not_published(lom):
     )
     assert proposal.contact_phone == ""
     assert proposal.sign_up_phone == ""
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_several_own_types_in_any_language(coordinator_lom, lom, language):
+    with translation.override(language):
+        first = services.add_activity_type(
+            municipality=lom, by=coordinator_lom, category=Category.SOCIAL, name="Slåttedans"
+        )
+        second = services.add_activity_type(
+            municipality=lom, by=coordinator_lom, category=Category.SOCIAL, name="Bygdekino"
+        )
+        assert {str(first), str(second)} == {"Slåttedans", "Bygdekino"}
+    with translation.override("nb"):
+        assert str(ActivityType.objects.get(pk=second.pk)) == "Bygdekino"
