@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from allauth.core import ratelimit
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -73,15 +73,23 @@ def _filter_by_time(rows: QuerySet, time: str) -> QuerySet:
 
 
 def _areas(municipality: Municipality) -> list[str]:
-    """The villages where published activities meet (the filter's choices)."""
-    return sorted(
-        set(
-            Activity.objects.in_municipality(municipality)
-            .published()
-            .exclude(place=None)
-            .values_list("place__area", flat=True)
-        )
+    """The villages where published activities meet, at their usual place or where an upcoming
+    meeting is held (a schedule may move between village halls): the filter's choices."""
+    published = Activity.objects.in_municipality(municipality).published()
+    usual = published.exclude(place=None).values_list("place__area", flat=True)
+    moving = (
+        upcoming_sessions()
+        .filter(activity__in=published)
+        .exclude(place=None)
+        .values_list("place__area", flat=True)
     )
+    return sorted(set(usual) | set(moving))
+
+
+def _filter_by_area(rows: QuerySet, area: str) -> QuerySet:
+    """Activities whose usual place, or one of whose upcoming meetings, is in the village."""
+    held_there = upcoming_sessions().filter(activity=OuterRef("pk"), place__area=area)
+    return rows.filter(Q(place__area=area) | Q(Exists(held_there)))
 
 
 @public
@@ -96,7 +104,7 @@ def catalogue(request: HttpRequest, municipality: str) -> HttpResponse:
         data = chosen.cleaned_data
         rows = _filter_by_time(rows, data["time"])
         if data["area"]:
-            rows = rows.filter(place__area=data["area"])
+            rows = _filter_by_area(rows, data["area"])
         if data["category"]:
             rows = rows.filter(activity_type__category=data["category"])
         if data["transport"]:

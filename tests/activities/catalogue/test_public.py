@@ -100,6 +100,14 @@ def test_filter_by_village(client, lom):
     ]
 
 
+def test_filter_by_village_finds_meetings_held_there(client, lom):
+    moving = ActivityFactory(title="Rullerande treff", place=PlaceFactory(area="Lom sentrum"))
+    SessionFactory(activity=moving, place=PlaceFactory(area="Skjåk"))
+    ActivityFactory(title="Sentrum", place=PlaceFactory(area="Lom sentrum"))
+    response = client.get(url(), {"area": "Skjåk"})
+    assert titles(response) == ["Rullerande treff"]
+
+
 def test_filter_by_category(client, lom):
     ActivityFactory(title="Treff")
     ActivityFactory(title="Nettbrettkurs", activity_type=shipped_type_of("welfare_technology"))
