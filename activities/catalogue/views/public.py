@@ -21,7 +21,7 @@ from activities.catalogue.models import Activity
 from activities.catalogue.permissions import can_manage_activity
 from activities.schedule.models import Session, SessionStatus
 from coordination.kernel import ui
-from coordination.kernel.models import Municipality
+from coordination.kernel.models import Municipality, Role
 from coordination.kernel.permissions import public
 
 PER_PAGE = 20
@@ -159,8 +159,10 @@ def activity_propose(request: HttpRequest, municipality: str) -> HttpResponse:
     place = get_object_or_404(Municipality, pk=municipality)
     if request.GET.get("sent"):
         return render(request, "activities/catalogue/propose_thanks.html", {"municipality": place})
-    form = ProposalForm(request.POST or None, municipality=place)
-    if request.method == "POST" and form.is_valid():
+    # Without a coordinator nobody would call the proposer back: the page says whom to ask.
+    in_use = place.memberships.filter(role=Role.COORDINATOR).exists()
+    form = ProposalForm(request.POST or None, municipality=place) if in_use else None
+    if request.method == "POST" and form is not None and form.is_valid():
         if not ratelimit.consume(request, action=PUBLIC_RATE_ACTION):
             return render(request, "429.html", status=429)
         thanks = reverse("activities:activity_propose", args=[place.pk]) + "?sent=1"
@@ -172,5 +174,7 @@ def activity_propose(request: HttpRequest, municipality: str) -> HttpResponse:
         ):
             return redirect(thanks)
     return render(
-        request, "activities/catalogue/propose.html", {"municipality": place, "form": form}
+        request,
+        "activities/catalogue/propose.html",
+        {"municipality": place, "form": form, "in_use": in_use},
     )

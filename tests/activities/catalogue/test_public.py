@@ -208,7 +208,7 @@ def test_propose_creates_a_proposal_and_thanks(
     assert len(mailoutbox) == 1
 
 
-def test_propose_refuses_missing_and_long_text(client, lom):
+def test_propose_refuses_missing_and_long_text(client, coordinator_lom):
     response = client.post(
         url("activities:activity_propose"), proposal(title="x" * 151, proposed_by_name="")
     )
@@ -217,7 +217,16 @@ def test_propose_refuses_missing_and_long_text(client, lom):
     assert not Activity.objects.exists()
 
 
-def test_propose_trap_stores_nothing(client, lom):
+def test_propose_trap_stores_nothing(client, coordinator_lom):
     response = client.post(url("activities:activity_propose"), proposal(website="http://spam"))
     assert response.status_code == 302
+    assert not Activity.objects.exists()
+
+
+def test_propose_without_a_coordinator_says_whom_to_ask(client, drammen):
+    response = client.get(url("activities:activity_propose", number="3301"))
+    assert response.context["form"] is None
+    assert "does not use Samspill yet" in response.content.decode()
+    post = client.post(url("activities:activity_propose", number="3301"), proposal())
+    assert post.status_code == 200
     assert not Activity.objects.exists()
