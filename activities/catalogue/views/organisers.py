@@ -23,6 +23,9 @@ from activities.catalogue.views.public import PER_PAGE, UPCOMING, upcoming_sessi
 from coordination.kernel import ui
 from coordination.kernel.permissions import get_for_user, municipality_view
 
+# The activity's form in its parts (fieldsets of ActivityForm's helper).
+FORM_TEMPLATE = "activities/catalogue/activity_form.html"
+
 
 def _managed(request: HttpRequest) -> QuerySet:
     """The activities this person runs: a coordinator all of the municipality's, a partner
@@ -115,6 +118,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
         title=_("New activity"),
         submit_label=_("Publish the activity"),
         back_url=reverse("activities:activity_list", args=[request.municipality.pk]),
+        template=FORM_TEMPLATE,
         intro=_(
             "An activity only listed here, run outside Samspill, needs a «when» in words and a "
             "phone number for signing up; meetings and places can then be left empty."
@@ -172,6 +176,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         submit_label=_("Save the changes"),
         back_url=back,
         back_label=_("Back to the activity"),
+        template=FORM_TEMPLATE,
     )
 
 
