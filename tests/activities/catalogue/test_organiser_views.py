@@ -270,3 +270,10 @@ def test_co_organisers_representative_sees_the_organiser_fixed(
     activity.refresh_from_db()
     assert activity.title == "Nytt namn"
     assert activity.organiser == other_partner
+
+
+def test_a_place_no_longer_in_use_cannot_be_chosen_for_a_new_activity(client_of, coordinator_lom):
+    in_use = PlaceFactory(name="Grendehuset")
+    PlaceFactory(name="Gamle skulen", archived=True)
+    form = client_of(coordinator_lom).get(url("activity_create")).context["form"]
+    assert list(form.fields["place"].queryset) == [in_use]

@@ -331,3 +331,13 @@ def test_several_own_types_in_any_language(coordinator_lom, lom, language):
         assert {str(first), str(second)} == {"Slåttedans", "Bygdekino"}
     with translation.override("nb"):
         assert str(ActivityType.objects.get(pk=second.pk)) == "Bygdekino"
+
+
+def test_approval_email_links_to_the_activity(
+    coordinator_lom, mailoutbox, django_capture_on_commit_callbacks
+):
+    proposal = _proposal(proposed_by_email="olav@example.no")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_activity(activity=proposal, by=coordinator_lom)
+    assert f"/activities/3434/{proposal.pk}/" in mailoutbox[0].body
+    assert "Olav Haugen" in mailoutbox[0].body
