@@ -42,7 +42,9 @@ def period(today: datetime.date) -> tuple[datetime.date, datetime.date, bool]:
     return today, next_first - datetime.timedelta(days=1), False
 
 
-def whats_on_days(municipality: Municipality, first: datetime.date, last: datetime.date) -> list[Day]:
+def whats_on_days(
+    municipality: Municipality, first: datetime.date, last: datetime.date
+) -> list[Day]:
     sessions = public_sessions(municipality).between(
         local(first, datetime.time()), local(last + datetime.timedelta(days=1), datetime.time())
     )

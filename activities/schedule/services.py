@@ -61,7 +61,9 @@ def _check_runnable(activity: Activity) -> None:
             _("This activity is only listed here and runs outside Samspill: it has no meetings.")
         )
     if activity.status in (ActivityStatus.DECLINED, ActivityStatus.ARCHIVED):
-        raise ValidationError(_("This activity has ended. Start it again before planning meetings."))
+        raise ValidationError(
+            _("This activity has ended. Start it again before planning meetings.")
+        )
 
 
 def _check_places(activity: Activity, places: Sequence[Place]) -> list[Place]:
@@ -94,9 +96,7 @@ def _check_rule(
 def _has_people(sessions) -> dict[int, bool]:
     """Which of the sessions someone has signed up for (or a volunteer holds a shift in)."""
     counted = Session.objects.filter(pk__in=[s.pk for s in sessions]).annotate(
-        people=Count(
-            "signups", filter=~Q(signups__status=SignUpStatus.CANCELLED), distinct=True
-        ),
+        people=Count("signups", filter=~Q(signups__status=SignUpStatus.CANCELLED), distinct=True),
         helpers=Count(
             "shift_slots__shifts",
             filter=Q(shift_slots__shifts__status__in=SHIFT_HOLDING),
@@ -283,7 +283,11 @@ def remake_sessions(
             place.pk if place else None,
         )
         if moved and not people.get(session.pk):
-            session.starts_at, session.ends_at, session.place = found.starts_at, found.ends_at, place
+            session.starts_at, session.ends_at, session.place = (
+                found.starts_at,
+                found.ends_at,
+                place,
+            )
             session.save(update_fields=["starts_at", "ends_at", "place", "updated_at"])
             result.updated += 1
         elif moved:
@@ -360,7 +364,9 @@ def update_session(*, session: Session, by: User, **fields) -> Session:
     if unknown:
         raise TypeError(f"not a field an organiser changes: {sorted(unknown)}")
     if session.status == SessionStatus.HELD and {"starts_at", "ends_at", "place"} & set(fields):
-        raise ValidationError(_("This meeting has been held; its time and place stay as they were."))
+        raise ValidationError(
+            _("This meeting has been held; its time and place stay as they were.")
+        )
     starts_at = fields.get("starts_at", session.starts_at)
     ends_at = fields.get("ends_at", session.ends_at)
     _check_session_times(starts_at, ends_at)

@@ -71,7 +71,9 @@ def _filtered(request: HttpRequest, municipality: Municipality):
     sessions = public_sessions(municipality)
     if form.is_valid():
         if form.cleaned_data["category"]:
-            sessions = sessions.filter(activity__activity_type__category=form.cleaned_data["category"])
+            sessions = sessions.filter(
+                activity__activity_type__category=form.cleaned_data["category"]
+            )
         if form.cleaned_data["place"]:
             sessions = sessions.filter(place=form.cleaned_data["place"])
     return form, sessions
@@ -140,7 +142,9 @@ def calendar_week(request: HttpRequest, municipality: str) -> HttpResponse:
     monday = parse_week(request.GET.get("week"), today)
     following = monday + datetime.timedelta(days=7)
     form, sessions = _filtered(request, place)
-    days = _by_day(sessions.between(local(monday, datetime.time()), local(following, datetime.time())))
+    days = _by_day(
+        sessions.between(local(monday, datetime.time()), local(following, datetime.time()))
+    )
     week_days = [
         {"date": day, "sessions": days.get(day, [])}
         for day in (monday + datetime.timedelta(days=n) for n in range(7))

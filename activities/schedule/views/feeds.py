@@ -94,7 +94,8 @@ def build_calendar(name: str, sessions, stamp: datetime.datetime) -> icalendar.C
         event.add("description", _description(session))
         event.add(
             "url",
-            base + reverse("activities:activity_detail", args=[activity.municipality_id, activity.pk]),
+            base
+            + reverse("activities:activity_detail", args=[activity.municipality_id, activity.pk]),
         )
         event.add("status", "CANCELLED" if session.status in NOT_ON else "CONFIRMED")
         event.add("sequence", sequence(session))
@@ -135,6 +136,8 @@ def activity_feed(request: HttpRequest, municipality: str, pk: int) -> HttpRespo
         pk=pk,
     )
     start, end = _window()
-    sessions = public_sessions(activity.municipality_id).filter(activity=activity).between(start, end)
+    sessions = (
+        public_sessions(activity.municipality_id).filter(activity=activity).between(start, end)
+    )
     name = f"{activity.title} – {activity.municipality.name}"
     return _response(build_calendar(name, sessions, timezone.now()), f"activity-{activity.pk}.ics")

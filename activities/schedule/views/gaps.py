@@ -61,9 +61,9 @@ def gap_counts(municipality, start: datetime.datetime, end: datetime.datetime, a
         timezone.localtime(row["month"]).date().replace(day=1)
         if isinstance(row["month"], datetime.datetime)
         else row["month"]: row["n"]
-        for row in sessions.annotate(month=TruncMonth("starts_at")).values("month").annotate(
-            n=Count("pk")
-        )
+        for row in sessions.annotate(month=TruncMonth("starts_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
     }
     return grid, months
 
@@ -83,17 +83,13 @@ def gaps(request: HttpRequest) -> HttpResponse:
     area = form.cleaned_data["area"] if form.is_valid() else ""
     past = request.GET.get("period") == "past"
     today = timezone.localdate()
-    if past:
-        first = (today - relativedelta(months=12)).replace(day=1)
-    else:
-        first = today.replace(day=1)
-    end_day = first + relativedelta(months=12)
-    start = max(local(first, datetime.time()), timezone.now()) if not past else local(
-        first, datetime.time()
+    # The coming 12 months from today, or the last 12 up to now.
+    first = (today - relativedelta(months=12)).replace(day=1) if past else today.replace(day=1)
+    since, until = (
+        local(first, datetime.time()),
+        local(first + relativedelta(months=12), datetime.time()),
     )
-    end = min(local(end_day, datetime.time()), timezone.now()) if past else local(
-        end_day, datetime.time()
-    )
+    start, end = (since, timezone.now()) if past else (timezone.now(), until)
     grid, months = gap_counts(municipality, start, end, area)
     monday = today - datetime.timedelta(days=today.weekday())
     rows = [

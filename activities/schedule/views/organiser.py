@@ -81,9 +81,7 @@ def _wants_preview(request: HttpRequest) -> bool:
 @require_http_methods(["GET", "POST"])
 def schedule_create(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _activity(request, pk)
-    form = ScheduleForm(
-        request.POST or None, municipality=request.municipality, activity=activity
-    )
+    form = ScheduleForm(request.POST or None, municipality=request.municipality, activity=activity)
     preview = None
     if _wants_preview(request):
         if form.is_valid():

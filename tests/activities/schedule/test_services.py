@@ -193,7 +193,9 @@ def test_a_one_off_session_and_changing_it(coordinator_lom):
     with pytest.raises(ValidationError, match="2 people already have a place"):
         services.update_session(session=session, by=coordinator_lom, capacity=1)
     before = session.updated_at
-    services.update_session(session=session, by=coordinator_lom, capacity=5, status_note="Ta med sko")
+    services.update_session(
+        session=session, by=coordinator_lom, capacity=5, status_note="Ta med sko"
+    )
     session.refresh_from_db()
     assert (session.capacity, session.status_note) == (5, "Ta med sko")
     assert session.updated_at > before

@@ -17,6 +17,16 @@ ORGANISERS = Roles(frozenset({"coordinator_lom", "applicant"}))
 ACCESS = {
     # --- catalogue ---
     # --- schedule and calendars ---
+    "activities:calendar_month": PUBLIC,
+    "activities:calendar_week": PUBLIC,
+    "activities:calendar_feed": PUBLIC,
+    "activities:activity_feed": PUBLIC,  # a published activity; others 404
+    "activities:schedule_create": ORGANISERS,
+    "activities:schedule_edit": ORGANISERS,
+    "activities:session_create": ORGANISERS,
+    "activities:session_detail": ORGANISERS,
+    "activities:session_edit": ORGANISERS,
+    "activities:gaps": COORDINATORS,
     # --- sign-ups ---
     # --- rides and shifts ---
     # --- attendance and evaluation ---
@@ -25,6 +35,12 @@ ACCESS = {
 PK_OBJECT = {
     # --- catalogue ---
     # --- schedule and calendars ---
+    "activities:activity_feed": "activity",
+    "activities:schedule_create": "activity",
+    "activities:schedule_edit": "schedule",
+    "activities:session_create": "activity",
+    "activities:session_detail": "session",
+    "activities:session_edit": "session",
     # --- sign-ups ---
     # --- rides and shifts ---
     # --- attendance and evaluation ---
