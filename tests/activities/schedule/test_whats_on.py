@@ -57,3 +57,25 @@ def test_the_document_is_registered_and_renders_from_the_command(tmp_path):
     out = tmp_path / "w.pdf"
     call_command("render_document", "whats-on", "--municipality", "3434", "--out", str(out))
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_wheel_gets_season_starts_and_one_off_meetings_not_every_week(coordinator_lom):
+    from activities.models import Frequency
+    from activities.schedule import services
+    from activities.schedule.contributions import activity_wheel_entries
+
+    today = datetime.date(2027, 3, 1)
+    weekly = ActivityFactory(title="Turgruppa")
+    services.create_schedule(
+        activity=weekly, by=coordinator_lom, frequency=Frequency.WEEKLY, starts_on=today,
+        ends_on=datetime.date(2027, 5, 31), start_time=datetime.time(10),
+        end_time=datetime.time(12), places=[weekly.place],
+    )  # fmt: skip
+    party = ActivityFactory(title="Sommarfest")
+    SessionFactory(activity=party, starts_at=at(datetime.date(2027, 6, 20), 15),
+                   ends_at=at(datetime.date(2027, 6, 20), 18))  # fmt: skip
+    entries = activity_wheel_entries(municipality("3434"), 2027)
+    assert [(e.date, e.category) for e in entries] == [
+        (today, "activity"), (datetime.date(2027, 6, 20), "activity"),
+    ]  # fmt: skip
+    assert "Turgruppa" in entries[0].title and entries[1].title == "Sommarfest"
