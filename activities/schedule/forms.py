@@ -116,6 +116,12 @@ class ScheduleForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The meeting must end after it starts."))
+        first, last = data.get("starts_on"), data.get("ends_on")
+        if first and last and last < first:
+            self.add_error("ends_on", _("The season must end on or after the first date."))
         places = [data.get(f"place_{n}") for n in range(1, ROTATION_SIZE + 1)]
         data["places"] = [place for place in places if place is not None]
         return data

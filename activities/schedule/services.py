@@ -192,12 +192,30 @@ def update_schedule(
     _save_rotation(schedule, rotation)
     if exceptions is not None:
         wanted = set(exceptions)
+        _refuse_exceptions_with_people(schedule, wanted)
         schedule.exceptions.exclude(date__in=wanted).delete()
         have = set(schedule.exceptions.values_list("date", flat=True))
         ScheduleException.objects.bulk_create(
             [ScheduleException(schedule=schedule, date=day) for day in sorted(wanted - have)]
         )
     return remake_sessions(schedule=schedule)
+
+
+def _people_message(day: datetime.date) -> str:
+    return _(
+        "People have signed up for the meeting on %(date)s. Cancel that meeting "
+        "instead, so that they are told."
+    ) % {"date": date_format(day, "DATE_FORMAT")}
+
+
+def _refuse_exceptions_with_people(schedule: Schedule, dates: set[datetime.date]) -> None:
+    """A new date without a meeting may not silently drop people who signed up for it."""
+    new = dates - set(schedule.exceptions.values_list("date", flat=True))
+    sessions = list(Session.objects.filter(schedule=schedule, occurrence__in=new))
+    people = _has_people(sessions) if sessions else {}
+    for session in sorted(sessions, key=lambda s: s.starts_at):
+        if people.get(session.pk):
+            raise ValidationError({"exceptions": _people_message(session.occurrence)})
 
 
 @transaction.atomic
@@ -209,13 +227,7 @@ def add_exception(
     _check_manager(by, schedule.activity)
     session = Session.objects.filter(schedule=schedule, occurrence=date).first()
     if session is not None and _has_people([session])[session.pk]:
-        raise ValidationError(
-            _(
-                "People have signed up for the meeting on %(date)s. Cancel that meeting "
-                "instead, so that they are told."
-            )
-            % {"date": date_format(date, "DATE_FORMAT")}
-        )
+        raise ValidationError(_people_message(date))
     exception, _created = ScheduleException.objects.update_or_create(
         schedule=schedule, date=date, defaults={"reason": reason}
     )

@@ -81,36 +81,46 @@ def test_another_organisations_representative_gets_404(client_of, applicant):
         )
 
 
+def _four_mondays(activity, by):
+    first = _next_monday()
+    return first, services.create_schedule(
+        activity=activity, by=by, frequency=Frequency.WEEKLY, starts_on=first,
+        ends_on=first + datetime.timedelta(weeks=3), start_time=datetime.time(11),
+        end_time=datetime.time(13), places=[activity.place],
+    )  # fmt: skip
+
+
 def test_changing_a_schedule_adds_an_exception_and_reports_what_was_kept(
     client_of, coordinator_lom
 ):
     activity = ActivityFactory()
-    first = _next_monday()
-    schedule = services.create_schedule(
-        activity=activity, by=coordinator_lom, frequency=Frequency.WEEKLY, starts_on=first,
-        ends_on=first + datetime.timedelta(weeks=3), start_time=datetime.time(11),
-        end_time=datetime.time(13), places=[activity.place],
-    )  # fmt: skip
-    taken = schedule.sessions.get(occurrence=first + datetime.timedelta(weeks=2))
+    first, schedule = _four_mondays(activity, coordinator_lom)
+    taken = schedule.sessions.get(occurrence=first + datetime.timedelta(weeks=3))
     SignUpFactory(session=taken)
-    data = _form(
-        activity,
-        ends_on=(first + datetime.timedelta(weeks=3)).isoformat(),
-        exceptions="\n".join(
-            (first + datetime.timedelta(weeks=n)).strftime("%d.%m.%Y") for n in (1, 2)
-        ),
-    )
+    data = _form(activity, ends_on=(first + datetime.timedelta(weeks=2)).isoformat())
     page = client_of(coordinator_lom, language="en").post(
         reverse("activities:schedule_edit", args=["3434", schedule.pk]), data, follow=True
     )
     text = page.content.decode()
     assert "1 meeting removed" in text
     assert "has people signed up: it is kept" in text
-    assert set(schedule.exceptions.values_list("date", flat=True)) == {
-        first + datetime.timedelta(weeks=1),
-        first + datetime.timedelta(weeks=2),
-    }
+    assert list(schedule.exceptions.values_list("date", flat=True)) == [
+        first + datetime.timedelta(weeks=1)
+    ]
     assert schedule.sessions.filter(pk=taken.pk).exists()
+
+
+def test_a_date_without_a_meeting_is_refused_where_people_signed_up(client_of, coordinator_lom):
+    activity = ActivityFactory()
+    first, schedule = _four_mondays(activity, coordinator_lom)
+    SignUpFactory(session=schedule.sessions.get(occurrence=first + datetime.timedelta(weeks=1)))
+    page = client_of(coordinator_lom, language="en").post(
+        reverse("activities:schedule_edit", args=["3434", schedule.pk]),
+        _form(activity, ends_on=(first + datetime.timedelta(weeks=3)).isoformat()),
+    )
+    assert "Cancel that meeting instead" in page.content.decode()
+    assert not schedule.exceptions.exists()
+    assert schedule.sessions.count() == 4
 
 
 def test_a_one_off_meeting_is_added_and_changed(client_of, coordinator_lom):
