@@ -215,7 +215,9 @@ def _refuse_exceptions_with_people(schedule: Schedule, dates: set[datetime.date]
     people = _has_people(sessions) if sessions else {}
     for session in sorted(sessions, key=lambda s: s.starts_at):
         if people.get(session.pk):
-            raise ValidationError({"exceptions": _people_message(session.occurrence)})
+            raise ValidationError(
+                {"exceptions": _people_message(timezone.localdate(session.starts_at))}
+            )
 
 
 @transaction.atomic
