@@ -178,6 +178,8 @@ class CalendarFilterForm(forms.Form):
         self.fields["place"].queryset = Place.objects.in_municipality(municipality).filter(
             archived=False
         )
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select"
 
 
 class GapsFilterForm(forms.Form):
@@ -188,3 +190,4 @@ class GapsFilterForm(forms.Form):
         self.fields["area"].choices = [("", _("The whole municipality"))] + [
             (area, area) for area in areas
         ]
+        self.fields["area"].widget.attrs["class"] = "form-select"
