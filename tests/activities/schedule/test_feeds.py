@@ -5,6 +5,8 @@ import datetime
 
 import icalendar
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -78,3 +80,17 @@ def test_the_activity_feed_has_only_that_activity_and_not_an_unpublished_one(cli
         ).status_code
         == 404
     )
+
+
+def test_the_feed_reads_a_fixed_number_of_queries(client):
+    url = reverse("activities:calendar_feed", args=["3434"])
+
+    def count(n: int) -> int:
+        for _ in range(n):
+            SessionFactory()
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    assert count(2) == count(12)

@@ -74,6 +74,14 @@ def test_another_organisations_representative_gets_404(client_of, applicant):
         client.get(reverse("activities:schedule_create", args=["3434", activity.pk])).status_code
         == 404
     )
+    schedule = Schedule.objects.create(
+        activity=activity, frequency=Frequency.WEEKLY, starts_on=_next_monday(),
+        start_time=datetime.time(11), end_time=datetime.time(13),
+    )  # fmt: skip
+    assert (
+        client.get(reverse("activities:schedule_edit", args=["3434", schedule.pk])).status_code
+        == 404
+    )
     session = SessionFactory(activity=activity)
     for name in ("session_detail", "session_edit"):
         assert (
