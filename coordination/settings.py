@@ -162,6 +162,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "coordination.partners.tasks.send_agreement_reminders",
         "schedule": crontab(hour=7, minute=20),
     },
+    # Activities: open-ended schedules get their sessions a year ahead, one more night's worth.
+    "extend-activity-schedules": {
+        "task": "activities.schedule.tasks.extend_schedules",
+        "schedule": crontab(hour=1, minute=40),
+    },
     # Printed documents: print again what was printed or published, at night, so the latest
     # binder is at hand (unchanged content is not typeset again: coordination/printing/).
     "refresh-printed-documents": {

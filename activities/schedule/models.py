@@ -175,6 +175,8 @@ class Session(GuardedStatus, models.Model):
     reminders_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     # People who came without signing up, counted by the organiser at the door.
     walk_ins = models.PositiveSmallIntegerField(_("came without signing up"), default=0)
+    # When the meeting was last changed (time, place, note): the calendar feeds' SEQUENCE.
+    updated_at = models.DateTimeField(auto_now=True, null=True, editable=False)
 
     objects = SessionQuerySet.as_manager()
 

@@ -37,7 +37,16 @@ urlpatterns = [
         views.session_create,
         name="session_create",
     ),
-    path(f"{COORDINATION}sessions/<int:pk>/", views.session_detail, name="session_detail"),
-    path(f"{COORDINATION}sessions/<int:pk>/edit/", views.session_edit, name="session_edit"),
+    # Under activities/: coordination/<m>/sessions/<pk>/ is the screening courses' session_edit.
+    path(
+        f"{COORDINATION}activities/sessions/<int:pk>/",
+        views.session_detail,
+        name="session_detail",
+    ),
+    path(
+        f"{COORDINATION}activities/sessions/<int:pk>/edit/",
+        views.session_edit,
+        name="session_edit",
+    ),
     path(f"{COORDINATION}activities/gaps/", views.gaps, name="gaps"),
 ]

@@ -32,6 +32,16 @@ ACCESS = {
     "activities:place_create": COORDINATORS,
     "activities:place_edit": COORDINATORS,
     # --- schedule and calendars ---
+    "activities:calendar_month": PUBLIC,
+    "activities:calendar_week": PUBLIC,
+    "activities:calendar_feed": PUBLIC,
+    "activities:activity_feed": PUBLIC,  # a published activity; others 404
+    "activities:schedule_create": ORGANISERS,
+    "activities:schedule_edit": ORGANISERS,
+    "activities:session_create": ORGANISERS,
+    "activities:session_detail": ORGANISERS,
+    "activities:session_edit": ORGANISERS,
+    "activities:gaps": COORDINATORS,
     # --- sign-ups ---
     # --- rides and shifts ---
     # --- attendance and evaluation ---
@@ -47,6 +57,12 @@ PK_OBJECT = {
     "activities:proposal_decide": "proposed_activity",
     "activities:place_edit": "place",
     # --- schedule and calendars ---
+    "activities:activity_feed": "activity",
+    "activities:schedule_create": "activity",
+    "activities:schedule_edit": "schedule",
+    "activities:session_create": "activity",
+    "activities:session_detail": "session",
+    "activities:session_edit": "session",
     # --- sign-ups ---
     # --- rides and shifts ---
     # --- attendance and evaluation ---

@@ -1,0 +1,81 @@
+"""«What's on» printed: this month's meetings by date in large print, read back from the PDF."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from activities.models import SessionStatus
+from activities.schedule import exports
+from coordination.kernel import contributions
+from coordination.kernel.documents import typeset
+from tests.activities.factories import ActivityFactory, PlaceFactory, SessionFactory, at
+from tests.factories import municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_period_takes_in_next_month_when_this_one_is_nearly_over():
+    assert exports.period(datetime.date(2026, 12, 5)) == (
+        datetime.date(2026, 12, 5), datetime.date(2026, 12, 31), False,
+    )  # fmt: skip
+    assert exports.period(datetime.date(2026, 12, 24)) == (
+        datetime.date(2026, 12, 24), datetime.date(2027, 1, 31), True,
+    )  # fmt: skip
+
+
+def test_whats_on_prints_the_meetings_with_pick_up_and_phone(tmp_path):
+    today = datetime.date(2026, 12, 5)
+    place = PlaceFactory(name="Bøverdalen grendehus", address="Bøverdalsvegen 1")
+    friday = ActivityFactory(title="Fredagstreff", place=place, transport_offered=True,
+                             sign_up_phone="61212345")  # fmt: skip
+    SessionFactory(activity=friday, starts_at=at(datetime.date(2026, 12, 11), 11),
+                   ends_at=at(datetime.date(2026, 12, 11), 13))  # fmt: skip
+    SessionFactory(activity=ActivityFactory(title="Turgruppa"), status=SessionStatus.CANCELLED,
+                   starts_at=at(datetime.date(2026, 12, 12), 10),
+                   ends_at=at(datetime.date(2026, 12, 12), 12))  # fmt: skip
+    SessionFactory(activity=ActivityFactory(title="Neste år"),
+                   starts_at=at(datetime.date(2027, 1, 8), 10),
+                   ends_at=at(datetime.date(2027, 1, 8), 12))  # fmt: skip
+    composed = exports.compose_whats_on(municipality("3434"), "nb", today=today)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(typeset(composed))).pages)
+    for expected in ("Fredagstreff", "11:00", "Bøverdalsvegen 1", "61212345", "Turgruppa"):
+        assert expected in text
+    assert "Neste år" not in text
+    assert (
+        "font-size: 16pt"
+        in open(  # noqa: SIM115 (the stylesheet is small)
+            "static/print/whats_on.css", encoding="utf-8"
+        ).read()
+    )
+
+
+def test_the_document_is_registered_and_renders_from_the_command(tmp_path):
+    assert contributions.document("whats-on").publishable
+    out = tmp_path / "w.pdf"
+    call_command("render_document", "whats-on", "--municipality", "3434", "--out", str(out))
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_wheel_gets_season_starts_and_one_off_meetings_not_every_week(coordinator_lom):
+    from activities.models import Frequency
+    from activities.schedule import services
+    from activities.schedule.contributions import activity_wheel_entries
+
+    today = datetime.date(2027, 3, 1)
+    weekly = ActivityFactory(title="Turgruppa")
+    services.create_schedule(
+        activity=weekly, by=coordinator_lom, frequency=Frequency.WEEKLY, starts_on=today,
+        ends_on=datetime.date(2027, 5, 31), start_time=datetime.time(10),
+        end_time=datetime.time(12), places=[weekly.place],
+    )  # fmt: skip
+    party = ActivityFactory(title="Sommarfest")
+    SessionFactory(activity=party, starts_at=at(datetime.date(2027, 6, 20), 15),
+                   ends_at=at(datetime.date(2027, 6, 20), 18))  # fmt: skip
+    entries = activity_wheel_entries(municipality("3434"), 2027)
+    assert [(e.date, e.category) for e in entries] == [
+        (today, "activity"), (datetime.date(2027, 6, 20), "activity"),
+    ]  # fmt: skip
+    assert "Turgruppa" in entries[0].title and entries[1].title == "Sommarfest"
