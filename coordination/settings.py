@@ -162,6 +162,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "coordination.partners.tasks.send_agreement_reminders",
         "schedule": crontab(hour=7, minute=20),
     },
+    # activities: volunteers confirm their shifts of the next three days (once each).
+    "send-shift-confirm-reminders": {
+        "task": "activities.shifts.tasks.send_shift_confirm_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
     # Printed documents: print again what was printed or published, at night, so the latest
     # binder is at hand (unchanged content is not typeset again: coordination/printing/).
     "refresh-printed-documents": {
