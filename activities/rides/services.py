@@ -207,6 +207,7 @@ def ask_driver(
 def assign_rides(*, shift: Shift, rides: Sequence[Ride], by: User) -> None:
     """Give rides of the session to one of its drivers (from another driver, too). A driver
     who has said yes covers them at once; one still asked has them reserved."""
+    shift = Shift.objects.select_related("slot__session__activity").get(pk=shift.pk)
     session = shift.slot.session
     require_organiser(by, session)
     check_session_ahead(session)
