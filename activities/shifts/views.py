@@ -25,6 +25,12 @@ from volunteers.screening.readiness import missing_for
 # The most open shifts one page lists (the next ones first).
 OPEN_SHIFTS_SHOWN = 50
 
+
+def _number(value: str | None) -> int:
+    """A posted id, or 0 when it is missing or not a number (nothing has that id)."""
+    return int(value) if value and value.isdigit() and len(value) < 12 else 0
+
+
 # --- the organiser -----------------------------------------------------------------------------
 
 
@@ -79,8 +85,8 @@ def session_shifts(request: HttpRequest, pk: int) -> HttpResponse:
             )
         slot.ask_form = ask_forms.get(slot.pk)  # type: ignore[attr-defined]
 
-    if action == "ask" and (form := ask_forms.get(int(request.POST.get("slot") or 0))):
-        slot = by_pk[int(request.POST["slot"])]
+    if action == "ask" and (form := ask_forms.get(_number(request.POST.get("slot")))):
+        slot = by_pk[_number(request.POST.get("slot"))]
         if done := ui.submit(
             request,
             form,
@@ -94,7 +100,9 @@ def session_shifts(request: HttpRequest, pk: int) -> HttpResponse:
             return back
 
     if action == "attendance" and started:
-        shift = get_object_or_404(Shift, pk=request.POST.get("shift") or 0, slot__session=session)
+        shift = get_object_or_404(
+            Shift, pk=_number(request.POST.get("shift")), slot__session=session
+        )
         form = AttendanceForm(request.POST, prefix=f"came{shift.pk}")
         if ui.submit(
             request,
@@ -168,9 +176,12 @@ def open_shifts(request: HttpRequest) -> HttpResponse:
     if volunteer is None or volunteer.left_at is not None:
         return render(request, "activities/shifts/open_shifts.html", {"volunteer": volunteer})
     if request.method == "POST":
-        slot = get_object_or_404(
-            ShiftSlot, pk=request.POST.get("slot") or 0, municipality_id=volunteer.municipality_id
-        )
+        slot = ShiftSlot.objects.filter(
+            pk=_number(request.POST.get("slot")), municipality_id=volunteer.municipality_id
+        ).first()
+        if slot is None:
+            messages.error(request, _("This shift is no longer open. Choose another."))
+            return redirect("activities:open_shifts")
         taken: list[Shift] = []
         if ui.attempt(
             request,

@@ -52,9 +52,7 @@ def _names(proposals):
     return sorted(p.volunteer.user.full_name for p in proposals)
 
 
-def test_drivers_proposed_only_when_ready_driving_with_a_car_and_in_the_area(
-    session, driver_role
-):
+def test_drivers_proposed_only_when_ready_driving_with_a_car_and_in_the_area(session, driver_role):
     ride_for(session, area="Bøverdalen", address="Bøverdalsvegen 12")
     _driver("Here", driver_role)
     _driver("Travels", driver_role, area="Skjåk", willing_to_travel=True)

@@ -33,7 +33,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def host_role():
-    return VolunteerRoleFactory(name="Vert", interest=Interest.CULTURE, certificate_kinds=["limited"])
+    return VolunteerRoleFactory(
+        name="Vert", interest=Interest.CULTURE, certificate_kinds=["limited"]
+    )
 
 
 def _take(slot, volunteer):

@@ -5,6 +5,7 @@ from tests.trust.access import (  # noqa: F401 (the areas' rules use these)
     ALL_ROLES,
     COORDINATORS,
     LOGIN,
+    OWNER,
     PUBLIC,
     TOKEN,
     Roles,
@@ -19,6 +20,11 @@ ACCESS = {
     # --- schedule and calendars ---
     # --- sign-ups ---
     # --- rides and shifts ---
+    "activities:session_rides": ORGANISERS,  # participants' names, phones and addresses
+    "activities:ride_drivers": ORGANISERS,
+    "activities:session_shifts": ORGANISERS,
+    "activities:open_shifts": LOGIN,  # the person's own open shifts only
+    "activities:own_shift": OWNER,  # the volunteer holding the shift only (a driver's list)
     # --- attendance and evaluation ---
 }
 
@@ -27,5 +33,9 @@ PK_OBJECT = {
     # --- schedule and calendars ---
     # --- sign-ups ---
     # --- rides and shifts ---
+    "activities:session_rides": "session",
+    "activities:ride_drivers": "session",
+    "activities:session_shifts": "session",
+    "activities:own_shift": "shift",
     # --- attendance and evaluation ---
 }
