@@ -219,4 +219,5 @@ def assign_rides(*, shift: Shift, rides: Sequence[Ride], by: User) -> None:
         ride.driver_shift = shift
         ride.status = RideStatus.COVERED if covered else RideStatus.NEEDED
     Ride.objects.bulk_update(chosen, ["driver_shift", "status"])
+    plan_pickups(session=session)
     audit.record(by, "changed", shift, code="rides.assigned", params={"count": len(chosen)})

@@ -330,6 +330,10 @@ def answer_shift(*, shift: Shift, by: User, accept: bool) -> Shift:
         rides.update(status=RideStatus.COVERED)
     else:
         rides.update(status=RideStatus.NEEDED, driver_shift=None)
+    if shift.slot.task == Task.DRIVER:
+        from activities.rides.services import plan_pickups
+
+        plan_pickups(session=shift.slot.session)  # the driver's list has its order and times
     audit.record(by, "changed", shift, code="shift.answered", params={"accept": bool(accept)})
     outbox.send(NOTIFY_TASK, shift=shift.pk, event="accepted" if accept else "declined")
     return shift
