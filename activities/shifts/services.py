@@ -167,7 +167,11 @@ def check_can_hold(volunteer: Volunteer, slot: ShiftSlot, *, own: bool) -> None:
 
 
 def _lock_slot(slot: ShiftSlot) -> ShiftSlot:
-    return ShiftSlot.objects.select_for_update().select_related("session__activity").get(pk=slot.pk)
+    return (
+        ShiftSlot.objects.select_for_update(of=("self",))
+        .select_related("session__activity")
+        .get(pk=slot.pk)
+    )
 
 
 def held_count(slot: ShiftSlot) -> int:

@@ -211,3 +211,26 @@ def _english():
     from django.utils import translation
 
     return translation.override("en")
+
+
+def test_the_reminder_goes_by_text_message_to_those_who_chose_it():
+    from coordination.kernel.models import SmsMessage
+    from volunteers.models import ContactBy
+
+    soon = SessionFactory(starts_at=timezone.now() + datetime.timedelta(days=1))
+    texted = ready_volunteer(contact_by=ContactBy.SMS, user=UserFactory(phone="912 34 567"))
+    ShiftFactory(slot=ShiftSlotFactory(session=soon), volunteer=texted)
+    assert send_shift_confirm_reminders() == 1
+    [message] = SmsMessage.objects.filter(purpose="shifts.shift_confirm")
+    assert message.to.endswith("91234567") and "/volunteer/shifts/" in message.text
+    assert mail.outbox == []
+
+
+def test_asking_a_volunteer_who_is_not_ready_is_refused_with_what_is_missing(coordinator_lom):
+    role = VolunteerRoleFactory(name="Vert", certificate_kinds=["limited"])
+    slot = ShiftSlotFactory(role=role)
+    with pytest.raises(ValidationError) as refused, _english():
+        services.ask_for_slot(
+            slot=slot, volunteer=ready_volunteer(role=role, certificate=False), by=coordinator_lom
+        )
+    assert "police certificate" in str(refused.value)
