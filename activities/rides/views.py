@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from activities.catalogue.permissions import can_manage_activity
 from activities.rides import services
-from activities.rides.forms import AskDriverForm
+from activities.rides.forms import AskDriverForm, AssignRidesForm
 from activities.rides.models import Ride, RideStatus
 from activities.schedule.models import Session
 from activities.shifts.models import SHIFT_HOLDING, Shift, Task
@@ -94,13 +94,25 @@ def session_rides(request: HttpRequest, pk: int) -> HttpResponse:
 def ride_drivers(request: HttpRequest, pk: int) -> HttpResponse:
     session = managed_session(request, pk)
     proposals = services.propose_drivers(session=session)
-    open_rides = list(
+    drivers = list(
+        Shift.objects.filter(slot__session=session, slot__task=Task.DRIVER)
+        .filter(status__in=SHIFT_HOLDING)
+        .select_related("volunteer__user")
+        .order_by("created_at", "pk")
+    )
+    live = list(
         services.live_rides(session)
-        .filter(status=RideStatus.NEEDED, driver_shift__isnull=True)
         .select_related("signup")
         .order_by("stop_number", "pickup_area", "pickup_address", "pk")
     )
-    form = AskDriverForm(request.POST or None, proposals=proposals, rides=open_rides)
+    open_rides = [r for r in live if r.status == RideStatus.NEEDED and r.driver_shift_id is None]
+    action = request.POST.get("action", "ask")
+    posted = request.POST if request.method == "POST" else None
+    form = AskDriverForm(posted if action == "ask" else None, proposals=proposals, rides=open_rides)
+    assign_form = AssignRidesForm(
+        posted if action == "assign" else None, drivers=drivers, rides=live, prefix="give"
+    )
+    back = redirect("activities:ride_drivers", request.municipality.pk, session.pk)
 
     def ask(data: dict) -> Shift:
         proposal = form.proposals[data["volunteer"]]
@@ -111,15 +123,20 @@ def ride_drivers(request: HttpRequest, pk: int) -> HttpResponse:
             rides=[form.rides[pk] for pk in data["rides"]],
         )
 
-    if done := ui.submit(request, form, ask):
+    def give(data: dict) -> None:
+        services.assign_rides(
+            shift=assign_form.drivers[data["shift"]],
+            rides=[assign_form.rides[pk] for pk in data["rides"]],
+            by=request.user,
+        )
+
+    if action == "ask" and (done := ui.submit(request, form, ask)):
         asked = _("%(name)s is asked to drive and is told.") % {"name": done.value.volunteer}
         messages.success(request, asked + " " + _("The rides get their driver when they say yes."))
-        return redirect("activities:ride_drivers", request.municipality.pk, session.pk)
-    drivers = (
-        Shift.objects.filter(slot__session=session, slot__task=Task.DRIVER)
-        .filter(status__in=SHIFT_HOLDING)
-        .select_related("volunteer__user")
-    )
+        return back
+    if action == "assign" and ui.submit(request, assign_form, give):
+        messages.success(request, _("The rides are given to the driver, in pick-up order."))
+        return back
     return render(
         request,
         "activities/rides/ride_drivers.html",
@@ -131,5 +148,6 @@ def ride_drivers(request: HttpRequest, pk: int) -> HttpResponse:
             "open_rides": with_aids(open_rides),
             "drivers": drivers,
             "form": form,
+            "assign_form": assign_form,
         },
     )

@@ -98,3 +98,23 @@ def test_a_volunteer_not_proposed_cannot_be_asked_by_a_forged_form(client_of, co
     page = client_of(coordinator_lom).post(_drivers_url(session), {"volunteer": stranger.pk})
     assert page.status_code == 200
     assert not stranger.shifts.exists()
+
+
+def test_the_organiser_gives_rides_to_a_driver_who_said_yes(client_of, coordinator_lom):
+    from activities.models import Task
+    from tests.activities.factories import ShiftFactory, ShiftSlotFactory
+
+    session = SessionFactory()
+    ride = ride_for(session, area="Lom sentrum", address="Vegen 1")
+    driver = ShiftFactory(
+        slot=ShiftSlotFactory(session=session, task=Task.DRIVER),
+        volunteer=ready_volunteer(can_drive=True, has_car=True),
+        status=ShiftStatus.SIGNED_UP,
+    )
+    answer = client_of(coordinator_lom).post(
+        _drivers_url(session),
+        {"action": "assign", "give-shift": driver.pk, "give-rides": [ride.pk]},
+    )
+    assert answer.status_code == 302
+    ride.refresh_from_db()
+    assert (ride.driver_shift, ride.status, ride.stop_number) == (driver, RideStatus.COVERED, 1)
