@@ -17,6 +17,7 @@ from activities.rides import pickup_order
 from activities.rides.models import Ride, RideStatus
 from activities.schedule.models import Session, SessionStatus
 from activities.shifts.models import SHIFT_HOLDING, Shift, ShiftStatus, Task
+from activities.shifts.services import answer_shift as answer_shift  # the demo's one import
 from activities.shifts.services import (
     ask_for_slot,
     busy_in,

@@ -234,3 +234,18 @@ def test_asking_a_volunteer_who_is_not_ready_is_refused_with_what_is_missing(coo
             slot=slot, volunteer=ready_volunteer(role=role, certificate=False), by=coordinator_lom
         )
     assert "police certificate" in str(refused.value)
+
+
+def test_the_organisers_representatives_are_told_of_a_drop_out_not_the_coordinator(
+    coordinator_lom, django_capture_on_commit_callbacks
+):
+    from tests.activities.factories import ActivityFactory
+    from tests.factories import MembershipFactory, PartnerOrganisationFactory
+
+    partner = PartnerOrganisationFactory()
+    rep = MembershipFactory(role="partner_representative", organisation=partner).user
+    session = SessionFactory(activity=ActivityFactory(organiser=partner))
+    shift = ShiftFactory(slot=ShiftSlotFactory(session=session), volunteer=ready_volunteer())
+    with django_capture_on_commit_callbacks(execute=True):
+        services.drop_shift(shift=shift, by=shift.volunteer.user)
+    assert [m.to for m in mail.outbox] == [[rep.email]]
