@@ -209,3 +209,45 @@ def test_a_new_driver_slot_takes_the_municipalitys_transport_role():
 
     role = VolunteerRoleFactory(interest=Interest.TRANSPORT)
     assert driver_slot(SessionFactory()).role == role
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "attendance", "shift": "x'; DROP"},
+        {"action": "ask", "slot": "99999999999999999999"},
+        {"action": "slot", "task": "captain", "count": "-3"},
+    ],
+)
+def test_forged_posts_on_the_shifts_page_change_nothing_and_never_fail(
+    client_of, coordinator_lom, data
+):
+    session = SessionFactory()
+    answer = client_of(coordinator_lom).post(_shifts_url(session), data)
+    assert answer.status_code in (200, 302, 404)
+    assert not ShiftSlot.objects.filter(session=session).exists()
+
+
+def test_the_drivers_list_reads_a_bounded_number_of_queries(client_of):
+    def driver_with(n):
+        session = SessionFactory()
+        slot = ShiftSlotFactory(session=session, task=Task.DRIVER)
+        shift = ShiftFactory(
+            slot=slot, volunteer=ready_volunteer(can_drive=True, has_car=True), status="signed_up"
+        )
+        for i in range(n):
+            ride = ride_for(session, area="Bøverdalen", address=f"Vegen {i}")
+            ride.driver_shift, ride.status = shift, "covered"
+            ride.save()
+        return shift
+
+    small, large = driver_with(2), driver_with(12)
+
+    def count(shift):
+        client = client_of(shift.volunteer.user)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(_own(shift)).status_code == 200
+        return len(queries)
+
+    count(small)
+    assert count(small) == count(large)
