@@ -167,6 +167,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "activities.schedule.tasks.extend_schedules",
         "schedule": crontab(hour=1, minute=40),
     },
+    # activities: volunteers confirm their shifts of the next three days (once each).
+    "send-shift-confirm-reminders": {
+        "task": "activities.shifts.tasks.send_shift_confirm_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
     # Printed documents: print again what was printed or published, at night, so the latest
     # binder is at hand (unchanged content is not typeset again: coordination/printing/).
     "refresh-printed-documents": {

@@ -97,3 +97,61 @@ class ShiftFactory(factory.django.DjangoModelFactory):
     volunteer = factory.SubFactory(
         VolunteerFactory, municipality=factory.SelfAttribute("..municipality")
     )
+
+
+# --- rides and shifts -----------------------------------------------------------------------
+
+
+def declaration(number: str = "3434"):
+    """The municipality's current confidentiality declaration (made once)."""
+    from volunteers.models import DeclarationText
+
+    return DeclarationText.objects.get_or_create(
+        municipality_id=number, version=1, defaults={"body": "Eg teier om det eg får vite. " * 3}
+    )[0]
+
+
+def ready_volunteer(*, role=None, certificate: bool = True, sign: bool = True, **fields):
+    """A volunteer in Lom free at any time of day, who has signed the declaration (``sign``)
+    and holds ``role`` with an approved police certificate of its kind (``certificate``)."""
+    from django.utils import timezone as tz
+
+    from volunteers.models import CertificateCheck, RoleHolder, Signature
+
+    for time in ("weekday_daytime", "evenings", "weekends"):
+        fields.setdefault(time, True)
+    volunteer = VolunteerFactory(**fields)
+    if sign:
+        Signature.objects.create(volunteer=volunteer, text=declaration(volunteer.municipality_id))
+    if role is not None:
+        holder = RoleHolder.objects.create(volunteer=volunteer, role=role)
+        if certificate and role.requires_certificate:
+            CertificateCheck.objects.create(
+                holder=holder,
+                kind=role.certificate_kinds[0],
+                presented_on=tz.localdate() - datetime.timedelta(days=10),
+                approved=True,
+            )
+    return volunteer
+
+
+def ride_for(session, *, area: str, address: str, aids=(), **fields):
+    """A participant of ``session`` who asked for a ride, and the ride."""
+    from activities.models import Ride
+
+    signup = SignUpFactory(
+        session=session,
+        needs_transport=True,
+        pickup_address=address,
+        pickup_area=area,
+        mobility_aids=list(aids),
+        **fields,
+    )
+    return Ride.objects.create(
+        municipality_id=session.municipality_id,
+        session=session,
+        signup=signup,
+        pickup_address=address,
+        pickup_area=area,
+        mobility_aids=list(aids),
+    )

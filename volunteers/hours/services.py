@@ -243,6 +243,42 @@ def log_hours_for(*, volunteer: Volunteer, by: User, **fields: Unpack[HoursField
     return entry
 
 
+@transaction.atomic
+def record_worked_hours(
+    *, volunteer: Volunteer, by: User, worked_on: date, hours: Decimal, description: str = ""
+) -> HoursEntry:
+    """Hours another part of the portal knows were worked (an activity's organiser recorded
+    that the volunteer came to their shift), approved at once with today's kilometre rate so
+    they count in the volunteer's total. The caller has checked that ``by`` may record them
+    (the organiser of an activity need not be a coordinator)."""
+    checked = _checked_fields(
+        volunteer,
+        {"worked_on": worked_on, "hours": hours, "description": description},
+        own=False,
+    )
+    now = timezone.now()
+    entry = HoursEntry.objects.create(
+        volunteer=volunteer,
+        km_rate=current_km_rate(checked["municipality_id"]),
+        status=HoursStatus.APPROVED,
+        logged_by=by,
+        logged_at=now,
+        decided_by=by,
+        decided_at=now,
+        **checked,
+    )
+    audit.record(by, "created", entry, code="hours.logged_approved")
+    return entry
+
+
+@transaction.atomic
+def remove_worked_hours(*, entry: HoursEntry, by: User) -> None:
+    """Take back hours recorded by ``record_worked_hours`` (the volunteer did not come after
+    all); the caller has checked that ``by`` may."""
+    audit.record(by, "deleted", entry)
+    entry.delete()
+
+
 def _decide(entry_ids: Iterable[int], by: User, to: str) -> list[HoursEntry]:
     """The entries, locked, if ``by`` may decide on every one and each may move ``to`` the
     decision (none is decided yet)."""

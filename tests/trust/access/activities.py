@@ -5,6 +5,7 @@ from tests.trust.access import (  # noqa: F401 (the areas' rules use these)
     ALL_ROLES,
     COORDINATORS,
     LOGIN,
+    OWNER,
     PUBLIC,
     TOKEN,
     Roles,
@@ -44,6 +45,11 @@ ACCESS = {
     "activities:gaps": COORDINATORS,
     # --- sign-ups ---
     # --- rides and shifts ---
+    "activities:session_rides": ORGANISERS,  # participants' names, phones and addresses
+    "activities:ride_drivers": ORGANISERS,
+    "activities:session_shifts": ORGANISERS,
+    "activities:open_shifts": LOGIN,  # the person's own open shifts only
+    "activities:own_shift": OWNER,  # the volunteer holding the shift only (a driver's list)
     # --- attendance and evaluation ---
 }
 
@@ -65,5 +71,9 @@ PK_OBJECT = {
     "activities:session_edit": "session",
     # --- sign-ups ---
     # --- rides and shifts ---
+    "activities:session_rides": "session",
+    "activities:ride_drivers": "session",
+    "activities:session_shifts": "session",
+    "activities:own_shift": "shift",
     # --- attendance and evaluation ---
 }
