@@ -69,7 +69,7 @@ class FeedbackForm(forms.Form):
 
     rating = forms.TypedChoiceField(
         label=_("How was it today?"),
-        choices=[(value, words) for value, words in RATING_WORDS.items()],
+        choices=list(RATING_WORDS.items()),
         coerce=int,
         error_messages={"required": _("Press one of the five answers, from 1 to 5.")},
     )

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -84,6 +84,16 @@ def covered_ride_signups(session: Session) -> set[int]:
     )
 
 
+def no_attendance_reason(session: Session) -> str:
+    """Why no attendance is recorded for a session that was cancelled or did not run."""
+    if session.status == SessionStatus.NOT_RUNNING:
+        return _(
+            "This session did not run because too few signed up, so there is no attendance "
+            "to record."
+        )
+    return _("This session was cancelled, so there is no attendance to record.")
+
+
 @transaction.atomic
 def record_attendance(
     *,
@@ -111,19 +121,13 @@ def record_attendance(
     if session.starts_at > timezone.now():
         start = timezone.localtime(session.starts_at, OSLO)
         raise ValidationError(
-            _(
-                "This session has not started yet. You can record who came from "
-                "%(day)s at %(time)s."
-            )
+            _("This session has not started yet. You can record who came from %(day)s at %(time)s.")
             % {"day": f"{start:%d.%m.%Y}", "time": f"{start:%H:%M}"}
         )
     if session.status == SessionStatus.PLANNED:
         session.transition_to(SessionStatus.HELD, refusal="")
     elif session.status != SessionStatus.HELD:
-        raise ValidationError(
-            _("This session was %(status)s, so there is no attendance to record.")
-            % {"status": session.get_status_display().lower()}
-        )
+        raise ValidationError(no_attendance_reason(session))
     if not 0 <= int(walk_ins) <= MAX_WALK_INS:
         raise ValidationError(
             {"walk_ins": _("Write a number from 0 to %(most)s.") % {"most": MAX_WALK_INS}}
@@ -338,7 +342,8 @@ def _prefixed(condition: Q, prefix: str) -> Q:
         if isinstance(child, Q):
             copy.children.append(_prefixed(child, prefix))
         else:
-            copy.children.append((f"{prefix}{child[0]}", child[1]))
+            lookup, value = cast(tuple[str, Any], child)
+            copy.children.append((f"{prefix}{lookup}", value))
     return copy
 
 
@@ -420,9 +425,7 @@ def _collect(sessions: Q, group: str) -> dict[Any, Figures]:
         .values_list(f"slot__session__{group}")
         .annotate(
             n=Count("pk"),
-            hours=Sum(
-                "hours_entry__hours", filter=~Q(hours_entry__status=HoursStatus.REJECTED)
-            ),
+            hours=Sum("hours_entry__hours", filter=~Q(hours_entry__status=HoursStatus.REJECTED)),
         )
     ):
         figures[key].shifts_worked, figures[key].volunteer_hours = count, hours or Decimal(0)
@@ -521,4 +524,3 @@ def month_figures(municipality: Municipality, today: datetime.date) -> dict[str,
 def villages_reached(figures: Figures) -> int:
     """How many villages participants came from (by pick-up area or their answer)."""
     return len(set(figures.villages) | set(figures.feedback_villages))
-

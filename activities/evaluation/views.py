@@ -86,6 +86,7 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "started": session.starts_at <= timezone.now(),
             "open": session.status in (SessionStatus.PLANNED, SessionStatus.HELD),
+            "no_attendance": services.no_attendance_reason(session),
             "recorded": bool(recorded),
             "covered": covered,
             "feedback_url": _feedback_url(request, session),

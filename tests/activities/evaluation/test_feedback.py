@@ -70,12 +70,10 @@ def test_the_public_form_refuses_politely_when_too_old_or_not_held(client):
 def test_the_public_form_is_404_for_another_municipality_or_an_unpublished_activity(client):
     session = held()
     assert (
-        client.get(reverse("activities:session_feedback", args=["3005", session.pk])).status_code
+        client.get(reverse("activities:session_feedback", args=["3301", session.pk])).status_code
         == 404
     )
-    proposed = held(
-        activity=ActivityFactory(status=ActivityStatus.PROPOSED, published_at=None)
-    )
+    proposed = held(activity=ActivityFactory(status=ActivityStatus.PROPOSED, published_at=None))
     url = reverse("activities:session_feedback", args=["3434", proposed.pk])
     assert client.get(url).status_code == 404
 

@@ -20,6 +20,10 @@ ACCESS = {
     # --- sign-ups ---
     # --- rides and shifts ---
     # --- attendance and evaluation ---
+    "activities:session_attendance": ORGANISERS,
+    "activities:session_feedback": PUBLIC,
+    "activities:activity_evaluation": ORGANISERS,
+    "activities:municipality_evaluation": COORDINATORS,
 }
 
 PK_OBJECT = {
@@ -28,4 +32,7 @@ PK_OBJECT = {
     # --- sign-ups ---
     # --- rides and shifts ---
     # --- attendance and evaluation ---
+    "activities:session_attendance": "held_session",
+    "activities:session_feedback": "held_session",
+    "activities:activity_evaluation": "activity",
 }
