@@ -1,5 +1,6 @@
 """What attendance and evaluation give the rest of the portal: this month's figures on the
-coordinator's dashboard, each linking to the evaluation behind it.
+coordinator's dashboard, each linking to the evaluation behind it, and the evaluation's link on
+the coordination overview.
 
 No staircase evidence yet: coordination/staircase/defaults.py has no indicator whose
 ``evidence_key`` is about evaluating activities, the improvement loop, the offer to vulnerable
@@ -20,6 +21,18 @@ from coordination.kernel.contributions import Panel, contribute
 from coordination.kernel.permissions import can
 
 FIGURES_TEMPLATE = "coordination/partials/_dashboard_figures.html"
+
+
+@contribute.overview_links(order=88)
+def evaluation_links(request, municipality) -> list[tuple[str, str]]:
+    if not can(request.user, "coordinate_activities", municipality):
+        return []
+    return [
+        (
+            reverse("activities:municipality_evaluation", args=[municipality.pk]),
+            _("Evaluation of the activities"),
+        )
+    ]
 
 
 @contribute.dashboard_panel(order=88)

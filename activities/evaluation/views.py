@@ -21,6 +21,7 @@ from activities.evaluation import services
 from activities.evaluation.forms import RATING_WORDS, AttendanceForm, FeedbackForm, PeriodForm
 from activities.evaluation.models import Attendance
 from activities.schedule.models import Session, SessionStatus
+from activities.shifts.models import Shift, ShiftStatus
 from coordination.kernel import ui
 from coordination.kernel.permissions import municipality_view, public
 
@@ -56,6 +57,13 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     signups = list(services.confirmed_signups(session))
     recorded = {row.signup_id: row for row in Attendance.objects.filter(session=session)}
     covered = services.covered_ride_signups(session)
+    # The volunteers on duty (their attendance is recorded on the shifts page).
+    shifts = list(
+        Shift.objects.filter(slot__session=session)
+        .exclude(status__in=[ShiftStatus.DECLINED, ShiftStatus.DROPPED])
+        .select_related("volunteer__user", "slot")
+        .order_by("slot__task", "pk")
+    )
     form = AttendanceForm(
         request.POST or None,
         signups=signups,
@@ -89,6 +97,7 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
             "no_attendance": services.no_attendance_reason(session),
             "recorded": bool(recorded),
             "covered": covered,
+            "shifts": shifts,
             "feedback_url": _feedback_url(request, session),
             "feedback_open": not services.feedback_refusal(session),
         },

@@ -48,6 +48,34 @@ def test_the_organiser_ticks_who_came_and_gets_the_feedback_address(
     assert feedback in response.content.decode()
 
 
+def test_the_attendance_page_lists_the_volunteers_on_duty(client_of, coordinator_lom, past_session):
+    from activities.models import ShiftStatus, Task
+    from tests.activities.factories import ShiftFactory, ShiftSlotFactory
+
+    slot = ShiftSlotFactory(session=past_session, task=Task.DRIVER)
+    on_duty = ShiftFactory(slot=slot, status=ShiftStatus.CONFIRMED)
+    ShiftFactory(slot=slot, status=ShiftStatus.DECLINED, volunteer__user__full_name="Nei Takk")
+    html = client_of(coordinator_lom).get(attendance_url(past_session)).content.decode()
+    assert str(on_duty.volunteer) in html
+    assert "Nei Takk" not in html
+    assert reverse("activities:session_shifts", args=["3434", past_session.pk]) in html
+
+
+def test_the_overview_links_to_the_evaluation_for_the_coordinator_only(
+    rf, coordinator_lom, applicant
+):
+    from activities.evaluation.contributions import evaluation_links
+
+    request = rf.get("/")
+    request.user = coordinator_lom
+    lom = municipality("3434")
+    assert [url for url, _label in evaluation_links(request, lom)] == [
+        reverse("activities:municipality_evaluation", args=["3434"])
+    ]
+    request.user = applicant
+    assert evaluation_links(request, lom) == []
+
+
 def test_unticking_the_pick_up_on_the_page_is_kept(client_of, coordinator_lom, past_session):
     anna = participant(past_session, "Anna Li", ride=True)
     client_of(coordinator_lom).post(
