@@ -335,12 +335,12 @@ def session_bounds(since: datetime.date | None, until: datetime.date | None) -> 
     return condition
 
 
-def _prefixed(condition: Q, prefix: str) -> Q:
+def prefixed(condition: Q, prefix: str) -> Q:
     """``condition`` (on Session) seen from a model that reaches the session by ``prefix``."""
     copy = Q(_connector=condition.connector, _negated=condition.negated)
     for child in condition.children:
         if isinstance(child, Q):
-            copy.children.append(_prefixed(child, prefix))
+            copy.children.append(prefixed(child, prefix))
         else:
             lookup, value = cast(tuple[str, Any], child)
             copy.children.append((f"{prefix}{lookup}", value))
@@ -353,7 +353,7 @@ def _collect(sessions: Q, group: str) -> dict[Any, Figures]:
     ``municipality_id``). Nine aggregate queries, whatever the number of groups."""
     figures: dict[Any, Figures] = defaultdict(Figures)
     held = sessions & Q(status=SessionStatus.HELD)
-    held_from = {prefix: _prefixed(held, prefix) for prefix in ("session__", "slot__session__")}
+    held_from = {prefix: prefixed(held, prefix) for prefix in ("session__", "slot__session__")}
     via_session = f"session__{group}"
 
     for key, status, count, walk_ins in (

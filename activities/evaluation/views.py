@@ -19,7 +19,7 @@ from activities.catalogue.models import Activity, ActivityStatus
 from activities.catalogue.permissions import can_manage_activity
 from activities.evaluation import services
 from activities.evaluation.forms import RATING_WORDS, AttendanceForm, FeedbackForm, PeriodForm
-from activities.evaluation.models import Attendance
+from activities.evaluation.models import Attendance, Feedback
 from activities.schedule.models import Session, SessionStatus
 from activities.shifts.models import Shift, ShiftStatus
 from coordination.kernel import ui
@@ -27,6 +27,7 @@ from coordination.kernel.permissions import municipality_view, public
 
 PER_PAGE = 25
 LATEST_SESSIONS = 12
+LATEST_COMMENTS = 20
 PARTS_OF_DAY = {
     services.MORNING: gettext_lazy("Morning (before 12)"),
     services.AFTERNOON: gettext_lazy("Afternoon (12–17)"),
@@ -169,6 +170,16 @@ def activity_evaluation(request: HttpRequest, pk: int) -> HttpResponse:
         )
         .order_by("-starts_at", "-pk")[:LATEST_SESSIONS]
     )
+    comments = (
+        Feedback.objects.filter(session__activity=activity)
+        .exclude(comment="")
+        .select_related("session")
+        .order_by("-created_at", "-pk")
+    )
+    if since or until:
+        comments = comments.filter(
+            services.prefixed(services.session_bounds(since, until), "session__")
+        )
     return render(
         request,
         "activities/evaluation/activity_evaluation.html",
@@ -180,6 +191,7 @@ def activity_evaluation(request: HttpRequest, pk: int) -> HttpResponse:
             "times": _times(summary),
             "parts": list(PARTS_OF_DAY.values()),
             "latest": latest,
+            "comments": list(comments[:LATEST_COMMENTS]),
             "rating_words": RATING_WORDS,
         },
     )
