@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -71,7 +72,10 @@ class FeedbackForm(forms.Form):
         label=_("How was it today?"),
         choices=list(RATING_WORDS.items()),
         coerce=int,
-        error_messages={"required": _("Press one of the five answers, from 1 to 5.")},
+        error_messages={
+            "required": _("Press one of the five answers, from 1 to 5."),
+            "invalid_choice": _("Press one of the five answers, from 1 to 5."),
+        },
     )
     area = forms.CharField(
         label=_("Which village or area did you come from? (if you like)"),
@@ -109,7 +113,10 @@ class PeriodForm(forms.Form):
             self.add_error("until", _("The end comes before the start."))
         return data
 
-    def period(self) -> tuple[datetime.date | None, datetime.date | None]:
-        if not self.is_valid():
-            return None, None
-        return self.cleaned_data.get("since"), self.cleaned_data.get("until")
+    def period(self) -> tuple[datetime.date | None, datetime.date]:
+        """The dates chosen; without an end, until today (what has happened, not what is
+        planned: a session cancelled for next week is not in this year's evaluation yet)."""
+        today = timezone.localdate()
+        if not self.is_bound or not self.is_valid():
+            return None, today
+        return self.cleaned_data.get("since"), self.cleaned_data.get("until") or today

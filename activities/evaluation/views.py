@@ -3,6 +3,8 @@ the municipality's offer (Fjell/Øygarden: create → inform → plan and run �
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -38,6 +40,15 @@ PARTS_OF_DAY = {
 def _times(figures: services.Figures) -> list[tuple[str, list[int]]]:
     """The weekdays with a held session, by name, and the sessions per part of the day."""
     return [(WEEKDAYS[day - 1], counts) for day, counts in figures.time_rows]
+
+
+def _period_query(period: PeriodForm) -> str:
+    """``?since=…&until=…`` for a link that keeps the period chosen ("" without one)."""
+    if not period.is_bound or not period.is_valid():
+        return ""
+    data = period.cleaned_data
+    chosen = {name: data[name].isoformat() for name in ("since", "until") if data.get(name)}
+    return f"?{urlencode(chosen)}" if chosen else ""
 
 
 def _feedback_url(request: HttpRequest, session: Session) -> str:
@@ -159,9 +170,9 @@ def activity_evaluation(request: HttpRequest, pk: int) -> HttpResponse:
     period = PeriodForm(request.GET or None)
     since, until = period.period()
     summary = services.activity_summary(activity, since=since, until=until)
-    sessions = Session.objects.filter(activity=activity, starts_at__lte=timezone.now())
-    if since or until:
-        sessions = sessions.filter(services.session_bounds(since, until))
+    sessions = Session.objects.filter(
+        services.session_bounds(since, until), activity=activity, starts_at__lte=timezone.now()
+    )
     latest = list(
         sessions.select_related("place")
         .annotate(
@@ -176,10 +187,9 @@ def activity_evaluation(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("session")
         .order_by("-created_at", "-pk")
     )
-    if since or until:
-        comments = comments.filter(
-            services.prefixed(services.session_bounds(since, until), "session__")
-        )
+    comments = comments.filter(
+        services.prefixed(services.session_bounds(since, until), "session__")
+    )
     return render(
         request,
         "activities/evaluation/activity_evaluation.html",
@@ -217,6 +227,7 @@ def municipality_evaluation(request: HttpRequest) -> HttpResponse:
             "period": period,
             "page": page,
             "summary": summary,
+            "period_query": _period_query(period),
             "total": summary.total,
             "villages_reached": services.villages_reached(summary.total),
             "times": _times(summary.total),

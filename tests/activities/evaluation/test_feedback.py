@@ -100,3 +100,15 @@ def test_feedback_time_limit_counts_from_the_end_of_the_session():
     session.ends_at = session.starts_at + datetime.timedelta(hours=3)
     session.save()
     assert give_feedback(session=session, rating=3).pk
+
+
+def test_a_session_takes_a_bounded_number_of_answers(monkeypatch):
+    from activities.evaluation import services
+
+    monkeypatch.setattr(services, "FEEDBACK_PER_SESSION", 2)
+    session = held()
+    give_feedback(session=session, rating=5)
+    give_feedback(session=session, rating=4)
+    with pytest.raises(ValidationError):
+        give_feedback(session=session, rating=3)
+    assert Feedback.objects.count() == 2

@@ -127,6 +127,9 @@ def test_the_activity_evaluation_shows_plain_numbers_and_the_latest_sessions(
     assert "Bøverdalen" in html
     assert "4 – Good" in html
     assert attendance_url(past_session) in html
+    # A future cancellation is not part of what happened (no end chosen: until today).
+    SessionFactory(activity=past_session.activity, status=SessionStatus.CANCELLED)
+    assert "was cancelled" not in client_of(coordinator_lom).get(url).content.decode()
     # A period without sessions.
     empty = client_of(coordinator_lom).get(url, {"since": "2020-01-01", "until": "2020-01-31"})
     assert "0 sessions were held." in empty.content.decode()
@@ -148,6 +151,10 @@ def test_the_municipality_evaluation_is_for_the_coordinator_only(
     assert "Strikkegruppe" in html
     assert reverse("activities:activity_evaluation", args=["3434", activity.pk]) in html
     assert client_of(applicant).get(url).status_code == 404
+    # The period goes along to each activity's evaluation.
+    chosen = client_of(coordinator_lom).get(url, {"since": "2026-01-01", "until": "2026-06-30"})
+    evaluation = reverse("activities:activity_evaluation", args=["3434", activity.pk])
+    assert f"{evaluation}?since=2026-01-01&amp;until=2026-06-30" in chosen.content.decode()
 
 
 def _held_sessions(count: int, coordinator) -> None:
