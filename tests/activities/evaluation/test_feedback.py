@@ -103,9 +103,9 @@ def test_feedback_time_limit_counts_from_the_end_of_the_session():
 
 
 def test_a_session_takes_a_bounded_number_of_answers(monkeypatch):
-    from activities.evaluation import services
+    from activities.evaluation.services import attendance
 
-    monkeypatch.setattr(services, "FEEDBACK_PER_SESSION", 2)
+    monkeypatch.setattr(attendance, "FEEDBACK_PER_SESSION", 2)
     session = held()
     give_feedback(session=session, rating=5)
     give_feedback(session=session, rating=4)
