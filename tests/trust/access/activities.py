@@ -51,6 +51,10 @@ ACCESS = {
     "activities:open_shifts": LOGIN,  # the person's own open shifts only
     "activities:own_shift": OWNER,  # the volunteer holding the shift only (a driver's list)
     # --- attendance and evaluation ---
+    "activities:session_attendance": ORGANISERS,
+    "activities:session_feedback": PUBLIC,
+    "activities:activity_evaluation": ORGANISERS,
+    "activities:municipality_evaluation": COORDINATORS,
 }
 
 PK_OBJECT = {
@@ -76,4 +80,7 @@ PK_OBJECT = {
     "activities:session_shifts": "session",
     "activities:own_shift": "shift",
     # --- attendance and evaluation ---
+    "activities:session_attendance": "held_session",
+    "activities:session_feedback": "held_session",
+    "activities:activity_evaluation": "activity",
 }
