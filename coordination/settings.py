@@ -162,6 +162,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "coordination.partners.tasks.send_agreement_reminders",
         "schedule": crontab(hour=7, minute=20),
     },
+    # activities: meetings past their sign-up deadline with too few signed up do not run;
+    # participants are reminded the day before (activities/signups/tasks.py).
+    "check-activity-minimums": {
+        "task": "activities.signups.tasks.check_minimums",
+        "schedule": crontab(minute="*/15"),
+    },
+    "send-activity-reminders": {
+        "task": "activities.signups.tasks.send_reminders",
+        "schedule": crontab(hour=10, minute=0),
+    },
     # Printed documents: print again what was printed or published, at night, so the latest
     # binder is at hand (unchanged content is not typeset again: coordination/printing/).
     "refresh-printed-documents": {
