@@ -241,6 +241,8 @@ def sign_up(
             if activity.enrolment == Enrolment.FOR_PERIOD:
                 raise ValidationError(_("This activity is signed up for the whole period."))
             _refuse_session(session, now)
+        if activity.fee == 0 and fee_category == FeeCategory.STANDARD:
+            fee_category = FeeCategory.FREE  # the standard fee of a free activity is nothing
         _check_fields(
             activity,
             participant_name=participant_name,
