@@ -126,8 +126,13 @@ def test_staff_sign_up_someone_by_phone(client_of, volunteer_contact_lom):
     session = SessionFactory(activity=ActivityFactory(sign_up_web=False))
     response = client_of(volunteer_contact_lom).post(
         _url("participant_add", "3434", session.pk),
-        {"participant_name": "Olav Moen", "participant_phone": "61 00 00 00",
-         "mobility_aids": [], "fee_category": "free", "reminder": "phone"},  # fmt: skip
+        {
+            "participant_name": "Olav Moen",
+            "participant_phone": "61 00 00 00",
+            "mobility_aids": [],
+            "fee_category": "free",
+            "reminder": "phone",
+        },  # fmt: skip
     )
     assert response.status_code == 302
     signup = SignUp.objects.get()
