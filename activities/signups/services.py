@@ -72,7 +72,11 @@ def waiting_position(signup: SignUp) -> int | None:
     if signup.status != SignUpStatus.WAITING:
         return None
     queue = SignUp.objects.filter(status=SignUpStatus.WAITING, activity_id=signup.activity_id)
-    queue = queue.filter(session_id=signup.session_id)
+    queue = (
+        queue.filter(session=signup.session)
+        if signup.session_id
+        else queue.filter(session__isnull=True)
+    )
     before = queue.filter(
         Q(created_at__lt=signup.created_at) | Q(created_at=signup.created_at, pk__lt=signup.pk)
     )
@@ -83,7 +87,7 @@ def fee_categories(activity: Activity) -> list[str]:
     """The fee categories the activity offers, in order."""
     if activity.fee == 0:
         return [FeeCategory.FREE]
-    offered = [FeeCategory.STANDARD]
+    offered: list[str] = [FeeCategory.STANDARD]
     if activity.reduced_fee is not None:
         offered.append(FeeCategory.REDUCED)
     if activity.free_places:
