@@ -118,6 +118,19 @@ def _anonymise(signups: QuerySet) -> int:
     )
 
 
+# The organisers read and change the participants' details: who did, in the audit log.
+contribute.audit_messages(
+    {
+        "activities.participants_viewed": gettext_lazy("Participant list of %(activity)s viewed"),
+        "activities.reminder_calls_viewed": gettext_lazy("Reminder call list viewed"),
+        "activities.signed_up_by_phone": gettext_lazy(
+            "Participant signed up by phone for %(activity)s"
+        ),
+        "activities.signup_cancelled": gettext_lazy("Sign-up for %(activity)s cancelled"),
+        "activities.session_cancelled": gettext_lazy("Meeting of %(activity)s cancelled"),
+    }
+)
+
 contribute.retention(
     RetentionRule(
         name="activity-signups",

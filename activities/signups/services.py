@@ -628,14 +628,23 @@ def phone_calls_due(municipality_id: str, now: datetime | None = None) -> dict[s
     related = ("activity", "session__place", "activity__place")
     return {
         "remind": list(
-            base.filter(
-                status=SignUpStatus.CONFIRMED,
-                session__status=SessionStatus.PLANNED,
-                session__starts_at__gte=start,
-                session__starts_at__lt=start + timedelta(days=1),
-            )
+            base.filter(status=SignUpStatus.CONFIRMED)
+            .filter(
+                Q(
+                    session__status=SessionStatus.PLANNED,
+                    session__starts_at__gte=start,
+                    session__starts_at__lt=start + timedelta(days=1),
+                )
+                # a period enrolment: reminded of each meeting of the period
+                | Q(
+                    session__isnull=True,
+                    activity__in=Session.objects.planned()
+                    .between(start, start + timedelta(days=1))
+                    .values("activity_id"),
+                )
+            )  # fmt: skip
             .select_related(*related)
-            .order_by("session__starts_at", "session_id", "created_at")
+            .order_by("session__starts_at", "activity_id", "created_at")
         ),
         "off": list(
             base.filter(

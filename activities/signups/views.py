@@ -22,7 +22,7 @@ from activities.schedule.models import Session, SessionStatus
 from activities.signups import services
 from activities.signups.forms import CancelSessionForm, SignUpForm
 from activities.signups.models import SignUp, SignUpStatus
-from coordination.kernel import languages, sms, ui
+from coordination.kernel import audit, languages, sms, ui
 from coordination.kernel.models import Role
 from coordination.kernel.permissions import has_role, municipality_view, public
 
@@ -228,6 +228,10 @@ def session_participants(request: HttpRequest, pk: int) -> HttpResponse:
     for signup in everyone:
         signup.tel = _tel(signup.participant_phone)
         signup.by_tel = _tel(signup.signed_up_by_phone)
+    audit.record(
+        request.user, "viewed", session, code="activities.participants_viewed",
+        params={"activity": session.activity.title},
+    )  # fmt: skip
     confirmed = [s for s in everyone if s.status == SignUpStatus.CONFIRMED]
     waiting = [s for s in everyone if s.status == SignUpStatus.WAITING]
     return render(
@@ -282,6 +286,10 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     ):
         signup = done.value
+        audit.record(
+            request.user, "created", signup, code="activities.signed_up_by_phone",
+            params={"activity": activity.title},
+        )  # fmt: skip
         if signup.status == SignUpStatus.WAITING:
             position = services.waiting_position(signup)
             messages.info(
@@ -345,9 +353,17 @@ def signup_cancel_by_organiser(request: HttpRequest, pk: int) -> HttpResponse:
         if session is not None
         else reverse("coordination:municipality_detail", args=[request.municipality.pk])
     )
+
+    def cancel() -> None:
+        services.cancel_sign_up(signup=signup, by=request.user)
+        audit.record(
+            request.user, "changed", signup, code="activities.signup_cancelled",
+            params={"activity": signup.activity.title},
+        )  # fmt: skip
+
     return ui.confirm_then(
         request,
-        do=lambda: services.cancel_sign_up(signup=signup, by=request.user),
+        do=cancel,
         done=_("The sign-up of %(name)s is cancelled.") % {"name": signup.participant_name},
         then=back,
         title=_("Cancel a sign-up"),
@@ -364,13 +380,16 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     session = _managed_session(request, pk)
     back = reverse("activities:session_participants", args=[request.municipality.pk, session.pk])
     form = CancelSessionForm(request.POST or None)
-    if ui.submit(
-        request,
-        form,
-        lambda data: services.cancel_session(
-            session=session, by=request.user, reason=data["reason"]
-        ),
-    ):
+
+    def cancel(data: dict) -> int:
+        told = services.cancel_session(session=session, by=request.user, reason=data["reason"])
+        audit.record(
+            request.user, "changed", session, code="activities.session_cancelled",
+            params={"activity": session.activity.title},
+        )  # fmt: skip
+        return told
+
+    if ui.submit(request, form, cancel):
         messages.success(request, _("The meeting is cancelled, and everyone is told."))
         return redirect(back)
     return ui.form_page(
@@ -400,6 +419,9 @@ def reminder_calls(request: HttpRequest) -> HttpResponse:
     for group in groups.values():
         for signup in group:
             signup.tel = _tel(signup.participant_phone)
+    audit.record(
+        request.user, "viewed", request.municipality, code="activities.reminder_calls_viewed"
+    )
     return render(
         request,
         "activities/signups/reminder_calls.html",
