@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.catalogue.models import Activity
 from activities.signups.models import FeeCategory, MobilityAid, OnBehalf, Reminder
-from activities.signups.services import fee_categories, fee_sentence
+from activities.signups.services import fee_categories
 from coordination.kernel.models import User
 from coordination.kernel.text import OneLineCharField
 
@@ -121,7 +121,6 @@ class SignUpForm(forms.Form):
         labels = dict(FeeCategory.choices)
         self.fields["fee_category"].choices = [(value, labels[value]) for value in offered]
         self.fields["fee_category"].initial = offered[0]
-        self.fields["fee_category"].help_text = fee_sentence(activity)
         who = [Fieldset(_("Who is coming"), "participant_name", "participant_phone",
                         "participant_email")]  # fmt: skip
         if staff:

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from activities.catalogue.models import Activity, ActivityStatus, Enrolment
@@ -145,6 +146,7 @@ def _by_token(request: HttpRequest, token: str) -> SignUp:
 
 
 @public
+@never_cache  # a participant's details, behind a secret link: never kept by a browser or proxy
 @require_GET
 def signup_receipt(request: HttpRequest, token: str) -> HttpResponse:
     signup = _by_token(request, token)
@@ -170,6 +172,7 @@ def signup_receipt(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @public
+@never_cache
 @require_http_methods(["GET", "POST"])
 def signup_cancel(request: HttpRequest, token: str) -> HttpResponse:
     signup = _by_token(request, token)

@@ -30,9 +30,8 @@ def _session(**activity):
 
 
 def _sign(session, name, **fields):
-    return services.sign_up(
-        by=None, session=session, participant_name=name, participant_phone="", **fields
-    )
+    fields.setdefault("participant_phone", "")
+    return services.sign_up(by=None, session=session, participant_name=name, **fields)
 
 
 def test_full_session_puts_the_next_person_on_the_waiting_list():
@@ -334,3 +333,35 @@ def test_retention_anonymises_old_sign_ups_and_keeps_the_figures():
     assert list(_old_signups(timezone.now())) == []
     recent.refresh_from_db()
     assert recent.participant_name != "–"
+
+
+def test_a_promoted_person_who_chose_text_messages_gets_one(django_capture_on_commit_callbacks):
+    session = _session(capacity=1)
+    holder = _sign(session, "Anna")
+    _sign(session, "Berit", participant_phone="91234567", reminder=Reminder.SMS)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel_sign_up(signup=holder, by=None)
+    [message] = SmsMessage.objects.filter(purpose="activities.promoted")
+    assert message.to == "+4791234567" and "Fredagstreff" in message.text
+
+
+def test_a_promoted_person_who_chose_a_call_is_on_the_call_list(
+    django_capture_on_commit_callbacks,
+):
+    session = _session(capacity=1)
+    holder = _sign(session, "Anna")
+    _sign(session, "Berit", participant_phone="61000000", reminder=Reminder.PHONE)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel_sign_up(signup=holder, by=None)
+    assert mail.outbox == [] and not SmsMessage.objects.filter(purpose="activities.promoted")
+    assert [s.participant_name for s in services.phone_calls_due("3434")["promoted"]] == ["Berit"]
+
+
+def test_a_waiting_place_may_be_given_up_through_the_link_even_when_binding():
+    session = _session(capacity=1, binding=True)
+    _sign(session, "Anna")
+    waiting = _sign(session, "Berit")
+    services.cancel_sign_up(signup=waiting, by=None)
+    waiting.refresh_from_db()
+    assert waiting.status == SignUpStatus.CANCELLED

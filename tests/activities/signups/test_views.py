@@ -158,3 +158,16 @@ def test_my_page_lists_my_own_sign_ups(client_of):
     page = client_of(person).get(reverse("coordination:my_page"))
     assert _url("signup_receipt", signup.token) in page.content.decode()
     assert export_signups(person)[0]["name"] == signup.participant_name
+
+
+def test_the_receipt_is_never_cached_and_not_indexed(client):
+    signup = SignUpFactory()
+    response = client.get(_url("signup_receipt", signup.token))
+    assert "no-store" in response["Cache-Control"]
+    assert 'name="robots" content="noindex"' in response.content.decode()
+
+
+def test_the_receipt_speaks_the_municipalitys_language(client):
+    signup = SignUpFactory()  # Lom writes nynorsk
+    response = client.get(_url("signup_receipt", signup.token))
+    assert '<html lang="nn">' in response.content.decode()
