@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -57,6 +57,35 @@ def holding_places(*, session: Session) -> QuerySet[SignUp]:
 
 def places_taken(*, session: Session) -> int:
     return holding_places(session=session).count()
+
+
+def places_taken_in(sessions: Sequence[Session]) -> dict[int, int]:
+    """Confirmed places per session of one activity, in two queries whatever their number:
+    each session's own sign-ups, and the period enrolments that count in all of them."""
+    if not sessions:
+        return {}
+    own = dict(
+        SignUp.objects.filter(session__in=sessions, status=SignUpStatus.CONFIRMED)
+        .order_by()
+        .values_list("session")
+        .annotate(n=Count("pk"))
+    )
+    activity_ids = {s.activity_id for s in sessions}
+    period = dict(
+        SignUp.objects.filter(
+            activity_id__in=activity_ids, session__isnull=True, status=SignUpStatus.CONFIRMED
+        )
+        .order_by()
+        .values_list("activity")
+        .annotate(n=Count("pk"))
+    )
+    return {s.pk: own.get(s.pk, 0) + period.get(s.activity_id, 0) for s in sessions}
+
+
+def room_in_all(sessions: Sequence[Session]) -> bool:
+    """Whether every one of the sessions has a place free (no limit counts as room)."""
+    taken = places_taken_in(sessions)
+    return all(s.effective_capacity is None or taken[s.pk] < s.effective_capacity for s in sessions)
 
 
 def places_left(*, session: Session) -> int | None:
@@ -268,10 +297,7 @@ def sign_up(
             raise ValidationError(
                 _("%(name)s is already signed up for this.") % {"name": participant_name.strip()}
             )
-        full = any(
-            s.effective_capacity is not None and places_taken(session=s) >= s.effective_capacity
-            for s in sessions
-        )
+        full = not room_in_all(sessions)
         signup = SignUp.objects.create(
             municipality_id=activity.municipality_id,
             activity=activity,
@@ -372,11 +398,7 @@ def promote_waiting(*, session_or_activity: Session | Activity) -> list[SignUp]:
             queue = SignUp.objects.filter(activity=activity, session__isnull=True)
         waiting = list(queue.waiting().select_for_update())
         for signup in waiting:
-            has_room = all(
-                s.effective_capacity is None or places_taken(session=s) < s.effective_capacity
-                for s in sessions
-            )
-            if not has_room:
+            if not room_in_all(sessions):
                 break
             signup.transition_to(SignUpStatus.CONFIRMED, refusal="")
             signup.promoted_at = timezone.now()

@@ -77,8 +77,12 @@ def _sign_up_page(
         )
     ):
         return redirect("activities:signup_receipt", done.value.token)
-    left = [services.places_left(session=each) for each in sessions]
-    known = [n for n in left if n is not None]
+    taken = services.places_taken_in(sessions)
+    known = [
+        max(each.effective_capacity - taken[each.pk], 0)
+        for each in sessions
+        if each.effective_capacity is not None
+    ]
     closes = services.deadline_of(sessions[0]) if sessions else None
     return render(
         request,

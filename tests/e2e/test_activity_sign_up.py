@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from activities.models import ActivityType, Category, SignUp, SignUpStatus
+from activities.models import SignUp, SignUpStatus
 from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.e2e.conftest import assert_accessible, speak, tab_to, type_into
 
@@ -24,15 +24,8 @@ CASES = [
 def test_an_elderly_participant_signs_up_with_a_ride_by_keyboard(
     live_server, page, axe, language, how, has_place, ride
 ):
-    # A browser test's database is emptied after it, the shipped types with it: make one.
-    kind, _made = ActivityType.objects.get_or_create(
-        municipality=None, key="friday_gathering",
-        defaults={"category": Category.SOCIAL, "name": "Fredagstreff"},
-    )  # fmt: skip
     session = SessionFactory(
-        activity=ActivityFactory(
-            title="Fredagstreff", activity_type=kind, transport_offered=True, capacity=12
-        )
+        activity=ActivityFactory(title="Fredagstreff", transport_offered=True, capacity=12)
     )
     if language == "nb":
         speak(page, live_server.url, "nb")  # Lom writes nynorsk; the switcher's cookie wins

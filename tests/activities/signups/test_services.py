@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from activities.models import (
     Enrolment,
@@ -23,6 +23,13 @@ from coordination.kernel.models import SmsMessage
 from tests.activities.factories import ActivityFactory, SessionFactory, SignUpFactory, at
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The refusals are checked by their English words (the catalogues translate them)."""
+    with translation.override("en"):
+        yield
 
 
 def _session(**activity):
