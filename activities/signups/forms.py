@@ -113,10 +113,18 @@ class SignUpForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, activity: Activity, staff: bool = False, **kwargs):
+    def __init__(
+        self, *args, activity: Activity, staff: bool = False, organiser: bool = False, **kwargs
+    ):
+        """``organiser``: the person may also say they sign up as the organiser (by phone)."""
         super().__init__(*args, **kwargs)
         self.activity = activity
         self.staff = staff
+        if organiser and not staff:
+            self.fields["on_behalf"].choices = [
+                *self.fields["on_behalf"].choices,
+                (OnBehalf.ORGANISER, OnBehalf.ORGANISER.label),
+            ]
         offered = fee_categories(activity)
         labels = dict(FeeCategory.choices)
         self.fields["fee_category"].choices = [(value, labels[value]) for value in offered]

@@ -25,7 +25,7 @@ from activities.signups.forms import CancelSessionForm, SignUpForm
 from activities.signups.models import SignUp, SignUpStatus
 from coordination.kernel import audit, languages, sms, ui
 from coordination.kernel.models import Role
-from coordination.kernel.permissions import has_role, municipality_view, public
+from coordination.kernel.permissions import can, has_role, municipality_view, public
 
 
 def _tel(phone: str) -> str:
@@ -65,7 +65,10 @@ def _sign_up_page(
     sessions: list[Session],
 ) -> HttpResponse:
     user = request.user if request.user.is_authenticated else None
-    form = SignUpForm(request.POST or None, activity=activity, initial=_prefill(request))
+    organiser = user is not None and can(user, "sign_up_participants", activity)
+    form = SignUpForm(
+        request.POST or None, activity=activity, organiser=organiser, initial=_prefill(request)
+    )
     open_for_web = activity.sign_up_web
     if open_for_web and (
         done := ui.submit(

@@ -195,3 +195,17 @@ def test_the_period_sign_up_page_reads_a_bounded_number_of_queries(client):
 
     count(1)  # the first request fills the caches (the municipality's language)
     assert count(2) == count(12)
+
+
+def test_staff_on_the_public_form_may_sign_up_as_the_organiser(client, client_of, coordinator_lom):
+    session = SessionFactory()
+    url = _url("session_sign_up", "3434", session.pk)
+    assert 'value="organiser"' not in client.get(url).content.decode()
+    staff = client_of(coordinator_lom)
+    assert 'value="organiser"' in staff.get(url).content.decode()
+    form = {**FORM, "needs_transport": "no", "pickup_address": "", "for_someone_else": "on",
+            "on_behalf": "organiser", "signed_up_by_name": "Ingrid Bakken"}  # fmt: skip
+    assert staff.post(url, form).status_code == 302
+    signup = SignUp.objects.get()
+    assert signup.on_behalf == "organiser" and signup.signed_up_by == coordinator_lom
+    assert signup.participant_user is None
