@@ -6,14 +6,17 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.db.models import Case, Max, Q, QuerySet, Value, When
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from activities.rides.models import Ride
 from activities.signups.models import FeeCategory, OnBehalf, Reminder, SignUp, SignUpStatus
 from coordination.kernel.account_data import coded, when
 from coordination.kernel.contributions import Panel, contribute
+from coordination.kernel.permissions import can
 from coordination.kernel.retention import RetentionRule
 
 # The participants' details (the elderly's names, phones, addresses, needs) are kept this long
@@ -39,6 +42,14 @@ def signups_panel(request) -> Panel | None:
     if not signups:
         return None
     return Panel("activities/signups/partials/_my_page_panel.html", {"signups": signups})
+
+
+@contribute.overview_links(order=82)
+def signups_links(request, municipality) -> list[tuple[str, str]]:
+    """The reminder call list, for those who run activities."""
+    if not can(request.user, "manage_activities", municipality):
+        return []
+    return [(reverse("activities:reminder_calls", args=[municipality.pk]), _("Reminder calls"))]
 
 
 @contribute.export_section(

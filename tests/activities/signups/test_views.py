@@ -209,3 +209,8 @@ def test_staff_on_the_public_form_may_sign_up_as_the_organiser(client, client_of
     signup = SignUp.objects.get()
     assert signup.on_behalf == "organiser" and signup.signed_up_by == coordinator_lom
     assert signup.participant_user is None
+
+
+def test_the_coordination_overview_links_to_the_reminder_calls(client_of, coordinator_lom):
+    page = client_of(coordinator_lom).get(reverse("coordination:overview", args=["3434"]))
+    assert _url("reminder_calls", "3434") in page.content.decode()
