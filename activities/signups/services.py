@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, DateTimeField, ExpressionWrapper, F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -147,6 +147,11 @@ def signed_up_for(session: Session) -> QuerySet[SignUp]:
     )
 
 
+def _locked(queryset: QuerySet, pk: int):
+    """The row, locked until the transaction ends (only its own row, not the joined ones)."""
+    return queryset.select_for_update(of=("self",)).get(pk=pk)
+
+
 # --- Signing up --------------------------------------------------------------------------------
 
 
@@ -251,7 +256,9 @@ def sign_up(
         sessions: list[Session]
         if session is not None:
             session = (
-                Session.objects.select_for_update().select_related("activity").get(pk=session.pk)
+                Session.objects.select_for_update(of=("self",))
+                .select_related("activity")
+                .get(pk=session.pk)
             )
             activity = session.activity
             sessions = [session]
@@ -261,7 +268,7 @@ def sign_up(
             if activity.enrolment != Enrolment.FOR_PERIOD:
                 raise ValidationError(_("Sign up for one meeting at a time for this activity."))
             sessions = list(
-                Session.objects.select_for_update()
+                Session.objects.select_for_update(of=("self",))
                 .filter(activity=activity, status=SessionStatus.PLANNED, starts_at__gt=now)
                 .select_related("activity")
             )
@@ -352,7 +359,7 @@ def cancel_sign_up(*, signup: SignUp, by: User | None) -> SignUp:
     receipt's link (a binding place cannot be given up that way); an organiser may cancel any.
     A freed place goes to the first on the waiting list."""
     with transaction.atomic():
-        signup = SignUp.objects.select_for_update().select_related("activity").get(pk=signup.pk)
+        signup = _locked(SignUp.objects.select_related("activity"), signup.pk)
         if by is None:
             verdict = may_cancel_by_link(signup)
             if not verdict:
@@ -378,7 +385,7 @@ def promote_waiting(*, session_or_activity: Session | Activity) -> list[SignUp]:
     with transaction.atomic():
         if isinstance(session_or_activity, Session):
             session = (
-                Session.objects.select_for_update()
+                Session.objects.select_for_update(of=("self",))
                 .select_related("activity")
                 .get(pk=session_or_activity.pk)
             )
@@ -389,7 +396,7 @@ def promote_waiting(*, session_or_activity: Session | Activity) -> list[SignUp]:
         else:
             activity = session_or_activity
             sessions = list(
-                Session.objects.select_for_update()
+                Session.objects.select_for_update(of=("self",))
                 .filter(
                     activity=activity, status=SessionStatus.PLANNED, starts_at__gt=timezone.now()
                 )
@@ -425,7 +432,7 @@ def cancel_session(*, session: Session, by: User, reason: str) -> int:
     if not can_manage_activity(by, session.activity):
         raise PermissionDenied
     with transaction.atomic():
-        session = Session.objects.select_for_update().select_related("activity").get(pk=session.pk)
+        session = _locked(Session.objects.select_related("activity"), session.pk)
         if session.starts_at <= timezone.now():
             raise ValidationError(_("This meeting has already started."))
         session.transition_to(
@@ -444,7 +451,7 @@ def check_minimum(*, session: Session) -> bool:
     """At the deadline: too few confirmed for the activity's minimum, and the meeting does not
     run (everyone signed up is told). Once per session. Returns whether it runs."""
     with transaction.atomic():
-        session = Session.objects.select_for_update().select_related("activity").get(pk=session.pk)
+        session = _locked(Session.objects.select_related("activity"), session.pk)
         if session.minimum_checked_at is not None or session.status != SessionStatus.PLANNED:
             return session.status == SessionStatus.PLANNED
         session.minimum_checked_at = timezone.now()
@@ -460,20 +467,27 @@ def check_minimum(*, session: Session) -> bool:
 
 
 def sessions_due_for_minimum_check(now: datetime | None = None) -> QuerySet[Session]:
-    """Planned sessions whose activity has a minimum, past the deadline, not checked, not begun."""
+    """Planned meetings of activities with a minimum whose sign-up deadline has passed, not yet
+    checked and not begun: one query, the deadline worked out by the database."""
     now = now or timezone.now()
-    return Session.objects.filter(
-        status=SessionStatus.PLANNED,
-        minimum_checked_at__isnull=True,
-        activity__minimum_participants__isnull=False,
-        starts_at__gt=now,
-        starts_at__lte=now + timedelta(hours=24 * 60 + 1),
-    ).select_related("activity")
+    deadline = ExpressionWrapper(
+        F("starts_at") - F("activity__signup_deadline_hours") * timedelta(hours=1),
+        output_field=DateTimeField(),
+    )
+    return (
+        Session.objects.filter(
+            status=SessionStatus.PLANNED,
+            minimum_checked_at__isnull=True,
+            activity__minimum_participants__isnull=False,
+            starts_at__gt=now,
+        )
+        .annotate(deadline=deadline)
+        .filter(deadline__lte=now)
+    )
 
 
 def due_for_minimum_check(now: datetime | None = None) -> list[int]:
-    now = now or timezone.now()
-    return [s.pk for s in sessions_due_for_minimum_check(now) if deadline_of(s) <= now]
+    return list(sessions_due_for_minimum_check(now).values_list("pk", flat=True))
 
 
 # --- Telling people ----------------------------------------------------------------------------
