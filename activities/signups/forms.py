@@ -121,13 +121,17 @@ class SignUpForm(forms.Form):
         self.activity = activity
         self.staff = staff
         if organiser and not staff:
-            self.fields["on_behalf"].choices = [
-                *self.fields["on_behalf"].choices,
+            who_signs = self.fields["on_behalf"]
+            assert isinstance(who_signs, forms.ChoiceField)
+            who_signs.choices = [
+                *list(who_signs.choices),  # type: ignore[arg-type]
                 (OnBehalf.ORGANISER, OnBehalf.ORGANISER.label),
             ]
         offered = fee_categories(activity)
         labels = dict(FeeCategory.choices)
-        self.fields["fee_category"].choices = [(value, labels[value]) for value in offered]
+        fee_field = self.fields["fee_category"]
+        assert isinstance(fee_field, forms.ChoiceField)
+        fee_field.choices = [(value, labels[value]) for value in offered]
         self.fields["fee_category"].initial = offered[0]
         who = [Fieldset(_("Who is coming"), "participant_name", "participant_phone",
                         "participant_email")]  # fmt: skip
@@ -175,7 +179,7 @@ class SignUpForm(forms.Form):
         )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("for_someone_else"):
             if not data.get("on_behalf"):
                 self.add_error("on_behalf", _("Choose who you are."))
@@ -191,6 +195,7 @@ class SignUpForm(forms.Form):
         """The cleaned data as ``services.sign_up`` takes it."""
         data = self.cleaned_data
         someone_else = bool(data.get("for_someone_else"))
+        on_behalf: str
         if self.staff:
             on_behalf = OnBehalf.ORGANISER
         else:

@@ -24,7 +24,8 @@ from activities.signups import services
 from activities.signups.forms import CancelSessionForm, SignUpForm
 from activities.signups.models import SignUp, SignUpStatus
 from coordination.kernel import audit, languages, sms, ui
-from coordination.kernel.models import Role
+from coordination.kernel.http import MunicipalityRequest
+from coordination.kernel.models import Role, User
 from coordination.kernel.permissions import can, has_role, municipality_view, public
 
 
@@ -64,7 +65,7 @@ def _sign_up_page(
     session: Session | None,
     sessions: list[Session],
 ) -> HttpResponse:
-    user = request.user if request.user.is_authenticated else None
+    user = request.user if isinstance(request.user, User) else None
     organiser = user is not None and can(user, "sign_up_participants", activity)
     form = SignUpForm(
         request.POST or None, activity=activity, organiser=organiser, initial=_prefill(request)
@@ -212,7 +213,7 @@ def signup_cancel(request: HttpRequest, token: str) -> HttpResponse:
 # --- The organiser -----------------------------------------------------------------------------
 
 
-def _managed_session(request: HttpRequest, pk: int) -> Session:
+def _managed_session(request: MunicipalityRequest, pk: int) -> Session:
     """The session in this municipality, if the person runs its activity; otherwise 404."""
     session = get_object_or_404(
         Session.objects.in_municipality(request.municipality).select_related(
@@ -227,7 +228,7 @@ def _managed_session(request: HttpRequest, pk: int) -> Session:
 
 @municipality_view("manage_activities")
 @require_GET
-def session_participants(request: HttpRequest, pk: int) -> HttpResponse:
+def session_participants(request: MunicipalityRequest, pk: int) -> HttpResponse:
     session = _managed_session(request, pk)
     everyone = list(
         SignUp.objects.filter(
@@ -236,8 +237,12 @@ def session_participants(request: HttpRequest, pk: int) -> HttpResponse:
         ).order_by("created_at", "pk")
     )
     for signup in everyone:
-        signup.tel = _tel(signup.participant_phone)
-        signup.by_tel = _tel(signup.signed_up_by_phone)
+        signup.tel = _tel(  # type: ignore[attr-defined]
+            signup.participant_phone
+        )
+        signup.by_tel = _tel(  # type: ignore[attr-defined]
+            signup.signed_up_by_phone
+        )
     audit.record(
         request.user, "viewed", session, code="activities.participants_viewed",
         params={"activity": session.activity.title},
@@ -264,7 +269,7 @@ def session_participants(request: HttpRequest, pk: int) -> HttpResponse:
 
 @municipality_view("sign_up_participants")
 @require_http_methods(["GET", "POST"])
-def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
+def participant_add(request: MunicipalityRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(
         Session.objects.in_municipality(request.municipality).select_related(
             "activity__municipality"
@@ -350,7 +355,7 @@ def _places_sentence(session: Session) -> str:
 
 @municipality_view("manage_activities")
 @require_http_methods(["GET", "POST"])
-def signup_cancel_by_organiser(request: HttpRequest, pk: int) -> HttpResponse:
+def signup_cancel_by_organiser(request: MunicipalityRequest, pk: int) -> HttpResponse:
     signup = get_object_or_404(
         SignUp.objects.in_municipality(request.municipality).select_related("activity", "session"),
         pk=pk,
@@ -386,7 +391,7 @@ def signup_cancel_by_organiser(request: HttpRequest, pk: int) -> HttpResponse:
 
 @municipality_view("manage_activities")
 @require_http_methods(["GET", "POST"])
-def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def session_cancel(request: MunicipalityRequest, pk: int) -> HttpResponse:
     session = _managed_session(request, pk)
     back = reverse("activities:session_participants", args=[request.municipality.pk, session.pk])
     form = CancelSessionForm(request.POST or None)
@@ -418,7 +423,7 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @municipality_view("manage_activities")
 @require_GET
-def reminder_calls(request: HttpRequest) -> HttpResponse:
+def reminder_calls(request: MunicipalityRequest) -> HttpResponse:
     due = services.phone_calls_due(request.municipality.pk)
     # A partner's representative sees only the people of their own organisation's activities.
     activities = {s.activity for group in due.values() for s in group}
@@ -428,7 +433,9 @@ def reminder_calls(request: HttpRequest) -> HttpResponse:
     }
     for group in groups.values():
         for signup in group:
-            signup.tel = _tel(signup.participant_phone)
+            signup.tel = _tel(  # type: ignore[attr-defined]
+                signup.participant_phone
+            )
     audit.record(
         request.user, "viewed", request.municipality, code="activities.reminder_calls_viewed"
     )
