@@ -172,6 +172,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "activities.shifts.tasks.send_shift_confirm_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    # activities: meetings past their sign-up deadline with too few signed up do not run;
+    # participants are reminded the day before (activities/signups/tasks.py).
+    "check-activity-minimums": {
+        "task": "activities.signups.tasks.check_minimums",
+        "schedule": crontab(minute="*/15"),
+    },
+    "send-activity-reminders": {
+        "task": "activities.signups.tasks.send_reminders",
+        "schedule": crontab(hour=10, minute=0),
+    },
     # Printed documents: print again what was printed or published, at night, so the latest
     # binder is at hand (unchanged content is not typeset again: coordination/printing/).
     "refresh-printed-documents": {

@@ -1,6 +1,7 @@
 """Personas shared by every test: named people with real roles in real municipalities."""
 
 import os
+from importlib import import_module
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -8,6 +9,7 @@ from django.apps import apps
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
+from activities.models import ActivityType
 from coordination.kernel.services import load_municipalities
 from coordination.models import Municipality, Role, StaircaseLevel
 from coordination.staircase.defaults import add_defaults
@@ -152,6 +154,9 @@ def ensure_reference_data() -> None:
     # staircase: the default levels and indicators are reference data loaded by migration too.
     if not StaircaseLevel.objects.exists():
         add_defaults(apps, None)
+    # activities: the shipped activity types (Fredagstreff, …) are loaded by migration too.
+    if not ActivityType.objects.filter(municipality=None).exists():
+        import_module("activities.migrations.0002_shipped_activity_types").add_types(apps, None)
 
 
 @pytest.fixture(autouse=True)

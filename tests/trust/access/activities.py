@@ -44,6 +44,16 @@ ACCESS = {
     "activities:session_edit": ORGANISERS,
     "activities:gaps": COORDINATORS,
     # --- sign-ups ---
+    "activities:session_sign_up": PUBLIC,  # anyone signs up, themself or for someone else
+    "activities:activity_sign_up": PUBLIC,  # the sweep's activity is per session: a redirect
+    "activities:signup_receipt": TOKEN,  # the receipt's secret link
+    "activities:signup_cancel": TOKEN,
+    "activities:session_participants": ORGANISERS,
+    # sign up by phone: the organisers, and the volunteer contacts (home-care visits)
+    "activities:participant_add": Roles(ORGANISERS.allowed | {"volunteer_contact_lom"}),
+    "activities:signup_cancel_by_organiser": ORGANISERS,
+    "activities:session_cancel": ORGANISERS,
+    "activities:reminder_calls": ORGANISERS,
     # --- rides and shifts ---
     "activities:session_rides": ORGANISERS,  # participants' names, phones and addresses
     "activities:ride_drivers": ORGANISERS,
@@ -74,6 +84,12 @@ PK_OBJECT = {
     "activities:session_detail": "session",
     "activities:session_edit": "session",
     # --- sign-ups ---
+    "activities:session_sign_up": "session",
+    "activities:activity_sign_up": "activity",
+    "activities:session_participants": "session",
+    "activities:participant_add": "session",
+    "activities:session_cancel": "session",
+    "activities:signup_cancel_by_organiser": "signup",
     # --- rides and shifts ---
     "activities:session_rides": "session",
     "activities:ride_drivers": "session",
