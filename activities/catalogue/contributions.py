@@ -7,10 +7,10 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from activities.catalogue.models import Activity, ActivityStatus
-from coordination.kernel.contributions import Panel, contribute
+from coordination.kernel.contributions import Evidence, Panel, contribute
 from coordination.kernel.models import Membership, Role
 from coordination.kernel.permissions import can
 
@@ -105,3 +105,30 @@ contribute.audit_messages(
         "activities.type_renamed": gettext_lazy("Activity type renamed: %(name)s"),
     }
 )
+
+
+@contribute.evidence("activities_published")
+def activities_published(municipality) -> Evidence:
+    """Step 3, level 1: activities and contact persons of the municipality and the voluntary
+    sector are published where people find them — the public catalogue, with a contact."""
+    published = Activity.objects.in_municipality(municipality).published()
+    counts = published.aggregate(
+        total=Count("pk"),
+        with_contact=Count("pk", filter=~Q(contact_phone="") | ~Q(contact_email="")),
+        by_partners=Count("pk", filter=Q(organiser__isnull=False)),
+    )
+    url = _url("catalogue", municipality)
+    if not counts["total"]:
+        return Evidence(False, _("No activities are published in the catalogue."), url)
+    summary = ngettext(
+        "%(total)d activity is published in the catalogue, %(contact)d with a contact person "
+        "and %(partners)d run by partners.",
+        "%(total)d activities are published in the catalogue, %(contact)d with a contact "
+        "person and %(partners)d run by partners.",
+        counts["total"],
+    ) % {
+        "total": counts["total"],
+        "contact": counts["with_contact"],
+        "partners": counts["by_partners"],
+    }
+    return Evidence(counts["with_contact"] > 0, summary, url)

@@ -2,22 +2,26 @@
 coordinator's dashboard, each linking to the evaluation behind it, and the evaluation's link on
 the coordination overview.
 
-No staircase evidence yet: coordination/staircase/defaults.py has no indicator whose
-``evidence_key`` is about evaluating activities, the improvement loop, the offer to vulnerable
-groups or transport (the indicators that would take it have an empty key)."""
+The staircase's evidence ``activities_evaluated`` (step 7, level 5: "the cooperation is
+evaluated every year"): the portal shows whether the activities are evaluated; whether what was
+learned changed next year's plans is the assessment's to say."""
 
 from __future__ import annotations
 
+import datetime
 from urllib.parse import urlencode
 
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from activities.evaluation.models import Feedback
 from activities.evaluation.services import month_figures
-from coordination.kernel.contributions import Panel, contribute
+from activities.models import Activity, SessionStatus
+from coordination.kernel.contributions import Evidence, Panel, contribute
 from coordination.kernel.permissions import can
 
 FIGURES_TEMPLATE = "coordination/partials/_dashboard_figures.html"
@@ -87,3 +91,33 @@ def evaluation_panel(request, municipality) -> Panel | None:
         FIGURES_TEMPLATE,
         {"title": _("Activities this month"), "figures": rows, "empty": None},
     )
+
+
+@contribute.evidence("activities_evaluated")
+def activities_evaluated(municipality) -> Evidence:
+    """Met when at least half of the activities that held meetings in the last 12 months have
+    the participants' own answers (attendance alone is counting, not evaluating)."""
+    since = timezone.now() - datetime.timedelta(days=365)
+    held = Q(sessions__status=SessionStatus.HELD, sessions__starts_at__gte=since)
+    answered = Feedback.objects.filter(
+        session__activity=OuterRef("pk"), session__starts_at__gte=since
+    )
+    held_any = Activity.objects.in_municipality(municipality).run_here().filter(held).values("pk")
+    counted = Activity.objects.filter(pk__in=held_any).aggregate(
+        held=Count("pk"), answered=Count("pk", filter=Q(Exists(answered)))
+    )
+    counts = {"held": counted["held"], "answered": counted["answered"]}
+    url = reverse("activities:municipality_evaluation", args=[municipality.pk])
+    if not counts["held"]:
+        return Evidence(False, _("No activity has held meetings in the last 12 months."), url)
+    summary = (
+        ngettext(
+            "In the last 12 months %(held)d activity held meetings; participants answered how it "
+            "was for %(answered)d.",
+            "In the last 12 months %(held)d activities held meetings; participants answered how it "
+            "was for %(answered)d of them.",
+            counts["held"],
+        )
+        % counts
+    )
+    return Evidence(counts["answered"] * 2 >= counts["held"], summary, url)

@@ -199,7 +199,7 @@ INDICATORS = [
     {
         "step": 3,
         "level": 1,
-        "evidence_key": "",
+        "evidence_key": "activities_published",
         "text": {
             "nb": "Aktiviteter og kontaktpersoner i kommunen og frivilligheten er gjort kjent der folk finner dem.",
             "nn": "Aktivitetar og kontaktpersonar i kommunen og frivilligheita er gjorde kjende der folk finn dei.",
@@ -469,7 +469,7 @@ INDICATORS = [
     {
         "step": 7,
         "level": 5,
-        "evidence_key": "",
+        "evidence_key": "activities_evaluated",
         "text": {
             "nb": "Samarbeidet evalueres hvert år, og det man lærer, endrer neste års planer.",
             "nn": "Samarbeidet blir evaluert kvart år, og det ein lærer, endrar planane for neste år.",

@@ -47,7 +47,8 @@ def test_only_answers_from_1_to_5(rating):
     assert not Feedback.objects.exists()
 
 
-def test_the_public_form_has_five_worded_buttons_and_thanks(client):
+def test_the_public_form_has_five_worded_buttons_and_thanks(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the visitor chose English
     session = held()
     url = reverse("activities:session_feedback", args=["3434", session.pk])
     page = client.get(url)

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from activities.evaluation.contributions import evaluation_panel
 from activities.models import Attendance, Feedback, SessionStatus
@@ -17,6 +17,13 @@ from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.factories import municipality
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def coordinator_reads_english(coordinator_lom):
+    """The pages' words are checked in English: the coordinator chose it."""
+    coordinator_lom.preferred_language = "en"
+    coordinator_lom.save(update_fields=["preferred_language"])
 
 
 def attendance_url(session):
@@ -235,7 +242,8 @@ def test_the_dashboard_panel_shows_this_months_numbers_each_linking_to_its_page(
     lom = municipality("3434")
     request = rf.get("/")
     request.user = coordinator_lom
-    panel = evaluation_panel(request, lom)
+    with translation.override("nb"):
+        panel = evaluation_panel(request, lom)
     numbers = [number for number, _label, _url in panel.context["figures"]]
     assert numbers == [1, 1, "4,0", 1]  # in bokmål, the default language
     client = client_of(coordinator_lom)

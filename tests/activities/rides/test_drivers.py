@@ -5,6 +5,7 @@ pick-up order is set per driver."""
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from activities.models import RideStatus, ShiftStatus, Task
 from activities.rides import services
@@ -64,7 +65,8 @@ def test_drivers_proposed_only_when_ready_driving_with_a_car_and_in_the_area(ses
     busy = _driver("Already Host", driver_role)
     ShiftFactory(slot=ShiftSlotFactory(session=session, task=Task.HOST), volunteer=busy)
 
-    proposals = services.propose_drivers(session=session)
+    with translation.override("nb"):
+        proposals = services.propose_drivers(session=session)
 
     assert _names(proposals) == ["Here", "Travels"]
     here = next(p for p in proposals if p.volunteer.user.full_name == "Here")
