@@ -67,6 +67,7 @@ bench: install-dev  ## Benchmarks at national scale on PostgreSQL (see bench/REA
 	.venv/bin/python -m bench.registry
 	.venv/bin/python -m bench.matching
 	.venv/bin/python -m bench.screening
+	.venv/bin/python -m bench.activities
 
 worker:  ## A Celery worker for every queue, PDFs included (needs CELERY_BROKER_URL)
 	.venv/bin/celery -A coordination worker --queues celery,documents --loglevel=INFO
