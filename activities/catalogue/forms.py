@@ -121,13 +121,17 @@ class ActivityForm(forms.ModelForm):
             organiser.empty_label = str(_("The municipality"))
         self.fields["co_organisers"].queryset = partners
         self.fields["co_organisers"].required = False
-        self.fields["activity_type"].choices = [("", "---------"), *type_choices(municipality)]
+        self.fields["activity_type"].choices = [
+            ("", _("Choose a type")),
+            *type_choices(municipality),
+        ]
         places = Place.objects.in_municipality(municipality)
         if self.instance.place_id:
             places = places.filter(archived=False) | places.filter(pk=self.instance.place_id)
         else:
             places = places.filter(archived=False)
         self.fields["place"].queryset = places
+        self.fields["place"].empty_label = _("No usual place")
         self.fields["when_text"].required = False
         for name in ("sign_up_phone", "contact_phone"):
             self.fields[name].validators.extend(User._meta.get_field("phone").validators)
@@ -215,7 +219,10 @@ class ProposalForm(forms.Form):
 
     def __init__(self, *args, municipality: Municipality, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["activity_type"].choices = [("", "---------"), *type_choices(municipality)]
+        self.fields["activity_type"].choices = [
+            ("", _("Choose a type")),
+            *type_choices(municipality),
+        ]
         self.municipality = municipality
         # The trap for robots is written by the template, hidden from people.
         self.helper = _helper(*(name for name in self.fields if name != "website"))

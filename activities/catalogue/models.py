@@ -42,7 +42,7 @@ class FunctionLevel(models.TextChoices):
     DEMENTIA = "dementia", _("Living with dementia")
 
 
-class ActivityTypeQuerySet(models.QuerySet):
+class ActivityTypeQuerySet(TenantQuerySet):
     def for_municipality(self, municipality: Municipality | str):
         """The shipped types (no municipality) and those the municipality added."""
         number = getattr(municipality, "pk", municipality)

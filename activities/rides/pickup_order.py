@@ -58,7 +58,7 @@ def order_stops(stops: Sequence[Stop], route: Sequence[str]) -> list[Stop]:
     """The stops in driving order: the route's villages first in the route's order, then the
     villages not on the route alphabetically, then stops with no village; by address inside
     each village. The route is matched without regard to case or extra spaces."""
-    position = {}
+    position: dict[str, int] = {}
     for number, village in enumerate(route):
         position.setdefault(_fold(village), number)
 

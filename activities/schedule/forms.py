@@ -25,6 +25,7 @@ def place_choices(municipality) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
         queryset=Place.objects.in_municipality(municipality).filter(archived=False),
         required=False,
+        empty_label=_("No place"),
     )
 
 
@@ -156,6 +157,7 @@ class SessionForm(forms.ModelForm):
         self.fields["place"].queryset = Place.objects.in_municipality(municipality).filter(
             archived=False
         )
+        self.fields["place"].empty_label = _("No place")
         self.fields["starts_at"].label = _("Starts")
         self.fields["ends_at"].label = _("Ends")
 

@@ -38,6 +38,7 @@ def test_unconfirmed_sign_ups_are_deleted_after_30_days_and_nothing_else():
             "print-jobs": 0,
             "volunteers-who-left": 0,
             "closed-needs": 0,
+            "activity-signups": 0,  # issue 15
         }
     assert User.objects.filter(email="glemte@samspill.example").exists()
 

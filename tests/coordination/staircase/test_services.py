@@ -57,6 +57,7 @@ def test_default_set_uses_the_agreed_evidence_keys():
         "unit_contacts", "forum_meetings", "responsibility_map", "routines_exist",
         "routines_reviewed", "wheel_most_months", "volunteers_registered",
         "declarations_signed", "intro_course_this_year",
+        "activities_published", "activities_evaluated",  # issue 15: the activities' evidence
     }  # fmt: skip
     assert keys == agreed
 
