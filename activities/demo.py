@@ -24,7 +24,7 @@ from activities.schedule import services as schedule
 from activities.shifts import services as shifts
 from activities.signups import services as signups
 from coordination.kernel.contributions import contribute
-from coordination.kernel.demo import DRAMMEN, LOM, coordinator_of, days_ago, on
+from coordination.kernel.demo import LOM, coordinator_of, days_ago, on
 from coordination.models import Municipality, PartnerOrganisation, User
 from volunteers.models import Volunteer
 from volunteers.profile.services import current_declaration, sign_declaration
@@ -49,13 +49,6 @@ FRIDAY_REGULARS = [
     ("Marta Lien", "481 11 805", "Lom sentrum", "", ["walker"]),
     ("Knut Ryste", "481 11 806", "Garmo", "Ryste", []),
     ("Sigrid Dalsegg", "481 11 807", "Lom sentrum", "", []),
-]  # fmt: skip
-
-DRAMMEN_ACTIVITIES = [
-    ("Demensvennlig kafé", "dementia_cafe", "Verdighetsenteret", 2, 12,
-     "Kaffe og samtale for personer med demens og pårørende, med frivillige verter."),
-    ("Seniortreff på Bragernes", "senior_club", "Frivilligsentralen i Drammen", 3, 11,
-     "Kaffe, quiz og allsang hver torsdag."),
 ]  # fmt: skip
 
 STORY_EVENING_GUESTS = [("Anne Brimi", "481 11 811"), ("Jon Skaare", "481 11 812")]
@@ -372,47 +365,8 @@ def _the_rest(lom, by, places) -> None:
         )
 
 
-def _drammen(command) -> None:
-    """Drammen lists what Verdighetsenteret and the volunteer centre offer, and the senior dance
-    run outside Samspill; its meetings start next week (Drammen's story is its coordination)."""
-    drammen = Municipality.objects.get(pk=DRAMMEN)
-    if Activity.objects.in_municipality(drammen).exists():
-        return
-    by = coordinator_of(DRAMMEN)
-    with on(days_ago(5)):
-        centre = catalogue.create_place(
-            municipality=drammen, by=by, name="Verdighetsenteret", kind="community_centre",
-            area="Bragernes", address="Tollbugata 37", step_free=True, accessible_toilet=True,
-            hearing_loop=True,
-        )  # fmt: skip
-        for title, key, organiser, weekday, hour, text in DRAMMEN_ACTIVITIES:
-            activity = catalogue.create_activity(
-                municipality=drammen, by=by, title=title, description=text,
-                activity_type=_type(key), place=centre,
-                organiser=PartnerOrganisation.objects.get(name=organiser), fee=0,
-                contact_name="Frivilligsentralen i Drammen", contact_phone="32 04 60 00",
-            )  # fmt: skip
-            schedule.create_schedule(
-                activity=activity,
-                by=by,
-                frequency="weekly",
-                starts_on=_weekday_on_or_after(days_ago(-7), weekday),
-                start_time=datetime.time(hour),
-                end_time=datetime.time(hour + 2),
-                places=[centre],
-            )
-        catalogue.create_activity(
-            municipality=drammen, by=by, title="Seniordans på Union scene",
-            description="Gammeldans og swing for alle over 60. Ingen påmelding.",
-            activity_type=_type("senior_club"), listed_only=True,
-            when_text="Første søndag i måneden kl. 15", sign_up_web=False, sign_up_at_door=True,
-            fee=100, contact_name="Drammen seniordans", contact_phone="900 12 345",
-        )  # fmt: skip
-
-
 @contribute.demo_step(order=70)  # after the volunteers (drivers, hosts), before the staircase
 def seed(command) -> None:
-    _drammen(command)
     lom = Municipality.objects.get(pk=LOM)
     if Activity.objects.in_municipality(lom).exists():
         return
