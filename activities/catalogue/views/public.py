@@ -76,14 +76,17 @@ def _areas(municipality: Municipality) -> list[str]:
     """The villages where published activities meet, at their usual place or where an upcoming
     meeting is held (a schedule may move between village halls): the filter's choices."""
     published = Activity.objects.in_municipality(municipality).published()
-    usual = published.exclude(place=None).values_list("place__area", flat=True)
+    usual = published.exclude(place=None).order_by().values_list("place__area", flat=True)
+    # Distinct in the database: a large municipality has thousands of meetings ahead.
     moving = (
         upcoming_sessions()
         .filter(activity__in=published)
         .exclude(place=None)
+        .order_by()
         .values_list("place__area", flat=True)
+        .distinct()
     )
-    return sorted(set(usual) | set(moving))
+    return sorted(set(usual.distinct()) | set(moving))
 
 
 def _filter_by_area(rows: QuerySet, area: str) -> QuerySet:
