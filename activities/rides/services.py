@@ -10,12 +10,11 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.rides import pickup_order
 from activities.rides.models import Ride, RideStatus
-from activities.schedule.models import Session, SessionStatus
+from activities.schedule.models import Session
 from activities.shifts.models import SHIFT_HOLDING, Shift, ShiftStatus, Task
 from activities.shifts.services import answer_shift as answer_shift  # the demo's one import
 from activities.shifts.services import (
@@ -35,7 +34,7 @@ from volunteers.profile.models import Interest, Volunteer
 
 def _sessions_of(signup: SignUp):
     """The planned sessions ahead that the sign-up is for."""
-    sessions = Session.objects.filter(status=SessionStatus.PLANNED, starts_at__gte=timezone.now())
+    sessions = Session.objects.ahead()
     if signup.session_id is not None:
         return sessions.filter(pk=signup.session_id)
     return sessions.filter(activity_id=signup.activity_id)

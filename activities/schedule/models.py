@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -120,6 +121,10 @@ SESSION_ALLOWED: dict[str, set[str]] = {
 class SessionQuerySet(TenantQuerySet):
     def planned(self):
         return self.filter(status=SessionStatus.PLANNED)
+
+    def ahead(self):
+        """Planned meetings from now on."""
+        return self.planned().filter(starts_at__gte=timezone.now())
 
     def between(self, start, end):
         """Sessions starting in [start, end) (aware datetimes)."""

@@ -106,6 +106,31 @@ def _has_people(sessions) -> dict[int, bool]:
     return {s.pk: bool(s.people or s.helpers) for s in counted}
 
 
+def _checked_rotation(
+    by: User,
+    activity: Activity,
+    places: Sequence[Place],
+    *,
+    frequency: str,
+    starts_on: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    ends_on: datetime.date | None,
+) -> list[Place]:
+    """Everything a new or changed rule is checked against (who, which activity, the rule
+    itself); returns the places to rotate between, in order."""
+    _check_manager(by, activity)
+    _check_runnable(activity)
+    _check_rule(
+        frequency=frequency,
+        starts_on=starts_on,
+        start_time=start_time,
+        end_time=end_time,
+        ends_on=ends_on,
+    )
+    return _check_places(activity, places)
+
+
 @transaction.atomic
 def create_schedule(
     *,
@@ -121,16 +146,16 @@ def create_schedule(
 ) -> Schedule:
     """Save the rule, the places it rotates between (in order) and its dates without a
     meeting, then make its sessions."""
-    _check_manager(by, activity)
-    _check_runnable(activity)
-    _check_rule(
+    rotation = _checked_rotation(
+        by,
+        activity,
+        places,
         frequency=frequency,
         starts_on=starts_on,
         start_time=start_time,
         end_time=end_time,
         ends_on=ends_on,
     )
-    rotation = _check_places(activity, places)
     schedule = Schedule.objects.create(
         activity=activity,
         frequency=frequency,
@@ -173,16 +198,16 @@ def update_schedule(
     """Change the rule (and, when given, the whole set of dates without a meeting) and remake
     the sessions ahead: those that no longer fit go unless someone has signed up for them."""
     activity = schedule.activity
-    _check_manager(by, activity)
-    _check_runnable(activity)
-    _check_rule(
+    rotation = _checked_rotation(
+        by,
+        activity,
+        places,
         frequency=frequency,
         starts_on=starts_on,
         start_time=start_time,
         end_time=end_time,
         ends_on=ends_on,
     )
-    rotation = _check_places(activity, places)
     schedule.frequency = frequency
     schedule.starts_on = starts_on
     schedule.ends_on = None if frequency == Frequency.ONCE else ends_on

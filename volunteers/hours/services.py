@@ -219,15 +219,8 @@ def withdraw_own_hours(*, entry: HoursEntry, by: User) -> None:
     _own_pending(entry.pk, by).delete()
 
 
-@transaction.atomic
-def log_hours_for(*, volunteer: Volunteer, by: User, **fields: Unpack[HoursFields]) -> HoursEntry:
-    """The coordinator logs hours for a volunteer of their municipality; approved at once,
-    with today's kilometre rate."""
-    permissions.require(by, "manage_hours", volunteer)
-    assignment = fields.get("assignment")
-    if assignment is not None:
-        permissions.require(by, "manage_hours", assignment.need)
-    checked = _checked_fields(volunteer, fields, own=False)
+def _approved_entry(volunteer: Volunteer, by: User, checked: dict[str, Any]) -> HoursEntry:
+    """Hours logged and approved at once by ``by``, with today's kilometre rate."""
     now = timezone.now()
     entry = HoursEntry.objects.create(
         volunteer=volunteer,
@@ -241,6 +234,18 @@ def log_hours_for(*, volunteer: Volunteer, by: User, **fields: Unpack[HoursField
     )
     audit.record(by, "created", entry, code="hours.logged_approved")
     return entry
+
+
+@transaction.atomic
+def log_hours_for(*, volunteer: Volunteer, by: User, **fields: Unpack[HoursFields]) -> HoursEntry:
+    """The coordinator logs hours for a volunteer of their municipality; approved at once,
+    with today's kilometre rate."""
+    permissions.require(by, "manage_hours", volunteer)
+    assignment = fields.get("assignment")
+    if assignment is not None:
+        permissions.require(by, "manage_hours", assignment.need)
+    checked = _checked_fields(volunteer, fields, own=False)
+    return _approved_entry(volunteer, by, checked)
 
 
 @transaction.atomic
@@ -256,19 +261,7 @@ def record_worked_hours(
         {"worked_on": worked_on, "hours": hours, "description": description},
         own=False,
     )
-    now = timezone.now()
-    entry = HoursEntry.objects.create(
-        volunteer=volunteer,
-        km_rate=current_km_rate(checked["municipality_id"]),
-        status=HoursStatus.APPROVED,
-        logged_by=by,
-        logged_at=now,
-        decided_by=by,
-        decided_at=now,
-        **checked,
-    )
-    audit.record(by, "created", entry, code="hours.logged_approved")
-    return entry
+    return _approved_entry(volunteer, by, checked)
 
 
 @transaction.atomic

@@ -71,6 +71,13 @@ def _proposal(activity: Activity, by: User) -> None:
         raise ValidationError(_("This proposal has already been answered."))
 
 
+def _answered(activity: Activity, by: User, *, code: str) -> None:
+    """Record the coordinator's answer, and tell the proposer if they gave an email."""
+    audit.record(by, "changed", activity, code=code, params={"title": activity.title})
+    if activity.proposed_by_email:
+        outbox.send("activities.catalogue.tasks.notify_proposal_decided", activity=activity.pk)
+
+
 @transaction.atomic
 def approve_activity(*, activity: Activity, by: User) -> Activity:
     """Publish a proposal (the coordinator has filled in what it needed)."""
@@ -81,15 +88,7 @@ def approve_activity(*, activity: Activity, by: User) -> Activity:
     activity.published_at = timezone.now()
     check_activity(activity, list(activity.co_organisers.all()))
     activity.save()
-    audit.record(
-        by,
-        "changed",
-        activity,
-        code="activities.proposal_approved",
-        params={"title": activity.title},
-    )
-    if activity.proposed_by_email:
-        outbox.send("activities.catalogue.tasks.notify_proposal_decided", activity=activity.pk)
+    _answered(activity, by, code="activities.proposal_approved")
     return activity
 
 
@@ -106,13 +105,5 @@ def decline_activity(*, activity: Activity, by: User, reason: str) -> Activity:
     )
     activity.decline_reason = reason
     activity.save(update_fields=["status", "decline_reason"])
-    audit.record(
-        by,
-        "changed",
-        activity,
-        code="activities.proposal_declined",
-        params={"title": activity.title},
-    )
-    if activity.proposed_by_email:
-        outbox.send("activities.catalogue.tasks.notify_proposal_decided", activity=activity.pk)
+    _answered(activity, by, code="activities.proposal_declined")
     return activity

@@ -19,7 +19,7 @@ from activities.catalogue.forms import (
 )
 from activities.catalogue.models import Activity, ActivityStatus
 from activities.catalogue.permissions import can_manage_activity, organisations_spoken_for
-from activities.catalogue.views.public import PER_PAGE, UPCOMING, upcoming_sessions
+from activities.catalogue.views.public import PER_PAGE, next_sessions
 from coordination.kernel import ui
 from coordination.kernel.permissions import get_for_user, municipality_view
 
@@ -130,12 +130,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
 @require_GET
 def activity_manage(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _activity_to_run(request, pk)
-    sessions = (
-        upcoming_sessions()
-        .filter(activity=activity)
-        .select_related("place")
-        .order_by("starts_at")[:UPCOMING]
-    )
+    sessions = next_sessions(activity)
     return render(
         request,
         "activities/catalogue/activity_manage.html",

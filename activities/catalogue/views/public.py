@@ -9,7 +9,6 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from activities.catalogue import services
@@ -19,7 +18,7 @@ from activities.catalogue.forms import (
 )
 from activities.catalogue.models import Activity
 from activities.catalogue.permissions import can_manage_activity
-from activities.schedule.models import Session, SessionStatus
+from activities.schedule.models import Session
 from coordination.kernel import ui
 from coordination.kernel.models import Municipality, Role
 from coordination.kernel.permissions import public
@@ -35,7 +34,18 @@ PUBLIC_RATE_ACTION = "propose_activity_publicly"
 
 def upcoming_sessions() -> QuerySet:
     """Planned meetings from now on (the catalogue, an activity's page, the organiser's page)."""
-    return Session.objects.filter(status=SessionStatus.PLANNED, starts_at__gte=timezone.now())
+    return Session.objects.ahead()
+
+
+def next_sessions(activity: Activity) -> QuerySet:
+    """The activity's next planned meetings with their places (its public page and the
+    organiser's page)."""
+    return (
+        upcoming_sessions()
+        .filter(activity=activity)
+        .select_related("place")
+        .order_by("starts_at")[:UPCOMING]
+    )
 
 
 def _catalogue_rows(municipality: Municipality) -> QuerySet:
@@ -138,12 +148,7 @@ def catalogue(request: HttpRequest, municipality: str) -> HttpResponse:
 def activity_detail(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
     place = get_object_or_404(Municipality, pk=municipality)
     activity = get_object_or_404(_catalogue_rows(place), pk=pk)
-    sessions = (
-        upcoming_sessions()
-        .filter(activity=activity)
-        .select_related("place")
-        .order_by("starts_at")[:UPCOMING]
-    )
+    sessions = next_sessions(activity)
     return render(
         request,
         "activities/catalogue/activity_detail.html",
