@@ -295,6 +295,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 MODELTRANSLATION_TRANSLATION_FILES = (
     "coordination.staircase.translation",
     "activities.catalogue.translation",
+    "grants.schemes.translation",
 )
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True

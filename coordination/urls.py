@@ -44,4 +44,5 @@ urlpatterns = [
     path("", include((coordination_patterns, "coordination"))),
     path("", include("volunteers.urls")),
     path("", include("activities.urls")),
+    path("", include("grants.urls")),
 ]

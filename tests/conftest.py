@@ -11,9 +11,15 @@ from hypothesis import settings as hypothesis_settings
 
 from activities.models import ActivityType
 from coordination.kernel.services import load_municipalities
-from coordination.models import Municipality, Role, StaircaseLevel
+from coordination.models import GrantRole, Municipality, Role, StaircaseLevel
 from coordination.staircase.defaults import add_defaults
-from tests.factories import MembershipFactory, UserFactory, municipality
+from tests.factories import (
+    GrantMakerRoleFactory,
+    MembershipFactory,
+    UserFactory,
+    municipality,
+    national_grant_maker,
+)
 
 # live_server + database fixtures run Django in Playwright's event loop thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -207,13 +213,15 @@ def drammen(db):
     return municipality(DRAMMEN)
 
 
-# The personas: (municipality, role or None for none, full name).
+# The personas: (municipality, role or None for none, full name); a grant role is held in the
+# national grant-maker.
 PERSONA_ROLES = {
     "coordinator_lom": (LOM, Role.COORDINATOR, "Ingrid Bakken"),
     "coordinator_drammen": (DRAMMEN, Role.COORDINATOR, "Hassan Ali"),
     "volunteer_contact_lom": (LOM, Role.VOLUNTEER_CONTACT, "Kari Sletten"),
-    "officer": (LOM, Role.GRANT_OFFICER, "Sigrid Lien"),
-    "reviewer": (LOM, Role.REVIEWER, "Olav Moen"),
+    # issue 16: officer and reviewer of the national grant-maker (no role in a municipality)
+    "officer": (None, GrantRole.OFFICER, "Sigrid Lien"),
+    "reviewer": (None, GrantRole.REVIEWER, "Olav Moen"),
     "volunteer": (LOM, None, "Astrid Rustad"),
     "applicant": (LOM, Role.PARTNER_REPRESENTATIVE, "Marit Nordheim"),
     # issue 13: decides requests to start Samspill; no role in any municipality
@@ -225,7 +233,9 @@ def make_persona(name: str):
     """The persona ``name`` (see PERSONA_ROLES), made anew; the fixtures below each make one."""
     number, role, full_name = PERSONA_ROLES[name]
     user = UserFactory(full_name=full_name, is_national_administrator=name == "national_admin")
-    if role is not None:
+    if role in GrantRole.values:
+        GrantMakerRoleFactory(user=user, grant_maker=national_grant_maker(), role=role)
+    elif role is not None:
         MembershipFactory(user=user, municipality=municipality(number), role=role)
     return user
 

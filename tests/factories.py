@@ -4,6 +4,9 @@ import factory
 from allauth.account.models import EmailAddress
 
 from coordination.models import (
+    GrantMaker,
+    GrantMakerRole,
+    GrantRole,
     Membership,
     Municipality,
     PartnerOrganisation,
@@ -63,6 +66,31 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     municipality = factory.LazyFunction(lambda: municipality("3434"))
     role = Role.COORDINATOR
+
+
+def national_grant_maker() -> GrantMaker:
+    """The national grant-maker the test personas ``officer`` and ``reviewer`` work for."""
+    found, _ = GrantMaker.objects.get_or_create(
+        name="Helsedirektoratet", kind=GrantMaker.Kind.NATIONAL
+    )
+    return found
+
+
+class GrantMakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GrantMaker
+
+    name = factory.Sequence(lambda n: f"Tilskuddsforvalter {n}")
+    kind = GrantMaker.Kind.NATIONAL
+
+
+class GrantMakerRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GrantMakerRole
+
+    user = factory.SubFactory(UserFactory)
+    grant_maker = factory.LazyFunction(national_grant_maker)
+    role = GrantRole.OFFICER
 
 
 class PartnerOrganisationFactory(factory.django.DjangoModelFactory):

@@ -148,12 +148,12 @@ class Municipality(models.Model):
 
 
 class Role(models.TextChoices):
-    """What a person does for a municipality. Volunteers are linked through their profile."""
+    """What a person does for a municipality. Volunteers are linked through their profile;
+    grant officers and reviewers hold their roles in a grant-maker (``GrantMakerRole``), never
+    in the municipality that applies."""
 
     COORDINATOR = "coordinator", _("Coordinator")
     VOLUNTEER_CONTACT = "volunteer_contact", _("Volunteer contact")
-    GRANT_OFFICER = "grant_officer", _("Grant officer")
-    REVIEWER = "reviewer", _("Reviewer")
     PARTNER_REPRESENTATIVE = "partner_representative", _("Partner representative")
 
 
@@ -228,6 +228,102 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} ({self.municipality.name})"
+
+
+class GrantMaker(models.Model):
+    """A body that runs grant schemes: a national directorate, a county governor, a county or
+    a municipality (its own scheme for local associations). Grant officers and reviewers hold
+    their roles here, so a municipality that applies never judges its own application."""
+
+    class Kind(models.TextChoices):
+        NATIONAL = "national", _("National body")
+        COUNTY_GOVERNOR = "county_governor", _("County governor")
+        COUNTY = "county", _("County")
+        MUNICIPALITY = "municipality", _("Municipality")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    # For a municipal grant-maker: the municipality itself, which is then a party its own
+    # officers and reviewers may not judge (Public Administration Act § 6).
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grant_makers",
+        verbose_name=_("municipality"),
+    )
+    email = models.EmailField(_("email"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("grant-maker")
+        verbose_name_plural = _("grant-makers")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="municipality", municipality__isnull=False)
+                | (~models.Q(kind="municipality") & models.Q(municipality__isnull=True)),
+                name="grant_maker_municipality_only_for_municipal",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GrantRole(models.TextChoices):
+    """What a person does for a grant-maker."""
+
+    OFFICER = "officer", _("Grant officer")
+    REVIEWER = "reviewer", _("Reviewer")
+
+
+class GrantMakerRoleQuerySet(models.QuerySet):
+    def with_role(self, *roles: str) -> Self:
+        return self.filter(role__in=roles)
+
+
+class GrantMakerRole(models.Model):
+    """One role that one person holds in one grant-maker."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="grant_roles",
+        verbose_name=_("person"),
+    )
+    grant_maker = models.ForeignKey(
+        GrantMaker, on_delete=models.CASCADE, related_name="roles", verbose_name=_("grant-maker")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=GrantRole.choices)
+    created_at = models.DateTimeField(_("added"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+
+    objects = GrantMakerRoleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("grant role")
+        verbose_name_plural = _("grant roles")
+        ordering = ["role", "user__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "grant_maker", "role"], name="grant_maker_role_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["grant_maker", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} ({self.grant_maker})"
 
 
 # How long a role invitation can be accepted.

@@ -1,6 +1,8 @@
 """The one place that answers "may this user do X on this object".
 
-- Roles are per municipality (``Membership``), never global groups.
+- Roles are per municipality (``Membership``), never global groups; grant officers and
+  reviewers hold theirs per grant-maker (``GrantMakerRole``): a rule with ``grant_maker=True``
+  is answered in the object's grant-maker, as the others are in its municipality.
 - ``can(user, action, obj)`` is the question every view and service asks; a service asks
   ``require(user, action, obj)``, which refuses with PermissionDenied.
 - An object predicate of an area (``can_<verb>_<noun>(user, obj)``, in the area's
@@ -8,8 +10,9 @@
 - ``scope_to_user(queryset, user, action)`` is the one place querysets are limited to the
   municipalities where the user may perform ``action``; views never filter by tenant themselves.
 - Every view is wrapped in exactly one of the decorators at the bottom (``public``,
-  ``login_required``, ``municipality_view``). Each records the view's access rule on the view
-  function, so the URL sweep in tests can check that no view is without one.
+  ``login_required``, ``municipality_view``, ``grant_maker_view``, ``national_view``). Each
+  records the view's access rule on the view function, so the URL sweep in tests can check
+  that no view is without one.
 """
 
 from __future__ import annotations
@@ -32,11 +35,20 @@ from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
 from coordination.kernel.http import MunicipalityRequest
-from coordination.kernel.models import Membership, Municipality, Role
+from coordination.kernel.models import (
+    GrantMaker,
+    GrantMakerRole,
+    GrantRole,
+    Membership,
+    Municipality,
+    Role,
+)
 
 # Roles whose holders must have two-factor authentication before they reach personal data.
 # Volunteer contacts read the volunteer registry and the needs of their unit (issue 10).
-ROLES_REQUIRING_MFA = frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT, Role.GRANT_OFFICER})
+ROLES_REQUIRING_MFA = frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT})
+# Grant officers read applications: who applies, their plans, budgets and contact people.
+GRANT_ROLES_REQUIRING_MFA = frozenset({GrantRole.OFFICER})
 
 
 # Not a Membership role: an active volunteer of the municipality (the volunteers app says who,
@@ -56,15 +68,16 @@ class Rule:
     personal_data: bool = True  # if so, staff roles must have two-factor authentication
     unit_roles: frozenset[str] = frozenset()
     units_via: str = ""
+    # The roles are GrantRole values held in the object's grant-maker (its ``grant_maker``
+    # field), not roles in a municipality.
+    grant_maker: bool = False
 
 
 # action -> rule: coordination's own here; other apps declare theirs in their contributions.py
 # with ``contribute.rules({...})`` (coordination.kernel.contributions).
 RULES: dict[str, Rule] = {
     # The municipality's coordination overview: who holds which role, partners.
-    "view_municipality": Rule(
-        frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT, Role.GRANT_OFFICER})
-    ),
+    "view_municipality": Rule(frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT})),
     # Give and take away roles (volunteer contacts, reviewers, …) in the municipality.
     "manage_roles": Rule(frozenset({Role.COORDINATOR})),
     # Choose whom the public page names and what number it shows (kernel.contact).
@@ -100,26 +113,16 @@ RULES: dict[str, Rule] = {
     "manage_wheel": Rule(frozenset({Role.COORDINATOR}), personal_data=False),
     # staircase: read the municipality's staircase level, assessments and the comparison.
     "view_staircase": Rule(
-        frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT, Role.GRANT_OFFICER}),
-        personal_data=False,
+        frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT}), personal_data=False
     ),
     # staircase: answer the assessment (drafts, completing) and choose to be named in comparisons.
     "answer_staircase": Rule(frozenset({Role.COORDINATOR}), personal_data=False),
     # partners: read the partner registry, the partner map and the agreements.
-    "view_partners": Rule(
-        frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT, Role.GRANT_OFFICER})
-    ),
+    "view_partners": Rule(frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT})),
     # partners: open one partner's or one agreement's page; partner representatives only their
     # own organisation's (checked by can_view_partner / can_view_agreement).
     "view_partner_pages": Rule(
-        frozenset(
-            {
-                Role.COORDINATOR,
-                Role.VOLUNTEER_CONTACT,
-                Role.GRANT_OFFICER,
-                Role.PARTNER_REPRESENTATIVE,
-            }
-        )
+        frozenset({Role.COORDINATOR, Role.VOLUNTEER_CONTACT, Role.PARTNER_REPRESENTATIVE})
     ),
     # partners: add and change partners, their contacts and offers, and the agreements.
     "manage_partners": Rule(frozenset({Role.COORDINATOR})),
@@ -179,6 +182,46 @@ def forget_roles(user) -> None:
     """Call after changing a user's memberships (or volunteer profile) in the same request."""
     user.__dict__.pop("_samspill_roles", None)
     user.__dict__.pop("_samspill_volunteer_places", None)
+    user.__dict__.pop("_samspill_grant_roles", None)
+
+
+def grant_roles_by_grant_maker(user) -> dict[int, frozenset[str]]:
+    """All grant roles of ``user``, by grant-maker id; loaded once per user object (request)."""
+    if not user.is_authenticated:
+        return {}
+    cached = getattr(user, "_samspill_grant_roles", None)
+    if cached is None:
+        found: dict[int, set[str]] = defaultdict(set)
+        for grant_maker, role in GrantMakerRole.objects.filter(user=user).values_list(
+            "grant_maker_id", "role"
+        ):
+            found[grant_maker].add(role)
+        cached = {pk: frozenset(roles) for pk, roles in found.items()}
+        user._samspill_grant_roles = cached
+    return cached
+
+
+def has_grant_role(user, grant_maker: GrantMaker | int, *roles: str) -> bool:
+    pk = grant_maker if isinstance(grant_maker, int) else grant_maker.pk
+    return bool(grant_roles_by_grant_maker(user).get(pk, frozenset()) & set(roles))
+
+
+def grant_makers_for(user, action: str) -> list[int]:
+    """Ids of the grant-makers where ``user`` may perform ``action`` (a grant-maker rule)."""
+    rule = RULES[action]
+    return sorted(
+        pk for pk, roles in grant_roles_by_grant_maker(user).items() if roles & rule.roles
+    )
+
+
+def grant_maker_of(obj: Model) -> int:
+    """The grant-maker an object belongs to: itself, or its ``grant_maker`` field."""
+    if isinstance(obj, GrantMaker):
+        return obj.pk
+    pk = getattr(obj, "grant_maker_id", None)
+    if pk is None:
+        raise TypeError(f"{type(obj).__name__} does not belong to a grant-maker.")
+    return pk
 
 
 def has_role(user, municipality: Municipality | str, *roles: str) -> bool:
@@ -226,6 +269,8 @@ def can(user, action: str, obj: Model) -> bool:
     rule = RULES[action]
     if not user.is_authenticated or not user.is_active:
         return False
+    if rule.grant_maker:
+        return has_grant_role(user, grant_maker_of(obj), *rule.roles)
     municipality = municipality_of(obj)
     if isinstance(obj, Municipality) or not has_role(user, municipality, *rule.unit_roles):
         return has_role(user, municipality, *rule.roles)
@@ -267,6 +312,10 @@ def scope_to_user(queryset: QuerySet, user, action: str, *, via: str = "municipa
     ``"agreement__municipality"``; for Municipality itself use ``via="pk"``.
     """
     rule = RULES[action]
+    if rule.grant_maker:
+        # A grant-maker's objects: ``via`` is the path to the grant-maker ("grant_maker").
+        path = "grant_maker" if via == "municipality" else via
+        return queryset.filter(**{f"{path}__in": grant_makers_for(user, action)})
     numbers = municipalities_for(user, action)
     if not rule.unit_roles or queryset.model is Municipality:
         return queryset.filter(**{f"{via}__in": numbers})
@@ -321,11 +370,14 @@ def may_open(user, url: str) -> bool:
         return is_national_administrator(user)
     if rule == "login":
         return bool(user.is_authenticated)
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if rule and rule.startswith("grant:") and "grant_maker" in match.kwargs:
+        action = rule.removeprefix("grant:")
+        return has_grant_role(user, int(match.kwargs["grant_maker"]), *RULES[action].roles)
     if rule is None or not rule.startswith("role:") or "municipality" not in match.kwargs:
         return False
     action = rule.removeprefix("role:")
-    if not user.is_authenticated or not user.is_active:
-        return False
     return has_role(user, str(match.kwargs["municipality"]), *RULES[action].roles)
 
 
@@ -335,6 +387,8 @@ def needs_mfa_setup(user, action: str) -> bool:
         return False
     holds_staff_role = any(
         roles & ROLES_REQUIRING_MFA for roles in roles_by_municipality(user).values()
+    ) or any(
+        roles & GRANT_ROLES_REQUIRING_MFA for roles in grant_roles_by_grant_maker(user).values()
     )
     if not holds_staff_role:
         return False
@@ -386,6 +440,36 @@ def municipality_view(action: str) -> Callable[[Callable], Callable]:
             return view(request, *args, **kwargs)
 
         return _mark(django_login_required(wrapper), f"role:{action}")
+
+    return decorator
+
+
+def grant_maker_view(action: str) -> Callable[[Callable], Callable]:
+    """A view under ``/…/<grant_maker>/…``: 404 unless the user holds a role of the rule
+    ``action`` (a grant-maker rule) there. Sets ``request.grant_maker``; grant officers are sent
+    to set up two-factor authentication first when the setting requires it."""
+    if not RULES[action].grant_maker:
+        raise ValueError(f"{action!r} is not a grant-maker rule.")
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request, grant_maker: int, *args, **kwargs):
+            found = get_for_user(
+                GrantMaker.objects.all(), request.user, action, via="pk", pk=grant_maker
+            )
+            if needs_mfa_setup(request.user, action):
+                messages.warning(
+                    request,
+                    _(
+                        "Your role gives access to personal data. Please turn on two-factor "
+                        "authentication first."
+                    ),
+                )
+                return redirect("mfa_activate_totp")
+            request.grant_maker = found
+            return view(request, *args, **kwargs)
+
+        return _mark(django_login_required(wrapper), f"grant:{action}")
 
     return decorator
 

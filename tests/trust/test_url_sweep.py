@@ -43,6 +43,7 @@ SAMPLES = {
     "url": "x",
     "document": "responsibility-map",  # a printed document's name (issue 14)
     "token": "x" * 32,  # a public link's secret (issue 14)
+    "grant_maker": "1",  # a grant-maker's id (issue 16); the sweep names the world's own
 }
 LOGIN_URL = "/accounts/login/"
 
@@ -54,11 +55,15 @@ class Route:
     pattern: URLPattern
     route: str
 
-    def url(self, pk: int) -> str:
+    def url(self, pk: int, **known) -> str:
+        """The URL with ``pk`` and the ``known`` arguments (the world's grant-maker), the rest
+        from SAMPLES."""
         arguments = set(self.pattern.pattern.converters) | set(
             self.pattern.pattern.regex.groupindex
         )
-        values = {name: (pk if name == "pk" else SAMPLES[name]) for name in arguments}
+        values = {
+            name: (pk if name == "pk" else known.get(name, SAMPLES[name])) for name in arguments
+        }
         if self.pattern.name:
             return reverse(self.key, kwargs=values)
         path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), self.route)
@@ -212,7 +217,10 @@ def tally(request):
 def test_every_url_as_every_persona(route, sweep_world, tally):
     personas, lom_object, lom_objects = sweep_world
     rule = rule_for(route)
-    url = route.url(lom_objects[PK_OBJECT.get(route.key, "membership")].pk)
+    url = route.url(
+        lom_objects[PK_OBJECT.get(route.key, "membership")].pk,
+        grant_maker=lom_objects["grant_maker"].pk,
+    )
     problems = []
     for persona in PERSONAS:
         for method in ("get", "post"):

@@ -40,6 +40,7 @@ from tests.factories import (
 )
 from tests.trust.access import PERSONAS
 from tests.trust.world_activities import lom_activities
+from tests.trust.world_grants import lom_grants
 from volunteers.calls.models import CallReason, PhoneCall
 from volunteers.models import (
     CertificateCheck,
@@ -122,7 +123,7 @@ def lom_objects(personas: dict, membership: Membership) -> dict:
         "role_invitation": RoleInvitation.objects.create(
             municipality_id="3434",
             email="ny.kollega@lom.example",
-            role="reviewer",
+            role="volunteer_contact",
             invited_by=personas["coordinator_lom"],
             expires_at=timezone.now() + timedelta(days=30),
         ),
@@ -163,6 +164,7 @@ def lom_objects(personas: dict, membership: Membership) -> dict:
         municipality_id="3434", volunteer=own, reason=CallReason.DECLARATION
     )
     objects |= lom_activities(partner=partner["partner"], own_volunteer=own)
+    objects |= lom_grants(personas=personas, partner=partner["partner"])
     # The volunteer helps at the contact's unit, so the contact sees them (visibility).
     VolunteerUnit.objects.create(volunteer=objects["volunteer"], unit=unit)
     return objects

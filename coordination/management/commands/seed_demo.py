@@ -42,15 +42,6 @@ DEMO_PEOPLE = [
         None,
     ),
     (
-        "grant-officer-lom",
-        "saksbehandlar.lom@samspill.example",
-        "Sigrid Lien",
-        LOM,
-        Role.GRANT_OFFICER,
-        None,
-    ),
-    ("reviewer-lom", "vurderar.lom@samspill.example", "Olav Moen", LOM, Role.REVIEWER, None),
-    (
         "partner-lom",
         "frivilligsentral.lom@samspill.example",
         "Marit Nordheim",

@@ -31,7 +31,7 @@ def test_unknown_verb_is_refused(coordinator_lom, lom):
 def test_role_changes_are_audited(coordinator_lom, lom):
     person = UserFactory(full_name="Per Haugen")
     membership = services.add_membership(
-        municipality=lom, email=person.email, role=Role.REVIEWER, by=coordinator_lom
+        municipality=lom, email=person.email, role=Role.VOLUNTEER_CONTACT, by=coordinator_lom
     )
     services.remove_membership(membership=membership, by=coordinator_lom)
     events = list(AuditEvent.objects.filter(municipality=lom).order_by("at", "pk"))

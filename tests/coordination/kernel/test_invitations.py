@@ -65,7 +65,10 @@ def test_invitation_email_is_in_the_municipalitys_written_standard(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         invitations.invite_to_role(
-            municipality=lom, email="ny@lom.example", role=Role.REVIEWER, by=coordinator_lom
+            municipality=lom,
+            email="ny@lom.example",
+            role=Role.VOLUNTEER_CONTACT,
+            by=coordinator_lom,
         )
     # Lom writes nynorsk; the invited person has no language of their own yet.
     assert "Venleg helsing" in mail.outbox[-1].body  # nynorsk's sign-off, not bokmål's
@@ -104,7 +107,7 @@ def test_sign_up_with_another_address_gives_nothing(client, coordinator_lom, lom
 
 def test_an_unverified_address_gives_nothing(coordinator_lom, lom):
     invitations.invite_to_role(
-        municipality=lom, email="ny@lom.example", role=Role.REVIEWER, by=coordinator_lom
+        municipality=lom, email="ny@lom.example", role=Role.VOLUNTEER_CONTACT, by=coordinator_lom
     )
     user = UserFactory(email="ny@lom.example", verified=False)
     EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
@@ -119,18 +122,20 @@ def test_logging_in_with_a_verified_address_accepts_an_invitation(client, coordi
     RoleInvitation.objects.create(
         municipality=lom,
         email="KARI@lom.example",
-        role=Role.REVIEWER,
+        role=Role.VOLUNTEER_CONTACT,
         invited_by=coordinator_lom,
         expires_at=timezone.now() + timedelta(days=3),
     )
     client.post(reverse("account_login"), {"login": person.email, "password": PASSWORD})
-    assert Membership.objects.filter(user=person, municipality=lom, role=Role.REVIEWER).exists()
+    assert Membership.objects.filter(
+        user=person, municipality=lom, role=Role.VOLUNTEER_CONTACT
+    ).exists()
 
 
 @pytest.mark.parametrize("state", ["expired", "withdrawn"])
 def test_an_expired_or_withdrawn_invitation_gives_nothing(state, client, coordinator_lom, lom):
     invitation = invitations.invite_to_role(
-        municipality=lom, email="ny@lom.example", role=Role.REVIEWER, by=coordinator_lom
+        municipality=lom, email="ny@lom.example", role=Role.VOLUNTEER_CONTACT, by=coordinator_lom
     )
     if state == "expired":
         invitation.expires_at = timezone.now() - timedelta(minutes=1)
@@ -144,7 +149,7 @@ def test_an_expired_or_withdrawn_invitation_gives_nothing(state, client, coordin
 
 def test_coordinator_withdraws_a_pending_invitation(client_of, coordinator_lom, lom):
     invitation = invitations.invite_to_role(
-        municipality=lom, email="ny@lom.example", role=Role.REVIEWER, by=coordinator_lom
+        municipality=lom, email="ny@lom.example", role=Role.VOLUNTEER_CONTACT, by=coordinator_lom
     )
     client = client_of(coordinator_lom, language="en")
     url = reverse("coordination:invitation_withdraw", args=["3434", invitation.pk])
@@ -163,10 +168,13 @@ def test_only_the_municipalitys_coordinator_invites_or_withdraws(
 ):
     with pytest.raises(PermissionDenied):
         invitations.invite_to_role(
-            municipality=lom, email="x@lom.example", role=Role.REVIEWER, by=volunteer_contact_lom
+            municipality=lom,
+            email="x@lom.example",
+            role=Role.VOLUNTEER_CONTACT,
+            by=volunteer_contact_lom,
         )
     invitation = invitations.invite_to_role(
-        municipality=lom, email="x@lom.example", role=Role.REVIEWER, by=coordinator_lom
+        municipality=lom, email="x@lom.example", role=Role.VOLUNTEER_CONTACT, by=coordinator_lom
     )
     url = reverse("coordination:invitation_withdraw", args=["3434", invitation.pk])
     assert client_of(coordinator_drammen).post(url).status_code == 404
@@ -175,19 +183,19 @@ def test_only_the_municipalitys_coordinator_invites_or_withdraws(
 
 def test_a_second_invitation_for_the_same_role_is_refused(coordinator_lom, lom):
     invitations.invite_to_role(
-        municipality=lom, email="x@lom.example", role=Role.REVIEWER, by=coordinator_lom
+        municipality=lom, email="x@lom.example", role=Role.VOLUNTEER_CONTACT, by=coordinator_lom
     )
     with pytest.raises(ValidationError):
         services.give_role(
-            municipality=lom, email="X@Lom.example", role=Role.REVIEWER, by=coordinator_lom
+            municipality=lom, email="X@Lom.example", role=Role.VOLUNTEER_CONTACT, by=coordinator_lom
         )
 
 
 def test_give_role_to_a_person_with_an_account_is_immediate(coordinator_lom, lom):
     person = UserFactory(email="kari@lom.example")
     given = services.give_role(
-        municipality=lom, email="KARI@lom.example", role=Role.REVIEWER, by=coordinator_lom
+        municipality=lom, email="KARI@lom.example", role=Role.VOLUNTEER_CONTACT, by=coordinator_lom
     )
     assert isinstance(given, Membership)
-    assert permissions.has_role(person, lom, Role.REVIEWER)
+    assert permissions.has_role(person, lom, Role.VOLUNTEER_CONTACT)
     assert not RoleInvitation.objects.exists()

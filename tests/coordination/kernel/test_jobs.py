@@ -40,7 +40,7 @@ def test_no_email_when_the_change_is_rolled_back(client_of, coordinator_lom):
     """The job is sent on commit; a refused change sends nothing."""
     client_of(coordinator_lom).post(
         reverse("coordination:membership_add", args=["3434"]),
-        {"email": "nobody@samspill.example", "role": Role.REVIEWER},
+        {"email": "nobody@samspill.example", "role": Role.VOLUNTEER_CONTACT},
     )
     assert mail.outbox == []
 
@@ -70,7 +70,7 @@ def test_forged_job_naming_an_object_of_another_municipality_finds_nothing(
 
 
 def test_job_refused_when_the_requester_lost_the_role_meanwhile(coordinator_lom):
-    given = MembershipFactory(role=Role.REVIEWER)
+    given = MembershipFactory(role=Role.VOLUNTEER_CONTACT)
     Membership.objects.filter(user=coordinator_lom).delete()
     with pytest.raises(PermissionDenied):
         notify_role_added.delay(
@@ -85,7 +85,7 @@ def test_a_real_worker_runs_allowed_jobs_and_refuses_forged_ones(
 ):
     if settings.CELERY_TASK_ALWAYS_EAGER:
         pytest.skip("needs a broker: set CELERY_BROKER_URL (CI does)")
-    given = MembershipFactory(role=Role.REVIEWER, user=UserFactory(full_name="Olav Moen"))
+    given = MembershipFactory(role=Role.VOLUNTEER_CONTACT, user=UserFactory(full_name="Olav Moen"))
     celery_app.control.purge()
     with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         allowed = notify_role_added.delay(

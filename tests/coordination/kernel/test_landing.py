@@ -31,7 +31,7 @@ def test_a_coordinator_lands_on_the_overview_of_their_municipality(client, coord
     assert response.url == reverse("coordination:overview", args=[LOM])
 
 
-@pytest.mark.parametrize("persona", ["volunteer_contact_lom", "officer"])
+@pytest.mark.parametrize("persona", ["volunteer_contact_lom"])
 def test_other_municipal_staff_land_on_the_overview_too(client, request, persona):
     response = _log_in(client, request.getfixturevalue(persona))
     assert response.url == reverse("coordination:overview", args=[LOM])
@@ -94,10 +94,10 @@ def test_my_page_sends_a_volunteer_to_their_page_and_keeps_working_for_others(
 
 def test_a_volunteer_who_also_holds_a_role_sees_it_on_their_page(client_of, volunteer):
     VolunteerFactory(user=volunteer)
-    MembershipFactory(user=volunteer, municipality=municipality(LOM), role=Role.REVIEWER)
+    MembershipFactory(user=volunteer, municipality=municipality(LOM), role=Role.VOLUNTEER_CONTACT)
     page = client_of(volunteer).get(reverse("volunteers:own_page")).content.decode()
     assert "Dine andre roller i kommunen" in page
-    assert "Fagvurderer" in page
+    assert "Frivillighetskontakt" in page
 
 
 def test_a_volunteer_without_a_role_is_not_told_to_ask_for_one(client_of, volunteer):

@@ -59,7 +59,7 @@ def _keys(value) -> set[str]:
 
 def test_every_key_of_the_export_has_a_label(lom):
     volunteer = _full_volunteer()
-    Membership.objects.create(user=volunteer.user, municipality=lom, role=Role.REVIEWER)
+    Membership.objects.create(user=volunteer.user, municipality=lom, role=Role.VOLUNTEER_CONTACT)
     data = account_data.export_for(volunteer.user)
     keys = set().union(*(_keys(v) for k, v in data.items() if k != "exported_at"))
     assert {"hours", "police_certificate_checks", "why_it_ended", "two_factor_methods"} <= keys

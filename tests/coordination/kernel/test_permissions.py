@@ -75,7 +75,10 @@ def test_add_membership_gives_a_registered_person_a_role(coordinator_lom, lom):
 def test_add_membership_refuses_unknown_email_and_duplicates(coordinator_lom, lom):
     with pytest.raises(ValidationError) as error:
         services.add_membership(
-            municipality=lom, email="nobody@x.example", role=Role.REVIEWER, by=coordinator_lom
+            municipality=lom,
+            email="nobody@x.example",
+            role=Role.VOLUNTEER_CONTACT,
+            by=coordinator_lom,
         )
     assert "registrere seg først" in str(error.value)
     with pytest.raises(ValidationError):
@@ -108,7 +111,10 @@ def test_coordinator_of_another_municipality_cannot_add_roles(coordinator_dramme
     person = UserFactory()
     with pytest.raises(PermissionDenied):
         services.add_membership(
-            municipality=lom, email=person.email, role=Role.REVIEWER, by=coordinator_drammen
+            municipality=lom,
+            email=person.email,
+            role=Role.VOLUNTEER_CONTACT,
+            by=coordinator_drammen,
         )
 
 

@@ -148,7 +148,7 @@ def test_adding_an_unregistered_person_invites_them_and_gives_no_role_yet(
 ):
     count = Membership.objects.count()
     response = client_of(coordinator_lom).post(
-        "/coordination/3434/roles/add/", {"email": "ny@lom.example", "role": Role.REVIEWER}
+        "/coordination/3434/roles/add/", {"email": "ny@lom.example", "role": Role.VOLUNTEER_CONTACT}
     )
     assert response.status_code == 302
     assert RoleInvitation.objects.pending().filter(email="ny@lom.example").exists()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coordination.models import Routine, RoutineVersion
 from coordination.routines import services
-from tests.factories import RoutineFactory, municipality
+from tests.factories import MembershipFactory, RoutineFactory, UserFactory, municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def test_the_list_groups_routines_by_step_and_flags_overdue(client_of, coordinat
     assert "Ingrid Bakken" in page
 
 
-@pytest.mark.parametrize("persona", ["officer", "reviewer", "applicant"])
+@pytest.mark.parametrize("persona", ["applicant"])
 def test_everyone_with_a_role_reads_the_approved_routines_only(client_of, request, binder, persona):
     client = client_of(request.getfixturevalue(persona))
     page = _html(client.get(url("routine_list")))
@@ -179,11 +179,14 @@ def test_approval_explains_a_date_in_the_past(client_of, coordinator_lom, binder
 
 
 def test_co_authors_who_may_not_be_are_refused_with_their_name(
-    client_of, coordinator_lom, officer, binder
+    client_of, coordinator_lom, binder
 ):
+    """A second coordinator of Lom approves routines; co-authors only propose."""
+    colleague = MembershipFactory(user=UserFactory(full_name="Sigrid Lien")).user
     routine = binder["welcome"]
     response = client_of(coordinator_lom).post(
-        url("routine_people", routine.pk), {"owner": coordinator_lom.pk, "co_authors": [officer.pk]}
+        url("routine_people", routine.pk),
+        {"owner": coordinator_lom.pk, "co_authors": [colleague.pk]},
     )
     assert response.status_code == 200
     assert "Sigrid Lien" in str(response.context["form"].errors["co_authors"])
@@ -240,11 +243,11 @@ def test_starter_page_is_for_coordinators_only(client_of, volunteer_contact_lom,
 
 
 def test_the_list_takes_a_fixed_number_of_queries(
-    client_of, coordinator_lom, officer, django_assert_max_num_queries
+    client_of, coordinator_lom, applicant, django_assert_max_num_queries
 ):
     for n in range(60):
         RoutineFactory(owner=coordinator_lom, approved=True, step=n % 8 + 1)
-    for person in (coordinator_lom, officer):
+    for person in (coordinator_lom, applicant):
         client = client_of(person)
         with django_assert_max_num_queries(12):
             response = client.get(url("routine_list"))
@@ -278,12 +281,15 @@ def test_the_people_page_names_each_persons_role(client_of, coordinator_lom, bin
 def test_a_former_co_author_gets_404_on_the_draft_and_never_its_title(
     client_of, volunteer_contact_lom, binder
 ):
-    """They no longer hold a co-author's role (still a reviewer in Lom): the draft they once
-    co-authored is gone from their view — 404 on its pages (never a 500), its title nowhere."""
+    """They no longer hold a co-author's role (now a volunteer in Lom, who reads the binder):
+    the draft they once co-authored is gone from their view — 404 on its pages (never a 500),
+    its title nowhere."""
     from coordination.kernel.permissions import forget_roles
-    from coordination.models import Membership, Role
+    from coordination.models import Membership
+    from tests.factories import VolunteerFactory
 
-    Membership.objects.filter(user=volunteer_contact_lom).update(role=Role.REVIEWER)
+    Membership.objects.filter(user=volunteer_contact_lom).delete()
+    VolunteerFactory(user=volunteer_contact_lom)
     forget_roles(volunteer_contact_lom)
     routine = binder["worried"]
     version = routine.versions.get()

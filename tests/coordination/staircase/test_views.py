@@ -92,10 +92,10 @@ def test_staircase_page_shows_level_score_next_steps_and_history(client_of, coor
 
 
 def test_readers_see_the_page_without_the_questionnaire_link(
-    client_of, volunteer_contact_lom, officer, coordinator_lom, lom
+    client_of, volunteer_contact_lom, coordinator_lom, lom
 ):
     complete(lom, coordinator_lom, "y")
-    for reader in (volunteer_contact_lom, officer):
+    for reader in (volunteer_contact_lom,):
         response = client_of(reader).get(url("assessment_list"))
         assert response.status_code == 200
         assert url("assessment_answer") not in _html(response)
@@ -224,8 +224,8 @@ def test_named_coordinator_evidence_leads_to_the_people_with_a_role(
     assert "Ingrid Bakken" in page
 
 
-def test_questionnaire_is_for_coordinators_only(client_of, volunteer_contact_lom, officer, lom):
-    for person in (volunteer_contact_lom, officer):
+def test_questionnaire_is_for_coordinators_only(client_of, volunteer_contact_lom, lom):
+    for person in (volunteer_contact_lom,):
         client = client_of(person)
         assert client.get(url("assessment_answer")).status_code == 404
         assert client.post(url("assessment_answer"), _post_data("y")).status_code == 404
@@ -313,14 +313,16 @@ def test_questionnaire_asks_each_registered_provider_once(client_of, coordinator
 # --- A past assessment -----------------------------------------------------------------------
 
 
-def test_past_assessment_shows_its_stored_answers(client_of, officer, coordinator_lom, lom):
+def test_past_assessment_shows_its_stored_answers(
+    client_of, volunteer_contact_lom, coordinator_lom, lom
+):
     answers = given(LEVEL_TWO_GOING_ON_THREE)
     first = indicators()[0]
     answers[first.pk] = Given(answers[first.pk].value, "Ny koordinator fra i vår.")
     assessment = staircase.save_assessment(
         municipality=lom, by=coordinator_lom, answers=answers, complete=True
     )
-    page = _html(client_of(officer).get(url("assessment_detail", assessment.pk)))
+    page = _html(client_of(volunteer_contact_lom).get(url("assessment_detail", assessment.pk)))
     assert "Ny koordinator fra i vår." in page
     assert "poengsum 45 av 100" in page
     assert "Nivå 2: Dialog" in page
@@ -329,12 +331,12 @@ def test_past_assessment_shows_its_stored_answers(client_of, officer, coordinato
 
 
 def test_past_assessment_says_when_the_data_did_not_show_it(
-    client_of, officer, coordinator_lom, lom
+    client_of, volunteer_contact_lom, coordinator_lom, lom
 ):
     missing = contributions.Evidence(False, "0 av 6 virksomheter har frivillighetskontakt", "/")
     with fake_evidence(unit_contacts=missing):
         assessment = complete(lom, coordinator_lom, LEVEL_TWO_GOING_ON_THREE)
-    page = _html(client_of(officer).get(url("assessment_detail", assessment.pk)))
+    page = _html(client_of(volunteer_contact_lom).get(url("assessment_detail", assessment.pk)))
     assert (
         "<strong>Viser ikke dette:</strong> 0 av 6 virksomheter har frivillighetskontakt.</td>"
         in page
@@ -459,8 +461,8 @@ def test_coordinator_chooses_to_take_part_and_to_be_named(client_of, coordinator
     assert (choice.takes_part, choice.share_name) == (False, False)
 
 
-def test_readers_cannot_change_sharing(client_of, volunteer_contact_lom, officer, lom):
-    for person in (volunteer_contact_lom, officer):
+def test_readers_cannot_change_sharing(client_of, volunteer_contact_lom, lom):
+    for person in (volunteer_contact_lom,):
         response = client_of(person).post(
             url("staircase_sharing_edit"), {"takes_part": "yes", "share_name": "yes"}
         )

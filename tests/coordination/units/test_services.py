@@ -81,11 +81,11 @@ def test_a_volunteer_contact_can_serve_several_units(lom, coordinator_lom, unit,
 
 
 def test_a_membership_of_another_role_is_refused_with_a_clear_message(
-    coordinator_lom, unit, officer
+    coordinator_lom, unit, applicant
 ):
-    officer_role = Membership.objects.get(user=officer)
+    partner_role = Membership.objects.get(user=applicant)
     with pytest.raises(ValidationError) as refused:
-        services.add_unit_contact(unit=unit, membership=officer_role, by=coordinator_lom)
+        services.add_unit_contact(unit=unit, membership=partner_role, by=coordinator_lom)
     assert "rollen frivillighetskontakt" in str(refused.value)
     assert not UnitContact.objects.exists()
 
@@ -146,11 +146,11 @@ def test_coordinator_plans_a_meeting_and_writes_minutes(lom, coordinator_lom, co
 
 
 def test_attendees_are_only_the_municipalitys_contacts_and_coordinators(
-    lom, drammen, coordinator_lom, officer
+    lom, drammen, coordinator_lom, applicant
 ):
-    officer_role = Membership.objects.get(user=officer)
+    partner_role = Membership.objects.get(user=applicant)
     drammen_contact = MembershipFactory(municipality=drammen, role=Role.VOLUNTEER_CONTACT)
-    for wrong in (officer_role, drammen_contact):
+    for wrong in (partner_role, drammen_contact):
         with pytest.raises(ValidationError):
             services.create_forum_meeting(
                 municipality=lom, by=coordinator_lom, starts_at=_at(1), attendees=[wrong]

@@ -16,8 +16,8 @@ PERSONAS = (
     "anonymous",
     "volunteer",
     "applicant",  # partner representative
-    "reviewer",
-    "officer",  # grant officer
+    "reviewer",  # of the national grant-maker (issue 16)
+    "officer",  # grant officer of the national grant-maker
     "volunteer_contact_lom",
     "coordinator_lom",
     "coordinator_drammen",
@@ -77,18 +77,20 @@ PUBLIC, LOGIN, OWNER, TOKEN, LOGIN_STEP, STAFF = (
 )
 COORDINATORS = Roles(frozenset({"coordinator_lom"}))
 REGISTRY_READERS = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"}))
-MUNICIPAL_STAFF = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom", "officer"}))
-# Everyone with a role in the municipality (the routine binder, the annual wheel).
-ALL_ROLES = Roles(
-    frozenset({"coordinator_lom", "volunteer_contact_lom", "officer", "reviewer", "applicant"})
-)
+MUNICIPAL_STAFF = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom"}))
+# Everyone with a role in the municipality (the routine binder, the annual wheel). The grant
+# personas hold theirs in the national grant-maker (issue 16), not in Lom.
+ALL_ROLES = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom", "applicant"}))
 # visibility (issue 10): the routine binder and the annual wheel are for the municipality's
 # volunteers too (seed 001: "easy to reach for staff and volunteers"); earlier versions are not.
 ROLES_AND_VOLUNTEERS = Roles(ALL_ROLES.allowed | {"volunteer"})
 # partners: staff, and the representative of the partner itself
-PARTNER_READERS = Roles(
-    frozenset({"coordinator_lom", "volunteer_contact_lom", "officer", "applicant"})
-)
+PARTNER_READERS = Roles(frozenset({"coordinator_lom", "volunteer_contact_lom", "applicant"}))
+
+# issue 16: the national grant-maker's staff (no role in Lom)
+GRANT_OFFICERS = Roles(frozenset({"officer"}))
+GRANT_REVIEWERS = Roles(frozenset({"reviewer"}))
+GRANT_STAFF = Roles(frozenset({"officer", "reviewer"}))
 
 # issue 13: the national administrator's pages (requests to start Samspill)
 NATIONAL_ADMINISTRATOR = Roles(frozenset({"national_admin"}))
@@ -108,8 +110,10 @@ def _joined(*tables: dict) -> dict:
 
 
 # Each app's table imports the rules above, so it is imported once they exist.
-from tests.trust.access import activities, coordination, volunteers  # noqa: E402
+from tests.trust.access import activities, coordination, grants, volunteers  # noqa: E402
 
-ACCESS = _joined(coordination.ACCESS, volunteers.ACCESS, activities.ACCESS)
+ACCESS = _joined(coordination.ACCESS, volunteers.ACCESS, activities.ACCESS, grants.ACCESS)
 # Which Lom object a URL's ``pk`` names (default: a role, i.e. a Membership).
-PK_OBJECT = _joined(coordination.PK_OBJECT, volunteers.PK_OBJECT, activities.PK_OBJECT)
+PK_OBJECT = _joined(
+    coordination.PK_OBJECT, volunteers.PK_OBJECT, activities.PK_OBJECT, grants.PK_OBJECT
+)

@@ -1,0 +1,3 @@
+"""The applications area's URLs (under the ``grants`` namespace)."""
+
+urlpatterns: list = []

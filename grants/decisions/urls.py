@@ -1,0 +1,3 @@
+"""The decisions area's URLs (under the ``grants`` namespace)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The reports area's URLs (under the ``grants`` namespace)."""
+
+urlpatterns: list = []

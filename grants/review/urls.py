@@ -1,0 +1,3 @@
+"""The review area's URLs (under the ``grants`` namespace)."""
+
+urlpatterns: list = []

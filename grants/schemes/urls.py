@@ -1,0 +1,3 @@
+"""The schemes area's URLs (under the ``grants`` namespace)."""
+
+urlpatterns: list = []
