@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import time_machine
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from coordination.kernel.models import Membership, Role, User
@@ -33,6 +34,17 @@ def coordinator_of(number: str) -> User:
     if membership is None:
         raise LookupError(f"The demo has no coordinator in {number}.")
     return membership.user
+
+
+def demo_login(email: str, full_name: str, **defaults) -> User:
+    """A demo person who can log in with the demo password (their address verified)."""
+    user, _ = User.objects.get_or_create(email=email, defaults={"full_name": full_name, **defaults})
+    user.set_password(DEMO_PASSWORD)
+    user.save(update_fields=["password"])
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
 
 
 def days_ago(days: int) -> datetime.date:

@@ -4,11 +4,9 @@ invited before she has an account. Made through the services; a second run chang
 
 from __future__ import annotations
 
-from allauth.account.models import EmailAddress
-
 from coordination.kernel import invitations
 from coordination.kernel.contributions import contribute
-from coordination.kernel.demo import DEMO_PASSWORD, LOM, coordinator_of
+from coordination.kernel.demo import DEMO_PASSWORD, LOM, coordinator_of, demo_login
 from coordination.kernel.models import Municipality, Role, RoleInvitation, User
 from coordination.starting import services
 from coordination.starting.models import StartRequest
@@ -27,15 +25,7 @@ LOM_COLLEAGUE = "ny.kontakt.lom@samspill.example"
 
 def national_administrator() -> User:
     email, full_name = NATIONAL_ADMIN
-    user, _ = User.objects.get_or_create(
-        email=email, defaults={"full_name": full_name, "is_national_administrator": True}
-    )
-    user.set_password(DEMO_PASSWORD)
-    user.save(update_fields=["password"])
-    EmailAddress.objects.update_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
-    return user
+    return demo_login(email, full_name, is_national_administrator=True)
 
 
 @contribute.demo_step(order=97)
