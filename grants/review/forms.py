@@ -3,6 +3,8 @@ the batch assignment on the round's list, and the reviewer's declaration and sco
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +15,11 @@ from grants.schemes.models import Criterion, Round
 
 NOT_APPLICABLE = "na"
 YES, NO = "yes", "no"
+
+
+class ReviewerField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.full_name or obj.email
 
 
 class ReviewerChoiceField(forms.ModelMultipleChoiceField):
@@ -42,12 +49,12 @@ class ScreeningForm(forms.Form):
 
     def __init__(self, *args, round_: Round, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["conditions_met"].choices = [
+        cast(forms.ChoiceField, self.fields["conditions_met"]).choices = [
             (condition.pk, condition.text) for condition in round_.conditions.all()
         ]
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("eligible") == NO and not (data.get("reason") or "").strip():
             self.add_error(
                 "reason", _("Write why the application is not eligible: the applicant is told.")
@@ -56,15 +63,13 @@ class ScreeningForm(forms.Form):
 
 
 class AssignOneForm(forms.Form):
-    reviewer = forms.ModelChoiceField(
+    reviewer = ReviewerField(
         label=_("Reviewer"), queryset=User.objects.none(), empty_label=_("Choose a reviewer")
     )
 
     def __init__(self, *args, reviewers, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["reviewer"]
-        field.queryset = reviewers
-        field.label_from_instance = lambda user: user.full_name or user.email
+        cast(forms.ModelChoiceField, self.fields["reviewer"]).queryset = reviewers
 
 
 class BatchAssignForm(forms.Form):
@@ -82,8 +87,8 @@ class BatchAssignForm(forms.Form):
 
     def __init__(self, *args, applications, reviewers, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["applications"].queryset = applications
-        self.fields["reviewers"].queryset = reviewers
+        cast(forms.ModelMultipleChoiceField, self.fields["applications"]).queryset = applications
+        cast(forms.ModelMultipleChoiceField, self.fields["reviewers"]).queryset = reviewers
 
 
 class InformationForm(forms.Form):
@@ -122,7 +127,7 @@ class DeclareForm(forms.Form):
     )
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("impartial") == NO and not (data.get("conflict") or "").strip():
             self.add_error("conflict", _("Say what ties you to the application, in a few words."))
         return data

@@ -5,6 +5,8 @@ many at once), the proposed award and closing the review. Every status change go
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -146,7 +148,8 @@ def request_information(*, by: User, application: Application, request: str) -> 
     }
     for user in applicant_users(application):
         transaction.on_commit(
-            lambda user=user: mail.send_email(
+            partial(
+                mail.send_email,
                 to=user,
                 template="grants/review/email/information_requested",
                 context=context,
@@ -204,8 +207,11 @@ def assign_reviewers(
             "url": _absolute("grants:review_list", own[0].grant_maker_id),
         }
         transaction.on_commit(
-            lambda reviewer=reviewer, context=context: mail.send_email(
-                to=reviewer, template="grants/review/email/reviews_assigned", context=context
+            partial(
+                mail.send_email,
+                to=reviewer,
+                template="grants/review/email/reviews_assigned",
+                context=context,
             )
         )
     return created

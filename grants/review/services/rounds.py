@@ -178,8 +178,8 @@ def fairness_of(round_: Round) -> fairness.Fairness:
         fairness.Entry(
             municipality=a.municipality_id,
             population=a.municipality.population,
-            applicant_type=a.organisation.kind if a.organisation_id else MUNICIPALITY_APPLIES,
-            requested=a.requested,
+            applicant_type=a.organisation.kind if a.organisation else MUNICIPALITY_APPLIES,
+            requested=a.requested,  # type: ignore[attr-defined]
             awarded=decided.get(a.pk, a.proposed_amount or 0),
         )
         for a in applications

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -28,7 +28,7 @@ from grants.review.forms import (
 )
 from grants.review.models import ReviewAssignment, Score
 from grants.review.services.case import ASSIGNABLE, PROPOSABLE
-from grants.review.views.common import application_content, case_of
+from grants.review.views.common import GrantMakerRequest, application_content, case_of
 
 SCREENABLE = frozenset({Status.SUBMITTED, Status.SCREENING})
 
@@ -54,7 +54,16 @@ def _reviews(application: Application) -> list[dict]:
     return found
 
 
-def _case_page(request: HttpRequest, application: Application, **bound: forms.Form) -> HttpResponse:
+def _screened(application: Application) -> str | None:
+    """The screening's answer so far, as the form's choice."""
+    if application.eligible is None:
+        return None
+    return YES if application.eligible else NO
+
+
+def _case_page(
+    request: GrantMakerRequest, application: Application, **bound: forms.Form
+) -> HttpResponse:
     """The case page; ``bound`` holds a form sent with errors, shown in place of a fresh one."""
     verdict = can_handle_application(request.user, application)
     context: dict = {"grant_maker": request.grant_maker, "application": application}
@@ -76,7 +85,11 @@ def _case_page(request: HttpRequest, application: Application, **bound: forms.Fo
         or (
             ScreeningForm(
                 round_=application.round,
-                initial={"eligible": {True: YES, False: NO}.get(application.eligible)},
+                initial={
+                    "eligible": None
+                    if application.eligible is None
+                    else (YES if application.eligible else NO)
+                },
             )
             if status in SCREENABLE
             else None
@@ -98,11 +111,11 @@ def _case_page(request: HttpRequest, application: Application, **bound: forms.Fo
 
 @grant_maker_view("run_grants")
 @require_GET
-def case(request: HttpRequest, pk: int) -> HttpResponse:
+def case(request: GrantMakerRequest, pk: int) -> HttpResponse:
     return _case_page(request, case_of(request, pk))
 
 
-def _back(request: HttpRequest, application: Application) -> HttpResponse:
+def _back(request: GrantMakerRequest, application: Application) -> HttpResponse:
     if request.POST.get("back") == "ranking":
         return redirect("grants:round_ranking", request.grant_maker.pk, application.round_id)
     return redirect("grants:case", request.grant_maker.pk, application.pk)
@@ -110,7 +123,7 @@ def _back(request: HttpRequest, application: Application) -> HttpResponse:
 
 @grant_maker_view("run_grants")
 @require_POST
-def case_start_screening(request: HttpRequest, pk: int) -> HttpResponse:
+def case_start_screening(request: GrantMakerRequest, pk: int) -> HttpResponse:
     application = case_of(request, pk)
     ui.attempt(
         request,
@@ -122,7 +135,7 @@ def case_start_screening(request: HttpRequest, pk: int) -> HttpResponse:
 
 @grant_maker_view("run_grants")
 @require_POST
-def case_screen(request: HttpRequest, pk: int) -> HttpResponse:
+def case_screen(request: GrantMakerRequest, pk: int) -> HttpResponse:
     application = case_of(request, pk)
     form = ScreeningForm(request.POST, round_=application.round)
     if ui.submit(
@@ -148,7 +161,7 @@ def case_screen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @grant_maker_view("run_grants")
 @require_POST
-def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
+def case_assign(request: GrantMakerRequest, pk: int) -> HttpResponse:
     application = case_of(request, pk)
     form = AssignOneForm(request.POST, reviewers=services.reviewers_of(application.grant_maker_id))
     if ui.submit(
@@ -169,7 +182,7 @@ def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 @grant_maker_view("run_grants")
 @require_POST
-def case_unassign(request: HttpRequest, pk: int) -> HttpResponse:
+def case_unassign(request: GrantMakerRequest, pk: int) -> HttpResponse:
     assignment = get_object_or_404(
         ReviewAssignment.objects.select_related("reviewer"),
         pk=pk,
@@ -187,7 +200,7 @@ def case_unassign(request: HttpRequest, pk: int) -> HttpResponse:
 
 @grant_maker_view("run_grants")
 @require_POST
-def case_request_information(request: HttpRequest, pk: int) -> HttpResponse:
+def case_request_information(request: GrantMakerRequest, pk: int) -> HttpResponse:
     application = case_of(request, pk)
     form = InformationForm(request.POST)
     if ui.submit(
@@ -204,7 +217,7 @@ def case_request_information(request: HttpRequest, pk: int) -> HttpResponse:
 
 @grant_maker_view("run_grants")
 @require_POST
-def case_propose(request: HttpRequest, pk: int) -> HttpResponse:
+def case_propose(request: GrantMakerRequest, pk: int) -> HttpResponse:
     application = case_of(request, pk)
     form = ProposeForm(request.POST)
     if ui.submit(
@@ -228,7 +241,7 @@ def case_propose(request: HttpRequest, pk: int) -> HttpResponse:
 
 @grant_maker_view("run_grants")
 @require_POST
-def case_close_review(request: HttpRequest, pk: int) -> HttpResponse:
+def case_close_review(request: GrantMakerRequest, pk: int) -> HttpResponse:
     application = case_of(request, pk)
     ui.attempt(
         request,

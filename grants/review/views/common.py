@@ -7,16 +7,23 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coordination.kernel.models import Membership, Municipality, Role
+from coordination.kernel.http import AuthenticatedRequest
+from coordination.kernel.models import GrantMaker, Membership, Municipality, Role
 from coordination.kernel.permissions import get_for_user
 from grants.applications.models import Application, BudgetLine
 from grants.review import fairness
 from grants.schemes.models import Round
+
+
+class GrantMakerRequest(AuthenticatedRequest):
+    """A request to a ``grant_maker_view``: the grant-maker of the URL, checked."""
+
+    grant_maker: GrantMaker
+
 
 SIZE_WORDS = {
     fairness.SMALL: gettext_lazy("small municipality"),
@@ -30,7 +37,7 @@ def size_words(municipality: Municipality) -> str:
     return str(SIZE_WORDS[fairness.size_class(municipality.population)])
 
 
-def case_of(request: HttpRequest, pk: int) -> Application:
+def case_of(request: GrantMakerRequest, pk: int) -> Application:
     """A submitted application of the grant-maker in the URL, or 404."""
     return get_for_user(
         Application.objects.submitted().select_related(
@@ -44,7 +51,7 @@ def case_of(request: HttpRequest, pk: int) -> Application:
     )
 
 
-def round_of(request: HttpRequest, pk: int) -> Round:
+def round_of(request: GrantMakerRequest, pk: int) -> Round:
     """A round of the grant-maker in the URL, or 404."""
     return get_for_user(
         Round.objects.select_related("scheme"),

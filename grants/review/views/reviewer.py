@@ -4,7 +4,7 @@ application is shown: only its parties and people), and the scoring form."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -16,10 +16,10 @@ from grants.review import services
 from grants.review.forms import NO, NOT_APPLICABLE, YES, DeclareForm, ScoreForm
 from grants.review.models import ReviewAssignment
 from grants.review.permissions import can_open_review, can_score
-from grants.review.views.common import application_content, parties_and_people
+from grants.review.views.common import GrantMakerRequest, application_content, parties_and_people
 
 
-def _own(request: HttpRequest, pk: int) -> ReviewAssignment:
+def _own(request: GrantMakerRequest, pk: int) -> ReviewAssignment:
     """One of the reviewer's own assignments in this grant-maker, or 404."""
     return get_object_or_404(
         ReviewAssignment.objects.select_related(
@@ -44,7 +44,7 @@ def state_of(assignment: ReviewAssignment) -> str:
 
 @grant_maker_view("review_grants")
 @require_GET
-def review_list(request: HttpRequest) -> HttpResponse:
+def review_list(request: GrantMakerRequest) -> HttpResponse:
     assignments = (
         ReviewAssignment.objects.filter(reviewer=request.user, grant_maker=request.grant_maker)
         .select_related("application__round__scheme", "application__municipality")
@@ -63,7 +63,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
 
 @grant_maker_view("review_grants")
 @require_http_methods(["GET", "POST"])
-def review_declare(request: HttpRequest, pk: int) -> HttpResponse:
+def review_declare(request: GrantMakerRequest, pk: int) -> HttpResponse:
     assignment = _own(request, pk)
     application = assignment.application
     context: dict = {"grant_maker": request.grant_maker, "assignment": assignment}
@@ -116,7 +116,7 @@ def _initial(assignment: ReviewAssignment) -> dict:
 
 @grant_maker_view("review_grants")
 @require_http_methods(["GET", "POST"])
-def review_score(request: HttpRequest, pk: int) -> HttpResponse:
+def review_score(request: GrantMakerRequest, pk: int) -> HttpResponse:
     assignment = _own(request, pk)
     application = assignment.application
     context: dict = {"grant_maker": request.grant_maker, "assignment": assignment}

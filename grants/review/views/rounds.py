@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.formats import number_format
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
@@ -22,14 +22,14 @@ from grants.review import fairness, services
 from grants.review.forms import BatchAssignForm
 from grants.review.services import rounds
 from grants.review.services.case import ASSIGNABLE, PROPOSABLE
-from grants.review.views.common import SIZE_WORDS, round_of, size_words
+from grants.review.views.common import SIZE_WORDS, GrantMakerRequest, round_of, size_words
 
 PER_PAGE = 25
 
 
 @grant_maker_view("run_grants")
 @require_http_methods(["GET", "POST"])
-def round_applications(request: HttpRequest, pk: int) -> HttpResponse:
+def round_applications(request: GrantMakerRequest, pk: int) -> HttpResponse:
     round_ = round_of(request, pk)
     submitted = Application.objects.submitted().filter(round=round_)
     reviewers = services.reviewers_of(request.grant_maker.pk)
@@ -59,9 +59,9 @@ def round_applications(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect(request.get_full_path())
     status = request.GET.get("status", "")
-    shown = submitted.filter(status=status) if status in Status.values else submitted
+    chosen = submitted.filter(status=status) if status in Status.values else submitted
     shown = rounds.with_figures(
-        shown.select_related("municipality", "organisation", "round", "grant_maker").order_by(
+        chosen.select_related("municipality", "organisation", "round", "grant_maker").order_by(
             "number", "pk"
         )
     )
@@ -101,7 +101,7 @@ def round_applications(request: HttpRequest, pk: int) -> HttpResponse:
 
 @grant_maker_view("run_grants")
 @require_GET
-def round_ranking(request: HttpRequest, pk: int) -> HttpResponse:
+def round_ranking(request: GrantMakerRequest, pk: int) -> HttpResponse:
     round_ = round_of(request, pk)
     ranking = rounds.rank_round(round_)
     return render(
@@ -157,7 +157,7 @@ def _type_label(key: str) -> str:
 
 @grant_maker_view("run_grants")
 @require_GET
-def round_fairness(request: HttpRequest, pk: int) -> HttpResponse:
+def round_fairness(request: GrantMakerRequest, pk: int) -> HttpResponse:
     round_ = round_of(request, pk)
     figures = rounds.fairness_of(round_)
     by_size = [(str(SIZE_WORDS[g.key]).capitalize(), g) for g in figures.by_size]
@@ -176,7 +176,7 @@ def round_fairness(request: HttpRequest, pk: int) -> HttpResponse:
         _("Amount per inhabitant by municipality size"),
         _("NOK granted or proposed per inhabitant of the applicant municipalities."),
         [
-            (label, g.per_inhabitant or 0, f"{number_format(g.per_inhabitant or 0, 2)} kr")
+            (label, g.per_inhabitant or 0, f"{floatformat(g.per_inhabitant or 0, 2)} kr")
             for label, g in by_size
         ],
     )
