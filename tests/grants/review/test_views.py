@@ -1,0 +1,286 @@
+"""The review pages: reviewers see only their own assignments and an application only after
+declaring impartial; a municipal grant-maker's staff see only the reason on an application
+where the municipality is a party; the officer's pages work, and never show the
+municipality's involvement staircase."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from coordination.models import GrantRole
+from coordination.staircase.models import Assessment, StaircaseLevel
+from grants.models import ReviewAssignment, Score, Status
+from tests.factories import GrantMakerFactory, GrantMakerRoleFactory, municipality
+from tests.grants.factories import ApplicationPartnerFactory, ReviewAssignmentFactory, RoundFactory
+from tests.grants.review.helpers import a_reviewer, round_with_criteria, submitted
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, grant_maker, *args):
+    return reverse(f"grants:{name}", args=[grant_maker.pk if grant_maker else 0, *args])
+
+
+@pytest.fixture
+def application():
+    return submitted(round_with_criteria(), status="in_review", title="Fredagstreff i grendene")
+
+
+@pytest.fixture
+def assignment(application, reviewer):
+    return ReviewAssignmentFactory(application=application, reviewer=reviewer)
+
+
+# --- reviewers -----------------------------------------------------------------------------
+
+
+def test_a_reviewer_sees_only_their_own_assignments(client_of, reviewer, assignment):
+    other = ReviewAssignmentFactory(
+        application=submitted(status="in_review", title="Someone else's"), reviewer=a_reviewer()
+    )
+    page = client_of(reviewer, language="en").get(url("review_list", assignment.grant_maker))
+    assert page.status_code == 200
+    assert assignment.application.reference in page.text
+    assert other.application.reference not in page.text
+
+
+def test_another_reviewers_assignment_is_404(client_of, assignment):
+    intruder = a_reviewer()
+    for name in ("review_declare", "review_score"):
+        page = client_of(intruder, language="en").get(
+            url(name, assignment.grant_maker, assignment.pk)
+        )
+        assert page.status_code == 404
+
+
+def test_the_officer_is_not_a_reviewer(client_of, officer, assignment):
+    for name in ("review_list",):
+        assert (
+            client_of(officer, language="en").get(url(name, assignment.grant_maker)).status_code
+            == 404
+        )
+    page = client_of(officer, language="en").get(
+        url("review_score", assignment.grant_maker, assignment.pk)
+    )
+    assert page.status_code == 404
+
+
+def test_the_declaration_shows_parties_and_people_but_not_the_application(
+    client_of, reviewer, assignment
+):
+    application = assignment.application
+    ApplicationPartnerFactory(application=application, municipality=municipality("3435"))
+    page = client_of(reviewer, language="en").get(
+        url("review_declare", application.grant_maker, assignment.pk)
+    )
+    assert page.status_code == 200
+    assert "Public Administration Act § 6" in page.text
+    assert application.applicant_name in page.text
+    assert "Vågå" in page.text and "Marit Nordheim (contact person)" in page.text
+    assert application.description not in page.text
+
+
+def test_undeclared_is_sent_to_the_declaration(client_of, reviewer, assignment):
+    page = client_of(reviewer, language="en").get(
+        url("review_score", assignment.grant_maker, assignment.pk)
+    )
+    assert page.status_code == 302
+    assert page["Location"] == url("review_declare", assignment.grant_maker, assignment.pk)
+
+
+def test_declaring_impartial_then_scoring_and_sending(client_of, reviewer, assignment):
+    client = client_of(reviewer, language="en")
+    gm = assignment.grant_maker
+    page = client.post(url("review_declare", gm, assignment.pk), {"impartial": "yes"})
+    assert page["Location"] == url("review_score", gm, assignment.pk)
+    page = client.get(url("review_score", gm, assignment.pk))
+    assert assignment.application.description in page.text
+    first, second = assignment.application.round.criteria.all()
+    page = client.post(
+        url("review_score", gm, assignment.pk),
+        {
+            f"score_{first.pk}": "4",
+            f"comment_{first.pk}": "Good partners.",
+            f"score_{second.pk}": "na",
+            "recommendation": "grant",
+            "comment": "Worth it.",
+            "action": "send",
+        },
+    )
+    assert page.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.is_submitted
+    assert Score.objects.get(criterion=second).value is None
+
+
+def test_sending_an_incomplete_review_shows_what_is_missing(client_of, reviewer, assignment):
+    assignment.impartial, assignment.declared_at = True, timezone.now()
+    assignment.save()
+    page = client_of(reviewer, language="en").post(
+        url("review_score", assignment.grant_maker, assignment.pk), {"action": "send"}
+    )
+    assert page.status_code == 200
+    assert "Score every criterion" in page.text
+    assert not ReviewAssignment.objects.get(pk=assignment.pk).is_submitted
+
+
+def test_not_impartial_cannot_open_or_score_even_by_post(client_of, reviewer, assignment):
+    client = client_of(reviewer, language="en")
+    gm = assignment.grant_maker
+    client.post(url("review_declare", gm, assignment.pk), {"impartial": "no", "conflict": "Aunt."})
+    assignment.refresh_from_db()
+    assert assignment.impartial is False
+    page = client.get(url("review_score", gm, assignment.pk))
+    assert page.status_code == 200
+    assert "You have declared yourself not impartial." in page.text
+    assert assignment.application.description not in page.text
+    first = assignment.application.round.criteria.first()
+    client.post(
+        url("review_score", gm, assignment.pk),
+        {f"score_{first.pk}": "5", "recommendation": "grant", "action": "send"},
+    )
+    assert not Score.objects.exists()
+    assert ReviewAssignment.objects.get(pk=assignment.pk).submitted_at is None
+    # The declaration cannot be undone.
+    client.post(url("review_declare", gm, assignment.pk), {"impartial": "yes"})
+    assert ReviewAssignment.objects.get(pk=assignment.pk).impartial is False
+
+
+# --- a municipal grant-maker and its own municipality ------------------------------------
+
+
+@pytest.fixture
+def lom_case():
+    """Lom's own grant-maker, its officer and reviewer, and an application where Lom is a
+    partner (an organisation from Vågå applies)."""
+    maker = GrantMakerFactory(kind="municipality", municipality=municipality("3434"))
+    officer = GrantMakerRoleFactory(grant_maker=maker, role=GrantRole.OFFICER).user
+    reviewer = a_reviewer(grant_maker=maker)
+    application = submitted(
+        RoundFactory(scheme__grant_maker=maker), status="in_review",
+        municipality=municipality("3435"),
+    )  # fmt: skip
+    ApplicationPartnerFactory(application=application, municipality=municipality("3434"))
+    return maker, officer, reviewer, application
+
+
+def test_the_officer_of_lom_sees_only_the_reason_on_an_application_where_lom_is_a_party(
+    client_of, lom_case
+):
+    maker, officer, _reviewer, application = lom_case
+    client = client_of(officer, language="en")
+    page = client.get(url("case", maker, application.pk))
+    assert page.status_code == 200
+    assert "Lom is a party to this application" in page.text
+    assert application.description not in page.text
+    assert "Close the review" not in page.text
+    page = client.post(url("case_close_review", maker, application.pk))
+    assert page.status_code == 403
+    application.refresh_from_db()
+    assert application.status == Status.IN_REVIEW
+
+
+def test_lom_applying_itself_blocks_its_own_officer(client_of, lom_case):
+    maker, officer, _reviewer, _application = lom_case
+    own = submitted(RoundFactory(scheme__grant_maker=maker), status="submitted", organisation=None)
+    page = client_of(officer, language="en").get(url("case", maker, own.pk))
+    assert "Lom is a party to this application" in page.text
+    assert "Start screening" not in page.text
+
+
+def test_the_reviewer_of_lom_cannot_declare_or_open(client_of, lom_case):
+    maker, _officer, reviewer, application = lom_case
+    assignment = ReviewAssignment.objects.create(
+        grant_maker=maker, application=application, reviewer=reviewer
+    )
+    client = client_of(reviewer, language="en")
+    page = client.get(url("review_declare", maker, assignment.pk))
+    assert "Lom is a party to this application" in page.text
+    assert "Send the declaration" not in page.text
+    client.post(url("review_declare", maker, assignment.pk), {"impartial": "yes"})
+    assert ReviewAssignment.objects.get(pk=assignment.pk).impartial is None
+
+
+# --- the officer's pages --------------------------------------------------------------------
+
+
+def test_the_case_page_shows_the_application_reviews_and_events(client_of, officer, assignment):
+    application = assignment.application
+    page = client_of(officer, language="en").get(
+        url("case", application.grant_maker, application.pk)
+    )
+    assert page.status_code == 200
+    for text in (application.description, "Olav Moen", "Close the review", "Case events"):
+        assert text in page.text
+
+
+def test_screening_and_assigning_from_the_case_page(client_of, officer, reviewer):
+    application = submitted(round_with_criteria())
+    gm = application.grant_maker
+    client = client_of(officer, language="en")
+    page = client.post(url("case_screen", gm, application.pk), {"eligible": "no"})
+    assert page.status_code == 200 and "Write why the application is not eligible" in page.text
+    page = client.post(url("case_screen", gm, application.pk), {"eligible": "yes"})
+    assert page.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Status.IN_REVIEW
+    client.post(url("case_assign", gm, application.pk), {"reviewer": reviewer.pk})
+    assert ReviewAssignment.objects.filter(application=application, reviewer=reviewer).exists()
+
+
+def test_batch_assignment_from_the_round_list(client_of, officer, reviewer):
+    round_ = RoundFactory()
+    first, second = submitted(round_, status="in_review"), submitted(round_, status="screening")
+    client = client_of(officer, language="en")
+    list_url = url("round_applications", round_.grant_maker, round_.pk)
+    page = client.get(list_url)
+    assert page.status_code == 200 and first.reference in page.text
+    client.post(list_url, {"applications": [first.pk, second.pk], "reviewers": [reviewer.pk]})
+    assert ReviewAssignment.objects.filter(reviewer=reviewer).count() == 2
+
+
+def test_the_ranking_shows_over_budget_in_words(client_of, officer):
+    round_ = RoundFactory(budget=100_000)
+    submitted(round_, status="in_review", proposed_amount=150_000)
+    page = client_of(officer, language="en").get(
+        url("round_ranking", round_.grant_maker, round_.pk)
+    )
+    assert page.status_code == 200
+    assert "Over budget" in page.text and "over budget" in page.text
+
+
+def test_the_fairness_page_has_a_table_and_an_accessible_chart(client_of, officer):
+    round_ = RoundFactory(small_municipality_share=20)
+    submitted(round_, status="in_review", proposed_amount=10_000)
+    page = client_of(officer, language="en").get(
+        url("round_fairness", round_.grant_maker, round_.pk)
+    )
+    assert page.status_code == 200
+    assert "<table" in page.text and 'role="img"' in page.text and "<desc" in page.text
+    assert "under 5" in page.text
+    assert "Warning:" in page.text
+
+
+def test_the_staircase_never_appears_in_review(client_of, officer, assignment, reviewer):
+    application = assignment.application
+    Assessment.objects.create(
+        municipality=application.municipality, status=Assessment.Status.COMPLETED,
+        completed_on=timezone.localdate(), level_reached=4, score=77, is_current=True,
+    )  # fmt: skip
+    assignment.impartial, assignment.declared_at = True, timezone.now()
+    assignment.save()
+    gm = application.grant_maker
+    pages = [
+        client_of(officer, language="en").get(url("case", gm, application.pk)),
+        client_of(officer, language="en").get(url("round_ranking", gm, application.round_id)),
+        client_of(officer, language="en").get(url("round_fairness", gm, application.round_id)),
+        client_of(officer, language="en").get(url("round_applications", gm, application.round_id)),
+        client_of(reviewer, language="en").get(url("review_score", gm, assignment.pk)),
+    ]
+    # The level's own words (its description), in English and bokmål, and the words for it.
+    level = StaircaseLevel.objects.get(number=4)
+    words = [level.description_en[:60], level.description_nb[:60], "staircase", "trapp"]
+    for page in pages:
+        assert page.status_code == 200
+        text = page.text.lower()
+        assert not [word for word in words if word.lower() in text]
