@@ -43,7 +43,7 @@ def compose_letter(decision: Decision) -> Composed:
             "conditions": _lines(decision.conditions),
             "grounds": _lines(decision.grounds),
             "replaced_on": timezone.localdate(decision.replaces.made_at)
-            if decision.replaces_id
+            if decision.replaces is not None
             else None,
             "reports": report_schedule(application, decision),
             "final": is_final(decision),

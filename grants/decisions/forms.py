@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from grants.decisions.models import Appeal, Outcome
 
@@ -33,7 +34,9 @@ class AmountsMixin:
 
 class DecisionForm(AmountsMixin, forms.Form):
     outcome = forms.ChoiceField(
-        label=_("Decision"), choices=Outcome.choices, widget=forms.RadioSelect
+        label=pgettext_lazy("grant decision", "Decision"),
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
     )
     conditions = forms.CharField(
         label=_("Conditions"),

@@ -28,12 +28,12 @@ NOTIFY_DECISION_TASK = "grants.decisions.tasks.notify_decision"
 LETTER_ACTION = "run_grants"
 
 # The step that makes each outcome, first time and after an appeal.
-DECIDE_TRANSITION = {
+DECIDE_TRANSITION: dict[str, str] = {
     Outcome.GRANTED: "grant",
     Outcome.PARTLY_GRANTED: "grant_partly",
     Outcome.REJECTED: "reject",
 }
-APPEAL_TRANSITION = {
+APPEAL_TRANSITION: dict[str, str] = {
     Outcome.GRANTED: "appeal_granted",
     Outcome.PARTLY_GRANTED: "appeal_partly_granted",
     Outcome.REJECTED: "appeal_rejected",
@@ -271,8 +271,8 @@ def request_letter(decision: Decision) -> GeneratedFile | None:
     record = decision.letter
     if record is not None and record.status == GeneratedFile.Status.DONE and record.file:
         return record
-    pending = record is not None and record.status == GeneratedFile.Status.PENDING
-    if pending and not files.is_stuck(record):
+    pending = GeneratedFile.Status.PENDING
+    if record is not None and record.status == pending and not files.is_stuck(record):
         return record
     if decision.made_by is None:
         return None  # nobody to make it for (the officer's account is gone)
