@@ -12,7 +12,7 @@ from coordination.kernel.documents import Composed
 from coordination.kernel.models import GeneratedFile
 from grants.decisions.models import APPEAL_PERIOD, Decision
 from grants.decisions.services import is_final, report_schedule, request_letter
-from grants.decisions.services.deciding import site_url
+from grants.decisions.services.deciding import OSLO, site_url
 
 TEMPLATE = "grants/decisions/letter_pdf.html"
 
@@ -42,13 +42,13 @@ def compose_letter(decision: Decision) -> Composed:
             "requested": requested,
             "conditions": _lines(decision.conditions),
             "grounds": _lines(decision.grounds),
-            "replaced_on": timezone.localdate(decision.replaces.made_at)
+            "replaced_on": timezone.localdate(decision.replaces.made_at, OSLO)
             if decision.replaces is not None
             else None,
             "reports": report_schedule(application, decision),
             "final": is_final(decision),
             "appeal_weeks": APPEAL_PERIOD.days // 7,
-            "made_on": timezone.localdate(decision.made_at),
+            "made_on": timezone.localdate(decision.made_at, OSLO),
             "appeal_url": site_url("grants:application_appeal", application.pk),
         },
         title=title,

@@ -7,7 +7,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseBase, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -22,7 +21,11 @@ from grants.applications.workflow import Status
 from grants.decisions import services
 from grants.decisions.forms import AppealForm, AppealHandlingForm, DecisionForm
 from grants.decisions.models import APPEAL_PERIOD, Appeal, Decision, Outcome
-from grants.decisions.services.deciding import application_path, requested_by_year
+from grants.decisions.services.deciding import (
+    application_path,
+    requested_by_year,
+    today_in_oslo,
+)
 
 RELATED = ("round__scheme", "municipality", "organisation", "grant_maker")
 
@@ -81,7 +84,7 @@ def case_decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "decision": services.current_decision(application),
             "requested": sorted(requested_by_year(application).items()),
             "requested_total": application.requested_amount(),
-            "appeal_deadline": timezone.localdate() + APPEAL_PERIOD,
+            "appeal_deadline": today_in_oslo() + APPEAL_PERIOD,
             "letter_language": languages.NAME_IN_A_SENTENCE.get(language, language),
         },
     )

@@ -7,7 +7,6 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.kernel.models import User
@@ -16,7 +15,7 @@ from grants.applications.permissions import is_applicant
 from grants.applications.services.transitions import transition
 from grants.applications.workflow import Actor, Status
 from grants.decisions.models import Decision
-from grants.decisions.services.deciding import current_decision
+from grants.decisions.services.deciding import current_decision, today_in_oslo
 from grants.reports.models import Report
 
 
@@ -77,7 +76,7 @@ def accept_grant(*, by: User, application: Application) -> Application:
 def close_rejected_cases(today: date | None = None) -> int:
     """Close the rejected applications whose decision's appeal deadline has passed without an
     appeal (the portal's own step); returns how many."""
-    today = today or timezone.localdate()
+    today = today or today_in_oslo()
     due = Application.objects.filter(
         status=Status.REJECTED,
         decisions__replaced_by__isnull=True,

@@ -25,6 +25,7 @@ from grants.decisions.services.deciding import (
     is_final,
     record_decision,
     require_handler,
+    today_in_oslo,
     validated_amounts,
 )
 
@@ -61,7 +62,7 @@ def can_appeal(user, application: Application) -> Verdict:
                 "(Public Administration Act § 28)."
             ),
         )
-    if timezone.localdate() > decision.appeal_deadline:
+    if today_in_oslo() > decision.appeal_deadline:
         return Verdict(
             False,
             _(

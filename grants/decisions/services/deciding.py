@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +23,7 @@ from grants.applications.services.transitions import transition
 from grants.applications.workflow import Actor, Status
 from grants.decisions.models import APPEAL_PERIOD, Appeal, Decision, Instalment, Outcome
 
+OSLO = ZoneInfo("Europe/Oslo")
 LETTER_TASK = "grants.decisions.tasks.make_decision_letter"
 NOTIFY_DECISION_TASK = "grants.decisions.tasks.notify_decision"
 # The permission a letter's file record is made under (the officers' rule).
@@ -69,7 +71,7 @@ def project_years(application: Application) -> list[int]:
     years = set(application.budget_lines.values_list("year", flat=True))
     if application.starts_on and application.ends_on:
         years |= set(range(application.starts_on.year, application.ends_on.year + 1))
-    return sorted(years) or [timezone.localdate().year]
+    return sorted(years) or [today_in_oslo().year]
 
 
 def requested_by_year(application: Application) -> dict[int, int]:
@@ -232,7 +234,7 @@ def record_decision(
     """The decision and its instalments; its letter is made and the applicant told after
     commit. A ``final`` decision (the appeal body's) has no further appeal: its deadline is
     the day it was made."""
-    today = timezone.localdate()
+    today = today_in_oslo()
     decision = Decision.objects.create(
         grant_maker_id=application.grant_maker_id,
         application=application,
@@ -322,4 +324,5 @@ def site_url(name: str, *args: object) -> str:
 
 
 def today_in_oslo() -> date:
-    return timezone.localdate()
+    """Deadlines are dates in Norway, whatever time zone a request has activated."""
+    return timezone.localdate(timezone=OSLO)
