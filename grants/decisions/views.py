@@ -82,6 +82,7 @@ def case_decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "ready": ready,
             "form": form,
             "decision": services.current_decision(application),
+            "appeal": services.open_appeal(application),
             "requested": sorted(requested_by_year(application).items()),
             "requested_total": application.requested_amount(),
             "appeal_deadline": today_in_oslo() + APPEAL_PERIOD,

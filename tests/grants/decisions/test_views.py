@@ -107,6 +107,7 @@ def test_officer_handles_the_appeal_on_the_page(
     client = client_of(officer, language="en")
     page = client.get(url)
     assert b"Forward the appeal" in page.content and b"Meir." in page.content
+    assert url.encode() in client.get(decide_url(application)).content  # linked from the case
     response = client.post(url, {"handling": "upheld", "notes": "Vedtaket står."})
     assert response.status_code == 302
     appeal.refresh_from_db()
