@@ -265,6 +265,7 @@ def letter_title(decision: Decision) -> str:
 def request_letter(decision: Decision) -> GeneratedFile | None:
     """Ask a worker for the decision's letter, unless it is ready or being made (a letter
     removed with the generated files, or a job that failed or got stuck, is made again)."""
+    asked = decision
     decision = (
         Decision.objects.select_for_update(of=("self",))
         .select_related("letter", "application", "made_by")
@@ -284,10 +285,12 @@ def request_letter(decision: Decision) -> GeneratedFile | None:
         action=LETTER_ACTION,
         title=letter_title(decision),
         parameters={"decision": decision.pk},
-        task=LETTER_TASK,
+        # No ``task``: the files page's "start again" sends a job's own arguments, which this
+        # task does not take; a failed or stuck letter is asked for again here instead.
         queued_at=timezone.now(),
     )
     Decision.objects.filter(pk=decision.pk).update(letter=record)
+    asked.letter = record
     outbox.send(LETTER_TASK, decision_id=decision.pk)
     return record
 

@@ -129,3 +129,25 @@ def test_download_for_the_applicant_and_the_officer_only(
         assert response["Content-Type"] == "application/pdf"
     for person in (coordinator_drammen, reviewer):
         assert client_of(person).get(url).status_code == 404
+
+
+def test_a_letter_removed_with_old_generated_files_is_made_again(
+    officer, applicant, application, client_of
+):
+    from coordination.kernel.files import delete_with_files
+
+    decision = services.decide_application(
+        by=officer,
+        application=application,
+        outcome=Outcome.REJECTED,
+        amounts_by_year={},
+        grounds="Utanfor målgruppa.",
+    )
+    delete_with_files(GeneratedFile.objects.all())  # the retention rule for generated files
+    decision.refresh_from_db()
+    assert decision.letter is None
+    url = reverse("grants:decision_letter", args=[decision.pk])
+    assert b"being made" in client_of(applicant, language="en").get(url).content
+    decision.refresh_from_db()
+    assert decision.letter.status == GeneratedFile.Status.PENDING
+    assert decision.letter.requested_by == officer
