@@ -182,6 +182,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "activities.signups.tasks.send_reminders",
         "schedule": crontab(hour=10, minute=0),
     },
+    # grants: a rejection no longer open to appeal closes its case (grants/decisions/tasks.py).
+    "close-rejected-grant-cases": {
+        "task": "grants.decisions.tasks.close_rejected_cases",
+        "schedule": crontab(hour=2, minute=30),
+    },
     # Printed documents: print again what was printed or published, at night, so the latest
     # binder is at hand (unchanged content is not typeset again: coordination/printing/).
     "refresh-printed-documents": {

@@ -214,14 +214,12 @@ def grant_makers_for(user, action: str) -> list[int]:
     )
 
 
-def grant_maker_of(obj: Model) -> int:
-    """The grant-maker an object belongs to: itself, or its ``grant_maker`` field."""
+def grant_maker_of(obj: Model) -> int | None:
+    """The grant-maker an object belongs to: itself, or its ``grant_maker`` field; None for a
+    municipality's object (a grant rule then allows nothing on it)."""
     if isinstance(obj, GrantMaker):
         return obj.pk
-    pk = getattr(obj, "grant_maker_id", None)
-    if pk is None:
-        raise TypeError(f"{type(obj).__name__} does not belong to a grant-maker.")
-    return pk
+    return getattr(obj, "grant_maker_id", None)
 
 
 def has_role(user, municipality: Municipality | str, *roles: str) -> bool:
@@ -270,7 +268,8 @@ def can(user, action: str, obj: Model) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     if rule.grant_maker:
-        return has_grant_role(user, grant_maker_of(obj), *rule.roles)
+        grant_maker = grant_maker_of(obj)
+        return grant_maker is not None and has_grant_role(user, grant_maker, *rule.roles)
     municipality = municipality_of(obj)
     if isinstance(obj, Municipality) or not has_role(user, municipality, *rule.unit_roles):
         return has_role(user, municipality, *rule.roles)

@@ -119,9 +119,11 @@ register(
         name="generated-files",
         what=_("Files you asked the portal to make (exports)"),
         kept_for=format_lazy(_("deleted after {days} days"), days=GENERATED_FILE_DAYS),
+        # A file that is part of a case record (a grant decision letter, marked ``kept``) stays
+        # with its case.
         due=lambda now: GeneratedFile.objects.filter(
             created_at__lt=now - timedelta(days=GENERATED_FILE_DAYS)
-        ),
+        ).exclude(parameters__contains={"kept": True}),
         remove=delete_with_files,
     )
 )

@@ -284,7 +284,8 @@ def request_letter(decision: Decision) -> GeneratedFile | None:
         requested_by=decision.made_by,
         action=LETTER_ACTION,
         title=letter_title(decision),
-        parameters={"decision": decision.pk},
+        # Kept with the case, not deleted with the exports after a week (kernel.retention).
+        parameters={"decision": decision.pk, "kept": True},
         # No ``task``: the files page's "start again" sends a job's own arguments, which this
         # task does not take; a failed or stuck letter is asked for again here instead.
         queued_at=timezone.now(),

@@ -109,3 +109,8 @@ def test_an_officer_of_two_grant_makers_holds_each_role_apart(officer):
     permissions.forget_roles(officer)
     assert permissions.has_grant_role(officer, county, GrantRole.REVIEWER)
     assert not permissions.has_grant_role(officer, county, GrantRole.OFFICER)
+
+
+def test_a_grant_rule_allows_nothing_on_a_municipalitys_own_objects(officer, lom):
+    """The files page asks a file's rule on its municipality: a grant rule says no, never 500."""
+    assert not permissions.can(officer, "run_grants", lom)

@@ -77,3 +77,18 @@ def test_a_rule_registered_twice_differently_is_refused():
         retention.register(
             retention.RetentionRule(name="audit-events", what="x", kept_for="y", due=rule.due)
         )
+
+
+def test_exports_go_after_a_week_but_a_case_document_stays_with_its_case(coordinator_lom):
+    """A grant decision letter is part of the case record (marked ``kept``); an export is not."""
+    from coordination.kernel.models import GeneratedFile
+
+    with time_machine.travel(SIGNED_UP, tick=False):
+        for title, parameters in (("Eksport", {}), ("Vedtaksbrev", {"decision": 1, "kept": True})):
+            GeneratedFile.objects.create(
+                municipality_id="3434", requested_by=coordinator_lom, title=title,
+                action="export_volunteers", parameters=parameters,
+            )  # fmt: skip
+    with time_machine.travel(SIGNED_UP + timedelta(days=8), tick=False):
+        assert apply_retention_rules.delay().get()["generated-files"] == 1
+    assert list(GeneratedFile.objects.values_list("title", flat=True)) == ["Vedtaksbrev"]
