@@ -10,7 +10,6 @@ from django.urls import reverse
 from coordination.kernel.mail import email_coordinators, send_email, send_email_to_address
 from coordination.kernel.models import Membership, Role, User
 from grants.applications.models import Application, ApplicationPartner
-from grants.applications.services.common import norwegian_time
 
 # The signature of these emails is Samspill's own: the grant-maker, not the municipality's
 # coordinator, answers for an application (the body names the grant-maker).
@@ -34,7 +33,6 @@ def send_receipt(*, application: int, submitter: int) -> list[str]:
         return []
     context = {
         "application": sent,
-        "received": norwegian_time(sent.submitted_at),
         "url": _url("application_detail", sent.pk),
         **NO_SENDER,
     }

@@ -1,7 +1,11 @@
 """The receipt: reference, title, the time received in Norwegian time, that the application is
 locked; in the applicant's language (a nynorsk municipality's applicant reads nynorsk)."""
 
+from unittest.mock import patch
+
 import time_machine
+
+from coordination.kernel import mail
 
 from grants.applications.services import submit_application
 from tests.grants.factories import oslo
@@ -31,9 +35,16 @@ def test_the_receipt_goes_to_the_submitter_and_the_contact(
     assert email.subject == f"Receipt: your application {draft.reference} has been received"
     assert f"Reference: {draft.reference}" in email.body
     assert f"Project: {draft.title}" in email.body
-    assert "Received: 14:30 on December 20, 2026 (Norwegian time)" in email.body
+    assert "Received: 14:30 on Dec. 20, 2026 (Norwegian time)" in email.body
     assert "The application is now locked and can no longer be changed." in email.body
     assert f"/grants/applications/{draft.pk}/" in email.body
+
+
+def _languages_written(draft, rep, capture) -> list[tuple[str, str]]:
+    """(address, language) of each email sent when ``draft`` is submitted."""
+    with patch("coordination.kernel.mail._send", wraps=mail._send) as sent:
+        _submit(draft, rep, capture)
+    return [(call.args[0], call.args[3]) for call in sent.call_args_list]
 
 
 def test_a_nynorsk_municipalitys_applicant_gets_the_receipt_in_nynorsk(
@@ -41,27 +52,33 @@ def test_a_nynorsk_municipalitys_applicant_gets_the_receipt_in_nynorsk(
 ):
     rep.preferred_language = ""  # not chosen: Lom writes nynorsk
     rep.save()
-    draft.contact_email = rep.email
+    draft.contact_email = "kontakt@frivilligsentral.example"
     draft.save()
-    _submit(draft, rep, django_capture_on_commit_callbacks)
-    [email] = mailoutbox
-    assert "Kvittering" in email.subject
-    assert "søknaden" in email.body.lower() and "ikkje" in email.body
-    assert "20. desember 2026" in email.body
+    written = _languages_written(draft, rep, django_capture_on_commit_callbacks)
+    assert written == [(rep.email, "nn"), ("kontakt@frivilligsentral.example", "nn")]
+    assert "20. desember 2026" in mailoutbox[0].body
 
 
 def test_a_bokmal_municipalitys_applicant_gets_bokmal(
+    draft, rep, drammen, mailoutbox, django_capture_on_commit_callbacks
+):
+    rep.memberships.update(municipality=drammen)
+    rep.preferred_language = ""
+    rep.save()
+    draft.municipality = drammen
+    draft.contact_email = rep.email
+    draft.save()
+    written = _languages_written(draft, rep, django_capture_on_commit_callbacks)
+    assert written == [(rep.email, "nb")]
+
+
+def test_a_persons_own_choice_of_language_wins(
     draft, rep, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from coordination.models import Municipality
-
-    drammen = Municipality.objects.get(pk="3301")
-    rep.memberships.update(municipality=drammen)
-    draft.municipality = drammen
-    rep.preferred_language = ""
+    rep.preferred_language = "en"
     rep.save()
     draft.contact_email = rep.email
     draft.save()
-    _submit(draft, rep, django_capture_on_commit_callbacks)
-    [email] = mailoutbox
-    assert "Kvittering" in email.subject and "ikke" in email.body
+    written = _languages_written(draft, rep, django_capture_on_commit_callbacks)
+    assert written == [(rep.email, "en")]
+    assert mailoutbox[0].subject.startswith("Receipt:")
