@@ -58,7 +58,9 @@ def test_a_coordinator_applies_for_the_municipality(coordinator_lom, round_, lom
 
 def test_nobody_applies_for_what_they_do_not_speak_for(rep, coordinator_drammen, round_, lom):
     with pytest.raises(PermissionDenied):
-        services.start_application(by=coordinator_drammen, round=round_, title="X", municipality=lom)
+        services.start_application(
+            by=coordinator_drammen, round=round_, title="X", municipality=lom
+        )
     with pytest.raises(PermissionDenied):  # a representative is not the municipality
         services.start_application(by=rep, round=round_, title="X", municipality=lom)
 
@@ -277,7 +279,10 @@ def test_a_municipality_partner_asks_its_coordinators(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         services.add_partner(
-            by=rep, application=draft, contribution="Heimetenesta", municipality=coordinator_lom.memberships.get().municipality
+            by=rep,
+            application=draft,
+            contribution="Heimetenesta",
+            municipality=coordinator_lom.memberships.get().municipality,
         )
     assert [email.to for email in mailoutbox] == [[coordinator_lom.email]]
 
@@ -339,9 +344,7 @@ def _odt() -> bytes:
     ],
 )
 def test_attachments_of_the_allowed_kinds_are_stored(draft, rep, name, data, stored):
-    form = AttachmentForm(
-        {"title": "Prosjektplan"}, {"file": SimpleUploadedFile(name, data)}
-    )
+    form = AttachmentForm({"title": "Prosjektplan"}, {"file": SimpleUploadedFile(name, data)})
     assert form.is_valid(), form.errors
     attachment = services.add_attachment(
         by=rep, application=draft, title="Prosjektplan", file=form.cleaned_data["file"]
@@ -393,7 +396,9 @@ def test_an_incomplete_application_is_refused_with_what_is_missing(draft, rep):
 
 
 def test_a_sent_application_is_locked_for_every_edit(draft, rep, coordinator_lom, lom):
-    partner = ApplicationPartnerFactory(application=draft, confirmed_at=datetime.datetime.now(datetime.UTC))
+    partner = ApplicationPartnerFactory(
+        application=draft, confirmed_at=datetime.datetime.now(datetime.UTC)
+    )
     attachment = AttachmentFactory(application=draft)
     question = QuestionFactory(round=draft.round, required=False)
     services.submit_application(by=rep, application=draft)
