@@ -6,7 +6,6 @@ from unittest.mock import patch
 import time_machine
 
 from coordination.kernel import mail
-
 from grants.applications.services import submit_application
 from tests.grants.factories import oslo
 

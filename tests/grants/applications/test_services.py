@@ -22,7 +22,6 @@ from tests.grants.factories import (
     ApplicationFactory,
     ApplicationPartnerFactory,
     AttachmentFactory,
-    BudgetLineFactory,
     QuestionFactory,
 )
 
@@ -403,16 +402,18 @@ def test_a_sent_application_is_locked_for_every_edit(draft, rep, coordinator_lom
     question = QuestionFactory(round=draft.round, required=False)
     services.submit_application(by=rep, application=draft)
     locked = "The application has been submitted and is locked."
+    pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.4")
+    new = PartnerOrganisationFactory()
     edits = [
         lambda: services.update_application(by=rep, application=draft, summary="Ny"),
         lambda: services.save_answers(by=rep, application=draft, answers={question.pk: "x"}),
         lambda: services.set_municipalities(by=rep, application=draft, municipalities=[lom]),
         lambda: services.set_activities(by=rep, application=draft, activities=[]),
         lambda: services.replace_budget(by=rep, application=draft, lines=[]),
-        lambda: services.add_partner(by=rep, application=draft, contribution="x", organisation=PartnerOrganisationFactory()),
+        lambda: services.add_partner(by=rep, application=draft, contribution="x", organisation=new),
         lambda: services.remove_partner(by=rep, partner=partner),
         lambda: services.answer_partnership(by=coordinator_lom, partner=partner, confirm=False),
-        lambda: services.add_attachment(by=rep, application=draft, title="x", file=SimpleUploadedFile("a.pdf", b"%PDF-1.4")),
+        lambda: services.add_attachment(by=rep, application=draft, title="x", file=pdf),
         lambda: services.remove_attachment(by=rep, attachment=attachment),
         lambda: services.submit_application(by=rep, application=draft),
     ]  # fmt: skip
