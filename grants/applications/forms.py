@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -112,6 +112,11 @@ def municipalities_from_text(text: str) -> list[Municipality]:
     return found
 
 
+class ActivityChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.title} ({obj.municipality.name})"
+
+
 class ApplicationForm(forms.ModelForm):
     """The project, the municipalities involved, the activities it builds on and the round's
     own questions. Nothing is required to save a draft."""
@@ -125,7 +130,7 @@ class ApplicationForm(forms.ModelForm):
             "the numbers, separated by commas, e.g. «Lom, Skjåk» or «3434, 3433»."
         ),
     )
-    activities = forms.ModelMultipleChoiceField(
+    activities = ActivityChoiceField(
         label=_("Activities in Samspill that the project runs or builds on"),
         queryset=Activity.objects.none(),
         required=False,
@@ -156,14 +161,14 @@ class ApplicationForm(forms.ModelForm):
         }
 
     def __init__(self, *args, application: Application, **kwargs):
-        super().__init__(*args, instance=application, **kwargs)
+        kwargs["instance"] = application
+        super().__init__(*args, **kwargs)
         self.fields["title"].required = False
         numbers = application.municipalities.order_by("name")
         self.fields["municipalities_text"].initial = ", ".join(m.name for m in numbers)
         activities = self.fields["activities"]
         assert isinstance(activities, forms.ModelMultipleChoiceField)
         activities.queryset = services.linkable_activities(application)
-        activities.label_from_instance = lambda a: f"{a.title} ({a.municipality.name})"
         activities.initial = list(application.activities.values_list("pk", flat=True))
         if not activities.queryset.exists():
             del self.fields["activities"]
@@ -172,7 +177,7 @@ class ApplicationForm(forms.ModelForm):
         for question in self.questions:
             self.fields[f"question_{question.pk}"] = forms.CharField(
                 label=question.text,
-                help_text=question.help_text or None,
+                help_text=question.help_text,
                 required=False,
                 max_length=5000,
                 initial=answers.get(question.pk, ""),
@@ -238,7 +243,10 @@ class BaseBudgetFormSet(forms.BaseFormSet):
         return [form.line for form in self.forms if form.line is not None]
 
 
-BudgetFormSet = forms.formset_factory(BudgetLineForm, formset=BaseBudgetFormSet, extra=3)
+BudgetFormSet = cast(
+    type[BaseBudgetFormSet],
+    forms.formset_factory(BudgetLineForm, formset=BaseBudgetFormSet, extra=3),
+)
 
 
 class PartnerSearchForm(forms.Form):

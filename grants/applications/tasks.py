@@ -75,7 +75,7 @@ def ask_partner_to_confirm(*, partner: int) -> list[str]:
         **NO_SENDER,
     }
     template = "grants/applications/email/partner_request"
-    if found.municipality_id:
+    if found.municipality is not None:
         return email_coordinators(
             municipality=found.municipality, template=template, context=context
         )

@@ -46,8 +46,8 @@ def budget_totals(lines) -> Totals:
     """Totals of ``lines`` (BudgetLine objects or dicts with year, source and amount)."""
     by_year: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for line in lines:
-        get = line.get if isinstance(line, dict) else line.__getattribute__
-        by_year[int(get("year"))][get("source")] += int(get("amount"))
+        values = line if isinstance(line, dict) else vars(line)
+        by_year[int(values["year"])][str(values["source"])] += int(values["amount"])
     totals = Totals()
     for year, amounts in sorted(by_year.items()):
         totals.by_year[year] = dict(amounts)

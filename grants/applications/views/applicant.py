@@ -6,13 +6,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from coordination.kernel import ui
+from coordination.kernel.http import AuthenticatedRequest
 from coordination.kernel.permissions import login_required
 from grants.applications import services
 from grants.applications.forms import (
@@ -31,7 +32,7 @@ from grants.schemes.models import Round
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_start(request: HttpRequest, pk: int) -> HttpResponse:
+def application_start(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round.objects.select_related("scheme", "grant_maker"), pk=pk)
     choices = services.applying_as(request.user, round_)
     closed = services.round_closed_reason(round_)
@@ -78,7 +79,7 @@ def _sections(application: Application) -> dict:
 
 
 @login_required
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def application_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = visible_application(request, pk)
     applicant = is_applicant(request.user, application)
     editable = can_edit_application(request.user, application)
@@ -103,7 +104,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def application_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = own_application(request, pk)
     if refused := locked_redirect(request, application):
         return refused
@@ -142,7 +143,7 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_budget(request: HttpRequest, pk: int) -> HttpResponse:
+def application_budget(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = own_application(request, pk)
     if refused := locked_redirect(request, application):
         return refused
@@ -155,12 +156,12 @@ def application_budget(request: HttpRequest, pk: int) -> HttpResponse:
     formset = BudgetFormSet(
         request.POST or None, initial=initial, form_kwargs={"years": years}, prefix="lines"
     )
-    refused: list[str] = []
+    refusals: list[str] = []
     if request.method == "POST" and formset.is_valid():
         try:
             services.replace_budget(by=request.user, application=application, lines=formset.lines())
         except ValidationError as error:
-            refused = error.messages
+            refusals = error.messages
         else:
             messages.success(request, _("The budget is saved."))
             if "more" in request.POST:
@@ -176,7 +177,7 @@ def application_budget(request: HttpRequest, pk: int) -> HttpResponse:
             "sources": BudgetLine.Source.choices,
             "max_years": application.round.scheme.max_years,
             "years": years,
-            "error_items": _budget_errors(formset, refused) if request.method == "POST" else [],
+            "error_items": _budget_errors(formset, refusals) if request.method == "POST" else [],
         },
     )
 
@@ -203,7 +204,7 @@ def _budget_errors(formset, refused: list[str]) -> list[dict]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def application_submit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = own_application(request, pk)
     back = reverse("grants:application_detail", args=[application.pk])
     if application.status != Status.DRAFT:
@@ -231,7 +232,7 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def application_withdraw(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = own_application(request, pk)
     back = reverse("grants:application_detail", args=[application.pk])
     if application.status not in UNDECIDED:
@@ -264,7 +265,7 @@ def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_provide_information(request: HttpRequest, pk: int) -> HttpResponse:
+def application_provide_information(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = own_application(request, pk)
     back = reverse("grants:application_detail", args=[application.pk])
     if application.status != Status.MORE_INFORMATION:
@@ -288,7 +289,7 @@ def application_provide_information(request: HttpRequest, pk: int) -> HttpRespon
 
 
 @login_required
-def my_applications(request: HttpRequest) -> HttpResponse:
+def my_applications(request: AuthenticatedRequest) -> HttpResponse:
     applications = list(
         Application.objects.of_applicant(request.user)
         .select_related("round__scheme", "grant_maker", "municipality", "organisation")

@@ -4,13 +4,15 @@ grant-maker's officers and impartial assigned reviewers download them."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from coordination.kernel import ui
+from coordination.kernel.http import AuthenticatedRequest
 from coordination.kernel.permissions import login_required
 from coordination.kernel.uploads import file_response
 from grants.applications import services
@@ -24,7 +26,7 @@ from grants.review.permissions import can_open_review
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_attachments(request: HttpRequest, pk: int) -> HttpResponse:
+def application_attachments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = own_application(request, pk)
     if refused := locked_redirect(request, application):
         return refused
@@ -61,7 +63,7 @@ def _attachment(pk: int) -> Attachment:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def attachment_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_remove(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     attachment = _attachment(pk)
     application = attachment.application
     if not is_applicant(request.user, application):
@@ -93,7 +95,7 @@ def may_download(user, attachment: Attachment) -> bool:
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_download(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     attachment = _attachment(pk)
     if not may_download(request.user, attachment):
         raise Http404

@@ -4,13 +4,14 @@ page whether it takes part."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from coordination.kernel import ui
+from coordination.kernel.http import AuthenticatedRequest
 from coordination.kernel.permissions import login_required
 from grants.applications import services
 from grants.applications.forms import PartnerAnswerForm, PartnerForm, PartnerSearchForm
@@ -21,7 +22,7 @@ from grants.applications.views.common import locked_redirect, own_application
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_partners(request: HttpRequest, pk: int) -> HttpResponse:
+def application_partners(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = own_application(request, pk)
     if refused := locked_redirect(request, application):
         return refused
@@ -58,7 +59,7 @@ def application_partners(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_partner_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def application_partner_remove(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     partner = get_object_or_404(
         ApplicationPartner.objects.select_related(
             "application__round", "organisation", "municipality"
@@ -86,7 +87,7 @@ def application_partner_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def partner_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def partner_confirm(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     partner = get_object_or_404(
         ApplicationPartner.objects.select_related(
             "application__round__scheme",
