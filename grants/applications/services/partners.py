@@ -4,7 +4,7 @@ taking part from its own login."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,14 +46,17 @@ def add_partner(
         municipality is not None and partners.filter(municipality=municipality).exists()
     ):
         raise ValidationError(_("This partner is already in the application."))
-    with transaction.atomic():
-        partner = ApplicationPartner.objects.create(
-            application=application,
-            organisation=organisation,
-            municipality=municipality,
-            contribution=contribution.strip(),
-        )
-        outbox.send("grants.applications.tasks.ask_partner_to_confirm", partner=partner.pk)
+    try:
+        with transaction.atomic():
+            partner = ApplicationPartner.objects.create(
+                application=application,
+                organisation=organisation,
+                municipality=municipality,
+                contribution=contribution.strip(),
+            )
+            outbox.send("grants.applications.tasks.ask_partner_to_confirm", partner=partner.pk)
+    except IntegrityError:  # the same partner added at the same moment (a double click)
+        raise ValidationError(_("This partner is already in the application.")) from None
     return partner
 
 

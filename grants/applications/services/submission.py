@@ -199,6 +199,10 @@ def provide_information(*, by: User, application: Application, note: str) -> App
         raise ValidationError(_("No more information has been asked for."))
     if not note.strip():
         raise ValidationError({"note": _("Write what you have added or changed.")})
+    # What was changed must leave the application as complete as when it was sent.
+    missing = missing_for_submission(application)
+    if missing:
+        raise ValidationError(missing)
     transition(
         application=application,
         name="provide_information",

@@ -250,6 +250,7 @@ def application_withdraw(request: AuthenticatedRequest, pk: int) -> HttpResponse
         return redirect(back)
     return ui.form_page(
         request,
+        template="grants/applications/withdraw.html",
         form=form,
         title=_("Withdraw the application"),
         intro=_(

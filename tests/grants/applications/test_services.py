@@ -444,3 +444,40 @@ def test_more_information_opens_the_application_and_sends_it_back(draft, rep, of
     assert draft.status == Status.SCREENING and draft.summary == "Betre forklart."
     with pytest.raises(ValidationError, match="locked"):
         services.update_application(by=rep, application=draft, summary="Igjen")
+
+
+def test_information_is_sent_back_only_when_the_application_is_still_complete(draft, rep, officer):
+    services.submit_application(by=rep, application=draft)
+    transition(application=draft, name="request_information", by=officer, actor=Actor.OFFICER)
+    services.update_application(by=rep, application=draft, description="")
+    with pytest.raises(ValidationError) as refused:
+        services.provide_information(by=rep, application=draft, note="Endra.")
+    assert refused.value.messages == ["Write the project description."]
+    draft.refresh_from_db()
+    assert draft.status == Status.MORE_INFORMATION
+
+
+def test_the_same_partner_added_at_the_same_moment_is_refused_in_words(draft, rep, lom):
+    from unittest.mock import patch
+
+    from django.db import IntegrityError
+
+    with (
+        patch(
+            "grants.applications.models.ApplicationPartner.objects.create",
+            side_effect=IntegrityError,
+        ),
+        pytest.raises(ValidationError, match="already in the application"),
+    ):
+        services.add_partner(by=rep, application=draft, contribution="x", municipality=lom)
+
+
+def test_the_applicant_hears_the_partners_answer(
+    draft, rep, coordinator_lom, mailoutbox, django_capture_on_commit_callbacks
+):
+    partner = ApplicationPartnerFactory(application=draft)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.answer_partnership(by=coordinator_lom, partner=partner, confirm=False)
+    [email] = mailoutbox
+    assert email.to == [rep.email]
+    assert "Lom" in email.subject and draft.title in email.body
