@@ -39,8 +39,9 @@ class SchemeFactory(factory.django.DjangoModelFactory):
         model = Scheme
 
     grant_maker = factory.LazyFunction(national_grant_maker)
-    name = factory.Sequence(lambda n: f"Aktivitetstiltak for eldre {n}")
-    purpose = "Aktivitetstiltak mot ensomhet og passivitet blant eldre."
+    # The bokmål fields (modeltranslation's ``name`` is the active language's, empty in another).
+    name_nb = factory.Sequence(lambda n: f"Aktivitetstiltak for eldre {n}")
+    purpose_nb = "Aktivitetstiltak mot ensomhet og passivitet blant eldre."
     max_amount = 500_000
     max_years = 3
 
@@ -65,7 +66,7 @@ class CriterionFactory(factory.django.DjangoModelFactory):
         model = Criterion
 
     round = factory.SubFactory(RoundFactory)
-    name = factory.Sequence(lambda n: f"Kriterium {n}")
+    name_nb = factory.Sequence(lambda n: f"Kriterium {n}")
     weight = 1
     order = factory.Sequence(lambda n: n)
 
@@ -75,7 +76,7 @@ class EligibilityConditionFactory(factory.django.DjangoModelFactory):
         model = EligibilityCondition
 
     round = factory.SubFactory(RoundFactory)
-    text = "Innenfor ordningens mål og målgruppe."
+    text_nb = "Innenfor ordningens mål og målgruppe."
 
 
 class QuestionFactory(factory.django.DjangoModelFactory):

@@ -30,9 +30,9 @@ from tests.grants.factories import (
 
 def lom_grants(*, personas: dict, partner) -> dict:
     grant_maker = national_grant_maker()
-    scheme = SchemeFactory(grant_maker=grant_maker, name="Aktivitetstiltak for eldre")
+    scheme = SchemeFactory(grant_maker=grant_maker, name_nb="Aktivitetstiltak for eldre")
     round_ = RoundFactory(scheme=scheme, name="2027")
-    criterion = CriterionFactory(round=round_, name="Partnerskap og samarbeid", weight=2)
+    criterion = CriterionFactory(round=round_, name_nb="Partnerskap og samarbeid", weight=2)
     condition = EligibilityConditionFactory(round=round_)
     question = QuestionFactory(round=round_)
     draft = ApplicationFactory(round=round_, organisation=partner, title="Fredagstreff i grendene")
