@@ -4,6 +4,8 @@ may still run the grant-maker's grants (the grant-maker's counterpart of ``jobs.
 
 from __future__ import annotations
 
+import logging
+
 from celery import shared_task
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
@@ -12,6 +14,8 @@ from coordination.kernel.models import GrantMaker, User
 from coordination.kernel.permissions import can
 from grants.reports import services
 from grants.reports.services.files import ROUND_EXPORT_ACTION, for_job
+
+logger = logging.getLogger(__name__)
 
 
 def _officer(requested_by: int, grant_maker: int) -> tuple[User, GrantMaker]:
@@ -41,10 +45,14 @@ def make_case_dossier(*, requested_by: int, grant_maker: int, generated_file: in
 @shared_task(acks_late=True)
 def send_report_reminders() -> int:
     """Daily: remind the applicant 14 days before a report is due, and once when it is
-    overdue (each once). Returns how many reminders went out."""
+    overdue (each once). Returns how many reminders went out. One that fails (the mail
+    server away) is logged and tried again the next day; the others still go out."""
     now = timezone.now()
     sent = 0
     for report, kind in services.reports_to_remind(timezone.localdate(now)):
-        if services.send_report_reminder(report=report, kind=kind, now=now):
-            sent += 1
+        try:
+            if services.send_report_reminder(report=report, kind=kind, now=now):
+                sent += 1
+        except Exception:
+            logger.exception("report %s: the %s reminder was not sent", report.pk, kind)
     return sent
