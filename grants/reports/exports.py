@@ -64,7 +64,8 @@ def weighted_scores(applications: Iterable[Application]) -> dict[int, Decimal]:
         assignment__impartial=True,
         value__isnull=False,
     ).values_list("assignment__application_id", "assignment_id", "value", "criterion__weight"):
-        per_review[(application_id, assignment_id)].append((value, weight))
+        if value is not None:
+            per_review[(application_id, assignment_id)].append((value, weight))
     reviews: dict[int, list[Decimal]] = defaultdict(list)
     for (application_id, _assignment), values in per_review.items():
         total_weight = sum(weight for _value, weight in values)
@@ -126,7 +127,7 @@ def _values(row: RoundRow) -> list:
     a, decision = row.application, row.decision
     return [
         a.reference, a.title, a.applicant_name,
-        a.organisation.organisation_number if a.organisation_id else "",
+        a.organisation.organisation_number if a.organisation else "",
         a.municipality.name, a.municipality.county, size_class(a.municipality.population),
         a.get_status_display(), row.requested, a.proposed_amount,
         decision.amount if decision else None,
@@ -358,11 +359,12 @@ def case_dossier(application: Application) -> tuple[bytes, int]:
         for index, decision in enumerate(decisions, start=1):
             archive.writestr(f"{folder}/{index:02d} {safe_name(_('decision'))}.txt",
                              _decision_text(decision))  # fmt: skip
-            if decision.letter_id and decision.letter.file:
-                with decision.letter.file.open("rb") as letter:
+            letter = decision.letter
+            if letter is not None and letter.file:
+                with letter.file.open("rb") as stored:
                     archive.writestr(
                         f"{folder}/{index:02d} {safe_name(_('decision letter'))}.pdf",
-                        letter.read(),
+                        stored.read(),
                     )
         folder = safe_name(_("appeals"))
         for index, appeal in enumerate(application.appeals.select_related("lodged_by"), start=1):

@@ -134,7 +134,7 @@ def missing_for_submission(report: Report) -> dict[str, str]:
     for name in required:
         value = getattr(report, name)
         if value is None or (isinstance(value, str) and not value.strip()):
-            label = Report._meta.get_field(name).verbose_name
+            label = getattr(Report._meta.get_field(name), "verbose_name", name)
             missing[name] = _("Fill in «%(field)s».") % {"field": label}
     return missing
 
