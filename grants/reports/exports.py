@@ -278,64 +278,80 @@ def _date(value) -> str:
     return date_format(value, "DATE_FORMAT") if value else ""
 
 
+def _pair(label: str, value: object = "") -> str:
+    """«Label: value», a line of a text file in the dossier."""
+    return f"{label}: {'' if value is None else value}"
+
+
+def _name(person) -> str:
+    return person.full_name if person is not None else ""
+
+
 def _decision_text(decision: Decision) -> str:
     lines = [
-        f"{_('Decision')}: {decision.get_outcome_display()}",
-        f"{_('Decided')}: {oslo_time(decision.made_at)}",
-        f"{_('Decided by')}: {decision.made_by.full_name if decision.made_by else ''}",
-        f"{_('Amount granted (NOK, all years)')}: {decision.amount}",
-        f"{_('Appeal by')}: {_date(decision.appeal_deadline)}",
+        _pair(_("Decision"), decision.get_outcome_display()),
+        _pair(_("Decided"), oslo_time(decision.made_at)),
+        _pair(_("Decided by"), _name(decision.made_by)),
+        _pair(_("Amount granted (NOK, all years)"), decision.amount),
+        _pair(_("Appeal by"), _date(decision.appeal_deadline)),
     ]
     for instalment in decision.instalments.all():
-        lines.append(f"{_('Instalment')} {instalment.year}: {instalment.amount}")
-    lines += ["", f"{_('Grounds')}:", decision.grounds]
+        lines.append(_pair(_("Instalment %(year)s") % {"year": instalment.year}, instalment.amount))
+    lines += ["", _pair(_("Grounds")), decision.grounds]
     if decision.conditions:
-        lines += ["", f"{_('Conditions')}:", decision.conditions]
+        lines += ["", _pair(_("Conditions")), decision.conditions]
     return "\n".join(lines) + "\n"
 
 
 def _appeal_text(appeal) -> str:
     lines = [
-        f"{_('Appealed')}: {oslo_time(appeal.lodged_at)}",
-        f"{_('Appealed by')}: {appeal.lodged_by.full_name if appeal.lodged_by else ''}",
+        _pair(_("Appealed"), oslo_time(appeal.lodged_at)),
+        _pair(_("Appealed by"), _name(appeal.lodged_by)),
         "",
-        f"{_('Why they appeal')}:",
+        _pair(_("Why they appeal")),
         appeal.reason,
         "",
-        f"{_('Handling')}: {appeal.get_handling_display()}",
-        f"{_('Handled')}: {oslo_time(appeal.handled_at)}",
+        _pair(_("Handling"), appeal.get_handling_display()),
+        _pair(_("Handled"), oslo_time(appeal.handled_at)),
     ]
     if appeal.forwarded_to:
-        lines.append(f"{_('Forwarded to')}: {appeal.forwarded_to}")
+        lines.append(_pair(_("Forwarded to"), appeal.forwarded_to))
     if appeal.notes:
-        lines += ["", f"{_('The officer’s assessment')}:", appeal.notes]
+        lines += ["", _pair(_("The officer's assessment")), appeal.notes]
     return "\n".join(lines) + "\n"
 
 
-def _report_text(report) -> str:
-    def line(name: str) -> str:
-        value = getattr(report, name)
-        return f"{report._meta.get_field(name).verbose_name}: {'' if value is None else value}"
+REPORT_FIGURES = (
+    "sessions_held",
+    "participants_reached",
+    "volunteers_involved",
+    "volunteer_hours",
+    "senior_volunteers",
+    "money_used",
+)
 
+
+def _report_text(report) -> str:
+    figures = [
+        _pair(str(report._meta.get_field(name).verbose_name).capitalize(), getattr(report, name))
+        for name in REPORT_FIGURES
+    ]
     lines = [
         f"{report.get_kind_display()} {report.year}",
-        f"{_('Status')}: {report.get_status_display()}",
-        f"{_('Due')}: {_date(report.due_on)}",
-        f"{_('Sent')}: {oslo_time(report.submitted_at)}",
+        _pair(_("Status"), report.get_status_display()),
+        _pair(_("Due"), _date(report.due_on)),
+        _pair(_("Sent"), oslo_time(report.submitted_at)),
         "",
-        *(line(name) for name in (
-            "sessions_held", "participants_reached", "volunteers_involved", "volunteer_hours",
-            "senior_volunteers", "money_used",
-        )),
+        *figures,
         "",
-        f"{_('What was done')}:",
+        _pair(_("What was done")),
         report.what_was_done,
         "",
-        f"{_('What lasts beyond the project')}:",
+        _pair(_("What lasts beyond the project")),
         report.what_lasted,
-    ]  # fmt: skip
+    ]
     if report.officer_comment:
-        lines += ["", f"{_('The officer’s comment')}:", report.officer_comment]
+        lines += ["", _pair(_("The officer's comment")), report.officer_comment]
     return "\n".join(lines) + "\n"
 
 
