@@ -4,6 +4,7 @@ and assessment; others get 404."""
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from grants.reports.models import ReportStatus
@@ -88,3 +89,20 @@ def test_a_reviewer_does_not_see_reports(grant, reviewer, client_of):
     assert client.get(f"/grants/makers/{grant.grant_maker_id}/reports/").status_code == 404
     url = f"/grants/makers/{grant.grant_maker_id}/reports/{report.pk}/"
     assert client.get(url).status_code == 404
+
+
+def test_my_page_lists_the_reports_to_write_and_to_assess(
+    grant, applicant, officer, coordinator_lom, client_of
+):
+    due = ReportFactory(application=grant)
+    page = client_of(applicant, language="en").get(reverse("coordination:my_page"))
+    assert f'href="/grants/reports/{due.pk}/"' in page.content.decode()
+    assert "Reports you have to write:" in page.content.decode()
+    assert (
+        "Grant reports"
+        not in client_of(coordinator_lom).get(reverse("coordination:my_page")).content.decode()
+    )
+    save_report(by=applicant, report=due, **complete())
+    submit_report(by=applicant, report=due)
+    text = client_of(officer, language="en").get(reverse("coordination:my_page")).content.decode()
+    assert "1 report to assess for Helsedirektoratet" in text
