@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.kernel import audit, ui, uploads
 from coordination.kernel.models import GeneratedFile
+from coordination.kernel.retention import GENERATED_FILE_DAYS
 from coordination.kernel.permissions import grant_maker_view, login_required
 from grants.applications.models import Application
 from grants.applications.permissions import can_handle_application, is_applicant
@@ -204,6 +205,7 @@ def round_export(request: HttpRequest, pk: int) -> HttpResponse:
             "round": round_,
             "form": form,
             "files": _recent_files(request, round=round_.pk),
+            "keep_days": GENERATED_FILE_DAYS,
         },
     )
 
@@ -235,6 +237,7 @@ def case_dossier(request: HttpRequest, pk: int) -> HttpResponse:
             "grant_maker": request.grant_maker,
             "application": application,
             "files": _recent_files(request, application=application.pk),
+            "keep_days": GENERATED_FILE_DAYS,
         },
     )
 
