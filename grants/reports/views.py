@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.kernel import audit, ui, uploads
 from coordination.kernel.models import GeneratedFile
-from coordination.kernel.retention import GENERATED_FILE_DAYS
 from coordination.kernel.permissions import grant_maker_view, login_required
+from coordination.kernel.retention import GENERATED_FILE_DAYS
 from grants.applications.models import Application
 from grants.applications.permissions import can_handle_application, is_applicant
 from grants.decisions.models import Instalment, Outcome
