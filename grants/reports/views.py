@@ -113,14 +113,23 @@ def report_list(request: HttpRequest) -> HttpResponse:
         "application__round", "application__municipality", "application__organisation"
     )
     waiting = reports.filter(status__in=[ReportStatus.DUE, ReportStatus.MORE_REQUESTED])
+
+    def handled(found) -> list[Report]:
+        # A municipal grant-maker's officers never see the cases where it is a party.
+        if request.grant_maker.municipality_id is None:
+            return list(found)
+        return [r for r in found if can_handle_application(request.user, r.application)]
+
     return render(
         request,
         "grants/reports/report_list.html",
         {
             "grant_maker": request.grant_maker,
-            "submitted": reports.filter(status=ReportStatus.SUBMITTED).order_by("submitted_at"),
-            "overdue": waiting.filter(due_on__lt=today).order_by("due_on", "pk"),
-            "due": waiting.filter(due_on__gte=today).order_by("due_on", "pk"),
+            "submitted": handled(
+                reports.filter(status=ReportStatus.SUBMITTED).order_by("submitted_at")
+            ),
+            "overdue": handled(waiting.filter(due_on__lt=today).order_by("due_on", "pk")),
+            "due": handled(waiting.filter(due_on__gte=today).order_by("due_on", "pk")),
         },
     )
 
