@@ -76,7 +76,10 @@ def start_again(*, record: GeneratedFile, by: User) -> GeneratedFile:
     record = GeneratedFile.objects.select_for_update().get(pk=record.pk)
     if record.requested_by_id != by.pk:
         raise PermissionDenied
-    permissions.require(by, record.action, record.municipality)
+    municipality = record.municipality
+    if municipality is None:  # a grant-maker's file: asked for again on its own page
+        raise PermissionDenied
+    permissions.require(by, record.action, municipality)
     if not can_start_again(record):
         if record.status == GeneratedFile.Status.DONE:
             raise ValidationError(_("This file is ready already."))
@@ -91,7 +94,7 @@ def start_again(*, record: GeneratedFile, by: User) -> GeneratedFile:
     record.parameters["started_again"] = record.parameters.get("started_again", 0) + 1
     record.save(update_fields=["status", "finished_at", "queued_at", "parameters"])
     task = outbox.task_named(record.task)
-    jobs.enqueue(task, requested_by=by, municipality=record.municipality, generated_file=record.pk)
+    jobs.enqueue(task, requested_by=by, municipality=municipality, generated_file=record.pk)
     return record
 
 

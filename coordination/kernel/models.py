@@ -508,9 +508,13 @@ class GeneratedFile(models.Model):
         DONE = "done", _("Ready")
         FAILED = "failed", _("Failed")
 
+    # None for a grant-maker's file (a round's export, a case dossier): it belongs to the
+    # grant-maker named in ``parameters["grant_maker"]``, not to a municipality.
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="generated_files",
         verbose_name=_("municipality"),
     )

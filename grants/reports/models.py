@@ -94,6 +94,10 @@ class Report(GuardedStatus, models.Model):
         related_name="+",
         verbose_name=_("assessed by"),
     )
+    # When the applicant was reminded: 14 days before ``due_on``, and once it was overdue
+    # (``tasks.send_report_reminders``; each is sent once).
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    overdue_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     objects = ReportQuerySet.as_manager()

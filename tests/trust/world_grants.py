@@ -9,7 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from coordination.models import GrantMakerRole, GrantRole
+from coordination.models import GeneratedFile, GrantMakerRole, GrantRole
 from grants.decisions.models import Appeal, Instalment
 from tests.factories import national_grant_maker
 from tests.grants.factories import (
@@ -79,4 +79,13 @@ def lom_grants(*, personas: dict, partner) -> dict:
             application=granted,
             due_on=timezone.localdate() + datetime.timedelta(days=60),
         ),
+        # A file the officer asked for (a round's export, still being made): the grant-maker's,
+        # in no municipality.
+        "grant_file": GeneratedFile.objects.create(
+            municipality=None,
+            requested_by=personas["officer"],
+            action="run_grants",
+            title="Søknader i 2027",
+            parameters={"grant_maker": grant_maker.pk, "round": round_.pk},
+        ),  # fmt: skip
     }

@@ -88,7 +88,10 @@ def preview_import(
 def confirm_import(*, record: GeneratedFile, by: User) -> None:
     """The coordinator confirms the list they saw; the job imports it."""
     record = GeneratedFile.objects.select_for_update().get(pk=record.pk)
-    if record.requested_by_id != by.pk or not permissions.can(by, ACTION, record.municipality):
+    municipality = record.municipality  # None: a grant-maker's file, never an import
+    if municipality is None or record.requested_by_id != by.pk:
+        raise PermissionDenied
+    if not permissions.can(by, ACTION, municipality):
         raise PermissionDenied
     if record.action != ACTION or record.status != GeneratedFile.Status.PENDING:
         raise PermissionDenied
@@ -97,14 +100,15 @@ def confirm_import(*, record: GeneratedFile, by: User) -> None:
     record.parameters["awaiting_confirmation"] = False
     record.queued_at = timezone.now()
     record.save(update_fields=["parameters", "queued_at"])
-    jobs.enqueue(
-        IMPORT_TASK, requested_by=by, municipality=record.municipality, generated_file=record.pk
-    )
+    jobs.enqueue(IMPORT_TASK, requested_by=by, municipality=municipality, generated_file=record.pk)
 
 
 def run_import(*, record: GeneratedFile, by: User) -> int:
     """Check the confirmed list again and import all of it, or nothing. Returns how many."""
-    if record.requested_by_id != by.pk or not permissions.can(by, ACTION, record.municipality):
+    municipality = record.municipality  # None: a grant-maker's file, never an import
+    if municipality is None or record.requested_by_id != by.pk:
+        raise PermissionDenied
+    if not permissions.can(by, ACTION, municipality):
         raise PermissionDenied
     try:
         with transaction.atomic():
@@ -114,10 +118,10 @@ def run_import(*, record: GeneratedFile, by: User) -> int:
                 return locked.rows or 0  # e.g. done already: a job delivered twice does nothing
             with locked.file.open("rb") as handle:
                 data = handle.read()
-            preview = importing.check(data, locked.parameters["kind"], locked.municipality)
+            preview = importing.check(data, locked.parameters["kind"], municipality)
             if not preview.valid:  # someone registered since the preview, for example
                 raise ListChanged
-            count = _write(preview, municipality=locked.municipality)
+            count = _write(preview, municipality=municipality)
             audit.record(
                 by,
                 "created",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import override
 
 from coordination.kernel import audit, files, languages
@@ -16,6 +17,8 @@ def _filtered(record: GeneratedFile):
     """The volunteers the person saw, filtered as they asked (no filter if it no longer
     fits), with whether each has signed the current declaration."""
     municipality = record.municipality
+    if municipality is None:  # a grant-maker's file, never the registry
+        raise PermissionDenied
     form = RegistryFilterForm(record.parameters, municipality=municipality)
     if not form.is_valid():
         form = RegistryFilterForm({}, municipality=municipality)
