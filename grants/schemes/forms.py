@@ -67,7 +67,10 @@ class GrantMakerForm(forms.Form):
         elif kind and kind != GrantMaker.Kind.MUNICIPALITY and municipality is not None:
             self.add_error(
                 "municipality",
-                _("Only a municipal grant-maker belongs to a municipality. Leave it empty."),
+                _(
+                    "Only a municipal grant-maker belongs to a municipality. Leave the "
+                    "municipality empty, or choose the kind «Municipality»."
+                ),
             )
         return data
 

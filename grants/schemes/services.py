@@ -75,16 +75,15 @@ def create_grant_maker(
         raise ValidationError({"kind": _("Choose what kind of body this is.")})
     if kind == GrantMaker.Kind.MUNICIPALITY and municipality is None:
         raise ValidationError({"municipality": _("Choose the municipality that runs the schemes.")})
-    if kind != GrantMaker.Kind.MUNICIPALITY:
-        if municipality is not None:
-            raise ValidationError(
-                {
-                    "municipality": _(
-                        "Only a municipal grant-maker belongs to a municipality. Leave the "
-                        "municipality empty, or choose the kind «Municipality»."
-                    )
-                }
-            )
+    if kind != GrantMaker.Kind.MUNICIPALITY and municipality is not None:
+        raise ValidationError(
+            {
+                "municipality": _(
+                    "Only a municipal grant-maker belongs to a municipality. Leave the "
+                    "municipality empty, or choose the kind «Municipality»."
+                )
+            }
+        )
     if GrantMaker.objects.filter(name__iexact=name).exists():
         raise ValidationError({"name": _("A grant-maker with this name exists already.")})
     officer = _find_account(officer_email, field="officer_email") if officer_email else None
