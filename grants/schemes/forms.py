@@ -60,7 +60,8 @@ class GrantMakerForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         kind, municipality = data.get("kind"), data.get("municipality")
         if kind == GrantMaker.Kind.MUNICIPALITY and municipality is None:
             self.add_error("municipality", _("Choose the municipality that runs the schemes."))
@@ -123,7 +124,8 @@ class SchemeForm(forms.ModelForm):
         kinds.choices = ApplicantKind.choices
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         # Empty words in nynorsk or English are stored as "" (the page falls back to bokmål).
         for name, value in list(data.items()):
             if value is None and (name.startswith(("name_", "purpose_"))):
@@ -187,7 +189,8 @@ class RoundForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if all(data.get(f) is not None for f in ("opens_on", "opens_time")):
             data["opens_at"] = datetime.datetime.combine(
                 data["opens_on"], data["opens_time"], tzinfo=OSLO

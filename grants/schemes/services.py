@@ -168,9 +168,9 @@ SCHEME_FIELDS = {
 
 
 def _check_scheme(scheme: Scheme) -> None:
-    if not (scheme.name_nb or "").strip():
+    if not (getattr(scheme, "name_nb", None) or "").strip():
         raise ValidationError({"name_nb": _("Write the scheme's name in bokmål.")})
-    if not (scheme.purpose_nb or "").strip():
+    if not (getattr(scheme, "purpose_nb", None) or "").strip():
         raise ValidationError({"purpose_nb": _("Write what the scheme funds, in bokmål.")})
     if scheme.applicant_kinds not in ApplicantKind.values:
         raise ValidationError({"applicant_kinds": _("Choose who may apply.")})

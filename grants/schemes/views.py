@@ -5,6 +5,7 @@ pages of the rounds that take applications."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.kernel import permissions, ui
+from coordination.kernel.http import AuthenticatedRequest
 from coordination.kernel.models import GrantMaker, GrantMakerRole, GrantRole
 from coordination.kernel.permissions import (
     get_for_user,
@@ -42,6 +44,22 @@ from grants.schemes.forms import (
 from grants.schemes.models import Round, Scheme
 
 
+class GrantMakerRequest(AuthenticatedRequest):
+    """A request to a ``grant_maker_view``: the grant-maker of the URL, checked."""
+
+    grant_maker: GrantMaker
+
+
+@dataclass
+class RoundLine:
+    """A round as a list shows it: whether it takes applications, and how many it has in
+    each status."""
+
+    round: Round
+    state: str  # upcoming, open or closed
+    status_counts: list[tuple[str, int]] = field(default_factory=list)
+
+
 def url_if_exists(name: str, *args: Any) -> str | None:
     """The URL of a page another area may not have yet (the areas are built side by side)."""
     try:
@@ -55,7 +73,7 @@ def url_if_exists(name: str, *args: Any) -> str | None:
 
 @national_view
 @require_GET
-def grant_maker_list(request: HttpRequest) -> HttpResponse:
+def grant_maker_list(request: AuthenticatedRequest) -> HttpResponse:
     found = GrantMaker.objects.select_related("municipality").annotate(
         officers=Count("roles", filter=Q(roles__role=GrantRole.OFFICER)),
         reviewers=Count("roles", filter=Q(roles__role=GrantRole.REVIEWER)),
@@ -66,7 +84,7 @@ def grant_maker_list(request: HttpRequest) -> HttpResponse:
 
 @national_view
 @require_http_methods(["GET", "POST"])
-def grant_maker_create(request: HttpRequest) -> HttpResponse:
+def grant_maker_create(request: AuthenticatedRequest) -> HttpResponse:
     form = GrantMakerForm(request.POST or None)
     if done := ui.submit(
         request, form, lambda data: services.create_grant_maker(by=request.user, **data)
@@ -96,8 +114,8 @@ def grant_maker_create(request: HttpRequest) -> HttpResponse:
 
 @grant_maker_view("run_grants")
 @require_http_methods(["GET", "POST"])
-def grant_maker_roles(request: HttpRequest) -> HttpResponse:
-    grant_maker = request.grant_maker  # type: ignore[attr-defined]
+def grant_maker_roles(request: GrantMakerRequest) -> HttpResponse:
+    grant_maker = request.grant_maker
     form = GrantRoleForm(request.POST or None)
     if done := ui.submit(
         request,
@@ -126,8 +144,8 @@ def grant_maker_roles(request: HttpRequest) -> HttpResponse:
 
 @grant_maker_view("run_grants")
 @require_http_methods(["GET", "POST"])
-def grant_role_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    grant_maker = request.grant_maker  # type: ignore[attr-defined]
+def grant_role_remove(request: GrantMakerRequest, pk: int) -> HttpResponse:
+    grant_maker = request.grant_maker
     grant_role = get_object_or_404(
         GrantMakerRole.objects.select_related("user").filter(grant_maker=grant_maker), pk=pk
     )
@@ -165,8 +183,8 @@ def round_state(round_: Round, now) -> str:
 
 @grant_maker_view("view_grant_maker")
 @require_GET
-def grant_maker_home(request: HttpRequest) -> HttpResponse:
-    grant_maker = request.grant_maker  # type: ignore[attr-defined]
+def grant_maker_home(request: GrantMakerRequest) -> HttpResponse:
+    grant_maker = request.grant_maker
     user = request.user
     now = timezone.now()
     schemes = list(
@@ -184,15 +202,24 @@ def grant_maker_home(request: HttpRequest) -> HttpResponse:
     ):
         counts[row["round_id"]][row["status"]] = row["n"]
     labels = dict(Status.choices)
-    order = list(Status.values)
-    for scheme in schemes:
-        for round_ in scheme.rounds.all():
-            round_.state = round_state(round_, now)
-            found = counts.get(round_.pk, {})
-            round_.status_counts = [
-                (labels[status], found[status]) for status in order if status in found
-            ]
-            round_.application_total = sum(found.values())
+    lines = [
+        (
+            scheme,
+            [
+                RoundLine(
+                    round_,
+                    round_state(round_, now),
+                    [
+                        (str(labels[status]), counts[round_.pk][status])
+                        for status in Status.values
+                        if status in counts.get(round_.pk, {})
+                    ],
+                )
+                for round_ in scheme.rounds.all()
+            ],
+        )
+        for scheme in schemes
+    ]
     may_run = permissions.can(user, "run_grants", grant_maker)
     links = []
     for name, label in (
@@ -207,7 +234,7 @@ def grant_maker_home(request: HttpRequest) -> HttpResponse:
         "grants/schemes/grant_maker_home.html",
         {
             "grant_maker": grant_maker,
-            "schemes": schemes,
+            "schemes": lines,
             "may_run": may_run,
             "links": links,
         },
@@ -227,8 +254,8 @@ def _scheme_values(data: dict[str, Any]) -> dict[str, Any]:
 
 @grant_maker_view("run_grants")
 @require_http_methods(["GET", "POST"])
-def scheme_create(request: HttpRequest) -> HttpResponse:
-    grant_maker = request.grant_maker  # type: ignore[attr-defined]
+def scheme_create(request: GrantMakerRequest) -> HttpResponse:
+    grant_maker = request.grant_maker
     form = SchemeForm(request.POST or None)
     if done := ui.submit(
         request,
@@ -258,8 +285,8 @@ def scheme_create(request: HttpRequest) -> HttpResponse:
 
 @grant_maker_view("run_grants")
 @require_http_methods(["GET", "POST"])
-def scheme_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    grant_maker = request.grant_maker  # type: ignore[attr-defined]
+def scheme_edit(request: GrantMakerRequest, pk: int) -> HttpResponse:
+    grant_maker = request.grant_maker
     scheme = get_for_user(
         Scheme.objects.filter(grant_maker=grant_maker), request.user, "run_grants", pk=pk
     )
@@ -285,7 +312,7 @@ def scheme_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Rounds --------------------------------------------------------------------------------
 
 
-def _round_submit(request: HttpRequest, form: RoundForm, write) -> Any:
+def _round_submit(request: GrantMakerRequest, form: RoundForm, write) -> Any:
     done = ui.submit(request, form, lambda data: write(form.values()))
     if done is None and form.is_bound:
         # The service names the model's fields; here they are the date inputs.
@@ -304,8 +331,8 @@ ROUND_INTRO = _(
 
 @grant_maker_view("run_grants")
 @require_http_methods(["GET", "POST"])
-def round_create(request: HttpRequest, pk: int) -> HttpResponse:
-    grant_maker = request.grant_maker  # type: ignore[attr-defined]
+def round_create(request: GrantMakerRequest, pk: int) -> HttpResponse:
+    grant_maker = request.grant_maker
     scheme = get_for_user(
         Scheme.objects.filter(grant_maker=grant_maker), request.user, "run_grants", pk=pk
     )
@@ -339,9 +366,9 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _own_round(request: HttpRequest, pk: int) -> Round:
+def _own_round(request: GrantMakerRequest, pk: int) -> Round:
     return get_for_user(
-        Round.objects.select_related("scheme").filter(grant_maker=request.grant_maker),  # type: ignore[attr-defined]
+        Round.objects.select_related("scheme").filter(grant_maker=request.grant_maker),
         request.user,
         "run_grants",
         pk=pk,
@@ -350,8 +377,8 @@ def _own_round(request: HttpRequest, pk: int) -> Round:
 
 @grant_maker_view("run_grants")
 @require_http_methods(["GET", "POST"])
-def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    grant_maker = request.grant_maker  # type: ignore[attr-defined]
+def round_edit(request: GrantMakerRequest, pk: int) -> HttpResponse:
+    grant_maker = request.grant_maker
     round_ = _own_round(request, pk)
     form = RoundForm(request.POST or None, instance=round_)
     if _round_submit(
@@ -385,7 +412,7 @@ def _formset_errors(formset, noun: str) -> list[dict]:
 
 
 def _edit_rows(
-    request: HttpRequest,
+    request: GrantMakerRequest,
     round_: Round,
     *,
     formset_class,
@@ -397,7 +424,7 @@ def _edit_rows(
     done: str,
     locked: str = "",
 ) -> HttpResponse:
-    grant_maker = request.grant_maker  # type: ignore[attr-defined]
+    grant_maker = request.grant_maker
     queryset = getattr(round_, related).all()
     formset = formset_class(request.POST or None, queryset=queryset, prefix=related)
     refusal = ""
@@ -431,7 +458,7 @@ def _edit_rows(
 
 @grant_maker_view("run_grants")
 @require_http_methods(["GET", "POST"])
-def round_criteria(request: HttpRequest, pk: int) -> HttpResponse:
+def round_criteria(request: GrantMakerRequest, pk: int) -> HttpResponse:
     round_ = _own_round(request, pk)
     locked = ""
     if services.criteria_locked(round_):
@@ -458,7 +485,7 @@ def round_criteria(request: HttpRequest, pk: int) -> HttpResponse:
 
 @grant_maker_view("run_grants")
 @require_http_methods(["GET", "POST"])
-def round_conditions(request: HttpRequest, pk: int) -> HttpResponse:
+def round_conditions(request: GrantMakerRequest, pk: int) -> HttpResponse:
     round_ = _own_round(request, pk)
     return _edit_rows(
         request,
@@ -478,7 +505,7 @@ def round_conditions(request: HttpRequest, pk: int) -> HttpResponse:
 
 @grant_maker_view("run_grants")
 @require_http_methods(["GET", "POST"])
-def round_questions(request: HttpRequest, pk: int) -> HttpResponse:
+def round_questions(request: GrantMakerRequest, pk: int) -> HttpResponse:
     round_ = _own_round(request, pk)
     return _edit_rows(
         request,
@@ -503,26 +530,25 @@ def round_questions(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def round_list(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    rounds = list(
-        Round.objects.filter(closes_at__gte=now)
+    lines = [
+        RoundLine(round_, round_state(round_, now))
+        for round_ in Round.objects.filter(closes_at__gte=now)
         .select_related("scheme", "grant_maker")
         .order_by("closes_at", "pk")
-    )
-    for round_ in rounds:
-        round_.state = round_state(round_, now)
+    ]
     return render(
         request,
         "grants/schemes/round_list.html",
         {
-            "open_rounds": [r for r in rounds if r.state == "open"],
-            "upcoming_rounds": [r for r in rounds if r.state == "upcoming"],
+            "open_rounds": [line for line in lines if line.state == "open"],
+            "upcoming_rounds": [line for line in lines if line.state == "upcoming"],
         },
     )
 
 
 @public
 @require_GET
-def round_public(request: HttpRequest, pk: int) -> HttpResponse:
+def round_public(request: GrantMakerRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round.objects.select_related("scheme", "grant_maker"), pk=pk)
     state = round_state(round_, timezone.now())
     apply_url = url_if_exists("grants:application_start", round_.pk) if state == "open" else None
