@@ -275,8 +275,19 @@ class QuestionForm(forms.ModelForm):
         self.fields["order"].help_text = _("Lower numbers come first.")
 
 
+class RowFormSet(forms.BaseModelFormSet):
+    """Rows of a round edited on one page; a row is removed by ticking its box."""
+
+    def add_fields(self, form: forms.ModelForm, index: int | None) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this row when saving")
+
+
 def _formset(model: type, form: type[forms.ModelForm]) -> type[forms.BaseModelFormSet]:
-    return forms.modelformset_factory(model, form=form, extra=1, can_delete=True)
+    return forms.modelformset_factory(
+        model, form=form, formset=RowFormSet, extra=1, can_delete=True, can_delete_extra=False
+    )
 
 
 CriterionFormSet = _formset(Criterion, CriterionForm)
