@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.kernel import permissions, ui
@@ -323,7 +324,7 @@ def _round_submit(request: GrantMakerRequest, form: RoundForm, write) -> Any:
     return done
 
 
-ROUND_INTRO = _(
+ROUND_INTRO = gettext_lazy(
     "Dates and times are in Norwegian time. The deadline is the last moment an application "
     "is accepted."
 )
@@ -357,9 +358,10 @@ def round_create(request: GrantMakerRequest, pk: int) -> HttpResponse:
         title=_("New round of %(scheme)s") % {"scheme": scheme.name},
         intro=_(
             "The new round starts with the criteria, eligibility conditions and questions of "
-            "the scheme's last round, or the standard set for the first one. "
+            "the scheme's last round, or the standard set for the first one."
         )
-        + ROUND_INTRO,
+        + " "
+        + str(ROUND_INTRO),
         submit_label=_("Create the round"),
         back_url=reverse("grants:grant_maker_home", args=[grant_maker.pk]),
         back_label=grant_maker.name,
@@ -420,6 +422,7 @@ def _edit_rows(
     save,
     title: str,
     noun: str,
+    new_label: str,
     intro: str,
     done: str,
     locked: str = "",
@@ -448,6 +451,7 @@ def _edit_rows(
             "formset": formset,
             "title": title,
             "noun": noun,
+            "new_label": new_label,
             "intro": intro,
             "locked": locked,
             "error_items": items,
@@ -474,6 +478,7 @@ def round_criteria(request: GrantMakerRequest, pk: int) -> HttpResponse:
         save=services.save_criteria,
         title=_("Criteria of %(round)s") % {"round": round_},
         noun=_("Criterion"),
+        new_label=_("New criterion"),
         intro=_(
             "What reviewers score, from 0 to 5, and how much each counts (weight 1–10). Write "
             "in bokmål; nynorsk and English are optional. An empty row at the end adds one."
@@ -495,6 +500,7 @@ def round_conditions(request: GrantMakerRequest, pk: int) -> HttpResponse:
         save=services.save_conditions,
         title=_("Eligibility conditions of %(round)s") % {"round": round_},
         noun=_("Condition"),
+        new_label=_("New condition"),
         intro=_(
             "What screening checks before anyone scores an application. Write in bokmål; "
             "nynorsk and English are optional. An empty row at the end adds one."
@@ -515,6 +521,7 @@ def round_questions(request: GrantMakerRequest, pk: int) -> HttpResponse:
         save=services.save_questions,
         title=_("Extra questions of %(round)s") % {"round": round_},
         noun=_("Question"),
+        new_label=_("New question"),
         intro=_(
             "Questions the application form asks besides the usual ones. An empty row at the "
             "end adds one."
