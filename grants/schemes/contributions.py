@@ -9,6 +9,7 @@ from coordination.kernel.contributions import Panel, contribute
 from coordination.kernel.models import GrantMaker, GrantRole
 from coordination.kernel.permissions import (
     grant_roles_by_grant_maker,
+    is_national_administrator,
     roles_by_municipality,
     volunteer_places,
 )
@@ -16,9 +17,11 @@ from coordination.kernel.permissions import (
 
 @contribute.my_page_panel(order=70)
 def grant_work_panel(request) -> Panel | None:
-    """The grant-makers where the person is a grant officer or reviewer, each linking home."""
+    """The grant-makers where the person is a grant officer or reviewer, each linking home;
+    for the national administrator, the list of all grant-makers too."""
     roles = grant_roles_by_grant_maker(request.user)
-    if not roles:
+    national = is_national_administrator(request.user)
+    if not roles and not national:
         return None
     labels = dict(GrantRole.choices)
     places = [
@@ -28,7 +31,7 @@ def grant_work_panel(request) -> Panel | None:
         }
         for grant_maker in GrantMaker.objects.filter(pk__in=roles).order_by("name")
     ]
-    return Panel("grants/schemes/_my_page_panel.html", {"places": places})
+    return Panel("grants/schemes/_my_page_panel.html", {"places": places, "national": national})
 
 
 @contribute.home_page

@@ -476,3 +476,8 @@ def test_a_person_with_a_municipal_role_too_sees_their_grant_work_on_my_page(cli
 def test_people_without_grant_roles_see_no_grant_work(client_of, coordinator_lom):
     page = client_of(coordinator_lom).get(reverse("coordination:my_page")).content.decode()
     assert "Your grant work" not in page
+
+
+def test_the_national_administrator_finds_the_grant_makers_on_my_page(client_of, national_admin):
+    page = client_of(national_admin).get(reverse("coordination:my_page")).content.decode()
+    assert reverse("grants:grant_maker_list") in page
