@@ -18,7 +18,7 @@ from django.forms import BaseModelFormSet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from coordination.kernel import permissions
+from coordination.kernel import outbox, permissions
 from coordination.kernel.models import (
     GrantMaker,
     GrantMakerRole,
@@ -37,6 +37,8 @@ from grants.schemes.models import (
 )
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# The task that tells a person of their new role (grants/schemes/tasks.py), sent by name.
+NOTIFY_ROLE_ADDED = "grants.schemes.tasks.notify_grant_role_added"
 
 # --- Grant-makers and their people -----------------------------------------------------------
 
@@ -91,10 +93,11 @@ def create_grant_maker(
         name=name, kind=kind, municipality=municipality, email=email.strip()
     )
     if officer is not None:
-        GrantMakerRole.objects.create(
+        first = GrantMakerRole.objects.create(
             user=officer, grant_maker=grant_maker, role=GrantRole.OFFICER, created_by=by
         )
         permissions.forget_roles(officer)
+        outbox.send(NOTIFY_ROLE_ADDED, grant_role=first.pk)
     return grant_maker
 
 
@@ -130,6 +133,7 @@ def add_grant_role(*, by: User, grant_maker: GrantMaker, email: str, role: str) 
     permissions.forget_roles(user)
     if by.pk == user.pk:
         permissions.forget_roles(by)
+    outbox.send(NOTIFY_ROLE_ADDED, grant_role=given.pk)
     return given
 
 

@@ -474,3 +474,32 @@ def test_a_reviewer_cannot_save_criteria_or_conditions(reviewer):
         with pytest.raises(PermissionDenied):
             save(by=reviewer, round=round_, formset=None)
         assert not model.objects.exists()
+
+
+def test_a_person_given_a_role_is_told_by_email_in_their_language(
+    officer, mailoutbox, django_capture_on_commit_callbacks
+):
+    person = UserFactory(email="fagvurderar@example.org", full_name="Per Vik")
+    person.preferred_language = "en"
+    person.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_grant_role(
+            by=officer, grant_maker=national_grant_maker(), email=person.email, role="reviewer"
+        )
+    (sent,) = mailoutbox
+    assert sent.to == ["fagvurderar@example.org"]
+    assert "Helsedirektoratet" in sent.subject
+    assert "Sigrid Lien has given you the role «Reviewer» in Helsedirektoratet" in sent.body
+    assert f"/grants/makers/{national_grant_maker().pk}/" in sent.body
+
+
+def test_the_first_officer_is_told_too(
+    national_admin, mailoutbox, django_capture_on_commit_callbacks
+):
+    UserFactory(email="first@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.create_grant_maker(
+            by=national_admin, name="Vestland fylkeskommune", kind="county",
+            officer_email="first@example.org",
+        )  # fmt: skip
+    assert [m.to for m in mailoutbox] == [["first@example.org"]]
