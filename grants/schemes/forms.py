@@ -27,6 +27,11 @@ OSLO = ZoneInfo("Europe/Oslo")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+# A round's budget fits in its field with room to spare (a thousand billion kroner).
+MAX_AMOUNT = 10**12
+# The years a round's opening and deadline may fall in (an absurd year would not convert
+# between Norwegian time and UTC).
+YEARS = range(2000, 2101)
 
 
 def in_language(label: Any, code: str) -> str:
@@ -148,7 +153,7 @@ class RoundForm(forms.Form):
         widget=TIME,
         initial=datetime.time(12, 0),
     )
-    budget = forms.IntegerField(label=_("Budget (NOK)"), min_value=1)
+    budget = forms.IntegerField(label=_("Budget (NOK)"), min_value=1, max_value=MAX_AMOUNT)
     small_municipality_share = forms.IntegerField(
         label=_("Share reserved for small municipalities (%)"),
         help_text=_("0 when nothing is reserved."),
@@ -163,6 +168,7 @@ class RoundForm(forms.Form):
             "application in this round."
         ),
         min_value=1,
+        max_value=2_147_483_647,
         required=False,
     )
     progress_report_due = forms.DateField(
@@ -191,6 +197,9 @@ class RoundForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
+        for name in ("opens_on", "closes_on"):
+            if data.get(name) is not None and data[name].year not in YEARS:
+                self.add_error(name, _("Write a date between the years 2000 and 2100."))
         if all(data.get(f) is not None for f in ("opens_on", "opens_time")):
             data["opens_at"] = datetime.datetime.combine(
                 data["opens_on"], data["opens_time"], tzinfo=OSLO

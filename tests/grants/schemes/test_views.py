@@ -481,3 +481,57 @@ def test_people_without_grant_roles_see_no_grant_work(client_of, coordinator_lom
 def test_the_national_administrator_finds_the_grant_makers_on_my_page(client_of, national_admin):
     page = client_of(national_admin).get(reverse("coordination:my_page")).content.decode()
     assert reverse("grants:grant_maker_list") in page
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"opens_on": "0001-01-01"},
+        {"closes_on": "9999-12-31"},
+        {"budget": str(10**30)},
+        {"light_limit": str(10**12)},
+        {"name": "x\x00y"},
+        {"opens_time": "25:00"},
+    ],
+)
+def test_absurd_round_values_are_refused_on_the_page(client_of, officer, changes):
+    scheme = made.scheme()
+    page = client_of(officer).post(
+        reverse("grants:round_create", args=[scheme.grant_maker_id, scheme.pk]),
+        ROUND_POST | changes,
+    )
+    assert page.status_code == 200
+    assert "error-summary" in page.content.decode()
+    assert not Round.objects.exists()
+
+
+def test_absurd_scheme_and_criterion_values_are_refused_on_the_page(client_of, officer):
+    client = client_of(officer)
+    page = client.post(
+        reverse("grants:scheme_create", args=[national_grant_maker().pk]),
+        {
+            "name_nb": "x" * 100_000,
+            "purpose_nb": "p\x00",
+            "applicant_kinds": "everyone",
+            "max_amount": str(10**30),
+            "max_years": "99",
+        },
+    )
+    assert page.status_code == 200 and not Scheme.objects.exists()
+    round_ = made.round_()
+    page = client.post(
+        _rows_url("round_criteria", round_),
+        {
+            "criteria-TOTAL_FORMS": "1",
+            "criteria-INITIAL_FORMS": "0",
+            "criteria-0-name_nb": "ok",
+            "criteria-0-weight": "1",
+            "criteria-0-order": str(10**9),
+        },
+    )
+    assert page.status_code == 200 and not round_.criteria.exists()
+    page = client.post(
+        _rows_url("round_criteria", round_),
+        {"criteria-TOTAL_FORMS": "5000", "criteria-INITIAL_FORMS": "0"},
+    )
+    assert page.status_code == 200 and not round_.criteria.exists()
