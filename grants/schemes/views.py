@@ -160,7 +160,8 @@ def grant_role_remove(request: GrantMakerRequest, pk: int) -> HttpResponse:
         request,
         do=lambda: services.remove_grant_role(by=request.user, grant_role=grant_role),
         done=_("%(name)s no longer has the role %(role)s.") % words,
-        then=back,
+        # Someone who takes away their own role may no longer see this page.
+        then=back if grant_role.user_id != request.user.pk else reverse("coordination:my_page"),
         title=_("Remove role"),
         question=_(
             "Do you want to remove the role %(role)s in %(grant_maker)s from %(name)s? Their "

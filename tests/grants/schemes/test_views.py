@@ -535,3 +535,12 @@ def test_absurd_scheme_and_criterion_values_are_refused_on_the_page(client_of, o
         {"criteria-TOTAL_FORMS": "5000", "criteria-INITIAL_FORMS": "0"},
     )
     assert page.status_code == 200 and not round_.criteria.exists()
+
+
+def test_an_officer_who_removes_their_own_role_goes_to_my_page(client_of, officer):
+    GrantMakerRoleFactory(role=GrantRole.OFFICER)  # another officer stays
+    own = GrantMakerRole.objects.get(user=officer)
+    url = reverse("grants:grant_role_remove", args=[own.grant_maker_id, own.pk])
+    response = client_of(officer).post(url)
+    assert response["Location"] == reverse("coordination:my_page")
+    assert not GrantMakerRole.objects.filter(pk=own.pk).exists()
