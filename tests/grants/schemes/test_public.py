@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from grants.schemes import views
+from grants.schemes.views import public as public_views
 from tests.grants.factories import oslo
 from tests.grants.schemes import made
 
@@ -127,18 +127,18 @@ def test_a_closed_round_still_shows_and_says_it_is_closed(visitor):
 
 def test_the_apply_button_appears_when_the_applications_area_has_its_page(visitor, monkeypatch):
     round_ = made.round_()
-    monkeypatch.setattr(views, "url_if_exists", lambda name, *args: None)
+    monkeypatch.setattr(public_views, "url_if_exists", lambda name, *args: None)
     html = visitor.get(_public(round_)).content.decode()
     assert "Start an application" not in html and "applies after logging in" in html
     monkeypatch.setattr(
-        views, "url_if_exists", lambda name, *args: f"/grants/rounds/{args[0]}/apply/"
+        public_views, "url_if_exists", lambda name, *args: f"/grants/rounds/{args[0]}/apply/"
     )
     html = visitor.get(_public(round_)).content.decode()
     assert f'href="/grants/rounds/{round_.pk}/apply/"' in html
 
 
 def test_an_upcoming_round_has_no_apply_button(visitor, monkeypatch):
-    monkeypatch.setattr(views, "url_if_exists", lambda name, *args: "/apply/")
+    monkeypatch.setattr(public_views, "url_if_exists", lambda name, *args: "/apply/")
     now = timezone.now()
     round_ = made.round_(
         opens_at=now + datetime.timedelta(days=3), closes_at=now + datetime.timedelta(days=30)

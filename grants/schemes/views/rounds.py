@@ -1,247 +1,36 @@
-"""The schemes area's pages: the national administrator's grant-makers; a grant-maker's home,
-its people, its schemes and rounds (with criteria, conditions and questions); and the public
-pages of the rounds that take applications."""
+"""A grant-maker's schemes and rounds, and a round's criteria, eligibility conditions and
+extra questions, each edited on one page."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
-from coordination.kernel import permissions, ui
-from coordination.kernel.http import AuthenticatedRequest
-from coordination.kernel.models import GrantMaker, GrantMakerRole, GrantRole
+from coordination.kernel import ui
 from coordination.kernel.permissions import (
     get_for_user,
     grant_maker_view,
-    national_view,
-    public,
 )
 from coordination.templatetags.error_summary import summary_items
-from grants.applications.models import Application
-from grants.applications.workflow import Status
 from grants.schemes import services
 from grants.schemes.forms import (
     ROUND_ERROR_FIELDS,
     ConditionFormSet,
     CriterionFormSet,
-    GrantMakerForm,
-    GrantRoleForm,
     QuestionFormSet,
     RoundForm,
     SchemeForm,
 )
 from grants.schemes.models import Round, Scheme
-
-
-class GrantMakerRequest(AuthenticatedRequest):
-    """A request to a ``grant_maker_view``: the grant-maker of the URL, checked."""
-
-    grant_maker: GrantMaker
-
-
-@dataclass
-class RoundLine:
-    """A round as a list shows it: whether it takes applications, and how many it has in
-    each status."""
-
-    round: Round
-    state: str  # upcoming, open or closed
-    status_counts: list[tuple[str, int]] = field(default_factory=list)
-
-
-def url_if_exists(name: str, *args: Any) -> str | None:
-    """The URL of a page another area may not have yet (the areas are built side by side)."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
-# --- The national administrator's grant-makers -------------------------------------------------
-
-
-@national_view
-@require_GET
-def grant_maker_list(request: AuthenticatedRequest) -> HttpResponse:
-    found = GrantMaker.objects.select_related("municipality").annotate(
-        officers=Count("roles", filter=Q(roles__role=GrantRole.OFFICER)),
-        reviewers=Count("roles", filter=Q(roles__role=GrantRole.REVIEWER)),
-        scheme_count=Count("schemes", distinct=True),
-    )
-    return render(request, "grants/schemes/grant_maker_list.html", {"grant_makers": found})
-
-
-@national_view
-@require_http_methods(["GET", "POST"])
-def grant_maker_create(request: AuthenticatedRequest) -> HttpResponse:
-    form = GrantMakerForm(request.POST or None)
-    if done := ui.submit(
-        request, form, lambda data: services.create_grant_maker(by=request.user, **data)
-    ):
-        messages.success(
-            request,
-            _("%(name)s is created, and its first grant officer can start.")
-            % {"name": done.value.name},
-        )
-        return redirect("grants:grant_maker_list")
-    return ui.form_page(
-        request,
-        form=form,
-        title=_("New grant-maker"),
-        intro=_(
-            "A grant-maker runs grant schemes: a national body, a county governor, a county or a "
-            "municipality. Its grant officers then add their colleagues and reviewers themselves."
-        ),
-        submit_label=_("Create the grant-maker"),
-        back_url=reverse("grants:grant_maker_list"),
-        back_label=_("All grant-makers"),
-    )
-
-
-# --- A grant-maker's people ----------------------------------------------------------------
-
-
-@grant_maker_view("run_grants")
-@require_http_methods(["GET", "POST"])
-def grant_maker_roles(request: GrantMakerRequest) -> HttpResponse:
-    grant_maker = request.grant_maker
-    form = GrantRoleForm(request.POST or None)
-    if done := ui.submit(
-        request,
-        form,
-        lambda data: services.add_grant_role(by=request.user, grant_maker=grant_maker, **data),
-    ):
-        given = done.value
-        messages.success(
-            request,
-            _("%(name)s is now %(role)s.")
-            % {"name": given.user, "role": given.get_role_display().lower()},
-        )
-        return redirect("grants:grant_maker_roles", grant_maker.pk)
-    roles = grant_maker.roles.select_related("user").order_by("role", "user__full_name", "pk")
-    return render(
-        request,
-        "grants/schemes/grant_maker_roles.html",
-        {
-            "grant_maker": grant_maker,
-            "officers": [r for r in roles if r.role == GrantRole.OFFICER],
-            "reviewers": [r for r in roles if r.role == GrantRole.REVIEWER],
-            "form": form,
-        },
-    )
-
-
-@grant_maker_view("run_grants")
-@require_http_methods(["GET", "POST"])
-def grant_role_remove(request: GrantMakerRequest, pk: int) -> HttpResponse:
-    grant_maker = request.grant_maker
-    grant_role = get_object_or_404(
-        GrantMakerRole.objects.select_related("user").filter(grant_maker=grant_maker), pk=pk
-    )
-    back = reverse("grants:grant_maker_roles", args=[grant_maker.pk])
-    words = {
-        "name": grant_role.user,
-        "role": grant_role.get_role_display().lower(),
-        "grant_maker": grant_maker.name,
-    }
-    return ui.confirm_then(
-        request,
-        do=lambda: services.remove_grant_role(by=request.user, grant_role=grant_role),
-        done=_("%(name)s no longer has the role %(role)s.") % words,
-        # Someone who takes away their own role may no longer see this page.
-        then=back if grant_role.user_id != request.user.pk else reverse("coordination:my_page"),
-        title=_("Remove role"),
-        question=_(
-            "Do you want to remove the role %(role)s in %(grant_maker)s from %(name)s? Their "
-            "account is kept."
-        )
-        % words,
-        submit_label=_("Yes, remove the role"),
-        back_url=back,
-        back_label=_("People and roles"),
-    )
-
-
-# --- A grant-maker's home ------------------------------------------------------------------
-
-
-def round_state(round_: Round, now) -> str:
-    if now < round_.opens_at:
-        return "upcoming"
-    return "open" if round_.is_open(now) else "closed"
-
-
-@grant_maker_view("view_grant_maker")
-@require_GET
-def grant_maker_home(request: GrantMakerRequest) -> HttpResponse:
-    grant_maker = request.grant_maker
-    user = request.user
-    now = timezone.now()
-    schemes = list(
-        Scheme.objects.filter(grant_maker=grant_maker).prefetch_related(
-            Prefetch("rounds", Round.objects.order_by("-opens_at", "-pk"))
-        )
-    )
-    # Applications per round and status, in one query for the whole grant-maker.
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for row in (
-        Application.objects.filter(grant_maker=grant_maker)
-        .values("round_id", "status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        counts[row["round_id"]][row["status"]] = row["n"]
-    labels = dict(Status.choices)
-    lines = [
-        (
-            scheme,
-            [
-                RoundLine(
-                    round_,
-                    round_state(round_, now),
-                    [
-                        (str(labels[status]), counts[round_.pk][status])
-                        for status in Status.values
-                        if status in counts.get(round_.pk, {})
-                    ],
-                )
-                for round_ in scheme.rounds.all()
-            ],
-        )
-        for scheme in schemes
-    ]
-    may_run = permissions.can(user, "run_grants", grant_maker)
-    links = []
-    for name, label in (
-        ("grants:review_list", _("My reviews")),
-        ("grants:grant_maker_roles", _("People and roles")),
-    ):
-        url = url_if_exists(name, grant_maker.pk)
-        if url and permissions.may_open(user, url):
-            links.append((url, label))
-    return render(
-        request,
-        "grants/schemes/grant_maker_home.html",
-        {
-            "grant_maker": grant_maker,
-            "schemes": lines,
-            "may_run": may_run,
-            "links": links,
-        },
-    )
-
+from grants.schemes.views.base import GrantMakerRequest
 
 # --- Schemes -------------------------------------------------------------------------------
 
@@ -528,48 +317,4 @@ def round_questions(request: GrantMakerRequest, pk: int) -> HttpResponse:
             "end adds one."
         ),
         done=_("The questions are saved."),
-    )
-
-
-# --- Public pages --------------------------------------------------------------------------
-
-
-@public
-@require_GET
-def round_list(request: HttpRequest) -> HttpResponse:
-    now = timezone.now()
-    lines = [
-        RoundLine(round_, round_state(round_, now))
-        for round_ in Round.objects.filter(closes_at__gte=now)
-        .select_related("scheme", "grant_maker")
-        .order_by("closes_at", "pk")
-    ]
-    return render(
-        request,
-        "grants/schemes/round_list.html",
-        {
-            "open_rounds": [line for line in lines if line.state == "open"],
-            "upcoming_rounds": [line for line in lines if line.state == "upcoming"],
-        },
-    )
-
-
-@public
-@require_GET
-def round_public(request: GrantMakerRequest, pk: int) -> HttpResponse:
-    round_ = get_object_or_404(Round.objects.select_related("scheme", "grant_maker"), pk=pk)
-    state = round_state(round_, timezone.now())
-    apply_url = url_if_exists("grants:application_start", round_.pk) if state == "open" else None
-    return render(
-        request,
-        "grants/schemes/round_public.html",
-        {
-            "round": round_,
-            "scheme": round_.scheme,
-            "state": state,
-            "criteria": round_.criteria.all(),
-            "conditions": round_.conditions.all(),
-            "apply_url": apply_url,
-            "may_run": permissions.can(request.user, "run_grants", round_),
-        },
     )
