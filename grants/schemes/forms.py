@@ -94,6 +94,16 @@ class GrantRoleForm(forms.Form):
     )
 
 
+class OfficerForm(forms.Form):
+    """Give a grant-maker a grant officer (the national administrator)."""
+
+    email = forms.EmailField(
+        label=_("Their email address"),
+        help_text=_("They must already have an account in Samspill."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+
 class SchemeForm(forms.ModelForm):
     """A scheme: its name and purpose in each language (bokmål required), who may apply and
     for how much."""

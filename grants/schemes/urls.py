@@ -12,6 +12,7 @@ urlpatterns = [
     path("grants/rounds/<int:pk>/", views.round_public, name="round_public"),
     path("grants/makers/", views.grant_maker_list, name="grant_maker_list"),
     path("grants/makers/new/", views.grant_maker_create, name="grant_maker_create"),
+    path(MAKER + "officer/", views.grant_maker_officer_add, name="grant_maker_officer_add"),
     path(MAKER, views.grant_maker_home, name="grant_maker_home"),
     path(MAKER + "roles/", views.grant_maker_roles, name="grant_maker_roles"),
     path(MAKER + "roles/<int:pk>/remove/", views.grant_role_remove, name="grant_role_remove"),

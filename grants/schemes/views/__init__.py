@@ -6,6 +6,7 @@ from grants.schemes.views.makers import (
     grant_maker_create,
     grant_maker_home,
     grant_maker_list,
+    grant_maker_officer_add,
     grant_maker_roles,
     grant_role_remove,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "grant_maker_create",
     "grant_maker_home",
     "grant_maker_list",
+    "grant_maker_officer_add",
     "grant_maker_roles",
     "grant_role_remove",
     "round_conditions",

@@ -26,6 +26,7 @@ from grants.schemes import services
 from grants.schemes.forms import (
     GrantMakerForm,
     GrantRoleForm,
+    OfficerForm,
 )
 from grants.schemes.models import Round, Scheme
 from grants.schemes.views.base import GrantMakerRequest, RoundLine, round_state, url_if_exists
@@ -37,8 +38,9 @@ from grants.schemes.views.base import GrantMakerRequest, RoundLine, round_state,
 @require_GET
 def grant_maker_list(request: AuthenticatedRequest) -> HttpResponse:
     found = GrantMaker.objects.select_related("municipality").annotate(
-        officers=Count("roles", filter=Q(roles__role=GrantRole.OFFICER)),
-        reviewers=Count("roles", filter=Q(roles__role=GrantRole.REVIEWER)),
+        # distinct: the join with the schemes would count each role once per scheme
+        officers=Count("roles", filter=Q(roles__role=GrantRole.OFFICER), distinct=True),
+        reviewers=Count("roles", filter=Q(roles__role=GrantRole.REVIEWER), distinct=True),
         scheme_count=Count("schemes", distinct=True),
     )
     return render(request, "grants/schemes/grant_maker_list.html", {"grant_makers": found})
@@ -66,6 +68,39 @@ def grant_maker_create(request: AuthenticatedRequest) -> HttpResponse:
             "municipality. Its grant officers then add their colleagues and reviewers themselves."
         ),
         submit_label=_("Create the grant-maker"),
+        back_url=reverse("grants:grant_maker_list"),
+        back_label=_("All grant-makers"),
+    )
+
+
+@national_view
+@require_http_methods(["GET", "POST"])
+def grant_maker_officer_add(request: AuthenticatedRequest, grant_maker: int) -> HttpResponse:
+    """The national administrator gives a grant-maker an officer: one left without any (an
+    officer who deleted their account) is otherwise run by nobody."""
+    found = get_object_or_404(GrantMaker, pk=grant_maker)
+    form = OfficerForm(request.POST or None)
+    if done := ui.submit(
+        request,
+        form,
+        lambda data: services.add_grant_role(
+            by=request.user, grant_maker=found, email=data["email"], role=GrantRole.OFFICER
+        ),
+    ):
+        messages.success(
+            request,
+            _("%(name)s is now %(role)s.")
+            % {"name": done.value.user, "role": done.value.get_role_display().lower()},
+        )
+        return redirect("grants:grant_maker_list")
+    return ui.form_page(
+        request,
+        form=form,
+        title=_("Add a grant officer to %(name)s") % {"name": found.name},
+        intro=_(
+            "The grant officer runs the grant-maker's schemes and adds colleagues and reviewers."
+        ),
+        submit_label=_("Add grant officer"),
         back_url=reverse("grants:grant_maker_list"),
         back_label=_("All grant-makers"),
     )

@@ -544,3 +544,30 @@ def test_an_officer_who_removes_their_own_role_goes_to_my_page(client_of, office
     response = client_of(officer).post(url)
     assert response["Location"] == reverse("coordination:my_page")
     assert not GrantMakerRole.objects.filter(pk=own.pk).exists()
+
+
+def test_national_administrator_gives_a_grant_maker_an_officer(client_of, national_admin):
+    grant_maker = GrantMakerFactory()
+    person = UserFactory(email="ny.saksbehandler@example.org")
+    url = reverse("grants:grant_maker_officer_add", args=[grant_maker.pk])
+    client = client_of(national_admin)
+    assert client.get(reverse("grants:grant_maker_list")).content.decode().count(url) == 1
+    response = client.post(url, {"email": "ny.saksbehandler@example.org"})
+    assert response.status_code == 302
+    assert GrantMakerRole.objects.filter(
+        grant_maker=grant_maker, user=person, role=GrantRole.OFFICER
+    ).exists()
+
+
+def test_the_list_counts_each_role_once_whatever_the_number_of_schemes(client_of, national_admin):
+    GrantMakerRoleFactory(role=GrantRole.OFFICER)
+    made.scheme()
+    made.scheme()
+    page = client_of(national_admin).get(reverse("grants:grant_maker_list"))
+    (row,) = page.context["grant_makers"]
+    assert (row.officers, row.reviewers, row.scheme_count) == (1, 0, 2)
+
+
+def test_an_officer_cannot_add_officers_through_the_national_page(client_of, officer):
+    url = reverse("grants:grant_maker_officer_add", args=[national_grant_maker().pk])
+    assert client_of(officer).get(url).status_code == 404

@@ -9,6 +9,7 @@ ACCESS: dict = {
     # the national administrator's grant-makers
     "grants:grant_maker_list": NATIONAL_ADMINISTRATOR,
     "grants:grant_maker_create": NATIONAL_ADMINISTRATOR,
+    "grants:grant_maker_officer_add": NATIONAL_ADMINISTRATOR,
     # a grant-maker's home: its officers and reviewers
     "grants:grant_maker_home": GRANT_STAFF,
     # its officers: people and roles, schemes, rounds and what a round asks and scores
