@@ -143,6 +143,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # binder never delays an email. The outbox delivers a task on its route's queue.
 CELERY_TASK_ROUTES = {
     "coordination.printing.tasks.make_printed_document": {"queue": "documents"},
+    "grants.decisions.tasks.make_decision_letter": {"queue": "documents"},
+    "grants.reports.tasks.make_case_dossier": {"queue": "documents"},
 }
 CELERY_TIMEZONE = "Europe/Oslo"
 CELERY_BEAT_SCHEDULE = {
@@ -186,6 +188,11 @@ CELERY_BEAT_SCHEDULE = {
     "close-rejected-grant-cases": {
         "task": "grants.decisions.tasks.close_rejected_cases",
         "schedule": crontab(hour=2, minute=30),
+    },
+    # grants: grantees are reminded 14 days before a report is due, and once when it is overdue.
+    "send-report-reminders": {
+        "task": "grants.reports.tasks.send_report_reminders",
+        "schedule": crontab(hour=7, minute=30),
     },
     # Printed documents: print again what was printed or published, at night, so the latest
     # binder is at hand (unchanged content is not typeset again: coordination/printing/).

@@ -5,7 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from activities.models import Activity, Feedback, Session, SignUp
-from coordination.models import Membership, RoleInvitation, StartRequest, User
+from coordination.models import GrantMaker, Membership, RoleInvitation, StartRequest, User
+from grants.models import Appeal, Report, ReviewAssignment, Round
 from volunteers.matching import ranking as matching
 from volunteers.models import (
     Assignment,
@@ -96,6 +97,24 @@ def test_seed_demo_is_believable_and_can_run_twice():
     assert Activity.objects.filter(listed_only=True).exists()
     assert Feedback.objects.filter(session__activity=friday).exists()
     assert HoursEntry.objects.filter(shift__isnull=False, status="approved").exists()
+
+    # issue 16: Helsedirektoratet's scheme, one round decided and one open, through the services.
+    closed, open_ = Round.objects.filter(grant_maker__name="Helsedirektoratet").order_by("opens_at")
+    assert sorted(closed.applications.values_list("status", flat=True)) == [
+        "closed", "closed", "closed", "reporting", "reporting"
+    ]  # fmt: skip
+    assert sorted(open_.applications.values_list("status", flat=True)) == [
+        "draft", "submitted", "submitted"
+    ]  # fmt: skip
+    joint = open_.applications.get(title__startswith="Felles")
+    assert joint.partners.get().confirmed_at is not None  # Lom confirmed from its own login
+    assert ReviewAssignment.objects.filter(impartial=False).count() == 1
+    assert Appeal.objects.get().handling == "changed"
+    approved = Report.objects.filter(status="approved").values_list("kind", flat=True)
+    assert sorted(approved) == ["final", "progress"]
+    friday_report = Report.objects.get(kind="progress")
+    assert friday_report.prefilled_from["sessions_held"] > 0  # counted in the Friday gathering
+    assert GrantMaker.objects.filter(kind="municipality", municipality_id="3434").exists()
 
 
 def test_demo_dates_agree_with_each_other():

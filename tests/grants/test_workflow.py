@@ -17,9 +17,17 @@ from tests.grants.factories import ApplicationFactory
 # (transition, from, to, who) — the workflow, written out edge by edge.
 EDGES = {
     ("submit", "draft", "submitted", "applicant"),
-    *{("withdraw", s, "withdrawn", "applicant") for s in (
-        "draft", "submitted", "more_information", "screening", "in_review", "ready_for_decision"
-    )},  # fmt: skip
+    *{
+        ("withdraw", s, "withdrawn", "applicant")
+        for s in (
+            "draft",
+            "submitted",
+            "more_information",
+            "screening",
+            "in_review",
+            "ready_for_decision",
+        )
+    },  # fmt: skip
     ("start_screening", "submitted", "screening", "officer"),
     ("request_information", "submitted", "more_information", "officer"),
     ("request_information", "screening", "more_information", "officer"),

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -181,14 +182,23 @@ def case_assign(request: GrantMakerRequest, pk: int) -> HttpResponse:
 
 
 @grant_maker_view("run_grants")
-@require_POST
 def case_unassign(request: GrantMakerRequest, pk: int) -> HttpResponse:
+    """Ask first (GET), then take the reviewer off the application (POST)."""
     assignment = get_object_or_404(
         ReviewAssignment.objects.select_related("reviewer"),
         pk=pk,
         grant_maker=request.grant_maker,
     )
     application = case_of(request, assignment.application_id)
+    if request.method != "POST":
+        return ui.confirm_page(
+            request,
+            title=_("Remove %(name)s as reviewer?") % {"name": assignment.reviewer.full_name},
+            question=_("%(name)s will no longer review «%(title)s».")
+            % {"name": assignment.reviewer.full_name, "title": application.title},
+            submit_label=_("Yes, remove the reviewer"),
+            back_url=reverse("grants:case", args=[request.grant_maker.pk, application.pk]),
+        )
     ui.attempt(
         request,
         lambda: services.unassign_reviewer(by=request.user, assignment=assignment),

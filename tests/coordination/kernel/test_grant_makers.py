@@ -86,8 +86,11 @@ def test_the_migration_moves_grant_roles_into_the_municipalitys_own_grant_maker(
     Membership.objects.filter(pk=officer.pk).update(role="grant_officer")
     Membership.objects.filter(pk=reviewer.pk).update(role="reviewer")
     pending = RoleInvitation.objects.create(
-        municipality=lom, email="ny@lom.example", role="volunteer_contact", expires_at="2099-01-01T00:00Z"
-    )  # fmt: skip
+        municipality=lom,
+        email="ny@lom.example",
+        role="volunteer_contact",
+        expires_at="2099-01-01T00:00Z",
+    )
     RoleInvitation.objects.filter(pk=pending.pk).update(role="reviewer")
 
     migration.move_grant_roles_to_grant_makers(apps, None)

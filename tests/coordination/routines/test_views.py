@@ -178,9 +178,7 @@ def test_approval_explains_a_date_in_the_past(client_of, coordinator_lom, binder
     assert routine.status == "draft"
 
 
-def test_co_authors_who_may_not_be_are_refused_with_their_name(
-    client_of, coordinator_lom, binder
-):
+def test_co_authors_who_may_not_be_are_refused_with_their_name(client_of, coordinator_lom, binder):
     """A second coordinator of Lom approves routines; co-authors only propose."""
     colleague = MembershipFactory(user=UserFactory(full_name="Sigrid Lien")).user
     routine = binder["welcome"]
