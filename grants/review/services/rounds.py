@@ -29,7 +29,8 @@ RANKED = frozenset(
         Status.CLOSED,
     }
 )
-MUNICIPALITY_APPLIES = "municipality"
+# Not a PartnerOrganisation.Kind (which has "municipality" for another municipality as partner).
+MUNICIPALITY_APPLIES = "municipality_itself"
 APPLICANT_TYPES = (MUNICIPALITY_APPLIES, *PartnerOrganisation.Kind.values)
 
 

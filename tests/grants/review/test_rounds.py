@@ -124,9 +124,14 @@ def test_fairness_on_a_known_data_set():
     assert large.population == drammen.population  # counted once for two applications
     assert large.award_rate == pytest.approx(50)
 
+    # Each type once (the municipality applying itself is not a partner of the kind
+    # «another municipality»).
+    assert [group.key for group in figures.by_type] == [
+        "municipality_itself", "volunteer_centre", "association"
+    ]  # fmt: skip
     by_type = {group.key: group for group in figures.by_type}
-    assert list(by_type) == ["municipality", "volunteer_centre", "association"]
-    assert (by_type["municipality"].applications, by_type["municipality"].awarded) == (1, 100_000)
+    itself = by_type["municipality_itself"]
+    assert (itself.applications, itself.awarded) == (1, 100_000)
     assert by_type["volunteer_centre"].award_rate == 0
     assert by_type["association"].applications == 3
     assert by_type["association"].awarded == 450_000
