@@ -15,9 +15,11 @@ TEST_WORKERS ?= 2
 # What mypy checks (CONVENTIONS.md, "Tooling"): the kernel, and every services.py or services/
 # package, permissions.py and tasks.py of the apps, found anew on each run.
 APPS = coordination volunteers activities grants
-# and the activities' pure modules (no ORM) and the "what's on" maker
+# and the pure modules (no ORM: recurrence, pick-up order, the grants' state machine, scoring and
+# fairness) and the "what's on" maker
 TYPED = coordination/kernel activities/schedule/recurrence.py activities/rides/pickup_order.py \
-	activities/schedule/exports.py $(shell find $(APPS) -path coordination/kernel -prune \
+	activities/schedule/exports.py grants/applications/workflow.py grants/review/scoring.py \
+	grants/review/fairness.py $(shell find $(APPS) -path coordination/kernel -prune \
 	-o -name migrations -prune -o -type d -name services -prune -print \
 	-o -type f \( -name services.py -o -name permissions.py -o -name tasks.py \) -print \
 	2>/dev/null | sort)

@@ -230,7 +230,9 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} ({self.municipality.name})"
 
 
-class GrantMaker(models.Model):
+# mypy's Django plugin cannot follow the reverse relation from a model django-modeltranslation
+# registers (grants' Scheme.grant_maker → ``schemes``).
+class GrantMaker(models.Model):  # type: ignore[django-manager-missing]
     """A body that runs grant schemes: a national directorate, a county governor, a county or
     a municipality (its own scheme for local associations). Grant officers and reviewers hold
     their roles here, so a municipality that applies never judges its own application."""

@@ -63,16 +63,15 @@ def own_municipality_conflict(application: Application) -> Verdict:
     """A municipal grant-maker may not judge an application where its municipality is a
     party: its officers and reviewers are then not impartial."""
     grant_maker = application.grant_maker
-    if grant_maker.municipality_id and grant_maker.municipality_id in party_municipalities(
-        application
-    ):
+    own = grant_maker.municipality
+    if own is not None and own.pk in party_municipalities(application):
         return Verdict(
             False,
             _(
                 "%(municipality)s is a party to this application, so its own grant officers "
                 "and reviewers cannot handle it (Public Administration Act § 6)."
             )
-            % {"municipality": grant_maker.municipality.name},
+            % {"municipality": own.name},
         )
     return Verdict(True)
 
