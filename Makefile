@@ -72,6 +72,7 @@ bench: install-dev  ## Benchmarks at national scale on PostgreSQL (see bench/REA
 	.venv/bin/python -m bench.matching
 	.venv/bin/python -m bench.screening
 	.venv/bin/python -m bench.activities
+	.venv/bin/python -m bench.grants
 
 worker:  ## A Celery worker for every queue, PDFs included (needs CELERY_BROKER_URL)
 	.venv/bin/celery -A coordination worker --queues celery,documents --loglevel=INFO
