@@ -15,6 +15,13 @@ from tests.grants.reports.conftest import complete
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _applicant_reads_english(applicant):
+    """The emails are asserted in English: the applicant's own choice of language."""
+    applicant.preferred_language = "en"
+    applicant.save(update_fields=["preferred_language"])
+
+
 def in_days(days: int) -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=days)
 
