@@ -34,7 +34,27 @@ def oslo(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second
     return datetime.datetime(year, month, day, hour, minute, second, tzinfo=OSLO)
 
 
-class SchemeFactory(factory.django.DjangoModelFactory):
+# The translated fields (grants/schemes/translation.py) a factory takes in bokmål.
+TRANSLATED = {
+    Scheme: ("name", "purpose"),
+    Criterion: ("name", "description"),
+    EligibilityCondition: ("text",),
+}
+
+
+class InBokmal:
+    """Translated fields (modeltranslation) are given in bokmål: ``name="…"`` is stored as
+    ``name_nb`` whatever the active language, so a test in English or nynorsk reads it too."""
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        for field in TRANSLATED[cls._meta.model]:
+            if field in kwargs:
+                kwargs[f"{field}_nb"] = kwargs.pop(field)
+        return kwargs
+
+
+class SchemeFactory(InBokmal, factory.django.DjangoModelFactory):
     class Meta:
         model = Scheme
 
@@ -61,7 +81,7 @@ class RoundFactory(factory.django.DjangoModelFactory):
     )
 
 
-class CriterionFactory(factory.django.DjangoModelFactory):
+class CriterionFactory(InBokmal, factory.django.DjangoModelFactory):
     class Meta:
         model = Criterion
 
@@ -71,7 +91,7 @@ class CriterionFactory(factory.django.DjangoModelFactory):
     order = factory.Sequence(lambda n: n)
 
 
-class EligibilityConditionFactory(factory.django.DjangoModelFactory):
+class EligibilityConditionFactory(InBokmal, factory.django.DjangoModelFactory):
     class Meta:
         model = EligibilityCondition
 
