@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -313,10 +313,7 @@ def applicant_users(application: Application) -> list[User]:
 
 def application_path(application: Application) -> str:
     """The applicant's page of the application (the applications area's)."""
-    try:
-        return reverse("grants:application_detail", args=[application.pk])
-    except NoReverseMatch:  # the applications area's page, agreed at this address
-        return f"/grants/applications/{application.pk}/"
+    return reverse("grants:application_detail", args=[application.pk])
 
 
 def application_url(application: Application) -> str:

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -60,12 +60,9 @@ def applicant_users(application: Application) -> list[User]:
     return list(users)
 
 
-def _absolute(name: str, *args: object, fallback: str = "coordination:my_page") -> str:
-    """A link for an email; another area's page when it exists, else ``fallback``."""
-    try:
-        return settings.SITE_URL + reverse(name, args=args)
-    except NoReverseMatch:
-        return settings.SITE_URL + reverse(fallback)
+def _absolute(name: str, *args: object) -> str:
+    """A link to a page of the site for an email."""
+    return settings.SITE_URL + reverse(name, args=args)
 
 
 @transaction.atomic

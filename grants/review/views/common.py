@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -63,14 +63,6 @@ def round_of(request: GrantMakerRequest, pk: int) -> Round:
     )
 
 
-def attachment_url(pk: int) -> str | None:
-    """The attachment's download link (the applications area's page), if it exists."""
-    try:
-        return reverse("grants:attachment_download", args=[pk])
-    except NoReverseMatch:
-        return None
-
-
 @dataclass(frozen=True)
 class BudgetYear:
     year: int
@@ -98,7 +90,10 @@ def application_content(application: Application) -> dict:
     """The application as the applicant sent it, for the read-only partial."""
     lines = list(application.budget_lines.all())
     years = budget_by_year(lines)
-    attachments = [(a, attachment_url(a.pk)) for a in application.attachments.all()]
+    attachments = [
+        (a, reverse("grants:attachment_download", args=[a.pk]))
+        for a in application.attachments.all()
+    ]
     partners = list(
         application.partners.select_related("organisation", "municipality", "answered_by")
     )

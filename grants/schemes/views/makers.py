@@ -29,7 +29,7 @@ from grants.schemes.forms import (
     OfficerForm,
 )
 from grants.schemes.models import Round, Scheme
-from grants.schemes.views.base import GrantMakerRequest, RoundLine, round_state, url_if_exists
+from grants.schemes.views.base import GrantMakerRequest, RoundLine, round_state
 
 # --- The national administrator's grant-makers -------------------------------------------------
 
@@ -215,11 +215,12 @@ def grant_maker_home(request: GrantMakerRequest) -> HttpResponse:
     may_run = permissions.can(user, "run_grants", grant_maker)
     links = []
     for name, label in (
-        ("grants:review_list", _("My reviews")),
+        ("grants:report_list", _("Reports")),
         ("grants:grant_maker_roles", _("People and roles")),
+        ("grants:review_list", _("My reviews")),
     ):
-        url = url_if_exists(name, grant_maker.pk)
-        if url and permissions.may_open(user, url):
+        url = reverse(name, args=[grant_maker.pk])
+        if permissions.may_open(user, url):
             links.append((url, label))
     return render(
         request,

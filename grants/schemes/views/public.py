@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -12,7 +13,7 @@ from coordination.kernel.permissions import (
     public,
 )
 from grants.schemes.models import Round
-from grants.schemes.views.base import GrantMakerRequest, RoundLine, round_state, url_if_exists
+from grants.schemes.views.base import GrantMakerRequest, RoundLine, round_state
 
 # --- Public pages --------------------------------------------------------------------------
 
@@ -42,7 +43,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
 def round_public(request: GrantMakerRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round.objects.select_related("scheme", "grant_maker"), pk=pk)
     state = round_state(round_, timezone.now())
-    apply_url = url_if_exists("grants:application_start", round_.pk) if state == "open" else None
+    apply_url = reverse("grants:application_start", args=[round_.pk]) if state == "open" else None
     return render(
         request,
         "grants/schemes/round_public.html",
