@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coordination.kernel import files, languages, outbox
-from coordination.kernel.models import GeneratedFile, Membership, Role, User
+from coordination.kernel.models import GeneratedFile, User
 from grants.applications.models import Application, BudgetLine
 from grants.applications.permissions import can_handle_application
 from grants.applications.services.transitions import transition
@@ -294,21 +294,6 @@ def request_letter(decision: Decision) -> GeneratedFile | None:
     asked.letter = record
     outbox.send(LETTER_TASK, decision_id=decision.pk)
     return record
-
-
-def applicant_users(application: Application) -> list[User]:
-    """Who speaks for the applicant: the applying organisation's representatives, or the
-    municipality's coordinators when the municipality applies."""
-    if application.organisation_id:
-        members = Membership.objects.filter(
-            organisation_id=application.organisation_id, role=Role.PARTNER_REPRESENTATIVE
-        )
-    else:
-        members = Membership.objects.filter(
-            municipality_id=application.municipality_id, role=Role.COORDINATOR
-        )
-    users = User.objects.filter(pk__in=members.values("user"), is_active=True)
-    return list(users.order_by("pk"))
 
 
 def application_path(application: Application) -> str:
