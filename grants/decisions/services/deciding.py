@@ -45,7 +45,8 @@ APPEAL_TRANSITION: dict[str, str] = {
 def current_decision(application: Application) -> Decision | None:
     """The decision in force: the newest, which no later decision replaces."""
     return (
-        application.decisions.filter(replaced_by__isnull=True)
+        Decision.objects.in_force()
+        .filter(application=application)
         .select_related("made_by", "letter")
         .order_by("-made_at", "-pk")
         .first()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -43,7 +42,6 @@ def round_list(request: HttpRequest) -> HttpResponse:
 def round_public(request: GrantMakerRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round.objects.select_related("scheme", "grant_maker"), pk=pk)
     state = round_state(round_, timezone.now())
-    apply_url = reverse("grants:application_start", args=[round_.pk]) if state == "open" else None
     return render(
         request,
         "grants/schemes/round_public.html",
@@ -53,7 +51,6 @@ def round_public(request: GrantMakerRequest, pk: int) -> HttpResponse:
             "state": state,
             "criteria": round_.criteria.all(),
             "conditions": round_.conditions.all(),
-            "apply_url": apply_url,
             "may_run": permissions.can(request.user, "run_grants", round_),
         },
     )
