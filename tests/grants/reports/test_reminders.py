@@ -15,6 +15,13 @@ from tests.grants.reports.conftest import complete
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def applicant_reads_english(applicant):
+    """The reminders are in the applicant's own language: English here, as asserted."""
+    applicant.preferred_language = "en"
+    applicant.save(update_fields=["preferred_language"])
+
+
 def in_days(days: int) -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=days)
 
