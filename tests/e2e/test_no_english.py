@@ -57,8 +57,9 @@ CASE_INSENSITIVE = {"the", "your", "you", "this", "please", "with", "from", "whi
                     "staircase", "wheel", "level", "score", "grant", "reviewer",
                     "application", "assignment", "invitation", "help", "name", "phone",
                     "address", "language", "account", "settings", "details"}  # fmt: skip
-# Words on the list above that are Norwegian in one written standard: nynorsk "no" is "now".
-NORWEGIAN_TOO = {"nn": {"No"}}
+# Words on the list above that are Norwegian in one written standard: nynorsk "no" is "now",
+# "open" is "åpen"; bokmål "driver" is "runs" (who runs the project).
+NORWEGIAN_TOO = {"nb": {"driver"}, "nn": {"No", "open"}}
 # The portal's Norwegian languages: every language but the one the texts are written in.
 NORWEGIAN = [code for code in LANGUAGES if code != "en"]
 # Personas whose pages hold only what a nynorsk municipality wrote (Lom), so that bokmål words on
@@ -138,6 +139,8 @@ def test_the_word_list_finds_english_and_passes_norwegian():
     assert english_in("No er skjemaet sendt. Vel ein dato for besøket. Lagre.", "nn") == []
     assert english_in("No er skjemaet sendt.", "nb") == ["No"]  # not bokmål
     assert english_in("Select the date. No", "nn") == ["Select", "the"]
+    assert english_in("Runden er open. Lag som driver prosjektet.", "nn") == ["driver"]
+    assert english_in("Runden er åpen. Laget som driver prosjektet.", "nb") == []
 
 
 def bokmal_in(text: str) -> list[str]:
