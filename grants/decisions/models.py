@@ -23,6 +23,13 @@ class Outcome(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+class DecisionQuerySet(models.QuerySet["Decision"]):
+    def in_force(self) -> DecisionQuerySet:
+        """The decisions in force: those no later decision replaces (one per decided
+        application; an appeal that changes a decision makes a new one that replaces it)."""
+        return self.filter(replaced_by__isnull=True)
+
+
 class Decision(models.Model):
     """A formal individual decision on an application. An appeal that changes it makes a new
     decision (``replaces`` the old one); the newest is the one in force."""
@@ -67,6 +74,8 @@ class Decision(models.Model):
         verbose_name=_("decision letter"),
     )
     language = models.CharField(_("language of the letter"), max_length=5, blank=True)
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("decision")

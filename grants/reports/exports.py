@@ -8,16 +8,14 @@ import csv
 import io
 import re
 import zipfile
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -27,12 +25,12 @@ from openpyxl.utils import get_column_letter
 from coordination.kernel.documents import render_pdf
 from grants.applications.models import Application
 from grants.decisions.models import Decision
-from grants.review.models import ReviewAssignment, Score
+from grants.review.fairness import SIZE_CLASS_LABELS, size_class
+from grants.review.models import ReviewAssignment
+from grants.review.services.rounds import review_scores
 from grants.schemes.models import Round
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Municipality size classes by population, as the fairness check reads them.
-SMALL_BELOW, LARGE_FROM = 5_000, 20_000
 
 
 def cell(value) -> str:
@@ -41,54 +39,16 @@ def cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def size_class(population: int) -> str:
-    if population < SMALL_BELOW:
-        return pgettext("municipality size", "small")
-    if population < LARGE_FROM:
-        return pgettext("municipality size", "medium")
-    return pgettext("municipality size", "large")
-
-
 def oslo_time(moment: datetime | None) -> str:
     """A moment as Norwegians read it (Europe/Oslo), to the minute."""
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
-def weighted_scores(applications: Iterable[Application]) -> dict[int, Decimal]:
-    """Each application's score (0–5): per reviewer the criteria's mean weighted by their
-    weights (n/a left out), then the mean of the reviewers who sent their review."""
-    per_review: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for application_id, assignment_id, value, weight in Score.objects.filter(
-        assignment__application__in=[a.pk for a in applications],
-        assignment__submitted_at__isnull=False,
-        assignment__impartial=True,
-        value__isnull=False,
-    ).values_list("assignment__application_id", "assignment_id", "value", "criterion__weight"):
-        if value is not None:
-            per_review[(application_id, assignment_id)].append((value, weight))
-    reviews: dict[int, list[Decimal]] = defaultdict(list)
-    for (application_id, _assignment), values in per_review.items():
-        total_weight = sum(weight for _value, weight in values)
-        reviews[application_id].append(
-            Decimal(sum(value * weight for value, weight in values)) / total_weight
-        )
-    return {
-        pk: (sum(means, Decimal(0)) / len(means)).quantize(Decimal("0.01"))
-        for pk, means in reviews.items()
-    }
-
-
-def decision_in_force(decisions: Iterable[Decision]) -> Decision | None:
-    """The newest decision (an appeal that changed it made a newer one)."""
-    ordered = sorted(decisions, key=lambda d: (d.made_at, d.pk))
-    return ordered[-1] if ordered else None
 
 
 @dataclass
 class RoundRow:
     application: Application
     requested: int
-    score: Decimal | None
+    score: int | None  # 0–100, as the ranking shows it
     decision: Decision | None
 
 
@@ -99,16 +59,19 @@ def round_applications(round_: Round) -> list[RoundRow]:
         Application.objects.filter(round=round_)
         .submitted()
         .select_related("round", "municipality", "organisation")
-        .prefetch_related("budget_lines", "decisions")
+        .prefetch_related(
+            "budget_lines",
+            Prefetch("decisions", queryset=Decision.objects.in_force(), to_attr="in_force"),
+        )
         .order_by("number", "pk")
     )
-    scores = weighted_scores(applications)
+    scores = review_scores(applications)
     return [
         RoundRow(
             application=a,
             requested=sum(line.amount for line in a.budget_lines.all() if line.source == "grant"),
-            score=scores.get(a.pk),
-            decision=decision_in_force(a.decisions.all()),
+            score=None if scores[a.pk].score is None else round(scores[a.pk].score),
+            decision=a.in_force[0] if a.in_force else None,  # type: ignore[attr-defined]
         )
         for a in applications
     ]
@@ -119,7 +82,7 @@ def _header() -> list[str]:
         _("Reference"), _("Project"), _("Applicant"), _("Organisation number"),
         _("Municipality"), _("County"), _("Size class"), _("Status"),
         _("Requested (NOK)"), _("Proposed (NOK)"), _("Decided amount (NOK)"), _("Outcome"),
-        _("Score (0–5)"), _("Submitted (Norwegian time)"),
+        _("Score (0–100)"), _("Submitted (Norwegian time)"),
     ]  # fmt: skip
 
 
@@ -128,7 +91,8 @@ def _values(row: RoundRow) -> list:
     return [
         a.reference, a.title, a.applicant_name,
         a.organisation.organisation_number if a.organisation else "",
-        a.municipality.name, a.municipality.county, size_class(a.municipality.population),
+        a.municipality.name, a.municipality.county,
+        str(SIZE_CLASS_LABELS[size_class(a.municipality.population)]),
         a.get_status_display(), row.requested, a.proposed_amount,
         decision.amount if decision else None,
         decision.get_outcome_display() if decision else "",

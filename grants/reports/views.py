@@ -19,8 +19,8 @@ from coordination.kernel.retention import GENERATED_FILE_DAYS
 from grants.applications.models import Application
 from grants.applications.permissions import can_handle_application, is_applicant
 from grants.decisions.models import Instalment, Outcome
+from grants.decisions.services import current_decision
 from grants.reports import services
-from grants.reports.exports import decision_in_force
 from grants.reports.forms import AssessmentForm, ExportForm, ReportForm
 from grants.reports.models import Report, ReportStatus
 from grants.reports.prefill import initial_values
@@ -32,7 +32,9 @@ RECENT_FILES = 10
 def _budget(report: Report) -> dict:
     """The year's granted instalment (of the decision in force) and the budget's lines."""
     application = report.application
-    decision = decision_in_force(application.decisions.exclude(outcome=Outcome.REJECTED))
+    decision = current_decision(application)
+    if decision is not None and decision.outcome == Outcome.REJECTED:
+        decision = None
     instalment = (
         Instalment.objects.filter(decision=decision, year=report.year).first() if decision else None
     )

@@ -8,11 +8,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import pgettext_lazy
+
 # Size classes by inhabitants (the municipality register's population).
 SMALL_BELOW = 5_000
 LARGE_FROM = 20_000
 SMALL, MEDIUM, LARGE = "small", "medium", "large"
 SIZE_CLASSES = (SMALL, MEDIUM, LARGE)
+# The size classes' names, as an export or a page shows them.
+SIZE_CLASS_LABELS = {
+    SMALL: pgettext_lazy("municipality size", "small"),
+    MEDIUM: pgettext_lazy("municipality size", "medium"),
+    LARGE: pgettext_lazy("municipality size", "large"),
+}
 
 
 def size_class(population: int) -> str:

@@ -22,6 +22,7 @@ from grants.schemes.models import (
     Round,
     Scheme,
 )
+from grants.schemes.services.schemes import SCHEME_FIELDS
 
 OSLO = ZoneInfo("Europe/Oslo")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -110,18 +111,7 @@ class SchemeForm(forms.ModelForm):
 
     class Meta:
         model = Scheme
-        fields = [
-            "name_nb",
-            "name_nn",
-            "name_en",
-            "purpose_nb",
-            "purpose_nn",
-            "purpose_en",
-            "applicant_kinds",
-            "partnership_required",
-            "max_amount",
-            "max_years",
-        ]
+        fields = list(SCHEME_FIELDS)
         widgets = {f"purpose_{code}": forms.Textarea(attrs={"rows": 4}) for code in LANGUAGE_NAMES}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

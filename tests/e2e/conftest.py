@@ -98,7 +98,7 @@ def type_into(page, value: str, **target) -> None:
 
 
 # Where a person lands after logging in (coordination.kernel.account_adapter.landing_url).
-LANDING = re.compile(r"/(my|volunteer|coordination/\d{4})/$")
+LANDING = re.compile(r"/(my|volunteer|coordination/\d{4}|grants/makers/\d+)/$")
 
 
 def log_in_by_keyboard(page, base_url: str, email: str, password: str) -> None:

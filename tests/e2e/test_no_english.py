@@ -57,14 +57,16 @@ CASE_INSENSITIVE = {"the", "your", "you", "this", "please", "with", "from", "whi
                     "staircase", "wheel", "level", "score", "grant", "reviewer",
                     "application", "assignment", "invitation", "help", "name", "phone",
                     "address", "language", "account", "settings", "details"}  # fmt: skip
-# Words on the list above that are Norwegian in one written standard: nynorsk "no" is "now".
-NORWEGIAN_TOO = {"nn": {"No"}}
+# Words on the list above that are Norwegian in one written standard: nynorsk "no" is "now",
+# "open" is "åpen"; bokmål "driver" is "runs" (who runs the project).
+NORWEGIAN_TOO = {"nb": {"driver"}, "nn": {"No", "open"}}
 # The portal's Norwegian languages: every language but the one the texts are written in.
 NORWEGIAN = [code for code in LANGUAGES if code != "en"]
 # Personas whose pages hold only what a nynorsk municipality wrote (Lom), so that bokmål words on
 # them in nynorsk are the portal's own: Drammen's content is bokmål by right (shown as written).
-NYNORSK_MUNICIPALITY_PERSONAS = {"anonymous", "coordinator-lom", "contact-lom",
-                                 "grant-officer-lom", "reviewer-lom", "partner-lom",
+# The national grant-maker's people (grant-officer, grant-reviewer) read Helsedirektoratet's
+# schemes and applications from all over the country: bokmål by right, not Lom's nynorsk.
+NYNORSK_MUNICIPALITY_PERSONAS = {"anonymous", "coordinator-lom", "contact-lom", "partner-lom",
                                  "volunteer-lom", "volunteer-lom-2"}  # fmt: skip
 # Codes and defaults that leak: snake_case values, Django's empty choice, ISO dates in text.
 LEAKS = [r"\b[a-z]+_[a-z_]+\b", r"- Select an option -", r"-{5,}", r"\b\d{4}-\d{2}-\d{2}\b"]
@@ -73,8 +75,8 @@ PERSONAS = {
     "anonymous": None,
     "coordinator-lom": "koordinator.lom@samspill.example",
     "contact-lom": "kontakt.sjukeheim.lom@samspill.example",
-    "grant-officer-lom": "saksbehandlar.lom@samspill.example",
-    "reviewer-lom": "vurderar.lom@samspill.example",
+    "grant-officer": "saksbehandlar.helsedir@samspill.example",
+    "grant-reviewer": "fagvurderar.helsedir@samspill.example",
     "partner-lom": "frivilligsentral.lom@samspill.example",
     "volunteer-lom": "frivillig.astrid@samspill.example",
     "volunteer-lom-2": "frivillig.nils@samspill.example",
@@ -137,6 +139,8 @@ def test_the_word_list_finds_english_and_passes_norwegian():
     assert english_in("No er skjemaet sendt. Vel ein dato for besøket. Lagre.", "nn") == []
     assert english_in("No er skjemaet sendt.", "nb") == ["No"]  # not bokmål
     assert english_in("Select the date. No", "nn") == ["Select", "the"]
+    assert english_in("Runden er open. Lag som driver prosjektet.", "nn") == ["driver"]
+    assert english_in("Runden er åpen. Laget som driver prosjektet.", "nb") == []
 
 
 def bokmal_in(text: str) -> list[str]:
@@ -194,7 +198,7 @@ def test_every_page_of_every_persona_is_in_norwegian(live_server, browser, langu
             page.locator("input[name=login]").fill(email)
             page.locator("input[name=password]").fill(DEMO_PASSWORD)
             page.locator("input[name=password]").press("Enter")
-            page.wait_for_url(re.compile(r"/(my|volunteer)/$|/coordination/"))
+            page.wait_for_url(re.compile(r"/(my|volunteer)/$|/coordination/|/grants/makers/\d+/$"))
         starts = LANDING + (ALWAYS if email else PUBLIC)
         no_bokmal = language == "nn" and persona in NYNORSK_MUNICIPALITY_PERSONAS
         found, read = _read_pages(page, live_server.url, starts, language, no_bokmal=no_bokmal)

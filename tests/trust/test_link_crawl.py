@@ -34,7 +34,7 @@ def _landing_pages(persona: str) -> list[str]:
     if persona == "anonymous":
         return pages
     pages += [reverse("coordination:my_page"), reverse("volunteers:own_page")]
-    if persona in ("volunteer_contact_lom", "coordinator_lom", "officer"):
+    if persona in ("volunteer_contact_lom", "coordinator_lom"):
         pages.append(reverse("coordination:overview", args=["3434"]))
     if persona == "coordinator_drammen":
         pages.append(reverse("coordination:overview", args=["3301"]))
@@ -84,9 +84,9 @@ REACHES = {
     "volunteer": {"coordination:routine_detail", "coordination:wheel_detail",
                   "volunteers:own_assignment", "volunteers:invitation"},
     "applicant": {"coordination:partner_detail", "coordination:agreement_detail"},
-    "reviewer": {"coordination:routine_detail", "coordination:wheel_detail"},
-    "officer": {"coordination:overview", "coordination:agreement_detail",
-                "coordination:routine_versions"},
+    "reviewer": {"grants:grant_maker_home", "grants:review_list", "grants:review_score"},
+    "officer": {"grants:grant_maker_home", "grants:round_applications", "grants:case",
+                "grants:appeal_handle", "grants:report_review", "grants:case_dossier"},
     "volunteer_contact_lom": {"volunteers:volunteer_detail", "coordination:forum_meeting_detail",
                               "coordination:routine_edit"},
     "coordinator_lom": {"volunteers:volunteer_detail", "coordination:wheel_event_edit",
@@ -140,8 +140,9 @@ DEMO_LOGINS = {
     "koordinator.lom@samspill.example": ["3434"],
     "kontakt.sjukeheim.lom@samspill.example": ["3434"],
     "kontakt.heimeteneste.lom@samspill.example": ["3434"],
-    "saksbehandlar.lom@samspill.example": ["3434"],
-    "vurderar.lom@samspill.example": [],
+    "saksbehandlar.lom@samspill.example": [],
+    "saksbehandlar.helsedir@samspill.example": [],
+    "fagvurderar.helsedir@samspill.example": [],
     "frivilligsentral.lom@samspill.example": [],
     "frivillig.astrid@samspill.example": [],
     "frivillig.nils@samspill.example": [],

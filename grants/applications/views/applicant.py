@@ -27,6 +27,7 @@ from grants.applications.models import Application, BudgetLine
 from grants.applications.permissions import can_edit_application, is_applicant, speaks_for_partner
 from grants.applications.views.common import locked_redirect, own_application, visible_application
 from grants.applications.workflow import UNDECIDED, Status
+from grants.decisions.services import can_appeal, current_decision
 from grants.schemes.models import Round
 
 
@@ -83,6 +84,7 @@ def application_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = visible_application(request, pk)
     applicant = is_applicant(request.user, application)
     editable = can_edit_application(request.user, application)
+    decision = current_decision(application) if applicant else None
     return render(
         request,
         "grants/applications/detail.html",
@@ -97,6 +99,11 @@ def application_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "own_partners": [
                 p for p in application.partners.all() if speaks_for_partner(request.user, p)
             ],
+            "decision": decision,
+            "may_appeal": decision is not None and bool(can_appeal(request.user, application)),
+            "may_accept": decision is not None
+            and application.status in (Status.GRANTED, Status.PARTLY_GRANTED),
+            "reports": list(application.reports.order_by("due_on", "pk")) if applicant else [],
             **_sections(application),
         },
     )

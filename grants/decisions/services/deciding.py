@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coordination.kernel import files, languages, outbox
-from coordination.kernel.models import GeneratedFile, Membership, Role, User
+from coordination.kernel.models import GeneratedFile, User
 from grants.applications.models import Application, BudgetLine
 from grants.applications.permissions import can_handle_application
 from grants.applications.services.transitions import transition
@@ -45,7 +45,8 @@ APPEAL_TRANSITION: dict[str, str] = {
 def current_decision(application: Application) -> Decision | None:
     """The decision in force: the newest, which no later decision replaces."""
     return (
-        application.decisions.filter(replaced_by__isnull=True)
+        Decision.objects.in_force()
+        .filter(application=application)
         .select_related("made_by", "letter")
         .order_by("-made_at", "-pk")
         .first()
@@ -296,27 +297,9 @@ def request_letter(decision: Decision) -> GeneratedFile | None:
     return record
 
 
-def applicant_users(application: Application) -> list[User]:
-    """Who speaks for the applicant: the applying organisation's representatives, or the
-    municipality's coordinators when the municipality applies."""
-    if application.organisation_id:
-        members = Membership.objects.filter(
-            organisation_id=application.organisation_id, role=Role.PARTNER_REPRESENTATIVE
-        )
-    else:
-        members = Membership.objects.filter(
-            municipality_id=application.municipality_id, role=Role.COORDINATOR
-        )
-    users = User.objects.filter(pk__in=members.values("user"), is_active=True)
-    return list(users.order_by("pk"))
-
-
 def application_path(application: Application) -> str:
     """The applicant's page of the application (the applications area's)."""
-    try:
-        return reverse("grants:application_detail", args=[application.pk])
-    except NoReverseMatch:  # the applications area's page, agreed at this address
-        return f"/grants/applications/{application.pk}/"
+    return reverse("grants:application_detail", args=[application.pk])
 
 
 def application_url(application: Application) -> str:

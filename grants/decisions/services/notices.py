@@ -4,10 +4,11 @@ decision and of an appeal's handling, the officers of a new appeal."""
 from __future__ import annotations
 
 from coordination.kernel import mail
-from coordination.kernel.models import GrantMakerRole, GrantRole, User
+from coordination.kernel.models import User
+from grants.applications.people import applicant_users, officers_of
 from grants.applications.permissions import own_municipality_conflict
 from grants.decisions.models import Appeal, Decision
-from grants.decisions.services.deciding import applicant_users, application_url, site_url
+from grants.decisions.services.deciding import application_url, site_url
 
 TEMPLATES = "grants/decisions/email"
 
@@ -30,15 +31,12 @@ def notify_decision(decision: Decision) -> list[str]:
     ]
 
 
-def officers_of(appeal: Appeal) -> list[User]:
+def appeal_handlers(appeal: Appeal) -> list[User]:
     """The grant-maker's officers who may handle the appeal (none of a municipal grant-maker
     whose municipality is a party)."""
     if not own_municipality_conflict(appeal.application):
         return []
-    roles = GrantMakerRole.objects.filter(
-        grant_maker_id=appeal.grant_maker_id, role=GrantRole.OFFICER, user__is_active=True
-    ).select_related("user")
-    return sorted({role.user for role in roles}, key=lambda user: user.pk)
+    return officers_of(appeal.grant_maker)
 
 
 def notify_appeal(appeal: Appeal) -> list[str]:
@@ -50,7 +48,7 @@ def notify_appeal(appeal: Appeal) -> list[str]:
     }
     return [
         mail.send_email(to=person, template=f"{TEMPLATES}/appeal_lodged", context=context)
-        for person in officers_of(appeal)
+        for person in appeal_handlers(appeal)
     ]
 
 

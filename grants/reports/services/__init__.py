@@ -12,7 +12,6 @@ from grants.reports.services.files import (
 )
 from grants.reports.services.reports import (
     DUE_SOON_DAYS,
-    applicant_users,
     assess_report,
     can_edit_report,
     missing_for_submission,
@@ -28,7 +27,6 @@ __all__ = [
     "DUE_SOON_DAYS",
     "EXPORT_FORMATS",
     "ROUND_EXPORT_ACTION",
-    "applicant_users",
     "assess_report",
     "can_edit_report",
     "make_case_dossier",

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.kernel import mail
-from coordination.kernel.models import GrantMakerRole, GrantRole, Membership, Role, User
+from coordination.kernel.models import User
 from coordination.kernel.permissions import Verdict
 from coordination.kernel.reminders import remind_once
-from grants.applications.models import Application
+from grants.applications.people import applicant_users, officers_of
 from grants.applications.permissions import can_handle_application, is_applicant
 from grants.applications.services.transitions import transition
 from grants.applications.workflow import Actor, Status
@@ -38,29 +38,6 @@ REPORT_FIELDS = (
 )
 EDITABLE = (ReportStatus.DUE, ReportStatus.MORE_REQUESTED)
 DUE_SOON_DAYS = 14
-
-
-def applicant_users(application: Application) -> list[User]:
-    """The people who speak for the applicant (as ``permissions.is_applicant`` reads it): the
-    applying organisation's representatives, or the municipality's coordinators."""
-    people = Membership.objects.filter(user__is_active=True).select_related("user")
-    if application.organisation_id:
-        people = people.filter(
-            role=Role.PARTNER_REPRESENTATIVE, organisation_id=application.organisation_id
-        )
-    else:
-        people = people.filter(role=Role.COORDINATOR, municipality_id=application.municipality_id)
-    found: dict[int, User] = {m.user_id: m.user for m in people.order_by("user_id")}
-    return list(found.values())
-
-
-def _officers(report: Report) -> list[User]:
-    return [
-        role.user
-        for role in GrantMakerRole.objects.filter(
-            grant_maker_id=report.grant_maker_id, role=GrantRole.OFFICER, user__is_active=True
-        ).select_related("user")
-    ]
 
 
 def _url(name: str, *args) -> str:
@@ -155,7 +132,7 @@ def submit_report(*, by: User, report: Report) -> Report:
     report.submitted_by = by
     report.save(update_fields=["status", "submitted_at", "submitted_by"])
     _email(
-        _officers(report),
+        officers_of(report.grant_maker),
         "grants/reports/email/report_submitted",
         {
             "report": report,

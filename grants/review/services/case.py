@@ -11,13 +11,14 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.kernel import mail
-from coordination.kernel.models import GrantRole, Membership, Role, User
+from coordination.kernel.models import GrantRole, User
 from grants.applications.models import Application
+from grants.applications.people import applicant_users
 from grants.applications.permissions import can_handle_application
 from grants.applications.services.transitions import transition
 from grants.applications.workflow import Actor, Status
@@ -45,27 +46,9 @@ def reviewers_of(grant_maker_id: int) -> QuerySet[User]:
     ).order_by("full_name", "pk")
 
 
-def applicant_users(application: Application) -> list[User]:
-    """Who speaks for the applicant: the applying organisation's representatives, or the
-    municipality's coordinators when the municipality applies itself."""
-    if application.organisation_id:
-        found = Membership.objects.filter(
-            role=Role.PARTNER_REPRESENTATIVE, organisation_id=application.organisation_id
-        )
-    else:
-        found = Membership.objects.filter(
-            role=Role.COORDINATOR, municipality_id=application.municipality_id
-        )
-    users = User.objects.filter(pk__in=found.values("user"), is_active=True).order_by("pk")
-    return list(users)
-
-
-def _absolute(name: str, *args: object, fallback: str = "coordination:my_page") -> str:
-    """A link for an email; another area's page when it exists, else ``fallback``."""
-    try:
-        return settings.SITE_URL + reverse(name, args=args)
-    except NoReverseMatch:
-        return settings.SITE_URL + reverse(fallback)
+def _absolute(name: str, *args: object) -> str:
+    """A link to a page of the site for an email."""
+    return settings.SITE_URL + reverse(name, args=args)
 
 
 @transaction.atomic

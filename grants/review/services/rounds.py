@@ -55,14 +55,12 @@ def with_figures(applications: QuerySet[Application]) -> QuerySet[Application]:
 
 
 def decided_amounts(application_ids: list[int]) -> dict[int, int]:
-    """The newest decision's amount per application (0 for a rejection)."""
-    newest = (
-        Decision.objects.filter(application_id__in=application_ids)
-        .order_by("application_id", "-made_at", "-pk")
-        .distinct("application_id")
+    """The amount of the decision in force per decided application (0 for a rejection)."""
+    return dict(
+        Decision.objects.in_force()
+        .filter(application_id__in=application_ids)
         .values_list("application_id", "amount")
     )
-    return dict(newest)
 
 
 def review_scores(applications: list[Application]) -> dict[int, scoring.ApplicationScore]:

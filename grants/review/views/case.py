@@ -82,6 +82,9 @@ def _case_page(
         "events": application.events.select_related("actor"),
         "can_start_screening": status == Status.SUBMITTED,
         "can_close_review": status == Status.IN_REVIEW,
+        "can_decide": status == Status.READY_FOR_DECISION,
+        "decisions": application.decisions.select_related("letter").prefetch_related("appeals"),
+        "reports": application.reports.order_by("due_on", "pk"),
         "screening_form": bound.get("screening")
         or (
             ScreeningForm(

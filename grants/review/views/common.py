@@ -7,14 +7,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.kernel.http import AuthenticatedRequest
-from coordination.kernel.models import GrantMaker, Membership, Municipality, Role
+from coordination.kernel.models import GrantMaker, Municipality
 from coordination.kernel.permissions import get_for_user
 from grants.applications.models import Application, BudgetLine
+from grants.applications.people import applicant_users
 from grants.review import fairness
 from grants.schemes.models import Round
 
@@ -63,14 +64,6 @@ def round_of(request: GrantMakerRequest, pk: int) -> Round:
     )
 
 
-def attachment_url(pk: int) -> str | None:
-    """The attachment's download link (the applications area's page), if it exists."""
-    try:
-        return reverse("grants:attachment_download", args=[pk])
-    except NoReverseMatch:
-        return None
-
-
 @dataclass(frozen=True)
 class BudgetYear:
     year: int
@@ -98,7 +91,10 @@ def application_content(application: Application) -> dict:
     """The application as the applicant sent it, for the read-only partial."""
     lines = list(application.budget_lines.all())
     years = budget_by_year(lines)
-    attachments = [(a, attachment_url(a.pk)) for a in application.attachments.all()]
+    attachments = [
+        (a, reverse("grants:attachment_download", args=[a.pk]))
+        for a in application.attachments.all()
+    ]
     partners = list(
         application.partners.select_related("organisation", "municipality", "answered_by")
     )
@@ -141,18 +137,8 @@ def parties_and_people(application: Application) -> tuple[list[Party], list[str]
     people: list[str] = []
     if application.contact_name:
         people.append(_("%(name)s (contact person)") % {"name": application.contact_name})
-    if application.organisation_id:
-        speakers = Membership.objects.filter(
-            role=Role.PARTNER_REPRESENTATIVE, organisation_id=application.organisation_id
-        )
-    else:
-        speakers = Membership.objects.filter(
-            role=Role.COORDINATOR, municipality_id=application.municipality_id
-        )
-    for membership in speakers.select_related("user").order_by("user__full_name"):
-        people.append(
-            _("%(name)s (speaks for the applicant)") % {"name": membership.user.full_name}
-        )
+    for person in sorted(applicant_users(application), key=lambda user: user.full_name):
+        people.append(_("%(name)s (speaks for the applicant)") % {"name": person.full_name})
     for partner in partners:
         if partner.answered_by is not None:
             people.append(

@@ -35,7 +35,8 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 # --- Schemes ---------------------------------------------------------------------------------
 
-SCHEME_FIELDS = {
+# The scheme's fields a grant officer sets (the scheme form shows them in this order).
+SCHEME_FIELDS = (
     "name_nb",
     "name_nn",
     "name_en",
@@ -46,7 +47,7 @@ SCHEME_FIELDS = {
     "partnership_required",
     "max_amount",
     "max_years",
-}
+)
 
 
 def _check_scheme(scheme: Scheme) -> None:
@@ -103,7 +104,7 @@ def create_scheme(
 def update_scheme(*, by: User, scheme: Scheme, **fields: Any) -> Scheme:
     """Change a scheme's words and limits (``name_nb`` … ``max_years``)."""
     permissions.require(by, "run_grants", scheme)
-    unknown = set(fields) - SCHEME_FIELDS
+    unknown = set(fields) - set(SCHEME_FIELDS)
     if unknown:
         raise TypeError(f"update_scheme() got unknown fields: {sorted(unknown)}")
     for field, value in fields.items():

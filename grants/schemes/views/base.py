@@ -1,13 +1,10 @@
 """What the schemes area's pages share: the grant-maker's request, a round as a list shows
-it, and links to pages other areas may not have yet."""
+it."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
-
-from django.urls import NoReverseMatch, reverse
 
 from coordination.kernel.http import AuthenticatedRequest
 from coordination.kernel.models import GrantMaker
@@ -28,14 +25,6 @@ class RoundLine:
     round: Round
     state: str  # upcoming, open or closed
     status_counts: list[tuple[str, int]] = field(default_factory=list)
-
-
-def url_if_exists(name: str, *args: Any) -> str | None:
-    """The URL of a page another area may not have yet (the areas are built side by side)."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
 
 
 def round_state(round_: Round, now: datetime.datetime) -> str:

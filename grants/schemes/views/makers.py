@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.kernel import permissions, ui
@@ -22,6 +23,7 @@ from coordination.kernel.permissions import (
 )
 from grants.applications.models import Application
 from grants.applications.workflow import Status
+from grants.reports.models import Report, ReportStatus
 from grants.schemes import services
 from grants.schemes.forms import (
     GrantMakerForm,
@@ -29,7 +31,7 @@ from grants.schemes.forms import (
     OfficerForm,
 )
 from grants.schemes.models import Round, Scheme
-from grants.schemes.views.base import GrantMakerRequest, RoundLine, round_state, url_if_exists
+from grants.schemes.views.base import GrantMakerRequest, RoundLine, round_state
 
 # --- The national administrator's grant-makers -------------------------------------------------
 
@@ -213,13 +215,29 @@ def grant_maker_home(request: GrantMakerRequest) -> HttpResponse:
         for scheme in schemes
     ]
     may_run = permissions.can(user, "run_grants", grant_maker)
+    to_assess = (
+        Report.objects.filter(grant_maker=grant_maker, status=ReportStatus.SUBMITTED).count()
+        if may_run
+        else 0
+    )
     links = []
     for name, label in (
-        ("grants:review_list", _("My reviews")),
+        (
+            "grants:report_list",
+            ngettext(
+                "%(counter)s report to assess for %(name)s",
+                "%(counter)s reports to assess for %(name)s",
+                to_assess,
+            )
+            % {"counter": to_assess, "name": grant_maker.name}
+            if to_assess
+            else _("Reports"),
+        ),
         ("grants:grant_maker_roles", _("People and roles")),
+        ("grants:review_list", _("My reviews")),
     ):
-        url = url_if_exists(name, grant_maker.pk)
-        if url and permissions.may_open(user, url):
+        url = reverse(name, args=[grant_maker.pk])
+        if permissions.may_open(user, url):
             links.append((url, label))
     return render(
         request,

@@ -12,7 +12,7 @@ from coordination.kernel.permissions import (
     public,
 )
 from grants.schemes.models import Round
-from grants.schemes.views.base import GrantMakerRequest, RoundLine, round_state, url_if_exists
+from grants.schemes.views.base import GrantMakerRequest, RoundLine, round_state
 
 # --- Public pages --------------------------------------------------------------------------
 
@@ -42,7 +42,6 @@ def round_list(request: HttpRequest) -> HttpResponse:
 def round_public(request: GrantMakerRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round.objects.select_related("scheme", "grant_maker"), pk=pk)
     state = round_state(round_, timezone.now())
-    apply_url = url_if_exists("grants:application_start", round_.pk) if state == "open" else None
     return render(
         request,
         "grants/schemes/round_public.html",
@@ -52,7 +51,6 @@ def round_public(request: GrantMakerRequest, pk: int) -> HttpResponse:
             "state": state,
             "criteria": round_.criteria.all(),
             "conditions": round_.conditions.all(),
-            "apply_url": apply_url,
             "may_run": permissions.can(request.user, "run_grants", round_),
         },
     )

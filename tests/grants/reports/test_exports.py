@@ -80,7 +80,7 @@ def test_the_csv_holds_every_submitted_application(
     assert rows[0] == [
         "Reference", "Project", "Applicant", "Organisation number", "Municipality", "County",
         "Size class", "Status", "Requested (NOK)", "Proposed (NOK)", "Decided amount (NOK)",
-        "Outcome", "Score (0–5)", "Submitted (Norwegian time)",
+        "Outcome", "Score (0–100)", "Submitted (Norwegian time)",
     ]  # fmt: skip
     assert record.rows == 2 and len(rows) == 3
     lom, drammen = rows[1], rows[2]
@@ -92,7 +92,7 @@ def test_the_csv_holds_every_submitted_application(
     assert drammen[:4] == ["2027-0002", "Seniorkafé", drammen[2], ""]
     assert drammen[2].startswith("Drammen")
     assert drammen[6:] == [
-        "large", "Granted", "300000", "", "250000", "Granted", "4.00", "2027-07-01 09:05",
+        "large", "Granted", "300000", "", "250000", "Granted", "80", "2027-07-01 09:05",
     ]  # fmt: skip
 
 
@@ -107,7 +107,7 @@ def test_the_excel_file_opens_with_numbers_and_text_that_never_runs(
     assert rows[1][1] == '\'=HYPERLINK("http://evil.example","Klikk")'
     assert sheet.cell(row=2, column=2).data_type == "s"
     assert rows[1][8] == 100_000  # a number Excel can add up
-    assert rows[2][12] == 4
+    assert rows[2][12] == 80
 
 
 def test_only_an_officer_asks_for_the_export(reviewer, applicant, round_):

@@ -5,9 +5,19 @@ from django.utils import translation
 
 from tests.grants import factories
 
+# The translated fields (grants/schemes/translation.py): a plain ``name=`` is the bokmål one.
+TRANSLATED = {
+    "Scheme": ("name", "purpose"),
+    "Criterion": ("name", "description"),
+    "EligibilityCondition": ("text",),
+}
+
 
 def _in_bokmal(factory):
     def make(**kwargs):
+        for field in TRANSLATED.get(factory._meta.model.__name__, ()):
+            if field in kwargs:
+                kwargs[f"{field}_nb"] = kwargs.pop(field)
         with translation.override("nb"):
             return factory(**kwargs)
 
