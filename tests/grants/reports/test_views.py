@@ -24,7 +24,7 @@ def test_the_applicant_saves_then_sends_the_report(grant, applicant, client_of):
     client = client_of(applicant, language="en")
     page = client.get(f"/grants/reports/{report.pk}/")
     assert page.status_code == 200
-    assert "Granted for" in page.content.decode() and "200000 kroner" in page.content.decode()
+    assert "Granted for" in page.content.decode() and "200,000 kroner" in page.content.decode()
     saved = client.post(f"/grants/reports/{report.pk}/", _post(complete(money_used=None), "save"))
     assert saved.status_code == 302
     report.refresh_from_db()
