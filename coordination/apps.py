@@ -25,7 +25,9 @@ def project_modules(name: str, *, kernel: bool = False) -> list[str]:
         found += [
             ".".join([config.name, *package.relative_to(app_path).parts, name])
             for package in packages
-            if (package / f"{name}.py").is_file() and (package / "__init__.py").is_file()
+            if (package / "__init__.py").is_file()
+            # a module, or a package of the same name (a module grown past ~400 lines)
+            and ((package / f"{name}.py").is_file() or (package / name / "__init__.py").is_file())
         ]
     return found
 

@@ -135,3 +135,10 @@ def test_the_command_shows_only_the_points_asked_for():
     call_command("contributions", "home_page", stdout=out)
     assert "volunteers.profile.contributions.volunteer_home" in out.getvalue()
     assert "contribute.dashboard_panel" not in out.getvalue()
+
+
+def test_a_module_grown_into_a_package_is_found_too():
+    """The grants' demo is a package (``grants/demo/``) and is discovered like a ``demo.py``."""
+    found = project_modules("demo")
+    assert "grants.demo" in found and "activities.demo" in found
+    assert "grants.demo.people" not in found  # the package, not its parts
