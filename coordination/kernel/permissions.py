@@ -29,7 +29,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required as django_login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
@@ -397,6 +397,18 @@ def needs_mfa_setup(user, action: str) -> bool:
 # --- View decorators: every view uses exactly one ----------------------------------------
 
 
+def _two_factor_first(request) -> HttpResponseRedirect:
+    """Send a staff person to turn on two-factor authentication, saying why."""
+    messages.warning(
+        request,
+        _(
+            "Your role gives access to personal data. Please turn on two-factor "
+            "authentication first."
+        ),
+    )
+    return redirect("mfa_activate_totp")
+
+
 def _mark(view: Callable, rule: str) -> Callable:
     vars(view)["access_rule"] = rule  # read by may_open and the URL sweep
     return view
@@ -427,14 +439,7 @@ def municipality_view(action: str) -> Callable[[Callable], Callable]:
                 Municipality.objects.all(), request.user, action, via="pk", pk=municipality
             )
             if needs_mfa_setup(request.user, action):
-                messages.warning(
-                    request,
-                    _(
-                        "Your role gives access to personal data. Please turn on two-factor "
-                        "authentication first."
-                    ),
-                )
-                return redirect("mfa_activate_totp")
+                return _two_factor_first(request)
             request.municipality = found
             return view(request, *args, **kwargs)
 
@@ -457,14 +462,7 @@ def grant_maker_view(action: str) -> Callable[[Callable], Callable]:
                 GrantMaker.objects.all(), request.user, action, via="pk", pk=grant_maker
             )
             if needs_mfa_setup(request.user, action):
-                messages.warning(
-                    request,
-                    _(
-                        "Your role gives access to personal data. Please turn on two-factor "
-                        "authentication first."
-                    ),
-                )
-                return redirect("mfa_activate_totp")
+                return _two_factor_first(request)
             request.grant_maker = found
             return view(request, *args, **kwargs)
 
@@ -483,14 +481,7 @@ def national_view(view: Callable) -> Callable:
         if not is_national_administrator(request.user):
             raise Http404
         if settings.SAMSPILL_REQUIRE_MFA_FOR_STAFF and not is_mfa_enabled(request.user):
-            messages.warning(
-                request,
-                _(
-                    "Your role gives access to personal data. Please turn on two-factor "
-                    "authentication first."
-                ),
-            )
-            return redirect("mfa_activate_totp")
+            return _two_factor_first(request)
         return view(request, *args, **kwargs)
 
     return _mark(django_login_required(wrapper), "national")

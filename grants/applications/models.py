@@ -9,7 +9,7 @@ from typing import Self
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -178,8 +178,12 @@ class Application(GuardedStatus, models.Model):
 
     def requested_amount(self) -> int:
         """NOK asked of the grant-maker, all years (the budget's grant lines)."""
-        total = self.budget_lines.filter(source=BudgetLine.Source.GRANT).aggregate(s=Sum("amount"))
-        return total["s"] or 0
+        # Over ``all()``: a list that prefetched the budget lines asks the database nothing.
+        return sum(
+            line.amount
+            for line in self.budget_lines.all()
+            if line.source == BudgetLine.Source.GRANT
+        )
 
 
 class ApplicationPartner(models.Model):

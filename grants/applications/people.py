@@ -3,21 +3,29 @@ the applicant, and who runs the grant-maker's grants."""
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
 from coordination.kernel.models import GrantMaker, GrantRole, Membership, Role, User
 from grants.applications.models import Application
+
+
+def speakers_for(*, organisation_id: int | None, municipality_id: str | None) -> QuerySet:
+    """The memberships that speak for a party to an application (the applicant or a partner):
+    the organisation's representatives, or, when no organisation is named, the municipality's
+    coordinators."""
+    if organisation_id:
+        return Membership.objects.filter(
+            role=Role.PARTNER_REPRESENTATIVE, organisation_id=organisation_id
+        )
+    return Membership.objects.filter(role=Role.COORDINATOR, municipality_id=municipality_id)
 
 
 def applicant_users(application: Application) -> list[User]:
     """Who speaks for the applicant: the applying organisation's partner representatives, or
     the municipality's coordinators when the municipality applies itself (active, by pk)."""
-    if application.organisation_id:
-        members = Membership.objects.filter(
-            role=Role.PARTNER_REPRESENTATIVE, organisation_id=application.organisation_id
-        )
-    else:
-        members = Membership.objects.filter(
-            role=Role.COORDINATOR, municipality_id=application.municipality_id
-        )
+    members = speakers_for(
+        organisation_id=application.organisation_id, municipality_id=application.municipality_id
+    )
     return list(User.objects.filter(pk__in=members.values("user"), is_active=True).order_by("pk"))
 
 

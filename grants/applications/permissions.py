@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from coordination.kernel.models import GrantRole, Membership, Role
+from coordination.kernel.models import GrantRole
 from coordination.kernel.permissions import Verdict, has_grant_role
 from grants.applications.models import Application, ApplicationPartner
+from grants.applications.people import speakers_for
 from grants.applications.workflow import EDITABLE, Status, refusal_for
 
 
@@ -20,15 +21,14 @@ def is_applicant(user, application: Application) -> bool:
     a coordinator of the applying municipality when the municipality applies)?"""
     if not user.is_authenticated or not user.is_active:
         return False
-    if application.organisation_id:
-        return Membership.objects.filter(
-            user=user,
-            role=Role.PARTNER_REPRESENTATIVE,
+    return (
+        speakers_for(
             organisation_id=application.organisation_id,
-        ).exists()
-    return Membership.objects.filter(
-        user=user, role=Role.COORDINATOR, municipality_id=application.municipality_id
-    ).exists()
+            municipality_id=application.municipality_id,
+        )
+        .filter(user=user)
+        .exists()
+    )
 
 
 def speaks_for_partner(user, partner: ApplicationPartner) -> bool:
@@ -36,13 +36,13 @@ def speaks_for_partner(user, partner: ApplicationPartner) -> bool:
     partner municipality)?"""
     if not user.is_authenticated or not user.is_active:
         return False
-    if partner.organisation_id:
-        return Membership.objects.filter(
-            user=user, role=Role.PARTNER_REPRESENTATIVE, organisation_id=partner.organisation_id
-        ).exists()
-    return Membership.objects.filter(
-        user=user, role=Role.COORDINATOR, municipality_id=partner.municipality_id
-    ).exists()
+    return (
+        speakers_for(
+            organisation_id=partner.organisation_id, municipality_id=partner.municipality_id
+        )
+        .filter(user=user)
+        .exists()
+    )
 
 
 def party_municipalities(application: Application) -> set[str]:

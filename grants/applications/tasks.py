@@ -8,8 +8,9 @@ from django.conf import settings
 from django.urls import reverse
 
 from coordination.kernel.mail import email_coordinators, send_email, send_email_to_address
-from coordination.kernel.models import Membership, Role, User
+from coordination.kernel.models import User
 from grants.applications.models import Application, ApplicationPartner
+from grants.applications.people import speakers_for
 
 # The signature of these emails is Samspill's own: the grant-maker, not the municipality's
 # coordinator, answers for an application (the body names the grant-maker).
@@ -79,9 +80,11 @@ def ask_partner_to_confirm(*, partner: int) -> list[str]:
         return email_coordinators(
             municipality=found.municipality, template=template, context=context
         )
-    representatives = Membership.objects.filter(
-        role=Role.PARTNER_REPRESENTATIVE, organisation=found.organisation, user__is_active=True
-    ).select_related("user", "municipality")
+    representatives = (
+        speakers_for(organisation_id=found.organisation_id, municipality_id=None)
+        .filter(user__is_active=True)
+        .select_related("user", "municipality")
+    )
     written: list[str] = []
     for membership in representatives:
         if membership.user.email and membership.user.email not in written:

@@ -69,7 +69,7 @@ def round_applications(round_: Round) -> list[RoundRow]:
     return [
         RoundRow(
             application=a,
-            requested=sum(line.amount for line in a.budget_lines.all() if line.source == "grant"),
+            requested=a.requested_amount(),
             score=None if scores[a.pk].score is None else round(scores[a.pk].score),
             decision=a.in_force[0] if a.in_force else None,  # type: ignore[attr-defined]
         )
