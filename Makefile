@@ -19,7 +19,7 @@ APPS = coordination volunteers activities grants
 # fairness) and the "what's on" maker
 TYPED = coordination/kernel activities/schedule/recurrence.py activities/rides/pickup_order.py \
 	activities/schedule/exports.py grants/applications/workflow.py grants/review/scoring.py \
-	grants/review/fairness.py $(shell find $(APPS) -path coordination/kernel -prune \
+	grants/review/fairness.py $(wildcard */scale.py) $(shell find $(APPS) -path coordination/kernel -prune \
 	-o -name migrations -prune -o -type d -name services -prune -print \
 	-o -type f \( -name services.py -o -name permissions.py -o -name tasks.py \) -print \
 	2>/dev/null | sort)
@@ -67,12 +67,8 @@ messages:  ## Extract new texts into the catalogues (locale/nb, locale/nn) and c
 	$(MANAGE) makemessages --locale nb --locale nn --no-obsolete --ignore '.venv/*' --ignore '.tools/*' --ignore 'staticfiles/*'
 	$(MANAGE) compilemessages --ignore '.venv/*' --ignore '.tools/*'
 
-bench: install-dev  ## Benchmarks at national scale on PostgreSQL (see bench/README.md)
-	.venv/bin/python -m bench.registry
-	.venv/bin/python -m bench.matching
-	.venv/bin/python -m bench.screening
-	.venv/bin/python -m bench.activities
-	.venv/bin/python -m bench.grants
+bench: install-dev  ## The benchmark suite at national scale on PostgreSQL: writes bench/results/<date>.json (see bench/README.md; BENCH_ARGS=--reuse keeps filled databases)
+	nice -n 10 .venv/bin/python -m bench.suite $(BENCH_ARGS)
 
 worker:  ## A Celery worker for every queue, PDFs included (needs CELERY_BROKER_URL)
 	.venv/bin/celery -A coordination worker --queues celery,documents --loglevel=INFO

@@ -9,7 +9,9 @@ Last, the time to the first byte of the request that asks for the binder (the wo
 worker: the request only records the job) against a trivial page and the printed documents
 page, through the whole Django stack, in the same run.
 
-Run: .venv/bin/python -m bench.documents [--reuse] [--routines N] [--runs N]
+Run: .venv/bin/python -m bench.documents [--reuse] [--routines N] [--runs N] [--json]
+(its own database, ``samspill_bench_scale_documents``; ``bench.suite`` runs it with
+``--runs 1 --json``)
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ import subprocess
 import sys
 import time
 
-from bench.registry import LOM, recreate_database, setup_django
+from bench.db import recreate_database, setup_django
+
+LOM = "3434"
 
 ROUTINES = 130  # with the appendices, about 100 pages
-DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/samspill_bench_documents"
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/samspill_bench_scale_documents"
 PLAIN_PARAGRAPH = (
     "Frivillige i Lom hjelper eldre med skyss til fredagstreffet, besøk i heimen og turar i "
     "nærmiljøet. Koordinatoren held oversikt over kven som gjer kva, og frivilligkontakten på "
@@ -191,6 +195,7 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="keep the data of the last run")
     parser.add_argument("--routines", type=int, default=ROUTINES)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="last line: the figures as JSON")
     parser.add_argument("--child", choices=["binder", "plain", "requests"], help=argparse.SUPPRESS)
     parser.add_argument("--paragraphs", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -238,6 +243,13 @@ def main() -> None:
     print(f"{'request':40} {'p50 ms':>8} {'x trivial':>10}")
     for label, ms in timings.items():
         print(f"{label:40} {ms:8.1f} {ms / trivial:10.2f}")
+    if args.json:  # for bench.suite
+        figures = {
+            "pages": pages, "binder_s": b, "floor_s": p, "ratio": b / p, "cpu_ratio": b_cpu / p_cpu,
+            "binder_mib": b_mem, "floor_mib": p_mem, "compose_ms": compose * 1000,
+            "requests_ms": timings,
+        }  # fmt: skip
+        print(json.dumps(figures))
 
 
 if __name__ == "__main__":

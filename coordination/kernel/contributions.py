@@ -167,6 +167,7 @@ DOCUMENTS: dict[str, Document] = {}
 BINDER_SECTIONS: list[BinderSections] = []
 # Each takes the ``seed_demo`` command and adds its part of the demo (idempotently).
 DEMO_STEPS: list[DemoStep] = []
+SCALE_STEPS: list[DemoStep] = []  # each takes a kernel.scale.Scale
 
 # audit code -> its sentence as registered (``audit.MESSAGES`` holds the formatters).
 AUDIT_TEXTS: dict[str, object] = {}
@@ -428,6 +429,11 @@ class Contribute:
         """A step of ``seed_demo`` (takes the command); steps run by ``order``, lower first."""
         return lambda step: _add("demo_step", DEMO_STEPS, step, order)
 
+    def scale_step(self, *, order: int) -> Callable[[DemoStep], DemoStep]:
+        """A step of ``seed_scale`` (takes a ``kernel.scale.Scale``), from an app's or area's
+        ``scale.py``; steps run by ``order``, lower first."""
+        return lambda step: _add("scale_step", SCALE_STEPS, step, order)
+
 
 contribute = Contribute()
 
@@ -507,3 +513,8 @@ def binder_sections(municipality) -> list[BinderSection]:
 def demo_steps() -> list[DemoStep]:
     """The demo's steps, in the order they run."""
     return list(DEMO_STEPS)
+
+
+def scale_steps() -> list[DemoStep]:
+    """``seed_scale``'s steps, in the order they run."""
+    return list(SCALE_STEPS)

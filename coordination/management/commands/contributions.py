@@ -57,6 +57,7 @@ def wiring() -> dict[str, list[str]]:
         "export_section": _keyed("export_section", account_data.SECTIONS, account_data.__name__),
         "audit_messages": _by_module("audit_messages", audit.MESSAGES, audit.__name__),
         "demo_step": _ordered("demo_step", c.DEMO_STEPS),
+        "scale_step": _ordered("scale_step", c.SCALE_STEPS),
     }
 
 
@@ -68,6 +69,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, points: list[str], **options) -> None:
         autodiscover("demo")  # the demo's steps, which the portal itself never loads
+        autodiscover("scale")  # and seed_scale's
         modules = autodiscover("contributions")
         self.stdout.write(self.style.MIGRATE_HEADING("Modules that contribute:"))
         for module in modules:
