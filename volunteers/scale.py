@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from decimal import Decimal
+from importlib import import_module
 
 from django.db import connection
 from django.utils import timezone
@@ -325,10 +326,10 @@ def needs(scale: Scale) -> None:
 @contribute.scale_step(order=29)
 def refresh_derived(scale: Scale) -> None:
     """What the services keep up to date after a write, for every row written above at once
-    (the bulk inserts bypassed the services): the role holders' stored readiness, once that
-    exists (``volunteers.screening.readiness.refresh_all``)."""
-    from volunteers.screening import readiness
-
-    refresh = getattr(readiness, "refresh_all", None)
-    if refresh is not None:
-        refresh()
+    (the bulk inserts bypassed the services): the role holders' stored readiness
+    (``volunteers.screening.ready_state.refresh_readiness``, one UPDATE), where that exists."""
+    try:
+        ready_state = import_module("volunteers.screening.ready_state")
+    except ModuleNotFoundError:  # before the stored readiness (issue 17) is merged
+        return
+    ready_state.refresh_readiness(RoleHolder.objects.all())
