@@ -1,7 +1,7 @@
 """``seed_scale``'s activities: ``scale.activities`` activities over the country by population,
-each meeting every other week from six months ago (20 sessions), ``scale.signups`` sign-ups
-spread evenly over the sessions (one in ten with a ride), and a driver's shift on the sessions of
-the activities that offer transport. See ``coordination.kernel.scale``."""
+each meeting every other week from six months ago by its schedule (20 sessions),
+``scale.signups`` sign-ups spread evenly over the sessions (one in ten with a ride), and a
+driver's shift on the sessions of the activities that offer transport. See ``coordination.kernel.scale``."""
 
 from __future__ import annotations
 
@@ -14,10 +14,13 @@ from activities.models import (
     Activity,
     ActivityStatus,
     ActivityType,
+    Frequency,
     Place,
     PlaceKind,
     Ride,
     RideStatus,
+    Schedule,
+    SchedulePlace,
     Session,
     SessionStatus,
     Shift,
@@ -71,15 +74,46 @@ def activities(scale: Scale) -> None:
             for i, number in enumerate(homes)
         ),
     )
-    start = now - datetime.timedelta(days=180)
+    # Each activity meets every other week from six months ago, by its schedule (as the
+    # organiser's schedule form makes them): the wheel shows a season, not every meeting.
+    start = timezone.localdate() - datetime.timedelta(days=180)
+    firsts = [
+        datetime.datetime.combine(
+            start + datetime.timedelta(days=rng.randrange(7)),
+            datetime.time(rng.randrange(9, 20)),
+            tzinfo=timezone.get_current_timezone(),
+        )
+        for _activity in activities
+    ]
+    schedules = scale.bulk(
+        Schedule,
+        (
+            Schedule(
+                activity=activity,
+                frequency=Frequency.EVERY_OTHER_WEEK,
+                starts_on=timezone.localdate(first),
+                ends_on=timezone.localdate(first + datetime.timedelta(weeks=2 * 19)),
+                start_time=timezone.localtime(first).time(),
+                end_time=timezone.localtime(first + datetime.timedelta(hours=2)).time(),
+            )
+            for activity, first in zip(activities, firsts, strict=True)
+        ),
+    )
+    scale.bulk(
+        SchedulePlace,
+        (
+            SchedulePlace(schedule=schedule, place=activity.place, position=0)
+            for schedule, activity in zip(schedules, activities, strict=True)
+        ),
+    )
     sessions: list[Session] = []
-    for activity in activities:
-        first = start + datetime.timedelta(days=rng.randrange(7), hours=rng.randrange(9, 20))
+    for activity, schedule, first in zip(activities, schedules, firsts, strict=True):
         for week in range(SESSIONS_PER_ACTIVITY):
             begins = first + datetime.timedelta(weeks=week * 2)
             sessions.append(
                 Session(
                     municipality_id=activity.municipality_id, activity=activity,
+                    schedule=schedule, occurrence=timezone.localdate(begins),
                     place=activity.place, starts_at=begins,
                     ends_at=begins + datetime.timedelta(hours=2),
                     status=SessionStatus.HELD if begins < now else SessionStatus.PLANNED,
