@@ -1,7 +1,8 @@
 """``seed_scale``'s activities: ``scale.activities`` activities over the country by population,
 each meeting every other week from six months ago by its schedule (20 sessions),
 ``scale.signups`` sign-ups spread evenly over the sessions (one in ten with a ride), and a
-driver's shift on the sessions of the activities that offer transport. See ``coordination.kernel.scale``."""
+driver's shift on the sessions of the activities that offer transport. See
+``coordination.kernel.scale``."""
 
 from __future__ import annotations
 
