@@ -395,11 +395,21 @@ def machine() -> dict[str, Any]:
     }
 
 
-def previous_result(before: str) -> tuple[str, dict] | None:
-    found = sorted(p for p in RESULTS.glob("*.json") if p.stem < before)
+def previous_result() -> tuple[str, dict] | None:
+    """The newest result file (by name: ``<date>``, then ``<date>-2``, …)."""
+    found = sorted(RESULTS.glob("*.json"), key=lambda p: (p.stem[:10], len(p.stem), p.stem))
     if not found:
         return None
     return found[-1].stem, json.loads(found[-1].read_text())
+
+
+def result_name(today: str) -> str:
+    """``<date>``, or ``<date>-2``, ``-3``… when the suite has already run that day."""
+    name, n = today, 1
+    while (RESULTS / f"{name}.json").exists():
+        n += 1
+        name = f"{today}-{n}"
+    return name
 
 
 def compare(result: dict, previous: dict | None) -> None:
@@ -505,15 +515,16 @@ def main() -> None:
         print("rendering the printed documents …")
         result["documents"] = documents(args.documents_runs, reuse=args.reuse)
     result["machine"] = machine()
-    previous = previous_result(today)
+    RESULTS.mkdir(exist_ok=True)
+    previous = previous_result()
     result["previous"] = previous and previous[0]
     compare(result, previous and previous[1])
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"{today}.json").write_text(json.dumps(result, indent=1, ensure_ascii=False))
+    name = result_name(today)
+    (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=1, ensure_ascii=False))
     text = summary(result)
-    (RESULTS / f"{today}.md").write_text(text)
+    (RESULTS / f"{name}.md").write_text(text)
     print(text)
-    print(f"written: bench/results/{today}.json and .md")
+    print(f"written: bench/results/{name}.json and .md")
 
 
 if __name__ == "__main__":
