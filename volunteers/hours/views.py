@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.kernel import ui
+from coordination.kernel.pagination import ids_first_page
 from coordination.kernel.permissions import can, login_required, municipality_view
 from coordination.kernel.text import plural_count
 from volunteers.hours import services
@@ -186,7 +187,7 @@ def hours_manage(request: HttpRequest) -> HttpResponse:
             "municipality": municipality,
             "form": form,
             "ticked": set(form["entries"].value() or []) if form.is_bound else set(),
-            "page": Paginator(waiting, 50).get_page(request.GET.get("page")),
+            "page": ids_first_page(waiting, request),
             "year_form": year_form,
             "year": year,
             "months": hours_totals.per_month(in_municipality, year, every_month=True),
