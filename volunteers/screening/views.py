@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from coordination.kernel import ui
-from coordination.kernel.pagination import ids_first_page
+from coordination.kernel.pagination import IdsFirstPaginator, ids_first_page
 from coordination.kernel.permissions import get_for_user, municipality_view
 from volunteers.models import (
     Course,
@@ -276,9 +276,13 @@ def session_completions(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, _completions_recorded(course, done.value))
         return redirect(request.get_full_path())
-    participants = session.completions.select_related("volunteer__user").order_by(
-        "volunteer__sort_name", "pk"
-    )
+    # The first names by ids: the people are joined for those rows only, not for every one.
+    participants = IdsFirstPaginator(
+        session.completions.select_related("volunteer__user").order_by(
+            "volunteer__sort_name", "pk"
+        ),
+        SESSION_NAMES_SHOWN,
+    ).page(1)
     return render(
         request,
         "volunteers/session_completions.html",
@@ -293,7 +297,7 @@ def session_completions(request: HttpRequest, pk: int) -> HttpResponse:
             "page": ids_first_page(
                 _volunteers_to_tick(request, course, search), request, PAGE_SIZE
             ),
-            "participant_count": participants.count(),
-            "participants": participants[:SESSION_NAMES_SHOWN],
+            "participant_count": participants.paginator.count,
+            "participants": participants.object_list,
         },
     )
