@@ -81,12 +81,13 @@ def compose_email(
     context: dict[str, Any] | None = None,
     municipality: Municipality,
     sender: Sender | None,
+    language: str | None = None,
 ) -> EmailMessage:
     """The email ``send_email`` would send, not sent: a job that writes to many people composes
-    them with the municipality's ``sender_for`` looked up once and hands them to
-    ``send_emails``."""
+    them with the municipality's ``sender_for`` (and the recipient's ``language_of_person``, when
+    it knows it) looked up once per municipality, and hands them to ``send_emails``."""
     context = {"recipient": to, **(context or {})}
-    language = languages.language_of_person(to, municipality)
+    language = language or languages.language_of_person(to, municipality)
     return _compose(to.email, template, context, language, sender)
 
 

@@ -22,6 +22,7 @@ from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 
+from coordination.kernel import languages
 from coordination.kernel.contact import Sender, sender_for
 from coordination.kernel.mail import compose_email, email_coordinators, send_emails
 from coordination.kernel.models import Municipality, User
@@ -76,6 +77,7 @@ class _Batch:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self._senders: dict[str, Sender | None] = {}
+        self._languages: dict[str, str] = {}
 
     def email(self, user: User, municipality: Municipality, template: str, context: dict) -> None:
         if municipality.pk not in self._senders:
@@ -87,8 +89,18 @@ class _Batch:
                 context=context,
                 municipality=municipality,
                 sender=self._senders[municipality.pk],
+                language=self._language(user, municipality),
             )
         )
+
+    def _language(self, user: User, municipality: Municipality) -> str:
+        """As ``language_of_person``: their own choice, else the municipality's written
+        standard (looked up once per batch, not once per email)."""
+        if languages.is_language(user.preferred_language):
+            return user.preferred_language
+        if municipality.pk not in self._languages:
+            self._languages[municipality.pk] = languages.language_of_municipality(municipality)
+        return self._languages[municipality.pk]
 
     def send(self) -> None:
         send_emails(self.messages)

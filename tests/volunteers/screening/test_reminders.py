@@ -12,6 +12,7 @@ from django.core.mail.backends import locmem
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from coordination.kernel import languages
 from coordination.models import Role
 from tests.factories import (
     MembershipFactory,
@@ -228,6 +229,7 @@ def test_a_reminder_noted_meanwhile_is_not_sent_again(published):
 
 def _queries_of_a_run(day: datetime.date) -> tuple[int, int]:
     mail.outbox.clear()
+    languages.language_of_municipality("3434")  # cached an hour: the first run may fill it
     with at(day), CaptureQueriesContext(connection) as queries:
         sent = send_screening_reminders()["declarations"]
     return sent, len(queries)
