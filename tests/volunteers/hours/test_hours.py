@@ -625,6 +625,21 @@ def test_detail_page_hours_make_a_fixed_number_of_queries(
         assert client.get(url).status_code == 200
 
 
+def test_detail_page_shows_this_years_hours_and_all_hours(client_of, coordinator_lom, own):
+    today = _today()
+    _pending(own, worked_on=date(today.year - 1, 6, 1), hours=Decimal("3"),
+             status=HoursStatus.APPROVED)  # fmt: skip
+    _pending(own, worked_on=today, hours=Decimal("1.5"), status=HoursStatus.APPROVED, km=10,
+             km_rate=Decimal("3.50"))  # fmt: skip
+    _pending(own, worked_on=today, hours=Decimal("4"))
+    url = reverse("volunteers:volunteer_detail", args=[LOM, own.pk])
+    panel = client_of(coordinator_lom).get(url).context["hours"]
+    this_year, all_time = panel["totals"], panel["all_time"]
+    assert (this_year["approved_hours"], this_year["pending_hours"]) == (Decimal("1.5"), 4)
+    assert (this_year["approved_km"], this_year["reimbursement"]) == (10, Decimal("35"))
+    assert (all_time["approved_hours"], all_time["pending_hours"]) == (Decimal("4.5"), 4)
+
+
 def test_entries_withdrawn_or_decided_meanwhile_are_not_decided_again(coordinator_lom, own):
     entry = _pending(own)
     withdrawn = _pending(own)
