@@ -121,7 +121,11 @@ def case(request: GrantMakerRequest, pk: int) -> HttpResponse:
 
 def _back(request: GrantMakerRequest, application: Application) -> HttpResponse:
     if request.POST.get("back") == "ranking":
-        return redirect("grants:round_ranking", request.grant_maker.pk, application.round_id)
+        ranking = reverse(
+            "grants:round_ranking", args=[request.grant_maker.pk, application.round_id]
+        )
+        page = request.POST.get("page", "")
+        return redirect(f"{ranking}?page={page}" if page.isdigit() else ranking)
     return redirect("grants:case", request.grant_maker.pk, application.pk)
 
 
