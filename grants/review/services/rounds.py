@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
+    Aggregate,
     Avg,
     Count,
     F,
+    Field,
     FloatField,
     IntegerField,
     Max,
@@ -23,6 +25,7 @@ from django.db.models import (
     Sum,
     Window,
 )
+from django.db.models.expressions import CombinedExpression, OrderBy
 from django.db.models.functions import Cast, Coalesce, RowNumber
 
 from coordination.partners.models import PartnerOrganisation
@@ -138,7 +141,7 @@ def score_in_sql() -> Subquery:
 def _amount() -> tuple[Subquery, Coalesce]:
     """The amount of the decision in force (None: not decided), and the amount that counts:
     decided, else proposed, else 0."""
-    decided = Subquery(
+    decided: Subquery = Subquery(
         Decision.objects.in_force()
         .filter(application=OuterRef("pk"))
         .order_by()
@@ -199,7 +202,11 @@ def rank_round(round_: Round, *, page: str | int | None = 1, per_page: int = 50)
             Sum("counted", filter=Q(municipality__population__lt=fairness.SMALL_BELOW)), 0
         ),
     )
-    order = [F("score").desc(nulls_last=True), F("number").asc(nulls_first=True), "pk"]
+    order: list[OrderBy | str] = [
+        F("score").desc(nulls_last=True),
+        F("number").asc(nulls_first=True),
+        "pk",
+    ]
     placed = (
         ranked.annotate(score=score_in_sql(), decided=decided, amount=amount)
         .annotate(
@@ -220,8 +227,8 @@ def rank_round(round_: Round, *, page: str | int | None = 1, per_page: int = 50)
         .annotate(
             requested=requested_in_sql(),
             score=score_in_sql(),
-            reviews=_of_reviews(Count("review_score")),
-            spread=_of_reviews(Max("review_score") - Min("review_score")),
+            reviews=_of_reviews(Count("review_score"), IntegerField()),
+            spread=_of_reviews(Max("review_score") - Min("review_score"), FloatField()),
         )
     }
     rows = []
@@ -231,9 +238,9 @@ def rank_round(round_: Round, *, page: str | int | None = 1, per_page: int = 50)
             RankRow(
                 application=application,
                 score=scoring.ApplicationScore(
-                    score=application.score,  # type: ignore[attr-defined]
-                    reviews=application.reviews or 0,  # type: ignore[attr-defined]
-                    spread=application.spread,  # type: ignore[attr-defined]
+                    score=application.score,
+                    reviews=application.reviews or 0,
+                    spread=application.spread,
                 ),
                 amount=row["amount"],
                 decided=row["decided"] is not None,
@@ -267,11 +274,11 @@ SHOWN = (
 )
 
 
-def _of_reviews(aggregate) -> Subquery:
+def _of_reviews(aggregate: Aggregate | CombinedExpression, output_field: Field) -> Subquery:
     """An aggregate over the outer application's sent reviews' scores."""
     return Subquery(
         _sent_review_scores().values("application").annotate(x=aggregate).values("x"),
-        output_field=FloatField(),
+        output_field=output_field,
     )
 
 

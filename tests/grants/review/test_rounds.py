@@ -147,6 +147,7 @@ def test_the_page_shows_the_reviews_count_and_the_spread():
     )  # not sent: not counted
     [row] = rounds.rank_round(round_).rows
     assert row.score == rounds.scoring.application_score([100.0, 40.0])
+    assert str(row.score.reviews) == "2"  # the page shows a count, not «2.0»
     assert row.score.disagreement
 
 
