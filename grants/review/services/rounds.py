@@ -214,7 +214,7 @@ def rank_round(round_: Round, *, page: str | int | None = 1, per_page: int = 50)
             place=Window(RowNumber(), order_by=order),
         )
         .order_by(*order)
-        .values("pk", "decided", "amount", "running_total", "place")
+        .values("pk", "score", "decided", "amount", "running_total", "place")
     )
     shown = Paginator(placed, per_page).get_page(page)
     figures = list(shown.object_list)
@@ -226,7 +226,6 @@ def rank_round(round_: Round, *, page: str | int | None = 1, per_page: int = 50)
         .order_by()
         .annotate(
             requested=requested_in_sql(),
-            score=score_in_sql(),
             reviews=_of_reviews(Count("review_score"), IntegerField()),
             spread=_of_reviews(Max("review_score") - Min("review_score"), FloatField()),
         )
@@ -238,7 +237,7 @@ def rank_round(round_: Round, *, page: str | int | None = 1, per_page: int = 50)
             RankRow(
                 application=application,
                 score=scoring.ApplicationScore(
-                    score=application.score,
+                    score=row["score"],
                     reviews=application.reviews or 0,
                     spread=application.spread,
                 ),
