@@ -161,6 +161,7 @@ class RankRow:
     running_total: int
     over_budget: bool
     place: int = 0  # 1 for the best score
+    crosses_budget: bool = False  # the first row whose running total is over the budget
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,10 @@ class Ranking:
     @property
     def small_below_reserve(self) -> bool:
         return self.reserved_for_small > 0 and self.small_total < self.reserved_for_small
+
+
+# ``?page=budget``: the ranking's page where the budget runs out.
+BUDGET_PAGE = "budget"
 
 
 def rank_round(round_: Round, *, page: str | int | None = 1, per_page: int = 50) -> Ranking:
@@ -216,6 +221,10 @@ def rank_round(round_: Round, *, page: str | int | None = 1, per_page: int = 50)
         .order_by(*order)
         .values("pk", "score", "decided", "amount", "running_total", "place")
     )
+    if page == BUDGET_PAGE:
+        # The page of the first application over the budget (the last page if none is).
+        within = placed.filter(running_total__lte=round_.budget).count()
+        page = within // per_page + 1
     shown = Paginator(placed, per_page).get_page(page)
     figures = list(shown.object_list)
     details = {
@@ -247,6 +256,8 @@ def rank_round(round_: Round, *, page: str | int | None = 1, per_page: int = 50)
                 running_total=row["running_total"],
                 over_budget=row["running_total"] > round_.budget,
                 place=row["place"],
+                crosses_budget=row["running_total"] > round_.budget
+                and row["running_total"] - row["amount"] <= round_.budget,
             )
         )
     return Ranking(

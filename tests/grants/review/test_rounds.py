@@ -134,6 +134,19 @@ def test_the_running_total_counts_the_pages_before():
     assert first.total == second.total == last.total == 41_000
     assert second.over_by == 16_000
     assert second.page.paginator.num_pages == 3
+    # Where the budget runs out: the third place (30 000 of 25 000), on the second page.
+    at_the_line = rounds.rank_round(round_, page=rounds.BUDGET_PAGE, per_page=2)
+    assert at_the_line.page.number == 2
+    assert [row.crosses_budget for row in at_the_line.rows] == [True, False]
+
+
+def test_within_the_budget_the_budget_page_is_the_last():
+    round_ = round_with_criteria(budget=1_000_000)
+    for _ in range(3):
+        submitted(round_, status="in_review", proposed_amount=10_000)
+    ranking = rounds.rank_round(round_, page=rounds.BUDGET_PAGE, per_page=2)
+    assert ranking.page.number == 2
+    assert not any(row.crosses_budget or row.over_budget for row in ranking.rows)
 
 
 def test_the_page_shows_the_reviews_count_and_the_spread():

@@ -349,6 +349,11 @@ def test_the_ranking_goes_page_by_page_and_the_running_total_carries_over(client
     assert "510,000" in second.text and "550,000" in second.text
     assert "<strong>over budget</strong>" in second.text
     assert "Over budget: the proposals are 50,000 NOK more than the budget." in second.text
+    # The link to where the budget runs out opens the page with the first row over it.
+    assert "?page=budget#budget-line" in first.text
+    at_the_line = client.get(address + "?page=budget")
+    assert 'id="budget-line"' in at_the_line.text and "Page 2 of 2" in at_the_line.text
+    assert 'id="budget-line"' not in first.text
 
 
 def test_proposing_from_a_later_page_of_the_ranking_comes_back_to_it(client_of, officer):
