@@ -1,6 +1,7 @@
-"""The round seen as a whole, read in a few queries: the requested amounts, the reviews'
-scores, the ranking with its running total against the budget, and the fairness check's
-entries. Amounts awarded are the newest decision's where one exists, else the proposal."""
+"""The round seen as a whole, read in a few queries whatever its size: the requested amounts,
+the reviews' scores, the ranking with its running total against the budget (ordered and summed
+in the database, a page read at a time), and the fairness check's entries. Amounts awarded are
+the newest decision's where one exists, else the proposal."""
 
 from __future__ import annotations
 
