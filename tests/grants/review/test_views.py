@@ -319,6 +319,7 @@ def test_the_round_pages_take_as_many_queries_for_many_applications_as_for_few(
         _scored(round_, reviewer, proposed_amount=1_000)
     addresses = {
         "ranking": url("round_ranking", gm, round_.pk),
+        "ranking, where the budget runs out": url("round_ranking", gm, round_.pk) + "?page=budget",
         "fairness": url("round_fairness", gm, round_.pk),
         "list": url("round_applications", gm, round_.pk),
         "list, a later page": url("round_applications", gm, round_.pk) + "?page=2",
