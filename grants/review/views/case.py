@@ -100,7 +100,8 @@ def _case_page(
         ),
         "assign_form": bound.get("assign")
         or (AssignOneForm(reviewers=reviewers) if status in ASSIGNABLE else None),
-        "no_reviewers_left": not reviewers.exists(),
+        # Asked only where the assignment form is shown.
+        "no_reviewers_left": status in ASSIGNABLE and not reviewers.exists(),
         "information_form": bound.get("information")
         or (InformationForm() if status in TRANSITIONS["request_information"].sources else None),
         "propose_form": bound.get("propose")

@@ -382,3 +382,20 @@ def test_my_reviews_go_page_by_page(client_of, reviewer):
     assert first.text.count("Declare impartiality") == 25 and "Page 1 of 2" in first.text
     second = client_of(reviewer, language="en").get(address + "?page=2")
     assert second.text.count("Declare impartiality") == 5
+
+
+def test_the_case_page_takes_as_many_queries_for_many_reviews_as_for_one(client_of, officer):
+    round_ = round_with_criteria()
+    application = _scored(round_, a_reviewer())
+    a_reviewer()  # one left to assign, so the assignment form is shown both times
+    address = url("case", round_.grant_maker, application.pk)
+    one = _count_queries(client_of(officer, language="en"), address)
+    for _ in range(3):
+        assignment = ReviewAssignmentFactory(
+            application=application, reviewer=a_reviewer(), impartial=True,
+            declared_at=timezone.now(), submitted_at=timezone.now(), recommendation="grant",
+        )  # fmt: skip
+        for criterion in round_.criteria.all():
+            Score.objects.create(assignment=assignment, criterion=criterion, value=4)
+        _scored(round_, a_reviewer())  # and more applications in the round
+    assert _count_queries(client_of(officer, language="en"), address) == one
