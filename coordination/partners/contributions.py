@@ -169,11 +169,16 @@ def dashboard_panel(request, municipality) -> Panel | None:
         return None
     today = timezone.localdate()
     agreements = CooperationAgreement.objects.in_municipality(municipality)
+    counts = agreements.aggregate(  # one query; the filters stay the QuerySet's own
+        active=Count("pk", filter=Q(pk__in=agreements.active(today).values("pk"))),
+        review=Count(
+            "pk", filter=Q(pk__in=agreements.due_for_review(today, REVIEW_DAYS).values("pk"))
+        ),
+        expired=Count("pk", filter=Q(pk__in=agreements.expired(today).values("pk"))),
+    )
     context = {
         "municipality": municipality,
-        "active": agreements.active(today).count(),
-        "review": agreements.due_for_review(today, REVIEW_DAYS).count(),
-        "expired": agreements.expired(today).count(),
+        **counts,
         "partners": municipality.partners.count(),
         "list_url": _url("agreement_list", municipality),
         "partner_list_url": _url("partner_list", municipality),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -104,17 +104,16 @@ def routines_panel(request, municipality) -> Panel | None:
         return None
     today = timezone.localdate()
     routines = Routine.objects.in_municipality(municipality)
-    due = routines.due_for_review(today)
+    due = routines.due_for_review(today).filter(next_review__gte=today)
     overdue = routines.overdue_for_review(today)
+    counts = routines.aggregate(  # one query; the filters stay the QuerySet's own
+        due_soon=Count("pk", filter=Q(pk__in=due.values("pk"))),
+        overdue=Count("pk", filter=Q(pk__in=overdue.values("pk"))),
+        drafts=Count("pk", filter=Q(status=Routine.Status.DRAFT)),
+    )
     return Panel(
         template="coordination/routines/_dashboard_panel.html",
-        context={
-            "municipality": municipality,
-            "due_soon": due.filter(next_review__gte=today).count(),
-            "overdue": overdue.count(),
-            "drafts": routines.filter(status=Routine.Status.DRAFT).count(),
-            "notice_days": REVIEW_NOTICE_DAYS,
-        },
+        context={"municipality": municipality, "notice_days": REVIEW_NOTICE_DAYS, **counts},
     )
 
 
