@@ -205,12 +205,8 @@ def volunteers_panel(request, municipality) -> Panel | None:
         )
     return Panel(
         FIGURES_TEMPLATE,
-        {
-            "title": _("Volunteers"),
-            "figures": figures,
-            "empty": None,
-            "note": figures_cache.MAY_BE_OLD if may_be_old else None,
-        },
+        {"title": _("Volunteers"), "figures": figures, "empty": None},
+        may_be_old=may_be_old,
     )
 
 

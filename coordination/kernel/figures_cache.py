@@ -7,7 +7,7 @@ looking, since the panels check permissions on every request and take from the c
 is the same for everyone allowed to see it. A write a person makes on one of the
 municipality's pages forgets its figures (``ForgetFiguresOnWriteMiddleware``), so their own
 change shows at once; other changes (a volunteer signing at home) show within the minute, and
-the panel says so (``MAY_BE_OLD``)."""
+the page says so (a panel built from them is ``Panel(..., may_be_old=True)``)."""
 
 from __future__ import annotations
 
@@ -17,10 +17,8 @@ from typing import Any
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext_lazy
 
 FRESH_FOR = 60  # seconds
-MAY_BE_OLD = gettext_lazy("The numbers may be up to one minute old.")
 
 # Every name in use, so that one write forgets them all. Names are given at import (the
 # decorator below, in the contributions modules every process imports), never at first use.

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from coordination.kernel import permissions
+from coordination.kernel import figures_cache, permissions
 from coordination.kernel.contributions import (
     BinderSection,
     Evidence,
@@ -102,18 +102,27 @@ def routines_reviewed(municipality) -> Evidence:
 def routines_panel(request, municipality) -> Panel | None:
     if not permissions.can(request.user, "manage_routines", municipality):
         return None
+    return Panel(
+        template="coordination/routines/_dashboard_panel.html",
+        context={
+            "municipality": municipality,
+            "notice_days": REVIEW_NOTICE_DAYS,
+            **routine_counts(municipality),
+        },
+        may_be_old=True,
+    )
+
+
+@figures_cache.per_municipality("routines")
+def routine_counts(municipality) -> dict[str, int]:
+    """One aggregate; the filters stay the QuerySet's own."""
     today = timezone.localdate()
     routines = Routine.objects.in_municipality(municipality)
     due = routines.due_for_review(today).filter(next_review__gte=today)
-    overdue = routines.overdue_for_review(today)
-    counts = routines.aggregate(  # one query; the filters stay the QuerySet's own
+    return routines.aggregate(
         due_soon=Count("pk", filter=Q(pk__in=due.values("pk"))),
-        overdue=Count("pk", filter=Q(pk__in=overdue.values("pk"))),
+        overdue=Count("pk", filter=Q(pk__in=routines.overdue_for_review(today).values("pk"))),
         drafts=Count("pk", filter=Q(status=Routine.Status.DRAFT)),
-    )
-    return Panel(
-        template="coordination/routines/_dashboard_panel.html",
-        context={"municipality": municipality, "notice_days": REVIEW_NOTICE_DAYS, **counts},
     )
 
 
