@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "coordination.kernel.middleware.LanguageMiddleware",
     "coordination.kernel.middleware.PrivatePagesMiddleware",
+    "coordination.kernel.figures_cache.ForgetFiguresOnWriteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
