@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -733,7 +735,8 @@ def _reports(w, n):
 # --- which pages are list pages --------------------------------------------------------------
 
 ROUTES = {route.key: route for route in all_routes()}
-# A view that pages through rows, or whose URL is named like a list.
+# A list page: a view that pages through rows, or renders a template with the page links, or
+# whose URL is named like a list.
 PAGINATES = re.compile(r"\b(Paginator|IdsFirstPaginator|ids_first_page|paginate\w*)\(")
 LIST_NAME = re.compile(
     r"(_list|_directory|registry|catalogue|calendar_\w+|_feed|overview|my_page|own_page"
@@ -743,11 +746,26 @@ LIST_NAME = re.compile(
 NOT_LISTS: dict[str, str] = {}
 
 
+TEMPLATE = re.compile(r"[\"']([\w/.-]+\.html)(?:#\w+)?[\"']")
+
+
 def _view_source(route) -> str:
     try:
         return inspect.getsource(inspect.unwrap(route.pattern.callback))
     except (OSError, TypeError):  # a class-based or C view: no source to read
         return ""
+
+
+def _shows_page_links(source: str) -> bool:
+    """Does a template the view names include the shared page links (a paginated list)?"""
+    for name in TEMPLATE.findall(source):
+        try:
+            template = get_template(name)
+        except TemplateDoesNotExist:
+            continue
+        if "partials/_pagination.html" in template.template.source:
+            return True
+    return False
 
 
 def list_pages() -> set[str]:
@@ -757,7 +775,12 @@ def list_pages() -> set[str]:
         if route.namespace.split(":")[0] not in ("coordination", "volunteers", "activities",
                                                  "grants"):  # fmt: skip
             continue
-        if LIST_NAME.search(key.split(":")[-1]) or PAGINATES.search(_view_source(route)):
+        source = _view_source(route)
+        if (
+            LIST_NAME.search(key.split(":")[-1])
+            or PAGINATES.search(source)
+            or _shows_page_links(source)
+        ):
             found.add(key)
     return found
 
