@@ -8,10 +8,12 @@ organisation whose own screening the municipality accepts in a cooperation agree
 today (``AgreementParty.screening_accepted``); the declaration and the courses are still
 required, and the pages say who checked it (``certificate_by``).
 
-``ready_q`` answers it inside one query (registry filter, matching); ``missing_for`` lists what
-is missing for the rows on one page, in a fixed number of queries; ``readiness_for_need`` is
-the gate for one volunteer and one need (inviting, accepting, and every look at the person's
-details), with what the volunteer does to become ready."""
+``ready_q`` is the one definition, inside one query; ``ready_state`` stores what it says per
+role holder, and the registry's filters, ``readiness_counts`` (the dashboard) and matching read
+that stored state. ``missing_for`` lists what is missing for the rows on one page, in a fixed
+number of queries; ``readiness_for_need`` is the gate for one volunteer and one need (inviting,
+accepting, and every look at the person's details), with what the volunteer does to become
+ready: it checks each requirement live, never the stored state."""
 
 from __future__ import annotations
 
