@@ -95,7 +95,7 @@ def readiness_after_organisation(sender, instance: Volunteer, created: bool, upd
 def readiness_after_new_declaration(sender, instance: DeclarationText, created: bool, **kwargs):
     """A new version: every signature is of an old one now."""
     if created:
-        ready_state.refresh_municipality(instance.municipality_id)
+        ready_state.declaration_published(instance)
 
 
 @receiver(post_save, sender=VolunteerRole, dispatch_uid="volunteers.readiness_role_rules")

@@ -167,7 +167,7 @@ def candidates(
     if role is _UNSET:
         role = role_for(request)
     if role is not None:
-        # The role holders' stored readiness: one indexed semi-join (``screening.ready_state``).
+        # The role holders' stored readiness (``screening.ready_state``): one semi-join.
         volunteers = volunteers.filter(stored_ready_q(role, today=today))
     elif (declaration := current_declaration(request.municipality_id)) is not None:
         volunteers = volunteers.filter(

@@ -239,7 +239,7 @@ class RoleHolder(models.Model):
 
     ``ready`` and ``ready_until`` store whether the volunteer is ready for the role, and until
     when (the last renewal date or agreement end it rests on; empty: no end), so the registry,
-    the dashboard and matching read one indexed column instead of checking every requirement
+    the dashboard and matching read two stored columns instead of checking every requirement
     of every volunteer. The services that change a requirement refresh it
     (``screening.ready_state``); ``readiness.ready_q`` stays the one definition."""
 
@@ -259,17 +259,7 @@ class RoleHolder(models.Model):
         verbose_name = _("role holder")
         verbose_name_plural = _("role holders")
         constraints = [models.UniqueConstraint(fields=["volunteer", "role"], name="role_held_once")]
-        indexes = [
-            models.Index(fields=["role", "volunteer"], name="role_holder_role_idx"),
-            # bench.screening "ready for Besøksvenn" / bench.matching: the ready holders of
-            # one role, without visiting the others.
-            models.Index(
-                fields=["role", "volunteer"],
-                include=["ready_until"],
-                condition=models.Q(ready=True),
-                name="role_holder_ready_idx",
-            ),
-        ]
+        indexes = [models.Index(fields=["role", "volunteer"], name="role_holder_role_idx")]
 
     def __str__(self) -> str:
         return f"{self.volunteer} – {self.role}"

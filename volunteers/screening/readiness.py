@@ -114,13 +114,12 @@ def readiness_counts(municipality_id: str, volunteers: QuerySet | None = None) -
     roles), counted over role holders' stored readiness (``ready_state``): the same numbers as
     the registry's "ready"/"missing" filters. ``volunteers`` limits the count (a volunteer
     contact's units)."""
-    holders = RoleHolder.objects.filter(
-        volunteer__municipality_id=municipality_id,
-        volunteer__left_at__isnull=True,
-        role__municipality_id=municipality_id,
+    active = (volunteers if volunteers is not None else Volunteer.objects).filter(
+        municipality_id=municipality_id, left_at__isnull=True
     )
-    if volunteers is not None:
-        holders = holders.filter(volunteer__in=volunteers.values("pk"))
+    holders = RoleHolder.objects.filter(
+        role__municipality_id=municipality_id, volunteer__in=active.values("pk")
+    )
     counted = holders.aggregate(
         with_roles=Count("volunteer_id", distinct=True),
         missing=Count(

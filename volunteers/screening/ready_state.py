@@ -1,5 +1,5 @@
 """Each role holder's readiness, stored (``RoleHolder.ready`` and ``ready_until``) so that the
-registry's filters, the dashboard and matching read an indexed column instead of checking every
+registry's filters, the dashboard and matching read a stored column instead of checking every
 requirement of every volunteer on each request.
 
 ``readiness.ready_q`` stays the one definition: ``refresh_readiness`` writes what it says for a
@@ -32,7 +32,8 @@ from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
 from django.utils import timezone
 
 from coordination.partners.models import AgreementParty
-from volunteers.models import RoleHolder, Volunteer, VolunteerRole
+from volunteers.models import DeclarationText, RoleHolder, Volunteer, VolunteerRole
+from volunteers.profile.services import current_declaration
 from volunteers.screening.readiness import _valid_certificate, ready_q
 
 # Stands for "no end" inside the UPDATE; stored as NULL.
@@ -118,13 +119,24 @@ def refresh_volunteer(volunteer: Volunteer | int) -> int:
 
 
 def refresh_municipality(municipality_id: str, *, through_partners_only: bool = False) -> int:
-    """After a change that concerns every holder of the municipality's roles (a new version of
-    its declaration), or with ``through_partners_only`` those who volunteer through a partner
-    organisation (an agreement's acceptance of a partner's screening)."""
+    """Every holder of the municipality's roles, or with ``through_partners_only`` those who
+    volunteer through a partner organisation (after a change to an agreement that may accept
+    a partner's screening)."""
     holders = RoleHolder.objects.filter(role__municipality_id=municipality_id)
     if through_partners_only:
         holders = holders.filter(volunteer__through_organisation__isnull=False)
     return refresh_readiness(holders)
+
+
+def declaration_published(text: DeclarationText) -> int:
+    """A declaration text was just added. When it is the municipality's current one, nobody
+    has signed it yet, so ``ready_q`` holds for none of its role holders: written as such
+    without checking their other requirements (a full refresh of 40 000 holders takes seconds,
+    bench.screening). An older version added later changes nothing."""
+    if current_declaration(text.municipality_id) != text:
+        return 0
+    holders = RoleHolder.objects.filter(role__municipality_id=text.municipality_id, ready=True)
+    return holders.update(ready=False, ready_until=None)
 
 
 def tidy_readiness(*, today: datetime.date | None = None) -> int:
