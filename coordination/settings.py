@@ -153,6 +153,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "coordination.kernel.tasks.apply_retention_rules",
         "schedule": crontab(hour=3, minute=15),
     },
+    "tidy-readiness": {
+        "task": "volunteers.screening.tasks.tidy_readiness",
+        "schedule": crontab(hour=0, minute=5),
+    },
     "send-screening-reminders": {
         "task": "volunteers.screening.tasks.send_screening_reminders",
         "schedule": crontab(hour=7, minute=0),

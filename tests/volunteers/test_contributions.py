@@ -49,7 +49,14 @@ def _declaration(version=1):
 
 
 def _signed(volunteers, declaration):
-    Signature.objects.bulk_create(Signature(volunteer=v, text=declaration) for v in volunteers)
+    for volunteer in volunteers:  # one by one: bulk_create would not refresh the readiness
+        Signature.objects.create(volunteer=volunteer, text=declaration)
+
+
+def _give_roles(holders):
+    """One by one, as the services do: bulk_create would not write the stored readiness."""
+    for holder in holders:
+        holder.save()
 
 
 def _session(course, when):
@@ -161,9 +168,7 @@ def test_dashboard_counts_volunteers_readiness_declaration_and_hours(client_of, 
     role = VolunteerRoleFactory(certificate_kinds=[])
     ready, missing, plain = VolunteerFactory.create_batch(3)
     _signed([ready, plain], declaration)
-    RoleHolder.objects.bulk_create(
-        [RoleHolder(volunteer=ready, role=role), RoleHolder(volunteer=missing, role=role)]
-    )
+    _give_roles([RoleHolder(volunteer=ready, role=role), RoleHolder(volunteer=missing, role=role)])
     HoursEntryFactory(volunteer=ready)
     html = client_of(coordinator_lom).get(DASHBOARD).content.decode()
     registry = "/coordination/3434/volunteers/"
@@ -291,7 +296,7 @@ def test_readiness_counts_agree_with_the_registry_filters(client_of, coordinator
     both, only_friend, none_signed, plain = VolunteerFactory.create_batch(4)
     gone = VolunteerFactory(left_at=timezone.now())
     _signed([both, only_friend, plain, gone], declaration)
-    RoleHolder.objects.bulk_create(
+    _give_roles(
         [
             RoleHolder(volunteer=both, role=friend),
             RoleHolder(volunteer=both, role=driver),  # the course is missing for this one
