@@ -22,7 +22,7 @@ def fill_readiness(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("volunteers", "0015_volunteer_through_organisation"),
+        ("volunteers", "0016_registry_indexes"),
     ]
 
     operations = [
