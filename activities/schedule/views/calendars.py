@@ -89,8 +89,13 @@ def _filtered(request: HttpRequest, municipality: Municipality):
 
 
 def _by_day(sessions) -> dict[datetime.date, list[Session]]:
+    """The meetings by local day, with only what a calendar line shows (time, status, title,
+    place): a week of a large municipality has hundreds."""
     days: dict[datetime.date, list[Session]] = defaultdict(list)
-    for session in sessions:
+    shown = sessions.select_related(None).select_related("activity", "place").only(
+        "starts_at", "ends_at", "status", "activity__title", "place__name"
+    )
+    for session in shown:
         days[timezone.localtime(session.starts_at).date()].append(session)
     return days
 
