@@ -92,8 +92,10 @@ def _by_day(sessions) -> dict[datetime.date, list[Session]]:
     """The meetings by local day, with only what a calendar line shows (time, status, title,
     place): a week of a large municipality has hundreds."""
     days: dict[datetime.date, list[Session]] = defaultdict(list)
-    shown = sessions.select_related(None).select_related("activity", "place").only(
-        "starts_at", "ends_at", "status", "activity__title", "place__name"
+    shown = (
+        sessions.select_related(None)
+        .select_related("activity", "place")
+        .only("starts_at", "ends_at", "status", "activity__title", "place__name")
     )
     for session in shown:
         days[timezone.localtime(session.starts_at).date()].append(session)

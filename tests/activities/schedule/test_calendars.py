@@ -102,7 +102,7 @@ def test_a_month_with_too_many_meetings_shows_each_days_count_linking_to_its_wee
     iso = day.isocalendar()
     week = reverse("activities:calendar_week", args=["3434"]) + f"?week={iso.year}-W{iso.week:02d}"
     assert f'href="{week}#day-{day:%Y-%m-%d}">3 meetings</a>' in text
-    assert f"#day-{following:%Y-%m-%d}\">1 meeting</a>" in text
+    assert f'#day-{following:%Y-%m-%d}">1 meeting</a>' in text
     # The link leads to that day on the week's page, where the meetings are listed.
     week_page = client.get(week).content.decode()
     assert f'id="day-{day:%Y-%m-%d}"' in week_page and "Treff 10" in week_page
