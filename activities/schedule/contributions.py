@@ -5,6 +5,7 @@ entries — a season's first meeting and each one-off meeting, never every weekl
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections import defaultdict
 
 from django.db.models import Count, F, Window
@@ -12,7 +13,7 @@ from django.db.models.functions import ExtractMonth, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from activities.catalogue.models import ActivityStatus
 from activities.schedule import exports
@@ -21,9 +22,9 @@ from activities.schedule.recurrence import local
 from coordination.kernel.contributions import WheelEntry, contribute
 
 WHEEL_CATEGORY = "activity"  # the wheel's own category «Activity»
-# A month on the annual wheel names at most this many of the activities' dates, then says how
-# many more (bench, a year of Bergen's 14 000 one-off meetings: the wheel took 15 s, 785 times
-# a plain page, and was 2 MB of HTML).
+# A month on the annual wheel names at most this many of the activities' dates, then says there
+# are more (bench: a year of Bergen's 14 000 one-off meetings took the wheel 15 s, 785 times a
+# plain page, and 2 MB of HTML).
 WHEEL_PER_MONTH = 10
 
 
@@ -61,39 +62,30 @@ def _first_of_seasons(queryset):
     )
 
 
-def _first_of_meetings(queryset, year: int) -> tuple[list[Session], dict[int, int]]:
-    """The first ``WHEEL_PER_MONTH`` meetings of each month of ``year``, and how many each
-    month has in all: one count by month, then each month's first meetings read by the
-    index on the start in one query (a large municipality has thousands of meetings a year;
-    numbering them all in a window took longer than the rest of the wheel)."""
-    zone = timezone.get_current_timezone()
-    counts = dict(
-        queryset.order_by()
-        .annotate(wheel_month=ExtractMonth("starts_at", tzinfo=zone))
-        .values_list("wheel_month")
-        .annotate(n=Count("pk"))
-    )
-    starts = {
-        month: local(datetime.date(year + month // 13, (month - 1) % 12 + 1, 1), datetime.time())
+def _first_of_meetings(queryset, year: int) -> list[Session]:
+    """The first ``WHEEL_PER_MONTH`` meetings of each month of ``year`` and one more (to know
+    there are more), each month read by the index on the start, in one query: a large
+    municipality has thousands of meetings a year, and counting or numbering them all took
+    longer than the rest of the wheel."""
+    starts = [
+        local(datetime.date(year + month // 13, (month - 1) % 12 + 1, 1), datetime.time())
         for month in range(1, 14)
-    }
-    firsts = [
-        queryset.filter(starts_at__gte=starts[month], starts_at__lt=starts[month + 1])
-        .select_related("activity")
-        .order_by("starts_at", "pk")[:WHEEL_PER_MONTH]
-        for month in sorted(counts)
     ]
-    if not firsts:
-        return [], counts
-    return list(firsts[0].union(*firsts[1:], all=True)), counts
+    firsts = [
+        queryset.filter(starts_at__gte=begins, starts_at__lt=ends)
+        .select_related("activity")
+        .order_by("starts_at", "pk")[: WHEEL_PER_MONTH + 1]
+        for begins, ends in itertools.pairwise(starts)
+    ]
+    return list(firsts[0].union(*firsts[1:], all=True))
 
 
 @contribute.wheel_source
 def activity_wheel_entries(municipality, year: int) -> list[WheelEntry]:
     """Seasons that start in ``year`` (a recurring schedule's first date) and the one-off
     meetings of the year, of the municipality's published activities. A month with more than
-    ``WHEEL_PER_MONTH`` of them names the first ones and then says how many more there are,
-    with a link to the month in the activity calendar (a large municipality has thousands)."""
+    ``WHEEL_PER_MONTH`` of them names the first ones and then says there are more, with a
+    link to the month in the activity calendar (a large municipality has thousands)."""
     number = getattr(municipality, "pk", municipality)
     published = {"activity__status": ActivityStatus.PUBLISHED, "activity__municipality": number}
     seasons = _first_of_seasons(
@@ -101,16 +93,18 @@ def activity_wheel_entries(municipality, year: int) -> list[WheelEntry]:
         .exclude(frequency=Frequency.ONCE)
         .select_related("activity")
     )
-    one_offs, totals = _first_of_meetings(
+    one_offs = _first_of_meetings(
         Session.objects.in_municipality(number)
         .filter(starts_at__year=year, activity__status=ActivityStatus.PUBLISHED)
         .exclude(schedule__frequency__in=[f for f in Frequency.values if f != Frequency.ONCE])
         .exclude(status__in=[SessionStatus.CANCELLED, SessionStatus.NOT_RUNNING]),
         year,
     )
+    # Seasons not read (beyond the first of their month) count towards «more».
+    unread: dict[int, int] = defaultdict(int)
     dated = []
     for schedule in seasons:
-        totals[schedule.wheel_month] = totals.get(schedule.wheel_month, 0) + schedule.in_month
+        unread[schedule.wheel_month] = schedule.in_month - min(schedule.in_month, WHEEL_PER_MONTH)
         dated.append(
             WheelEntry(
                 date=schedule.starts_on,
@@ -134,22 +128,16 @@ def activity_wheel_entries(municipality, year: int) -> list[WheelEntry]:
     for entry in sorted(dated, key=lambda entry: entry.date):
         by_month[entry.date.month].append(entry)
     entries = []
+    calendar = reverse("activities:calendar_month", args=[number])
     for month, found in sorted(by_month.items()):
         shown = found[:WHEEL_PER_MONTH]
         entries += shown
-        more = totals.get(month, 0) - len(shown)
-        if more > 0:
+        if len(found) > len(shown) or unread[month]:
             # Every date not shown is on or after the last one shown.
-            calendar = reverse("activities:calendar_month", args=[number])
             entries.append(
                 WheelEntry(
                     date=shown[-1].date,
-                    title=ngettext(
-                        "%(count)s more activity date from this day on: see the calendar",
-                        "%(count)s more activity dates from this day on: see the calendar",
-                        more,
-                    )
-                    % {"count": more},
+                    title=_("More activity dates from this day on: see the calendar"),
                     category=WHEEL_CATEGORY,
                     url=f"{calendar}?month={year}-{month:02d}",
                     action="view_wheel",

@@ -83,7 +83,7 @@ def test_the_wheel_gets_season_starts_and_one_off_meetings_not_every_week(coordi
     assert "Turgruppa" in entries[0].title and entries[1].title == "Sommarfest"
 
 
-def test_a_month_with_many_activity_dates_names_the_first_and_says_how_many_more(monkeypatch):
+def test_a_month_with_many_activity_dates_names_the_first_and_says_there_are_more(monkeypatch):
     from activities.schedule import contributions as schedule_contributions
     from activities.schedule.contributions import activity_wheel_entries
 
@@ -99,7 +99,7 @@ def test_a_month_with_many_activity_dates_names_the_first_and_says_how_many_more
         entries = activity_wheel_entries(municipality("3434"), 2027)
     assert [(e.date.day, e.title) for e in entries] == [
         (3, "Treff 3"), (5, "Treff 5"),
-        (5, "2 more activity dates from this day on: see the calendar"),
+        (5, "More activity dates from this day on: see the calendar"),
         (1, "Sommarfest"),
     ]  # fmt: skip
     calendar = reverse("activities:calendar_month", args=["3434"])
@@ -115,7 +115,7 @@ def test_the_wheels_activity_dates_take_a_fixed_number_of_queries(django_assert_
         for n in range(count):
             on = datetime.date(2027, 1 + n % 12, 1 + n % 28)
             SessionFactory(starts_at=at(on, 15), ends_at=at(on, 16))
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(2):
             activity_wheel_entries(lom, 2027)
 
     read(2)

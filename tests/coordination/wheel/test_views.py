@@ -156,8 +156,8 @@ def test_the_wheel_takes_a_fixed_number_of_queries(
     for _n in range(30):
         RoutineFactory(owner=coordinator_lom, approved=True)
     client = client_of(coordinator_lom)
-    # 10, and 3 for the activities' seasons and one-off meetings (activities/schedule)
-    with django_assert_max_num_queries(13):
+    # 10, and 2 for the activities' seasons and one-off meetings (activities/schedule)
+    with django_assert_max_num_queries(12):
         response = client.get(url("wheel_detail"))
     assert response.status_code == 200
     assert response.context["wheel"]["total"] >= 80
