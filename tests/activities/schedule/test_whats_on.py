@@ -120,3 +120,27 @@ def test_the_wheels_activity_dates_take_a_fixed_number_of_queries(django_assert_
 
     read(2)
     read(40)
+
+
+def test_season_starts_beyond_the_months_share_also_say_there_are_more(
+    coordinator_lom, monkeypatch
+):
+    from activities.models import Frequency
+    from activities.schedule import contributions as schedule_contributions
+    from activities.schedule import services
+    from activities.schedule.contributions import activity_wheel_entries
+
+    monkeypatch.setattr(schedule_contributions, "WHEEL_PER_MONTH", 1)
+    for day, title in ((1, "Turgruppa"), (8, "Songkoret")):
+        activity = ActivityFactory(title=title)
+        services.create_schedule(
+            activity=activity, by=coordinator_lom, frequency=Frequency.WEEKLY,
+            starts_on=datetime.date(2027, 3, day), ends_on=datetime.date(2027, 3, 31),
+            start_time=datetime.time(10), end_time=datetime.time(12), places=[activity.place],
+        )  # fmt: skip
+    with translation.override("en"):
+        entries = activity_wheel_entries(municipality("3434"), 2027)
+    assert [(e.date.day, e.title) for e in entries] == [
+        (1, "Season starts: Turgruppa"),
+        (1, "More activity dates from this day on: see the calendar"),
+    ]
