@@ -24,7 +24,7 @@ TYPED = coordination/kernel activities/schedule/recurrence.py activities/rides/p
 	-o -type f \( -name services.py -o -name permissions.py -o -name tasks.py \) -print \
 	2>/dev/null | sort)
 
-.PHONY: help install install-dev run test lint typecheck fmt migrations-check messages bench worker beat seed clean
+.PHONY: help install install-dev run test lint typecheck fmt migrations-check messages bench loadtest worker beat seed clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -69,6 +69,11 @@ messages:  ## Extract new texts into the catalogues (locale/nb, locale/nn) and c
 
 bench: install-dev  ## The benchmark suite at national scale on PostgreSQL: writes bench/results/<date>.json (see bench/README.md; BENCH_ARGS=--reuse keeps filled databases)
 	nice -n 10 .venv/bin/python -m bench.suite $(BENCH_ARGS)
+
+loadtest:  ## Mixed traffic on gunicorn (3 workers, 127.0.0.1) for 60 s against a prepared database (README, "Load test")
+	@bin/system-deps
+	@$(UV) sync --locked --group load $(UV_PYTHON)
+	bench/load/run.sh
 
 worker:  ## A Celery worker for every queue, PDFs included (needs CELERY_BROKER_URL)
 	.venv/bin/celery -A coordination worker --queues celery,documents --loglevel=INFO

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "coordination.kernel.middleware.LanguageMiddleware",
     "coordination.kernel.middleware.PrivatePagesMiddleware",
+    "coordination.kernel.figures_cache.ForgetFiguresOnWriteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -151,6 +152,10 @@ CELERY_BEAT_SCHEDULE = {
     "apply-retention-rules": {
         "task": "coordination.kernel.tasks.apply_retention_rules",
         "schedule": crontab(hour=3, minute=15),
+    },
+    "tidy-readiness": {
+        "task": "volunteers.screening.tasks.tidy_readiness",
+        "schedule": crontab(hour=0, minute=5),
     },
     "send-screening-reminders": {
         "task": "volunteers.screening.tasks.send_screening_reminders",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from activities.catalogue.models import Activity, ActivityStatus
+from coordination.kernel import figures_cache
 from coordination.kernel.contributions import Evidence, Panel, contribute
 from coordination.kernel.models import Membership, Role
 from coordination.kernel.permissions import can
@@ -40,11 +41,7 @@ def activities_panel(request, municipality) -> Panel | None:
     number links to its list."""
     if not can(request.user, "coordinate_activities", municipality):
         return None
-    counts = Activity.objects.in_municipality(municipality).aggregate(
-        published=Count("pk", filter=Q(status=ActivityStatus.PUBLISHED)),
-        transport=Count("pk", filter=Q(status=ActivityStatus.PUBLISHED, transport_offered=True)),
-        proposed=Count("pk", filter=Q(status=ActivityStatus.PROPOSED)),
-    )
+    counts = activity_counts(municipality)
     figures = [
         (
             counts["published"],
@@ -65,6 +62,16 @@ def activities_panel(request, municipality) -> Panel | None:
             "figures": figures,
             "empty": _("No activities yet.") if not any(counts.values()) else None,
         },
+        may_be_old=True,
+    )
+
+
+@figures_cache.per_municipality("activities")
+def activity_counts(municipality) -> dict[str, int]:
+    return Activity.objects.in_municipality(municipality).aggregate(
+        published=Count("pk", filter=Q(status=ActivityStatus.PUBLISHED)),
+        transport=Count("pk", filter=Q(status=ActivityStatus.PUBLISHED, transport_offered=True)),
+        proposed=Count("pk", filter=Q(status=ActivityStatus.PROPOSED)),
     )
 
 

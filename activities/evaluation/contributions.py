@@ -9,6 +9,7 @@ learned changed next year's plans is the assessment's to say."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, OuterRef, Q
@@ -21,6 +22,7 @@ from django.utils.translation import ngettext
 from activities.evaluation.models import Feedback
 from activities.evaluation.services import month_figures
 from activities.models import Activity, SessionStatus
+from coordination.kernel import figures_cache
 from coordination.kernel.contributions import Evidence, Panel, contribute
 from coordination.kernel.permissions import can
 
@@ -45,26 +47,25 @@ def evaluation_panel(request, municipality) -> Panel | None:
     did not run for too few — each links to the evaluation of the month."""
     if not can(request.user, "coordinate_activities", municipality):
         return None
-    month = month_figures(municipality, timezone.localdate())
-    figures = month["figures"]
+    figures = this_month(municipality)
     url = "{}?{}".format(
         reverse("activities:municipality_evaluation", args=[municipality.pk]),
-        urlencode({"since": month["since"].isoformat(), "until": month["until"].isoformat()}),
+        urlencode({"since": figures["since"].isoformat(), "until": figures["until"].isoformat()}),
     )
     average = (
-        number_format(figures.average_rating, decimal_pos=1)
-        if figures.average_rating is not None
+        number_format(figures["average_rating"], decimal_pos=1)
+        if figures["average_rating"] is not None
         else "–"
     )
     rows = [
         (
-            figures.sessions_held,
-            ngettext("session held", "sessions held", figures.sessions_held),
+            figures["sessions_held"],
+            ngettext("session held", "sessions held", figures["sessions_held"]),
             url,
         ),
         (
-            figures.participants,
-            ngettext("participant came", "participants came", figures.participants),
+            figures["participants"],
+            ngettext("participant came", "participants came", figures["participants"]),
             url,
         ),
         (
@@ -72,17 +73,17 @@ def evaluation_panel(request, municipality) -> Panel | None:
             ngettext(
                 "average answer (1–5), from %(count)s answer",
                 "average answer (1–5), from %(count)s answers",
-                figures.answers,
+                figures["answers"],
             )
-            % {"count": figures.answers},
+            % {"count": figures["answers"]},
             url,
         ),
         (
-            figures.sessions_not_running,
+            figures["sessions_not_running"],
             ngettext(
                 "session did not run: too few signed up",
                 "sessions did not run: too few signed up",
-                figures.sessions_not_running,
+                figures["sessions_not_running"],
             ),
             url,
         ),
@@ -90,7 +91,24 @@ def evaluation_panel(request, municipality) -> Panel | None:
     return Panel(
         FIGURES_TEMPLATE,
         {"title": _("Activities this month"), "figures": rows, "empty": None},
+        may_be_old=True,
     )
+
+
+@figures_cache.per_municipality("activities_this_month")
+def this_month(municipality) -> dict[str, Any]:
+    """This month's numbers so far (the evaluation's own), without the text."""
+    month = month_figures(municipality, timezone.localdate())
+    figures = month["figures"]
+    return {
+        "since": month["since"],
+        "until": month["until"],
+        "sessions_held": figures.sessions_held,
+        "participants": figures.participants,
+        "average_rating": figures.average_rating,
+        "answers": figures.answers,
+        "sessions_not_running": figures.sessions_not_running,
+    }
 
 
 @contribute.evidence("activities_evaluated")

@@ -15,6 +15,7 @@ from coordination.kernel.permissions import can, municipality_view
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     municipality = request.municipality
+    panels = contributions.dashboard_panels(request, municipality)
     memberships = municipality.memberships.select_related("user", "organisation").order_by(
         "role", "user__full_name"
     )
@@ -30,6 +31,8 @@ def overview(request: HttpRequest) -> HttpResponse:
             "may_manage_roles": can(request.user, "manage_roles", municipality),
             "may_view_audit_log": can(request.user, "view_audit_log", municipality),
             "links": contributions.overview_links(request, municipality),
-            "panels": contributions.render_dashboard(request, municipality),
+            "panels": [panel.render(request) for panel in panels],
+            # Some figures are counted once a minute (kernel.figures_cache): the page says so.
+            "figures_may_be_old": any(panel.may_be_old for panel in panels),
         },
     )

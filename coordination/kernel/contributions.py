@@ -42,11 +42,13 @@ class Panel:
     """One block on My page or the coordinator's dashboard: ``template`` rendered with
     ``context`` (its keys are the template's variables). On the dashboard ``order`` is the
     place it was registered with (lower first); every number in it links to the list behind
-    it."""
+    it. ``may_be_old``: its numbers came from ``kernel.figures_cache`` (the page says they may
+    be up to a minute old)."""
 
     template: str
     context: dict = field(default_factory=dict)
     order: int = 0
+    may_be_old: bool = False
 
     def render(self, request: HttpRequest) -> SafeString:
         return render_to_string(self.template, self.context, request=request)

@@ -9,14 +9,15 @@ signature partial, ``partials/email/_signature.txt``. The email comes from Samsp
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, mailers
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from coordination.kernel import languages
-from coordination.kernel.contact import sender_for
+from coordination.kernel.contact import Sender, sender_for
 from coordination.kernel.models import Membership, Municipality, Role, User
 from coordination.kernel.text import render_subject
 
@@ -58,14 +59,43 @@ def _send(
     language: str,
     municipality: Municipality | str | None,
 ) -> str:
-    sender = sender_for(municipality)
+    _compose(address, template, context, language, sender_for(municipality)).send()
+    return address
+
+
+def _compose(
+    address: str, template: str, context: dict[str, Any], language: str, sender: Sender | None
+) -> EmailMessage:
     context.setdefault("sender", sender)
     with translation.override(language):
         subject = render_subject(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}.txt", context)
     reply_to = [sender.reply_to] if sender and sender.reply_to else []
-    EmailMessage(subject, body, None, [address], reply_to=reply_to).send()
-    return address
+    return EmailMessage(subject, body, None, [address], reply_to=reply_to)
+
+
+def compose_email(
+    *,
+    to: User,
+    template: str,
+    context: dict[str, Any] | None = None,
+    municipality: Municipality,
+    sender: Sender | None,
+    language: str | None = None,
+) -> EmailMessage:
+    """The email ``send_email`` would send, not sent: a job that writes to many people composes
+    them with the municipality's ``sender_for`` (and the recipient's ``language_of_person``, when
+    it knows it) looked up once per municipality, and hands them to ``send_emails``."""
+    context = {"recipient": to, **(context or {})}
+    language = language or languages.language_of_person(to, municipality)
+    return _compose(to.email, template, context, language, sender)
+
+
+def send_emails(messages: Sequence[EmailMessage]) -> int:
+    """Send composed emails over one connection to the mail server (not one each)."""
+    if not messages:
+        return 0
+    return mailers.default.send_messages(list(messages))
 
 
 def email_coordinators(

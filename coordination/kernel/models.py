@@ -457,7 +457,16 @@ class AuditEvent(models.Model):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit log")
         ordering = ["-at", "-pk"]
-        indexes = [models.Index(fields=["municipality", "-at"], name="audit_municipality_at_idx")]
+        indexes = [
+            models.Index(fields=["municipality", "-at"], name="audit_municipality_at_idx"),
+            # A record's own history (the volunteer page's last 20 events): without it the
+            # municipality's log is read newest first until 20 match, 230-270 ms at 2 million
+            # events; with it under 2 ms (issue 17).
+            models.Index(
+                fields=["municipality", "object_type", "object_id", "-at"],
+                name="audit_object_at_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.verb} {self.object_type}"

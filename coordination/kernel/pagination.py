@@ -8,6 +8,7 @@ skipped rows — and then fetches those rows, with everything the list selects, 
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 
 
 class IdsFirstPaginator(Paginator):
@@ -20,10 +21,11 @@ class IdsFirstPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        queryset: QuerySet = self.object_list  # type: ignore[assignment]
+        ids = list(queryset.values_list("pk", flat=True)[bottom:top])
         # The rows in any order (no sort needed for 50 ids), then put back in the list's.
-        by_id = {row.pk: row for row in self.object_list.filter(pk__in=ids).order_by()}
-        return self._get_page([by_id[pk] for pk in ids if pk in by_id], number, self)
+        by_id = {row.pk: row for row in queryset.filter(pk__in=ids).order_by()}
+        return Page([by_id[pk] for pk in ids if pk in by_id], number, self)
 
 
 def ids_first_page(queryset, request, per_page: int = 50) -> Page:

@@ -10,7 +10,8 @@ about) and finds what is due with a query that leaves out what is noted there.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Collection, Iterable
 
 from django.db import transaction
 
@@ -24,3 +25,27 @@ def remind_once(*, record: Callable[[], bool], send: Callable[[], object]) -> bo
             return False
         send()
     return True
+
+
+def remind_each_once[T](
+    due: Iterable[T],
+    *,
+    key: Callable[[T], str],
+    record: Callable[[list[str]], Collection[str]],
+    send: Callable[[list[T]], object],
+    batch_size: int = 500,
+) -> int:
+    """``remind_once`` for a job that reminds many: ``due`` (a query that already leaves out
+    what is noted) is taken ``batch_size`` at a time; per batch, one transaction notes all the
+    keys at once (``record`` returns the keys that were not noted before, which a run at the
+    same time cannot also get) and ``send``s the reminders for those only, together. An
+    exception from ``send`` rolls back the batch's notes. Returns how many went out."""
+    sent = 0
+    for batch in itertools.batched(due, batch_size):
+        with transaction.atomic():
+            new = set(record([key(item) for item in batch]))
+            fresh = [item for item in batch if key(item) in new]
+            if fresh:
+                send(fresh)
+        sent += len(fresh)
+    return sent

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from coordination.kernel import figures_cache
 from coordination.kernel.contributions import (
     BinderSection,
     Evidence,
@@ -167,19 +168,29 @@ def partner_roster(municipality) -> dict:
 def dashboard_panel(request, municipality) -> Panel | None:
     if not can(request.user, "view_partners", municipality):
         return None
-    today = timezone.localdate()
-    agreements = CooperationAgreement.objects.in_municipality(municipality)
     context = {
         "municipality": municipality,
-        "active": agreements.active(today).count(),
-        "review": agreements.due_for_review(today, REVIEW_DAYS).count(),
-        "expired": agreements.expired(today).count(),
-        "partners": municipality.partners.count(),
+        **partner_counts(municipality),
         "list_url": _url("agreement_list", municipality),
         "partner_list_url": _url("partner_list", municipality),
         "partner_map_url": _url("partner_map", municipality),
     }
-    return Panel("coordination/partners/_dashboard_panel.html", context)
+    return Panel("coordination/partners/_dashboard_panel.html", context, may_be_old=True)
+
+
+@figures_cache.per_municipality("partners")
+def partner_counts(municipality) -> dict[str, int]:
+    """The agreements in one aggregate (the filters stay the QuerySet's own) and the partners."""
+    today = timezone.localdate()
+    agreements = CooperationAgreement.objects.in_municipality(municipality)
+    counts = agreements.aggregate(
+        active=Count("pk", filter=Q(pk__in=agreements.active(today).values("pk"))),
+        review=Count(
+            "pk", filter=Q(pk__in=agreements.due_for_review(today, REVIEW_DAYS).values("pk"))
+        ),
+        expired=Count("pk", filter=Q(pk__in=agreements.expired(today).values("pk"))),
+    )
+    return {**counts, "partners": municipality.partners.count()}
 
 
 @contribute.overview_links(order=20)

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from coordination.kernel import permissions
+from coordination.kernel import figures_cache, permissions
 from coordination.kernel.contributions import (
     BinderSection,
     Evidence,
@@ -102,19 +102,27 @@ def routines_reviewed(municipality) -> Evidence:
 def routines_panel(request, municipality) -> Panel | None:
     if not permissions.can(request.user, "manage_routines", municipality):
         return None
-    today = timezone.localdate()
-    routines = Routine.objects.in_municipality(municipality)
-    due = routines.due_for_review(today)
-    overdue = routines.overdue_for_review(today)
     return Panel(
         template="coordination/routines/_dashboard_panel.html",
         context={
             "municipality": municipality,
-            "due_soon": due.filter(next_review__gte=today).count(),
-            "overdue": overdue.count(),
-            "drafts": routines.filter(status=Routine.Status.DRAFT).count(),
             "notice_days": REVIEW_NOTICE_DAYS,
+            **routine_counts(municipality),
         },
+        may_be_old=True,
+    )
+
+
+@figures_cache.per_municipality("routines")
+def routine_counts(municipality) -> dict[str, int]:
+    """One aggregate; the filters stay the QuerySet's own."""
+    today = timezone.localdate()
+    routines = Routine.objects.in_municipality(municipality)
+    due = routines.due_for_review(today).filter(next_review__gte=today)
+    return routines.aggregate(
+        due_soon=Count("pk", filter=Q(pk__in=due.values("pk"))),
+        overdue=Count("pk", filter=Q(pk__in=routines.overdue_for_review(today).values("pk"))),
+        drafts=Count("pk", filter=Q(status=Routine.Status.DRAFT)),
     )
 
 

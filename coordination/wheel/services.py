@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
@@ -166,19 +168,32 @@ def wheel_items(municipality: Municipality, year: int, *, user=None) -> list[Whe
         if entry.date.year == year
     ]
     if user is not None:
-        items = [
-            item if _may_follow(user, municipality, item) else replace(item, url="")
-            for item in items
-        ]
+        may_follow = _may_follow(user, municipality)
+        items = [item if may_follow(item) else replace(item, url="") for item in items]
     return sorted(items, key=lambda item: (item.month, item.day or 0, item.title))
 
 
-def _may_follow(user, municipality: Municipality, item: WheelItem) -> bool:
-    if not item.url:
-        return True
-    if item.action and not permissions.can(user, item.action, municipality):
-        return False
-    return permissions.may_open(user, item.url)
+def _may_follow(user, municipality: Municipality) -> Callable[[WheelItem], bool]:
+    """Whether ``user`` may open an item's link, each action and each address asked once
+    (a year of a large municipality repeats the same few pages many times)."""
+
+    @functools.cache
+    def may(action: str) -> bool:
+        return permissions.can(user, action, municipality)
+
+    @functools.cache
+    def opens(url: str) -> bool:
+        return permissions.may_open(user, url)
+
+    def follow(item: WheelItem) -> bool:
+        if not item.url:
+            return True
+        if item.action and not may(item.action):
+            return False
+        # An own event's link is this area's edit page, open to whoever may manage the wheel.
+        return item.own or opens(item.url)
+
+    return follow
 
 
 def months_with_entries(municipality: Municipality, year: int) -> set[int]:
@@ -202,9 +217,11 @@ def wheel_context(
     today = today or timezone.localdate()
     items = wheel_items(municipality, year, user=user)
     legend = drawing.legend(items, list(contributions.WHEEL_CATEGORIES), category_label)
+    by_month: dict[int, list[WheelItem]] = {number: [] for number in range(1, 13)}
+    for item in items:
+        by_month[item.month].append(item)
     months = [
-        drawing.month(number, str(MONTHS[number]).capitalize(),
-                      [item for item in items if item.month == number], legend,
+        drawing.month(number, str(MONTHS[number]).capitalize(), by_month[number], legend,
                       current=(today.year, today.month) == (year, number))
         for number in range(1, 13)
     ]  # fmt: skip

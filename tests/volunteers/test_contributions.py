@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.utils import timezone, translation
 
-from coordination.kernel import contributions
+from coordination.kernel import contributions, figures_cache
 from tests.factories import (
     CourseFactory,
     HoursEntryFactory,
@@ -22,6 +22,7 @@ from volunteers.models import (
     RoleHolder,
     Signature,
     Volunteer,
+    VolunteerRole,
 )
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,14 @@ def _declaration(version=1):
 
 
 def _signed(volunteers, declaration):
-    Signature.objects.bulk_create(Signature(volunteer=v, text=declaration) for v in volunteers)
+    for volunteer in volunteers:  # one by one: bulk_create would not refresh the readiness
+        Signature.objects.create(volunteer=volunteer, text=declaration)
+
+
+def _give_roles(holders):
+    """One by one, as the services do: bulk_create would not write the stored readiness."""
+    for holder in holders:
+        holder.save()
 
 
 def _session(course, when):
@@ -160,9 +168,7 @@ def test_dashboard_counts_volunteers_readiness_declaration_and_hours(client_of, 
     role = VolunteerRoleFactory(certificate_kinds=[])
     ready, missing, plain = VolunteerFactory.create_batch(3)
     _signed([ready, plain], declaration)
-    RoleHolder.objects.bulk_create(
-        [RoleHolder(volunteer=ready, role=role), RoleHolder(volunteer=missing, role=role)]
-    )
+    _give_roles([RoleHolder(volunteer=ready, role=role), RoleHolder(volunteer=missing, role=role)])
     HoursEntryFactory(volunteer=ready)
     html = client_of(coordinator_lom).get(DASHBOARD).content.decode()
     registry = "/coordination/3434/volunteers/"
@@ -199,21 +205,84 @@ def test_grant_officer_sees_neither_volunteers_nor_needs(client_of, officer):
     assert "active volunteers" not in html and "Open needs" not in html
 
 
-def test_dashboard_queries_do_not_grow_with_volunteers_roles_or_needs(client_of, coordinator_lom):
+def _queries(client, url=DASHBOARD, *, counted_anew=True):
+    """The SQL of one request; ``counted_anew`` forgets the cached figures first."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    if counted_anew:
+        figures_cache.forget_for_municipality("3434")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def test_dashboard_queries_do_not_grow_with_volunteers_roles_or_needs(client_of, coordinator_lom):
     client = client_of(coordinator_lom)
     _declaration()
-    VolunteerRoleFactory()
+    VolunteerRoleFactory.create_batch(2, certificate_kinds=[])
     client.get(DASHBOARD)
-    with CaptureQueriesContext(connection) as few:
-        client.get(DASHBOARD)
-    VolunteerFactory.create_batch(30)
+    few = _queries(client)
+    volunteers = VolunteerFactory.create_batch(30)
+    # (the number of roles is fixed here: readiness_counts asks two queries per role)
+    roles = list(VolunteerRole.objects.all())
+    RoleHolder.objects.bulk_create(
+        RoleHolder(volunteer=volunteer, role=role) for volunteer in volunteers for role in roles
+    )
     NeedFactory.create_batch(10)
-    with CaptureQueriesContext(connection) as many:
-        assert client.get(DASHBOARD).status_code == 200
-    assert len(many) == len(few)
+    HoursEntryFactory.create_batch(5, volunteer=volunteers[0])
+    assert len(_queries(client)) == len(few)
+
+
+def test_a_second_look_within_the_minute_counts_no_volunteers_and_says_so(
+    client_of, coordinator_lom
+):
+    client = client_of(coordinator_lom)
+    _declaration()
+    VolunteerFactory.create_batch(2)
+    first = _queries(client)
+    assert any("volunteers_volunteer" in sql for sql in first)
+    VolunteerFactory()  # e.g. a volunteer who signed up on the public page meanwhile
+    again = _queries(client, counted_anew=False)
+    counted = [sql for sql in again if 'FROM "volunteers_volunteer"' in sql and "COUNT" in sql]
+    assert not counted and not [sql for sql in again if "volunteers_roleholder" in sql]
+    assert len(again) < len(first)
+    html = client.get(DASHBOARD).content.decode()
+    assert '<span class="dashboard-number">2</span> active volunteers' in html
+    assert "The numbers may be up to one minute old." in html
+
+
+def test_the_coordinators_own_change_shows_at_once(client_of, coordinator_lom):
+    client = client_of(coordinator_lom)
+    entries = HoursEntryFactory.create_batch(2, volunteer=VolunteerFactory())
+    html = client.get(DASHBOARD).content.decode()
+    assert '<span class="dashboard-number">2</span> hours entries waiting' in html
+    client.post("/coordination/3434/hours/", {"entries": [entries[0].pk], "decision": "approve"})
+    html = client.get(DASHBOARD).content.decode()
+    assert '<span class="dashboard-number">1</span> hours entries waiting' in html
+
+
+def test_another_municipality_never_gets_lom_figures(
+    client_of, coordinator_lom, coordinator_drammen, drammen
+):
+    VolunteerFactory.create_batch(3)
+    VolunteerFactory(municipality=drammen)
+    lom_page = client_of(coordinator_lom).get(DASHBOARD).content.decode()
+    assert '<span class="dashboard-number">3</span> active volunteers' in lom_page
+    drammen_page = client_of(coordinator_drammen).get(f"/coordination/{drammen.pk}/")
+    assert '<span class="dashboard-number">1</span> active volunteers' in (
+        drammen_page.content.decode()
+    )
+
+
+def test_a_volunteer_contact_sees_their_units_count_not_the_coordinators(
+    client_of, coordinator_lom, volunteer_contact_lom
+):
+    VolunteerFactory.create_batch(3)  # in no unit of the contact's
+    coordinator_page = client_of(coordinator_lom).get(DASHBOARD).content.decode()
+    assert '<span class="dashboard-number">3</span> active volunteers' in coordinator_page
+    html = client_of(volunteer_contact_lom).get(DASHBOARD).content.decode()
+    assert '<span class="dashboard-number">0</span> active volunteers' in html
 
 
 def test_readiness_counts_agree_with_the_registry_filters(client_of, coordinator_lom):
@@ -227,7 +296,7 @@ def test_readiness_counts_agree_with_the_registry_filters(client_of, coordinator
     both, only_friend, none_signed, plain = VolunteerFactory.create_batch(4)
     gone = VolunteerFactory(left_at=timezone.now())
     _signed([both, only_friend, plain, gone], declaration)
-    RoleHolder.objects.bulk_create(
+    _give_roles(
         [
             RoleHolder(volunteer=both, role=friend),
             RoleHolder(volunteer=both, role=driver),  # the course is missing for this one

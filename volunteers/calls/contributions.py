@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from coordination.kernel import figures_cache
 from coordination.kernel.contributions import Panel, contribute
 from coordination.kernel.models import Role
 from coordination.kernel.permissions import Rule, can
@@ -37,7 +38,7 @@ def calls_panel(request, municipality) -> Panel | None:
     """How many people wait for a phone call, leading to the call list."""
     if not can(request.user, "manage_calls", municipality):
         return None
-    waiting = PhoneCall.objects.in_municipality(municipality).waiting().count()
+    waiting = calls_waiting(municipality)
     return Panel(
         FIGURES_TEMPLATE,
         {
@@ -51,4 +52,10 @@ def calls_panel(request, municipality) -> Panel | None:
             ],  # fmt: skip
             "empty": None,
         },
+        may_be_old=True,
     )
+
+
+@figures_cache.per_municipality("calls_waiting")
+def calls_waiting(municipality) -> int:
+    return PhoneCall.objects.in_municipality(municipality).waiting().count()

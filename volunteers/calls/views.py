@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.kernel import sms, ui
+from coordination.kernel.pagination import ids_first_page
 from coordination.kernel.permissions import get_for_user, municipality_view
 from volunteers.calls import services
 from volunteers.calls.models import PhoneCall
@@ -35,7 +35,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
         .select_related("volunteer__user", "invitation__need", "invitation__invited_by", "sms")
         .order_by("created_at", "pk")
     )
-    page = Paginator(calls, PER_PAGE).get_page(request.GET.get("page"))
+    page = ids_first_page(calls, request, PER_PAGE)
     for call in page.object_list:
         call.tel = _tel(call.volunteer.contact_phone)
     return render(

@@ -22,18 +22,19 @@ _APPROVED = Q(status=HoursStatus.APPROVED)
 _PENDING = Q(status=HoursStatus.PENDING)
 
 
-def _sums() -> dict:
+def _sums(within: Q | None = None) -> dict:
+    """The sums, of the entries ``within`` a condition too when one is given."""
+    approved = _APPROVED & within if within is not None else _APPROVED
+    pending = _PENDING & within if within is not None else _PENDING
     return {
-        "approved_hours": Coalesce(
-            Sum("hours", filter=_APPROVED), Value(ZERO), output_field=_HOURS
-        ),
-        "approved_km": Coalesce(Sum("km", filter=_APPROVED), Value(ZERO), output_field=_KM),
+        "approved_hours": Coalesce(Sum("hours", filter=approved), Value(ZERO), output_field=_HOURS),
+        "approved_km": Coalesce(Sum("km", filter=approved), Value(ZERO), output_field=_KM),
         "reimbursement": Coalesce(
-            Sum(F("km") * F("km_rate"), filter=_APPROVED, output_field=_MONEY),
+            Sum(F("km") * F("km_rate"), filter=approved, output_field=_MONEY),
             Value(ZERO),
             output_field=_MONEY,
         ),
-        "pending_hours": Coalesce(Sum("hours", filter=_PENDING), Value(ZERO), output_field=_HOURS),
+        "pending_hours": Coalesce(Sum("hours", filter=pending), Value(ZERO), output_field=_HOURS),
     }
 
 
@@ -41,6 +42,13 @@ def totals(entries: QuerySet[HoursEntry]) -> dict:
     """``approved_hours``, ``approved_km``, ``reimbursement`` (of approved entries) and
     ``pending_hours`` of the entries."""
     return entries.order_by().aggregate(**_sums())
+
+
+def totals_in_year_and_all(entries: QuerySet[HoursEntry], year: int) -> tuple[dict, dict]:
+    """``totals`` of the entries worked in ``year`` and of all of them, in one query."""
+    in_year = {f"year_{name}": sum_ for name, sum_ in _sums(Q(worked_on__year=year)).items()}
+    row = entries.order_by().aggregate(**_sums(), **in_year)
+    return {name: row[f"year_{name}"] for name in _sums()}, {name: row[name] for name in _sums()}
 
 
 def per_month(entries: QuerySet[HoursEntry], year: int, *, every_month: bool = False) -> list:

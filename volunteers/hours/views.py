@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.kernel import ui
+from coordination.kernel.pagination import ids_first_page
 from coordination.kernel.permissions import can, login_required, municipality_view
 from coordination.kernel.text import plural_count
 from volunteers.hours import services
@@ -132,14 +133,15 @@ def own_hours_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 def detail_panel(request: HttpRequest, volunteer: Volunteer) -> dict:
     """For the coordinator's page about a volunteer: totals in the municipality this year and
-    in all, and the latest entries (three queries)."""
+    in all (one query), and the latest entries (one)."""
     municipality = request.municipality
     entries = volunteer.hours.filter(municipality=municipality)
     year = timezone.localdate().year
+    this_year, all_time = hours_totals.totals_in_year_and_all(entries, year)
     return {
         "year": year,
-        "totals": hours_totals.totals(entries.filter(worked_on__year=year)),
-        "all_time": hours_totals.totals(entries),
+        "totals": this_year,
+        "all_time": all_time,
         "latest": list(
             entries.select_related("assignment__need").order_by("-worked_on", "-pk")[:5]
         ),
@@ -186,7 +188,7 @@ def hours_manage(request: HttpRequest) -> HttpResponse:
             "municipality": municipality,
             "form": form,
             "ticked": set(form["entries"].value() or []) if form.is_bound else set(),
-            "page": Paginator(waiting, 50).get_page(request.GET.get("page")),
+            "page": ids_first_page(waiting, request),
             "year_form": year_form,
             "year": year,
             "months": hours_totals.per_month(in_municipality, year, every_month=True),

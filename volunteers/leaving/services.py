@@ -21,6 +21,7 @@ from volunteers.models import (
     InvitationStatus,
     Volunteer,
 )
+from volunteers.screening import ready_state
 
 # Volunteers who left are anonymised after this many days (see volunteers/apps.py retention).
 ANONYMISE_AFTER_LEAVING_DAYS = 365
@@ -115,4 +116,6 @@ def anonymise_volunteer(*, volunteer: Volunteer, by: User | None = None) -> None
         left_at=volunteer.left_at or now,
         anonymised_at=now,
     )
+    # Roles a coordinator's anonymising left stand without the signatures and organisation.
+    ready_state.refresh_volunteer(volunteer)
     volunteer.refresh_from_db()

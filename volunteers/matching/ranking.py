@@ -52,7 +52,8 @@ from volunteers.profile.models import (
 )
 from volunteers.profile.services import current_declaration
 from volunteers.screening.models import Course, CourseCompletion, RoleHolder, VolunteerRole
-from volunteers.screening.readiness import ready_q, roles_for_kind
+from volunteers.screening.readiness import roles_for_kind
+from volunteers.screening.ready_state import stored_ready_q
 
 TIMES = ("weekday_daytime", "evenings", "weekends")
 
@@ -166,7 +167,8 @@ def candidates(
     if role is _UNSET:
         role = role_for(request)
     if role is not None:
-        volunteers = volunteers.filter(ready_q(role, today=today))
+        # The role holders' stored readiness (``screening.ready_state``): one semi-join.
+        volunteers = volunteers.filter(stored_ready_q(role, today=today))
     elif (declaration := current_declaration(request.municipality_id)) is not None:
         volunteers = volunteers.filter(
             Exists(Signature.objects.filter(volunteer=OuterRef("pk"), text=declaration))
@@ -315,7 +317,7 @@ def _hard_rules(
             all_courses &= done
         if role.requires_certificate:
             # In the role, signed and trained, yet not ready: the police certificate.
-            fails["certificate"] = holds & signed & all_courses & ~ready_q(role, today=today)
+            fails["certificate"] = holds & signed & all_courses & ~stored_ready_q(role, today=today)
     if request.area:
         fails["area"] = ~(Q(area__iexact=request.area) | Q(willing_to_travel=True))
     if request.times:

@@ -221,7 +221,8 @@ def own_assignment(request: HttpRequest, pk: int) -> HttpResponse:
 
 def own_needs_context(volunteer: Volunteer) -> dict:
     """For the volunteer's own page: open invitations and running assignments, each with
-    ``readiness`` (a volunteer has a handful at most, so a few queries each)."""
+    ``readiness``. Readiness depends on the need's municipality and kind of help only, so it is
+    worked out once per pair (a few queries each), not once per need."""
     invitations = list(
         Invitation.objects.filter(volunteer=volunteer, status=InvitationStatus.PENDING)
         .select_related("need")
@@ -232,8 +233,12 @@ def own_needs_context(volunteer: Volunteer) -> dict:
         .exclude(status=AssignmentStatus.ENDED)
         .select_related("need")
     )
+    found: dict[tuple[str, str], object] = {}
     for item in (*invitations, *running):
-        item.readiness = readiness_for_need(volunteer, item.need)
+        key = (item.need.municipality_id, item.need.kind)
+        if key not in found:
+            found[key] = readiness_for_need(volunteer, item.need)
+        item.readiness = found[key]
     return {"open_invitations": invitations, "running_assignments": running}
 
 

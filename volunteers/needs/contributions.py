@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coordination.kernel import figures_cache
 from coordination.kernel.account_data import coded, when
 from coordination.kernel.contributions import Panel, contribute
 from coordination.kernel.permissions import can
@@ -30,13 +31,7 @@ def needs_panel(request, municipality) -> Panel | None:
     """Open needs by step of the method (Vennesla), each linking to the list of that step."""
     if not can(request.user, "report_needs", municipality):
         return None
-    counts = dict(
-        Need.objects.in_municipality(municipality)
-        .exclude(status=NeedStatus.CLOSED)
-        .order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
-    )
+    counts = open_needs_by_step(municipality)
     figures = [
         (counts.get(value, 0), label, page_url("volunteers:need_list", municipality, step=value))
         for value, label in NeedStatus.choices
@@ -50,6 +45,19 @@ def needs_panel(request, municipality) -> Panel | None:
             "total": sum(counts.values()),
             "empty": _("No open needs.") if not counts else None,
         },
+        may_be_old=True,
+    )
+
+
+@figures_cache.per_municipality("open_needs")
+def open_needs_by_step(municipality) -> dict[str, int]:
+    """{step: how many open needs}, one grouped count (the same for all who may see it)."""
+    return dict(
+        Need.objects.in_municipality(municipality)
+        .exclude(status=NeedStatus.CLOSED)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
     )
 
 

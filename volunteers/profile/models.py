@@ -187,6 +187,18 @@ class Volunteer(models.Model):
                 condition=models.Q(left_at__isnull=True),
                 name="volunteer_registry_name_idx",
             ),
+            # The registry's other sorts (newest/oldest first, by area): without them a deep page
+            # sorted 100 000 rows on disk (page 1 000: 419 ms newest first, 930 ms by area).
+            models.Index(
+                fields=["municipality", "active_since", "id"],
+                condition=models.Q(left_at__isnull=True),
+                name="volunteer_registry_since_idx",
+            ),
+            models.Index(
+                fields=["municipality", "area", "sort_name", "id"],
+                condition=models.Q(left_at__isnull=True),
+                name="volunteer_registry_area_idx",
+            ),
         ]
         constraints = [
             # One membership per person and municipality (anonymised rows have no person).

@@ -22,7 +22,7 @@ from volunteers.models import (
     VolunteerRole,
 )
 from volunteers.profile.services import CONSENT_PURPOSE, DETAIL_FIELDS, not_a_partner_message
-from volunteers.screening.readiness import ready_q
+from volunteers.screening.ready_state import stored_missing_q, stored_ready_q
 
 
 def holds_role(role: VolunteerRole | None) -> Q:
@@ -116,24 +116,25 @@ class RegistryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Loaded once: the choices and the readiness filter both use them.
         self.roles = {role.pk: role for role in municipality.volunteer_roles.all()}
+        self.municipality_id = municipality.pk
         self.fields["role"].choices = [
             ("", _("Any role")),
             *((pk, role.name) for pk, role in self.roles.items()),
         ]
 
     def _readiness(self, volunteers, role: VolunteerRole | None, wanted: str):
-        """One statement whatever the number of volunteers: each role's requirements become
-        EXISTS clauses of it (building them reads each role's courses and the declaration)."""
-        if role is not None:
-            if wanted == "ready":
-                return volunteers.filter(ready_q(role))
-            return volunteers.filter(holds_role(role) & ~ready_q(role))
-        missing_any = Q(pk__in=[])
-        for one in self.roles.values():
-            missing_any |= holds_role(one) & ~ready_q(one)
-        if wanted == "ready":
-            return volunteers.filter(holds_role(None) & ~missing_any)
-        return volunteers.filter(missing_any)
+        """One EXISTS on the role holders' stored readiness (``screening.ready_state``),
+        whatever the number of volunteers and roles."""
+        municipality_id = None if role is not None else self.municipality_id
+        missing = stored_missing_q(role, municipality_id=municipality_id)
+        if role is not None and wanted == "ready":
+            return volunteers.filter(stored_ready_q(role))
+        if wanted == "ready":  # in one of the municipality's roles, and missing nothing
+            holds = RoleHolder.objects.filter(
+                volunteer=OuterRef("pk"), role__municipality_id=municipality_id
+            )
+            return volunteers.filter(Exists(holds)).exclude(missing)
+        return volunteers.filter(missing)
 
     def apply(self, volunteers):
         """The filtered, sorted queryset (the form must be valid)."""

@@ -1,6 +1,8 @@
 """Screening: the roles volunteers take on, what each role requires (police certificate,
 courses, the confidentiality declaration), and the records that show it is met."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -208,9 +210,38 @@ class VolunteerRole(models.Model):
         )
 
 
+class RoleHolderQuerySet(models.QuerySet):
+    """Readiness read from the stored state (``RoleHolder.ready``): still right when a renewal
+    date or an agreement's end has passed since it was written."""
+
+    @staticmethod
+    def ready_q(day: datetime.date | None = None) -> models.Q:
+        day = day or timezone.localdate()
+        return models.Q(ready=True) & (
+            models.Q(ready_until__isnull=True) | models.Q(ready_until__gte=day)
+        )
+
+    @staticmethod
+    def not_ready_q(day: datetime.date | None = None) -> models.Q:
+        day = day or timezone.localdate()
+        return models.Q(ready=False) | models.Q(ready_until__lt=day)
+
+    def ready_on(self, day: datetime.date | None = None) -> "RoleHolderQuerySet":
+        return self.filter(self.ready_q(day))
+
+    def not_ready_on(self, day: datetime.date | None = None) -> "RoleHolderQuerySet":
+        return self.filter(self.not_ready_q(day))
+
+
 class RoleHolder(models.Model):
     """A volunteer in a role. Leaving the role deletes this row, and with it the police
-    certificate records for the role (they may only be kept while needed)."""
+    certificate records for the role (they may only be kept while needed).
+
+    ``ready`` and ``ready_until`` store whether the volunteer is ready for the role, and until
+    when (the last renewal date or agreement end it rests on; empty: no end), so the registry,
+    the dashboard and matching read two stored columns instead of checking every requirement
+    of every volunteer. The services that change a requirement refresh it
+    (``screening.ready_state``); ``readiness.ready_q`` stays the one definition."""
 
     volunteer = models.ForeignKey(
         Volunteer, on_delete=models.CASCADE, related_name="roles", verbose_name=_("volunteer")
@@ -219,6 +250,10 @@ class RoleHolder(models.Model):
         VolunteerRole, on_delete=models.CASCADE, related_name="holders", verbose_name=_("role")
     )
     since = models.DateField(_("since"), default=timezone.localdate)
+    ready = models.BooleanField(_("ready for the role"), default=False, editable=False)
+    ready_until = models.DateField(_("ready until"), null=True, blank=True, editable=False)
+
+    objects = RoleHolderQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("role holder")

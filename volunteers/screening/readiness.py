@@ -8,10 +8,12 @@ organisation whose own screening the municipality accepts in a cooperation agree
 today (``AgreementParty.screening_accepted``); the declaration and the courses are still
 required, and the pages say who checked it (``certificate_by``).
 
-``ready_q`` answers it inside one query (registry filter, matching); ``missing_for`` lists what
-is missing for the rows on one page, in a fixed number of queries; ``readiness_for_need`` is
-the gate for one volunteer and one need (inviting, accepting, and every look at the person's
-details), with what the volunteer does to become ready."""
+``ready_q`` is the one definition, inside one query; ``ready_state`` stores what it says per
+role holder, and the registry's filters, ``readiness_counts`` (the dashboard) and matching read
+that stored state. ``missing_for`` lists what is missing for the rows on one page, in a fixed
+number of queries; ``readiness_for_need`` is the gate for one volunteer and one need (inviting,
+accepting, and every look at the person's details), with what the volunteer does to become
+ready: it checks each requirement live, never the stored state."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_text_list
@@ -109,22 +111,24 @@ def ready_q(role: VolunteerRole, *, today: datetime.date | None = None, voluntee
 
 def readiness_counts(municipality_id: str, volunteers: QuerySet | None = None) -> tuple[int, int]:
     """(active volunteers holding a role, those of them missing something for one of their
-    roles), counted over role holders rather than every volunteer: the same numbers as the
-    registry's "ready"/"missing" filters, at about a third of their cost. ``volunteers`` limits
-    the count (a volunteer contact's units)."""
-    holders = RoleHolder.objects.filter(
-        volunteer__municipality_id=municipality_id,
-        volunteer__left_at__isnull=True,
-        role__municipality_id=municipality_id,
+    roles), counted over role holders' stored readiness (``ready_state``): the same numbers as
+    the registry's "ready"/"missing" filters. ``volunteers`` limits the count (a volunteer
+    contact's units)."""
+    active = (volunteers if volunteers is not None else Volunteer.objects).filter(
+        municipality_id=municipality_id, left_at__isnull=True
     )
-    if volunteers is not None:
-        holders = holders.filter(volunteer__in=volunteers.values("pk"))
-    not_ready = Q(pk__in=[])
-    for role in VolunteerRole.objects.in_municipality(municipality_id):
-        not_ready |= Q(role=role) & ~ready_q(role, volunteer_ref="volunteer_id")
-    with_roles = holders.values("volunteer_id").distinct().count()
-    missing = holders.filter(not_ready).values("volunteer_id").distinct().count()
-    return with_roles, missing
+    holders = RoleHolder.objects.filter(
+        role__municipality_id=municipality_id, volunteer__in=active.values("pk")
+    )
+    counted = holders.aggregate(
+        with_roles=Count("volunteer_id", distinct=True),
+        missing=Count(
+            "volunteer_id",
+            distinct=True,
+            filter=RoleHolder.objects.not_ready_q(),
+        ),
+    )
+    return counted["with_roles"], counted["missing"]
 
 
 class Missing(str):

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from coordination.kernel import ui
+from coordination.kernel.pagination import IdsFirstPaginator, ids_first_page
 from coordination.kernel.permissions import get_for_user, municipality_view
 from volunteers.models import (
     Course,
@@ -275,9 +276,13 @@ def session_completions(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, _completions_recorded(course, done.value))
         return redirect(request.get_full_path())
-    participants = session.completions.select_related("volunteer__user").order_by(
-        "volunteer__sort_name", "pk"
-    )
+    # The first names by ids: the people are joined for those rows only, not for every one.
+    participants = IdsFirstPaginator(
+        session.completions.select_related("volunteer__user").order_by(
+            "volunteer__sort_name", "pk"
+        ),
+        SESSION_NAMES_SHOWN,
+    ).page(1)
     return render(
         request,
         "volunteers/session_completions.html",
@@ -288,10 +293,11 @@ def session_completions(request: HttpRequest, pk: int) -> HttpResponse:
             "search": search,
             "form": form,
             "ticked": {str(v) for v in form.data.getlist("volunteers")} if form.is_bound else set(),
-            "page": Paginator(_volunteers_to_tick(request, course, search), PAGE_SIZE).get_page(
-                request.GET.get("page")
+            # Ids first: the "has the course" mark is computed for the page's rows only.
+            "page": ids_first_page(
+                _volunteers_to_tick(request, course, search), request, PAGE_SIZE
             ),
-            "participant_count": participants.count(),
-            "participants": participants[:SESSION_NAMES_SHOWN],
+            "participant_count": participants.paginator.count,
+            "participants": participants.object_list,
         },
     )

@@ -4,7 +4,6 @@ activity (rate-limited, with a trap for robots) with its thank-you page."""
 from __future__ import annotations
 
 from allauth.core import ratelimit
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,11 +15,12 @@ from activities.catalogue.forms import (
     CatalogueFilter,
     ProposalForm,
 )
-from activities.catalogue.models import Activity
+from activities.catalogue.models import Activity, Place
 from activities.catalogue.permissions import can_manage_activity
 from activities.schedule.models import Session
 from coordination.kernel import ui
 from coordination.kernel.models import Municipality, Role
+from coordination.kernel.pagination import IdsFirstPaginator
 from coordination.kernel.permissions import public
 
 PER_PAGE = 20
@@ -84,19 +84,19 @@ def _filter_by_time(rows: QuerySet, time: str) -> QuerySet:
 
 def _areas(municipality: Municipality) -> list[str]:
     """The villages where published activities meet, at their usual place or where an upcoming
-    meeting is held (a schedule may move between village halls): the filter's choices."""
+    meeting is held (a schedule may move between village halls): the filter's choices.
+    Asked place by place (a municipality has tens of places, each found used at once by an
+    index), not by going through the thousands of meetings ahead of a large municipality."""
     published = Activity.objects.in_municipality(municipality).published()
-    usual = published.exclude(place=None).order_by().values_list("place__area", flat=True)
-    # Distinct in the database: a large municipality has thousands of meetings ahead.
-    moving = (
-        upcoming_sessions()
-        .filter(activity__in=published)
-        .exclude(place=None)
+    usual = published.filter(place=OuterRef("pk"))
+    moving = upcoming_sessions().filter(place=OuterRef("pk"), activity__in=published)
+    return sorted(
+        Place.objects.in_municipality(municipality)
+        .filter(Exists(usual) | Exists(moving))
         .order_by()
-        .values_list("place__area", flat=True)
+        .values_list("area", flat=True)
         .distinct()
     )
-    return sorted(set(usual.distinct()) | set(moving))
 
 
 def _filter_by_area(rows: QuerySet, area: str) -> QuerySet:
@@ -126,7 +126,7 @@ def catalogue(request: HttpRequest, municipality: str) -> HttpResponse:
             rows = rows.filter(fee=0)
         filtered = any(data.values())
     rows = rows.order_by("run_by_professionals", "title", "pk")
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    page = IdsFirstPaginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "activities/catalogue/catalogue.html",

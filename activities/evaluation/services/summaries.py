@@ -180,52 +180,47 @@ def prefixed(condition: Q, prefix: str) -> Q:
 def _collect(sessions: Q, group: str) -> dict[Any, Figures]:
     """The figures of the sessions matching ``sessions`` (a condition on Session), grouped by
     ``group`` (a path from Session: ``activity_id``, ``activity__activity_type__category``,
-    ``municipality_id``). Nine aggregate queries, whatever the number of groups."""
+    ``municipality_id``). Five aggregate queries whatever the number of groups: each table
+    read once per grouping, with its figures together."""
     figures: dict[Any, Figures] = defaultdict(Figures)
     held = sessions & Q(status=SessionStatus.HELD)
     held_from = {prefix: prefixed(held, prefix) for prefix in ("session__", "slot__session__")}
     via_session = f"session__{group}"
 
-    for key, status, count, walk_ins in (
+    # Held, not running and cancelled, with the times of the held ones: one row per group,
+    # status, weekday and hour.
+    for key, status, weekday, hour, count, walk_ins in (
         Session.objects.filter(sessions)
-        .order_by()
-        .values_list(group, "status")
-        .annotate(n=Count("pk"), walk=Sum("walk_ins"))
-    ):
-        one = figures[key]
-        if status == SessionStatus.HELD:
-            one.sessions_held, one.walk_ins = count, walk_ins or 0
-        elif status == SessionStatus.NOT_RUNNING:
-            one.sessions_not_running = count
-        elif status == SessionStatus.CANCELLED:
-            one.sessions_cancelled = count
-
-    for key, weekday, hour, count in (
-        Session.objects.filter(held)
         .order_by()
         .annotate(
             weekday=ExtractIsoWeekDay("starts_at", tzinfo=OSLO),
             hour=ExtractHour("starts_at", tzinfo=OSLO),
         )
-        .values_list(group, "weekday", "hour")
-        .annotate(n=Count("pk"))
+        .values_list(group, "status", "weekday", "hour")
+        .annotate(n=Count("pk"), walk=Sum("walk_ins"))
     ):
-        times = figures[key].times
-        slot = (weekday, part_of_day(hour))
-        times[slot] = times.get(slot, 0) + count
+        one = figures[key]
+        if status == SessionStatus.HELD:
+            one.sessions_held += count
+            one.walk_ins += walk_ins or 0
+            slot = (weekday, part_of_day(hour))
+            one.times[slot] = one.times.get(slot, 0) + count
+        elif status == SessionStatus.NOT_RUNNING:
+            one.sessions_not_running += count
+        elif status == SessionStatus.CANCELLED:
+            one.sessions_cancelled += count
 
     came = Attendance.objects.filter(held_from["session__"], present=True).order_by()
-    for key, present, by_ride, with_ride in came.values_list(via_session).annotate(
+    person = Concat(Lower(Trim("signup__participant_name")), "signup__participant_phone")
+    for key, present, by_ride, with_ride, people in came.values_list(via_session).annotate(
         n=Count("pk"),
         ride=Count("pk", filter=Q(came_by_ride=True)),
         sessions=Count("session", filter=Q(came_by_ride=True), distinct=True),
+        people=Count(person, distinct=True),
     ):
         one = figures[key]
         one.present, one.came_by_ride, one.sessions_with_ride = present, by_ride, with_ride
-
-    person = Concat(Lower(Trim("signup__participant_name")), "signup__participant_phone")
-    for key, unique in came.values_list(via_session).annotate(n=Count(person, distinct=True)):
-        figures[key].unique_participants = unique
+        one.unique_participants = people
 
     for key, area, count in (
         came.exclude(signup__pickup_area="")
@@ -236,18 +231,18 @@ def _collect(sessions: Q, group: str) -> dict[Any, Figures]:
         villages = figures[key].villages
         villages[area] = villages.get(area, 0) + count
 
-    answers = Feedback.objects.filter(held_from["session__"]).order_by()
-    for key, rating, count in answers.values_list(via_session, "rating").annotate(n=Count("pk")):
-        figures[key].ratings[rating] = count
-
-    for key, area, count in (
-        answers.exclude(area="")
+    # The answers by rating and village together: a row per group, rating and village.
+    for key, rating, area, count in (
+        Feedback.objects.filter(held_from["session__"])
+        .order_by()
         .annotate(place=Trim("area"))
-        .values_list(via_session, "place")
+        .values_list(via_session, "rating", "place")
         .annotate(n=Count("pk"))
     ):
-        villages = figures[key].feedback_villages
-        villages[area] = villages.get(area, 0) + count
+        one = figures[key]
+        one.ratings[rating] = one.ratings.get(rating, 0) + count
+        if area:
+            one.feedback_villages[area] = one.feedback_villages.get(area, 0) + count
 
     for key, count, hours in (
         Shift.objects.filter(held_from["slot__session__"], status=ShiftStatus.ATTENDED)
@@ -260,6 +255,45 @@ def _collect(sessions: Q, group: str) -> dict[Any, Figures]:
     ):
         figures[key].shifts_worked, figures[key].volunteer_hours = count, hours or Decimal(0)
     return figures
+
+
+def _sum(parts: Iterable[Figures]) -> Figures:
+    """The figures of groups that share no session (the categories) added up: every figure
+    but ``unique_participants`` (someone may come to two categories), left at 0."""
+    total = Figures()
+    for part in parts:
+        for name in ADDITIVE:
+            setattr(total, name, getattr(total, name) + getattr(part, name))
+        for name in ("villages", "feedback_villages", "times", "ratings"):
+            into = getattr(total, name)
+            for key, count in getattr(part, name).items():
+                into[key] = into.get(key, 0) + count
+    return total
+
+
+ADDITIVE = (
+    "sessions_held",
+    "sessions_not_running",
+    "sessions_cancelled",
+    "present",
+    "walk_ins",
+    "came_by_ride",
+    "sessions_with_ride",
+    "shifts_worked",
+    "volunteer_hours",
+)
+
+
+def _unique_participants(sessions: Q) -> int:
+    """People (by name and phone) who signed up and came to a held session matching
+    ``sessions``, each counted once."""
+    held = prefixed(sessions & Q(status=SessionStatus.HELD), "session__")
+    person = Concat(Lower(Trim("signup__participant_name")), "signup__participant_phone")
+    return (
+        Attendance.objects.filter(held, present=True)
+        .order_by()
+        .aggregate(n=Count(person, distinct=True))["n"]
+    )
 
 
 def _copy[T: Figures](figures: Figures, into: type[T], **extra: Any) -> T:
@@ -307,7 +341,8 @@ def municipality_summary(
 ) -> MunicipalitySummary:
     """The municipality's whole offer over the period: the totals, one row per activity and one
     per category (of the Fjell/Øygarden six). ``activities`` limits the rows (a page of a
-    list) — the totals and categories always cover every activity. About thirty queries."""
+    list) — the totals and categories always cover every activity. Eleven queries: five for
+    the rows, five for the categories and one for the people counted once in all."""
     bounds = Q(municipality=municipality) & session_bounds(since, until)
     chosen = list(evaluated_activities(municipality) if activities is None else activities)
     per_activity = (
@@ -331,7 +366,10 @@ def municipality_summary(
         for value in Category.values
         if value in per_category
     ]
-    total = _collect(bounds, "municipality_id").get(municipality.pk, Figures())
+    # Every session is in one category: the totals are the categories' added up (not read a
+    # third time), but for the people counted once.
+    total = _sum(per_category.values())
+    total.unique_participants = _unique_participants(bounds)
     return MunicipalitySummary(
         municipality=municipality,
         since=since,

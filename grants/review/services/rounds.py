@@ -1,14 +1,33 @@
-"""The round seen as a whole, read in a few queries: the requested amounts, the reviews'
-scores, the ranking with its running total against the budget, and the fairness check's
-entries. Amounts awarded are the newest decision's where one exists, else the proposal."""
+"""The round seen as a whole, read in a few queries whatever its size: the requested amounts,
+the reviews' scores, the ranking with its running total against the budget (ordered and summed
+in the database, a page read at a time), and the fairness check's entries. Amounts awarded are
+the newest decision's where one exists, else the proposal."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Aggregate,
+    Avg,
+    Count,
+    F,
+    Field,
+    FloatField,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Window,
+)
+from django.db.models.expressions import CombinedExpression, OrderBy
+from django.db.models.functions import Cast, Coalesce, RowNumber
 
 from coordination.partners.models import PartnerOrganisation
 from grants.applications.models import Application, BudgetLine
@@ -34,37 +53,37 @@ MUNICIPALITY_APPLIES = "municipality_itself"
 APPLICANT_TYPES = (MUNICIPALITY_APPLIES, *PartnerOrganisation.Kind.values)
 
 
-def with_figures(applications: QuerySet[Application]) -> QuerySet[Application]:
-    """Each application with ``requested`` (its budget's grant lines), ``reviewers`` and
-    ``declared`` (assignments, and those with a declaration) — subqueries, so no row is
-    counted twice."""
+def requested_in_sql() -> Coalesce:
+    """What the outer application asks for: its budget's grant lines, all years."""
     requested = (
         BudgetLine.objects.filter(application=OuterRef("pk"), source=BudgetLine.Source.GRANT)
+        .order_by()
         .values("application")
         .annotate(total=Sum("amount"))
         .values("total")
     )
-    assignments = ReviewAssignment.objects.filter(application=OuterRef("pk")).values("application")
+    return Coalesce(Subquery(requested, output_field=IntegerField()), 0)
+
+
+def with_figures(applications: QuerySet[Application]) -> QuerySet[Application]:
+    """Each application with ``requested`` (its budget's grant lines), ``reviewers`` and
+    ``declared`` (assignments, and those with a declaration) — subqueries, so no row is
+    counted twice."""
+    assignments = (
+        ReviewAssignment.objects.filter(application=OuterRef("pk")).order_by().values("application")
+    )
     reviewers = assignments.annotate(n=Count("pk")).values("n")
     declared = assignments.filter(impartial__isnull=False).annotate(n=Count("pk")).values("n")
     return applications.annotate(
-        requested=Coalesce(Subquery(requested, output_field=IntegerField()), 0),
+        requested=requested_in_sql(),
         reviewers=Coalesce(Subquery(reviewers, output_field=IntegerField()), 0),
         declared=Coalesce(Subquery(declared, output_field=IntegerField()), 0),
     )
 
 
-def decided_amounts(application_ids: list[int]) -> dict[int, int]:
-    """The amount of the decision in force per decided application (0 for a rejection)."""
-    return dict(
-        Decision.objects.in_force()
-        .filter(application_id__in=application_ids)
-        .values_list("application_id", "amount")
-    )
-
-
 def review_scores(applications: list[Application]) -> dict[int, scoring.ApplicationScore]:
-    """Each application's score over its sent reviews (one query)."""
+    """Each application's score over its sent reviews (one query; for a page of rows — the
+    ranking's order over a whole round is :func:`score_in_sql`)."""
     rows = Score.objects.filter(
         assignment__application__in=applications,
         assignment__submitted_at__isnull=False,
@@ -82,6 +101,57 @@ def review_scores(applications: list[Application]) -> dict[int, scoring.Applicat
     }
 
 
+def _sent_review_scores() -> QuerySet[ReviewAssignment]:
+    """The sent impartial reviews of the outer application, each with ``review_score``: what
+    ``scoring.review_score`` computes, in the same order of operations so ties agree."""
+    per_review = (
+        Score.objects.filter(
+            assignment=OuterRef("pk"), value__isnull=False, criterion__weight__gt=0
+        )
+        .order_by()
+        .values("assignment")
+        .annotate(
+            s=Cast(Sum(F("criterion__weight") * F("value")), FloatField())
+            / Sum("criterion__weight")
+            / scoring.SCORE_MAX
+            * 100
+        )
+        .values("s")
+    )
+    return (
+        ReviewAssignment.objects.filter(
+            application=OuterRef("pk"), submitted_at__isnull=False, impartial=True
+        )
+        .order_by()
+        .annotate(review_score=Subquery(per_review, output_field=FloatField()))
+    )
+
+
+def score_in_sql() -> Subquery:
+    """The application's score (``scoring.application_score``'s mean) as an expression, so a
+    round is ordered by score in the database: one number per application, no scores read."""
+    mean = (
+        _sent_review_scores()
+        .values("application")
+        .annotate(mean=Avg("review_score"))
+        .values("mean")
+    )
+    return Subquery(mean, output_field=FloatField())
+
+
+def _amount() -> tuple[Subquery, Coalesce]:
+    """The amount of the decision in force (None: not decided), and the amount that counts:
+    decided, else proposed, else 0."""
+    decided: Subquery = Subquery(
+        Decision.objects.in_force()
+        .filter(application=OuterRef("pk"))
+        .order_by()
+        .values("amount")[:1],
+        output_field=IntegerField(),
+    )
+    return decided, Coalesce(decided, "proposed_amount", 0, output_field=IntegerField())
+
+
 @dataclass(frozen=True)
 class RankRow:
     application: Application
@@ -91,15 +161,18 @@ class RankRow:
     small: bool
     running_total: int
     over_budget: bool
+    place: int = 0  # 1 for the best score
+    crosses_budget: bool = False  # the first row whose running total is over the budget
 
 
 @dataclass(frozen=True)
 class Ranking:
-    rows: list[RankRow]
+    rows: list[RankRow]  # the page's rows (all of them without a page)
     budget: int
     total: int
     reserved_for_small: int
     small_total: int
+    page: Page | None = None
 
     @property
     def left(self) -> int:
@@ -118,70 +191,134 @@ class Ranking:
         return self.reserved_for_small > 0 and self.small_total < self.reserved_for_small
 
 
-def _sort_key(row: tuple[Application, scoring.ApplicationScore]) -> tuple:
-    application, score = row
-    return (score.score is None, -(score.score or 0), application.number or 0, application.pk)
+# ``?page=budget``: the ranking's page where the budget runs out.
+BUDGET_PAGE = "budget"
 
 
-def rank_round(round_: Round) -> Ranking:
-    """The round's applications in review and after, best score first, with the running
-    total of the amounts against the budget."""
-    applications = list(
-        with_figures(
-            Application.objects.filter(round=round_, status__in=RANKED).select_related(
-                "municipality", "organisation", "round"
-            )
-        )
+def rank_round(round_: Round, *, page: str | int | None = 1, per_page: int = 50) -> Ranking:
+    """One page of the round's applications in review and after, best score first, with the
+    running total of the amounts against the budget over the whole ranking. The order, the
+    amounts and the running total are computed in the database (a window over the round); only
+    the page's rows are read, then their details."""
+    decided, amount = _amount()
+    ranked = Application.objects.filter(round=round_, status__in=RANKED)
+    totals = ranked.annotate(counted=amount).aggregate(
+        total=Coalesce(Sum("counted"), 0),
+        small_total=Coalesce(
+            Sum("counted", filter=Q(municipality__population__lt=fairness.SMALL_BELOW)), 0
+        ),
     )
-    scores = review_scores(applications)
-    decided = decided_amounts([a.pk for a in applications])
-    rows: list[RankRow] = []
-    running = small_total = 0
-    for application, score in sorted(((a, scores[a.pk]) for a in applications), key=_sort_key):
-        amount = decided.get(application.pk, application.proposed_amount or 0)
-        small = fairness.size_class(application.municipality.population) == fairness.SMALL
-        running += amount
-        small_total += amount if small else 0
+    order: list[OrderBy | str] = [
+        F("score").desc(nulls_last=True),
+        F("number").asc(nulls_first=True),
+        "pk",
+    ]
+    placed = (
+        ranked.annotate(score=score_in_sql(), decided=decided, amount=amount)
+        .annotate(
+            running_total=Window(Sum("amount"), order_by=order),
+            place=Window(RowNumber(), order_by=order),
+        )
+        .order_by(*order)
+        .values("pk", "score", "decided", "amount", "running_total", "place")
+    )
+    if page == BUDGET_PAGE:
+        # The page of the first application over the budget (the last page if none is).
+        within = placed.filter(running_total__lte=round_.budget).count()
+        page = within // per_page + 1
+    shown = Paginator(placed, per_page).get_page(page)
+    figures = list(shown.object_list)
+    details = {
+        a.pk: a
+        for a in Application.objects.filter(pk__in=[row["pk"] for row in figures])
+        .select_related("municipality", "organisation", "round")
+        .only(*SHOWN)
+        .order_by()
+        .annotate(
+            requested=requested_in_sql(),
+            reviews=_of_reviews(Count("review_score"), IntegerField()),
+            spread=_of_reviews(Max("review_score") - Min("review_score"), FloatField()),
+        )
+    }
+    rows = []
+    for row in figures:
+        application = details[row["pk"]]
         rows.append(
             RankRow(
                 application=application,
-                score=score,
-                amount=amount,
-                decided=application.pk in decided,
-                small=small,
-                running_total=running,
-                over_budget=running > round_.budget,
+                score=scoring.ApplicationScore(
+                    score=row["score"],
+                    reviews=application.reviews or 0,
+                    spread=application.spread,
+                ),
+                amount=row["amount"],
+                decided=row["decided"] is not None,
+                small=fairness.size_class(application.municipality.population) == fairness.SMALL,
+                running_total=row["running_total"],
+                over_budget=row["running_total"] > round_.budget,
+                place=row["place"],
+                crosses_budget=row["running_total"] > round_.budget
+                and row["running_total"] - row["amount"] <= round_.budget,
             )
         )
     return Ranking(
         rows=rows,
         budget=round_.budget,
-        total=running,
+        total=totals["total"],
         reserved_for_small=round_.reserved_for_small,
-        small_total=small_total,
+        small_total=totals["small_total"],
+        page=shown,
+    )
+
+
+# The columns the ranking shows of an application (its reference, title and applicant).
+SHOWN = (
+    "number",
+    "title",
+    "status",
+    "proposed_amount",
+    "round__name",
+    "municipality__name",
+    "municipality__official_name",
+    "municipality__population",
+    "organisation__name",
+)
+
+
+def _of_reviews(aggregate: Aggregate | CombinedExpression, output_field: Field) -> Subquery:
+    """An aggregate over the outer application's sent reviews' scores."""
+    return Subquery(
+        _sent_review_scores().values("application").annotate(x=aggregate).values("x"),
+        output_field=output_field,
     )
 
 
 def fairness_of(round_: Round) -> fairness.Fairness:
-    """The fairness check of a round's submitted applications (withdrawn ones left out)."""
-    applications = list(
-        with_figures(
-            Application.objects.submitted()
-            .filter(round=round_)
-            .exclude(status=Status.WITHDRAWN)
-            .select_related("municipality", "organisation")
+    """The fairness check of a round's submitted applications (withdrawn ones left out): the
+    five numbers it needs of each, read in one query."""
+    _decided, amount = _amount()
+    rows = (
+        Application.objects.submitted()
+        .filter(round=round_)
+        .exclude(status=Status.WITHDRAWN)
+        .annotate(requested=requested_in_sql(), awarded=amount)
+        .values_list(
+            "municipality_id",
+            "municipality__population",
+            "organisation__kind",
+            "requested",
+            "awarded",
         )
     )
-    decided = decided_amounts([a.pk for a in applications])
     entries = [
         fairness.Entry(
-            municipality=a.municipality_id,
-            population=a.municipality.population,
-            applicant_type=a.organisation.kind if a.organisation else MUNICIPALITY_APPLIES,
-            requested=a.requested,  # type: ignore[attr-defined]
-            awarded=decided.get(a.pk, a.proposed_amount or 0),
+            municipality=municipality,
+            population=population,
+            applicant_type=kind or MUNICIPALITY_APPLIES,
+            requested=requested,
+            awarded=awarded,
         )
-        for a in applications
+        for municipality, population, kind, requested, awarded in rows
     ]
     return fairness.check_fairness(
         entries,

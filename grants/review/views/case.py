@@ -100,7 +100,8 @@ def _case_page(
         ),
         "assign_form": bound.get("assign")
         or (AssignOneForm(reviewers=reviewers) if status in ASSIGNABLE else None),
-        "no_reviewers_left": not reviewers.exists(),
+        # Asked only where the assignment form is shown.
+        "no_reviewers_left": status in ASSIGNABLE and not reviewers.exists(),
         "information_form": bound.get("information")
         or (InformationForm() if status in TRANSITIONS["request_information"].sources else None),
         "propose_form": bound.get("propose")
@@ -121,7 +122,11 @@ def case(request: GrantMakerRequest, pk: int) -> HttpResponse:
 
 def _back(request: GrantMakerRequest, application: Application) -> HttpResponse:
     if request.POST.get("back") == "ranking":
-        return redirect("grants:round_ranking", request.grant_maker.pk, application.round_id)
+        ranking = reverse(
+            "grants:round_ranking", args=[request.grant_maker.pk, application.round_id]
+        )
+        page = request.POST.get("page", "")
+        return redirect(f"{ranking}?page={page}" if page.isdigit() else ranking)
     return redirect("grants:case", request.grant_maker.pk, application.pk)
 
 

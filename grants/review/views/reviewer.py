@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.kernel import ui
+from coordination.kernel.pagination import ids_first_page
 from coordination.kernel.permissions import grant_maker_view
 from grants.applications.permissions import own_municipality_conflict
 from grants.review import services
@@ -17,6 +18,9 @@ from grants.review.forms import NO, NOT_APPLICABLE, YES, DeclareForm, ScoreForm
 from grants.review.models import ReviewAssignment
 from grants.review.permissions import can_open_review, can_score
 from grants.review.views.common import GrantMakerRequest, application_content, parties_and_people
+
+# «My reviews», a page at a time: a reviewer may have hundreds of assignments.
+REVIEWS_PER_PAGE = 25
 
 
 def _own(request: GrantMakerRequest, pk: int) -> ReviewAssignment:
@@ -51,12 +55,14 @@ def review_list(request: GrantMakerRequest) -> HttpResponse:
         .select_related("application__organisation")
         .order_by("submitted_at", "-assigned_at", "pk")
     )
+    page = ids_first_page(assignments, request, per_page=REVIEWS_PER_PAGE)
     return render(
         request,
         "grants/review/review_list.html",
         {
             "grant_maker": request.grant_maker,
-            "rows": [(a, state_of(a)) for a in assignments],
+            "page": page,
+            "rows": [(a, state_of(a)) for a in page.object_list],
         },
     )
 

@@ -4,7 +4,6 @@ reviewers), the ranking with the running total against the budget, and the fairn
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import floatformat
@@ -13,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coordination.kernel import ui
+from coordination.kernel.pagination import IdsFirstPaginator
 from coordination.kernel.permissions import grant_maker_view
 from coordination.partners.models import PartnerOrganisation
 from grants.applications.models import Application
@@ -25,6 +25,8 @@ from grants.review.services.case import ASSIGNABLE, PROPOSABLE
 from grants.review.views.common import SIZE_WORDS, GrantMakerRequest, round_of, size_words
 
 PER_PAGE = 25
+# The ranking's page: the propose forms of 50 rows, not of the whole round.
+RANKING_PER_PAGE = 50
 
 
 @grant_maker_view("run_grants")
@@ -65,8 +67,9 @@ def round_applications(request: GrantMakerRequest, pk: int) -> HttpResponse:
             "number", "pk"
         )
     )
-    page = Paginator(shown, PER_PAGE).get_page(request.GET.get("page"))
-    applications = list(page.object_list)
+    # The figures' subqueries run for the page's rows only, not for every row skipped.
+    page = IdsFirstPaginator(shown, PER_PAGE).get_page(request.GET.get("page"))
+    applications = page.object_list
     scores = rounds.review_scores(applications)
     municipal = request.grant_maker.municipality_id is not None
     rows = [
@@ -103,7 +106,7 @@ def round_applications(request: GrantMakerRequest, pk: int) -> HttpResponse:
 @require_GET
 def round_ranking(request: GrantMakerRequest, pk: int) -> HttpResponse:
     round_ = round_of(request, pk)
-    ranking = rounds.rank_round(round_)
+    ranking = rounds.rank_round(round_, page=request.GET.get("page"), per_page=RANKING_PER_PAGE)
     return render(
         request,
         "grants/review/round_ranking.html",
@@ -111,6 +114,7 @@ def round_ranking(request: GrantMakerRequest, pk: int) -> HttpResponse:
             "grant_maker": request.grant_maker,
             "round": round_,
             "ranking": ranking,
+            "page": ranking.page,
             "proposable": PROPOSABLE,
             "disagreement": rounds.scoring.DISAGREEMENT,
         },

@@ -5,6 +5,8 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from activities.models import SessionStatus
@@ -79,3 +81,66 @@ def test_the_wheel_gets_season_starts_and_one_off_meetings_not_every_week(coordi
         (today, "activity"), (datetime.date(2027, 6, 20), "activity"),
     ]  # fmt: skip
     assert "Turgruppa" in entries[0].title and entries[1].title == "Sommarfest"
+
+
+def test_a_month_with_many_activity_dates_names_the_first_and_says_there_are_more(monkeypatch):
+    from activities.schedule import contributions as schedule_contributions
+    from activities.schedule.contributions import activity_wheel_entries
+
+    monkeypatch.setattr(schedule_contributions, "WHEEL_PER_MONTH", 2)
+    for day in (3, 5, 9, 12):
+        on = datetime.date(2027, 6, day)
+        SessionFactory(activity=ActivityFactory(title=f"Treff {day}"), starts_at=at(on, 15),
+                       ends_at=at(on, 16))  # fmt: skip
+    july = datetime.date(2027, 7, 1)
+    SessionFactory(activity=ActivityFactory(title="Sommarfest"), starts_at=at(july, 15),
+                   ends_at=at(july, 18))  # fmt: skip
+    with translation.override("en"):
+        entries = activity_wheel_entries(municipality("3434"), 2027)
+    assert [(e.date.day, e.title) for e in entries] == [
+        (3, "Treff 3"), (5, "Treff 5"),
+        (5, "More activity dates from this day on: see the calendar"),
+        (1, "Sommarfest"),
+    ]  # fmt: skip
+    calendar = reverse("activities:calendar_month", args=["3434"])
+    assert entries[2].url == f"{calendar}?month=2027-06"
+
+
+def test_the_wheels_activity_dates_take_a_fixed_number_of_queries(django_assert_num_queries):
+    from activities.schedule.contributions import activity_wheel_entries
+
+    lom = municipality("3434")
+
+    def read(count: int) -> None:
+        for n in range(count):
+            on = datetime.date(2027, 1 + n % 12, 1 + n % 28)
+            SessionFactory(starts_at=at(on, 15), ends_at=at(on, 16))
+        with django_assert_num_queries(2):
+            activity_wheel_entries(lom, 2027)
+
+    read(2)
+    read(40)
+
+
+def test_season_starts_beyond_the_months_share_also_say_there_are_more(
+    coordinator_lom, monkeypatch
+):
+    from activities.models import Frequency
+    from activities.schedule import contributions as schedule_contributions
+    from activities.schedule import services
+    from activities.schedule.contributions import activity_wheel_entries
+
+    monkeypatch.setattr(schedule_contributions, "WHEEL_PER_MONTH", 1)
+    for day, title in ((1, "Turgruppa"), (8, "Songkoret")):
+        activity = ActivityFactory(title=title)
+        services.create_schedule(
+            activity=activity, by=coordinator_lom, frequency=Frequency.WEEKLY,
+            starts_on=datetime.date(2027, 3, day), ends_on=datetime.date(2027, 3, 31),
+            start_time=datetime.time(10), end_time=datetime.time(12), places=[activity.place],
+        )  # fmt: skip
+    with translation.override("en"):
+        entries = activity_wheel_entries(municipality("3434"), 2027)
+    assert [(e.date.day, e.title) for e in entries] == [
+        (1, "Season starts: Turgruppa"),
+        (1, "More activity dates from this day on: see the calendar"),
+    ]

@@ -4,6 +4,8 @@ where the municipality is a party; the officer's pages work, and never show the
 municipality's involvement staircase."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -284,3 +286,116 @@ def test_the_staircase_never_appears_in_review(client_of, officer, assignment, r
         assert page.status_code == 200
         text = page.text.lower()
         assert not [word for word in words if word.lower() in text]
+
+
+# --- the round's pages at scale -------------------------------------------------------------
+
+
+def _count_queries(client, address):
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(address)
+    assert page.status_code == 200
+    return len(queries)
+
+
+def _scored(round_, reviewer, **fields):
+    """An application in review with one sent review by ``reviewer``."""
+    application = submitted(round_, status="in_review", **fields)
+    assignment = ReviewAssignmentFactory(
+        application=application, reviewer=reviewer, impartial=True,
+        declared_at=timezone.now(), submitted_at=timezone.now(), recommendation="grant",
+    )  # fmt: skip
+    for criterion in round_.criteria.all():
+        Score.objects.create(assignment=assignment, criterion=criterion, value=3)
+    return application
+
+
+def test_the_round_pages_take_as_many_queries_for_many_applications_as_for_few(
+    client_of, officer, reviewer
+):
+    round_ = round_with_criteria()
+    gm = round_.grant_maker
+    for _ in range(3):
+        _scored(round_, reviewer, proposed_amount=1_000)
+    addresses = {
+        "ranking": url("round_ranking", gm, round_.pk),
+        "ranking, where the budget runs out": url("round_ranking", gm, round_.pk) + "?page=budget",
+        "fairness": url("round_fairness", gm, round_.pk),
+        "list": url("round_applications", gm, round_.pk),
+        "list, a later page": url("round_applications", gm, round_.pk) + "?page=2",
+    }
+    officer_client = client_of(officer, language="en")
+    few = {name: _count_queries(officer_client, a) for name, a in addresses.items()}
+    few["my reviews"] = _count_queries(client_of(reviewer), url("review_list", gm))
+    for _ in range(60):  # more than a page of each list
+        _scored(round_, reviewer, proposed_amount=1_000)
+    officer_client = client_of(officer, language="en")
+    many = {name: _count_queries(officer_client, a) for name, a in addresses.items()}
+    many["my reviews"] = _count_queries(client_of(reviewer), url("review_list", gm))
+    assert few == many
+
+
+def test_the_ranking_goes_page_by_page_and_the_running_total_carries_over(client_of, officer):
+    round_ = round_with_criteria(budget=500_000)
+    for _ in range(55):
+        submitted(round_, status="in_review", proposed_amount=10_000)
+    client = client_of(officer, language="en")
+    address = url("round_ranking", round_.grant_maker, round_.pk)
+    first = client.get(address)
+    assert first.text.count('name="amount"') == 50  # a propose form per row of the page only
+    assert "Showing place 1 to 50 of 55 applications" in first.text
+    assert "over budget" not in first.text  # 500 000 reached on the 50th row, not passed
+    second = client.get(address + "?page=2")
+    assert second.text.count('name="amount"') == 5
+    assert "510,000" in second.text and "550,000" in second.text
+    assert "<strong>over budget</strong>" in second.text
+    assert "Over budget: the proposals are 50,000 NOK more than the budget." in second.text
+    # The link to where the budget runs out opens the page with the first row over it.
+    assert "?page=budget#budget-line" in first.text
+    at_the_line = client.get(address + "?page=budget")
+    assert 'id="budget-line"' in at_the_line.text and "Page 2 of 2" in at_the_line.text
+    assert 'id="budget-line"' not in first.text
+
+
+def test_proposing_from_a_later_page_of_the_ranking_comes_back_to_it(client_of, officer):
+    round_ = round_with_criteria()
+    applications = [submitted(round_, status="in_review") for _ in range(55)]
+    gm = round_.grant_maker
+    response = client_of(officer, language="en").post(
+        url("case_propose", gm, applications[-1].pk),
+        {"amount": "70000", "back": "ranking", "page": "2"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == url("round_ranking", gm, round_.pk) + "?page=2"
+    applications[-1].refresh_from_db()
+    assert applications[-1].proposed_amount == 70_000
+
+
+def test_my_reviews_go_page_by_page(client_of, reviewer):
+    round_ = round_with_criteria()
+    for _ in range(30):
+        ReviewAssignmentFactory(
+            application=submitted(round_, status="in_review"), reviewer=reviewer
+        )
+    address = url("review_list", round_.grant_maker)
+    first = client_of(reviewer, language="en").get(address)
+    assert first.text.count("Declare impartiality") == 25 and "Page 1 of 2" in first.text
+    second = client_of(reviewer, language="en").get(address + "?page=2")
+    assert second.text.count("Declare impartiality") == 5
+
+
+def test_the_case_page_takes_as_many_queries_for_many_reviews_as_for_one(client_of, officer):
+    round_ = round_with_criteria()
+    application = _scored(round_, a_reviewer())
+    a_reviewer()  # one left to assign, so the assignment form is shown both times
+    address = url("case", round_.grant_maker, application.pk)
+    one = _count_queries(client_of(officer, language="en"), address)
+    for _ in range(3):
+        assignment = ReviewAssignmentFactory(
+            application=application, reviewer=a_reviewer(), impartial=True,
+            declared_at=timezone.now(), submitted_at=timezone.now(), recommendation="grant",
+        )  # fmt: skip
+        for criterion in round_.criteria.all():
+            Score.objects.create(assignment=assignment, criterion=criterion, value=4)
+        _scored(round_, a_reviewer())  # and more applications in the round
+    assert _count_queries(client_of(officer, language="en"), address) == one

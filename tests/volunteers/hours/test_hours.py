@@ -583,9 +583,9 @@ def _queries(client, url) -> int:
 
 
 # Measured: session, user, roles, municipality, then the page's own queries (manage: count,
-# page of entries, months, year's totals, rate; totals: count, page).
+# the page's ids, its entries, months, year's totals, rate; totals: count, page).
 @pytest.mark.parametrize(
-    ("url", "at_most"), [(MANAGE_URL, 9), (TOTALS_URL, 6), (f"{MANAGE_URL}?page=2", 9)]
+    ("url", "at_most"), [(MANAGE_URL, 10), (TOTALS_URL, 6), (f"{MANAGE_URL}?page=2", 10)]
 )
 def test_coordinator_pages_make_a_fixed_number_of_queries(
     client_of, coordinator_lom, url, at_most, django_assert_max_num_queries
@@ -623,6 +623,21 @@ def test_detail_page_hours_make_a_fixed_number_of_queries(
         _pending(own, worked_on=_today() - timedelta(days), status=HoursStatus.APPROVED)
     with django_assert_max_num_queries(few):
         assert client.get(url).status_code == 200
+
+
+def test_detail_page_shows_this_years_hours_and_all_hours(client_of, coordinator_lom, own):
+    today = _today()
+    _pending(own, worked_on=date(today.year - 1, 6, 1), hours=Decimal("3"),
+             status=HoursStatus.APPROVED)  # fmt: skip
+    _pending(own, worked_on=today, hours=Decimal("1.5"), status=HoursStatus.APPROVED, km=10,
+             km_rate=Decimal("3.50"))  # fmt: skip
+    _pending(own, worked_on=today, hours=Decimal("4"))
+    url = reverse("volunteers:volunteer_detail", args=[LOM, own.pk])
+    panel = client_of(coordinator_lom).get(url).context["hours"]
+    this_year, all_time = panel["totals"], panel["all_time"]
+    assert (this_year["approved_hours"], this_year["pending_hours"]) == (Decimal("1.5"), 4)
+    assert (this_year["approved_km"], this_year["reimbursement"]) == (10, Decimal("35"))
+    assert (all_time["approved_hours"], all_time["pending_hours"]) == (Decimal("4.5"), 4)
 
 
 def test_entries_withdrawn_or_decided_meanwhile_are_not_decided_again(coordinator_lom, own):

@@ -1,11 +1,19 @@
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coordination.models import AuditEvent
-from tests.factories import UserFactory
-from volunteers.models import Signature, Volunteer, VolunteerInterest
+from tests.factories import UserFactory, VolunteerRoleFactory
+from volunteers.models import (
+    DeclarationText,
+    RoleHolder,
+    Signature,
+    Volunteer,
+    VolunteerInterest,
+)
 from volunteers.profile import services
 
 pytestmark = pytest.mark.django_db
@@ -94,16 +102,58 @@ def test_bad_filter_is_explained_and_lists_nothing(client_of, coordinator_lom, l
     assert _names(response) == []
 
 
-def test_registry_queries_do_not_grow_with_the_page(
-    client_of, coordinator_lom, django_assert_max_num_queries
+def _many(count, start=0):
+    """``count`` volunteers named «Frivillig NNN», each with an interest, some signed."""
+    text = DeclarationText.objects.filter(municipality_id="3434").first()
+    for number in range(start, start + count):
+        volunteer = _volunteer(f"Frivillig {number:03d}", interests=["walks"])
+        if text is not None and number % 2:
+            Signature.objects.create(volunteer=volunteer, text=text)
+
+
+def _queries_for_a_page(client, query) -> int:
+    client.get(URL, query)  # warm the caches (the session, the municipality's languages)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(URL, query)
+    return len(queries)
+
+
+def test_registry_queries_do_not_grow_with_the_number_of_volunteers(
+    client_of, coordinator_lom, lom
 ):
-    for number in range(60):
-        _volunteer(f"Frivillig {number:02d}", interests=["walks", "culture"])
+    services.publish_declaration(municipality=lom, body=TEXT, by=coordinator_lom)
+    RoleHolder.objects.create(
+        volunteer=_volunteer("Rolle Holder"), role=VolunteerRoleFactory(municipality=lom)
+    )
     client = client_of(coordinator_lom)
-    client.get(URL)
-    with django_assert_max_num_queries(9):
-        response = client.get(URL, {"interest": "walks", "page": 2})
-    assert len(response.context["page"].object_list) == 10
+    _many(3)
+    query = {"interest": "walks", "page": 1}
+    few = _queries_for_a_page(client, query)
+    _many(110, start=3)
+    query["page"] = 2
+    many = _queries_for_a_page(client, query)
+    assert few == many
+
+
+def test_a_deep_page_shows_the_right_volunteers_in_order_with_their_marks(
+    client_of, coordinator_lom, lom
+):
+    text = services.publish_declaration(municipality=lom, body=TEXT, by=coordinator_lom)
+    _many(130)
+    client = client_of(coordinator_lom)
+    names = [f"Frivillig {number:03d}" for number in range(130)]
+    assert _names(client.get(URL, {"page": 3})) == names[100:]
+    assert _names(client.get(URL, {"page": 2, "sort": "-name"})) == names[::-1][50:100]
+    page = client.get(URL, {"page": 3, "declaration": "signed"}).context["page"]
+    assert [v.user.full_name for v in page.object_list] == names[1::2][50:]
+    assert all(v.signed_current for v in page.object_list)
+    signed = set(Signature.objects.filter(text=text).values_list("volunteer_id", flat=True))
+    page = client.get(URL, {"page": 2}).context["page"]
+    assert [v.signed_current for v in page.object_list] == [
+        v.pk in signed for v in page.object_list
+    ]
+    assert any(v.signed_current for v in page.object_list)
+    assert not all(v.signed_current for v in page.object_list)
 
 
 def test_volunteer_contact_sees_the_registry_volunteers_do_not(

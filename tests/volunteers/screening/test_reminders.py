@@ -8,8 +8,11 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core import mail
+from django.core.mail.backends import locmem
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from coordination.kernel import mail as kernel_mail
+from coordination.kernel import languages
 from coordination.models import Role
 from tests.factories import (
     MembershipFactory,
@@ -20,6 +23,7 @@ from tests.factories import (
 )
 from volunteers.models import CertificateCheck, ReminderSent, RoleHolder, Signature
 from volunteers.profile import services
+from volunteers.screening import reminders
 from volunteers.screening.tasks import send_screening_reminders
 
 pytestmark = pytest.mark.django_db
@@ -137,7 +141,8 @@ def test_a_failed_send_is_tried_again_the_next_day(certificate, coordinator_lom,
     def fail(*args, **kwargs):
         raise ConnectionError("mail server down")
 
-    monkeypatch.setattr(kernel_mail.EmailMessage, "send", fail)
+    # The volunteers' reminders go out together, over one connection; the digest alone.
+    monkeypatch.setattr(locmem.EmailBackend, "send_messages", fail)
     with pytest.raises(ConnectionError), at(RENEW_BY):
         send_screening_reminders()
     assert not ReminderSent.objects.exists()
@@ -195,6 +200,56 @@ def test_someone_who_registered_this_week_gets_a_week_too(published):
     assert _to(newcomer.user.email) == []
     run_on(datetime.date(2026, 11, 17))
     assert len(_to(newcomer.user.email)) == 1
+
+
+def test_each_unsigned_volunteer_is_reminded_once_across_batches(published, monkeypatch):
+    monkeypatch.setattr(reminders, "BATCH_SIZE", 2)
+    with at(datetime.date(2026, 11, 2), hour=12):
+        others = [VolunteerFactory() for _ in range(3)]
+    assert run_on(datetime.date(2026, 11, 10))["declarations"] == 5
+    for volunteer in [published["nb"], published["en"], *others]:
+        assert len(_to(volunteer.user.email)) == 1
+    assert run_on(datetime.date(2026, 11, 11))["declarations"] == 0
+    assert mail.outbox == []
+
+
+def test_a_reminder_noted_meanwhile_is_not_sent_again(published):
+    """A second run at the same moment: the keys it notes first are skipped by this one."""
+    text, nb, en = published["text"], published["nb"], published["en"]
+    due = [nb, en]
+    for volunteer in due:
+        volunteer.reminder_key = f"declaration:{volunteer.pk}:{text.pk}"
+    ReminderSent.objects.create(key=nb.reminder_key)
+    sent: list = []
+    count = reminders.remind_each_once(
+        due, key=lambda v: v.reminder_key, record=reminders._note_new, send=sent.extend
+    )
+    assert (count, sent) == (1, [en])
+
+
+def _queries_of_a_run(day: datetime.date) -> tuple[int, int]:
+    mail.outbox.clear()
+    languages.language_of_municipality("3434")  # cached an hour: the first run may fill it
+    with at(day), CaptureQueriesContext(connection) as queries:
+        sent = send_screening_reminders()["declarations"]
+    return sent, len(queries)
+
+
+def test_the_job_costs_the_same_queries_for_few_or_many_due(lom, coordinator_lom):
+    """Set-based: one query finds who is due, one statement notes them, one connection sends."""
+    with at(datetime.date(2026, 11, 2), hour=12):
+        for _ in range(3):
+            VolunteerFactory()
+        services.publish_declaration(municipality=lom, body=TEXT, by=coordinator_lom)
+    few = _queries_of_a_run(datetime.date(2026, 11, 10))
+    with at(datetime.date(2026, 11, 11), hour=12):
+        for _ in range(25):
+            VolunteerFactory()
+        services.publish_declaration(municipality=lom, body=TEXT + " Ny.", by=coordinator_lom)
+    many = _queries_of_a_run(datetime.date(2026, 11, 19))
+    assert (few[0], many[0]) == (3, 28)
+    assert few[1] == many[1]
+    assert len(mail.outbox) == 28
 
 
 def test_the_job_runs_every_morning():

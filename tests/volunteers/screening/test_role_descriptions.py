@@ -151,7 +151,9 @@ def test_readiness_and_matching_use_the_accepted_kinds_not_a_built_in_rule(lom):
 def test_an_expired_certificate_of_an_accepted_kind_does_not_match(lom):
     role = _role(certificate_kinds=["ordinary"], certificate_legal_basis=LEGAL_BASIS)
     volunteer = _volunteer_with_check(role, "ordinary")
-    CertificateCheck.objects.update(renew_by=TODAY - datetime.timedelta(days=1))
+    check = CertificateCheck.objects.get()
+    check.renew_by = TODAY - datetime.timedelta(days=1)
+    check.save()
     assert propose_for_need(NeedFactory()) == []
     assert [m.kind for m in missing_for([volunteer])[volunteer.pk][0].missing] == [Missing.RENEWAL]
 

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from coordination.kernel.models import Municipality, User
 from coordination.kernel.permissions import require
-from volunteers.models import Course, CourseCompletion, CourseSession, Volunteer
+from volunteers.models import Course, CourseCompletion, CourseSession, RoleHolder, Volunteer
+from volunteers.screening.ready_state import refresh_readiness
 from volunteers.screening.services.base import ACTION, _not_in_future
 
 
@@ -123,6 +124,8 @@ def record_completions(
         if v.pk not in done
     ]
     CourseCompletion.objects.bulk_create(new)
+    # bulk_create sends no signal (volunteers/signals.py): one refresh for all of them.
+    refresh_readiness(RoleHolder.objects.filter(volunteer__in=[c.volunteer_id for c in new]))
     return len(new)
 
 
