@@ -19,13 +19,10 @@ pytestmark = pytest.mark.django_db
 SIZES = ["--volunteers=600", "--activities=30", "--signups=900", "--applications=12"]
 
 
-@pytest.fixture
-def seeded():
+def test_fills_every_app_spread_by_population_once():
+    """One test, as seeding takes seconds: the counts, the spread, the rows, then a second run
+    refused."""
     call_command("seed_scale", *SIZES, stdout=io.StringIO())
-
-
-def test_fills_every_app_with_the_counts_asked_for_spread_by_population(seeded):
-    """One test (each seeding takes seconds): the counts, then the spread, then the rows."""
     assert Volunteer.objects.count() == 600
     assert Activity.objects.count() == 30
     assert Session.objects.count() == 30 * 20
@@ -61,9 +58,9 @@ def test_fills_every_app_with_the_counts_asked_for_spread_by_population(seeded):
     assert 0.75 < signed < 0.95  # 85 % have signed the current declaration
     holders = RoleHolder.objects.count() / 600
     assert 0.3 < holders < 0.5  # visiting friends 30 %, drivers 10 %
+    ready = RoleHolder.objects.filter(ready=True).count() / RoleHolder.objects.count()
+    assert 0.05 < ready < 0.7  # the stored readiness is refreshed after the bulk inserts
 
-
-def test_refuses_a_second_run(seeded):
     with pytest.raises(CommandError, match="already holds scale data"):
         call_command("seed_scale", *SIZES, stdout=io.StringIO())
     assert Volunteer.objects.count() == 600

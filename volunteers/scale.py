@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from decimal import Decimal
-from importlib import import_module
 
 from django.db import connection
 from django.utils import timezone
@@ -40,6 +39,7 @@ from volunteers.screening.models import (
     RoleHolder,
     VolunteerRole,
 )
+from volunteers.screening.ready_state import refresh_readiness
 
 FIRST = [
     "Astrid", "Nils", "Kari", "Ola", "Randi", "Tor", "Ingrid", "Per", "Solveig", "Knut", "Aisha",
@@ -326,10 +326,8 @@ def needs(scale: Scale) -> None:
 @contribute.scale_step(order=29)
 def refresh_derived(scale: Scale) -> None:
     """What the services keep up to date after a write, for every row written above at once
-    (the bulk inserts bypassed the services): the role holders' stored readiness
-    (``volunteers.screening.ready_state.refresh_readiness``, one UPDATE), where that exists."""
-    try:
-        ready_state = import_module("volunteers.screening.ready_state")
-    except ModuleNotFoundError:  # before the stored readiness (issue 17) is merged
-        return
-    ready_state.refresh_readiness(RoleHolder.objects.all())
+    (the bulk inserts bypassed the services): the role holders' stored readiness, one UPDATE
+    per municipality (``ready_state.refresh_readiness``; one for all would be a CASE over every
+    role of the country)."""
+    for number in scale.numbers:
+        refresh_readiness(RoleHolder.objects.filter(role__municipality_id=number))
