@@ -419,7 +419,7 @@ def compare(result: dict, previous: dict | None) -> None:
     for key, page in result["pages"].items():
         flags = []
         if page["queries_small"] != page["queries_full"]:
-            flags.append("QUERIES GROW")
+            flags.append(f"QUERIES DIFFER ({page['queries_small']} small)")
         if page["ratio"] > AIM:
             flags.append(f"over {AIM:g}×")
         old = before.get(key)
