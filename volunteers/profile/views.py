@@ -91,17 +91,22 @@ def own_page(request: HttpRequest) -> HttpResponse:
     volunteer = _own_volunteer(request)
     if volunteer is None:
         return redirect("volunteers:register")
+    # Loaded once, and passed along: the signatures shown also tell whether the current
+    # declaration is signed, and the screening panel's readiness needs the declaration too.
+    signatures = list(Signature.objects.filter(volunteer=volunteer).select_related("text"))
+    current = services.current_declaration(volunteer.municipality_id)
+    signed = current is not None and any(s.text_id == current.pk for s in signatures)
     return render(
         request,
         "volunteers/own_page.html",
         {
             "volunteer": volunteer,
             "memberships": own.with_waiting_invitations(request.volunteer_memberships),
-            "to_sign": services.declaration_to_sign(volunteer),
-            "signatures": Signature.objects.filter(volunteer=volunteer).select_related("text"),
+            "to_sign": current if current is not None and not signed else None,
+            "signatures": signatures,
             "consent": volunteer.consents.first(),
             "own_hours": hours_totals.own_summary(volunteer),
-            "screening": own_screening(volunteer),
+            "screening": own_screening(volunteer, declaration=current),
             "insurance": insurance_for_volunteer(volunteer),
             **own_needs_context(volunteer),
             **who_to_call(volunteer),

@@ -163,23 +163,45 @@ class RoleReadiness:
         return certificate_note(self.certificate_by) if self.certificate_by else ""
 
 
+_UNKNOWN = object()
+
+
 def missing_for(
-    volunteers: Iterable[Volunteer], *, today: datetime.date | None = None
+    volunteers: Iterable[Volunteer],
+    *,
+    today: datetime.date | None = None,
+    holders: Iterable[RoleHolder] | None = None,
+    declaration=_UNKNOWN,
 ) -> dict[int, list[RoleReadiness]]:
-    """For each volunteer (all of one municipality), each role they hold and what is missing."""
+    """For each volunteer (all of one municipality), each role they hold and what is missing.
+
+    A page that has loaded them already passes them along instead of loading them again:
+    ``holders`` (the volunteers' role holders with ``role``, ``role__required_courses`` and
+    ``certificate_checks`` prefetched; those of other municipalities are left out here) and
+    ``declaration`` (the municipality's current declaration, None when it has none)."""
     volunteers = list(volunteers)
     if not volunteers:
         return {}
     today = today or timezone.localdate()
     municipality_id = volunteers[0].municipality_id
     ids = [v.pk for v in volunteers]
-    holders = list(
-        # Only the municipality's own roles: another municipality's are never shown here.
-        RoleHolder.objects.filter(volunteer_id__in=ids, role__municipality_id=municipality_id)
-        .select_related("role")
-        .prefetch_related("role__required_courses")
-    )
-    declaration = current_declaration(municipality_id)
+    # Only the municipality's own roles: another municipality's are never shown here.
+    loaded = holders is not None
+    if holders is None:
+        holders = list(
+            RoleHolder.objects.filter(volunteer_id__in=ids, role__municipality_id=municipality_id)
+            .select_related("role")
+            .prefetch_related("role__required_courses")
+        )
+    else:
+        wanted = set(ids)
+        holders = [
+            h
+            for h in holders
+            if h.role.municipality_id == municipality_id and h.volunteer_id in wanted
+        ]
+    if declaration is _UNKNOWN:
+        declaration = current_declaration(municipality_id)
     signed = (
         set(
             Signature.objects.filter(volunteer_id__in=ids, text=declaration).values_list(
@@ -190,8 +212,12 @@ def missing_for(
         else set(ids)
     )
     checks = defaultdict(list)
-    for check in CertificateCheck.objects.filter(holder__in=holders).order_by("-presented_on"):
-        checks[check.holder_id].append(check)
+    if loaded:
+        for holder in holders:  # newest first, as CertificateCheck is ordered
+            checks[holder.pk] = list(holder.certificate_checks.all())
+    else:
+        for check in CertificateCheck.objects.filter(holder__in=holders).order_by("-presented_on"):
+            checks[check.holder_id].append(check)
     completed = defaultdict(set)
     for volunteer_id, course_id in CourseCompletion.objects.filter(
         volunteer_id__in=ids
