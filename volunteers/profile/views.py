@@ -20,6 +20,7 @@ from volunteers.profile.contacts import who_to_call
 from volunteers.profile.contributions import other_my_page_panels
 from volunteers.profile.forms import ConsentForm, DeclarationSignForm, VolunteerProfileForm
 from volunteers.screening.own_views import own_screening
+from volunteers.screening.readiness import Known
 
 
 def _own_volunteer(request: HttpRequest) -> Volunteer | None:
@@ -96,6 +97,13 @@ def own_page(request: HttpRequest) -> HttpResponse:
     signatures = list(Signature.objects.filter(volunteer=volunteer).select_related("text"))
     current = services.current_declaration(volunteer.municipality_id)
     signed = current is not None and any(s.text_id == current.pk for s in signatures)
+    screening = own_screening(volunteer, declaration=current)
+    known = Known(
+        holders=[row["holder"] for row in screening["roles"]],
+        completed={completion.course_id for completion in screening["completions"]},
+        signed={signature.text_id for signature in signatures},
+        declarations={volunteer.municipality_id: current},
+    )
     return render(
         request,
         "volunteers/own_page.html",
@@ -106,9 +114,9 @@ def own_page(request: HttpRequest) -> HttpResponse:
             "signatures": signatures,
             "consent": volunteer.consents.first(),
             "own_hours": hours_totals.own_summary(volunteer),
-            "screening": own_screening(volunteer, declaration=current),
+            "screening": screening,
             "insurance": insurance_for_volunteer(volunteer),
-            **own_needs_context(volunteer),
+            **own_needs_context(volunteer, known=known),
             **who_to_call(volunteer),
             # My page's parts: this page is the volunteer's one home ("My page").
             "places": my_places(request.user),

@@ -271,7 +271,9 @@ def own_screening(volunteer: Volunteer, *, declaration) -> dict:
         row["renew_by"] = approved[0].renew_by if approved else None
     return {
         "roles": rows,
-        "completions": volunteer.completions.select_related("course").order_by("-completed_on"),
+        "completions": list(
+            volunteer.completions.select_related("course").order_by("-completed_on")
+        ),
     }
 
 
