@@ -76,9 +76,7 @@ def _queries(client, url) -> tuple[int, str]:
     return len(captured), response.content.decode()
 
 
-def test_the_page_about_a_volunteer_runs_a_fixed_number_of_queries(
-    client_of, coordinator_lom, own
-):
+def test_the_page_about_a_volunteer_runs_a_fixed_number_of_queries(client_of, coordinator_lom, own):
     client = client_of(coordinator_lom)
     url = reverse("volunteers:volunteer_detail", args=["3434", own.pk])
     _grow(own, coordinator_lom, 1, 0)
