@@ -22,7 +22,12 @@ from volunteers.needs.models import Assignment, AssignmentStatus, Invitation, In
 from volunteers.needs.views.needs import _need_row
 from volunteers.profile.contacts import who_to_call
 from volunteers.profile.models import Volunteer
-from volunteers.screening.readiness import readiness_for_need, role_for_need
+from volunteers.screening.readiness import (
+    Known,
+    readiness_for_need,
+    readiness_for_needs,
+    role_for_need,
+)
 
 # --- the pairing (coordinator) --------------------------------------------------------------
 
@@ -219,10 +224,13 @@ def own_assignment(request: HttpRequest, pk: int) -> HttpResponse:
 # --- what other pages show ------------------------------------------------------------------
 
 
-def own_needs_context(volunteer: Volunteer) -> dict:
+def own_needs_context(volunteer: Volunteer, *, known: Known | None = None) -> dict:
     """For the volunteer's own page: open invitations and running assignments, each with
-    ``readiness``. Readiness depends on the need's municipality and kind of help only, so it is
-    worked out once per pair (a few queries each), not once per need."""
+    ``readiness`` (``known``: what the page has loaded about the volunteer already).
+    Readiness depends on the need's municipality and kind of help only; it is worked out for
+    all of them at once, in a fixed number of queries. What the page shows of a need never
+    depends on it: the person's details are only behind the gate of ``readiness_for_need``
+    on the invitation and assignment pages."""
     invitations = list(
         Invitation.objects.filter(volunteer=volunteer, status=InvitationStatus.PENDING)
         .select_related("need")
@@ -233,12 +241,11 @@ def own_needs_context(volunteer: Volunteer) -> dict:
         .exclude(status=AssignmentStatus.ENDED)
         .select_related("need")
     )
-    found: dict[tuple[str, str], object] = {}
+    found = readiness_for_needs(
+        volunteer, [item.need for item in (*invitations, *running)], known=known
+    )
     for item in (*invitations, *running):
-        key = (item.need.municipality_id, item.need.kind)
-        if key not in found:
-            found[key] = readiness_for_need(volunteer, item.need)
-        item.readiness = found[key]
+        item.readiness = found[(item.need.municipality_id, item.need.kind)]
     return {"open_invitations": invitations, "running_assignments": running}
 
 

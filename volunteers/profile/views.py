@@ -20,6 +20,7 @@ from volunteers.profile.contacts import who_to_call
 from volunteers.profile.contributions import other_my_page_panels
 from volunteers.profile.forms import ConsentForm, DeclarationSignForm, VolunteerProfileForm
 from volunteers.screening.own_views import own_screening
+from volunteers.screening.readiness import Known
 
 
 def _own_volunteer(request: HttpRequest) -> Volunteer | None:
@@ -91,19 +92,31 @@ def own_page(request: HttpRequest) -> HttpResponse:
     volunteer = _own_volunteer(request)
     if volunteer is None:
         return redirect("volunteers:register")
+    # Loaded once, and passed along: the signatures shown also tell whether the current
+    # declaration is signed, and the screening panel's readiness needs the declaration too.
+    signatures = list(Signature.objects.filter(volunteer=volunteer).select_related("text"))
+    current = services.current_declaration(volunteer.municipality_id)
+    signed = current is not None and any(s.text_id == current.pk for s in signatures)
+    screening = own_screening(volunteer, declaration=current)
+    known = Known(
+        holders=[row["holder"] for row in screening["roles"]],
+        completed={completion.course_id for completion in screening["completions"]},
+        signed={signature.text_id for signature in signatures},
+        declarations={volunteer.municipality_id: current},
+    )
     return render(
         request,
         "volunteers/own_page.html",
         {
             "volunteer": volunteer,
             "memberships": own.with_waiting_invitations(request.volunteer_memberships),
-            "to_sign": services.declaration_to_sign(volunteer),
-            "signatures": Signature.objects.filter(volunteer=volunteer).select_related("text"),
+            "to_sign": current if current is not None and not signed else None,
+            "signatures": signatures,
             "consent": volunteer.consents.first(),
             "own_hours": hours_totals.own_summary(volunteer),
-            "screening": own_screening(volunteer),
+            "screening": screening,
             "insurance": insurance_for_volunteer(volunteer),
-            **own_needs_context(volunteer),
+            **own_needs_context(volunteer, known=known),
             **who_to_call(volunteer),
             # My page's parts: this page is the volunteer's one home ("My page").
             "places": my_places(request.user),

@@ -151,21 +151,25 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     history = AuditEvent.objects.in_municipality(municipality).filter(
         object_type="volunteers.volunteer", object_id=str(volunteer.pk)
     )[:20]
+    # The signatures shown also tell whether the current declaration is signed.
+    signatures = list(
+        volunteer.signatures.filter(text__municipality=municipality).select_related("text")
+    )
+    current = services.current_declaration(municipality)
+    signed = current is not None and any(s.text_id == current.pk for s in signatures)
     return render(
         request,
         "volunteers/volunteer_detail.html",
         {
             "municipality": municipality,
             "volunteer": volunteer,
-            "to_sign": services.declaration_to_sign(volunteer),
-            "signatures": volunteer.signatures.filter(
-                text__municipality=municipality
-            ).select_related("text"),
+            "to_sign": current if current is not None and not signed else None,
+            "signatures": signatures,
             "history": history,
             "may_remove": can(request.user, "manage_screening", municipality),
             "may_change": can(request.user, "register_volunteers", municipality),
             "hours": hours.detail_panel(request, volunteer),
-            "screening": detail_screening(request, volunteer),
+            "screening": detail_screening(request, volunteer, declaration=current),
             **notes_context(volunteer, municipality),
             **units_context(request, volunteer),
             **volunteer_needs_context(request, volunteer),

@@ -194,32 +194,50 @@ def completion_add(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Context for the pages of other areas -------------------------------------------------
 
 
-def _roles_with_checks(volunteer: Volunteer, municipality_id: str | None = None) -> list[dict]:
+def _roles_with_checks(
+    volunteer: Volunteer, municipality_id: str | None = None, *, declaration=None
+) -> list[dict]:
     """Each role the volunteer has, with what is missing and the police certificate checks.
     With ``municipality_id``, only the roles of that municipality (a coordinator never sees
-    the roles and checks another municipality recorded)."""
-    readiness = {r.role.pk: r for r in missing_for([volunteer]).get(volunteer.pk, [])}
+    the roles and checks another municipality recorded). The holders are loaded once, for the
+    rows and for their readiness; ``declaration`` is the current one of the volunteer's
+    municipality (the page has it already)."""
     holders = volunteer.roles.all()
     if municipality_id is not None:
         holders = holders.filter(role__municipality_id=municipality_id)
-    holders = holders.select_related("role").prefetch_related(
-        Prefetch(
-            "certificate_checks",
-            queryset=CertificateCheck.objects.select_related("checked_by"),
+    holders = list(
+        holders.select_related("role")
+        .prefetch_related(
+            "role__required_courses",
+            Prefetch(
+                "certificate_checks",
+                queryset=CertificateCheck.objects.select_related("checked_by"),
+            ),
         )
+        .order_by("role__name", "pk")
     )
-    return [
-        {"holder": holder, "readiness": readiness.get(holder.role_id)}
-        for holder in holders.order_by("role__name", "pk")
-    ]
+    found = missing_for([volunteer], holders=holders, declaration=declaration)
+    readiness = {r.role.pk: r for r in found.get(volunteer.pk, [])}
+    return [{"holder": holder, "readiness": readiness.get(holder.role_id)} for holder in holders]
 
 
-def detail_screening(request: HttpRequest, volunteer: Volunteer) -> dict:
+def choices_once(field) -> bool:
+    """Load a model choice field's choices once, for showing an unbound form: the widget
+    renders from the loaded list (Django would query again for each rendering, and the page
+    asked ``queryset.exists`` first). Whether there is anything to choose. Posted forms are
+    built in their own views, which validate against the field's queryset as before."""
+    field.widget.choices = list(iter(field.choices))  # iter: no COUNT first
+    return any(value != "" for value, _label in field.widget.choices)
+
+
+def detail_screening(request: HttpRequest, volunteer: Volunteer, *, declaration) -> dict:
     """What ``partials/_detail_screening.html`` shows: readiness for everyone who may see the
-    volunteer; the forms only for those who manage screening."""
+    volunteer; the forms only for those who manage screening. ``declaration``: the current
+    one of the municipality (None when it has published none)."""
     municipality = request.municipality
     may_manage = can(request.user, ACTION, municipality)
-    rows = _roles_with_checks(volunteer, municipality.pk)
+    rows = _roles_with_checks(volunteer, municipality.pk, declaration=declaration)
+    give_form = completion_form = None
     if may_manage:
         for row in rows:
             holder = row["holder"]
@@ -227,10 +245,8 @@ def detail_screening(request: HttpRequest, volunteer: Volunteer) -> dict:
                 row["certificate_form"] = CertificateCheckForm(
                     holder=holder, prefix=f"holder{holder.pk}"
                 )
-    give_form = GiveRoleForm(volunteer=volunteer, prefix="give") if may_manage else None
-    completion_form = (
-        CompletionForm(volunteer=volunteer, prefix="completion") if may_manage else None
-    )
+        give_form = GiveRoleForm(volunteer=volunteer, prefix="give")
+        completion_form = CompletionForm(volunteer=volunteer, prefix="completion")
     return {
         "may_manage": may_manage,
         "roles": rows,
@@ -238,19 +254,26 @@ def detail_screening(request: HttpRequest, volunteer: Volunteer) -> dict:
         .select_related("course")
         .order_by("-completed_on"),
         "give_form": give_form,
+        "roles_to_give": give_form is not None and choices_once(give_form.fields["role"]),
         "completion_form": completion_form,
+        "courses_to_record": (
+            completion_form is not None and choices_once(completion_form.fields["course"])
+        ),
     }
 
 
-def own_screening(volunteer: Volunteer) -> dict:
-    """What ``partials/_own_screening.html`` shows the volunteer about their own roles."""
-    rows = _roles_with_checks(volunteer)
+def own_screening(volunteer: Volunteer, *, declaration) -> dict:
+    """What ``partials/_own_screening.html`` shows the volunteer about their own roles.
+    ``declaration``: the current one of the volunteer's municipality (None: none published)."""
+    rows = _roles_with_checks(volunteer, declaration=declaration)
     for row in rows:
         approved = [c for c in row["holder"].certificate_checks.all() if c.approved]
         row["renew_by"] = approved[0].renew_by if approved else None
     return {
         "roles": rows,
-        "completions": volunteer.completions.select_related("course").order_by("-completed_on"),
+        "completions": list(
+            volunteer.completions.select_related("course").order_by("-completed_on")
+        ),
     }
 
 

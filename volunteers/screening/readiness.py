@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_text_list
@@ -33,6 +33,7 @@ from coordination.partners.models import AgreementParty
 from volunteers.models import (
     CertificateCheck,
     CourseCompletion,
+    DeclarationText,
     RoleHolder,
     Signature,
     Volunteer,
@@ -163,23 +164,45 @@ class RoleReadiness:
         return certificate_note(self.certificate_by) if self.certificate_by else ""
 
 
+_UNKNOWN = object()
+
+
 def missing_for(
-    volunteers: Iterable[Volunteer], *, today: datetime.date | None = None
+    volunteers: Iterable[Volunteer],
+    *,
+    today: datetime.date | None = None,
+    holders: Iterable[RoleHolder] | None = None,
+    declaration=_UNKNOWN,
 ) -> dict[int, list[RoleReadiness]]:
-    """For each volunteer (all of one municipality), each role they hold and what is missing."""
+    """For each volunteer (all of one municipality), each role they hold and what is missing.
+
+    A page that has loaded them already passes them along instead of loading them again:
+    ``holders`` (the volunteers' role holders with ``role``, ``role__required_courses`` and
+    ``certificate_checks`` prefetched; those of other municipalities are left out here) and
+    ``declaration`` (the municipality's current declaration, None when it has none)."""
     volunteers = list(volunteers)
     if not volunteers:
         return {}
     today = today or timezone.localdate()
     municipality_id = volunteers[0].municipality_id
     ids = [v.pk for v in volunteers]
-    holders = list(
-        # Only the municipality's own roles: another municipality's are never shown here.
-        RoleHolder.objects.filter(volunteer_id__in=ids, role__municipality_id=municipality_id)
-        .select_related("role")
-        .prefetch_related("role__required_courses")
-    )
-    declaration = current_declaration(municipality_id)
+    # Only the municipality's own roles: another municipality's are never shown here.
+    loaded = holders is not None
+    if holders is None:
+        holders = list(
+            RoleHolder.objects.filter(volunteer_id__in=ids, role__municipality_id=municipality_id)
+            .select_related("role")
+            .prefetch_related("role__required_courses")
+        )
+    else:
+        wanted = set(ids)
+        holders = [
+            h
+            for h in holders
+            if h.role.municipality_id == municipality_id and h.volunteer_id in wanted
+        ]
+    if declaration is _UNKNOWN:
+        declaration = current_declaration(municipality_id)
     signed = (
         set(
             Signature.objects.filter(volunteer_id__in=ids, text=declaration).values_list(
@@ -190,8 +213,12 @@ def missing_for(
         else set(ids)
     )
     checks = defaultdict(list)
-    for check in CertificateCheck.objects.filter(holder__in=holders).order_by("-presented_on"):
-        checks[check.holder_id].append(check)
+    if loaded:
+        for holder in holders:  # newest first, as CertificateCheck is ordered
+            checks[holder.pk] = list(holder.certificate_checks.all())
+    else:
+        for check in CertificateCheck.objects.filter(holder__in=holders).order_by("-presented_on"):
+            checks[check.holder_id].append(check)
     completed = defaultdict(set)
     for volunteer_id, course_id in CourseCompletion.objects.filter(
         volunteer_id__in=ids
@@ -352,23 +379,111 @@ def readiness_for_need(
     """Is ``volunteer`` ready to help with ``need``? The declaration of the need's
     municipality, and — where the municipality has a role for this kind of help — that role,
     its police certificate and its courses. A few queries; for one volunteer at a time."""
+    return readiness_for_needs(volunteer, [need], today=today)[(need.municipality_id, need.kind)]
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the volunteer's own page has loaded about them already, passed along so that
+    readiness does not load it again. Each must be complete for the volunteer."""
+
+    holders: list[RoleHolder]  # all theirs, with role, its required_courses and certificate_checks
+    completed: set[int]  # the courses they have completed
+    signed: set[int]  # the declaration texts they have signed
+    declarations: dict[str, DeclarationText | None]  # the current one of some municipalities
+
+
+def readiness_for_needs(
+    volunteer: Volunteer,
+    needs: Iterable,
+    *,
+    today: datetime.date | None = None,
+    known: Known | None = None,
+) -> dict[tuple[str, str], Readiness]:
+    """``readiness_for_need`` for several needs at once (the volunteer's own page lists their
+    invitations and assignments): one answer per (municipality, kind of help), since readiness
+    depends on nothing else, in a number of queries that does not grow with the needs."""
     today = today or timezone.localdate()
-    missing: list[Missing] = []
-    declaration = current_declaration(need.municipality_id)
-    if (
-        declaration is not None
-        and not Signature.objects.filter(volunteer=volunteer, text=declaration).exists()
+    keys = {(need.municipality_id, need.kind) for need in needs}
+    if not keys:
+        return {}
+    places = {municipality_id for municipality_id, _kind in keys}
+    declarations = {
+        place: text
+        for place, text in (known.declarations if known else {}).items()
+        if place in places
+    }
+    if unknown := places - declarations.keys():
+        declarations |= dict.fromkeys(unknown)
+        declarations |= {
+            text.municipality_id: text
+            for text in DeclarationText.objects.filter(municipality_id__in=unknown)
+            .order_by("municipality_id", "-version")
+            .distinct("municipality_id")
+        }
+    texts = [text for text in declarations.values() if text is not None]
+    if known is not None:
+        signed = known.signed
+    elif texts:
+        signed = set(
+            Signature.objects.filter(volunteer=volunteer, text__in=texts).values_list(
+                "text_id", flat=True
+            )
+        )
+    else:
+        signed = set()
+    roles: dict[tuple[str, str], VolunteerRole] = {}
+    for role in (
+        VolunteerRole.objects.filter(
+            municipality_id__in=places, interest__in={kind for _place, kind in keys}
+        )
+        .order_by("pk")
+        .prefetch_related("required_courses")
     ):
+        roles.setdefault((role.municipality_id, role.interest), role)  # the first: *the* role
+    holders: dict[int, RoleHolder] = {}
+    done: set[int] = set()
+    if roles and known is not None:
+        wanted = {role.pk for role in roles.values()}
+        holders = {h.role_id: h for h in known.holders if h.role_id in wanted}
+        done = known.completed
+    elif roles:
+        holders = {
+            holder.role_id: holder
+            for holder in RoleHolder.objects.filter(
+                volunteer=volunteer, role__in=roles.values()
+            ).prefetch_related(
+                Prefetch(
+                    "certificate_checks",
+                    queryset=CertificateCheck.objects.order_by("-presented_on", "-pk"),
+                )
+            )
+        }
+        done = set(
+            CourseCompletion.objects.filter(volunteer=volunteer).values_list("course_id", flat=True)
+        )
+    return {
+        key: _readiness(volunteer, key, declarations, signed, roles, holders, done, today)
+        for key in keys
+    }
+
+
+def _readiness(volunteer, key, declarations, signed, roles, holders, done, today) -> Readiness:
+    """One (municipality, kind of help) of ``readiness_for_needs``, from what it loaded."""
+    municipality_id, _kind = key
+    missing: list[Missing] = []
+    declaration = declarations.get(municipality_id)
+    if declaration is not None and declaration.pk not in signed:
         missing.append(Missing(_("the confidentiality declaration"), Missing.DECLARATION))
-    role = role_for_need(need)
+    role = roles.get(key)
     if role is None:
-        return Readiness(None, tuple(missing), need.municipality_id)
-    holder = RoleHolder.objects.filter(volunteer=volunteer, role=role).first()
+        return Readiness(None, tuple(missing), municipality_id)
+    holder = holders.get(role.pk)
     if holder is None:
         missing.append(Missing(_("the role %(role)s") % {"role": role.name}, Missing.ROLE))
     certificate_by = ""
     if role.requires_certificate:
-        checks = list(holder.certificate_checks.order_by("-presented_on", "-pk")) if holder else []
+        checks = list(holder.certificate_checks.all()) if holder else []
         certificate = _certificate_missing(role, checks, today)
         organisation = volunteer.through_organisation_id
         if certificate and organisation and volunteer.municipality_id == role.municipality_id:
@@ -378,15 +493,12 @@ def readiness_for_need(
             if certificate_by:
                 certificate = []
         missing.extend(certificate)
-    done = set(
-        CourseCompletion.objects.filter(volunteer=volunteer).values_list("course_id", flat=True)
-    )
     missing.extend(
         Missing(_("the course %(name)s") % {"name": course.name}, Missing.COURSE, course)
         for course in role.required_courses.all()
         if course.pk not in done
     )
-    return Readiness(role, tuple(missing), need.municipality_id, certificate_by)
+    return Readiness(role, tuple(missing), municipality_id, certificate_by)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from coordination.kernel import ui
 from coordination.kernel.permissions import can, get_for_user, municipality_view
 from volunteers.models import Volunteer
 from volunteers.registry.forms import VolunteerUnitsForm
+from volunteers.screening.own_views import choices_once
 from volunteers.units.services import set_volunteer_units
 
 
@@ -24,7 +25,11 @@ def units_context(request: HttpRequest, volunteer: Volunteer) -> dict:
         if may_link and not volunteer.anonymised_at
         else None
     )
-    return {"linked_units": linked, "units_form": form}
+    return {
+        "linked_units": linked,
+        "units_form": form,
+        "units_to_link": form is not None and choices_once(form.fields["units"]),
+    }
 
 
 @municipality_view("link_volunteer_units")
