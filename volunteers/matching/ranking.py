@@ -36,6 +36,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from coordination.kernel.models import User
 from volunteers.needs.models import (
     Assignment,
     AssignmentStatus,
@@ -146,7 +147,9 @@ def _willing(request: MatchRequest) -> QuerySet:
     return (
         Volunteer.objects.in_municipality(request.municipality_id)
         .filter(left_at__isnull=True, anonymised_at__isnull=True)
-        .filter(Q(user__isnull=True) | Q(user__is_active=True))
+        # A login switched off leaves them out (a hashed set of the few such logins, not a
+        # join with every user).
+        .exclude(user_id__in=User.objects.filter(is_active=False).values("pk"))
         .filter(
             Exists(
                 VolunteerInterest.objects.filter(volunteer=OuterRef("pk"), interest=request.kind)
@@ -184,7 +187,9 @@ def candidates(
     if request.exclude_volunteer_ids:
         volunteers = volunteers.exclude(pk__in=request.exclude_volunteer_ids)
 
-    volunteers = _with_load(volunteers).filter(load__lt=F("capacity"))
+    # Those with no room are left out through a hashed set; ``load`` is then counted only for
+    # the candidates (for the score), not for every volunteer the filters look at.
+    volunteers = _with_load(volunteers.exclude(_busy(request)))
     return volunteers.annotate(
         score=_score(request) + (F("capacity") - F("load")) * Value(POINTS_PER_FREE_PLACE)
     )
@@ -196,12 +201,16 @@ def _with_load(volunteers: QuerySet) -> QuerySet:
     load = _load_subquery(Assignment, ~Q(status=AssignmentStatus.ENDED)) + _load_subquery(
         Invitation, Q(status=InvitationStatus.PENDING)
     )
-    capacity = Case(
+    return volunteers.annotate(load=load, capacity=_capacity())
+
+
+def _capacity() -> Case:
+    """How many running tasks a volunteer carries at most, by their chosen frequency."""
+    return Case(
         *(When(frequency=f, then=Value(n)) for f, n in CAPACITY.items()),
         default=Value(1),
         output_field=IntegerField(),
     )
-    return volunteers.annotate(load=load, capacity=capacity)
 
 
 def _points(condition: Q, points: int) -> Case:
@@ -300,7 +309,7 @@ def _ids(queryset: QuerySet) -> QuerySet:
 def _busy(request: MatchRequest) -> Q:
     """No room for more tasks (``load`` at or above ``capacity``). Only volunteers with a
     running assignment or an open invitation can be full, so ``load`` is counted for those
-    alone; each set is a hashed look-up."""
+    alone, and the result is a hashed set."""
     volunteers = Volunteer.objects.in_municipality(request.municipality_id)
     full = Q()
     for running in (
