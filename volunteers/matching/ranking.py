@@ -36,7 +36,6 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from coordination.kernel.models import User
 from volunteers.needs.models import (
     Assignment,
     AssignmentStatus,
@@ -147,9 +146,7 @@ def _willing(request: MatchRequest) -> QuerySet:
     return (
         Volunteer.objects.in_municipality(request.municipality_id)
         .filter(left_at__isnull=True, anonymised_at__isnull=True)
-        # A login switched off leaves them out (a hashed set of the few such logins, not a
-        # join with every user).
-        .exclude(user_id__in=User.objects.filter(is_active=False).values("pk"))
+        .filter(Q(user__isnull=True) | Q(user__is_active=True))
         .filter(
             Exists(
                 VolunteerInterest.objects.filter(volunteer=OuterRef("pk"), interest=request.kind)
@@ -187,9 +184,7 @@ def candidates(
     if request.exclude_volunteer_ids:
         volunteers = volunteers.exclude(pk__in=request.exclude_volunteer_ids)
 
-    # Those with no room are left out through a hashed set; ``load`` is then counted only for
-    # the candidates (for the score), not for every volunteer the filters look at.
-    volunteers = _with_load(volunteers.exclude(_busy(request)))
+    volunteers = _with_load(volunteers).filter(load__lt=F("capacity"))
     return volunteers.annotate(
         score=_score(request) + (F("capacity") - F("load")) * Value(POINTS_PER_FREE_PLACE)
     )
@@ -321,27 +316,32 @@ def _busy(request: MatchRequest) -> Q:
     return full
 
 
+def _has(rows: QuerySet) -> Q:
+    """The volunteer has one of ``rows`` (a model with a ``volunteer`` key): an index probe."""
+    return Q(Exists(rows.filter(volunteer=OuterRef("pk"))))
+
+
 def _hard_rules(
     request: MatchRequest, role: VolunteerRole | None, today: datetime.date | None
 ) -> tuple[dict[str, Q], dict[int, Course]]:
     """Each hard rule as the condition a volunteer fails it by (keys as in ``LeftOut.reasons``),
-    and the role's required courses by id. Each is a column test or ``pk IN`` an uncorrelated
-    subquery (hashed once per query). "certificate" here is only "not ready for the role";
-    ``left_out`` counts it for those who pass the role, the declaration and the courses."""
-    fails: dict[str, Q] = {"consent": ~Q(pk__in=_ids(Consent.objects.all()))}
+    and the role's required courses by id. Each is a column test or one EXISTS probe of an
+    index. "certificate" here is only "not ready for the role"; ``left_out`` counts it for
+    those who pass the role, the declaration and the courses."""
+    fails: dict[str, Q] = {"consent": ~_has(Consent.objects.all())}
     courses: dict[int, Course] = {}
     declaration = current_declaration(request.municipality_id)
     if declaration is not None:
-        fails["declaration"] = ~Q(pk__in=_ids(Signature.objects.filter(text=declaration)))
+        fails["declaration"] = ~_has(Signature.objects.filter(text=declaration))
     if role is not None:
-        fails["role"] = ~Q(pk__in=_ids(RoleHolder.objects.filter(role=role)))
+        fails["role"] = ~_has(RoleHolder.objects.filter(role=role))
         for course in role.required_courses.all():
             courses[course.pk] = course
             done = CourseCompletion.objects.filter(course=course)
-            fails[f"course:{course.pk}"] = ~Q(pk__in=_ids(done))
+            fails[f"course:{course.pk}"] = ~_has(done)
         if role.requires_certificate:
             ready = RoleHolder.objects.filter(role=role).ready_on(today)
-            fails["certificate"] = ~Q(pk__in=_ids(ready))
+            fails["certificate"] = ~_has(ready)
     if request.area:
         fails["area"] = ~(Q(area__iexact=request.area) | Q(willing_to_travel=True))
     if request.times:
@@ -383,7 +383,9 @@ def left_out(request: MatchRequest, *, today: datetime.date | None = None, role=
     any_fail = f"SUM(GREATEST({', '.join(columns.values())}))"
     select = ", ".join(["COUNT(*)", any_fail, *counted.values()])
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {select} FROM ({sql}) AS pool", params)  # noqa: S608
+        # MATERIALIZED: PostgreSQL would otherwise fold the inner query into the outer one and
+        # evaluate every rule once per SUM that reads it.
+        cursor.execute(f"WITH pool AS MATERIALIZED ({sql}) SELECT {select} FROM pool", params)
         considered, total, *per_rule = cursor.fetchone()
     reasons = {key: n for key, n in zip(counted, per_rule, strict=True) if n}
     return LeftOut(
