@@ -18,6 +18,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -28,7 +29,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    Sum,
     Value,
     When,
 )
@@ -196,12 +196,16 @@ def _with_load(volunteers: QuerySet) -> QuerySet:
     load = _load_subquery(Assignment, ~Q(status=AssignmentStatus.ENDED)) + _load_subquery(
         Invitation, Q(status=InvitationStatus.PENDING)
     )
-    capacity = Case(
+    return volunteers.annotate(load=load, capacity=_capacity())
+
+
+def _capacity() -> Case:
+    """How many running tasks a volunteer carries at most, by their chosen frequency."""
+    return Case(
         *(When(frequency=f, then=Value(n)) for f, n in CAPACITY.items()),
         default=Value(1),
         output_field=IntegerField(),
     )
-    return volunteers.annotate(load=load, capacity=capacity)
 
 
 def _points(condition: Q, points: int) -> Case:
@@ -290,34 +294,54 @@ class LeftOut:
     courses: dict[int, Course] = field(default_factory=dict)  # for "course:<pk>" keys
 
 
+def _ids(queryset: QuerySet) -> QuerySet:
+    """``volunteer_id`` of the rows: for ``pk__in``, which PostgreSQL turns into one hashed
+    set per query instead of one look-up per volunteer (an EXISTS inside a CASE or an
+    aggregate's FILTER is run again for every row)."""
+    return queryset.order_by().values("volunteer_id")
+
+
+def _busy(request: MatchRequest) -> Q:
+    """No room for more tasks (``load`` at or above ``capacity``). Only volunteers with a
+    running assignment or an open invitation can be full, so ``load`` is counted for those
+    alone, and the result is a hashed set."""
+    volunteers = Volunteer.objects.in_municipality(request.municipality_id)
+    full = Q()
+    for running in (
+        Assignment.objects.exclude(status=AssignmentStatus.ENDED),
+        Invitation.objects.filter(status=InvitationStatus.PENDING),
+    ):
+        having = volunteers.filter(pk__in=_ids(running))
+        full |= Q(pk__in=_with_load(having).filter(load__gte=F("capacity")).values("pk"))
+    return full
+
+
+def _has(rows: QuerySet) -> Q:
+    """The volunteer has one of ``rows`` (a model with a ``volunteer`` key): an index probe."""
+    return Q(Exists(rows.filter(volunteer=OuterRef("pk"))))
+
+
 def _hard_rules(
     request: MatchRequest, role: VolunteerRole | None, today: datetime.date | None
 ) -> tuple[dict[str, Q], dict[int, Course]]:
     """Each hard rule as the condition a volunteer fails it by (keys as in ``LeftOut.reasons``),
-    and the role's required courses by id."""
-    fails: dict[str, Q] = {"consent": ~Q(Exists(Consent.objects.filter(volunteer=OuterRef("pk"))))}
+    and the role's required courses by id. Each is a column test or one EXISTS probe of an
+    index. "certificate" here is only "not ready for the role"; ``left_out`` counts it for
+    those who pass the role, the declaration and the courses."""
+    fails: dict[str, Q] = {"consent": ~_has(Consent.objects.all())}
     courses: dict[int, Course] = {}
     declaration = current_declaration(request.municipality_id)
-    signed = (
-        Q(Exists(Signature.objects.filter(volunteer=OuterRef("pk"), text=declaration)))
-        if declaration is not None
-        else Q()
-    )
     if declaration is not None:
-        fails["declaration"] = ~signed
+        fails["declaration"] = ~_has(Signature.objects.filter(text=declaration))
     if role is not None:
-        holds = Q(Exists(RoleHolder.objects.filter(volunteer=OuterRef("pk"), role=role)))
-        fails["role"] = ~holds
-        all_courses = Q()
+        fails["role"] = ~_has(RoleHolder.objects.filter(role=role))
         for course in role.required_courses.all():
             courses[course.pk] = course
-            completed = CourseCompletion.objects.filter(volunteer=OuterRef("pk"), course=course)
-            done = Q(Exists(completed))
-            fails[f"course:{course.pk}"] = ~done
-            all_courses &= done
+            done = CourseCompletion.objects.filter(course=course)
+            fails[f"course:{course.pk}"] = ~_has(done)
         if role.requires_certificate:
-            # In the role, signed and trained, yet not ready: the police certificate.
-            fails["certificate"] = holds & signed & all_courses & ~stored_ready_q(role, today=today)
+            ready = RoleHolder.objects.filter(role=role).ready_on(today)
+            fails["certificate"] = ~_has(ready)
     if request.area:
         fails["area"] = ~(Q(area__iexact=request.area) | Q(willing_to_travel=True))
     if request.times:
@@ -326,8 +350,7 @@ def _hard_rules(
         fails["car"] = ~Q(can_drive=True, has_car=True)
     if request.gender_preference:
         fails["gender"] = ~Q(gender=request.gender_preference)
-    fails["busy"] = Q(load__gte=F("capacity"))
-
+    fails["busy"] = _busy(request)
     return fails, courses
 
 
@@ -340,24 +363,34 @@ def left_out(request: MatchRequest, *, today: datetime.date | None = None, role=
     pool = _willing(request)
     if request.exclude_volunteer_ids:
         pool = pool.exclude(pk__in=request.exclude_volunteer_ids)
-    pool = _with_load(pool)
 
     fails, courses = _hard_rules(request, role, today)
-    any_fail = Q(pk__in=[])
-    for condition in fails.values():
-        any_fail |= condition
-    # Each rule becomes a 0/1 column of the inner query (the EXISTS clauses keep their outer
-    # reference there), and one outer SELECT sums them.
-    flags = {f"r{i}": _points(c, 1) for i, c in enumerate(fails.values())}
-    counted = pool.annotate(r_any=_points(any_fail, 1), **flags).aggregate(
-        considered=Count("pk"),
-        total=Coalesce(Sum("r_any"), 0),
-        **{f"n_{name}": Coalesce(Sum(name), 0) for name in flags},
-    )
-    reasons = {key: counted[f"n_r{i}"] for i, key in enumerate(fails) if counted[f"n_r{i}"]}
+    # The inner query gives each volunteer a 0/1 column per rule (each subquery written once,
+    # so hashed once); the outer SELECT sums them. Django's aggregate() would repeat every
+    # rule's subquery in each expression that uses it.
+    columns = {key: f"r{i}" for i, key in enumerate(fails)}
+    inner = pool.annotate(**{columns[key]: _points(c, 1) for key, c in fails.items()})
+    sql, params = inner.values(*columns.values()).query.sql_with_params()
+    counted = {key: f"SUM({column})" for key, column in columns.items()}
+    if "certificate" in fails:
+        # In the role, signed and trained, yet not ready: the police certificate.
+        before = [columns[key] for key in fails if key == "role" or key == "declaration"]
+        before += [columns[key] for key in fails if key.startswith("course:")]
+        passed = " AND ".join(f"{column} = 0" for column in before)
+        counted["certificate"] = f"SUM(CASE WHEN {passed} THEN r_cert ELSE 0 END)".replace(
+            "r_cert", columns["certificate"]
+        )
+    any_fail = f"SUM(GREATEST({', '.join(columns.values())}))"
+    select = ", ".join(["COUNT(*)", any_fail, *counted.values()])
+    with connection.cursor() as cursor:
+        # MATERIALIZED: PostgreSQL would otherwise fold the inner query into the outer one and
+        # evaluate every rule once per SUM that reads it.
+        cursor.execute(f"WITH pool AS MATERIALIZED ({sql}) SELECT {select} FROM pool", params)
+        considered, total, *per_rule = cursor.fetchone()
+    reasons = {key: n for key, n in zip(counted, per_rule, strict=True) if n}
     return LeftOut(
-        considered=counted["considered"],
-        total=counted["total"],
+        considered=considered,
+        total=total or 0,
         reasons=reasons,
         role=role,
         courses=courses,

@@ -16,12 +16,8 @@ from volunteers.matching.ranking import TIMES, Proposal
 from volunteers.profile.models import Signature, Volunteer
 from volunteers.profile.services import current_declaration
 from volunteers.screening.models import VolunteerRole
-from volunteers.screening.readiness import (
-    Missing,
-    Readiness,
-    missing_for,
-    ready_q,
-)
+from volunteers.screening.readiness import Missing, Readiness, missing_for
+from volunteers.screening.ready_state import stored_ready_q
 
 NOTIFY_TASK = "activities.shifts.tasks.notify_shift"
 # Shifts starting within this many days are asked to be confirmed (once).
@@ -181,12 +177,13 @@ def locked_shift(shift: Shift) -> Shift:
 
 def ready_for_slot(slot: ShiftSlot) -> QuerySet[Volunteer]:
     """Active volunteers of the municipality, with a login, ready for the slot's role (without
-    a role: the current declaration signed)."""
+    a role: the current declaration signed). Reads the role holders' stored readiness: a list
+    of whom to ask; taking the shift checks the one volunteer live (``check_can_hold``)."""
     volunteers = Volunteer.objects.in_municipality(slot.municipality_id).filter(
         left_at__isnull=True, anonymised_at__isnull=True, user__is_active=True
     )
     if slot.role is not None:
-        volunteers = volunteers.filter(ready_q(slot.role))
+        volunteers = volunteers.filter(stored_ready_q(slot.role))
     elif (declaration := current_declaration(slot.municipality_id)) is not None:
         volunteers = volunteers.filter(
             Exists(Signature.objects.filter(volunteer=OuterRef("pk"), text=declaration))

@@ -249,3 +249,23 @@ def test_the_organisers_representatives_are_told_of_a_drop_out_not_the_coordinat
     with django_capture_on_commit_callbacks(execute=True):
         services.drop_shift(shift=shift, by=shift.volunteer.user)
     assert [m.to for m in mail.outbox] == [[rep.email]]
+
+
+def test_whom_to_ask_reads_the_stored_readiness_and_taking_checks_live(host_role):
+    """The list of whom to ask reads the role holders' stored readiness (one semi-join over
+    many volunteers); taking the shift still checks the one volunteer's requirements live."""
+    from volunteers.models import RoleHolder
+
+    slot = ShiftSlotFactory(role=host_role)
+    ready = ready_volunteer(role=host_role)
+    lapsed = ready_volunteer(role=host_role)
+    # Stored as ready until yesterday; the nightly job has not rewritten it yet.
+    RoleHolder.objects.filter(volunteer=lapsed).update(
+        ready=True, ready_until=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    stale = ready_volunteer(role=host_role, certificate=False)
+    RoleHolder.objects.filter(volunteer=stale).update(ready=True, ready_until=None)
+    asked = [p.volunteer for p in services.propose_for_slot(slot)]
+    assert ready in asked and lapsed not in asked
+    with pytest.raises(ValidationError):  # the live check at the door: no certificate
+        _take(slot, stale)

@@ -4,10 +4,13 @@ on the need page with the way to fix each (issue 10)."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import (
+    AssignmentFactory,
     CourseFactory,
     InvitationFactory,
     NeedFactory,
@@ -17,6 +20,7 @@ from tests.factories import (
 )
 from volunteers.matching import ranking as matching
 from volunteers.models import (
+    AssignmentStatus,
     CertificateCheck,
     CourseCompletion,
     DeclarationText,
@@ -162,3 +166,67 @@ def test_one_left_out_is_said_in_the_singular(client_of, coordinator_lom, settin
     assert "1 volunteer would like to do this kind of help" in page
     assert "1 of them was left out" in page
     assert "1 lives in another area and does not travel." in page
+
+
+def test_the_figures_agree_with_who_is_proposed(role_with_course):
+    """Those considered and not left out are exactly the ones matching proposes; load counts
+    running assignments and open invitations only, and a readiness past its date is not."""
+    role, course, text = role_with_course
+    fits = _volunteer("Fits", frequency=Frequency.WEEKLY)
+    _ready(fits, role, course, text)
+    for _n in range(2):  # two running tasks: room for a third
+        AssignmentFactory(volunteer=fits)
+    full = _volunteer("Full", frequency=Frequency.WEEKLY)
+    _ready(full, role, course, text)
+    for _n in range(2):
+        AssignmentFactory(volunteer=full)
+    InvitationFactory(volunteer=full)
+    done = _volunteer("Done Before", frequency=Frequency.NOW_AND_THEN)
+    _ready(done, role, course, text)
+    AssignmentFactory(volunteer=done, status=AssignmentStatus.ENDED)
+    lapsed = _volunteer("Lapsed")
+    _ready(lapsed, role, course, text)
+    # Stored as ready until yesterday; the nightly job has not rewritten it yet.
+    RoleHolder.objects.filter(volunteer=lapsed).update(
+        ready=True, ready_until=timezone.localdate() - timedelta(days=1)
+    )
+    switched_off = _volunteer("Switched Off")
+    switched_off.user.is_active = False
+    switched_off.user.save()
+    by_phone = VolunteerFactory(user=None, interests=["visiting_friend"])
+    _ready(by_phone, role, course, text)
+
+    need = NeedFactory()
+    left = _left(need)
+    proposed = {p.volunteer for p in matching.propose_for_need(need, limit=50)}
+    assert proposed == {fits, done, by_phone}
+    assert left.considered == 5  # not the one whose login is switched off
+    assert left.considered - left.total == len(proposed)
+    assert left.reasons == {"busy": 1, "certificate": 1}
+
+
+def test_the_need_page_asks_as_many_queries_whatever_the_number_of_volunteers(
+    client_of, coordinator_lom, role_with_course
+):
+    role, course, text = role_with_course
+    need = NeedFactory()
+    client = client_of(coordinator_lom, language="en")
+    url = reverse("volunteers:need_detail", args=["3434", need.pk])
+
+    def queries_with(volunteers: int) -> tuple[int, str]:
+        for n in range(volunteers):
+            volunteer = _volunteer(f"Volunteer {n}", evenings=bool(n % 2))
+            _ready(volunteer, role, course, text, certificate=bool(n % 3))
+            _volunteer(f"Not In Role {n}")
+        client.get(url)  # the session and caches settle
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url)
+        assert page.status_code == 200
+        return len(queries.captured_queries), page.content.decode()
+
+    few, page_few = queries_with(2)
+    many, page_many = queries_with(12)
+    assert "4 volunteers would like to do this kind of help" in page_few
+    assert "28 volunteers would like to do this kind of help" in page_many
+    assert "14 do not have the role" in page_many
+    assert few == many
