@@ -340,13 +340,14 @@ def _is_filled(database: str) -> bool:
 def fill(database: str, divide: int, *, reuse: bool) -> float | None:
     """Fill ``database`` with seed_scale (sizes divided by ``divide``); seconds taken, or None
     when ``reuse`` found it filled."""
+    manage = [sys.executable, str(ROOT / "manage.py")]
     if reuse and _is_filled(database):
-        print(f"{database}: reusing the filled database")
+        print(f"{database}: reusing the filled database (migrated to this code)")
+        subprocess.run([*manage, "migrate", "-v0"], check=True, env=_env(database), cwd=ROOT)
         return None
     _admin(f'DROP DATABASE IF EXISTS "{database}"')
     _admin(f'CREATE DATABASE "{database}"')
     started = time.perf_counter()
-    manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], check=True, env=_env(database), cwd=ROOT)
     sizes = [f"--{name}={max(1, count // divide)}" for name, count in SIZES.items()]
     print(f"{database}: seed_scale {' '.join(sizes)}")
