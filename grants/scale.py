@@ -14,6 +14,7 @@ from coordination.kernel.scale import BATCH, EMAIL_DOMAIN, Scale
 from grants.applications.models import Application, BudgetLine
 from grants.applications.workflow import Status
 from grants.decisions.models import APPEAL_PERIOD, Decision, Outcome
+from grants.review import scoring
 from grants.review.models import Recommendation, ReviewAssignment, Score
 from grants.schemes.models import Round, Scheme
 from grants.schemes.services.schemes import _copy_defaults
@@ -178,15 +179,20 @@ def grants(scale: Scale) -> None:
     scores: list = []
     for assignment in assignments:
         base = quality[position[assignment.application_id]]
-        for criterion in criteria:
-            value = round(base + rng.gauss(0, 0.9))
-            scores.append(
-                Score(assignment=assignment, criterion=criterion, value=min(5, max(0, value)))
-            )
+        values = [min(5, max(0, round(base + rng.gauss(0, 0.9)))) for _criterion in criteria]
+        scores.extend(
+            Score(assignment=assignment, criterion=criterion, value=value)
+            for criterion, value in zip(criteria, values, strict=True)
+        )
+        # Sent: its weighted score stored, as sending it through the service does.
+        assignment.score = scoring.review_score(
+            (criterion.weight, value) for criterion, value in zip(criteria, values, strict=True)
+        )
         if len(scores) >= BATCH:
             Score.objects.bulk_create(scores, batch_size=BATCH)
             scores = []
     Score.objects.bulk_create(scores, batch_size=BATCH)
+    ReviewAssignment.objects.bulk_update(assignments, ["score"], batch_size=1_000)
 
     for application in applications:
         share = rng.choice([1.0, 1.0, 0.8, 0.6, 0.5])

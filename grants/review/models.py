@@ -58,6 +58,11 @@ class ReviewAssignment(models.Model):
     )
     comment = models.TextField(_("overall comment"), max_length=4000, blank=True)
     submitted_at = models.DateTimeField(_("review submitted"), null=True, blank=True)
+    # The sent review's weighted score, 0–100 (``scoring.review_score`` of its scores), stored
+    # when it is sent so the ranking reads one number per review; None while it is a draft or
+    # when it scored nothing. The round's criteria are locked once anyone has scored, so it
+    # cannot go stale through a change of weights.
+    score = models.FloatField(_("weighted score"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("review assignment")

@@ -187,3 +187,13 @@ class ReportFactory(factory.django.DjangoModelFactory):
     kind = Report.Kind.FINAL
     year = factory.LazyFunction(lambda: timezone.localdate().year)
     due_on = factory.LazyFunction(lambda: datetime.date(timezone.localdate().year + 1, 4, 1))
+
+
+def store_score(assignment):
+    """Store a sent review's weighted score from its scores, as sending it does (for a review
+    a test builds directly, sent and scored)."""
+    from grants.review.services import weighted_score
+
+    assignment.score = weighted_score(assignment)
+    assignment.save(update_fields=["score"])
+    return assignment

@@ -13,7 +13,11 @@ from grants.review.services.case import (
     start_screening,
     unassign_reviewer,
 )
-from grants.review.services.reviewing import declare_impartiality, score_application
+from grants.review.services.reviewing import (
+    declare_impartiality,
+    score_application,
+    weighted_score,
+)
 
 __all__ = [
     "assign_reviewers",
@@ -24,6 +28,7 @@ __all__ = [
     "require_handling",
     "reviewers_of",
     "score_application",
+    "weighted_score",
     "screen_application",
     "start_screening",
     "unassign_reviewer",

@@ -11,8 +11,19 @@ from django.utils.translation import gettext as _
 from coordination.kernel.models import GrantRole, User
 from coordination.kernel.permissions import has_grant_role
 from grants.applications.permissions import own_municipality_conflict
+from grants.review import scoring
 from grants.review.models import SCORE_MAX, Recommendation, ReviewAssignment, Score
 from grants.review.permissions import can_open_review, can_score
+
+
+def weighted_score(assignment: ReviewAssignment) -> float | None:
+    """The review's weighted score (``scoring.review_score``) from its saved scores: what is
+    stored on the review when it is sent. A sent review cannot be changed, reopened or taken
+    off the application, and the round's criteria are locked once anyone has scored, so the
+    stored number stays true."""
+    return scoring.review_score(
+        Score.objects.filter(assignment=assignment).values_list("criterion__weight", "value")
+    )
 
 
 @transaction.atomic
@@ -100,6 +111,7 @@ def score_application(
                 {"recommendation": _("Choose a recommendation before you send the review.")}
             )
         assignment.submitted_at = timezone.now()
-        fields.append("submitted_at")
+        assignment.score = weighted_score(assignment)
+        fields += ["submitted_at", "score"]
     assignment.save(update_fields=fields)
     return assignment

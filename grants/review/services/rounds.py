@@ -1,7 +1,8 @@
 """The round seen as a whole, read in a few queries whatever its size: the requested amounts,
-the reviews' scores, the ranking with its running total against the budget (ordered and summed
-in the database, a page read at a time), and the fairness check's entries. Amounts awarded are
-the newest decision's where one exists, else the proposal."""
+the reviews' scores (each sent review's weighted score, stored on it when sent), the ranking
+with its running total against the budget (ordered and summed in the database, a page read at
+a time), and the fairness check's entries. Amounts awarded are the newest decision's where one
+exists, else the proposal."""
 
 from __future__ import annotations
 
@@ -27,14 +28,14 @@ from django.db.models import (
     Window,
 )
 from django.db.models.expressions import CombinedExpression, OrderBy
-from django.db.models.functions import Cast, Coalesce, RowNumber
+from django.db.models.functions import Coalesce, RowNumber
 
 from coordination.partners.models import PartnerOrganisation
 from grants.applications.models import Application, BudgetLine
 from grants.applications.workflow import DECIDED, Status
 from grants.decisions.models import Decision
 from grants.review import fairness, scoring
-from grants.review.models import ReviewAssignment, Score
+from grants.review.models import ReviewAssignment
 from grants.schemes.models import Round
 
 # The ranking: applications in review and after (screened-out ones are ready for decision too).
@@ -81,62 +82,42 @@ def with_figures(applications: QuerySet[Application]) -> QuerySet[Application]:
     )
 
 
+def _sent_reviews() -> QuerySet[ReviewAssignment]:
+    """The sent impartial reviews, each with its weighted score stored when it was sent."""
+    return ReviewAssignment.objects.filter(submitted_at__isnull=False, impartial=True)
+
+
 def review_scores(applications: list[Application]) -> dict[int, scoring.ApplicationScore]:
-    """Each application's score over its sent reviews (one query; for a page of rows — the
-    ranking's order over a whole round is :func:`score_in_sql`)."""
-    rows = Score.objects.filter(
-        assignment__application__in=applications,
-        assignment__submitted_at__isnull=False,
-        assignment__impartial=True,
-    ).values_list("assignment_id", "assignment__application_id", "criterion__weight", "value")
-    per_review: dict[tuple[int, int], list[tuple[int, int | None]]] = defaultdict(list)
-    for assignment, application, weight, value in rows:
-        per_review[(application, assignment)].append((weight, value))
+    """Each application's score over its sent reviews' stored scores (one query; for a page
+    of rows — the ranking's order over a whole round is :func:`score_in_sql`)."""
+    rows = _sent_reviews().filter(application__in=applications).values_list("application", "score")
     per_application: dict[int, list[float | None]] = defaultdict(list)
-    for (application, _assignment), pairs in per_review.items():
-        per_application[application].append(scoring.review_score(pairs))
+    for application, score in rows:
+        per_application[application].append(score)
     return {
         application.pk: scoring.application_score(per_application.get(application.pk, []))
         for application in applications
     }
 
 
-def _sent_review_scores() -> QuerySet[ReviewAssignment]:
-    """The sent impartial reviews of the outer application, each with ``review_score``: what
-    ``scoring.review_score`` computes, in the same order of operations so ties agree."""
-    per_review = (
-        Score.objects.filter(
-            assignment=OuterRef("pk"), value__isnull=False, criterion__weight__gt=0
-        )
+def _of_reviews(aggregate: Aggregate | CombinedExpression, output_field: Field) -> Subquery:
+    """An aggregate over the outer application's sent reviews' stored scores (a review that
+    scored nothing has none and is left out, as in ``scoring.application_score``)."""
+    return Subquery(
+        _sent_reviews()
+        .filter(application=OuterRef("pk"))
         .order_by()
-        .values("assignment")
-        .annotate(
-            s=Cast(Sum(F("criterion__weight") * F("value")), FloatField())
-            / Sum("criterion__weight")
-            / scoring.SCORE_MAX
-            * 100
-        )
-        .values("s")
-    )
-    return (
-        ReviewAssignment.objects.filter(
-            application=OuterRef("pk"), submitted_at__isnull=False, impartial=True
-        )
-        .order_by()
-        .annotate(review_score=Subquery(per_review, output_field=FloatField()))
+        .values("application")
+        .annotate(x=aggregate)
+        .values("x"),
+        output_field=output_field,
     )
 
 
 def score_in_sql() -> Subquery:
     """The application's score (``scoring.application_score``'s mean) as an expression, so a
     round is ordered by score in the database: one number per application, no scores read."""
-    mean = (
-        _sent_review_scores()
-        .values("application")
-        .annotate(mean=Avg("review_score"))
-        .values("mean")
-    )
-    return Subquery(mean, output_field=FloatField())
+    return _of_reviews(Avg("score"), FloatField())
 
 
 def _amount() -> tuple[Subquery, Coalesce]:
@@ -236,8 +217,8 @@ def rank_round(round_: Round, *, page: str | int | None = 1, per_page: int = 50)
         .order_by()
         .annotate(
             requested=requested_in_sql(),
-            reviews=_of_reviews(Count("review_score"), IntegerField()),
-            spread=_of_reviews(Max("review_score") - Min("review_score"), FloatField()),
+            reviews=_of_reviews(Count("score"), IntegerField()),
+            spread=_of_reviews(Max("score") - Min("score"), FloatField()),
         )
     }
     rows = []
@@ -285,40 +266,47 @@ SHOWN = (
 )
 
 
-def _of_reviews(aggregate: Aggregate | CombinedExpression, output_field: Field) -> Subquery:
-    """An aggregate over the outer application's sent reviews' scores."""
-    return Subquery(
-        _sent_review_scores().values("application").annotate(x=aggregate).values("x"),
-        output_field=output_field,
-    )
-
-
 def fairness_of(round_: Round) -> fairness.Fairness:
     """The fairness check of a round's submitted applications (withdrawn ones left out): the
-    five numbers it needs of each, read in one query."""
-    _decided, amount = _amount()
+    five numbers it needs of each, read as three plain lists, each one scan of the round (no
+    subquery per application): the applications, their grant lines summed per application in
+    the database, and the decisions in force."""
     rows = (
         Application.objects.submitted()
         .filter(round=round_)
         .exclude(status=Status.WITHDRAWN)
-        .annotate(requested=requested_in_sql(), awarded=amount)
+        .order_by()
         .values_list(
+            "pk",
             "municipality_id",
             "municipality__population",
             "organisation__kind",
-            "requested",
-            "awarded",
+            "proposed_amount",
         )
+    )
+    requested = dict(
+        BudgetLine.objects.filter(application__round=round_, source=BudgetLine.Source.GRANT)
+        .order_by()
+        .values("application")
+        .annotate(total=Sum("amount"))
+        .values_list("application", "total")
+    )
+    decided = dict(
+        Decision.objects.in_force()
+        .filter(application__round=round_)
+        .order_by()
+        .values_list("application", "amount")
     )
     entries = [
         fairness.Entry(
             municipality=municipality,
             population=population,
             applicant_type=kind or MUNICIPALITY_APPLIES,
-            requested=requested,
-            awarded=awarded,
+            requested=requested.get(pk, 0),
+            # As ``_amount``: the decision in force, else the proposal, else 0.
+            awarded=decided.get(pk, proposed or 0),
         )
-        for municipality, population, kind, requested, awarded in rows
+        for pk, municipality, population, kind, proposed in rows
     ]
     return fairness.check_fairness(
         entries,

@@ -25,6 +25,7 @@ from tests.grants.factories import (
     QuestionFactory,
     ReportFactory,
     ReviewAssignmentFactory,
+    store_score,
 )
 from tests.grants.reports.conftest import complete
 
@@ -52,6 +53,7 @@ def case(grant, officer, applicant, lom):
         submitted_at=timezone.now(),
     )  # fmt: skip
     Score.objects.create(assignment=scored, criterion=criterion, value=4, comment="Sterkt lag.")
+    store_score(scored)
     ReviewAssignmentFactory(
         application=grant, reviewer=UserFactory(full_name="Kari Inhabil"), impartial=False,
         conflict="Styremedlem i laget", declared_at=timezone.now(),

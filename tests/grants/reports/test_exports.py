@@ -20,6 +20,7 @@ from tests.grants.factories import (
     ReviewAssignmentFactory,
     RoundFactory,
     oslo,
+    store_score,
 )
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,8 @@ def round_(officer):
         )
         for criterion, value in zip((weighty, light), values, strict=True):
             Score.objects.create(assignment=assignment, criterion=criterion, value=value)
+        if submitted:
+            store_score(assignment)
     return round_
 
 

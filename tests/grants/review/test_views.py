@@ -13,7 +13,12 @@ from coordination.models import GrantRole
 from coordination.staircase.models import Assessment, StaircaseLevel
 from grants.models import ReviewAssignment, Score, Status
 from tests.factories import GrantMakerFactory, GrantMakerRoleFactory, municipality
-from tests.grants.factories import ApplicationPartnerFactory, ReviewAssignmentFactory, RoundFactory
+from tests.grants.factories import (
+    ApplicationPartnerFactory,
+    ReviewAssignmentFactory,
+    RoundFactory,
+    store_score,
+)
 from tests.grants.review.helpers import a_reviewer, round_with_criteria, submitted
 
 pytestmark = pytest.mark.django_db
@@ -307,6 +312,7 @@ def _scored(round_, reviewer, **fields):
     )  # fmt: skip
     for criterion in round_.criteria.all():
         Score.objects.create(assignment=assignment, criterion=criterion, value=3)
+    store_score(assignment)
     return application
 
 
@@ -397,5 +403,6 @@ def test_the_case_page_takes_as_many_queries_for_many_reviews_as_for_one(client_
         )  # fmt: skip
         for criterion in round_.criteria.all():
             Score.objects.create(assignment=assignment, criterion=criterion, value=4)
+        store_score(assignment)
         _scored(round_, a_reviewer())  # and more applications in the round
     assert _count_queries(client_of(officer, language="en"), address) == one
