@@ -11,7 +11,7 @@ from activities.models import Activity, Ride, Session, SignUp
 from coordination.kernel.models import Membership, Municipality, Role
 from coordination.wheel.models import WheelEvent
 from grants.applications.models import Application
-from grants.review.models import Score
+from grants.review.models import ReviewAssignment, Score
 from volunteers.models import Need, RoleHolder, Signature, Volunteer, VolunteerInterest
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +29,8 @@ def test_fills_every_app_spread_by_population_once():
     assert SignUp.objects.count() == 900
     assert Application.objects.count() == 12
     assert Score.objects.count() == 12 * 2 * 9
+    # Each sent review carries its weighted score, as sending it through the service stores.
+    assert not ReviewAssignment.objects.filter(score__isnull=True).exists()
     assert Ride.objects.count() == SignUp.objects.filter(needs_transport=True).count() > 0
 
     municipalities = Municipality.objects.count()
