@@ -9,7 +9,9 @@ Two databases, filled by ``manage.py seed_scale``: ``samspill_bench_scale`` (the
 ``samspill_bench_scale_small`` (every count divided by ``--small``). ``--reuse`` keeps a
 database that seed_scale has already filled; without it both are dropped and filled anew. The
 printed documents have their own (``samspill_bench_scale_documents``, see bench.documents).
-``BENCH_SERVER`` chooses the PostgreSQL server (default ``postgres://postgres@127.0.0.1:5432``).
+``BENCH_SERVER`` chooses the PostgreSQL server (default ``postgres://postgres@127.0.0.1:5432``),
+``BENCH_DATABASE`` the full database's name (the others are named after it), so that two
+checkouts can measure side by side on copies (``createdb -T samspill_bench_scale …``).
 
 Each page is requested ``--runs`` times after one warm-up, every request followed by one of the
 floor (the accessibility statement, the base template and nothing else, for the same logged-in
@@ -35,9 +37,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 SERVER = os.environ.get("BENCH_SERVER", "postgres://postgres@127.0.0.1:5432")
-FULL_DB = "samspill_bench_scale"
-SMALL_DB = "samspill_bench_scale_small"
-DOCUMENTS_DB = "samspill_bench_scale_documents"
+FULL_DB = os.environ.get("BENCH_DATABASE", "samspill_bench_scale")
+SMALL_DB = f"{FULL_DB}_small"
+DOCUMENTS_DB = f"{FULL_DB}_documents"
 SIZES = {"volunteers": 100_000, "activities": 5_000, "signups": 1_000_000, "applications": 2_000}
 FLOOR_URL = "/accessibility/"
 AIM = 3.0  # every key page within 3× the floor (issue 17)
