@@ -10,7 +10,8 @@ environment chooses the accounts and limits (defaults: the demo of ``manage.py s
     LOAD_PASSWORD       the accounts' password (the demo's)
     LOAD_VOLUNTEERS     comma-separated emails of volunteers (each with a volunteer record)
     LOAD_COORDINATORS   emails of coordinators of LOAD_MUNICIPALITY
-    LOAD_APPLICANTS     emails of partner representatives with a draft application
+    LOAD_APPLICANTS     emails of partner representatives with a draft application ("none":
+                        no applicant in the mix, as on the scale data, which has no drafts)
     LOAD_MAX_REQUESTS   stop after this many requests (0: only --run-time stops the test)
 """
 
@@ -45,7 +46,10 @@ VOLUNTEERS = _accounts(
     ",".join(f"frivillig.{name}{DEMO}" for name in ("astrid", "nils", "randi", "ola", "tor")),
 )
 COORDINATORS = _accounts("LOAD_COORDINATORS", f"koordinator.lom{DEMO}")
-APPLICANTS = _accounts("LOAD_APPLICANTS", f"frivilligsentral.lom{DEMO}")
+WITH_APPLICANTS = os.environ.get("LOAD_APPLICANTS") != "none"
+APPLICANTS = (
+    _accounts("LOAD_APPLICANTS", f"frivilligsentral.lom{DEMO}") if WITH_APPLICANTS else None
+)
 MAX_REQUESTS = int(os.environ.get("LOAD_MAX_REQUESTS", "0"))
 
 # What the coordinator filters the registry by (volunteers/registry/forms.py).
@@ -299,6 +303,7 @@ class Coordinator(LoggedIn):
 class Applicant(LoggedIn):
     """A partner's representative who opens their draft application and saves it again."""
 
+    abstract = not WITH_APPLICANTS  # locust starts no abstract user
     weight = 1
     wait_time = between(2, 5)
     accounts = APPLICANTS
