@@ -11,6 +11,8 @@ UV_PYTHON = $(if $(PYTHON_FOUND),--python $(PYTHON_FOUND),--python 3.12)
 MANAGE = .venv/bin/python manage.py
 PORT ?= 8000
 # Test processes (pytest-xdist) that `make test` runs side by side; TEST_WORKERS=0 runs in one.
+# worksteal: an idle process takes tests queued for the other, so two long browser tests never
+# wait in one queue while the other process has nothing left.
 TEST_WORKERS ?= 2
 # What mypy checks (CONVENTIONS.md, "Tooling"): the kernel, and every services.py or services/
 # package, permissions.py and tasks.py of the apps, found anew on each run.
@@ -45,7 +47,7 @@ run: install  ## Set up the demo and serve http://127.0.0.1:8000 (another port: 
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install-dev lint migrations-check  ## Lint, then run the whole test suite (2 processes)
-	.venv/bin/pytest -n $(TEST_WORKERS)
+	.venv/bin/pytest -n $(TEST_WORKERS) --dist worksteal
 
 lint:  ## ruff (lint, formatting), import-linter (who imports whom) and mypy
 	.venv/bin/ruff check .

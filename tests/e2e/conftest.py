@@ -59,7 +59,10 @@ def speak(page, base_url: str, language: str, *people) -> None:
 
 def assert_accessible(axe, page):
     """No WCAG 2.1 A/AA violation that axe-core can find on the page as it is now."""
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    # resultTypes: only the violations in full; axe would otherwise send every passing node
+    # back too (a third of the time of each check).
+    options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
+    results = axe.run(page, options=options)
     assert results.violations_count == 0, results.generate_report()
 
 
