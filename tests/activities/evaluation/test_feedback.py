@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from activities.evaluation.services import FEEDBACK_DAYS, give_feedback
 from activities.models import ActivityStatus, Feedback, SessionStatus
@@ -97,9 +98,13 @@ def test_a_rating_outside_1_to_5_shows_the_error(client):
 
 
 def test_feedback_time_limit_counts_from_the_end_of_the_session():
-    session = held(FEEDBACK_DAYS)
-    session.ends_at = session.starts_at + datetime.timedelta(hours=3)
-    session.save()
+    """Begun more than 30 days ago, ended less: still open (at any time of day)."""
+    started = timezone.now() - datetime.timedelta(days=FEEDBACK_DAYS, hours=1)
+    session = SessionFactory(
+        starts_at=started,
+        ends_at=started + datetime.timedelta(hours=3),
+        status=SessionStatus.HELD,
+    )
     assert give_feedback(session=session, rating=3).pk
 
 
