@@ -59,6 +59,7 @@ class Page:
     post: Callable[[Context], dict] | None = None  # form data: the page is a POST
     expect: int = 200
     cold: bool = False  # empty the cache before each request (outside the timing)
+    htmx: bool = False  # asked by htmx (the part of a page that the page fetches after it)
 
 
 def _registry(query: str = "") -> Callable[[Context], str]:
@@ -118,6 +119,13 @@ KEY_PAGES: list[Page] = [
         "need page with matching (visiting friend)",
         "coordinator",
         lambda c: f"/coordination/{c.m}/needs/{c.need}/",
+    ),
+    Page(
+        "need_left_out",
+        "need page: who was left out, and why (htmx, after the page)",
+        "coordinator",
+        lambda c: f"/coordination/{c.m}/needs/{c.need}/left-out/",
+        htmx=True,
     ),
     Page(
         "calendar_month",
@@ -241,7 +249,7 @@ def _request(client, page: Page, context: Context) -> tuple[float, int]:
         if page.post is not None:
             response = client.post(url, page.post(context))
         else:
-            response = client.get(url)
+            response = client.get(url, headers={"HX-Request": "true"} if page.htmx else None)
     elapsed = (time.perf_counter() - started) * 1000
     if response.status_code != page.expect:
         form = response.context and response.context.get("form")

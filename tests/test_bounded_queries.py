@@ -469,6 +469,14 @@ def _invitations_to_one_need(w, n):
         InvitationFactory(need=w["need"], volunteer=VolunteerFactory(interests=["visiting_friend"]))
 
 
+@case("volunteers:need_left_out", shows_rows=False)
+def _volunteers_left_out_for_one_need(w, n):
+    """Counts, not rows: each volunteer fails another rule (one query, however many)."""
+    for i in range(n):
+        rule = ({"area": "Bøverdalen", "willing_to_travel": False}, {"user": None}, {})[i % 3]
+        VolunteerFactory(interests=[w["need"].kind], **rule)
+
+
 @case("volunteers:hours_manage")
 def _hours_waiting(w, n):
     for _ in range(n):

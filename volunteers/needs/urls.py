@@ -18,6 +18,7 @@ urlpatterns = [
     path(f"{COORDINATION}needs/<int:pk>/edit/", needs.need_edit, name="need_edit"),
     path(f"{COORDINATION}needs/<int:pk>/step/", needs.need_step, name="need_step"),
     path(f"{COORDINATION}needs/<int:pk>/invite/", needs.need_invite, name="need_invite"),
+    path(f"{COORDINATION}needs/<int:pk>/left-out/", needs.need_left_out, name="need_left_out"),
     path(
         f"{COORDINATION}needs/<int:pk>/service-clarified/",
         needs.need_service_clarified,

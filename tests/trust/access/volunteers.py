@@ -59,6 +59,7 @@ ACCESS = {
     "volunteers:need_edit": COORDINATORS,
     "volunteers:need_step": COORDINATORS,
     "volunteers:need_invite": COORDINATORS,
+    "volunteers:need_left_out": COORDINATORS,  # matching's counts, loaded after the need page
     "volunteers:follow_up_plan": COORDINATORS,
     "volunteers:invitation_withdraw": COORDINATORS,
     "volunteers:invitation_answer": COORDINATORS,  # a JA/NEI given by SMS or phone
@@ -101,6 +102,7 @@ PK_OBJECT = {
     "volunteers:need_edit": "need",
     "volunteers:need_step": "need",
     "volunteers:need_invite": "need",
+    "volunteers:need_left_out": "need",
     "volunteers:follow_up_plan": "need",
     # s10-needs
     "volunteers:need_service_clarified": "need",

@@ -1,5 +1,7 @@
 """Matching says who was left out and why: counts per hard rule, in one aggregate query, shown
-on the need page with the way to fix each (issue 10)."""
+on the need page with the way to fix each (issue 10). The need page shows its proposals first
+and fetches the counts after it (htmx, issue 17); without JavaScript they are a page of their
+own."""
 
 from datetime import timedelta
 
@@ -25,6 +27,7 @@ from volunteers.models import (
     CourseCompletion,
     DeclarationText,
     Frequency,
+    NeedStatus,
     RoleHolder,
     Signature,
 )
@@ -139,6 +142,14 @@ def test_the_counts_are_one_aggregate_whatever_the_number_of_volunteers(
     assert queries_for_few == queries_for_many
 
 
+def _fetched_after_the_page(client, need) -> str:
+    """What the need page's browser fetches after the page: the URL the page names, by htmx."""
+    page = client.get(reverse("volunteers:need_detail", args=["3434", need.pk])).content.decode()
+    url = reverse("volunteers:need_left_out", args=["3434", need.pk])
+    assert f'data-hx-get="{url}"' in page
+    return client.get(url, headers={"HX-Request": "true"}).content.decode()
+
+
 def test_the_need_page_says_who_was_left_out_and_how_to_fix_it(
     client_of, coordinator_lom, role_with_course, settings
 ):
@@ -148,7 +159,7 @@ def test_the_need_page_says_who_was_left_out_and_how_to_fix_it(
         _ready(_volunteer(f"Trained {n}"), role, course, text, certificate=False)
     need = NeedFactory()
     client = client_of(coordinator_lom, language="en")
-    page = client.get(reverse("volunteers:need_detail", args=["3434", need.pk])).content.decode()
+    page = _fetched_after_the_page(client, need)
     assert "6 volunteers would like to do this kind of help" in page
     assert "3 have not done the course Introduksjonskurs" in page
     assert reverse("volunteers:course_detail", args=["3434", course.pk]) in page
@@ -162,7 +173,7 @@ def test_one_left_out_is_said_in_the_singular(client_of, coordinator_lom, settin
     _volunteer("Far", area="Bøverdalen", willing_to_travel=False)
     need = NeedFactory()
     client = client_of(coordinator_lom, language="en")
-    page = client.get(reverse("volunteers:need_detail", args=["3434", need.pk])).content.decode()
+    page = _fetched_after_the_page(client, need)
     assert "1 volunteer would like to do this kind of help" in page
     assert "1 of them was left out" in page
     assert "1 lives in another area and does not travel." in page
@@ -205,22 +216,22 @@ def test_the_figures_agree_with_who_is_proposed(role_with_course):
     assert left.reasons == {"busy": 1, "certificate": 1}
 
 
-def test_the_need_page_asks_as_many_queries_whatever_the_number_of_volunteers(
+def test_the_counts_ask_as_many_queries_whatever_the_number_of_volunteers(
     client_of, coordinator_lom, role_with_course
 ):
     role, course, text = role_with_course
     need = NeedFactory()
     client = client_of(coordinator_lom, language="en")
-    url = reverse("volunteers:need_detail", args=["3434", need.pk])
+    url = reverse("volunteers:need_left_out", args=["3434", need.pk])
 
     def queries_with(volunteers: int) -> tuple[int, str]:
         for n in range(volunteers):
             volunteer = _volunteer(f"Volunteer {n}", evenings=bool(n % 2))
             _ready(volunteer, role, course, text, certificate=bool(n % 3))
             _volunteer(f"Not In Role {n}")
-        client.get(url)  # the session and caches settle
+        client.get(url, headers={"HX-Request": "true"})  # the session and caches settle
         with CaptureQueriesContext(connection) as queries:
-            page = client.get(url)
+            page = client.get(url, headers={"HX-Request": "true"})
         assert page.status_code == 200
         return len(queries.captured_queries), page.content.decode()
 
@@ -230,3 +241,63 @@ def test_the_need_page_asks_as_many_queries_whatever_the_number_of_volunteers(
     assert "28 volunteers would like to do this kind of help" in page_many
     assert "14 do not have the role" in page_many
     assert few == many
+
+
+def test_the_need_page_shows_the_proposals_without_waiting_for_the_counts(
+    client_of, coordinator_lom
+):
+    """The page holds a polite live region that fetches the counts once the page is there (no
+    focusable element in it is replaced), and a plain link for a browser without JavaScript;
+    the page itself runs no count."""
+    fits = _volunteer("Fits Well")
+    _volunteer("Far", area="Bøverdalen", willing_to_travel=False)
+    need = NeedFactory()
+    client = client_of(coordinator_lom, language="en")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("volunteers:need_detail", args=["3434", need.pk]))
+    page = response.content.decode()
+    assert [p.volunteer for p in response.context["proposals"]] == [fits]
+    assert not [q for q in queries.captured_queries if "SUM(" in q["sql"]]
+    assert "1 lives in another area" not in page
+    url = reverse("volunteers:need_left_out", args=["3434", need.pk])
+    region = page[page.index('id="left-out"') :]
+    region = region[: region.index("</div>")]
+    assert 'aria-live="polite"' in region and 'data-hx-trigger="load"' in region
+    assert f'data-hx-get="{url}"' in region
+    assert f'<noscript><p><a href="{url}">See who was left out, and why</a>' in region
+
+
+def test_without_javascript_the_counts_are_a_page_of_their_own(client_of, coordinator_lom):
+    _volunteer("Far", area="Bøverdalen", willing_to_travel=False)
+    need = NeedFactory()
+    client = client_of(coordinator_lom, language="en")
+    url = reverse("volunteers:need_left_out", args=["3434", need.pk])
+    whole = client.get(url)
+    part = client.get(url, headers={"HX-Request": "true"})
+    for response in (whole, part):
+        assert "1 lives in another area and does not travel." in response.content.decode()
+        assert "HX-Request" in response["Vary"]
+    assert "<h1>Who was left out, and why</h1>" in whole.content.decode()
+    assert reverse("volunteers:need_detail", args=["3434", need.pk]) in whole.content.decode()
+    assert "<html" not in part.content.decode() and "<h1" not in part.content.decode()
+
+
+def test_only_a_coordinator_of_the_need_sees_the_counts(
+    client_of, coordinator_lom, coordinator_drammen, volunteer_contact_lom
+):
+    need = NeedFactory()
+    url = reverse("volunteers:need_left_out", args=["3434", need.pk])
+    assert client_of(coordinator_lom).get(url).status_code == 200
+    for other in (volunteer_contact_lom, coordinator_drammen):
+        assert client_of(other).get(url, headers={"HX-Request": "true"}).status_code == 404
+    elsewhere = NeedFactory(municipality_id="3301")
+    elsewhere_url = reverse("volunteers:need_left_out", args=["3434", elsewhere.pk])
+    assert client_of(coordinator_lom).get(elsewhere_url).status_code == 404
+
+
+def test_a_closed_need_has_no_counts_and_leads_back(client_of, coordinator_lom):
+    need = NeedFactory(status=NeedStatus.CLOSED)
+    url = reverse("volunteers:need_left_out", args=["3434", need.pk])
+    response = client_of(coordinator_lom).get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("volunteers:need_detail", args=["3434", need.pk])

@@ -11,6 +11,7 @@ from volunteers.needs.views.page import (
     need_detail,
     need_extra_check,
     need_invite,
+    need_left_out,
     need_service_clarified,
     need_step,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "need_edit",
     "need_extra_check",
     "need_invite",
+    "need_left_out",
     "need_list",
     "need_report",
     "need_service_clarified",

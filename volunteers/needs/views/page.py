@@ -1,6 +1,6 @@
 """The need page, and what the coordinator does from it: take the next step of the method,
 invite proposed volunteers (or withdraw an invitation), and note the safeguards before
-pairing."""
+pairing. Who matching left out, and why, comes after the page (``need_left_out``)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
@@ -56,14 +57,13 @@ def _render_need(request: HttpRequest, need: Need, **bound) -> HttpResponse:
                 if record_form is not None and record_form.prefix == f"f{follow_up.pk}"
                 else FollowUpRecordForm(prefix=f"f{follow_up.pk}")
             )
-        is_open = not need.is_closed and need.anonymised_at is None
+        is_open = _is_open(need)
         match = MatchRequest.for_need(need) if is_open else None
         proposals = propose(match) if is_open else []
         context.update(
             {
                 "is_open": is_open,
                 "proposals": proposals,
-                "left_out": left_out_lines(left_out(match), need) if is_open else None,
                 "invitations": need.invitations.select_related("volunteer__user", "invited_by"),
                 "assignments": need.assignments.select_related("volunteer__user"),
                 "follow_ups": follow_ups,
@@ -78,6 +78,34 @@ def _render_need(request: HttpRequest, need: Need, **bound) -> HttpResponse:
     if "form" in bound:
         context["form"] = bound["form"]
     return render(request, "volunteers/need_detail.html", context)
+
+
+def _is_open(need: Need) -> bool:
+    """Matching runs for a need that is neither closed nor anonymised."""
+    return not need.is_closed and need.anonymised_at is None
+
+
+@municipality_view("manage_needs")
+@require_GET
+def need_left_out(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who matching left out, and why. Counting it reads every volunteer who would like this
+    kind of help, so the need page shows the proposals first and fetches this after (htmx);
+    without JavaScript the need page links here and it is a page of its own."""
+    need = _need(request, pk, "manage_needs")
+    if not _is_open(need):
+        return _back_to(need)
+    context = {
+        "municipality": request.municipality,
+        "need": need,
+        "left_out": left_out_lines(left_out(MatchRequest.for_need(need)), need),
+    }
+    if request.htmx:
+        response = render(request, "volunteers/partials/_left_out.html", context)
+    else:
+        response = render(request, "volunteers/need_left_out.html", context)
+    # The part and the whole page share a URL: a browser's cache must keep them apart.
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @municipality_view("manage_needs")
@@ -101,8 +129,7 @@ def need_invite(request: HttpRequest, pk: int) -> HttpResponse:
     need = _need(request, pk, "manage_needs")
     if request.method == "GET":
         return _back_to(need)
-    is_open = not need.is_closed and need.anonymised_at is None
-    form = InviteForm(request.POST, proposals=propose_for_need(need) if is_open else [])
+    form = InviteForm(request.POST, proposals=propose_for_need(need) if _is_open(need) else [])
     if done := ui.submit(
         request,
         form,
