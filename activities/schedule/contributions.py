@@ -8,7 +8,7 @@ import datetime
 import itertools
 from collections import defaultdict
 
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import ExtractMonth, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +19,7 @@ from activities.catalogue.models import ActivityStatus
 from activities.schedule import exports
 from activities.schedule.models import Frequency, Schedule, Session, SessionStatus
 from activities.schedule.recurrence import local
-from coordination.kernel.contributions import WheelEntry, contribute
+from coordination.kernel.contributions import WHOLE_YEAR, WheelEntry, contribute
 
 WHEEL_CATEGORY = "activity"  # the wheel's own category «Activity»
 # A month on the annual wheel names at most this many of the activities' dates, then says there
@@ -62,43 +62,56 @@ def _first_of_seasons(queryset):
     )
 
 
-def _first_of_meetings(queryset, year: int) -> list[Session]:
-    """The first ``WHEEL_PER_MONTH`` meetings of each month of ``year`` and one more (to know
-    there are more), each month read by the index on the start, in one query: a large
-    municipality has thousands of meetings a year, and counting or numbering them all took
-    longer than the rest of the wheel."""
-    starts = [
+def _month_starts(year: int, months: range) -> list[datetime.datetime]:
+    """Midnight (Oslo) on the first of each month in ``months`` and of the month after."""
+    return [
         local(datetime.date(year + month // 13, (month - 1) % 12 + 1, 1), datetime.time())
-        for month in range(1, 14)
+        for month in range(months.start, months.stop + 1)
     ]
+
+
+def _first_of_meetings(queryset, year: int, months: range) -> list[Session]:
+    """The first ``WHEEL_PER_MONTH`` meetings of each month in ``months`` of ``year`` and one
+    more (to know there are more), each month read by the index on the start, in one query: a
+    large municipality has thousands of meetings a year, and counting or numbering them all
+    took longer than the rest of the wheel. Only what an entry shows is read (building and
+    planning twelve parts of all the columns cost more than running them)."""
     firsts = [
         queryset.filter(starts_at__gte=begins, starts_at__lt=ends)
         .select_related("activity")
+        .only("starts_at", "activity__title", "activity__municipality_id")
         .order_by("starts_at", "pk")[: WHEEL_PER_MONTH + 1]
-        for begins, ends in itertools.pairwise(starts)
+        for begins, ends in itertools.pairwise(_month_starts(year, months))
     ]
     return list(firsts[0].union(*firsts[1:], all=True))
 
 
 @contribute.wheel_source
-def activity_wheel_entries(municipality, year: int) -> list[WheelEntry]:
-    """Seasons that start in ``year`` (a recurring schedule's first date) and the one-off
-    meetings of the year, of the municipality's published activities. A month with more than
-    ``WHEEL_PER_MONTH`` of them names the first ones and then says there are more, with a
-    link to the month in the activity calendar (a large municipality has thousands)."""
+def activity_wheel_entries(municipality, year: int, months: range = WHOLE_YEAR) -> list[WheelEntry]:
+    """Seasons that start in ``months`` of ``year`` (a recurring schedule's first date) and the
+    one-off meetings of those months, of the municipality's published activities. A month
+    with more than ``WHEEL_PER_MONTH`` of them names the first ones and then says there are
+    more, with a link to the month in the activity calendar (a large municipality has
+    thousands)."""
     number = getattr(municipality, "pk", municipality)
     published = {"activity__status": ActivityStatus.PUBLISHED, "activity__municipality": number}
+    starts = _month_starts(year, months)
+    first, after = starts[0].date(), starts[-1].date()
     seasons = _first_of_seasons(
-        Schedule.objects.filter(starts_on__year=year, **published)
+        Schedule.objects.filter(starts_on__gte=first, starts_on__lt=after, **published)
         .exclude(frequency=Frequency.ONCE)
         .select_related("activity")
     )
+    # One-off: made by hand (no schedule) or by a schedule that meets once. Asked as a set of
+    # schedules rather than joined row by row: most of a month's meetings are weekly ones.
+    once = Schedule.objects.filter(frequency=Frequency.ONCE).values("pk")
     one_offs = _first_of_meetings(
         Session.objects.in_municipality(number)
-        .filter(starts_at__year=year, activity__status=ActivityStatus.PUBLISHED)
-        .exclude(schedule__frequency__in=[f for f in Frequency.values if f != Frequency.ONCE])
+        .filter(activity__status=ActivityStatus.PUBLISHED)
+        .filter(Q(schedule__isnull=True) | Q(schedule__in=once))
         .exclude(status__in=[SessionStatus.CANCELLED, SessionStatus.NOT_RUNNING]),
         year,
+        months,
     )
     # Seasons not read (beyond the first of their month) count towards «more».
     unread: dict[int, int] = defaultdict(int)

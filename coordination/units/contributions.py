@@ -33,7 +33,7 @@ contribute.wheel_category("forum", gettext_lazy("Forum meetings"), order=20)
 
 
 @contribute.wheel_source
-def forum_wheel_entries(municipality, year: int) -> list[WheelEntry]:
+def forum_wheel_entries(municipality, year: int, months: range) -> list[WheelEntry]:
     meetings = (
         ForumMeeting.objects.in_municipality(municipality)
         .filter(starts_at__year=year)
