@@ -5,10 +5,12 @@ entries — a season's first meeting and each one-off meeting, never every weekl
 from __future__ import annotations
 
 import datetime
-import itertools
 from collections import defaultdict
+from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, F, Q, Window
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractMonth, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -70,20 +72,34 @@ def _month_starts(year: int, months: range) -> list[datetime.datetime]:
     ]
 
 
-def _first_of_meetings(queryset, year: int, months: range) -> list[Session]:
+@dataclass(frozen=True)
+class _Meeting:
+    starts_at: datetime.datetime
+    activity_id: int
+    title: str
+    municipality_id: str
+
+
+def _first_of_meetings(queryset, year: int, months: range) -> list[_Meeting]:
     """The first ``WHEEL_PER_MONTH`` meetings of each month in ``months`` of ``year`` and one
-    more (to know there are more), each month read by the index on the start, in one query: a
-    large municipality has thousands of meetings a year, and counting or numbering them all
-    took longer than the rest of the wheel. Only what an entry shows is read (building and
-    planning twelve parts of all the columns cost more than running them)."""
-    firsts = [
-        queryset.filter(starts_at__gte=begins, starts_at__lt=ends)
-        .select_related("activity")
-        .only("starts_at", "activity__title", "activity__municipality_id")
-        .order_by("starts_at", "pk")[: WHEEL_PER_MONTH + 1]
-        for begins, ends in itertools.pairwise(_month_starts(year, months))
-    ]
-    return list(firsts[0].union(*firsts[1:], all=True))
+    more (to know there are more), each month read by the index on the start: a large
+    municipality has thousands of meetings a year, and counting or numbering them all took
+    longer than the rest of the wheel. One query, the month's part written once and run for
+    each month (LATERAL): a union of twelve parts took longer to build and plan than to run."""
+    starts = _month_starts(year, months)
+    month = queryset.filter(
+        starts_at__gte=RawSQL("month.begins", ()), starts_at__lt=RawSQL("month.ends", ())
+    ).order_by("starts_at", "pk")[: WHEEL_PER_MONTH + 1]
+    part, params = month.values_list(
+        "starts_at", "activity_id", "activity__title", "activity__municipality_id"
+    ).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT found.* FROM unnest(%s::timestamptz[], %s::timestamptz[]) AS month (begins, "
+            f"ends) CROSS JOIN LATERAL ({part}) AS found",
+            [starts[:-1], starts[1:], *params],
+        )
+        return [_Meeting(*row) for row in cursor.fetchall()]
 
 
 @contribute.wheel_source
@@ -101,6 +117,7 @@ def activity_wheel_entries(municipality, year: int, months: range = WHOLE_YEAR) 
         Schedule.objects.filter(starts_on__gte=first, starts_on__lt=after, **published)
         .exclude(frequency=Frequency.ONCE)
         .select_related("activity")
+        .only("starts_on", "activity__title", "activity__municipality_id")
     )
     # One-off: made by hand (no schedule) or by a schedule that meets once. Asked as a set of
     # schedules rather than joined row by row: most of a month's meetings are weekly ones.
@@ -127,13 +144,16 @@ def activity_wheel_entries(municipality, year: int, months: range = WHOLE_YEAR) 
                 action="view_wheel",
             )
         )
-    for session in one_offs:
+    for meeting in one_offs:
         dated.append(
             WheelEntry(
-                date=timezone.localdate(session.starts_at),
-                title=session.activity.title,
+                date=timezone.localdate(meeting.starts_at),
+                title=meeting.title,
                 category=WHEEL_CATEGORY,
-                url=_detail(session.activity),
+                url=reverse(
+                    "activities:activity_detail",
+                    args=[meeting.municipality_id, meeting.activity_id],
+                ),
                 action="view_wheel",
             )
         )
