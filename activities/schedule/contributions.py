@@ -74,6 +74,7 @@ def _month_starts(year: int, months: range) -> list[datetime.datetime]:
 
 @dataclass(frozen=True)
 class _Meeting:
+    pk: int
     starts_at: datetime.datetime
     activity_id: int
     title: str
@@ -91,12 +92,12 @@ def _first_of_meetings(queryset, year: int, months: range) -> list[_Meeting]:
         starts_at__gte=RawSQL("month.begins", ()), starts_at__lt=RawSQL("month.ends", ())
     ).order_by("starts_at", "pk")[: WHEEL_PER_MONTH + 1]
     part, params = month.values_list(
-        "starts_at", "activity_id", "activity__title", "activity__municipality_id"
+        "pk", "starts_at", "activity_id", "activity__title", "activity__municipality_id"
     ).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT found.* FROM unnest(%s::timestamptz[], %s::timestamptz[]) AS month (begins, "
-            f"ends) CROSS JOIN LATERAL ({part}) AS found",
+            f"ends) CROSS JOIN LATERAL ({part}) AS found ORDER BY 2, 1",  # by start, then pk
             [starts[:-1], starts[1:], *params],
         )
         return [_Meeting(*row) for row in cursor.fetchall()]
