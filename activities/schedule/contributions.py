@@ -5,10 +5,12 @@ entries — a season's first meeting and each one-off meeting, never every weekl
 from __future__ import annotations
 
 import datetime
-import itertools
 from collections import defaultdict
+from dataclasses import dataclass
 
-from django.db.models import Count, F, Window
+from django.db import connection
+from django.db.models import Count, F, Q, Window
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractMonth, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +21,7 @@ from activities.catalogue.models import ActivityStatus
 from activities.schedule import exports
 from activities.schedule.models import Frequency, Schedule, Session, SessionStatus
 from activities.schedule.recurrence import local
-from coordination.kernel.contributions import WheelEntry, contribute
+from coordination.kernel.contributions import WHOLE_YEAR, WheelEntry, contribute
 
 WHEEL_CATEGORY = "activity"  # the wheel's own category «Activity»
 # A month on the annual wheel names at most this many of the activities' dates, then says there
@@ -62,43 +64,72 @@ def _first_of_seasons(queryset):
     )
 
 
-def _first_of_meetings(queryset, year: int) -> list[Session]:
-    """The first ``WHEEL_PER_MONTH`` meetings of each month of ``year`` and one more (to know
-    there are more), each month read by the index on the start, in one query: a large
-    municipality has thousands of meetings a year, and counting or numbering them all took
-    longer than the rest of the wheel."""
-    starts = [
+def _month_starts(year: int, months: range) -> list[datetime.datetime]:
+    """Midnight (Oslo) on the first of each month in ``months`` and of the month after."""
+    return [
         local(datetime.date(year + month // 13, (month - 1) % 12 + 1, 1), datetime.time())
-        for month in range(1, 14)
+        for month in range(months.start, months.stop + 1)
     ]
-    firsts = [
-        queryset.filter(starts_at__gte=begins, starts_at__lt=ends)
-        .select_related("activity")
-        .order_by("starts_at", "pk")[: WHEEL_PER_MONTH + 1]
-        for begins, ends in itertools.pairwise(starts)
-    ]
-    return list(firsts[0].union(*firsts[1:], all=True))
+
+
+@dataclass(frozen=True)
+class _Meeting:
+    pk: int
+    starts_at: datetime.datetime
+    activity_id: int
+    title: str
+    municipality_id: str
+
+
+def _first_of_meetings(queryset, year: int, months: range) -> list[_Meeting]:
+    """The first ``WHEEL_PER_MONTH`` meetings of each month in ``months`` of ``year`` and one
+    more (to know there are more), each month read by the index on the start: a large
+    municipality has thousands of meetings a year, and counting or numbering them all took
+    longer than the rest of the wheel. One query, the month's part written once and run for
+    each month (LATERAL): a union of twelve parts took longer to build and plan than to run."""
+    starts = _month_starts(year, months)
+    month = queryset.filter(
+        starts_at__gte=RawSQL("month.begins", ()), starts_at__lt=RawSQL("month.ends", ())
+    ).order_by("starts_at", "pk")[: WHEEL_PER_MONTH + 1]
+    part, params = month.values_list(
+        "pk", "starts_at", "activity_id", "activity__title", "activity__municipality_id"
+    ).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT found.* FROM unnest(%s::timestamptz[], %s::timestamptz[]) AS month (begins, "
+            f"ends) CROSS JOIN LATERAL ({part}) AS found ORDER BY 2, 1",  # by start, then pk
+            [starts[:-1], starts[1:], *params],
+        )
+        return [_Meeting(*row) for row in cursor.fetchall()]
 
 
 @contribute.wheel_source
-def activity_wheel_entries(municipality, year: int) -> list[WheelEntry]:
-    """Seasons that start in ``year`` (a recurring schedule's first date) and the one-off
-    meetings of the year, of the municipality's published activities. A month with more than
-    ``WHEEL_PER_MONTH`` of them names the first ones and then says there are more, with a
-    link to the month in the activity calendar (a large municipality has thousands)."""
+def activity_wheel_entries(municipality, year: int, months: range = WHOLE_YEAR) -> list[WheelEntry]:
+    """Seasons that start in ``months`` of ``year`` (a recurring schedule's first date) and the
+    one-off meetings of those months, of the municipality's published activities. A month
+    with more than ``WHEEL_PER_MONTH`` of them names the first ones and then says there are
+    more, with a link to the month in the activity calendar (a large municipality has
+    thousands)."""
     number = getattr(municipality, "pk", municipality)
     published = {"activity__status": ActivityStatus.PUBLISHED, "activity__municipality": number}
+    starts = _month_starts(year, months)
+    first, after = starts[0].date(), starts[-1].date()
     seasons = _first_of_seasons(
-        Schedule.objects.filter(starts_on__year=year, **published)
+        Schedule.objects.filter(starts_on__gte=first, starts_on__lt=after, **published)
         .exclude(frequency=Frequency.ONCE)
         .select_related("activity")
+        .only("starts_on", "activity__title", "activity__municipality_id")
     )
+    # One-off: made by hand (no schedule) or by a schedule that meets once. Asked as a set of
+    # schedules rather than joined row by row: most of a month's meetings are weekly ones.
+    once = Schedule.objects.filter(frequency=Frequency.ONCE).values("pk")
     one_offs = _first_of_meetings(
         Session.objects.in_municipality(number)
-        .filter(starts_at__year=year, activity__status=ActivityStatus.PUBLISHED)
-        .exclude(schedule__frequency__in=[f for f in Frequency.values if f != Frequency.ONCE])
+        .filter(activity__status=ActivityStatus.PUBLISHED)
+        .filter(Q(schedule__isnull=True) | Q(schedule__in=once))
         .exclude(status__in=[SessionStatus.CANCELLED, SessionStatus.NOT_RUNNING]),
         year,
+        months,
     )
     # Seasons not read (beyond the first of their month) count towards «more».
     unread: dict[int, int] = defaultdict(int)
@@ -114,13 +145,16 @@ def activity_wheel_entries(municipality, year: int) -> list[WheelEntry]:
                 action="view_wheel",
             )
         )
-    for session in one_offs:
+    for meeting in one_offs:
         dated.append(
             WheelEntry(
-                date=timezone.localdate(session.starts_at),
-                title=session.activity.title,
+                date=timezone.localdate(meeting.starts_at),
+                title=meeting.title,
                 category=WHEEL_CATEGORY,
-                url=_detail(session.activity),
+                url=reverse(
+                    "activities:activity_detail",
+                    args=[meeting.municipality_id, meeting.activity_id],
+                ),
                 action="view_wheel",
             )
         )

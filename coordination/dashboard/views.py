@@ -31,7 +31,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "may_manage_roles": can(request.user, "manage_roles", municipality),
             "may_view_audit_log": can(request.user, "view_audit_log", municipality),
             "links": contributions.overview_links(request, municipality),
-            "panels": [panel.render(request) for panel in panels],
+            "panels": panels,  # rendered in the page's context ({% panel %})
             # Some figures are counted once a minute (kernel.figures_cache): the page says so.
             "figures_may_be_old": any(panel.may_be_old for panel in panels),
         },

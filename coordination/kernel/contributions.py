@@ -126,7 +126,7 @@ MyPagePanel = Callable[[HttpRequest], Panel | None]
 HomePage = Callable[[HttpRequest], str | None]
 OverviewLinks = Callable[[HttpRequest, Any], list[tuple[str, str]]]
 DashboardPanel = Callable[[HttpRequest, Any], Panel | None]
-WheelSource = Callable[[Any, int], Iterable[WheelEntry]]
+WheelSource = Callable[[Any, int, range], Iterable[WheelEntry]]
 EvidenceProvider = Callable[[Any], Evidence]
 VolunteerPlaces = Callable[[Any], Iterable[str]]
 ExportSection = Callable[[Any], object]
@@ -153,7 +153,9 @@ OVERVIEW_LINKS: list[OverviewLinks] = []
 DASHBOARD_PANELS: list[DashboardPanel] = []
 # category key -> label shown in the wheel's legend (its place gives its colour and shape).
 WHEEL_CATEGORIES: dict[str, str | Promise] = {}
-# Each takes (municipality, year) and returns the WheelEntry items of that year it knows of.
+# Each takes (municipality, year, months) and returns the WheelEntry items of those months of
+# that year it knows of (a source with few entries may return the whole year: they are sorted
+# out by ``wheel_entries``).
 WHEEL_SOURCES: list[WheelSource] = []
 # evidence key -> provider taking a municipality. An indicator names its key (``evidence_key``).
 EVIDENCE: dict[str, EvidenceProvider] = {}
@@ -307,7 +309,8 @@ class Contribute:
         _put("wheel_category", WHEEL_CATEGORIES, key, label, _caller(), order)
 
     def wheel_source(self, source: WheelSource) -> WheelSource:
-        """Entries on the annual wheel: takes (municipality, year)."""
+        """Entries on the annual wheel: takes (municipality, year, months), ``months`` a range
+        of month numbers (``WHOLE_YEAR`` for the wheel, this month for the dashboard)."""
         return _add("wheel_source", WHEEL_SOURCES, source, DEFAULT_ORDER)
 
     def evidence(self, key: str) -> Callable[[EvidenceProvider], EvidenceProvider]:
@@ -477,10 +480,18 @@ def render_my_page(
     return [panel.render(request) for panel in my_page_panels(request, leave_out=leave_out)]
 
 
-def wheel_entries(municipality, year: int) -> list[WheelEntry]:
-    """Every contributed entry of ``year``, by date (the wheel's own events are added by the
-    annual wheel itself)."""
-    found = [entry for source in WHEEL_SOURCES for entry in source(municipality, year)]
+WHOLE_YEAR = range(1, 13)
+
+
+def wheel_entries(municipality, year: int, months: range = WHOLE_YEAR) -> list[WheelEntry]:
+    """Every contributed entry of ``months`` of ``year``, by date (the wheel's own events are
+    added by the annual wheel itself)."""
+    found = [
+        entry
+        for source in WHEEL_SOURCES
+        for entry in source(municipality, year, months)
+        if entry.date.year == year and entry.date.month in months
+    ]
     return sorted(found, key=lambda entry: (entry.date, entry.title))
 
 

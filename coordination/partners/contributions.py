@@ -49,7 +49,7 @@ contribute.wheel_category(WHEEL_CATEGORY, gettext_lazy("Agreements"), order=10)
 
 
 @contribute.wheel_source
-def wheel_entries(municipality, year: int) -> list[WheelEntry]:
+def wheel_entries(municipality, year: int, months: range) -> list[WheelEntry]:
     """Each draft or active agreement's review date and end date in ``year``."""
     agreements = CooperationAgreement.objects.in_municipality(municipality).exclude(
         status=CooperationAgreement.Status.ENDED

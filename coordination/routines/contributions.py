@@ -31,7 +31,7 @@ contribute.wheel_category(ROUTINE_CATEGORY, gettext_lazy("Routine reviews"), ord
 
 
 @contribute.wheel_source
-def routine_reviews(municipality, year: int) -> list[WheelEntry]:
+def routine_reviews(municipality, year: int, months: range) -> list[WheelEntry]:
     """Each routine in the binder whose next review falls in ``year``."""
     number = getattr(municipality, "pk", municipality)
     routines = (

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from coordination.kernel import contributions
+from coordination.kernel import contributions, figures_cache
 from coordination.kernel.account_data import when
 from coordination.kernel.contact import public_contact
 from coordination.kernel.contributions import (
@@ -33,7 +33,7 @@ contribute.wheel_category("forum", gettext_lazy("Forum meetings"), order=20)
 
 
 @contribute.wheel_source
-def forum_wheel_entries(municipality, year: int) -> list[WheelEntry]:
+def forum_wheel_entries(municipality, year: int, months: range) -> list[WheelEntry]:
     meetings = (
         ForumMeeting.objects.in_municipality(municipality)
         .filter(starts_at__year=year)
@@ -112,19 +112,29 @@ def dashboard_panel(request, municipality) -> Panel | None:
     return Panel(
         template="coordination/units/_dashboard_panel.html",
         context={
-            "units_without_contact": Unit.objects.in_municipality(municipality)
-            .without_contact()
-            .count(),
+            **unit_figures(municipality),
             "units_without_contact_url": reverse("coordination:unit_list", args=[number])
             + "?without=contact",
             "next_meeting": next_meeting,
             "next_meeting_url": next_meeting
             and reverse("coordination:forum_meeting_detail", args=[number, next_meeting.pk]),
             "forum_url": reverse("coordination:forum_meeting_list", args=[number]),
-            # has_map, warning_count, map_url: the responsibility area's figures
-            **contributions.figures_for("responsibility_map", municipality),
         },
+        may_be_old=True,
     )
+
+
+@figures_cache.per_municipality("units")
+def unit_figures(municipality) -> dict:
+    """The units without a volunteer contact, and the responsibility area's figures (has_map,
+    warning_count and map_url, the same in every language): counted once a minute, the same
+    for everyone who may see them. The next forum meeting is read on every look."""
+    return {
+        "units_without_contact": Unit.objects.in_municipality(municipality)
+        .without_contact()
+        .count(),
+        **contributions.figures_for("responsibility_map", municipality),
+    }
 
 
 @contribute.overview_links(order=30)

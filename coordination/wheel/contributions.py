@@ -39,11 +39,8 @@ def wheel_panel(request, municipality) -> Panel | None:
     if not permissions.can(request.user, "view_wheel", municipality):
         return None
     today = timezone.localdate()
-    items = [
-        item
-        for item in wheel_items(municipality, today.year, user=request.user)
-        if item.month == today.month
-    ]
+    this_month = range(today.month, today.month + 1)
+    items = wheel_items(municipality, today.year, user=request.user, months=this_month)
     return Panel(
         template="coordination/wheel/_dashboard_panel.html",
         context={"municipality": municipality, "items": items, "today": today},

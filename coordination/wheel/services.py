@@ -151,11 +151,19 @@ def _day_exists(year: int, month: int, day: int) -> bool:
     return day <= calendar.monthrange(year, month)[1]
 
 
-def wheel_items(municipality: Municipality, year: int, *, user=None) -> list[WheelItem]:
-    """Everything on the wheel in ``year``: own events and every registered source, by date
-    (events without a day first in their month). For a ``user``, an item keeps its link only
-    when they may open it (otherwise its title is shown as plain text)."""
-    items = own_events(municipality, year) + [
+def wheel_items(
+    municipality: Municipality,
+    year: int,
+    *,
+    user=None,
+    months: range = contributions.WHOLE_YEAR,
+) -> list[WheelItem]:
+    """Everything on the wheel in ``months`` of ``year`` (the dashboard asks for this month
+    only): own events and every registered source, by date (events without a day first in
+    their month). For a ``user``, an item keeps its link only when they may open it
+    (otherwise its title is shown as plain text)."""
+    own = [event for event in own_events(municipality, year) if event.month in months]
+    items = own + [
         WheelItem(
             month=entry.date.month,
             day=entry.date.day,
@@ -164,8 +172,7 @@ def wheel_items(municipality: Municipality, year: int, *, user=None) -> list[Whe
             url=entry.url,
             action=entry.action,
         )
-        for entry in contributions.wheel_entries(municipality, year)
-        if entry.date.year == year
+        for entry in contributions.wheel_entries(municipality, year, months)
     ]
     if user is not None:
         may_follow = _may_follow(user, municipality)

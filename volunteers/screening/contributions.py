@@ -19,7 +19,7 @@ contribute.wheel_category("course_session", gettext_lazy("Courses for volunteers
 
 
 @contribute.wheel_source
-def course_sessions(municipality, year: int) -> list[WheelEntry]:
+def course_sessions(municipality, year: int, months: range) -> list[WheelEntry]:
     sessions = CourseSession.objects.filter(
         course__municipality=municipality, starts_at__year=year
     ).select_related("course")

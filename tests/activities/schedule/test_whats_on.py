@@ -144,3 +144,29 @@ def test_season_starts_beyond_the_months_share_also_say_there_are_more(
         (1, "Season starts: Turgruppa"),
         (1, "More activity dates from this day on: see the calendar"),
     ]
+
+
+def test_the_wheels_activity_dates_of_one_month_leave_the_others_unread(coordinator_lom):
+    """The dashboard's «this month on the wheel» reads only that month's seasons and
+    one-off meetings."""
+    from activities.models import Frequency
+    from activities.schedule import services
+    from activities.schedule.contributions import activity_wheel_entries
+
+    for month, title in ((5, "Maitreff"), (6, "Sommarfest"), (7, "Julifest")):
+        on = datetime.date(2027, month, 10)
+        SessionFactory(activity=ActivityFactory(title=title), starts_at=at(on, 15),
+                       ends_at=at(on, 18))  # fmt: skip
+    for month, title in ((6, "Turgruppa"), (7, "Songkoret")):
+        weekly = ActivityFactory(title=title)
+        services.create_schedule(
+            activity=weekly, by=coordinator_lom, frequency=Frequency.WEEKLY,
+            starts_on=datetime.date(2027, month, 1), ends_on=datetime.date(2027, 8, 31),
+            start_time=datetime.time(10), end_time=datetime.time(12), places=[weekly.place],
+        )  # fmt: skip
+    with translation.override("en"):
+        june = activity_wheel_entries(municipality("3434"), 2027, range(6, 7))
+    assert [(e.date, e.title) for e in june] == [
+        (datetime.date(2027, 6, 1), "Season starts: Turgruppa"),
+        (datetime.date(2027, 6, 10), "Sommarfest"),
+    ]

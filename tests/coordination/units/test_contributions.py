@@ -124,6 +124,27 @@ def test_dashboard_panel_says_when_there_is_no_map_yet(lom, coordinator_lom):
     assert not ResponsibilityMap.objects.exists()  # the dashboard makes no map
 
 
+def test_the_units_figures_are_kept_a_minute_but_the_next_meeting_is_read_every_time(
+    lom, coordinator_lom
+):
+    """The counts (units without a contact, the map's warnings) are the same for every
+    coordinator and counted once a minute (the page says they may be a minute old); the next
+    forum meeting, a date and a place, is read on every look."""
+
+    def panel():
+        [found] = [p for p in contributions.dashboard_panels(_request(coordinator_lom), lom)
+                   if p.template == "coordination/units/_dashboard_panel.html"]  # fmt: skip
+        return found
+
+    first = panel()
+    assert first.may_be_old and first.context["units_without_contact"] == 0
+    Unit.objects.create(municipality=lom, name="Uten kontakt", kind="other")  # not on a page
+    meeting = _meeting(3)
+    second = panel()
+    assert second.context["units_without_contact"] == 0
+    assert second.context["next_meeting"] == meeting
+
+
 def test_overview_links_to_units_forum_and_map(client_of, coordinator_lom, lom):
     page = client_of(coordinator_lom).get(reverse("coordination:overview", args=["3434"]))
     html = page.content.decode()

@@ -24,7 +24,7 @@ YEAR = 2027
 def fake_source(monkeypatch):
     """A registered source like the agreements' or the forum's, taken away after the test."""
 
-    def agreements(municipality, year):
+    def agreements(municipality, year, months):
         if year != YEAR:
             return []
         return [
@@ -195,3 +195,26 @@ def test_only_the_coordinator_manages_the_wheel(request, persona):
     with pytest.raises(PermissionDenied):
         services.delete_wheel_event(event=event, by=request.getfixturevalue(persona))
     assert WheelEvent.objects.count() == 1
+
+
+def test_the_dashboard_asks_the_sources_for_this_month_only(
+    client_of, coordinator_lom, monkeypatch
+):
+    """The dashboard shows this month of the wheel: a source is asked for that month, not the
+    year (a large municipality's activities took most of the dashboard's time), and an entry
+    of another month that a source gives anyway stays off it."""
+    today = timezone.localdate()
+    other = today.replace(day=1) - datetime.timedelta(days=1)  # in the month before
+    asked = []
+
+    def source(municipality, year, months):
+        asked.append((year, months))
+        return [
+            WheelEntry(today, "Dugnad denne månaden", "agreement"),
+            WheelEntry(other, "Dugnad månaden før", "agreement"),
+        ]
+
+    monkeypatch.setattr(contributions, "WHEEL_SOURCES", [*contributions.WHEEL_SOURCES, source])
+    html = client_of(coordinator_lom).get("/coordination/3434/").content.decode()
+    assert asked == [(today.year, range(today.month, today.month + 1))]
+    assert "Dugnad denne månaden" in html and "Dugnad månaden før" not in html

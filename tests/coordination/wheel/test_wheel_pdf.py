@@ -49,7 +49,7 @@ def _has_raster_image(reader: PdfReader) -> bool:
 def internal_source(monkeypatch):
     """What another part of the portal puts on the wheel (here: an agreement review)."""
 
-    def reviews(place, year):
+    def reviews(place, year, months):
         return [
             WheelEntry(datetime.date(year, 12, 10), "Gjennomgang: Avtale med laget", "agreement")
         ]
