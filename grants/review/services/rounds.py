@@ -23,6 +23,7 @@ from django.db.models import (
     Max,
     Min,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -87,6 +88,10 @@ def _sent_reviews() -> QuerySet[ReviewAssignment]:
     return ReviewAssignment.objects.filter(submitted_at__isnull=False, impartial=True)
 
 
+# ``_sent_reviews`` seen from an application (through its ``assignments``).
+SENT_REVIEW = Q(assignments__submitted_at__isnull=False, assignments__impartial=True)
+
+
 def review_scores(applications: list[Application]) -> dict[int, scoring.ApplicationScore]:
     """Each application's score over its sent reviews' stored scores (one query; for a page
     of rows — the ranking's order over a whole round is :func:`score_in_sql`)."""
@@ -114,10 +119,12 @@ def _of_reviews(aggregate: Aggregate | CombinedExpression, output_field: Field) 
     )
 
 
-def score_in_sql() -> Subquery:
-    """The application's score (``scoring.application_score``'s mean) as an expression, so a
-    round is ordered by score in the database: one number per application, no scores read."""
-    return _of_reviews(Avg("score"), FloatField())
+def score_in_sql() -> Avg:
+    """The application's score (``scoring.application_score``'s mean) as an aggregate over
+    its sent reviews, so a round is ordered by score in the database: one number per
+    application, no scores read. One join grouped by application (a subquery per application
+    took longer over a round of 2 000)."""
+    return Avg("assignments__score", filter=SENT_REVIEW)
 
 
 def _decided_in(round_: Round) -> dict[int, int]:
