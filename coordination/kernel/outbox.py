@@ -54,7 +54,7 @@ def send(task, **kwargs) -> PendingTask:
     name = task if isinstance(task, str) else task.name
     row = PendingTask.objects.create(task=name, kwargs=kwargs)
     pk = row.pk
-    transaction.on_commit(lambda: publish(pk))
+    transaction.on_commit(lambda: publish(pk, task=name))
     return row
 
 
@@ -66,13 +66,16 @@ def _connection():
     )
 
 
-def publish(pk: int, connection=None) -> bool:
-    """Hand the row to the broker once. False (and logged) when the broker did not take it."""
+def publish(pk: int, connection=None, *, task: str | None = None) -> bool:
+    """Hand the row to the broker once. False (and logged) when the broker did not take it.
+    ``task``: the row's task name, when the caller knows it (``send`` does: no query)."""
     now = timezone.now()
     if not PendingTask.objects.filter(pk=pk, done_at=None).update(attempts=F("attempts") + 1):
         return False  # done already, or gone
     try:
-        options = delivery_options(PendingTask.objects.values_list("task", flat=True).get(pk=pk))
+        if task is None:
+            task = PendingTask.objects.values_list("task", flat=True).get(pk=pk)
+        options = delivery_options(task)
         if current_app.conf.task_always_eager:
             deliver.apply_async(kwargs={"pending": pk}, **options)
         elif connection is not None:

@@ -19,9 +19,10 @@ from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from kombu import pools
@@ -152,6 +153,23 @@ def test_a_row_published_twice_runs_once(coordinator_lom, django_capture_on_comm
     assert outbox.publish(row.pk) is False  # done already: not even sent again
     outbox.deliver(pending=row.pk)  # a duplicate delivery from the queue does nothing
     assert len(mail.outbox) == 1
+
+
+def test_publishing_after_the_commit_does_not_read_the_row_back(
+    coordinator_lom, django_capture_on_commit_callbacks
+):
+    """``send`` knows the task it wrote: the publish after the commit asks nothing of it."""
+    need = NeedFactory()
+    with (
+        broker_unreachable(),
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        row = outbox.send(notify_need_reported, need=need.pk)
+    row.refresh_from_db()
+    assert row.attempts == 1 and "127.0.0.1:1" in row.last_error  # tried, with its own options
+    read_back = [q["sql"] for q in queries if q["sql"].startswith("SELECT")]
+    assert not [sql for sql in read_back if "coordination_pendingtask" in sql]
 
 
 def test_a_refused_job_is_final_and_not_sent_again(coordinator_drammen, volunteer_contact_lom):
