@@ -54,7 +54,7 @@ def send(task, **kwargs) -> PendingTask:
     name = task if isinstance(task, str) else task.name
     row = PendingTask.objects.create(task=name, kwargs=kwargs)
     pk = row.pk
-    transaction.on_commit(lambda: publish(pk))
+    transaction.on_commit(lambda: publish(pk, task=name))
     return row
 
 
@@ -66,13 +66,23 @@ def _connection():
     )
 
 
-def publish(pk: int, connection=None) -> bool:
-    """Hand the row to the broker once. False (and logged) when the broker did not take it."""
+def publish(pk: int, connection=None, *, task: str | None = None) -> bool:
+    """Hand the row to the broker once. False (and logged) when the broker did not take it.
+
+    ``task``: the row's task name, given by ``send`` just after its commit. That row cannot be
+    done yet (only a delivery marks it, and the drain takes older rows only), so it needs no
+    guard nor a read: the attempt is counted in the one write of the outcome (each write after
+    the commit waits for the disk again)."""
     now = timezone.now()
-    if not PendingTask.objects.filter(pk=pk, done_at=None).update(attempts=F("attempts") + 1):
-        return False  # done already, or gone
+    counted = {"attempts": F("attempts") + 1}
+    if task is None:
+        if not PendingTask.objects.filter(pk=pk, done_at=None).update(**counted):
+            return False  # done already, or gone
+        counted = {}
     try:
-        options = delivery_options(PendingTask.objects.values_list("task", flat=True).get(pk=pk))
+        if task is None:
+            task = PendingTask.objects.values_list("task", flat=True).get(pk=pk)
+        options = delivery_options(task)
         if current_app.conf.task_always_eager:
             deliver.apply_async(kwargs={"pending": pk}, **options)
         elif connection is not None:
@@ -84,11 +94,13 @@ def publish(pk: int, connection=None) -> bool:
                 deliver.apply_async(kwargs={"pending": pk}, retry=False, connection=own, **options)
     except Exception as error:
         if current_app.conf.task_always_eager:
+            if counted:
+                PendingTask.objects.filter(pk=pk).update(**counted)
             raise  # in-process: the task itself failed, as without the outbox
         logger.warning("outbox: task %s not published, will be sent again: %s", pk, error)
-        PendingTask.objects.filter(pk=pk).update(last_error=str(error)[:1000])
+        PendingTask.objects.filter(pk=pk).update(last_error=str(error)[:1000], **counted)
         return False
-    PendingTask.objects.filter(pk=pk).update(sent_at=now)
+    PendingTask.objects.filter(pk=pk).update(sent_at=now, **counted)
     return True
 
 

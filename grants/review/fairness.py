@@ -5,8 +5,10 @@ the share the round reserves for them."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.utils.translation import pgettext_lazy
 
@@ -32,10 +34,10 @@ def size_class(population: int) -> str:
     return LARGE
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One application: the applicant's municipality (number and population), the applicant
-    type, what it asks for and what it was awarded (decided, else proposed; 0 for none)."""
+    type, what it asks for and what it was awarded (decided, else proposed; 0 for none). A
+    named tuple: a round has thousands, made on every look at the check."""
 
     municipality: str
     population: int
@@ -108,14 +110,14 @@ def check_fairness(
     """The figures of a round: every size class (also an empty one) and each of ``types``
     (in that order) that has applications."""
     found = list(entries)
-    by_size = [
-        _group(key, [e for e in found if size_class(e.population) == key]) for key in SIZE_CLASSES
-    ]
-    by_type = [
-        _group(key, chosen)
-        for key in types
-        if (chosen := [e for e in found if e.applicant_type == key])
-    ]
+    # Each entry sorted once into its size class and its type.
+    sizes: dict[str, list[Entry]] = defaultdict(list)
+    kinds: dict[str, list[Entry]] = defaultdict(list)
+    for entry in found:
+        sizes[size_class(entry.population)].append(entry)
+        kinds[entry.applicant_type].append(entry)
+    by_size = [_group(key, sizes[key]) for key in SIZE_CLASSES]
+    by_type = [_group(key, kinds[key]) for key in types if kinds[key]]
     return Fairness(
         by_size=by_size,
         by_type=by_type,

@@ -43,25 +43,27 @@ def places_taken(*, session: Session) -> int:
 
 
 def places_taken_in(sessions: Sequence[Session]) -> dict[int, int]:
-    """Confirmed places per session of one activity, in two queries whatever their number:
+    """Confirmed places per session of one activity, in one query whatever their number:
     each session's own sign-ups, and the period enrolments that count in all of them."""
     if not sessions:
         return {}
-    own = dict(
-        SignUp.objects.filter(session__in=sessions, status=SignUpStatus.CONFIRMED)
-        .order_by()
-        .values_list("session")
-        .annotate(n=Count("pk"))
-    )
     activity_ids = {s.activity_id for s in sessions}
-    period = dict(
+    counted = (
         SignUp.objects.filter(
-            activity_id__in=activity_ids, session__isnull=True, status=SignUpStatus.CONFIRMED
+            Q(session__in=sessions) | Q(session__isnull=True, activity_id__in=activity_ids),
+            status=SignUpStatus.CONFIRMED,
         )
         .order_by()
-        .values_list("activity")
+        .values_list("session", "activity")
         .annotate(n=Count("pk"))
     )
+    own: dict[int, int] = {}
+    period: dict[int, int] = {}
+    for session, activity, n in counted:
+        if session is None:
+            period[activity] = n
+        else:
+            own[session] = n
     return {s.pk: own.get(s.pk, 0) + period.get(s.activity_id, 0) for s in sessions}
 
 

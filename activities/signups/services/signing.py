@@ -210,7 +210,8 @@ def sign_up(
             binding=activity.binding,
             status=SignUpStatus.WAITING if full else SignUpStatus.CONFIRMED,
         )
-        sync_rides_for_signup(signup=signup)
+        if needs_transport:  # without, a new sign-up has no rides to make or cancel
+            sync_rides_for_signup(signup=signup)
         outbox.send(NOTIFY_TASK, signup=signup.pk, notice="receipt")
     return signup
 

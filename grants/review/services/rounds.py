@@ -1,11 +1,13 @@
 """The round seen as a whole, read in a few queries whatever its size: the requested amounts,
 the reviews' scores (each sent review's weighted score, stored on it when sent), the ranking
-with its running total against the budget (ordered and summed in the database, a page read at
-a time), and the fairness check's entries. Amounts awarded are the newest decision's where one
-exists, else the proposal."""
+with its running total against the budget (ordered in the database, summed over a few numbers
+per application, only the page's rows read in full), and the fairness check's entries. Amounts
+awarded are the newest decision's where one exists, else the proposal."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -25,10 +27,9 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
-    Window,
 )
-from django.db.models.expressions import CombinedExpression, OrderBy
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Coalesce
 
 from coordination.partners.models import PartnerOrganisation
 from grants.applications.models import Application, BudgetLine
@@ -87,6 +88,10 @@ def _sent_reviews() -> QuerySet[ReviewAssignment]:
     return ReviewAssignment.objects.filter(submitted_at__isnull=False, impartial=True)
 
 
+# ``_sent_reviews`` seen from an application (through its ``assignments``).
+SENT_REVIEW = Q(assignments__submitted_at__isnull=False, assignments__impartial=True)
+
+
 def review_scores(applications: list[Application]) -> dict[int, scoring.ApplicationScore]:
     """Each application's score over its sent reviews' stored scores (one query; for a page
     of rows — the ranking's order over a whole round is :func:`score_in_sql`)."""
@@ -114,23 +119,23 @@ def _of_reviews(aggregate: Aggregate | CombinedExpression, output_field: Field) 
     )
 
 
-def score_in_sql() -> Subquery:
-    """The application's score (``scoring.application_score``'s mean) as an expression, so a
-    round is ordered by score in the database: one number per application, no scores read."""
-    return _of_reviews(Avg("score"), FloatField())
+def score_in_sql() -> Avg:
+    """The application's score (``scoring.application_score``'s mean) as an aggregate over
+    its sent reviews, so a round is ordered by score in the database: one number per
+    application, no scores read. One join grouped by application (a subquery per application
+    took longer over a round of 2 000)."""
+    return Avg("assignments__score", filter=SENT_REVIEW)
 
 
-def _amount() -> tuple[Subquery, Coalesce]:
-    """The amount of the decision in force (None: not decided), and the amount that counts:
-    decided, else proposed, else 0."""
-    decided: Subquery = Subquery(
+def _decided_in(round_: Round) -> dict[int, int]:
+    """The amount of the decision in force of each decided application of the round (one
+    plain read; what counts is this amount, else the proposal, else 0)."""
+    return dict(
         Decision.objects.in_force()
-        .filter(application=OuterRef("pk"))
+        .filter(application__round=round_)
         .order_by()
-        .values("amount")[:1],
-        output_field=IntegerField(),
+        .values_list("application", "amount")
     )
-    return decided, Coalesce(decided, "proposed_amount", 0, output_field=IntegerField())
 
 
 @dataclass(frozen=True)
@@ -178,40 +183,31 @@ BUDGET_PAGE = "budget"
 
 def rank_round(round_: Round, *, page: str | int | None = 1, per_page: int = 50) -> Ranking:
     """One page of the round's applications in review and after, best score first, with the
-    running total of the amounts against the budget over the whole ranking. The order, the
-    amounts and the running total are computed in the database (a window over the round); only
-    the page's rows are read, then their details."""
-    decided, amount = _amount()
-    ranked = Application.objects.filter(round=round_, status__in=RANKED)
-    totals = ranked.annotate(counted=amount).aggregate(
-        total=Coalesce(Sum("counted"), 0),
-        small_total=Coalesce(
-            Sum("counted", filter=Q(municipality__population__lt=fairness.SMALL_BELOW)), 0
-        ),
+    running total of the amounts against the budget over the whole ranking. Two plain reads
+    of the round: the order with each score (from the database), and the decisions in force;
+    the amounts, running total and totals are summed here over a few numbers per application
+    (a decision's amount as a correlated subquery would be looked up once per application and
+    per use). Only the page's rows are then read in full."""
+    decided = _decided_in(round_)
+    order = (
+        Application.objects.filter(round=round_, status__in=RANKED)
+        .annotate(score=score_in_sql())
+        .order_by(F("score").desc(nulls_last=True), F("number").asc(nulls_first=True), "pk")
+        .values_list("pk", "score", "proposed_amount", "municipality__population")
     )
-    order: list[OrderBy | str] = [
-        F("score").desc(nulls_last=True),
-        F("number").asc(nulls_first=True),
-        "pk",
+    ranked = [
+        (pk, score, decided.get(pk, proposed or 0), population)
+        for pk, score, proposed, population in order
     ]
-    placed = (
-        ranked.annotate(score=score_in_sql(), decided=decided, amount=amount)
-        .annotate(
-            running_total=Window(Sum("amount"), order_by=order),
-            place=Window(RowNumber(), order_by=order),
-        )
-        .order_by(*order)
-        .values("pk", "score", "decided", "amount", "running_total", "place")
-    )
+    running_totals = list(itertools.accumulate(amount for _pk, _score, amount, _pop in ranked))
     if page == BUDGET_PAGE:
         # The page of the first application over the budget (the last page if none is).
-        within = placed.filter(running_total__lte=round_.budget).count()
+        within = bisect.bisect_right(running_totals, round_.budget)  # they never decrease
         page = within // per_page + 1
-    shown = Paginator(placed, per_page).get_page(page)
-    figures = list(shown.object_list)
+    shown = Paginator(ranked, per_page).get_page(page)
     details = {
         a.pk: a
-        for a in Application.objects.filter(pk__in=[row["pk"] for row in figures])
+        for a in Application.objects.filter(pk__in=[pk for pk, *_ in shown.object_list])
         .select_related("municipality", "organisation", "round")
         .only(*SHOWN)
         .order_by()
@@ -222,32 +218,37 @@ def rank_round(round_: Round, *, page: str | int | None = 1, per_page: int = 50)
         )
     }
     rows = []
-    for row in figures:
-        application = details[row["pk"]]
+    for index, (pk, score, amount, _population) in enumerate(
+        shown.object_list, start=shown.start_index() - 1
+    ):
+        application = details[pk]
+        running_total = running_totals[index]
+        over_budget = running_total > round_.budget
         rows.append(
             RankRow(
                 application=application,
                 score=scoring.ApplicationScore(
-                    score=row["score"],
-                    reviews=application.reviews or 0,
-                    spread=application.spread,
+                    score=score, reviews=application.reviews or 0, spread=application.spread
                 ),
-                amount=row["amount"],
-                decided=row["decided"] is not None,
+                amount=amount,
+                decided=pk in decided,
                 small=fairness.size_class(application.municipality.population) == fairness.SMALL,
-                running_total=row["running_total"],
-                over_budget=row["running_total"] > round_.budget,
-                place=row["place"],
-                crosses_budget=row["running_total"] > round_.budget
-                and row["running_total"] - row["amount"] <= round_.budget,
+                running_total=running_total,
+                over_budget=over_budget,
+                place=index + 1,
+                crosses_budget=over_budget and running_total - amount <= round_.budget,
             )
         )
     return Ranking(
         rows=rows,
         budget=round_.budget,
-        total=totals["total"],
+        total=running_totals[-1] if running_totals else 0,
         reserved_for_small=round_.reserved_for_small,
-        small_total=totals["small_total"],
+        small_total=sum(
+            amount
+            for _pk, _score, amount, population in ranked
+            if population < fairness.SMALL_BELOW
+        ),
         page=shown,
     )
 
@@ -291,19 +292,13 @@ def fairness_of(round_: Round) -> fairness.Fairness:
         .annotate(total=Sum("amount"))
         .values_list("application", "total")
     )
-    decided = dict(
-        Decision.objects.in_force()
-        .filter(application__round=round_)
-        .order_by()
-        .values_list("application", "amount")
-    )
+    decided = _decided_in(round_)
     entries = [
         fairness.Entry(
             municipality=municipality,
             population=population,
             applicant_type=kind or MUNICIPALITY_APPLIES,
             requested=requested.get(pk, 0),
-            # As ``_amount``: the decision in force, else the proposal, else 0.
             awarded=decided.get(pk, proposed or 0),
         )
         for pk, municipality, population, kind, proposed in rows

@@ -6,6 +6,8 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from activities.models import (
@@ -210,6 +212,35 @@ def test_a_period_enrolment_counts_in_every_session():
     assert late.status == SignUpStatus.WAITING
     with pytest.raises(ValidationError):
         _sign(first, "Cecilie")  # a period activity: no sign-up for one meeting
+
+
+def test_the_places_taken_count_each_sessions_own_and_the_period_enrolments_in_one_query(
+    django_assert_num_queries,
+):
+    activity = ActivityFactory(capacity=10)
+    first = SessionFactory(activity=activity)
+    second = SessionFactory(
+        activity=activity, starts_at=first.starts_at + datetime.timedelta(days=7)
+    )
+    SignUpFactory.create_batch(2, session=first)
+    SignUpFactory(session=first, status=SignUpStatus.WAITING)
+    SignUpFactory(session=first, status=SignUpStatus.CANCELLED)
+    SignUpFactory(session=None, activity=activity, municipality=activity.municipality)
+    elsewhere = ActivityFactory()  # another activity's period enrolment counts not here
+    SignUpFactory(session=None, activity=elsewhere, municipality=elsewhere.municipality)
+    with django_assert_num_queries(1):
+        taken = services.places_taken_in([first, second])
+    assert taken == {first.pk: 3, second.pk: 1}
+
+
+def test_a_sign_up_without_transport_does_not_look_for_rides():
+    """A new sign-up has no rides to cancel: only one that asks for transport makes them."""
+    session = _session(capacity=5, transport_offered=True)
+    with CaptureQueriesContext(connection) as queries:
+        _sign(session, "Anna")
+    assert not [q["sql"] for q in queries if "activities_ride" in q["sql"]]
+    asking = _sign(session, "Berit", needs_transport=True, pickup_address="Vegen 1")
+    assert Ride.objects.filter(signup=asking).count() == 1
 
 
 def _minimum_session(minimum, hours_ahead=10):

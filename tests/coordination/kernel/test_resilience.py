@@ -19,9 +19,10 @@ from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from kombu import pools
@@ -152,6 +153,24 @@ def test_a_row_published_twice_runs_once(coordinator_lom, django_capture_on_comm
     assert outbox.publish(row.pk) is False  # done already: not even sent again
     outbox.deliver(pending=row.pk)  # a duplicate delivery from the queue does nothing
     assert len(mail.outbox) == 1
+
+
+def test_publishing_after_the_commit_writes_the_outcome_once_and_reads_nothing(
+    coordinator_lom, django_capture_on_commit_callbacks
+):
+    """``send`` knows the task it wrote and that the row is not done yet: the publish after
+    the commit counts the attempt in the one write of its outcome."""
+    need = NeedFactory()
+    with (
+        broker_unreachable(),
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        row = outbox.send(notify_need_reported, need=need.pk)
+    row.refresh_from_db()
+    assert row.attempts == 1 and "127.0.0.1:1" in row.last_error  # tried, with its own options
+    on_the_row = [q["sql"] for q in queries if "coordination_pendingtask" in q["sql"]]
+    assert [sql.split()[0] for sql in on_the_row] == ["INSERT", "UPDATE"]
 
 
 def test_a_refused_job_is_final_and_not_sent_again(coordinator_drammen, volunteer_contact_lom):

@@ -8,11 +8,12 @@ import zipfile
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from coordination.models import Municipality, Role
 from grants.applications import services
 from grants.applications.forms import AttachmentForm
-from grants.applications.models import Answer, ApplicationEvent, BudgetLine
+from grants.applications.models import Answer, Application, ApplicationEvent, BudgetLine
 from grants.applications.services.transitions import transition
 from grants.applications.workflow import Actor, Status
 from grants.schemes.models import ApplicantKind
@@ -481,3 +482,10 @@ def test_the_applicant_hears_the_partners_answer(
     [email] = mailoutbox
     assert email.to == [rep.email]
     assert "Lom" in email.subject and draft.title in email.body
+
+
+def test_the_status_in_words_is_its_label_in_the_language_of_the_page():
+    with translation.override("nn"):
+        shown = [Application(status=value).get_status_display() for value in Status.values]
+        assert shown == [str(label) for label in Status.labels]
+    assert Application(status="no_longer_a_status").get_status_display() == "no_longer_a_status"

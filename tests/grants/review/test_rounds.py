@@ -95,6 +95,9 @@ def test_the_ranking_and_fairness_take_as_many_queries_for_many_applications_as_
         _queries(lambda: rounds.fairness_of(round_)),
     )
     assert few == many
+    # The ranking: the decisions in force, the order with each score, the page's rows in full
+    # (no subquery per application for the amounts and totals).
+    assert many[0] == 3
     # The fairness check reads its numbers in three plain lists: the applications, their
     # grant lines summed, the decisions in force.
     assert many[1] == 3
