@@ -23,6 +23,15 @@ class Interest(models.TextChoices):
     ACTIVITY_LEADING = "activity_leading", _("Leading an activity")
 
 
+_INTEREST_LABELS = dict(Interest.choices)
+
+
+def interest_label(code: str) -> str:
+    """An interest's name in the language in use. A dict lookup: ``get_interest_display()``
+    hashes every choice's lazy label, a translation lookup each, for every interest shown."""
+    return str(_INTEREST_LABELS.get(code, code))
+
+
 class Frequency(models.TextChoices):
     WEEKLY = "weekly", _("Every week")
     MONTHLY = "monthly", _("A few times a month")
@@ -278,7 +287,7 @@ class VolunteerInterest(models.Model):
         indexes = [models.Index(fields=["interest", "volunteer"], name="interest_lookup_idx")]
 
     def __str__(self) -> str:
-        return self.get_interest_display()
+        return interest_label(self.interest)
 
 
 class Consent(models.Model):

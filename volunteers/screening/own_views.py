@@ -277,11 +277,12 @@ def own_screening(volunteer: Volunteer, *, declaration) -> dict:
     }
 
 
-def with_readiness(volunteers, *, roles_exist: bool) -> list[Volunteer]:
+def with_readiness(volunteers, *, roles_exist: bool, declaration) -> list[Volunteer]:
     """The registry's page of volunteers, each with ``readiness``: what is missing for each
-    role they have. A fixed number of queries; none when the municipality has no roles."""
+    role they have. A fixed number of queries; none when the municipality has no roles.
+    ``declaration``: the municipality's current one (None: it has none), as the page has it."""
     volunteers = list(volunteers)
-    found = missing_for(volunteers) if roles_exist and volunteers else {}
+    found = missing_for(volunteers, declaration=declaration) if roles_exist and volunteers else {}
     for volunteer in volunteers:
         volunteer.readiness = found.get(volunteer.pk, [])
     return volunteers
