@@ -181,13 +181,15 @@ def missing_for(
     today: datetime.date | None = None,
     holders: Iterable[RoleHolder] | None = None,
     declaration=_UNKNOWN,
+    signed: set[int] | None = None,
 ) -> dict[int, list[RoleReadiness]]:
     """For each volunteer (all of one municipality), each role they hold and what is missing.
 
     A page that has loaded them already passes them along instead of loading them again:
     ``holders`` (the volunteers' role holders with ``role``, ``role__required_courses`` and
-    ``certificate_checks`` prefetched; those of other municipalities are left out here) and
-    ``declaration`` (the municipality's current declaration, None when it has none)."""
+    ``certificate_checks`` prefetched; those of other municipalities are left out here),
+    ``declaration`` (the municipality's current declaration, None when it has none) and
+    ``signed`` (the ids of those of them who have signed it)."""
     volunteers = list(volunteers)
     if not volunteers:
         return {}
@@ -207,15 +209,8 @@ def missing_for(
         ]
     if declaration is _UNKNOWN:
         declaration = current_declaration(municipality_id)
-    signed = (
-        set(
-            Signature.objects.filter(volunteer_id__in=ids, text=declaration).values_list(
-                "volunteer_id", flat=True
-            )
-        )
-        if declaration
-        else set(ids)
-    )
+    if signed is None:
+        signed = _signed(ids, declaration)
     checks = defaultdict(list)
     if loaded:
         for holder in holders:  # newest first, as CertificateCheck is ordered
@@ -263,6 +258,19 @@ def missing_for(
             RoleReadiness(holder.role, tuple(missing), certificate_by)
         )
     return result
+
+
+def _signed(ids: list[int], declaration) -> set[int]:
+    """Who of ``ids`` signed ``declaration`` (everyone when there is none to sign)."""
+    return (
+        set(
+            Signature.objects.filter(volunteer_id__in=ids, text=declaration).values_list(
+                "volunteer_id", flat=True
+            )
+        )
+        if declaration
+        else set(ids)
+    )
 
 
 def _holders_with_roles(volunteer_ids: list[int], municipality_id: str) -> list[RoleHolder]:
