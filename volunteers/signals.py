@@ -69,6 +69,12 @@ def readiness_of_new_holder(sender, instance: RoleHolder, created: bool, **kwarg
         )
 
 
+@receiver(post_delete, sender=RoleHolder, dispatch_uid="volunteers.readiness_role_taken")
+def readiness_after_role_taken(sender, instance: RoleHolder, **kwargs) -> None:
+    """The volunteer's summary of all their roles: one fewer to be ready for."""
+    ready_state.refresh_summaries([instance.volunteer_id])
+
+
 @receiver(post_save, sender=CertificateCheck, dispatch_uid="volunteers.readiness_check")
 @receiver(post_delete, sender=CertificateCheck, dispatch_uid="volunteers.readiness_check_gone")
 def readiness_after_check(sender, instance: CertificateCheck, **kwargs) -> None:

@@ -11,13 +11,14 @@ from django.db import migrations, models
 def fill_readiness(apps, schema_editor):
     # The one definition of readiness (``ready_q``) lives in the code, not in this file: run
     # it only when there are holders, which is when the schema is the one of this migration
-    # (a new database has none).
+    # (a new database has none). The holders only: the volunteers' summary of them comes in
+    # 0018, which fills it from these in plain SQL.
     if not apps.get_model("volunteers", "RoleHolder").objects.exists():
         return
     from volunteers.models import RoleHolder
-    from volunteers.screening.ready_state import refresh_readiness
+    from volunteers.screening.ready_state import write_holders
 
-    refresh_readiness(RoleHolder.objects.all())
+    write_holders(RoleHolder.objects.all())
 
 
 class Migration(migrations.Migration):

@@ -22,7 +22,12 @@ from volunteers.models import (
     VolunteerRole,
 )
 from volunteers.profile.services import CONSENT_PURPOSE, DETAIL_FIELDS, not_a_partner_message
-from volunteers.screening.ready_state import stored_missing_q, stored_ready_q
+from volunteers.screening.ready_state import (
+    all_roles_ready_q,
+    some_role_missing_q,
+    stored_missing_q,
+    stored_ready_q,
+)
 
 
 def holds_role(role: VolunteerRole | None) -> Q:
@@ -116,25 +121,22 @@ class RegistryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Loaded once: the choices and the readiness filter both use them.
         self.roles = {role.pk: role for role in municipality.volunteer_roles.all()}
-        self.municipality_id = municipality.pk
         self.fields["role"].choices = [
             ("", _("Any role")),
             *((pk, role.name) for pk, role in self.roles.items()),
         ]
 
-    def _readiness(self, volunteers, role: VolunteerRole | None, wanted: str):
-        """One EXISTS on the role holders' stored readiness (``screening.ready_state``),
-        whatever the number of volunteers and roles."""
-        municipality_id = None if role is not None else self.municipality_id
-        missing = stored_missing_q(role, municipality_id=municipality_id)
-        if role is not None and wanted == "ready":
-            return volunteers.filter(stored_ready_q(role))
-        if wanted == "ready":  # in one of the municipality's roles, and missing nothing
-            holds = RoleHolder.objects.filter(
-                volunteer=OuterRef("pk"), role__municipality_id=municipality_id
+    @staticmethod
+    def _readiness(volunteers, role: VolunteerRole | None, wanted: str):
+        """A stored column read: the role holder's state (one EXISTS on the role's holder) or,
+        without a role, the volunteer's summary of all their roles (``screening.ready_state``)."""
+        if role is not None:
+            return volunteers.filter(
+                stored_ready_q(role) if wanted == "ready" else stored_missing_q(role)
             )
-            return volunteers.filter(Exists(holds)).exclude(missing)
-        return volunteers.filter(missing)
+        return volunteers.filter(
+            all_roles_ready_q() if wanted == "ready" else some_role_missing_q()
+        )
 
     def apply(self, volunteers):
         """The filtered, sorted queryset (the form must be valid)."""

@@ -1,7 +1,9 @@
 """The coordinator's volunteer registry and the declaration they publish."""
 
+from collections import defaultdict
+
 from django.contrib import messages
-from django.db.models import OuterRef, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,11 +21,12 @@ from coordination.kernel.permissions import (
 )
 from coordination.units.models import Unit
 from volunteers.hours import views as hours
-from volunteers.models import Consent, Volunteer
+from volunteers.models import Consent, Volunteer, VolunteerInterest
 from volunteers.needs.assignment_views import volunteer_needs_context
 from volunteers.notes.views import notes_context
 from volunteers.profile import services
 from volunteers.profile.forms import DeclarationPublishForm
+from volunteers.profile.models import interest_label
 from volunteers.registry.forms import RegistryFilterForm, has_consent
 from volunteers.registry.tasks import export_volunteers
 from volunteers.screening.own_views import detail_screening, with_readiness
@@ -94,8 +97,10 @@ def registry(request: HttpRequest) -> HttpResponse:
     # The page's ids come from the sort's index; the marks (signed, consent) are computed for
     # those 50 rows only, not for every row skipped (page 1 000 costs what page 1 does).
     page = ids_first_page(volunteers, request)
-    page.object_list = with_readiness(page.object_list, roles_exist=bool(form.roles))
-    prefetch_related_objects(page.object_list, "interests")
+    page.object_list = with_readiness(
+        page.object_list, roles_exist=bool(form.roles), declaration=current
+    )
+    _with_interest_labels(page.object_list)
     return render(
         request,
         "volunteers/registry.html",
@@ -115,6 +120,20 @@ def registry(request: HttpRequest) -> HttpResponse:
             "may_register": can(request.user, "register_volunteers", municipality),
         },
     )
+
+
+def _with_interest_labels(volunteers: list[Volunteer]) -> None:
+    """Each row's ``interest_labels``: one query of two columns (``prefetch_related`` built a
+    queryset per row and a model per interest, a tenth of the page's time)."""
+    labels = defaultdict(list)
+    for volunteer_id, code in (
+        VolunteerInterest.objects.filter(volunteer__in=[v.pk for v in volunteers])
+        .order_by("pk")
+        .values_list("volunteer_id", "interest")
+    ):
+        labels[volunteer_id].append(interest_label(code))
+    for volunteer in volunteers:
+        volunteer.interest_labels = labels[volunteer.pk]
 
 
 def _latest_consent() -> dict:

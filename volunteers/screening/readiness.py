@@ -22,7 +22,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_text_list
@@ -173,13 +181,15 @@ def missing_for(
     today: datetime.date | None = None,
     holders: Iterable[RoleHolder] | None = None,
     declaration=_UNKNOWN,
+    signed: set[int] | None = None,
 ) -> dict[int, list[RoleReadiness]]:
     """For each volunteer (all of one municipality), each role they hold and what is missing.
 
     A page that has loaded them already passes them along instead of loading them again:
     ``holders`` (the volunteers' role holders with ``role``, ``role__required_courses`` and
-    ``certificate_checks`` prefetched; those of other municipalities are left out here) and
-    ``declaration`` (the municipality's current declaration, None when it has none)."""
+    ``certificate_checks`` prefetched; those of other municipalities are left out here),
+    ``declaration`` (the municipality's current declaration, None when it has none) and
+    ``signed`` (the ids of those of them who have signed it)."""
     volunteers = list(volunteers)
     if not volunteers:
         return {}
@@ -189,11 +199,7 @@ def missing_for(
     # Only the municipality's own roles: another municipality's are never shown here.
     loaded = holders is not None
     if holders is None:
-        holders = list(
-            RoleHolder.objects.filter(volunteer_id__in=ids, role__municipality_id=municipality_id)
-            .select_related("role")
-            .prefetch_related("role__required_courses")
-        )
+        holders = _holders_with_roles(ids, municipality_id)
     else:
         wanted = set(ids)
         holders = [
@@ -203,21 +209,15 @@ def missing_for(
         ]
     if declaration is _UNKNOWN:
         declaration = current_declaration(municipality_id)
-    signed = (
-        set(
-            Signature.objects.filter(volunteer_id__in=ids, text=declaration).values_list(
-                "volunteer_id", flat=True
-            )
-        )
-        if declaration
-        else set(ids)
-    )
+    if signed is None:
+        signed = _signed(ids, declaration)
     checks = defaultdict(list)
     if loaded:
         for holder in holders:  # newest first, as CertificateCheck is ordered
             checks[holder.pk] = list(holder.certificate_checks.all())
     else:
-        for check in CertificateCheck.objects.filter(holder__in=holders).order_by("-presented_on"):
+        checked = CertificateCheck.objects.filter(holder_id__in=[holder.pk for holder in holders])
+        for check in checked.order_by("-presented_on"):
             checks[check.holder_id].append(check)
     completed = defaultdict(set)
     for volunteer_id, course_id in CourseCompletion.objects.filter(
@@ -258,6 +258,34 @@ def missing_for(
             RoleReadiness(holder.role, tuple(missing), certificate_by)
         )
     return result
+
+
+def _signed(ids: list[int], declaration) -> set[int]:
+    """Who of ``ids`` signed ``declaration`` (everyone when there is none to sign)."""
+    return (
+        set(
+            Signature.objects.filter(volunteer_id__in=ids, text=declaration).values_list(
+                "volunteer_id", flat=True
+            )
+        )
+        if declaration
+        else set(ids)
+    )
+
+
+def _holders_with_roles(volunteer_ids: list[int], municipality_id: str) -> list[RoleHolder]:
+    """The volunteers' holders of the municipality's roles, each role one instance with its
+    courses (a prefetch per holder's copy of the role cost half of a registry page's readiness)."""
+    holders = list(
+        RoleHolder.objects.filter(
+            volunteer_id__in=volunteer_ids, role__municipality_id=municipality_id
+        ).select_related("role")
+    )
+    roles = {holder.role_id: holder.role for holder in holders}
+    prefetch_related_objects(list(roles.values()), "required_courses")
+    for holder in holders:
+        holder.role = roles[holder.role_id]
+    return holders
 
 
 def _certificate_missing(role: VolunteerRole, checks: list, today: datetime.date) -> list[Missing]:

@@ -9,11 +9,17 @@ role's requirements, a role given, the organisation a volunteer comes through, a
 acceptance of a partner's screening). ``ready_until`` is the date the readiness rests on (the
 last renewal date of an approved certificate, or the end of the agreement under which a partner
 screened the volunteer), so a reader that compares it with today is right even before the
-nightly ``tidy_readiness`` has run; that job only rewrites the states dates have changed."""
+nightly ``tidy_readiness`` has run; that job only rewrites the states dates have changed.
+
+Each volunteer also carries a summary of all their roles (``Volunteer.roles_ready`` and
+``roles_ready_until``: ready for each, until the earliest end), written with the holders by
+``refresh_readiness`` (and when a holder is deleted, signals.py), read the same way: the
+registry's "ready for all their roles" and "missing something" become one column read."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.db.models import (
     BooleanField,
@@ -21,6 +27,7 @@ from django.db.models import (
     DateField,
     Exists,
     Max,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -79,15 +86,26 @@ def _ready_until(role: VolunteerRole, today: datetime.date):
 
 
 def refresh_readiness(holders: QuerySet[RoleHolder], *, today: datetime.date | None = None) -> int:
-    """Write ``ready``/``ready_until`` for ``holders`` as ``ready_q`` says today: one UPDATE
-    (plus a query per role involved to build it: its courses and declaration). Returns how
-    many holders were written."""
+    """Write ``ready``/``ready_until`` for ``holders`` as ``ready_q`` says today, and their
+    volunteers' summary of all their roles: two UPDATEs (plus a query for the holders and per
+    role involved to build it: its courses and declaration). Returns how many holders were
+    written."""
+    written, volunteer_ids = write_holders(holders, today=today)
+    refresh_summaries(volunteer_ids)
+    return written
+
+
+def write_holders(
+    holders: QuerySet[RoleHolder], *, today: datetime.date | None = None
+) -> tuple[int, set[int]]:
+    """The role holders' part of ``refresh_readiness``: (holders written, their volunteers)."""
     today = today or timezone.localdate()
-    roles = list(
-        VolunteerRole.objects.filter(pk__in=holders.values("role_id")).order_by("pk").distinct()
-    )
+    # Which holders, and whose, read before the UPDATE: ``holders`` may filter on the state it
+    # changes (``tidy_readiness`` does).
+    rows = list(holders.values_list("pk", "volunteer_id", "role_id"))
+    roles = list(VolunteerRole.objects.filter(pk__in={row[2] for row in rows}).order_by("pk"))
     if not roles:
-        return 0
+        return 0, set()
     ready = Case(
         *(
             When(
@@ -105,8 +123,32 @@ def refresh_readiness(holders: QuerySet[RoleHolder], *, today: datetime.date | N
         output_field=DateField(),
     )
     # ``ready_until`` means something only where ``ready`` is true (readers look at both).
-    selected = RoleHolder.objects.filter(pk__in=holders.values("pk"))
-    return selected.update(ready=ready, ready_until=until)
+    selected = RoleHolder.objects.filter(pk__in=[row[0] for row in rows])
+    return selected.update(ready=ready, ready_until=until), {row[1] for row in rows}
+
+
+def refresh_summaries(volunteer_ids: Iterable[int]) -> int:
+    """Write ``Volunteer.roles_ready``/``roles_ready_until`` from their holders' stored state
+    (in the volunteer's own municipality): one UPDATE. Ready for all only if ready for each;
+    until the earliest of their ends."""
+    holders = RoleHolder.objects.filter(
+        volunteer_id=OuterRef("pk"), role__municipality_id=OuterRef("municipality_id")
+    )
+    not_ready = Exists(holders.filter(ready=False))
+    earliest_end = holders.order_by().values("volunteer_id").annotate(end=Min("ready_until"))
+    return Volunteer.objects.filter(pk__in=list(volunteer_ids)).update(
+        roles_ready=Case(
+            When(not_ready, then=Value(False)),
+            When(Exists(holders), then=Value(True)),
+            default=Value(None),
+            output_field=BooleanField(null=True),
+        ),
+        roles_ready_until=Case(
+            When(not_ready, then=NO_DATE),
+            default=Subquery(earliest_end.values("end")[:1]),
+            output_field=DateField(),
+        ),
+    )
 
 
 def holders_of(volunteer: Volunteer | int) -> QuerySet[RoleHolder]:
@@ -136,7 +178,12 @@ def declaration_published(text: DeclarationText) -> int:
     if current_declaration(text.municipality_id) != text:
         return 0
     holders = RoleHolder.objects.filter(role__municipality_id=text.municipality_id, ready=True)
-    return holders.update(ready=False, ready_until=None)
+    written = holders.update(ready=False, ready_until=None)
+    # Everyone of the municipality who held a role now misses the declaration for each.
+    Volunteer.objects.filter(municipality_id=text.municipality_id, roles_ready=True).update(
+        roles_ready=False, roles_ready_until=None
+    )
+    return written
 
 
 def tidy_readiness(*, today: datetime.date | None = None) -> int:
@@ -164,17 +211,23 @@ def stored_ready_q(
     return Q(Exists(ready))
 
 
-def stored_missing_q(
-    role: VolunteerRole | None = None,
-    *,
-    municipality_id: str | None = None,
-    today: datetime.date | None = None,
-) -> Q:
-    """A filter on Volunteer: holds ``role`` (or any of the municipality's roles) and is not
-    ready for it."""
-    holders = RoleHolder.objects.filter(volunteer=OuterRef("pk")).not_ready_on(today)
-    if role is not None:
-        holders = holders.filter(role=role)
-    else:
-        holders = holders.filter(role__municipality_id=municipality_id)
+def stored_missing_q(role: VolunteerRole, *, today: datetime.date | None = None) -> Q:
+    """A filter on Volunteer: holds ``role`` and is not ready for it."""
+    holders = RoleHolder.objects.filter(volunteer=OuterRef("pk"), role=role).not_ready_on(today)
     return Q(Exists(holders))
+
+
+def all_roles_ready_q(today: datetime.date | None = None) -> Q:
+    """A filter on Volunteer: holds one of their municipality's roles or more, and is ready
+    for each today (the stored summary; past ``roles_ready_until`` it no longer holds)."""
+    today = today or timezone.localdate()
+    return Q(roles_ready=True) & (
+        Q(roles_ready_until__isnull=True) | Q(roles_ready_until__gte=today)
+    )
+
+
+def some_role_missing_q(today: datetime.date | None = None) -> Q:
+    """A filter on Volunteer: holds one of their municipality's roles and is not ready for it
+    today (the stored summary)."""
+    today = today or timezone.localdate()
+    return Q(roles_ready=False) | Q(roles_ready_until__lt=today)

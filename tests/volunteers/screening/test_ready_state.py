@@ -80,6 +80,35 @@ def _disagreements(today=None) -> list[str]:
         )
         if computed != (holder.pk in stored):
             wrong.append(f"{holder}: computed {computed}, stored {holder.pk in stored}")
+    return wrong + _summary_disagreements(today)
+
+
+def _summary_disagreements(today) -> list[str]:
+    """Volunteers whose stored summary of all their roles, read on ``today``, is not what
+    ``ready_q`` says of each of their municipality's roles then: "ready" for all, "missing"
+    for any, or neither (no role)."""
+    ready = set(
+        Volunteer.objects.filter(ready_state.all_roles_ready_q(today)).values_list("pk", flat=True)
+    )
+    missing = set(
+        Volunteer.objects.filter(ready_state.some_role_missing_q(today)).values_list(
+            "pk", flat=True
+        )
+    )
+    wrong = []
+    for volunteer in Volunteer.objects.all():
+        each = [
+            Volunteer.objects.filter(pk=volunteer.pk).filter(ready_q(h.role, today=today)).exists()
+            for h in RoleHolder.objects.filter(
+                volunteer=volunteer, role__municipality_id=volunteer.municipality_id
+            ).select_related("role")
+        ]
+        computed = "missing" if not all(each) else "ready" if each else "no role"
+        stored = {(True, False): "ready", (False, True): "missing", (False, False): "no role"}.get(
+            (volunteer.pk in ready, volunteer.pk in missing), "both"
+        )
+        if computed != stored:
+            wrong.append(f"{volunteer}: computed {computed}, stored {stored}")
     return wrong
 
 
@@ -376,7 +405,71 @@ def test_refreshing_a_set_of_holders_is_one_update_whatever_their_number(
     for volunteer in VolunteerFactory.create_batch(20):
         RoleHolder.objects.create(volunteer=volunteer, role=friend)
     holders = RoleHolder.objects.filter(role=friend)
-    # The role, its declaration and courses (to build the statement), and the UPDATE.
-    with django_assert_max_num_queries(4):
+    # The holders, their roles, the declaration and courses (to build the statement), the
+    # UPDATE, and the volunteers' summaries.
+    with django_assert_max_num_queries(6):
         assert ready_state.refresh_readiness(holders) == 21
     assert _disagreements() == []
+
+
+# --- the volunteer's summary of all their roles ---------------------------------------------------
+
+
+def _ready_for_all() -> list[str]:
+    volunteers = Volunteer.objects.filter(ready_state.all_roles_ready_q())
+    return sorted(str(v) for v in volunteers)
+
+
+def _missing_any() -> list[str]:
+    return sorted(str(v) for v in Volunteer.objects.filter(ready_state.some_role_missing_q()))
+
+
+def test_ready_for_all_their_roles_ends_with_the_earliest_renewal_before_the_nightly_job(
+    world, ready_friend
+):
+    by, driver = world["by"], world["roles"][1]
+    screening.give_role(volunteer=ready_friend, role=driver, by=by)
+    assert _missing_any() == ["Ola Sulheim"]  # the driver role's course
+    screening.record_completion(volunteer=ready_friend, course=world["courses"][1],
+                                completed_on=timezone.localdate(), by=by)  # fmt: skip
+    assert (_ready_for_all(), _missing_any()) == (["Ola Sulheim"], [])
+    world["clock"].shift(366 * DAY)  # the certificate for the visiting role is due
+    assert (_ready_for_all(), _missing_any()) == ([], ["Ola Sulheim"])
+    assert Volunteer.objects.get(pk=ready_friend.pk).roles_ready  # not yet tidied
+    tidy_readiness()
+    assert Volunteer.objects.get(pk=ready_friend.pk).roles_ready is False
+    assert _disagreements() == []
+
+
+def test_taking_away_the_role_they_miss_something_for_leaves_them_ready_for_the_rest(
+    world, ready_friend
+):
+    by, driver = world["by"], world["roles"][1]
+    holder = screening.give_role(volunteer=ready_friend, role=driver, by=by)
+    assert _missing_any() == ["Ola Sulheim"]
+    screening.take_away_role(holder=holder, by=by)
+    assert (_ready_for_all(), _missing_any()) == (["Ola Sulheim"], [])
+    screening.take_away_role(holder=RoleHolder.objects.get(volunteer=ready_friend), by=by)
+    assert (_ready_for_all(), _missing_any()) == ([], [])  # no role: neither
+    assert Volunteer.objects.get(pk=ready_friend.pk).roles_ready is None
+
+
+def test_a_new_declaration_leaves_nobody_ready_for_all_their_roles(world, ready_friend):
+    profile.publish_declaration(municipality=world["lom"], body=TEXT + " Ny.", by=world["by"])
+    assert (_ready_for_all(), _missing_any()) == ([], ["Ola Sulheim"])
+    assert _disagreements() == []
+
+
+def test_the_migration_fills_the_summary_from_the_stored_holders(busy_world):
+    from importlib import import_module
+
+    from django.db import connection
+
+    fill = import_module("volunteers.migrations.0018_volunteer_roles_ready_summary").FILL
+    # Kari's agreement has ended, not tidied: read as missing all the same.
+    busy_world["clock"].shift(250 * DAY)
+    Volunteer.objects.update(roles_ready=None, roles_ready_until=None)
+    with connection.cursor() as cursor:
+        cursor.execute(fill)
+    assert _summary_disagreements(timezone.localdate()) == []
+    assert (_ready_for_all(), _missing_any()) == (["Ola Sulheim"], ["Kari Bakken", "Nils Lia"])

@@ -427,6 +427,15 @@ def test_registry_shows_what_is_missing_for_each_role(client_of, coordinator_lom
     assert "Sjåfør: klar" in page
 
 
+def test_registry_without_a_declaration_misses_none_for_the_roles(client_of, coordinator_lom, lom):
+    """Nothing published to sign yet: a driver with nothing else required is ready."""
+    kari = VolunteerFactory(user=UserFactory(full_name="Kari Sulheim"))
+    RoleHolder.objects.create(volunteer=kari, role=VolunteerRoleFactory(name="Sjåfør"))
+    page = _html(client_of(coordinator_lom).get(url("registry")))  # in bokmål
+    assert "Sjåfør: klar" in page
+    assert "taushetserklæring" not in page.split("<tbody>")[1]
+
+
 def test_registry_readiness_costs_the_same_queries_for_any_number_of_volunteers(
     client_of, coordinator_lom, registry_people, django_assert_max_num_queries
 ):
