@@ -23,7 +23,7 @@ from volunteers.audit_messages import MESSAGES
 from volunteers.leaving.services import ANONYMISE_AFTER_LEAVING_DAYS
 from volunteers.models import HoursEntry, HoursStatus, Volunteer
 from volunteers.profile.services import current_declaration
-from volunteers.screening.readiness import readiness_counts
+from volunteers.screening.ready_state import readiness_counts
 
 contribute.rules(
     {

@@ -224,7 +224,7 @@ def test_dashboard_queries_do_not_grow_with_volunteers_roles_or_needs(client_of,
     client.get(DASHBOARD)
     few = _queries(client)
     volunteers = VolunteerFactory.create_batch(30)
-    # (the number of roles is fixed here: readiness_counts asks two queries per role)
+    # (the number of roles is fixed here)
     roles = list(VolunteerRole.objects.all())
     RoleHolder.objects.bulk_create(
         RoleHolder(volunteer=volunteer, role=role) for volunteer in volunteers for role in roles
@@ -286,7 +286,7 @@ def test_a_volunteer_contact_sees_their_units_count_not_the_coordinators(
 
 
 def test_readiness_counts_agree_with_the_registry_filters(client_of, coordinator_lom):
-    from volunteers.screening.readiness import readiness_counts
+    from volunteers.screening.ready_state import readiness_counts
 
     declaration = _declaration()
     friend = VolunteerRoleFactory(certificate_kinds=[])

@@ -23,7 +23,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import (
-    Count,
     Exists,
     OuterRef,
     Prefetch,
@@ -116,28 +115,6 @@ def ready_q(role: VolunteerRole, *, today: datetime.date | None = None, voluntee
     for course_id in role.required_courses.values_list("pk", flat=True):
         condition &= Q(Exists(CourseCompletion.objects.filter(volunteer=ref, course_id=course_id)))
     return condition
-
-
-def readiness_counts(municipality_id: str, volunteers: QuerySet | None = None) -> tuple[int, int]:
-    """(active volunteers holding a role, those of them missing something for one of their
-    roles), counted over role holders' stored readiness (``ready_state``): the same numbers as
-    the registry's "ready"/"missing" filters. ``volunteers`` limits the count (a volunteer
-    contact's units)."""
-    active = (volunteers if volunteers is not None else Volunteer.objects).filter(
-        municipality_id=municipality_id, left_at__isnull=True
-    )
-    holders = RoleHolder.objects.filter(
-        role__municipality_id=municipality_id, volunteer__in=active.values("pk")
-    )
-    counted = holders.aggregate(
-        with_roles=Count("volunteer_id", distinct=True),
-        missing=Count(
-            "volunteer_id",
-            distinct=True,
-            filter=RoleHolder.objects.not_ready_q(),
-        ),
-    )
-    return counted["with_roles"], counted["missing"]
 
 
 class Missing(str):

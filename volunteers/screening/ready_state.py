@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     DateField,
     Exists,
     Max,
@@ -231,3 +232,18 @@ def some_role_missing_q(today: datetime.date | None = None) -> Q:
     today (the stored summary)."""
     today = today or timezone.localdate()
     return Q(roles_ready=False) | Q(roles_ready_until__lt=today)
+
+
+def readiness_counts(municipality_id: str, volunteers: QuerySet | None = None) -> tuple[int, int]:
+    """(active volunteers holding a role, those of them missing something for one of their
+    roles), counted over each volunteer's stored summary in one indexed aggregate: the same
+    numbers as the registry's "ready"/"missing" filters. ``volunteers`` limits the count (a
+    volunteer contact's units)."""
+    active = (volunteers if volunteers is not None else Volunteer.objects).filter(
+        municipality_id=municipality_id, left_at__isnull=True
+    )
+    counted = active.aggregate(
+        with_roles=Count("pk", filter=Q(roles_ready__isnull=False)),
+        missing=Count("pk", filter=some_role_missing_q()),
+    )
+    return counted["with_roles"], counted["missing"]

@@ -29,7 +29,7 @@ from volunteers.profile import services as profile
 from volunteers.registry.services import by_hand
 from volunteers.screening import ready_state
 from volunteers.screening import services as screening
-from volunteers.screening.readiness import readiness_counts, ready_q
+from volunteers.screening.readiness import ready_q
 from volunteers.screening.tasks import tidy_readiness
 
 pytestmark = pytest.mark.django_db
@@ -347,10 +347,10 @@ def test_matching_and_the_dashboard_count_read_the_stored_state(world, ready_fri
     need = NeedFactory(weekday_daytime=True)
     VolunteerFactory(interests=["visiting_friend"])  # no role: never proposed
     assert [p.volunteer for p in propose_for_need(need)] == [ready_friend]
-    assert readiness_counts("3434") == (1, 0)
+    assert ready_state.readiness_counts("3434") == (1, 0)
     world["clock"].shift(366 * DAY)  # the certificate is due for renewal; no job has run
     assert propose_for_need(need) == []
-    assert readiness_counts("3434") == (1, 1)
+    assert ready_state.readiness_counts("3434") == (1, 1)
 
 
 def test_a_partners_screening_counts_while_the_agreement_is_in_force(world):

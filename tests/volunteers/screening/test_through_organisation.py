@@ -28,10 +28,10 @@ from volunteers.screening import services as screening
 from volunteers.screening.readiness import (
     Missing,
     missing_for,
-    readiness_counts,
     readiness_for_need,
     ready_q,
 )
+from volunteers.screening.ready_state import readiness_counts
 
 pytestmark = pytest.mark.django_db
 
