@@ -71,7 +71,7 @@ def lom_grants(*, personas: dict, partner) -> dict:
         "application_partner": ApplicationPartnerFactory(application=draft),
         "attachment": AttachmentFactory(application=in_review),
         "submitted_application": in_review,
-        "assignment": assignment,
+        "review_assignment": assignment,
         "granted_application": granted,
         "decision": decision,
         "appeal": appeal,

@@ -28,10 +28,10 @@ PK_OBJECT: dict = {
     "grants:case_start_screening": "submitted_application",
     "grants:case_screen": "submitted_application",
     "grants:case_assign": "submitted_application",
-    "grants:case_unassign": "assignment",
+    "grants:case_unassign": "review_assignment",
     "grants:case_request_information": "submitted_application",
     "grants:case_propose": "submitted_application",
     "grants:case_close_review": "submitted_application",
-    "grants:review_declare": "assignment",
-    "grants:review_score": "assignment",
+    "grants:review_declare": "review_assignment",
+    "grants:review_score": "review_assignment",
 }
