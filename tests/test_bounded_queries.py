@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -42,7 +41,6 @@ from coordination.models import (
     ForumMeeting,
     GeneratedFile,
     GrantRole,
-    Membership,
     Municipality,
     PartnerContact,
     PartnerOffer,
@@ -66,7 +64,6 @@ from tests.activities.factories import (
     SignUpFactory,
     at,
 )
-from tests.conftest import ensure_reference_data
 from tests.factories import (
     AssignmentFactory,
     CourseFactory,
@@ -822,16 +819,8 @@ def _private_media(settings, bounded_media):
 @pytest.fixture(scope="module")
 def lom_world(django_db_setup, django_db_blocker, bounded_media):
     """The personas and Lom's objects, made once; each test rolls back the rows it adds."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=bounded_media),
-        transaction.atomic(),
-    ):
-        ensure_reference_data()
-        people = world.personas()
-        membership = Membership.objects.get(user=people["volunteer_contact_lom"])
-        yield World(people, world.lom_objects(people, membership))
-        transaction.set_rollback(True)
+    with world.made_once(django_db_blocker, bounded_media) as (people, _membership, objects):
+        yield World(people, objects)
 
 
 @pytest.mark.django_db

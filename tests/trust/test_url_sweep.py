@@ -11,11 +11,10 @@ from dataclasses import dataclass
 import pytest
 from django.core.cache import cache
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from coordination.models import Membership
-from tests.conftest import ensure_reference_data
 from tests.trust import world
 from tests.trust.access import (
     ACCESS,
@@ -187,16 +186,8 @@ def _private_media(settings, sweep_media):
 def sweep_world(django_db_setup, django_db_blocker, sweep_media):
     """The personas and Lom's objects, made once for every URL's test and removed after the
     last: each test runs inside this transaction and rolls back its own changes."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=sweep_media),
-        transaction.atomic(),
-    ):
-        ensure_reference_data()
-        personas = world.personas()
-        membership = Membership.objects.get(user=personas["volunteer_contact_lom"])
-        yield personas, membership, world.lom_objects(personas, membership)
-        transaction.set_rollback(True)
+    with world.made_once(django_db_blocker, sweep_media) as made:
+        yield made
 
 
 @pytest.fixture(scope="module")

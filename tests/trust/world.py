@@ -1,9 +1,13 @@
 """The Lom the URL sweep and the link crawl look at: the personas and one object of every kind a
 URL's ``pk`` can name (see PK_OBJECT in tests/trust/access), all in Lom (3434)."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from coordination.models import (
@@ -24,7 +28,7 @@ from coordination.models import (
     UnitContact,
 )
 from coordination.responsibility.services import map_for
-from tests.conftest import make_persona
+from tests.conftest import ensure_reference_data, make_persona
 from tests.factories import (
     AssignmentFactory,
     CourseFactory,
@@ -60,6 +64,23 @@ def personas() -> dict:
         if name not in made and name != "anonymous":
             made[name] = make_persona(name)
     return made
+
+
+@contextmanager
+def made_once(django_db_blocker, media_root) -> Iterator[tuple[dict, Membership, dict]]:
+    """(personas, the Lom volunteer contact's membership, Lom's objects), made once for a
+    module's tests inside one transaction that is rolled back after the last: each test runs
+    inside it and rolls back its own changes. The files go to ``media_root``."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media_root),
+        transaction.atomic(),
+    ):
+        ensure_reference_data()
+        people = personas()
+        membership = Membership.objects.get(user=people["volunteer_contact_lom"])
+        yield people, membership, lom_objects(people, membership)
+        transaction.set_rollback(True)
 
 
 def _printed_map(coordinator) -> dict:
