@@ -210,21 +210,33 @@ class VolunteerRole(models.Model):
         )
 
 
+def stored_ready_on(
+    day: datetime.date | None = None, *, ready: str = "ready", until: str = "ready_until"
+) -> models.Q:
+    """Ready on ``day`` by a stored state (a boolean and the date it rests on): true, and not
+    past the date, so a lapsed date counts as not ready before the nightly job rewrites it.
+    The role holder's state by default; ``ready``/``until`` name another pair of columns (the
+    volunteer's summary of all their roles)."""
+    day = day or timezone.localdate()
+    return models.Q(**{ready: True}) & (
+        models.Q(**{f"{until}__isnull": True}) | models.Q(**{f"{until}__gte": day})
+    )
+
+
+def stored_not_ready_on(
+    day: datetime.date | None = None, *, ready: str = "ready", until: str = "ready_until"
+) -> models.Q:
+    """Not ready on ``day`` by a stored state: false (not empty), or past the date."""
+    day = day or timezone.localdate()
+    return models.Q(**{ready: False}) | models.Q(**{f"{until}__lt": day})
+
+
 class RoleHolderQuerySet(models.QuerySet):
     """Readiness read from the stored state (``RoleHolder.ready``): still right when a renewal
     date or an agreement's end has passed since it was written."""
 
-    @staticmethod
-    def ready_q(day: datetime.date | None = None) -> models.Q:
-        day = day or timezone.localdate()
-        return models.Q(ready=True) & (
-            models.Q(ready_until__isnull=True) | models.Q(ready_until__gte=day)
-        )
-
-    @staticmethod
-    def not_ready_q(day: datetime.date | None = None) -> models.Q:
-        day = day or timezone.localdate()
-        return models.Q(ready=False) | models.Q(ready_until__lt=day)
+    ready_q = staticmethod(stored_ready_on)
+    not_ready_q = staticmethod(stored_not_ready_on)
 
     def ready_on(self, day: datetime.date | None = None) -> "RoleHolderQuerySet":
         return self.filter(self.ready_q(day))

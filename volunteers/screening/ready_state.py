@@ -42,6 +42,7 @@ from django.utils import timezone
 from coordination.partners.models import AgreementParty
 from volunteers.models import DeclarationText, RoleHolder, Volunteer, VolunteerRole
 from volunteers.profile.services import current_declaration
+from volunteers.screening.models import stored_not_ready_on, stored_ready_on
 from volunteers.screening.readiness import _valid_certificate, ready_q
 
 # Stands for "no end" inside the UPDATE; stored as NULL.
@@ -220,18 +221,14 @@ def stored_missing_q(role: VolunteerRole, *, today: datetime.date | None = None)
 
 def all_roles_ready_q(today: datetime.date | None = None) -> Q:
     """A filter on Volunteer: holds one of their municipality's roles or more, and is ready
-    for each today (the stored summary; past ``roles_ready_until`` it no longer holds)."""
-    today = today or timezone.localdate()
-    return Q(roles_ready=True) & (
-        Q(roles_ready_until__isnull=True) | Q(roles_ready_until__gte=today)
-    )
+    for each today (the stored summary, read as a holder's state is)."""
+    return stored_ready_on(today, ready="roles_ready", until="roles_ready_until")
 
 
 def some_role_missing_q(today: datetime.date | None = None) -> Q:
     """A filter on Volunteer: holds one of their municipality's roles and is not ready for it
     today (the stored summary)."""
-    today = today or timezone.localdate()
-    return Q(roles_ready=False) | Q(roles_ready_until__lt=today)
+    return stored_not_ready_on(today, ready="roles_ready", until="roles_ready_until")
 
 
 def readiness_counts(municipality_id: str, volunteers: QuerySet | None = None) -> tuple[int, int]:
