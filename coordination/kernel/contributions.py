@@ -469,11 +469,6 @@ def dashboard_panels(request: HttpRequest, municipality) -> list[Panel]:
     return sorted(found, key=lambda panel: panel.order)
 
 
-def render_dashboard(request: HttpRequest, municipality) -> list[SafeString]:
-    """Each panel rendered with its own context (its keys are the template's variables)."""
-    return [panel.render(request) for panel in dashboard_panels(request, municipality)]
-
-
 def render_my_page(
     request: HttpRequest, *, leave_out: Iterable[MyPagePanel] = ()
 ) -> list[SafeString]:
